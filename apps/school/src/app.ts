@@ -1,0 +1,35 @@
+import { createHttpServer, type MailQueue, registerSessions, serveWebApp } from '@permis/platform';
+import { sql } from 'drizzle-orm';
+import type { AuthContext } from './auth/context.ts';
+import { authRoutes } from './auth/routes.ts';
+import type { SchoolConfig } from './config.ts';
+import type { SchoolDatabase } from './db/index.ts';
+import { officeRoutes } from './offices/routes.ts';
+import { studentRoutes } from './students/routes.ts';
+import { userRoutes } from './users/routes.ts';
+
+export type SchoolDeps = {
+  config: Pick<SchoolConfig, 'logLevel' | 'secureCookies' | 'webDir' | 'publicUrl'>;
+  database: SchoolDatabase;
+  mail?: MailQueue;
+  logStream?: NodeJS.WritableStream;
+};
+
+/** The school back office's HTTP app, used by main.ts and by the tests. */
+export async function buildSchoolApp(deps: SchoolDeps) {
+  const app = await createHttpServer({ service: 'school', logLevel: deps.config.logLevel, logStream: deps.logStream });
+  const { db } = deps.database;
+  const sessions = registerSessions(app, { db, cookieName: 'school_session', secure: deps.config.secureCookies });
+  const ctx: AuthContext = { db, sessions };
+
+  app.get('/api/health', async () => {
+    await db.execute(sql`select 1`);
+    return { status: 'ok', service: 'school', database: deps.database.kind };
+  });
+  authRoutes(app, ctx);
+  userRoutes(app, ctx, deps.mail, deps.config.publicUrl);
+  officeRoutes(app, ctx);
+  studentRoutes(app, ctx);
+  await serveWebApp(app, deps.config.webDir);
+  return app;
+}

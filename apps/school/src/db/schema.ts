@@ -1,0 +1,125 @@
+import { boolean, date, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export { sessions } from '@permis/platform/sessions';
+
+/** A driving school (auto-école): the tenant. Everything below belongs to exactly one school. */
+export const schools = pgTable('schools', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** An office (bureau / agence) of a school, with its "Agrément pour Cerfa" credentials. */
+export const offices = pgTable(
+  'offices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    name: text('name').notNull(),
+    addressLine: text('address_line').notNull().default(''),
+    postalCode: text('postal_code').notNull().default(''),
+    city: text('city').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    cerfaAgrement: text('cerfa_agrement'),
+    antsLogin: text('ants_login'),
+    /** AES-256-GCM sealed (platform/secrets): never returned by the API, never logged. */
+    antsPasswordSealed: text('ants_password_sealed'),
+    prefectureCode: text('prefecture_code'),
+    prefectureName: text('prefecture_name'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('offices_school_idx').on(t.schoolId)],
+);
+
+export const userRole = pgEnum('user_role', ['dirigeant', 'secretaire', 'moniteur']);
+
+/** A person who signs in to the back office. */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    officeId: uuid('office_id').references(() => offices.id),
+    login: text('login').notNull(),
+    email: text('email').notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    role: userRole('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_login_idx').on(t.login), index('users_school_idx').on(t.schoolId)],
+);
+
+/** One row per user and right: granted (Oui) or refused (Non), as in "Droits utilisateurs". */
+export const userRights = pgTable(
+  'user_rights',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    right: text('right').notNull(),
+    granted: boolean('granted').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.right] })],
+);
+
+/** A student (élève): the "fiche élève" of Espace Clients. */
+export const students = pgTable(
+  'students',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    /** The responsible office: its credentials are used for this student's online applications. */
+    officeId: uuid('office_id')
+      .notNull()
+      .references(() => offices.id),
+    sex: text('sex', { enum: ['F', 'M'] }).notNull(),
+    birthName: text('birth_name').notNull(),
+    usageName: text('usage_name').notNull().default(''),
+    firstName: text('first_name').notNull(),
+    otherFirstNames: text('other_first_names').notNull().default(''),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    birthCity: text('birth_city').notNull().default(''),
+    birthDepartment: text('birth_department').notNull().default(''),
+    birthCountry: text('birth_country').notNull().default('FRANCE'),
+    addressLine: text('address_line').notNull().default(''),
+    postalCode: text('postal_code').notNull().default(''),
+    city: text('city').notNull().default(''),
+    email: text('email').notNull(),
+    mobile: text('mobile').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('students_school_idx').on(t.schoolId),
+    // One email per student within a school: the national service refuses a shared one.
+    uniqueIndex('students_school_email_idx').on(t.schoolId, t.email),
+  ],
+);
+
+/** Who did what, when: rights changes and, later, every action on an application. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    details: text('details').notNull().default(''),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_school_at_idx').on(t.schoolId, t.at)],
+);

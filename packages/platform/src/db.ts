@@ -1,0 +1,88 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+
+/** The Drizzle database of a service, whichever engine is underneath. */
+export type Db<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
+
+/** Raw SQL for tools that bring their own queries (pg-boss). Multi-statement text is allowed without values. */
+export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+
+export type Database<TSchema extends Record<string, unknown>> = {
+  kind: 'pglite' | 'postgres';
+  db: Db<TSchema>;
+  executeSql: ExecuteSql;
+  /** The connection string when on a PostgreSQL server (pg-boss opens its own pool). */
+  url?: string;
+  close(): Promise<void>;
+};
+
+export type OpenOptions<TSchema extends Record<string, unknown>> = {
+  schema: TSchema;
+  /** PostgreSQL server; when absent, PGlite persisted in dataDir (or in memory with 'memory://'). */
+  url?: string;
+  dataDir?: string;
+  /** An already open PGlite (a test clone). */
+  pglite?: PGlite;
+  migrationsFolder?: string;
+};
+
+export async function openDatabase<TSchema extends Record<string, unknown>>(
+  options: OpenOptions<TSchema>,
+): Promise<Database<TSchema>> {
+  const database = options.url
+    ? openPostgres(options.url, options.schema)
+    : await openPglite(options.pglite ?? (await PGlite.create(options.dataDir ?? 'memory://')), options.schema);
+  if (options.migrationsFolder) await migrateDatabase(database, options.migrationsFolder);
+  return database;
+}
+
+export async function migrateDatabase(database: Database<Record<string, unknown>>, migrationsFolder: string) {
+  // biome-ignore lint/suspicious/noExplicitAny: the two migrators want their own driver's type.
+  const db = database.db as any;
+  if (database.kind === 'postgres') await migratePg(db, { migrationsFolder });
+  else await migratePglite(db, { migrationsFolder });
+}
+
+async function openPglite<TSchema extends Record<string, unknown>>(client: PGlite, schema: TSchema) {
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db<TSchema>;
+  const executeSql: ExecuteSql = async (text, values) => {
+    if (values && values.length > 0) return { rows: (await client.query(text, values)).rows };
+    const results = await client.exec(text);
+    return { rows: results.at(-1)?.rows ?? [] };
+  };
+  return {
+    kind: 'pglite' as const,
+    db,
+    executeSql,
+    pglite: client,
+    async close() {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+function openPostgres<TSchema extends Record<string, unknown>>(url: string, schema: TSchema): Database<TSchema> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client's network error must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const db = drizzlePg(pool, { schema }) as unknown as Db<TSchema>;
+  return {
+    kind: 'postgres',
+    db,
+    url,
+    executeSql: async (text, values) => ({ rows: (await pool.query(text, values as unknown[])).rows }),
+    close: () => pool.end(),
+  };
+}
+
+/** The PostgreSQL error code (23505 unique violation…) of a failed query, on either driver. */
+export function pgErrorCode(error: unknown): string | undefined {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.cause?.code ?? e?.code;
+}

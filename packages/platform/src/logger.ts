@@ -1,0 +1,51 @@
+import type { LoggerOptions } from 'pino';
+
+/**
+ * Logs never carry personal data or secrets: request URLs lose their query string, headers are not
+ * logged, and any field below with a personal or secret name is replaced, at any of the first three
+ * levels of a log object. Code logs ids, never names, emails or phone numbers.
+ */
+const SENSITIVE_KEYS = [
+  'password',
+  'newPassword',
+  'currentPassword',
+  'antsPassword',
+  'secret',
+  'token',
+  'csrfToken',
+  'cookie',
+  'authorization',
+  'email',
+  'mobile',
+  'phone',
+  'firstName',
+  'lastName',
+  'birthName',
+  'usageName',
+  'otherFirstNames',
+  'birthDate',
+  'birthCity',
+  'address',
+  'addressLine1',
+  'addressLine2',
+  'login',
+  'secretAnswer',
+];
+
+export const REDACT_PATHS = SENSITIVE_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
+
+export function loggerOptions(service: string, level: string): LoggerOptions {
+  return {
+    level,
+    base: { service },
+    redact: { paths: REDACT_PATHS, censor: '[masqué]' },
+    serializers: {
+      req(request: { method: string; url: string; id: string }) {
+        return { id: request.id, method: request.method, path: request.url.split('?')[0] };
+      },
+      res(reply: { statusCode: number }) {
+        return { statusCode: reply.statusCode };
+      },
+    },
+  };
+}
