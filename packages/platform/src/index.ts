@@ -11,3 +11,4 @@ export * from './secrets.ts';
 export * from './sessions.ts';
 export * from './tokens.ts';
 export * from './mailJob.ts';
+export * from './runService.ts';

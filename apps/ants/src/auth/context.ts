@@ -1,0 +1,48 @@
+import { type SessionManager, unauthenticated } from '@permis/platform';
+import { and, eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { AntsDb } from '../db/index.ts';
+import { agents, proAccounts } from '../db/schema.ts';
+
+/** Session subject types of the national service (candidates arrive in a later issue). */
+export const PRO = 'pro';
+export const AGENT = 'agent';
+
+export type AuthContext = { db: AntsDb; sessions: SessionManager };
+
+export type ProAccount = { id: string; agrementNumber: string; login: string; schoolName: string; city: string };
+export type Agent = { id: string; login: string; firstName: string; lastName: string; service: string };
+
+export async function requirePro(ctx: AuthContext, request: FastifyRequest): Promise<ProAccount> {
+  const session = ctx.sessions.require(request, PRO);
+  const [row] = await ctx.db
+    .select({
+      id: proAccounts.id,
+      agrementNumber: proAccounts.agrementNumber,
+      login: proAccounts.login,
+      schoolName: proAccounts.schoolName,
+      city: proAccounts.city,
+    })
+    .from(proAccounts)
+    .where(and(eq(proAccounts.id, session.subjectId), eq(proAccounts.active, true)))
+    .limit(1);
+  if (!row) throw unauthenticated();
+  return row;
+}
+
+export async function requireAgent(ctx: AuthContext, request: FastifyRequest): Promise<Agent> {
+  const session = ctx.sessions.require(request, AGENT);
+  const [row] = await ctx.db
+    .select({
+      id: agents.id,
+      login: agents.login,
+      firstName: agents.firstName,
+      lastName: agents.lastName,
+      service: agents.service,
+    })
+    .from(agents)
+    .where(and(eq(agents.id, session.subjectId), eq(agents.active, true)))
+    .limit(1);
+  if (!row) throw unauthenticated();
+  return row;
+}

@@ -1,0 +1,79 @@
+import { createLoginThrottle, type HttpServer, verifyPassword } from '@permis/platform';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { agents, auditEvents, proAccounts } from '../db/schema.ts';
+import { AGENT, type AuthContext, PRO, requireAgent, requirePro } from './context.ts';
+
+/** The message the school software shows as "Erreur d'authentification". */
+export const PRO_WRONG_CREDENTIALS =
+  "Authentification refusée : le numéro d'agrément Cerfa, l'identifiant ou le mot de passe est incorrect.";
+const AGENT_WRONG_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
+
+export function authRoutes(app: HttpServer, ctx: AuthContext) {
+  const throttle = createLoginThrottle();
+
+  app.post(
+    '/api/pro/login',
+    {
+      schema: {
+        body: z.object({
+          agrementNumber: z.string().trim().toUpperCase().min(1).max(30),
+          login: z.string().trim().min(1).max(100),
+          password: z.string().min(1).max(200),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { agrementNumber, login, password } = request.body;
+      const key = `${agrementNumber}/${login}`;
+      throttle.assertAllowed(request.ip, key);
+      const [row] = await ctx.db
+        .select()
+        .from(proAccounts)
+        .where(and(eq(proAccounts.agrementNumber, agrementNumber), eq(proAccounts.login, login)))
+        .limit(1);
+      const ok = await verifyPassword(row?.passwordHash, password);
+      if (!row || !ok || !row.active) {
+        throttle.recordFailure(request.ip, key);
+        return reply.status(401).send({ error: { code: 'AUTHENTICATION_FAILED', message: PRO_WRONG_CREDENTIALS } });
+      }
+      throttle.recordSuccess(request.ip, key);
+      const { csrfToken } = await ctx.sessions.start(reply, PRO, row.id);
+      await ctx.db.insert(auditEvents).values({ actorType: PRO, actorId: row.id, action: 'login', targetType: 'pro_account', targetId: row.id });
+      return { kind: PRO, csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/agent/login',
+    { schema: { body: z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }) } },
+    async (request, reply) => {
+      const { login, password } = request.body;
+      throttle.assertAllowed(request.ip, `agent:${login}`);
+      const [row] = await ctx.db.select().from(agents).where(eq(agents.login, login.toLowerCase())).limit(1);
+      const ok = await verifyPassword(row?.passwordHash, password);
+      if (!row || !ok || !row.active) {
+        throttle.recordFailure(request.ip, `agent:${login}`);
+        return reply.status(401).send({ error: { code: 'WRONG_CREDENTIALS', message: AGENT_WRONG_CREDENTIALS } });
+      }
+      throttle.recordSuccess(request.ip, `agent:${login}`);
+      const { csrfToken } = await ctx.sessions.start(reply, AGENT, row.id);
+      await ctx.db.insert(auditEvents).values({ actorType: AGENT, actorId: row.id, action: 'login', targetType: 'agent', targetId: row.id });
+      return { kind: AGENT, csrfToken };
+    },
+  );
+
+  /** Who is signed in, for the web page: a professional account or an agent. */
+  app.get('/api/session', async (request) => {
+    const session = ctx.sessions.require(request, PRO, AGENT);
+    if (session.subjectType === PRO) {
+      return { kind: PRO, account: await requirePro(ctx, request), csrfToken: session.csrfToken };
+    }
+    return { kind: AGENT, agent: await requireAgent(ctx, request), csrfToken: session.csrfToken };
+  });
+
+  app.post('/api/logout', async (request, reply) => {
+    await ctx.sessions.end(request, reply);
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,7 @@
+import type { Database, Db } from '@permis/platform';
+import * as schema from './schema.ts';
+
+export { schema };
+export type Schema = typeof schema;
+export type AntsDb = Db<Schema>;
+export type AntsDatabase = Database<Schema>;

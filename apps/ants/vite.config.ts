@@ -1,0 +1,9 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The page is built into ../dist and served by the service itself (same origin as its API).
+export default defineConfig({
+  root: 'web',
+  plugins: [react()],
+  build: { outDir: '../dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+});

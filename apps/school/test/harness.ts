@@ -1,0 +1,40 @@
+import { Writable } from 'node:stream';
+import { createSecretBox, generateKey, type MailQueue, parseKey } from '@permis/platform';
+import { openTestDatabase } from '@permis/platform/testing';
+import { buildSchoolApp } from '../src/app.ts';
+import { MIGRATIONS_FOLDER } from '../src/config.ts';
+import { schema } from '../src/db/index.ts';
+import { seedDemo } from '../src/seed/demo.ts';
+
+export const TEST_KEY = parseKey(generateKey());
+
+/** A school app on its own fresh database with the demo data, as the tests see it. */
+export async function startSchool(options: { mail?: MailQueue; logStream?: NodeJS.WritableStream } = {}) {
+  const database = await openTestDatabase(schema, MIGRATIONS_FOLDER);
+  await seedDemo(database.db, createSecretBox(TEST_KEY));
+  const app = await buildSchoolApp({
+    config: { logLevel: 'info', secureCookies: false, webDir: '/nonexistent', publicUrl: 'http://localhost:3200' },
+    database,
+    mail: options.mail,
+    logStream: options.logStream ?? devNull(),
+  });
+  return {
+    app,
+    db: database.db,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+function devNull(): NodeJS.WritableStream {
+  return new Writable({ write: (_c: unknown, _e: unknown, cb: () => void) => cb() });
+}
+
+export const LOGIN = {
+  dirigeant: { login: 'dirigeant', password: 'Dirigeant-2026!' },
+  secretaire: { login: 'secretaire', password: 'Secretaire-2026!' },
+  moniteur: { login: 'moniteur', password: 'Moniteur-2026!' },
+};

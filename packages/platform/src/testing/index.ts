@@ -1,0 +1,4 @@
+export * from './httpClient.ts';
+export * from './logCapture.ts';
+export * from './smtpSink.ts';
+export * from './testDatabase.ts';

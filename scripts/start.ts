@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { execSync } from 'node:child_process';
+import { existsSync, statSync, readdirSync } from 'node:fs';
+import { DEMO_AGENTS, DEMO_PRO_ACCOUNTS } from '../apps/ants/src/seed/demo.ts';
+import { DEMO_SCHOOL_USERS } from '../apps/school/src/seed/demo.ts';
+import { startSystem } from './system.ts';
+
+/** `npm start`: builds the pages when their sources changed, then starts everything with demo data. */
+const root = path.resolve(import.meta.dirname, '..');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+for (const app of ['ants', 'school']) {
+  const built = path.join(root, `apps/${app}/dist/index.html`);
+  const stale = !existsSync(built) || newestMtime(path.join(root, `apps/${app}/web`)) > statSync(built).mtimeMs;
+  if (stale) {
+    console.log(`Construction de la page web de « ${app} »…`);
+    execSync(`npm run build --workspace apps/${app}`, { cwd: root, stdio: 'inherit' });
+  }
+}
+
+const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const system = await startSystem({
+  dataDir: path.resolve(root, process.env.DATA_DIR ?? 'data'),
+  antsPort: port('ANTS_PORT', 3100),
+  schoolPort: port('SCHOOL_PORT', 3200),
+  smtpPort: port('SMTP_PORT', 1025),
+  mailWebPort: port('MAIL_WEB_PORT', 1080),
+  seedDemo: process.env.SEED_DEMO !== '0',
+  logLevel: process.env.LOG_LEVEL ?? 'warn',
+  antsDatabaseUrl: process.env.ANTS_DATABASE_URL,
+  schoolDatabaseUrl: process.env.SCHOOL_DATABASE_URL,
+});
+
+const school = DEMO_SCHOOL_USERS.map((u) => `    ${u.login.padEnd(12)} ${u.password.padEnd(20)} ${u.role}`).join('\n');
+const pros = DEMO_PRO_ACCOUNTS.map((a) => `    ${a.agrementNumber}  ${a.login.padEnd(12)} ${a.password}`).join('\n');
+const agents = DEMO_AGENTS.map((a) => `    ${a.login.padEnd(12)} ${a.password}`).join('\n');
+console.log(`
+Le système est démarré.
+
+  Auto-école (back office)     ${system.urls.school}
+${school}
+
+  Service national (ANTS)      ${system.urls.ants}
+    Espace professionnel (agrément, identifiant, mot de passe) :
+${pros}
+    Console d'instruction (identifiant, mot de passe) :
+${agents}
+
+  Courriels envoyés (maildev)  ${system.urls.mail}
+
+Ctrl+C pour arrêter.`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    await system.stop();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,119 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateKey } from '@permis/platform';
+
+/**
+ * Starts the whole system: the mail catcher (maildev, loopback only), the national service and the
+ * school back office, each in its own process with its own database. Used by `npm start` and by
+ * the browser tests (with other ports and a throw-away data folder).
+ */
+export type SystemOptions = {
+  dataDir: string;
+  antsPort: number;
+  schoolPort: number;
+  smtpPort: number;
+  mailWebPort: number;
+  seedDemo: boolean;
+  logLevel?: string;
+  /** Per-service PostgreSQL servers; PGlite under dataDir when absent. */
+  antsDatabaseUrl?: string;
+  schoolDatabaseUrl?: string;
+};
+
+export type RunningSystem = { stop(): Promise<void>; urls: { ants: string; school: string; mail: string } };
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/** The school's key for secrets at rest: SCHOOL_SECRET_KEY, or one made once for this data folder. */
+function schoolSecretKey(dataDir: string): string {
+  if (process.env.SCHOOL_SECRET_KEY) return process.env.SCHOOL_SECRET_KEY;
+  const file = path.join(dataDir, 'school-secret.key');
+  if (!existsSync(file)) writeFileSync(file, generateKey(), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function startMaildev(options: SystemOptions) {
+  const { MailDev } = await import('maildev');
+  const maildev = new MailDev({
+    smtp: options.smtpPort,
+    web: options.mailWebPort,
+    ip: '127.0.0.1',
+    webIp: '127.0.0.1',
+  });
+  await maildev.start();
+  return maildev;
+}
+
+function startService(name: 'ants' | 'school', env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, `apps/${name}/src/main.ts`)], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return child;
+}
+
+async function waitHealthy(url: string, child: ChildProcess, timeoutMs = 60000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url} : le service s'est arrêté (code ${child.exitCode}).`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} ne répond pas après ${timeoutMs / 1000} s.`);
+}
+
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const maildev = await startMaildev(options);
+  const common = {
+    SMTP_URL: `smtp://127.0.0.1:${options.smtpPort}`,
+    SEED_DEMO: options.seedDemo ? '1' : '0',
+    LOG_LEVEL: options.logLevel ?? 'info',
+    HOST: '127.0.0.1',
+  };
+  const antsUrl = `http://localhost:${options.antsPort}`;
+  const schoolUrl = `http://localhost:${options.schoolPort}`;
+  const ants = startService('ants', {
+    ...common,
+    PORT: String(options.antsPort),
+    DATA_DIR: path.join(options.dataDir, 'ants'),
+    DATABASE_URL: options.antsDatabaseUrl ?? '',
+    PUBLIC_URL: antsUrl,
+  });
+  const school = startService('school', {
+    ...common,
+    PORT: String(options.schoolPort),
+    DATA_DIR: path.join(options.dataDir, 'school'),
+    DATABASE_URL: options.schoolDatabaseUrl ?? '',
+    PUBLIC_URL: schoolUrl,
+    SCHOOL_SECRET_KEY: schoolSecretKey(options.dataDir),
+    ANTS_URL: `http://127.0.0.1:${options.antsPort}`,
+  });
+  const children = [ants, school];
+  const stop = async () => {
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 8000).unref();
+          }),
+      ),
+    );
+    await maildev.stop();
+  };
+  try {
+    await Promise.all([waitHealthy(antsUrl, ants), waitHealthy(schoolUrl, school)]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { stop, urls: { ants: antsUrl, school: schoolUrl, mail: `http://localhost:${options.mailWebPort}` } };
+}
