@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from './db.ts';
+import { type Jobs, startJobs } from './jobs.ts';
+import { createMailer } from './mail.ts';
+import { startMailQueue } from './mailJob.ts';
+import { startSmtpSink } from './testing/smtpSink.ts';
+
+const quiet = { error: () => {} };
+let jobs: Jobs | undefined;
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await jobs?.stop();
+  await close?.();
+});
+
+describe('mail through the job queue', () => {
+  it('delivers an enqueued mail over SMTP, accents intact', async () => {
+    const sink = await startSmtpSink();
+    const database = await openDatabase({ schema: {}, url: process.env.TEST_DATABASE_URL });
+    const mailer = createMailer(sink.url, 'ANTS <ne-pas-repondre@ants.localhost>');
+    close = async () => {
+      mailer.close();
+      await sink.close();
+      await database.close();
+    };
+    jobs = await startJobs(database, quiet, { pollingIntervalSeconds: 0.5 });
+    const queue = await startMailQueue(jobs, mailer);
+    await queue.enqueue({ to: 'eleve@example.fr', subject: 'Votre démarche', text: 'Évidemment accentué : ç, œ, é.' });
+    const mail = await sink.waitFor((m) => m.subject === 'Votre démarche');
+    expect(mail.text?.trim()).toBe('Évidemment accentué : ç, œ, é.');
+    expect(mail.from?.text).toContain('ne-pas-repondre@ants.localhost');
+  });
+});
