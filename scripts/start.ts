@@ -1,6 +1,6 @@
-import path from 'node:path';
 import { execSync } from 'node:child_process';
-import { existsSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { DEMO_AGENTS, DEMO_PRO_ACCOUNTS } from '../apps/ants/src/seed/demo.ts';
 import { DEMO_SCHOOL_USERS } from '../apps/school/src/seed/demo.ts';
 import { startSystem } from './system.ts';

@@ -80,7 +80,14 @@ describe('instructing agents', () => {
     await client.get('/api/session');
     await client.post('/api/pro/login', { ...PRO, password: 'Secret-faux-123' });
     expect(logs.lines.length).toBeGreaterThan(3);
-    for (const secret of ['Instruction-2026!', 'Secret-faux-123', 'LEROY', 'agent.cert', 'brequigny35', 'ants_session=']) {
+    for (const secret of [
+      'Instruction-2026!',
+      'Secret-faux-123',
+      'LEROY',
+      'agent.cert',
+      'brequigny35',
+      'ants_session=',
+    ]) {
       expect(logs.text()).not.toContain(secret);
     }
   });

@@ -16,7 +16,11 @@ describe('school sign-in', () => {
     const login = await client.login('/api/auth/login', LOGIN.secretaire);
     const cookie = login.cookies.find((c) => c.name === 'school_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
-    expect(login.json().user).toMatchObject({ firstName: 'Camille', role: 'secretaire', schoolName: 'Auto-école du Parc' });
+    expect(login.json().user).toMatchObject({
+      firstName: 'Camille',
+      role: 'secretaire',
+      schoolName: 'Auto-école du Parc',
+    });
 
     const session = await client.get('/api/auth/session');
     expect(session.statusCode).toBe(200);
@@ -32,7 +36,10 @@ describe('school sign-in', () => {
     const client = testClient(school.app);
     const response = await client.post('/api/auth/login', { login: 'secretaire', password: 'mauvais' });
     expect(response.statusCode).toBe(401);
-    expect(response.json().error).toEqual({ code: 'WRONG_CREDENTIALS', message: 'Identifiant ou mot de passe incorrect.' });
+    expect(response.json().error).toEqual({
+      code: 'WRONG_CREDENTIALS',
+      message: 'Identifiant ou mot de passe incorrect.',
+    });
     expect(response.cookies).toHaveLength(0);
     const unknownUser = await client.post('/api/auth/login', { login: 'personne', password: 'mauvais' });
     expect(unknownUser.json().error.message).toBe('Identifiant ou mot de passe incorrect.');
@@ -45,7 +52,9 @@ describe('school sign-in', () => {
     }
     const blocked = await client.post('/api/auth/login', LOGIN.moniteur);
     expect(blocked.statusCode).toBe(429);
-    expect(blocked.json().error.message).toMatch(/^Trop de tentatives de connexion échouées\. Réessayez dans 15 minutes\.$/);
+    expect(blocked.json().error.message).toMatch(
+      /^Trop de tentatives de connexion échouées\. Réessayez dans 15 minutes\.$/,
+    );
     // Another account from the same address is not locked by these failures.
     expect((await client.post('/api/auth/login', LOGIN.secretaire)).statusCode).toBe(200);
   });
@@ -54,7 +63,12 @@ describe('school sign-in', () => {
     const response = await testClient(school.app).post('/api/auth/login', { login: '' });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('VALIDATION');
-    expect(response.json().error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['login', 'password']);
+    expect(
+      response
+        .json()
+        .error.fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['login', 'password']);
   });
 });
 
@@ -85,6 +99,10 @@ describe('CSRF protection', () => {
 describe('health', () => {
   it('answers with the database engine', async () => {
     const response = await school.app.inject({ method: 'GET', url: '/api/health' });
-    expect(response.json()).toEqual({ status: 'ok', service: 'school', database: expect.stringMatching(/pglite|postgres/) });
+    expect(response.json()).toEqual({
+      status: 'ok',
+      service: 'school',
+      database: expect.stringMatching(/pglite|postgres/),
+    });
   });
 });

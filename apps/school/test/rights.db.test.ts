@@ -94,7 +94,9 @@ describe('Droits utilisateurs (Espace Dirigeant > Connexions)', () => {
       .returning();
     const client = testClient(school.app);
     await client.login('/api/auth/login', LOGIN.dirigeant);
-    const response = await client.put(`/api/dirigeant/users/${stranger!.id}/rights`, { rights: { ants_delete_ephoto: true } });
+    const response = await client.put(`/api/dirigeant/users/${stranger!.id}/rights`, {
+      rights: { ants_delete_ephoto: true },
+    });
     expect(response.statusCode).toBe(404);
     const list = (await client.get('/api/dirigeant/users')).json().users.map((u: { login: string }) => u.login);
     expect(list.sort()).toEqual(['dirigeant', 'moniteur', 'secretaire']);

@@ -29,7 +29,9 @@ describe('Espace Clients', () => {
     await client.login('/api/auth/login', LOGIN.moniteur);
     const all = (await client.get('/api/students')).json().students;
     expect(all).toHaveLength(5);
-    const found = (await client.get('/api/students?q=labor')).json().students.map((s: { firstName: string }) => s.firstName);
+    const found = (await client.get('/api/students?q=labor'))
+      .json()
+      .students.map((s: { firstName: string }) => s.firstName);
     expect(found.sort()).toEqual(['Camille', 'Christine']);
     const direct = await client.get(`/api/students/${stranger!.id}`);
     expect(direct.statusCode).toBe(404);
@@ -49,7 +51,9 @@ describe('Espace Clients', () => {
     ]);
     // Sealed at rest: the stored value is not the password.
     const rows = await school.db.select().from(offices);
-    expect(rows.every((r) => r.antsPasswordSealed?.startsWith('v1:') && !r.antsPasswordSealed.includes('Brequigny'))).toBe(true);
+    expect(
+      rows.every((r) => r.antsPasswordSealed?.startsWith('v1:') && !r.antsPasswordSealed.includes('Brequigny')),
+    ).toBe(true);
   });
 
   it('keeps personal data and secrets out of the logs', async () => {
@@ -62,7 +66,14 @@ describe('Espace Clients', () => {
     await client.get('/api/offices');
     const text = logs.text();
     expect(logs.lines.length).toBeGreaterThan(4);
-    for (const secret of ['Dirigeant-2026!', 'Mauvais-mot-de-passe', 'LABORET', 'christine.laboret', 'school_session=', 'secretaire']) {
+    for (const secret of [
+      'Dirigeant-2026!',
+      'Mauvais-mot-de-passe',
+      'LABORET',
+      'christine.laboret',
+      'school_session=',
+      'secretaire',
+    ]) {
       expect(text).not.toContain(secret);
     }
   });

@@ -23,7 +23,6 @@ export const unauthenticated = (message = 'Vous devez être connecté pour accé
 export const forbidden = (message = "Vous n'avez pas les droits nécessaires pour cette action.") =>
   new AppError(403, 'FORBIDDEN', message);
 
-export const notFound = (message = "L'élément demandé n'existe pas.") =>
-  new AppError(404, 'NOT_FOUND', message);
+export const notFound = (message = "L'élément demandé n'existe pas.") => new AppError(404, 'NOT_FOUND', message);
 
 export const conflict = (code: string, message: string) => new AppError(409, code, message);

@@ -37,7 +37,10 @@ const HTTP_MESSAGES: Record<number, string> = {
 
 /** A Fastify server with the plumbing both services share: zod, cookies, security headers, errors. */
 export async function createHttpServer(options: HttpOptions) {
-  const logger = { ...loggerOptions(options.service, options.logLevel), ...(options.logStream ? { stream: options.logStream } : {}) };
+  const logger = {
+    ...loggerOptions(options.service, options.logLevel),
+    ...(options.logStream ? { stream: options.logStream } : {}),
+  };
   const app = Fastify({
     logger,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
@@ -68,7 +71,9 @@ export async function createHttpServer(options: HttpOptions) {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return reply.status(error.status).send({ error: { code: error.code, message: error.message, fields: error.fields } });
+      return reply
+        .status(error.status)
+        .send({ error: { code: error.code, message: error.message, fields: error.fields } });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((issue) => ({

@@ -12,7 +12,9 @@ export type LoginThrottle = {
   recordSuccess(ip: string, identifier: string): void;
 };
 
-export function createLoginThrottle(options: { maxFailures?: number; maxPerIp?: number; windowMs?: number } = {}): LoginThrottle {
+export function createLoginThrottle(
+  options: { maxFailures?: number; maxPerIp?: number; windowMs?: number } = {},
+): LoginThrottle {
   const maxFailures = options.maxFailures ?? 5;
   const maxPerIp = options.maxPerIp ?? 50;
   const windowMs = options.windowMs ?? 15 * 60 * 1000;

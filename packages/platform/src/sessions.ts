@@ -67,11 +67,20 @@ export function registerSessions(app: FastifyInstance, options: SessionOptions):
       .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, new Date())))
       .limit(1);
     if (!row) return;
-    request.session = { subjectType: row.subjectType, subjectId: row.subjectId, csrfToken: row.csrfToken, tokenHash: row.tokenHash };
+    request.session = {
+      subjectType: row.subjectType,
+      subjectId: row.subjectId,
+      csrfToken: row.csrfToken,
+      tokenHash: row.tokenHash,
+    };
     if (UNSAFE.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, row.csrfToken)) {
-        throw new AppError(403, 'CSRF', 'Votre session a expiré ou la page est périmée : rechargez la page et réessayez.');
+        throw new AppError(
+          403,
+          'CSRF',
+          'Votre session a expiré ou la page est périmée : rechargez la page et réessayez.',
+        );
       }
     }
   });

@@ -39,7 +39,9 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
       }
       throttle.recordSuccess(request.ip, key);
       const { csrfToken } = await ctx.sessions.start(reply, PRO, row.id);
-      await ctx.db.insert(auditEvents).values({ actorType: PRO, actorId: row.id, action: 'login', targetType: 'pro_account', targetId: row.id });
+      await ctx.db
+        .insert(auditEvents)
+        .values({ actorType: PRO, actorId: row.id, action: 'login', targetType: 'pro_account', targetId: row.id });
       return { kind: PRO, csrfToken };
     },
   );
@@ -58,7 +60,9 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
       }
       throttle.recordSuccess(request.ip, `agent:${login}`);
       const { csrfToken } = await ctx.sessions.start(reply, AGENT, row.id);
-      await ctx.db.insert(auditEvents).values({ actorType: AGENT, actorId: row.id, action: 'login', targetType: 'agent', targetId: row.id });
+      await ctx.db
+        .insert(auditEvents)
+        .values({ actorType: AGENT, actorId: row.id, action: 'login', targetType: 'agent', targetId: row.id });
       return { kind: AGENT, csrfToken };
     },
   );

@@ -30,7 +30,13 @@ export const DEMO_PRO_ACCOUNTS = [
 ];
 
 export const DEMO_AGENTS = [
-  { login: 'agent.cert', password: 'Instruction-2026!', firstName: 'Sophie', lastName: 'LEROY', service: 'CERT de Nantes' },
+  {
+    login: 'agent.cert',
+    password: 'Instruction-2026!',
+    firstName: 'Sophie',
+    lastName: 'LEROY',
+    service: 'CERT de Nantes',
+  },
 ];
 
 export async function isEmpty(db: AntsDb): Promise<boolean> {

@@ -7,7 +7,11 @@ import { offices } from '../db/schema.ts';
 export function officeRoutes(app: HttpServer, ctx: AuthContext) {
   app.get('/api/offices', async (request) => {
     const me = await requireUser(ctx, request);
-    const rows = await ctx.db.select().from(offices).where(eq(offices.schoolId, me.schoolId)).orderBy(asc(offices.name));
+    const rows = await ctx.db
+      .select()
+      .from(offices)
+      .where(eq(offices.schoolId, me.schoolId))
+      .orderBy(asc(offices.name));
     return {
       offices: rows.map(({ antsPasswordSealed, schoolId: _s, ...office }) => ({
         ...office,

@@ -7,8 +7,22 @@ import { DEFAULT_RIGHTS, RIGHT_CODES, type Right, type Role } from '../users/rig
  * Demo data for `npm start` on an empty database. The offices' ANTS credentials match the
  * professional accounts seeded on the national service (apps/ants/src/seed/demo.ts).
  */
-export const DEMO_SCHOOL_USERS: { login: string; password: string; role: Role; firstName: string; lastName: string; rights: Right[] }[] = [
-  { login: 'dirigeant', password: 'Dirigeant-2026!', role: 'dirigeant', firstName: 'Julien', lastName: 'BRENAC', rights: DEFAULT_RIGHTS.dirigeant },
+export const DEMO_SCHOOL_USERS: {
+  login: string;
+  password: string;
+  role: Role;
+  firstName: string;
+  lastName: string;
+  rights: Right[];
+}[] = [
+  {
+    login: 'dirigeant',
+    password: 'Dirigeant-2026!',
+    role: 'dirigeant',
+    firstName: 'Julien',
+    lastName: 'BRENAC',
+    rights: DEFAULT_RIGHTS.dirigeant,
+  },
   {
     login: 'secretaire',
     password: 'Secretaire-2026!',
@@ -17,7 +31,14 @@ export const DEMO_SCHOOL_USERS: { login: string; password: string; role: Role; f
     lastName: 'MARTIN',
     rights: ['ants_validate_application', 'ants_delete_application'],
   },
-  { login: 'moniteur', password: 'Moniteur-2026!', role: 'moniteur', firstName: 'Paul', lastName: 'DURAND', rights: [] },
+  {
+    login: 'moniteur',
+    password: 'Moniteur-2026!',
+    role: 'moniteur',
+    firstName: 'Paul',
+    lastName: 'DURAND',
+    rights: [],
+  },
 ];
 
 export const DEMO_OFFICES = [

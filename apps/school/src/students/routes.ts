@@ -32,7 +32,11 @@ export function studentRoutes(app: HttpServer, ctx: AuthContext) {
           and(
             eq(students.schoolId, me.schoolId),
             pattern
-              ? or(ilike(students.birthName, pattern), ilike(students.firstName, pattern), ilike(students.usageName, pattern))
+              ? or(
+                  ilike(students.birthName, pattern),
+                  ilike(students.firstName, pattern),
+                  ilike(students.usageName, pattern),
+                )
               : undefined,
           ),
         )

@@ -56,7 +56,12 @@ export function userRoutes(app: HttpServer, ctx: AuthContext, mail: MailQueue | 
             .returning({ id: users.id });
           const userId = created!.id;
           await tx.insert(userRights).values(
-            RIGHT_CODES.map((right) => ({ userId, right, granted: DEFAULT_RIGHTS[body.role].includes(right), updatedBy: me.id })),
+            RIGHT_CODES.map((right) => ({
+              userId,
+              right,
+              granted: DEFAULT_RIGHTS[body.role].includes(right),
+              updatedBy: me.id,
+            })),
           );
           await tx.insert(auditEvents).values({
             schoolId: me.schoolId,

@@ -23,11 +23,12 @@ export function testClient(app: FastifyInstance): TestClient {
     if (csrf && csrfToken && options.method && options.method !== 'GET') headers['x-csrf-token'] = csrfToken;
     const response = await app.inject({ ...options, headers });
     for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      const expired = cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() < Date.now()) || cookie.value === '';
+      const expired =
+        cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() < Date.now()) || cookie.value === '';
       if (expired) cookies.delete(cookie.name);
       else cookies.set(cookie.name, cookie.value);
     }
-    const body = response.headers['content-type']?.includes('json') ? safeJson(response.body) : undefined;
+    const body = String(response.headers['content-type'] ?? '').includes('json') ? safeJson(response.body) : undefined;
     if (body && typeof body.csrfToken === 'string') csrfToken = body.csrfToken;
     return response;
   };

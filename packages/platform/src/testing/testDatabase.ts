@@ -30,13 +30,15 @@ async function openPgliteCopy<TSchema extends Record<string, unknown>>(schema: T
     })();
     pgliteTemplates.set(migrationsFolder, template);
   }
-  const copy = await (await template).clone();
+  const copy = (await (await template).clone()) as PGlite;
   return openDatabase({ schema, pglite: copy });
 }
 
 function migrationsHash(migrationsFolder: string): string {
   const hash = createHash('sha256');
-  for (const file of readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const file of readdirSync(migrationsFolder)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     hash.update(file).update(readFileSync(path.join(migrationsFolder, file)));
   }
   return hash.digest('hex').slice(0, 12);
