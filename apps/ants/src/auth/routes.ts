@@ -1,12 +1,10 @@
+import { API_ERRORS, proCredentials } from '@permis/ants-api';
 import { createLoginThrottle, type HttpServer, verifyPassword } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { agents, auditEvents, proAccounts } from '../db/schema.ts';
 import { AGENT, type AuthContext, PRO, requireAgent, requirePro } from './context.ts';
 
-/** The message the school software shows as "Erreur d'authentification". */
-export const PRO_WRONG_CREDENTIALS =
-  "Authentification refusée : le numéro d'agrément Cerfa, l'identifiant ou le mot de passe est incorrect.";
 const AGENT_WRONG_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
 
 export function authRoutes(app: HttpServer, ctx: AuthContext) {
@@ -16,11 +14,7 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
     '/api/pro/login',
     {
       schema: {
-        body: z.object({
-          agrementNumber: z.string().trim().toUpperCase().min(1).max(30),
-          login: z.string().trim().min(1).max(100),
-          password: z.string().min(1).max(200),
-        }),
+        body: proCredentials,
       },
     },
     async (request, reply) => {
@@ -35,7 +29,9 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
       const ok = await verifyPassword(row?.passwordHash, password);
       if (!row || !ok || !row.active) {
         throttle.recordFailure(request.ip, key);
-        return reply.status(401).send({ error: { code: 'AUTHENTICATION_FAILED', message: PRO_WRONG_CREDENTIALS } });
+        return reply
+          .status(401)
+          .send({ error: { code: 'AUTHENTICATION_FAILED', message: API_ERRORS.AUTHENTICATION_FAILED } });
       }
       throttle.recordSuccess(request.ip, key);
       const { csrfToken } = await ctx.sessions.start(reply, PRO, row.id);
