@@ -115,5 +115,5 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     await stop();
     throw error;
   }
-  return { stop, urls: { ants: antsUrl, school: schoolUrl, mail: `http://localhost:${options.mailWebPort}` } };
+  return { stop, urls: { ants: antsUrl, school: schoolUrl, mail: `http://localhost:${options.mailWebPort}/index.html` } };
 }
