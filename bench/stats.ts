@@ -1,0 +1,33 @@
+import os from 'node:os';
+
+/** Timing helpers shared by the scenarios: run n times, report percentiles in milliseconds. */
+export async function measure(
+  n: number,
+  fn: () => Promise<unknown>,
+): Promise<{ p50: number; p99: number; mean: number }> {
+  for (let i = 0; i < Math.min(10, n); i++) await fn(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { p50: at(0.5), p99: at(0.99), mean: times.reduce((a, b) => a + b, 0) / times.length };
+}
+
+export function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'inconnu';
+  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+export type Row = { scenario: string; figure: string; target: string };
+
+export function printTable(rows: Row[]) {
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => Object.values(r)[i]!.length), 10));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+  console.log(line(['scénario', 'mesure', 'cible']));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const row of rows) console.log(line([row.scenario, row.figure, row.target]));
+}
