@@ -1,0 +1,52 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import type { FormEvent, ReactNode } from 'react';
+import { useLocation } from 'react-router';
+import { Panel } from './Panel.tsx';
+
+type Props = {
+  title: string;
+  intro: ReactNode;
+  legend: string;
+  error: string | null;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  submitting: boolean;
+  children: ReactNode;
+};
+
+/** The DSFR login page layout: breadcrumb, title, grey panel with the form, error alert above the fields. */
+export function LoginFormFrame({ title, intro, legend, error, onSubmit, submitting, children }: Props) {
+  const location = useLocation();
+  const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
+
+  return (
+    <div className="fr-container fr-mb-8w">
+      <Breadcrumb currentPageLabel={title} homeLinkProps={{ to: '/' }} segments={[]} />
+      <div className="fr-grid-row fr-grid-row--center">
+        <div className="fr-col-12 fr-col-md-10 fr-col-lg-8">
+          <Panel className="fr-px-3w fr-px-md-10w fr-py-6w">
+            {signedOut && !error && (
+              <Alert className="fr-mb-4w" severity="success" small role="status" description="Vous êtes déconnecté." />
+            )}
+            <h1>{title}</h1>
+            <div className="fr-mb-4w">{intro}</div>
+            {error && <Alert className="fr-mb-4w" severity="error" small description={error} />}
+            <form onSubmit={onSubmit} noValidate aria-busy={submitting}>
+              <fieldset className="fr-fieldset">
+                <legend className="fr-fieldset__legend">
+                  <h2 className="fr-h5 fr-mb-0">{legend}</h2>
+                </legend>
+                <div className="fr-fieldset__element">
+                  <p className="fr-hint-text fr-mb-1w">Tous les champs sont obligatoires.</p>
+                </div>
+                {children}
+              </fieldset>
+              <Button type="submit">Se connecter</Button>
+            </form>
+          </Panel>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { CallOut } from '@codegouvfr/react-dsfr/CallOut';
+import { PageFrame, SessionLoading } from '../components/PageFrame.tsx';
+import { Panel } from '../components/Panel.tsx';
+import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
+import { SummaryList } from '../components/SummaryList.tsx';
+import { useSession } from '../session.tsx';
+import { usePageTitle } from '../usePageTitle.ts';
+
+export function ProHomePage() {
+  usePageTitle('Espace professionnel');
+  const { session } = useSession();
+  if (session.status === 'loading') return <SessionLoading />;
+  if (session.status !== 'pro') return <RedirectToLogin to="/pro/connexion" session={session} />;
+  const { account } = session;
+
+  return (
+    <PageFrame title="Espace professionnel">
+      <p className="fr-text--lead">Bienvenue, {account.schoolName}.</p>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <section className="fr-col-12 fr-col-lg-6" aria-labelledby="pro-account-title">
+          <Panel className="fr-p-4w">
+            <h2 id="pro-account-title" className="fr-h4">
+              Votre école de conduite
+            </h2>
+            <SummaryList
+              items={[
+                { label: 'Raison sociale', value: account.schoolName },
+                { label: "Numéro d'agrément Cerfa", value: account.agrementNumber },
+                { label: 'Identifiant', value: account.login },
+                { label: 'Ville', value: account.city },
+              ]}
+            />
+          </Panel>
+        </section>
+        <div className="fr-col-12 fr-col-lg-6">
+          <CallOut title="Dépôt des demandes" titleAs="h2" iconId="fr-icon-information-line">
+            Les demandes de permis de conduire de vos élèves sont déposées depuis votre logiciel de gestion d'école de
+            conduite, qui se connecte à l'interface de programmation (API) professionnelle de l'ANTS avec votre numéro
+            d'agrément et vos identifiants.
+          </CallOut>
+        </div>
+      </div>
+    </PageFrame>
+  );
+}

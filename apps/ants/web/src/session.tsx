@@ -1,0 +1,95 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { type Agent, ApiError, api, type ProAccount, type SessionInfo, setCsrfToken } from './api.ts';
+
+export type SessionState =
+  | { status: 'loading' }
+  /** `byUser`: the user has just signed out with the button (the login page says so). */
+  | { status: 'signedOut'; byUser?: boolean }
+  | { status: 'pro'; account: ProAccount }
+  | { status: 'agent'; agent: Agent };
+
+type SessionContextValue = {
+  session: SessionState;
+  /** Asks the server who is signed in; returns the new state. */
+  refresh: () => Promise<SessionState>;
+  loginPro: (credentials: { agrementNumber: string; login: string; password: string }) => Promise<void>;
+  loginAgent: (credentials: { login: string; password: string }) => Promise<void>;
+  /** Ends the session on the server, then the page is signed out. */
+  logout: () => Promise<void>;
+};
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+function toState(info: SessionInfo): SessionState {
+  return info.kind === 'pro' ? { status: 'pro', account: info.account } : { status: 'agent', agent: info.agent };
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<SessionState>({ status: 'loading' });
+
+  const refresh = useCallback(async (): Promise<SessionState> => {
+    try {
+      const info = await api.session();
+      setCsrfToken(info.csrfToken);
+      const next = toState(info);
+      setSession(next);
+      return next;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        setCsrfToken(null);
+        const next: SessionState = { status: 'signedOut' };
+        setSession(next);
+        return next;
+      }
+      throw error;
+    }
+  }, []);
+
+  useEffect(() => {
+    // A failure here (service down) leaves the page signed out: the login pages show the error on submit.
+    refresh().catch(() => setSession({ status: 'signedOut' }));
+  }, [refresh]);
+
+  const loginPro = useCallback<SessionContextValue['loginPro']>(
+    async (credentials) => {
+      const result = await api.proLogin(credentials);
+      setCsrfToken(result.csrfToken);
+      await refresh();
+    },
+    [refresh],
+  );
+
+  const loginAgent = useCallback<SessionContextValue['loginAgent']>(
+    async (credentials) => {
+      const result = await api.agentLogin(credentials);
+      setCsrfToken(result.csrfToken);
+      await refresh();
+    },
+    [refresh],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await api.logout();
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 403)) throw error;
+      // A stale CSRF token (session renewed in another tab): take the current one and try once more.
+      const current = await refresh();
+      if (current.status !== 'signedOut') await api.logout();
+    }
+    setCsrfToken(null);
+    setSession({ status: 'signedOut', byUser: true });
+  }, [refresh]);
+
+  const value = useMemo(
+    () => ({ session, refresh, loginPro, loginAgent, logout }),
+    [session, refresh, loginPro, loginAgent, logout],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession must be used inside <SessionProvider>.');
+  return value;
+}
