@@ -115,5 +115,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     await stop();
     throw error;
   }
-  return { stop, urls: { ants: antsUrl, school: schoolUrl, mail: `http://localhost:${options.mailWebPort}/index.html` } };
+  return {
+    stop,
+    urls: { ants: antsUrl, school: schoolUrl, mail: `http://localhost:${options.mailWebPort}/index.html` },
+  };
 }

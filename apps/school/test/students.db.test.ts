@@ -42,13 +42,25 @@ describe('Espace Clients', () => {
     school = await startSchool();
     const client = testClient(school.app);
     await client.login('/api/auth/login', LOGIN.dirigeant);
-    const response = await client.get('/api/offices');
+    const response = await client.get('/api/dirigeant/offices');
     expect(response.body).not.toContain('Brequigny35!ants');
     expect(response.body).not.toContain('antsPassword');
     expect(response.json().offices).toMatchObject([
       { name: 'BREQUIGNY', cerfaAgrement: 'E1703500010', antsLogin: 'brequigny35', hasAntsPassword: true },
       { name: 'SAINT-PRIEST', cerfaAgrement: 'E1706900030', hasAntsPassword: true },
     ]);
+    // Other users see the offices' names and addresses, not the Cerfa block.
+    const secretaire = testClient(school.app);
+    await secretaire.login('/api/auth/login', LOGIN.secretaire);
+    expect((await secretaire.get('/api/dirigeant/offices')).statusCode).toBe(403);
+    const summary = await secretaire.get('/api/offices');
+    expect(summary.json().offices[0]).toEqual({
+      id: expect.any(String),
+      name: 'BREQUIGNY',
+      addressLine: '12 boulevard Albert 1er',
+      postalCode: '35200',
+      city: 'RENNES',
+    });
     // Sealed at rest: the stored value is not the password.
     const rows = await school.db.select().from(offices);
     expect(

@@ -1,0 +1,135 @@
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { InfoList } from '../components/InfoList.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { formatDate, formatInstantDate } from '../format.ts';
+import type { OfficeSummary, Student } from '../types.ts';
+import { useApiData } from '../useApiData.ts';
+import type { StudentListState } from './StudentsPage.tsx';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SEX_LABELS: Record<Student['sex'], string> = { F: 'Féminin', M: 'Masculin' };
+
+/** Espace Clients › Élèves › fiche élève (read-only for now). */
+export function StudentPage() {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  // A malformed address is not worth a request: no student can have that id.
+  const validId = UUID.test(id);
+  const { data, error, loading } = useApiData<{ student: Student }>(validId ? `/api/students/${id}` : null);
+  const offices = useApiData<{ offices: OfficeSummary[] }>('/api/offices');
+  const student = data?.student;
+  const listSearch = (location.state as StudentListState)?.listSearch;
+
+  return (
+    <>
+      <Anchor
+        component={Link}
+        to={listSearch ? `/clients?${listSearch}` : '/clients'}
+        size="sm"
+        mb="sm"
+        display="inline-block"
+      >
+        <span aria-hidden="true">← </span>
+        Retour à la liste des élèves
+      </Anchor>
+      {loading && !student ? (
+        <>
+          <PageHeader title="Fiche élève" trail="Espace Clients › Élèves" />
+          <Loading />
+        </>
+      ) : !student ? (
+        <>
+          <PageHeader title="Fiche élève" trail="Espace Clients › Élèves" />
+          <ErrorAlert error={error} />
+          {!validId && <Text>Cette adresse ne correspond à aucune fiche élève.</Text>}
+        </>
+      ) : (
+        <StudentFiche
+          student={student}
+          officeName={offices.data?.offices.find((o) => o.id === student.officeId)?.name}
+        />
+      )}
+    </>
+  );
+}
+
+function StudentFiche({ student, officeName }: { student: Student; officeName: string | undefined }) {
+  return (
+    <>
+      <PageHeader title={`${student.birthName} ${student.firstName}`} trail="Espace Clients › Élèves › Fiche élève">
+        <Group gap="xs">
+          {officeName && (
+            <Badge variant="light" color="blue" radius="sm">
+              Bureau {officeName}
+            </Badge>
+          )}
+          <Text size="sm" c="dimmed">
+            Fiche créée le {formatInstantDate(student.createdAt)}, modifiée le {formatInstantDate(student.updatedAt)}
+          </Text>
+        </Group>
+      </PageHeader>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Section title="État civil">
+          <InfoList
+            items={[
+              { label: 'Sexe', value: SEX_LABELS[student.sex] },
+              { label: 'Nom de naissance', value: student.birthName },
+              { label: "Nom d'usage", value: student.usageName },
+              { label: 'Prénom', value: student.firstName },
+              { label: 'Autres prénoms', value: student.otherFirstNames },
+            ]}
+          />
+        </Section>
+        <Section title="Naissance">
+          <InfoList
+            items={[
+              { label: 'Date de naissance', value: formatDate(student.birthDate) },
+              { label: 'Ville de naissance', value: student.birthCity },
+              { label: 'Département de naissance', value: student.birthDepartment },
+              { label: 'Pays de naissance', value: student.birthCountry },
+            ]}
+          />
+        </Section>
+        <Section title="Adresse">
+          <InfoList
+            items={[
+              { label: 'Adresse', value: student.addressLine },
+              { label: 'Code postal', value: student.postalCode },
+              { label: 'Ville', value: student.city },
+            ]}
+          />
+        </Section>
+        <Section title="Contact">
+          <InfoList
+            items={[
+              { label: 'Email', value: student.email },
+              { label: 'Téléphone portable', value: formatPhone(student.mobile) },
+            ]}
+          />
+        </Section>
+      </SimpleGrid>
+    </>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder radius="md" p="md" component="section">
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** "0612345678" as "06 12 34 56 78"; anything else as typed. */
+function formatPhone(value: string): string {
+  return /^0\d{9}$/.test(value) ? value.replace(/(\d{2})(?=\d)/g, '$1 ') : value;
+}
