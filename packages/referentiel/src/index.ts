@@ -1,19 +1,4 @@
-/** Permit categories, in the order of the Cerfa forms (02 and 06). */
-export const PERMIT_CATEGORIES = [
-  'AM',
-  'A1',
-  'A2',
-  'A',
-  'B1',
-  'B',
-  'BE',
-  'C1',
-  'C1E',
-  'C',
-  'CE',
-  'D1',
-  'D1E',
-  'D',
-  'DE',
-] as const;
-export type PermitCategory = (typeof PERMIT_CATEGORIES)[number];
+// Pure parts, safe in a browser bundle. The official lists and the checks are in `@permis/referentiel/data`.
+export * from './catalogue.ts';
+export * from './normalize.ts';
+export type * from './types.ts';

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { dataset } from './dataset.ts';
+import { autocompleteTowns, departmentOfPostalCode, findTowns, suggestTowns } from './towns.ts';
+
+describe('communes (COG 2026)', () => {
+  const data = dataset();
+
+  it('holds the current communes and the arrondissements of Paris, Lyon and Marseille', () => {
+    expect(data.communes.filter((c) => c.kind === 'commune').length).toBeGreaterThan(34900);
+    const arrondissements = data.communes.filter((c) => c.kind === 'arrondissement');
+    expect(arrondissements).toHaveLength(45);
+    expect(arrondissements.filter((c) => c.department === '75')).toHaveLength(20);
+    expect(arrondissements.filter((c) => c.department === '69')).toHaveLength(9);
+    expect(arrondissements.filter((c) => c.department === '13')).toHaveLength(16);
+  });
+
+  it('finds every current commune by its own name and each of its postal codes', () => {
+    const misses: string[] = [];
+    let checked = 0;
+    for (const commune of data.communes) {
+      const codes = commune.postalCodes.length > 0 ? commune.postalCodes : [undefined];
+      for (const postalCode of codes) {
+        checked++;
+        const found = findTowns(commune.name, { postalCode, department: commune.department, purpose: 'residence' });
+        if (found.length !== 1 || found[0]!.commune.code !== commune.code)
+          misses.push(`${commune.name} (${postalCode})`);
+      }
+    }
+    expect(checked).toBeGreaterThan(35500);
+    expect(misses).toEqual([]);
+  });
+
+  it('tells apart the three Saint-Priest by postal code', () => {
+    const all = findTowns('SAINT-PRIEST', { purpose: 'residence' });
+    expect(all.map((m) => m.commune.code).sort()).toEqual(['07288', '23234', '69290']);
+    expect(findTowns('ST PRIEST', { postalCode: '69800', purpose: 'residence' }).map((m) => m.commune.code)).toEqual([
+      '69290',
+    ]);
+    expect(findTowns('SAINT-PRIEST (23110)', { purpose: 'residence' }).map((m) => m.commune.department)).toEqual([
+      '23',
+    ]);
+  });
+
+  it('suggests SAINT-PRIEST (69800) first for "ST PRIEST" in 69800', () => {
+    const suggestions = suggestTowns('ST PRIEST', { postalCode: '69800', purpose: 'residence' });
+    expect(suggestions[0]).toEqual({
+      label: 'SAINT-PRIEST (69800)',
+      value: 'SAINT-PRIEST',
+      postalCode: '69800',
+      department: '69',
+      code: '69290',
+    });
+    expect(suggestions.map((s) => s.label)).toEqual(
+      expect.arrayContaining(['SAINT-PRIEST (07000)', 'SAINT-PRIEST (23110)']),
+    );
+  });
+
+  it('suggests close spellings for a typo', () => {
+    expect(suggestTowns('RENE', { postalCode: '35000', purpose: 'residence' })[0]?.label).toBe('RENNES (35000)');
+    expect(suggestTowns('MONPELLIER', { purpose: 'residence' }).map((s) => s.label)).toContain('MONTPELLIER (34000)');
+  });
+
+  it('offers the arrondissements for a birth in Paris, in order', () => {
+    expect(findTowns('PARIS', { department: '75', purpose: 'birth' })).toEqual([]);
+    const suggestions = suggestTowns('PARIS', { department: '75', purpose: 'birth' });
+    expect(suggestions).toHaveLength(20);
+    expect(suggestions[0]).toMatchObject({ value: 'PARIS-1ER-ARRONDISSEMENT', code: '75101' });
+    expect(suggestions[19]).toMatchObject({ value: 'PARIS-20E-ARRONDISSEMENT', code: '75120' });
+    // An address in Paris is the commune with its postal code.
+    expect(findTowns('PARIS', { postalCode: '75015', purpose: 'residence' })).toHaveLength(1);
+  });
+
+  it('handles Corsica and overseas', () => {
+    expect(findTowns('AJACCIO', { postalCode: '20000', purpose: 'residence' })[0]?.commune.department).toBe('2A');
+    expect(findTowns('BASTIA', { department: '2B', purpose: 'birth' })).toHaveLength(1);
+    expect(findTowns('SAINT-DENIS', { postalCode: '97400', purpose: 'residence' })[0]?.commune.code).toBe('97411');
+    expect(findTowns('NOUMEA', { department: '988', purpose: 'birth' })).toHaveLength(1);
+    expect(departmentOfPostalCode('20200')).toBe('2B');
+    expect(departmentOfPostalCode('97200')).toBe('972');
+  });
+
+  it('matches names with apostrophes and œ', () => {
+    expect(findTowns("L'Haÿ-les-Roses", { postalCode: '94240', purpose: 'residence' })[0]?.commune.code).toBe('94038');
+    expect(findTowns('COEUVRES ET VALSERY', { postalCode: '02600', purpose: 'residence' })).toHaveLength(1);
+  });
+
+  it('autocompletes in list order, as the seed shows it', () => {
+    expect(autocompleteTowns('saint pri', { limit: 5 }).map((s) => s.label)).toEqual([
+      'SAINT-PRIEST (07000)',
+      'SAINT-PRIEST (23110)',
+      'SAINT-PRIEST (69800)',
+      'SAINT-PRIEST-BRAMEFANT (63310)',
+      'SAINT-PRIEST-D-ANDELOT (03800)',
+    ]);
+    expect(autocompleteTowns('st pri', { department: '69' }).map((s) => s.label)).toEqual(['SAINT-PRIEST (69800)']);
+    expect(autocompleteTowns('69800').map((s) => s.label)).toEqual(['SAINT-PRIEST (69800)']);
+    expect(autocompleteTowns('zzzz')).toEqual([]);
+  });
+});

@@ -1,0 +1,147 @@
+import { compare, type Dataset, dataset } from './dataset.ts';
+import { boundedLevenshtein } from './levenshtein.ts';
+import { normalizePlaceName, parsePlaceLabel, placeLabel } from './normalize.ts';
+import type { Commune, Suggestion } from './types.ts';
+
+export type TownContext = {
+  postalCode?: string;
+  department?: string;
+  /**
+   * A birth town in Paris, Lyon or Marseille is registered by arrondissement: the commune alone
+   * ("PARIS") is not in the agency's list of birth places. An address uses the commune + postal code.
+   */
+  purpose: 'residence' | 'birth';
+};
+
+export type TownMatch = { commune: Commune; postalCode: string | undefined };
+
+const MAX_SUGGESTIONS = 10;
+
+function eligible(commune: Commune, purpose: TownContext['purpose']): boolean {
+  return purpose === 'birth' ? !commune.hasArrondissements : true;
+}
+
+/** The communes whose agency spelling is exactly `input`'s, narrowed by postal code or département. */
+export function findTowns(input: string, context: TownContext, data: Dataset = dataset()): TownMatch[] {
+  const parsed = parsePlaceLabel(input);
+  const postalCode = parsed.postalCode ?? context.postalCode?.trim();
+  const candidates = (data.communesByKey.get(normalizePlaceName(parsed.name)) ?? []).filter((c) =>
+    eligible(c, context.purpose),
+  );
+  if (postalCode) {
+    return candidates.filter((c) => c.postalCodes.includes(postalCode)).map((commune) => ({ commune, postalCode }));
+  }
+  const department = context.department?.trim().toUpperCase();
+  return candidates
+    .filter((c) => !department || c.department === department)
+    .map((commune) => ({ commune, postalCode: commune.postalCodes.length === 1 ? commune.postalCodes[0] : undefined }));
+}
+
+export function townSuggestion(commune: Commune, postalCode: string | undefined): Suggestion {
+  return {
+    label: placeLabel(commune.key, postalCode),
+    value: commune.key,
+    postalCode,
+    department: commune.department,
+    code: commune.code,
+  };
+}
+
+/**
+ * Ranked choices for a town that did not match: the same name elsewhere (homonyms, other postal
+ * codes), the communes of the given postal code, names starting with the input, then close spellings
+ * in the same département — the closest to what the user meant first.
+ */
+export function suggestTowns(input: string, context: TownContext, data: Dataset = dataset()): Suggestion[] {
+  const parsed = parsePlaceLabel(input);
+  const key = normalizePlaceName(parsed.name);
+  const postalCode = parsed.postalCode ?? context.postalCode?.trim();
+  const department = (context.department?.trim().toUpperCase() || undefined) ?? departmentOfPostalCode(postalCode);
+  const scored = new Map<string, { suggestion: Suggestion; score: number }>();
+  const add = (commune: Commune, score: number, code?: string) => {
+    if (!eligible(commune, context.purpose)) return;
+    const codes = code ? [code] : commune.postalCodes.length > 0 ? commune.postalCodes : [undefined];
+    for (const cp of codes) {
+      let s = score;
+      if (postalCode && cp === postalCode) s -= 100;
+      else if (department && commune.department === department) s -= 50;
+      const suggestion = townSuggestion(commune, context.purpose === 'birth' ? undefined : cp);
+      const id = suggestion.label + commune.code;
+      const known = scored.get(id);
+      if (!known || known.score > s) scored.set(id, { suggestion, score: s });
+    }
+  };
+
+  for (const commune of data.communesByKey.get(key) ?? []) add(commune, 0);
+  // Paris, Lyon, Marseille as a birth town: offer all their arrondissements, in order.
+  let limit = MAX_SUGGESTIONS;
+  for (const commune of data.communesByKey.get(key) ?? []) {
+    if (context.purpose === 'birth' && commune.hasArrondissements) {
+      const arrondissements = (data.communesByDepartment.get(commune.department) ?? []).filter(
+        (c) => c.kind === 'arrondissement' && c.key.startsWith(`${key}-`),
+      );
+      for (const [rank, arrondissement] of arrondissements.entries()) add(arrondissement, 5 + rank / 100);
+      limit = Math.max(limit, arrondissements.length);
+    }
+  }
+  if (postalCode) for (const commune of data.communesByPostalCode.get(postalCode) ?? []) add(commune, 10, postalCode);
+  if (key.length >= 2) {
+    for (const town of prefixRange(data, key, 50)) add(town.commune, 20, town.postalCode);
+  }
+  if (key.length >= 3) {
+    const pool = department ? (data.communesByDepartment.get(department) ?? []) : data.communes;
+    const max = key.length <= 5 ? 1 : 2;
+    for (const commune of pool) {
+      if (commune.key[0] !== key[0] && department === undefined) continue;
+      const distance = boundedLevenshtein(key, commune.key, max);
+      if (distance <= max) add(commune, 30 + distance * 5);
+    }
+  }
+  return [...scored.values()]
+    .sort((a, b) => a.score - b.score || compare(a.suggestion.label, b.suggestion.label))
+    .slice(0, limit)
+    .map((s) => s.suggestion);
+}
+
+/** Autocomplete: the towns whose agency spelling starts with what was typed, in list order. */
+export function autocompleteTowns(
+  input: string,
+  options: { limit?: number; department?: string } = {},
+  data: Dataset = dataset(),
+): Suggestion[] {
+  const limit = Math.min(Math.max(options.limit ?? 10, 1), 50);
+  const trimmed = input.trim();
+  if (/^\d{5}$/.test(trimmed)) {
+    return (data.communesByPostalCode.get(trimmed) ?? []).slice(0, limit).map((c) => townSuggestion(c, trimmed));
+  }
+  const key = normalizePlaceName(parsePlaceLabel(trimmed).name);
+  if (!key) return [];
+  const department = options.department?.trim().toUpperCase();
+  const out: Suggestion[] = [];
+  for (const town of prefixRange(data, key, department ? Number.POSITIVE_INFINITY : limit)) {
+    if (department && town.commune.department !== department) continue;
+    out.push(townSuggestion(town.commune, town.postalCode));
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+function* prefixRange(data: Dataset, prefix: string, max: number) {
+  const { towns } = data;
+  let low = 0;
+  let high = towns.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compare(towns[mid]!.key, prefix) < 0) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low, n = 0; i < towns.length && n < max && towns[i]!.key.startsWith(prefix); i++, n++) yield towns[i]!;
+}
+
+/** "69800" → "69", "20000" → "2A", "97400" → "974". */
+export function departmentOfPostalCode(postalCode: string | undefined): string | undefined {
+  if (!postalCode || !/^\d{5}$/.test(postalCode)) return undefined;
+  if (postalCode.startsWith('97') || postalCode.startsWith('98')) return postalCode.slice(0, 3);
+  if (postalCode.startsWith('20')) return Number(postalCode) < 20200 ? '2A' : '2B';
+  return postalCode.slice(0, 2);
+}

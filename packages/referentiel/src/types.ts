@@ -1,0 +1,42 @@
+/** A current commune or a municipal arrondissement (Paris, Lyon, Marseille), COG 2026. */
+export type Commune = {
+  /** INSEE code, e.g. "69290"; arrondissements "75115". */
+  code: string;
+  /** Official name, e.g. "Saint-Priest". */
+  name: string;
+  /** Agency spelling, e.g. "SAINT-PRIEST". */
+  key: string;
+  postalCodes: string[];
+  department: string;
+  kind: 'commune' | 'arrondissement';
+  /** For a commune split into arrondissements (Paris, Lyon, Marseille): true. */
+  hasArrondissements: boolean;
+  population: number;
+};
+
+export type Department = { code: string; name: string; key: string; chefLieuCode: string; chefLieuName: string };
+
+export type Country = {
+  /** INSEE code, 99xxx; France is 99100. */
+  code: string;
+  name: string;
+  officialName: string;
+  key: string;
+  /** For a territory: the code of the country it belongs to. */
+  parentCode: string | null;
+  current: boolean;
+};
+
+/** One choice offered to the user; picking it sets the field(s) to these values. */
+export type Suggestion = {
+  /** Text shown in the list, in the agency's form: "SAINT-PRIEST (69800)", "SENEGAL", "75 - PARIS". */
+  label: string;
+  /** The value the field takes: "SAINT-PRIEST", "SENEGAL", "75". */
+  value: string;
+  /** For towns: the postal code that goes with it (residence) … */
+  postalCode?: string;
+  /** … and the département (birth town). */
+  department?: string;
+  /** INSEE code of the commune, département or country. */
+  code: string;
+};
