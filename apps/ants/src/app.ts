@@ -1,4 +1,5 @@
 import { createHttpServer, type MailQueue, registerSessions, serveWebApp } from '@permis/platform';
+import { referentielRoutes } from '@permis/referentiel/routes';
 import { sql } from 'drizzle-orm';
 import type { AuthContext } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -24,6 +25,8 @@ export async function buildAntsApp(deps: AntsDeps) {
     return { status: 'ok', service: 'ants', database: deps.database.kind };
   });
   authRoutes(app, ctx);
+  // Official public lists (as the State's geographic APIs are): no account needed.
+  referentielRoutes(app, async () => {});
   await serveWebApp(app, deps.config.webDir);
   return app;
 }

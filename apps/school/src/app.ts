@@ -1,6 +1,7 @@
 import { createHttpServer, type MailQueue, registerSessions, serveWebApp } from '@permis/platform';
+import { referentielRoutes } from '@permis/referentiel/routes';
 import { sql } from 'drizzle-orm';
-import type { AuthContext } from './auth/context.ts';
+import { type AuthContext, requireUser } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { SchoolConfig } from './config.ts';
 import type { SchoolDatabase } from './db/index.ts';
@@ -30,6 +31,7 @@ export async function buildSchoolApp(deps: SchoolDeps) {
   userRoutes(app, ctx, deps.mail, deps.config.publicUrl);
   officeRoutes(app, ctx);
   studentRoutes(app, ctx);
+  referentielRoutes(app, (request) => requireUser(ctx, request));
   await serveWebApp(app, deps.config.webDir);
   return app;
 }

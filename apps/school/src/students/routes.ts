@@ -2,7 +2,7 @@ import { conflict, type HttpServer, notFound } from '@permis/platform';
 import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AuthContext, requireRight, requireUser } from '../auth/context.ts';
-import { offices, students } from '../db/schema.ts';
+import { auditEvents, offices, students } from '../db/schema.ts';
 import type { Right } from '../users/rights.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -50,6 +50,46 @@ export function studentRoutes(app: HttpServer, ctx: AuthContext) {
     const me = await requireUser(ctx, request);
     return { student: await findStudent(ctx, me.schoolId, request.params.id) };
   });
+
+  // The places of the fiche, as corrected in the "Vérification des villes, départements et pays"
+  // popup. The values are saved as chosen: the popup lets the user keep a value the lists lack.
+  app.put(
+    '/api/students/:id/places',
+    {
+      schema: {
+        params: idParams,
+        body: z.object({
+          city: z.string().trim().max(100),
+          postalCode: z
+            .string()
+            .trim()
+            .regex(/^(\d{5})?$/, 'Le code postal doit comporter 5 chiffres.'),
+          birthCity: z.string().trim().min(1, 'Indiquez la ville de naissance.').max(100),
+          birthDepartment: z.string().trim().toUpperCase().max(3),
+          birthCountry: z.string().trim().min(1, 'Indiquez le pays de naissance.').max(100),
+        }),
+      },
+    },
+    async (request) => {
+      const me = await requireUser(ctx, request);
+      const student = await findStudent(ctx, me.schoolId, request.params.id);
+      const [updated] = await ctx.db.transaction(async (tx) => {
+        await tx.insert(auditEvents).values({
+          schoolId: me.schoolId,
+          actorUserId: me.id,
+          action: 'student.places_corrected',
+          targetType: 'student',
+          targetId: student.id,
+        });
+        return tx
+          .update(students)
+          .set({ ...request.body, updatedAt: new Date() })
+          .where(and(eq(students.id, student.id), eq(students.schoolId, me.schoolId)))
+          .returning();
+      });
+      return { student: updated };
+    },
+  );
 
   // The three actions guarded by the seed's rights. The right is checked first, on the server;
   // the online application itself arrives with the professional API (issue 6), so until one exists

@@ -1,0 +1,68 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { checkPlaces } from './check.ts';
+import { dataset } from './dataset.ts';
+import { departmentSuggestion, suggestCountries } from './places.ts';
+import { autocompleteTowns } from './towns.ts';
+
+const text = z.string().max(100).default('');
+const town = z.object({ city: text, postalCode: z.string().max(10).default('') });
+
+/** The body of a places check: the place fields of a student record. */
+export const placeRecordSchema = z.object({
+  residence: town,
+  legalRepresentative: town.nullable().optional(),
+  birth: z.object({ city: text, department: z.string().max(30).default(''), country: text }),
+  previousLicence: z
+    .object({ department: z.string().max(30).default(''), country: text })
+    .nullable()
+    .optional(),
+});
+
+/**
+ * The reference-data routes both services serve: town autocomplete, départements, countries, and
+ * the check of a record's places. `guard` is the service's access rule for them.
+ */
+export function referentielRoutes(app: FastifyInstance, guard: (request: FastifyRequest) => Promise<unknown>) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  // Load the lists now rather than on the first user's request.
+  dataset();
+
+  api.get(
+    '/api/referentiel/towns',
+    {
+      schema: {
+        querystring: z.object({
+          q: z.string().trim().min(1).max(100),
+          department: z.string().trim().max(3).optional(),
+          limit: z.coerce.number().int().min(1).max(50).default(10),
+        }),
+      },
+    },
+    async (request) => {
+      await guard(request);
+      const { q, department, limit } = request.query;
+      return { towns: autocompleteTowns(q, { department, limit }) };
+    },
+  );
+
+  api.get('/api/referentiel/departments', async (request) => {
+    await guard(request);
+    return { departments: dataset().departments.map(departmentSuggestion) };
+  });
+
+  api.get(
+    '/api/referentiel/countries',
+    { schema: { querystring: z.object({ q: z.string().trim().min(1).max(100) }) } },
+    async (request) => {
+      await guard(request);
+      return { countries: suggestCountries(request.query.q) };
+    },
+  );
+
+  api.post('/api/referentiel/check-places', { schema: { body: placeRecordSchema } }, async (request) => {
+    await guard(request);
+    return checkPlaces(request.body);
+  });
+}
