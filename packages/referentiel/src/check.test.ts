@@ -95,7 +95,9 @@ describe('checkPlaces', () => {
       'birthCity',
     );
     expect(wrongDepartment.ok).toBe(false);
-    expect(wrongDepartment.suggestions[0]?.label).not.toBe('RENNES');
+    expect(wrongDepartment.message).toBe("Cette ville n'a pas été trouvée dans ce département.");
+    // Picking the suggestion fixes the département too.
+    expect(wrongDepartment.suggestions[0]).toMatchObject({ value: 'RENNES', department: '35' });
     expect(field({ ...valid, birth: { city: 'RENNES', department: '35', country: 'FRANCE' } }, 'birthCity').ok).toBe(
       true,
     );

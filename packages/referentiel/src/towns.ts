@@ -88,7 +88,8 @@ export function suggestTowns(input: string, context: TownContext, data: Dataset 
   if (key.length >= 2) {
     for (const town of prefixRange(data, key, 50)) add(town.commune, 20, town.postalCode);
   }
-  if (key.length >= 3) {
+  // Close spellings only when the name matched no commune at all: the costly part, kept off the common path.
+  if (key.length >= 3 && !data.communesByKey.has(key) && scored.size < limit) {
     const pool = department ? (data.communesByDepartment.get(department) ?? []) : data.communes;
     const max = key.length <= 5 ? 1 : 2;
     for (const commune of pool) {
