@@ -26,14 +26,9 @@ export async function startJobs(
   log: { error(obj: object, msg: string): void },
   options: { pollingIntervalSeconds?: number } = {},
 ): Promise<Jobs> {
-  const common = {
-    schema: 'pgboss',
-    // Maintenance and the supervisor need a second connection for their advisory locks; PGlite
-    // has one connection, so pg-boss runs its maintenance only on a PostgreSQL server.
-    supervise: database.kind === 'postgres',
-    schedule: database.kind === 'postgres',
-    migrate: true,
-  };
+  // Supervision (expiring jobs left active by a crash, archiving) and cron schedules run on both
+  // engines: checked on PGlite too, where an expired job goes back to `retry`.
+  const common = { schema: 'pgboss', supervise: true, schedule: true, migrate: true };
   const boss =
     database.kind === 'postgres'
       ? new PgBoss({ ...common, connectionString: database.url, max: 4 })

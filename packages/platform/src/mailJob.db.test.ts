@@ -30,4 +30,25 @@ describe('mail through the job queue', () => {
     expect(mail.text?.trim()).toBe('Évidemment accentué : ç, œ, é.');
     expect(mail.from?.text).toContain('ne-pas-repondre@ants.localhost');
   });
+
+  it('keeps a mail while the SMTP server is down and delivers it once it is back', async () => {
+    const probe = await startSmtpSink();
+    const port = Number(new URL(probe.url).port);
+    await probe.close();
+    const database = await openDatabase({ schema: {}, url: process.env.TEST_DATABASE_URL });
+    const mailer = createMailer(`smtp://127.0.0.1:${port}`, 'ANTS <ne-pas-repondre@ants.localhost>');
+    let sink: Awaited<ReturnType<typeof startSmtpSink>> | undefined;
+    close = async () => {
+      mailer.close();
+      await sink?.close();
+      await database.close();
+    };
+    jobs = await startJobs(database, quiet, { pollingIntervalSeconds: 0.5 });
+    const queue = await startMailQueue(jobs, mailer);
+    await queue.enqueue({ to: 'eleve@example.fr', subject: 'Après la panne', text: 'Toujours là.' });
+    await new Promise((r) => setTimeout(r, 1500));
+    sink = await startSmtpSink(port);
+    const mail = await sink.waitFor((m) => m.subject === 'Après la panne', 25000);
+    expect(mail.text?.trim()).toBe('Toujours là.');
+  }, 40000);
 });
