@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlaces, type PlaceRecord } from './check.ts';
+import { checkPlaces } from './check.ts';
+import type { PlaceRecord } from './placeFields.ts';
 import { findCountry } from './places.ts';
 
 const valid: PlaceRecord = {
