@@ -37,13 +37,14 @@ export function referentielRoutes(app: FastifyInstance, guard: (request: Fastify
           q: z.string().trim().min(1).max(100),
           department: z.string().trim().max(3).optional(),
           limit: z.coerce.number().int().min(1).max(50).default(10),
+          purpose: z.enum(['residence', 'birth']).default('residence'),
         }),
       },
     },
     async (request) => {
       await guard(request);
-      const { q, department, limit } = request.query;
-      return { towns: autocompleteTowns(q, { department, limit }) };
+      const { q, department, limit, purpose } = request.query;
+      return { towns: autocompleteTowns(q, { department, limit, purpose }) };
     },
   );
 

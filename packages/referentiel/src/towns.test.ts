@@ -95,5 +95,9 @@ describe('communes (COG 2026)', () => {
     expect(autocompleteTowns('st pri', { department: '69' }).map((s) => s.label)).toEqual(['SAINT-PRIEST (69800)']);
     expect(autocompleteTowns('69800').map((s) => s.label)).toEqual(['SAINT-PRIEST (69800)']);
     expect(autocompleteTowns('zzzz')).toEqual([]);
+    // A birth town in Lyon is an arrondissement: the commune itself is not offered.
+    const births = autocompleteTowns('lyon', { purpose: 'birth', limit: 3 }).map((s) => s.value);
+    expect(births).toEqual(['LYON-1ER-ARRONDISSEMENT', 'LYON-2E-ARRONDISSEMENT', 'LYON-3E-ARRONDISSEMENT']);
+    expect(autocompleteTowns('lyon', { limit: 1 })[0]?.label).toBe('LYON (69001)');
   });
 });

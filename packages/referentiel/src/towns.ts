@@ -107,7 +107,7 @@ export function suggestTowns(input: string, context: TownContext, data: Dataset 
 /** Autocomplete: the towns whose agency spelling starts with what was typed, in list order. */
 export function autocompleteTowns(
   input: string,
-  options: { limit?: number; department?: string } = {},
+  options: { limit?: number; department?: string; purpose?: TownContext['purpose'] } = {},
   data: Dataset = dataset(),
 ): Suggestion[] {
   const limit = Math.min(Math.max(options.limit ?? 10, 1), 50);
@@ -118,9 +118,12 @@ export function autocompleteTowns(
   const key = normalizePlaceName(parsePlaceLabel(trimmed).name);
   if (!key) return [];
   const department = options.department?.trim().toUpperCase();
+  const purpose = options.purpose ?? 'residence';
+  const filtered = Boolean(department) || purpose === 'birth';
   const out: Suggestion[] = [];
-  for (const town of prefixRange(data, key, department ? Number.POSITIVE_INFINITY : limit)) {
+  for (const town of prefixRange(data, key, filtered ? Number.POSITIVE_INFINITY : limit)) {
     if (department && town.commune.department !== department) continue;
+    if (!eligible(town.commune, purpose)) continue;
     out.push(townSuggestion(town.commune, town.postalCode));
     if (out.length >= limit) break;
   }

@@ -80,3 +80,12 @@ export type UserRightsResponse = {
   domain: string;
   rights: UserRight[];
 };
+
+// The place fields, their check and its suggestions: the types the server's referentiel uses.
+export type {
+  FieldCheck,
+  PlaceField,
+  PlaceRecord,
+  PlacesCheck,
+  Suggestion as PlaceSuggestion,
+} from '@permis/referentiel';

@@ -1,6 +1,5 @@
-import { PasswordInput } from '@codegouvfr/react-dsfr/blocks/PasswordInput';
-import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Navigate } from 'react-router';
+import { LoginCredentialFields } from '../components/LoginCredentialFields.tsx';
 import { LoginFormFrame } from '../components/LoginFormFrame.tsx';
 import { useSession } from '../session.tsx';
 import { useLoginForm } from '../useLoginForm.ts';
@@ -35,38 +34,7 @@ export function AgentLoginPage() {
       onSubmit={form.onSubmit}
       submitting={form.submitting}
     >
-      <div className="fr-fieldset__element">
-        <Input
-          label="Identifiant"
-          state={form.fieldErrors.login ? 'error' : 'default'}
-          stateRelatedMessage={form.fieldErrors.login}
-          nativeInputProps={{
-            id: form.inputId('login'),
-            name: 'login',
-            required: true,
-            autoComplete: 'username',
-            autoCapitalize: 'none',
-            spellCheck: false,
-            value: form.values.login,
-            onChange: (event) => form.setValue('login', event.target.value),
-          }}
-        />
-      </div>
-      <div className="fr-fieldset__element">
-        <PasswordInput
-          label="Mot de passe"
-          messagesHint=""
-          messages={form.fieldErrors.password ? [{ severity: 'error', message: form.fieldErrors.password }] : []}
-          nativeInputProps={{
-            id: form.inputId('password'),
-            name: 'password',
-            required: true,
-            autoComplete: 'current-password',
-            value: form.values.password,
-            onChange: (event) => form.setValue('password', event.target.value),
-          }}
-        />
-      </div>
+      <LoginCredentialFields form={form} />
     </LoginFormFrame>
   );
 }

@@ -1,25 +1,28 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { type ReactNode, useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
+import { api } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { InfoList } from '../components/InfoList.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { PlacesCheckModal } from '../components/PlacesCheckModal.tsx';
 import { formatDate, formatInstantDate } from '../format.ts';
-import type { OfficeSummary, Student } from '../types.ts';
+import { placesSaveError, studentPlaceRecord, studentPlacesBody } from '../studentPlaces.ts';
+import type { OfficeSummary, PlaceRecord, Student } from '../types.ts';
 import { useApiData } from '../useApiData.ts';
 import type { StudentListState } from './StudentsPage.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SEX_LABELS: Record<Student['sex'], string> = { F: 'Féminin', M: 'Masculin' };
 
-/** Espace Clients › Élèves › fiche élève (read-only for now). */
+/** Espace Clients › Élèves › fiche élève: read-only, except its places (the verification popup). */
 export function StudentPage() {
   const { id = '' } = useParams();
   const location = useLocation();
   // A malformed address is not worth a request: no student can have that id.
   const validId = UUID.test(id);
-  const { data, error, loading } = useApiData<{ student: Student }>(validId ? `/api/students/${id}` : null);
+  const { data, error, loading, reload } = useApiData<{ student: Student }>(validId ? `/api/students/${id}` : null);
   const offices = useApiData<{ offices: OfficeSummary[] }>('/api/offices');
   const student = data?.student;
   const listSearch = (location.state as StudentListState)?.listSearch;
@@ -51,13 +54,34 @@ export function StudentPage() {
         <StudentFiche
           student={student}
           officeName={offices.data?.offices.find((o) => o.id === student.officeId)?.name}
+          onChanged={reload}
         />
       )}
     </>
   );
 }
 
-function StudentFiche({ student, officeName }: { student: Student; officeName: string | undefined }) {
+type StudentFicheProps = { student: Student; officeName: string | undefined; onChanged: () => void };
+
+function StudentFiche({ student, officeName, onChanged }: StudentFicheProps) {
+  const [placesOpened, setPlacesOpened] = useState(false);
+  const [placesSaved, setPlacesSaved] = useState(false);
+  const places = useMemo(() => studentPlaceRecord(student), [student]);
+
+  const savePlaces = async (record: PlaceRecord) => {
+    try {
+      await api.put<{ student: Student }>(
+        `/api/students/${encodeURIComponent(student.id)}/places`,
+        studentPlacesBody(record),
+      );
+    } catch (caught) {
+      throw placesSaveError(caught);
+    }
+    setPlacesOpened(false);
+    setPlacesSaved(true);
+    onChanged();
+  };
+
   return (
     <>
       <PageHeader title={`${student.birthName} ${student.firstName}`} trail="Espace Clients › Élèves › Fiche élève">
@@ -72,6 +96,36 @@ function StudentFiche({ student, officeName }: { student: Student; officeName: s
           </Text>
         </Group>
       </PageHeader>
+      <Stack gap="sm" mb="md" align="flex-start">
+        <Button
+          variant="default"
+          onClick={() => {
+            setPlacesSaved(false);
+            setPlacesOpened(true);
+          }}
+        >
+          Vérifier les villes, départements et pays
+        </Button>
+        {placesSaved && (
+          <Alert
+            color="green"
+            variant="light"
+            role="status"
+            withCloseButton
+            closeButtonLabel="Fermer le message"
+            onClose={() => setPlacesSaved(false)}
+            w="100%"
+          >
+            Villes, départements et pays enregistrés.
+          </Alert>
+        )}
+      </Stack>
+      <PlacesCheckModal
+        opened={placesOpened}
+        onClose={() => setPlacesOpened(false)}
+        initial={places}
+        onValidate={savePlaces}
+      />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Section title="État civil">
           <InfoList
