@@ -1,13 +1,19 @@
+import fastifyMultipart from '@fastify/multipart';
 import { createHttpServer, type MailQueue, registerSessions, serveWebApp } from '@permis/platform';
+import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { referentielRoutes } from '@permis/referentiel/routes';
 import { sql } from 'drizzle-orm';
+import { applicationRoutes } from './applications/routes.ts';
 import type { AuthContext } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { AntsConfig } from './config.ts';
 import type { AntsDatabase } from './db/index.ts';
+import { pieceRoutes } from './pieces/routes.ts';
+import { prefectureRoutes } from './pro/prefectures.ts';
+import { tokenRoutes } from './pro/token.ts';
 
 export type AntsDeps = {
-  config: Pick<AntsConfig, 'logLevel' | 'secureCookies' | 'webDir'>;
+  config: Pick<AntsConfig, 'logLevel' | 'secureCookies' | 'webDir' | 'filesDir'>;
   database: AntsDatabase;
   mail?: MailQueue;
   logStream?: NodeJS.WritableStream;
@@ -27,6 +33,12 @@ export async function buildAntsApp(deps: AntsDeps) {
   authRoutes(app, ctx);
   // Official public lists (as the State's geographic APIs are): no account needed.
   referentielRoutes(app, async () => {});
+  // The professional API used by driving-school software (bearer token from /api/pro/v1/token).
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_PIECE_FILE_BYTES, files: 1, fields: 5 } });
+  tokenRoutes(app, db);
+  prefectureRoutes(app, db);
+  applicationRoutes(app, db);
+  pieceRoutes(app, db, deps.config.filesDir);
   await serveWebApp(app, deps.config.webDir);
   return app;
 }

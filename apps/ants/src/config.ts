@@ -5,10 +5,13 @@ import { readServiceConfig, type ServiceConfig } from '@permis/platform';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const MIGRATIONS_FOLDER = path.resolve(here, '../drizzle');
 
-export type AntsConfig = ServiceConfig;
+export type AntsConfig = ServiceConfig & {
+  /** Where the pièces justificatives' files are kept (DATA_DIR/files). */
+  filesDir: string;
+};
 
 export function readAntsConfig(env: NodeJS.ProcessEnv = process.env): AntsConfig {
-  return readServiceConfig(
+  const base = readServiceConfig(
     'ants',
     {
       port: 3100,
@@ -17,4 +20,5 @@ export function readAntsConfig(env: NodeJS.ProcessEnv = process.env): AntsConfig
     },
     env,
   );
+  return { ...base, filesDir: path.join(base.dataDir, 'files') };
 }

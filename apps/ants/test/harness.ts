@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { openTestDatabase } from '@permis/platform/testing';
 import { buildAntsApp } from '../src/app.ts';
@@ -9,17 +12,20 @@ import { seedDemo } from '../src/seed/demo.ts';
 export async function startAnts(options: { logStream?: NodeJS.WritableStream } = {}) {
   const database = await openTestDatabase(schema, MIGRATIONS_FOLDER);
   await seedDemo(database.db);
+  const filesDir = mkdtempSync(path.join(os.tmpdir(), 'ants-files-'));
   const app = await buildAntsApp({
-    config: { logLevel: 'info', secureCookies: false, webDir: '/nonexistent' },
+    config: { logLevel: 'info', secureCookies: false, webDir: '/nonexistent', filesDir },
     database,
     logStream: options.logStream ?? new Writable({ write: (_c, _e, cb) => cb() }),
   });
   return {
     app,
     db: database.db,
+    filesDir,
     async close() {
       await app.close();
       await database.close();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -3,4 +3,5 @@ export * from './check.ts';
 export { type Dataset, dataset } from './dataset.ts';
 export * from './placeFields.ts';
 export * from './places.ts';
+export * from './prefectures.ts';
 export * from './towns.ts';

@@ -101,3 +101,23 @@ describe('communes (COG 2026)', () => {
     expect(autocompleteTowns('lyon', { limit: 1 })[0]?.label).toBe('LYON (69001)');
   });
 });
+
+describe('préfectures', () => {
+  it("lists the préfecture then the sous-préfectures of an office's département", async () => {
+    const { prefecturesForPostalCode, findPrefecture } = await import('./prefectures.ts');
+    expect(prefecturesForPostalCode('35200').map((p) => p.label)).toEqual([
+      'Préfecture de Rennes',
+      'Sous-préfecture de Fougères',
+      'Sous-préfecture de Redon',
+      'Sous-préfecture de Saint-Malo',
+    ]);
+    expect(prefecturesForPostalCode('90000')[0]).toMatchObject({
+      name: 'BELFORT',
+      kind: 'prefecture',
+      department: '90',
+    });
+    expect(prefecturesForPostalCode('20000')[0]?.name).toBe('AJACCIO');
+    expect(prefecturesForPostalCode('123')).toEqual([]);
+    expect(findPrefecture('35238')?.label).toBe('Préfecture de Rennes');
+  });
+});

@@ -1,4 +1,15 @@
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export { sessions } from '@permis/platform/sessions';
 
@@ -55,4 +66,111 @@ export const auditEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('audit_target_idx').on(t.targetType, t.targetId)],
+);
+
+/** Bearer tokens of the professional API (hashed), obtained with the school's Cerfa credentials. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    proAccountId: uuid('pro_account_id')
+      .notNull()
+      .references(() => proAccounts.id),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('api_tokens_account_idx').on(t.proAccountId)],
+);
+
+/** A candidate known to the national service (their personal account comes with the candidate space). */
+export const candidates = pgTable(
+  'candidates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    sex: text('sex', { enum: ['F', 'M'] }).notNull(),
+    birthName: text('birth_name').notNull(),
+    usageName: text('usage_name').notNull().default(''),
+    firstName: text('first_name').notNull(),
+    otherFirstNames: text('other_first_names').notNull().default(''),
+    birthDate: text('birth_date').notNull(),
+    birthCity: text('birth_city').notNull(),
+    birthDepartment: text('birth_department').notNull().default(''),
+    birthCountry: text('birth_country').notNull(),
+    neph: text('neph'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('candidates_email_idx').on(t.email),
+    index('candidates_identity_idx').on(t.birthName, t.firstName, t.birthDate),
+  ],
+);
+
+export const applicationState = pgEnum('application_state', [
+  'draft',
+  'awaiting_candidate',
+  'refused_by_candidate',
+  'deleted',
+  'under_instruction',
+  'to_complete',
+  'rejected',
+  'accepted',
+]);
+
+/** An online application (Cerfa 02 or 06). Its state changes only through applications/machine.ts. */
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    type: text('type', { enum: ['02', '06'] }).notNull(),
+    state: applicationState('state').notNull().default('draft'),
+    /** The school that handles it now (changes on transfer). */
+    proAccountId: uuid('pro_account_id')
+      .notNull()
+      .references(() => proAccounts.id),
+    /** The school that handed it over, if it was transferred. */
+    previousProAccountId: uuid('previous_pro_account_id').references(() => proAccounts.id),
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => candidates.id),
+    /** The candidate, legal representative and dossier as sent (validated by @permis/ants-api). */
+    candidate: jsonb('candidate').notNull(),
+    legalRepresentative: jsonb('legal_representative'),
+    dossier: jsonb('dossier').notNull(),
+    paperMandate: boolean('paper_mandate').notNull().default(false),
+    neph: text('neph'),
+    idempotencyKey: text('idempotency_key'),
+    requestHash: text('request_hash'),
+    // Millisecond precision: the sync cursor (updatedAt, id) round-trips through JavaScript dates.
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('applications_number_idx').on(t.number),
+    uniqueIndex('applications_idempotency_idx').on(t.proAccountId, t.idempotencyKey),
+    index('applications_account_updated_idx').on(t.proAccountId, t.updatedAt, t.id),
+    index('applications_previous_account_idx').on(t.previousProAccountId),
+    index('applications_candidate_idx').on(t.candidateId),
+  ],
+);
+
+/** A file sent for a pièce justificative; the bytes live under the service's files folder. */
+export const pieceFiles = pgTable(
+  'piece_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    storageName: text('storage_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    pages: integer('pages').notNull(),
+    comment: text('comment').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('piece_files_application_idx').on(t.applicationId, t.kind)],
 );

@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import { API_ERRORS, type createApplicationSchema } from '@permis/ants-api';
+import { AppError, pgErrorCode } from '@permis/platform';
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AntsDb } from '../db/index.ts';
+import { applications, auditEvents, candidates } from '../db/schema.ts';
+import type { ApplicationRow } from './machine.ts';
+import { applicationNumber } from './number.ts';
+import { dataErrors, parisToday } from './rules.ts';
+
+type Request = z.output<typeof createApplicationSchema>;
+
+/** States in which an application still counts as the candidate's registered one. */
+const LIVE_STATES = ['draft', 'awaiting_candidate', 'under_instruction', 'to_complete', 'accepted'] as const;
+
+/**
+ * Creates a draft for a school. The idempotency key makes a retry (after a timeout, a cut
+ * connection) return the application the first call created, never a second one.
+ */
+export async function createApplication(
+  db: AntsDb,
+  schoolId: string,
+  idempotencyKey: string,
+  request: Request,
+): Promise<{ row: ApplicationRow; created: boolean }> {
+  const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+  const replay = await findByKey(db, schoolId, idempotencyKey);
+  if (replay) return { row: sameRequest(replay, requestHash), created: false };
+
+  const errors = dataErrors(request, parisToday());
+  if (errors.length > 0) throw new AppError(422, 'DATA_ERROR', API_ERRORS.DATA_ERROR, errors);
+
+  try {
+    const row = await db.transaction(async (tx) => {
+      const candidateId = await matchCandidate(tx, request);
+      const live = await tx
+        .select({ id: applications.id, number: applications.number, state: applications.state })
+        .from(applications)
+        .where(
+          and(
+            eq(applications.candidateId, candidateId),
+            eq(applications.type, request.type),
+            inArray(applications.state, [...LIVE_STATES]),
+          ),
+        );
+      const blocking = live.filter((a) => !(request.type === '02' && a.state === 'accepted'));
+      if (blocking.length > 0) {
+        throw new AppError(
+          409,
+          'APPLICATION_ALREADY_REGISTERED',
+          `${API_ERRORS.APPLICATION_ALREADY_REGISTERED} (demande n° ${blocking[0]!.number})`,
+        );
+      }
+      if (request.type === '06') {
+        const accepted02 = await tx
+          .select({ id: applications.id })
+          .from(applications)
+          .where(
+            and(
+              eq(applications.candidateId, candidateId),
+              eq(applications.type, '02'),
+              eq(applications.state, 'accepted'),
+            ),
+          )
+          .limit(1);
+        if (accepted02.length === 0) throw new AppError(409, 'CERFA_02_NOT_ACCEPTED', API_ERRORS.CERFA_02_NOT_ACCEPTED);
+      }
+      const [inserted] = await tx
+        .insert(applications)
+        .values({
+          number: applicationNumber(request.type),
+          type: request.type,
+          proAccountId: schoolId,
+          candidateId,
+          candidate: request.candidate,
+          legalRepresentative: request.legalRepresentative,
+          dossier: request.dossier,
+          paperMandate: request.paperMandate,
+          idempotencyKey,
+          requestHash,
+        })
+        .returning();
+      await tx.insert(auditEvents).values({
+        actorType: 'school',
+        actorId: schoolId,
+        action: 'application.create',
+        targetType: 'application',
+        targetId: inserted!.id,
+      });
+      return inserted!;
+    });
+    return { row, created: true };
+  } catch (error) {
+    // Two copies of the same request raced: the loser returns the winner's application.
+    if (pgErrorCode(error) === '23505') {
+      const winner = await findByKey(db, schoolId, idempotencyKey);
+      if (winner) return { row: sameRequest(winner, requestHash), created: false };
+    }
+    throw error;
+  }
+}
+
+async function findByKey(db: AntsDb, schoolId: string, key: string) {
+  const [row] = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.proAccountId, schoolId), eq(applications.idempotencyKey, key)))
+    .limit(1);
+  return row;
+}
+
+function sameRequest(row: ApplicationRow, requestHash: string): ApplicationRow {
+  if (row.requestHash !== requestHash) {
+    throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', API_ERRORS.IDEMPOTENCY_KEY_REUSED);
+  }
+  return row;
+}
+
+type Tx = Parameters<Parameters<AntsDb['transaction']>[0]>[0];
+
+/**
+ * The candidate this application is for. One email is one candidate: the same email with another
+ * identity is refused (two members of a family), and so is a known candidate whose data differ.
+ */
+async function matchCandidate(tx: Tx, request: Request): Promise<string> {
+  const c = request.candidate;
+  const email = c.email.toLowerCase();
+  const [byEmail] = await tx.select().from(candidates).where(eq(candidates.email, email)).limit(1);
+  if (byEmail) {
+    const sameIdentity =
+      byEmail.birthName === c.birthName.toUpperCase() &&
+      byEmail.firstName.toUpperCase() === c.firstName.toUpperCase() &&
+      byEmail.birthDate === c.birthDate;
+    if (!sameIdentity) throw new AppError(409, 'EMAIL_ALREADY_USED', API_ERRORS.EMAIL_ALREADY_USED);
+    const differs = [
+      byEmail.sex !== c.sex && 'sexe',
+      byEmail.birthCity !== c.birthCity && 'ville de naissance',
+      byEmail.birthDepartment !== c.birthDepartment && 'département de naissance',
+      byEmail.birthCountry !== c.birthCountry && 'pays de naissance',
+    ].filter(Boolean);
+    if (differs.length > 0) {
+      throw new AppError(409, 'CANDIDATE_DATA_DIFFERS', `${API_ERRORS.CANDIDATE_DATA_DIFFERS} (${differs.join(', ')})`);
+    }
+    return byEmail.id;
+  }
+  // The same person known under another email: the school must fix the fiche, not create a twin.
+  const [twin] = await tx
+    .select({ id: candidates.id })
+    .from(candidates)
+    .where(
+      and(
+        eq(candidates.birthName, c.birthName.toUpperCase()),
+        eq(candidates.firstName, c.firstName),
+        eq(candidates.birthDate, c.birthDate),
+        ne(candidates.email, email),
+      ),
+    )
+    .limit(1);
+  if (twin) throw new AppError(409, 'CANDIDATE_DATA_DIFFERS', `${API_ERRORS.CANDIDATE_DATA_DIFFERS} (email)`);
+  const [created] = await tx
+    .insert(candidates)
+    .values({
+      email,
+      sex: c.sex,
+      birthName: c.birthName.toUpperCase(),
+      usageName: c.usageName,
+      firstName: c.firstName,
+      otherFirstNames: c.otherFirstNames,
+      birthDate: c.birthDate,
+      birthCity: c.birthCity,
+      birthDepartment: c.birthDepartment,
+      birthCountry: c.birthCountry,
+    })
+    .returning({ id: candidates.id });
+  return created!.id;
+}

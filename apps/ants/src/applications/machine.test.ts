@@ -1,0 +1,40 @@
+import { APPLICATION_STATES, type ApplicationState, stateLabel } from '@permis/ants-api';
+import { describe, expect, it } from 'vitest';
+import { type Action, allowed, RULES } from './machine.ts';
+
+/** Every action against every state: exactly these are allowed. */
+const EXPECTED: Record<Action, ApplicationState[]> = {
+  validate: ['draft'],
+  delete: ['draft', 'awaiting_candidate'],
+  expire: ['awaiting_candidate'],
+  confirm: ['awaiting_candidate'],
+  refuse: ['awaiting_candidate'],
+  request_completion: ['under_instruction'],
+  complete: ['to_complete'],
+  reject: ['under_instruction'],
+  accept: ['under_instruction'],
+};
+
+describe('the state machine of an application', () => {
+  for (const action of Object.keys(RULES) as Action[]) {
+    it(`${action}: allowed from ${EXPECTED[action].join(', ')} only`, () => {
+      const from = APPLICATION_STATES.filter((state) => allowed(action, state));
+      expect(from).toEqual(EXPECTED[action]);
+    });
+  }
+
+  it('leads where the seeds say', () => {
+    expect(RULES.validate.to({ paperMandate: false })).toBe('awaiting_candidate');
+    expect(RULES.validate.to({ paperMandate: true })).toBe('under_instruction');
+    expect(RULES.refuse.to()).toBe('refused_by_candidate');
+    expect(RULES.expire.to()).toBe('deleted');
+    expect(RULES.accept.to()).toBe('accepted');
+  });
+
+  it('shows the labels users see', () => {
+    expect(stateLabel('accepted', '02')).toBe('À traiter en Cerfa 06');
+    expect(stateLabel('accepted', '06')).toBe('Accepté');
+    expect(stateLabel('to_complete', '02')).toBe('A compléter');
+    expect(stateLabel('transferred', '06')).toBe('Transféré');
+  });
+});

@@ -1,0 +1,105 @@
+import { type ApplicationState, stateLabel } from '@permis/ants-api';
+import { AppError } from '@permis/platform';
+import { and, eq } from 'drizzle-orm';
+import type { AntsDb } from '../db/index.ts';
+import { applications, auditEvents } from '../db/schema.ts';
+
+/**
+ * The life of an application, in one place. Each action names who may take it, the states it may
+ * start from and the state it leads to. `transition` is the only code that changes a state.
+ *
+ *   draft ──validate──► awaiting_candidate ──confirm──► under_instruction ──accept──► accepted
+ *     │  (paper mandate) ─────────────────────────────►  │  ▲        └──reject──► rejected
+ *     └─delete─► deleted ◄─delete / expire─┘   refuse ─► refused_by_candidate
+ *                                        under_instruction ──request_completion──► to_complete ──complete──┘
+ */
+export type Actor = { type: 'school' | 'candidate' | 'agent' | 'system'; id: string | null };
+
+type Rule = {
+  from: readonly ApplicationState[];
+  to: (app: { paperMandate: boolean }) => ApplicationState;
+  by: Actor['type'];
+};
+
+export const RULES = {
+  validate: {
+    from: ['draft'],
+    // Since 2018 a school holding a signed paper mandate sends the application straight to instruction.
+    to: (app) => (app.paperMandate ? 'under_instruction' : 'awaiting_candidate'),
+    by: 'school',
+  },
+  delete: { from: ['draft', 'awaiting_candidate'], to: () => 'deleted', by: 'school' },
+  expire: { from: ['awaiting_candidate'], to: () => 'deleted', by: 'system' },
+  confirm: { from: ['awaiting_candidate'], to: () => 'under_instruction', by: 'candidate' },
+  refuse: { from: ['awaiting_candidate'], to: () => 'refused_by_candidate', by: 'candidate' },
+  request_completion: { from: ['under_instruction'], to: () => 'to_complete', by: 'agent' },
+  complete: { from: ['to_complete'], to: () => 'under_instruction', by: 'school' },
+  reject: { from: ['under_instruction'], to: () => 'rejected', by: 'agent' },
+  accept: { from: ['under_instruction'], to: () => 'accepted', by: 'agent' },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof RULES;
+
+/** States in which the school may still change the application (pièces, ePhoto). */
+export const EDITABLE_STATES: readonly ApplicationState[] = ['draft'];
+/** States from which another school may take the application over by its number. */
+export const TRANSFERABLE_STATES: readonly ApplicationState[] = [
+  'draft',
+  'awaiting_candidate',
+  'under_instruction',
+  'to_complete',
+  'accepted',
+];
+
+export function allowed(action: Action, state: ApplicationState): boolean {
+  return (RULES[action].from as readonly ApplicationState[]).includes(state);
+}
+
+type Tx = Parameters<Parameters<AntsDb['transaction']>[0]>[0];
+export type ApplicationRow = typeof applications.$inferSelect;
+
+/**
+ * Moves an application from the state it was read in to the action's target, or refuses. The update
+ * is filtered on that state, so of two concurrent requests (a double click) exactly one applies; the
+ * audit row is written in the same transaction. `extra` lets the caller set columns that go with the
+ * step (the NEPH on acceptance).
+ */
+export async function transition(
+  tx: Tx,
+  app: ApplicationRow,
+  action: Action,
+  actor: Actor,
+  options: { reason?: string; extra?: Partial<Pick<ApplicationRow, 'neph'>> } = {},
+): Promise<ApplicationRow> {
+  const rule: Rule = RULES[action];
+  if (actor.type !== rule.by) throw new AppError(403, 'FORBIDDEN', "Cette action n'est pas permise à ce compte.");
+  if (!allowed(action, app.state)) {
+    throw new AppError(
+      409,
+      'TRANSITION_REFUSED',
+      `Action impossible : la demande est à l'état « ${stateLabel(app.state, app.type)} ».`,
+    );
+  }
+  const to = rule.to(app);
+  const [updated] = await tx
+    .update(applications)
+    .set({ state: to, updatedAt: new Date(), ...options.extra })
+    .where(and(eq(applications.id, app.id), eq(applications.state, app.state)))
+    .returning();
+  if (!updated) {
+    throw new AppError(
+      409,
+      'STATE_CHANGED',
+      "La demande vient d'être modifiée par ailleurs : mettez-la à jour puis réessayez.",
+    );
+  }
+  await tx.insert(auditEvents).values({
+    actorType: actor.type,
+    actorId: actor.id,
+    action: `application.${action}`,
+    targetType: 'application',
+    targetId: app.id,
+    reason: options.reason ?? `${app.state} → ${to}`,
+  });
+  return updated;
+}

@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type {} from '@fastify/multipart';
+import { AppError, type HttpServer, notFound } from '@permis/platform';
+import { MAX_PIECE_COMMENT_LENGTH, MAX_PIECE_FILE_BYTES, PIECES, type PieceKind } from '@permis/referentiel';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { findOwnApplication } from '../applications/find.ts';
+import type { ApplicationRow } from '../applications/machine.ts';
+import type { AntsDb } from '../db/index.ts';
+import { auditEvents, pieceFiles } from '../db/schema.ts';
+import { requireProCaller } from '../pro/token.ts';
+import { inspectFile } from './inspect.ts';
+
+const KINDS = PIECES.map((p) => p.kind) as [PieceKind, ...PieceKind[]];
+const number = z
+  .string()
+  .trim()
+  .regex(/^\d{1,30}$/, 'Numéro de demande invalide.');
+
+/** While the school may still change the application: a draft, or "à compléter" to add what is missing. */
+const PIECE_STATES: readonly ApplicationRow['state'][] = ['draft', 'to_complete'];
+
+/**
+ * Pièces justificatives: several files per pièce, recognised by content, 11 MB per file enforced
+ * while the upload streams, a page limit per pièce, an 80-character comment. A refused file leaves
+ * nothing behind.
+ */
+export function pieceRoutes(app: HttpServer, db: AntsDb, filesDir: string) {
+  app.get('/api/pro/v1/applications/:number/pieces', { schema: { params: z.object({ number }) } }, async (request) => {
+    const school = await requireProCaller(db, request);
+    const row = await findOwnApplication(db, school.id, request.params.number);
+    return { pieces: await listPieces(db, row.id) };
+  });
+
+  app.post(
+    '/api/pro/v1/applications/:number/pieces/:kind',
+    {
+      schema: {
+        params: z.object({ number, kind: z.enum(KINDS) }),
+        querystring: z.object({
+          comment: z
+            .string()
+            .trim()
+            .max(MAX_PIECE_COMMENT_LENGTH, `Le commentaire est limité à ${MAX_PIECE_COMMENT_LENGTH} caractères.`)
+            .default(''),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const school = await requireProCaller(db, request);
+      const row = await findOwnApplication(db, school.id, request.params.number);
+      assertPiecesEditable(row);
+      const piece = PIECES.find((p) => p.kind === request.params.kind)!;
+      if (!request.isMultipart()) throw new AppError(415, 'FILE_MISSING', 'Envoyez le fichier en multipart/form-data.');
+      const part = await request.file({ limits: { fileSize: MAX_PIECE_FILE_BYTES, files: 1 } });
+      if (!part) throw new AppError(400, 'FILE_MISSING', 'Aucun fichier reçu.');
+      const chunks: Buffer[] = [];
+      for await (const chunk of part.file) chunks.push(chunk as Buffer);
+      if (part.file.truncated) {
+        throw new AppError(413, 'FILE_TOO_LARGE', 'Le fichier dépasse la taille maximale de 11 Mo.');
+      }
+      const bytes = Buffer.concat(chunks);
+      if (bytes.length === 0) throw new AppError(400, 'FILE_MISSING', 'Le fichier est vide.');
+      const inspected = await inspectFile(bytes);
+
+      const storageName = randomUUID();
+      const target = path.join(filesDir, storageName);
+      await mkdir(filesDir, { recursive: true });
+      await writeFile(target, bytes, { mode: 0o600 });
+      try {
+        const saved = await db.transaction(async (tx) => {
+          // Serialise uploads to one application so two files cannot both pass the page limit.
+          await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${row.id}))`);
+          const [used] = await tx
+            .select({ pages: sql<number>`coalesce(sum(${pieceFiles.pages}), 0)::int` })
+            .from(pieceFiles)
+            .where(and(eq(pieceFiles.applicationId, row.id), eq(pieceFiles.kind, piece.kind)));
+          const total = (used?.pages ?? 0) + inspected.pages;
+          if (total > piece.maxPages) {
+            throw new AppError(
+              422,
+              'TOO_MANY_PAGES',
+              `${piece.label} : ${total} pages pour ${piece.maxPages} au maximum.`,
+            );
+          }
+          const [file] = await tx
+            .insert(pieceFiles)
+            .values({
+              applicationId: row.id,
+              kind: piece.kind,
+              fileName: safeFileName(part.filename, inspected.mediaType),
+              storageName,
+              mediaType: inspected.mediaType,
+              size: bytes.length,
+              pages: inspected.pages,
+              comment: request.query.comment,
+            })
+            .returning();
+          await tx.insert(auditEvents).values({
+            actorType: 'school',
+            actorId: school.id,
+            action: 'piece.upload',
+            targetType: 'application',
+            targetId: row.id,
+            reason: piece.kind,
+          });
+          return file!;
+        });
+        return reply.status(201).send({ file: fileView(saved) });
+      } catch (error) {
+        await rm(target, { force: true });
+        throw error;
+      }
+    },
+  );
+
+  const fileParams = z.object({ number, fileId: z.uuid() });
+  const findFile = async (applicationId: string, fileId: string) => {
+    const [file] = await db
+      .select()
+      .from(pieceFiles)
+      .where(and(eq(pieceFiles.id, fileId), eq(pieceFiles.applicationId, applicationId)))
+      .limit(1);
+    if (!file) throw notFound("Ce fichier n'existe pas.");
+    return file;
+  };
+
+  app.get(
+    '/api/pro/v1/applications/:number/pieces/files/:fileId',
+    { schema: { params: fileParams } },
+    async (request, reply) => {
+      const school = await requireProCaller(db, request);
+      const row = await findOwnApplication(db, school.id, request.params.number);
+      const file = await findFile(row.id, request.params.fileId);
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', contentDisposition(file.fileName))
+        .send(createReadStream(path.join(filesDir, file.storageName)));
+    },
+  );
+
+  app.delete(
+    '/api/pro/v1/applications/:number/pieces/files/:fileId',
+    { schema: { params: fileParams } },
+    async (request) => {
+      const school = await requireProCaller(db, request);
+      const row = await findOwnApplication(db, school.id, request.params.number);
+      assertPiecesEditable(row);
+      const file = await findFile(row.id, request.params.fileId);
+      await db.transaction(async (tx) => {
+        await tx.delete(pieceFiles).where(eq(pieceFiles.id, file.id));
+        await tx.insert(auditEvents).values({
+          actorType: 'school',
+          actorId: school.id,
+          action: 'piece.delete',
+          targetType: 'application',
+          targetId: row.id,
+          reason: file.kind,
+        });
+      });
+      await rm(path.join(filesDir, file.storageName), { force: true });
+      return { ok: true };
+    },
+  );
+}
+
+function assertPiecesEditable(row: ApplicationRow) {
+  if (!PIECE_STATES.includes(row.state)) {
+    throw new AppError(
+      409,
+      'TRANSITION_REFUSED',
+      'Les pièces justificatives ne peuvent plus être modifiées : la demande a été validée.',
+    );
+  }
+}
+
+/** The catalogue with what was sent for each pièce: the school's popup ("Envoyé", "Nb pages / max"). */
+export async function listPieces(db: AntsDb, applicationId: string) {
+  const files = await db
+    .select()
+    .from(pieceFiles)
+    .where(eq(pieceFiles.applicationId, applicationId))
+    .orderBy(asc(pieceFiles.createdAt));
+  return PIECES.map((piece) => {
+    const own = files.filter((f) => f.kind === piece.kind);
+    return {
+      ...piece,
+      pages: own.reduce((sum, f) => sum + f.pages, 0),
+      sent: own.length > 0,
+      files: own.map(fileView),
+    };
+  });
+}
+
+function fileView(file: typeof pieceFiles.$inferSelect) {
+  return {
+    id: file.id,
+    kind: file.kind,
+    fileName: file.fileName,
+    mediaType: file.mediaType,
+    size: file.size,
+    pages: file.pages,
+    comment: file.comment,
+    createdAt: file.createdAt.toISOString(),
+  };
+}
+
+/** The name shown back to users: the uploaded one without path or odd characters, with the real extension. */
+function safeFileName(name: string, mediaType: string): string {
+  const extension = mediaType === 'application/pdf' ? 'pdf' : mediaType === 'image/png' ? 'png' : 'jpg';
+  const base = path
+    .basename(name || 'document')
+    .replace(/\.[^.]*$/, '')
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N} ._-]/gu, '_')
+    .slice(0, 80);
+  return `${base || 'document'}.${extension}`;
+}
+
+/** An attachment header safe for any file name: an ASCII fallback plus the UTF-8 name (RFC 6266). */
+export function contentDisposition(fileName: string): string {
+  const ascii =
+    fileName
+      .normalize('NFD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '_') || 'document';
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

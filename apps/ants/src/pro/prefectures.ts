@@ -1,0 +1,26 @@
+import type { HttpServer } from '@permis/platform';
+import { prefecturesForPostalCode } from '@permis/referentiel/data';
+import { z } from 'zod';
+import type { AntsDb } from '../db/index.ts';
+import { requireProCaller } from './token.ts';
+
+/** The préfectures an office may attach its applications to: those of its postal code's département. */
+export function prefectureRoutes(app: HttpServer, db: AntsDb) {
+  app.get(
+    '/api/pro/v1/prefectures',
+    {
+      schema: {
+        querystring: z.object({
+          postalCode: z
+            .string()
+            .trim()
+            .regex(/^\d{5}$/, 'Le code postal doit comporter 5 chiffres.'),
+        }),
+      },
+    },
+    async (request) => {
+      await requireProCaller(db, request);
+      return { prefectures: prefecturesForPostalCode(request.query.postalCode) };
+    },
+  );
+}

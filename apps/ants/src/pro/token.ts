@@ -1,0 +1,65 @@
+import { API_ERRORS, tokenRequestSchema } from '@permis/ants-api';
+import { AppError, createLoginThrottle, type HttpServer, randomToken, sha256, verifyPassword } from '@permis/platform';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { AntsDb } from '../db/index.ts';
+import { apiTokens, auditEvents, proAccounts } from '../db/schema.ts';
+
+const TOKEN_TTL_MS = 60 * 60 * 1000;
+
+export type ProCaller = { id: string; agrementNumber: string; schoolName: string };
+
+/**
+ * The professional API authenticates a driving-school office by its Cerfa agrément number, ANTS
+ * login and password, and answers a bearer token valid one hour (only its hash is stored).
+ */
+export function tokenRoutes(app: HttpServer, db: AntsDb) {
+  const throttle = createLoginThrottle();
+  app.post('/api/pro/v1/token', { schema: { body: tokenRequestSchema } }, async (request, reply) => {
+    const { agrementNumber, login, password } = request.body;
+    const key = `api:${agrementNumber}/${login}`;
+    throttle.assertAllowed(request.ip, key);
+    const [row] = await db
+      .select()
+      .from(proAccounts)
+      .where(and(eq(proAccounts.agrementNumber, agrementNumber), eq(proAccounts.login, login)))
+      .limit(1);
+    if (!row || !row.active || !(await verifyPassword(row.passwordHash, password))) {
+      throttle.recordFailure(request.ip, key);
+      return reply
+        .status(401)
+        .send({ error: { code: 'AUTHENTICATION_FAILED', message: API_ERRORS.AUTHENTICATION_FAILED } });
+    }
+    throttle.recordSuccess(request.ip, key);
+    const token = randomToken();
+    const expiresAt = new Date(Date.now() + TOKEN_TTL_MS);
+    await db.delete(apiTokens).where(lt(apiTokens.expiresAt, new Date()));
+    await db.insert(apiTokens).values({ tokenHash: sha256(token), proAccountId: row.id, expiresAt });
+    await db.insert(auditEvents).values({
+      actorType: 'school',
+      actorId: row.id,
+      action: 'api.token',
+      targetType: 'pro_account',
+      targetId: row.id,
+    });
+    return { token, expiresAt: expiresAt.toISOString() };
+  });
+}
+
+/** The school behind a professional API call, from its bearer token; 401 otherwise. */
+export async function requireProCaller(db: AntsDb, request: FastifyRequest): Promise<ProCaller> {
+  const header = request.headers.authorization;
+  const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
+  if (token) {
+    const [row] = await db
+      .select({ id: proAccounts.id, agrementNumber: proAccounts.agrementNumber, schoolName: proAccounts.schoolName })
+      .from(apiTokens)
+      .innerJoin(proAccounts, eq(proAccounts.id, apiTokens.proAccountId))
+      .where(
+        and(eq(apiTokens.tokenHash, sha256(token)), gt(apiTokens.expiresAt, new Date()), eq(proAccounts.active, true)),
+      )
+      .limit(1);
+    if (row) return row;
+  }
+  throw new AppError(401, 'TOKEN_INVALID', API_ERRORS.TOKEN_INVALID);
+}

@@ -1,0 +1,81 @@
+import { type CreateApplication, createAntsClient } from '@permis/ants-api';
+import { PDFDocument } from 'pdf-lib';
+import { startAnts } from './harness.ts';
+
+/** The national service listening on a real port, and typed clients for the two demo schools. */
+export async function startAntsHttp() {
+  const ants = await startAnts();
+  const address = await ants.app.listen({ host: '127.0.0.1', port: 0 });
+  const client = (credentials: { agrementNumber: string; login: string; password: string }) =>
+    createAntsClient({ baseUrl: address, credentials, timeoutMs: 10000 });
+  return {
+    ...ants,
+    baseUrl: address,
+    client,
+    brequigny: client({ agrementNumber: 'E1703500010', login: 'brequigny35', password: 'Brequigny35!ants' }),
+    saintPriest: client({ agrementNumber: 'E1706900030', login: 'claboret662', password: '3cfBelfort!' }),
+  };
+}
+
+let counter = 0;
+const letters = (n: number): string =>
+  (n < 26 ? '' : letters(Math.floor(n / 26) - 1)) + String.fromCharCode(65 + (n % 26));
+
+/** A valid Cerfa 02 for an adult candidate; each call a different candidate unless told otherwise. */
+export function draftRequest(
+  overrides: { candidate?: Partial<CreateApplication['candidate']> } & Partial<
+    Omit<CreateApplication, 'candidate'>
+  > = {},
+): CreateApplication {
+  counter++;
+  const { candidate, ...rest } = overrides;
+  return {
+    type: '02',
+    candidate: {
+      sex: 'F',
+      birthName: `MARTIN-${letters(counter)}`,
+      firstName: 'Camille',
+      otherFirstNames: 'Marie Louise',
+      birthDate: '2005-03-14',
+      birthCity: 'RENNES',
+      birthDepartment: '35',
+      birthCountry: 'FRANCE',
+      addressLine1: '15 rue Aristide Briand',
+      postalCode: '69800',
+      city: 'SAINT-PRIEST',
+      email: `candidat${counter}.${Date.now()}@example.fr`,
+      mobile: '0611223344',
+      ...candidate,
+    },
+    dossier: {
+      requestedCategories: ['B'],
+      prefectureCode: '69123',
+      declarations: { jdcInOrder: true },
+      training: 'none',
+    },
+    ...rest,
+  };
+}
+
+export async function pdf(pages: number): Promise<Buffer> {
+  const document = await PDFDocument.create();
+  for (let i = 0; i < pages; i++) document.addPage([595, 842]).drawText(`Page ${i + 1}`, { x: 50, y: 800 });
+  return Buffer.from(await document.save({ useObjectStreams: false }));
+}
+
+/** A PDF whose trailer declares encryption, as a password-protected scan would. */
+export async function encryptedPdf(): Promise<Buffer> {
+  const text = (await pdf(1)).toString('latin1');
+  return Buffer.from(
+    text.replace('trailer\n<<', 'trailer\n<<\n/Encrypt << /Filter /Standard /V 1 /R 2 /O (x) /U (x) /P -4 >>'),
+    'latin1',
+  );
+}
+
+export const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c6300010000050001' +
+    '0d0a2db40000000049454e44ae426082',
+  'hex',
+);
+export const JPEG = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');

@@ -1,0 +1,356 @@
+import { readdirSync } from 'node:fs';
+import { AntsApiError } from '@permis/ants-api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { draftRequest, encryptedPdf, JPEG, PNG, pdf, startAntsHttp } from './api.ts';
+
+let ants: Awaited<ReturnType<typeof startAntsHttp>>;
+beforeEach(async () => {
+  ants = await startAntsHttp();
+});
+afterEach(async () => {
+  await ants.close();
+});
+
+/** The AntsApiError a call fails with (the test fails if it succeeds). */
+async function failure(promise: Promise<unknown>): Promise<AntsApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AntsApiError) return error;
+    throw error;
+  }
+  throw new Error("L'appel aurait dû échouer.");
+}
+
+async function draftWithPieces() {
+  const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+  await ants.brequigny.uploadPiece(app.number, 'identity', { name: 'cni.pdf', bytes: await pdf(2) });
+  await ants.brequigny.uploadPiece(app.number, 'proof_of_address', { name: 'facture.png', bytes: PNG });
+  return app;
+}
+
+describe('authentication of a driving school', () => {
+  it('refuses wrong credentials with the error the school shows', async () => {
+    const wrong = ants.client({ agrementNumber: 'E1703500010', login: 'brequigny35', password: 'faux' });
+    const error = await failure(wrong.authenticate());
+    expect(error).toMatchObject({ status: 401, code: 'AUTHENTICATION_FAILED' });
+    expect(error.message).toBe(
+      "Authentification refusée : le numéro d'agrément Cerfa, l'identifiant ou le mot de passe est incorrect.",
+    );
+    await expect(ants.brequigny.authenticate()).resolves.toBeUndefined();
+  });
+
+  it("lists the préfectures of an office's postal code", async () => {
+    const prefectures = await ants.saintPriest.prefectures('69800');
+    expect(prefectures[0]).toEqual({
+      code: '69123',
+      name: 'LYON',
+      kind: 'prefecture',
+      department: '69',
+      label: 'Préfecture de Lyon',
+    });
+    expect(prefectures.map((p) => p.name)).toContain('VILLEFRANCHE-SUR-SAONE');
+  });
+});
+
+describe('creating a draft', () => {
+  it('creates a Cerfa 02 draft with a long application number', async () => {
+    const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+    expect(app.number).toMatch(/^901\d{20}$/);
+    expect(app).toMatchObject({ type: '02', state: 'draft', stateLabel: 'Brouillon', transferred: false });
+    expect(await ants.brequigny.getApplication(app.number)).toEqual(app);
+  });
+
+  it('returns the same application to every retry of one request, never a second one', async () => {
+    const request = draftRequest();
+    const key = crypto.randomUUID();
+    const results = await Promise.all(Array.from({ length: 8 }, () => ants.brequigny.createApplication(request, key)));
+    expect(new Set(results.map((a) => a.number)).size).toBe(1);
+    const again = await ants.brequigny.createApplication(request, key);
+    expect(again.number).toBe(results[0]!.number);
+    const { applications } = await ants.brequigny.listApplications();
+    expect(applications).toHaveLength(1);
+
+    const reused = await failure(ants.brequigny.createApplication(draftRequest(), key));
+    expect(reused.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('requires an idempotency key', async () => {
+    const { token } = (await (
+      await fetch(`${ants.baseUrl}/api/pro/v1/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ agrementNumber: 'E1703500010', login: 'brequigny35', password: 'Brequigny35!ants' }),
+      })
+    ).json()) as { token: string };
+    const response = await fetch(`${ants.baseUrl}/api/pro/v1/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(draftRequest()),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('IDEMPOTENCY_KEY_MISSING');
+  });
+
+  it('names each wrong field with the seed’s data errors', async () => {
+    const error = await failure(
+      ants.brequigny.createApplication(
+        draftRequest({
+          candidate: {
+            city: 'ST PRIEST',
+            firstName: 'Jean Pierre',
+            birthCity: 'DAKAR',
+            birthDepartment: '99',
+            birthCountry: 'ATLANTIDE',
+          },
+          dossier: {
+            requestedCategories: ['B'],
+            prefectureCode: '00000',
+            declarations: { jdcInOrder: true },
+            training: 'none',
+          },
+        }),
+        crypto.randomUUID(),
+      ),
+    );
+    expect(error).toMatchObject({ status: 422, code: 'DATA_ERROR' });
+    expect(error.fields).toEqual(
+      expect.arrayContaining([
+        { path: 'candidate.city', message: 'Ville incorrect' },
+        { path: 'candidate.birthDepartment', message: 'Département incorrect' },
+        { path: 'candidate.birthCountry', message: 'Pays incorrect' },
+        { path: 'candidate.firstName', message: 'Prénom incorrect' },
+        { path: 'dossier.prefectureCode', message: 'Préfecture incorrecte' },
+      ]),
+    );
+    expect((await ants.brequigny.listApplications()).applications).toHaveLength(0);
+  });
+
+  it('applies the age rules: legal representative, B at 17 (15 in AAC), JDC from 17 to 25', async () => {
+    const minor = await failure(
+      ants.brequigny.createApplication(draftRequest({ candidate: { birthDate: '2010-06-01' } }), crypto.randomUUID()),
+    );
+    expect(minor.fields.map((f) => f.message)).toEqual(
+      expect.arrayContaining([
+        'Représentant légal obligatoire pour un candidat mineur.',
+        'Âge minimum pour la catégorie B : 17 ans (15 ans en apprentissage anticipé ou conduite supervisée).',
+      ]),
+    );
+    const aac = await ants.brequigny.createApplication(
+      draftRequest({
+        candidate: { birthDate: '2010-06-01' },
+        legalRepresentative: {
+          quality: 'mother',
+          lastName: 'MARTIN',
+          firstName: 'Sophie',
+          addressLine1: '15 rue Aristide Briand',
+          postalCode: '69800',
+          city: 'SAINT-PRIEST',
+        },
+        dossier: { requestedCategories: ['B'], prefectureCode: '69123', declarations: {}, training: 'aac' },
+      }),
+      crypto.randomUUID(),
+    );
+    expect(aac.state).toBe('draft');
+    const noJdc = await failure(
+      ants.brequigny.createApplication(
+        draftRequest({
+          dossier: { requestedCategories: ['B'], prefectureCode: '69123', declarations: {}, training: 'none' },
+        }),
+        crypto.randomUUID(),
+      ),
+    );
+    expect(noJdc.fields).toEqual([
+      {
+        path: 'dossier.declarations.jdcInOrder',
+        message: 'Entre 17 et 25 ans, le candidat doit être en règle avec la Journée défense et citoyenneté (JDC).',
+      },
+    ]);
+  });
+
+  it('detects the divergences of the seed', async () => {
+    const first = draftRequest();
+    await ants.brequigny.createApplication(first, crypto.randomUUID());
+
+    const sibling = draftRequest({ candidate: { email: first.candidate.email, firstName: 'Julien' } });
+    expect((await failure(ants.brequigny.createApplication(sibling, crypto.randomUUID()))).code).toBe(
+      'EMAIL_ALREADY_USED',
+    );
+    const twice = await failure(ants.brequigny.createApplication({ ...first }, crypto.randomUUID()));
+    expect(twice.code).toBe('APPLICATION_ALREADY_REGISTERED');
+    expect(twice.message).toMatch(/demande n° 901\d{20}/);
+    const differs = await failure(
+      ants.brequigny.createApplication(
+        { ...first, candidate: { ...first.candidate, birthCity: 'BREST', birthDepartment: '29' } },
+        crypto.randomUUID(),
+      ),
+    );
+    expect(differs.code).toBe('CANDIDATE_DATA_DIFFERS');
+    const title = await failure(ants.brequigny.createApplication({ ...first, type: '06' }, crypto.randomUUID()));
+    expect(title.code).toBe('CERFA_02_NOT_ACCEPTED');
+  });
+});
+
+describe('pièces justificatives', () => {
+  it('accepts PDF, PNG and JPEG by content, counts pages and returns the same bytes', async () => {
+    const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+    const bytes = await pdf(2);
+    const file = await ants.brequigny.uploadPiece(
+      app.number,
+      'identity',
+      { name: 'CNI recto-verso.pdf', bytes },
+      'Recto et verso',
+    );
+    expect(file).toMatchObject({
+      fileName: 'CNI recto-verso.pdf',
+      pages: 2,
+      mediaType: 'application/pdf',
+      comment: 'Recto et verso',
+    });
+    await ants.brequigny.uploadPiece(app.number, 'proof_of_address', { name: 'facture', bytes: PNG });
+    await ants.brequigny.uploadPiece(app.number, 'proof_of_address', { name: 'quittance.jpg', bytes: JPEG });
+    const pieces = await ants.brequigny.listPieces(app.number);
+    expect(pieces.map((p) => [p.label, `${p.pages}/${p.maxPages}`, p.sent, p.required])).toEqual([
+      ["Pièce d'identité", '2/2', true, true],
+      ['Justificatif de domicile', '2/5', true, true],
+      ["Copie du jugement d'annulation", '0/5', false, false],
+      ['Avis médical', '0/6', false, false],
+      ['Attestations Scolaires de Sécurité Routière (ASSR ou ASR)', '0/2', false, false],
+      ['Justificatif brevet militaire', '0/5', false, false],
+      ["Copie d'attestation de suivi de formation", '0/2', false, false],
+      ["Engagement sur l'honneur à suivre la formation", '0/5', false, false],
+    ]);
+    const downloaded = await ants.brequigny.downloadPieceFile(app.number, file.id);
+    expect(Buffer.from(downloaded.bytes).equals(bytes)).toBe(true);
+    expect(downloaded.mediaType).toBe('application/pdf');
+    await ants.brequigny.deletePieceFile(app.number, file.id);
+    expect((await ants.brequigny.listPieces(app.number))[0]!.pages).toBe(0);
+  });
+
+  it('refuses bad files with a clear message and stores nothing', async () => {
+    const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+    const cases: [Buffer, string, string][] = [
+      [
+        Buffer.from('Bonjour, ceci est un texte.'),
+        'FILE_TYPE',
+        'Format non accepté : envoyez un fichier PDF, JPEG ou PNG.',
+      ],
+      [Buffer.from('%PDF-1.7\n garbage'), 'PDF_UNREADABLE', 'Ce PDF est illisible ou endommagé.'],
+      [await encryptedPdf(), 'PDF_ENCRYPTED', 'Ce PDF est protégé par un mot de passe : envoyez-le sans protection.'],
+      [await pdf(3), 'TOO_MANY_PAGES', "Pièce d'identité : 3 pages pour 2 au maximum."],
+      [Buffer.alloc(11 * 1024 * 1024 + 1, 0x25), 'FILE_TOO_LARGE', 'Le fichier dépasse la taille maximale de 11 Mo.'],
+    ];
+    for (const [bytes, code, message] of cases) {
+      const error = await failure(ants.brequigny.uploadPiece(app.number, 'identity', { name: 'x.pdf', bytes }));
+      expect({ code: error.code, message: error.message }).toEqual({ code, message });
+    }
+    const comment = await failure(
+      ants.brequigny.uploadPiece(app.number, 'identity', { name: 'x.png', bytes: PNG }, 'x'.repeat(81)),
+    );
+    expect(comment.code).toBe('VALIDATION');
+    expect((await ants.brequigny.listPieces(app.number)).every((p) => p.files.length === 0)).toBe(true);
+    expect(readdirSync(ants.filesDir)).toEqual([]);
+  });
+});
+
+describe('the life of an application', () => {
+  it('refuses validation while required pièces are missing, naming them', async () => {
+    const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+    const error = await failure(ants.brequigny.validateApplication(app.number));
+    expect(error.code).toBe('REQUIRED_PIECES_MISSING');
+    expect(error.message).toBe(
+      "Des pièces justificatives requises manquent : Pièce d'identité, Justificatif de domicile.",
+    );
+    expect(error.fields.map((f) => f.path)).toEqual(['pieces.identity', 'pieces.proof_of_address']);
+  });
+
+  it('validates once: then no more changes, and only draft or awaiting applications can be deleted', async () => {
+    const app = await draftWithPieces();
+    const validated = await ants.brequigny.validateApplication(app.number);
+    expect(validated).toMatchObject({ state: 'awaiting_candidate', stateLabel: 'En attente de validation usager' });
+    expect((await failure(ants.brequigny.validateApplication(app.number))).code).toBe('TRANSITION_REFUSED');
+    expect(
+      (await failure(ants.brequigny.uploadPiece(app.number, 'medical_opinion', { name: 'a.png', bytes: PNG }))).code,
+    ).toBe('TRANSITION_REFUSED');
+    const deleted = await ants.brequigny.deleteApplication(app.number);
+    expect(deleted).toMatchObject({ state: 'deleted', stateLabel: 'Supprimée' });
+    expect((await failure(ants.brequigny.deleteApplication(app.number))).code).toBe('TRANSITION_REFUSED');
+  });
+
+  it('lets exactly one of concurrent validations win', async () => {
+    const app = await draftWithPieces();
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => ants.brequigny.validateApplication(app.number)),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    for (const lost of results.filter((r) => r.status === 'rejected')) {
+      expect(['STATE_CHANGED', 'TRANSITION_REFUSED']).toContain((lost.reason as AntsApiError).code);
+    }
+  });
+
+  it('sends a paper-mandate application straight to instruction, and never transfers it', async () => {
+    const request = draftRequest({ paperMandate: true });
+    const app = await ants.brequigny.createApplication(request, crypto.randomUUID());
+    await ants.brequigny.uploadPiece(app.number, 'identity', { name: 'cni.png', bytes: PNG });
+    await ants.brequigny.uploadPiece(app.number, 'proof_of_address', { name: 'dom.png', bytes: PNG });
+    const validated = await ants.brequigny.validateApplication(app.number);
+    expect(validated.state).toBe('under_instruction');
+    expect((await failure(ants.brequigny.deleteApplication(app.number))).code).toBe('TRANSITION_REFUSED');
+    expect((await failure(ants.saintPriest.transfer(app.number))).code).toBe('TRANSFER_REFUSED');
+  });
+});
+
+describe('schools and transfers', () => {
+  it("never shows a school another school's applications", async () => {
+    const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+    expect((await failure(ants.saintPriest.getApplication(app.number))).status).toBe(404);
+    expect((await failure(ants.saintPriest.deleteApplication(app.number))).status).toBe(404);
+    expect((await failure(ants.saintPriest.validateApplication(app.number))).status).toBe(404);
+    expect((await failure(ants.saintPriest.listPieces(app.number))).status).toBe(404);
+    expect((await ants.saintPriest.listApplications()).applications).toEqual([]);
+  });
+
+  it('lets another school take an application by its number; the first sees it transferred', async () => {
+    const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+    const taken = await ants.saintPriest.transfer(app.number);
+    expect(taken).toMatchObject({ number: app.number, state: 'draft', transferred: true });
+    expect((await ants.saintPriest.getApplication(app.number)).state).toBe('draft');
+    const seenByFirst = (await ants.brequigny.listApplications()).applications;
+    expect(seenByFirst.map((a) => [a.number, a.state, a.stateLabel])).toEqual([
+      [app.number, 'transferred', 'Transféré'],
+    ]);
+    expect((await failure(ants.brequigny.deleteApplication(app.number))).status).toBe(404);
+    expect((await ants.brequigny.listApplications({ state: 'transferred' })).applications).toHaveLength(1);
+    expect((await failure(ants.saintPriest.transfer(app.number))).code).toBe('ALREADY_YOURS');
+  });
+});
+
+describe('listing and incremental sync', () => {
+  it('pages through every application once with the cursor, and filters', async () => {
+    const created = [];
+    for (let i = 0; i < 5; i++)
+      created.push(await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID()));
+    await ants.brequigny.deleteApplication(created[1]!.number);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await ants.brequigny.listApplications({ limit: 2, cursor });
+      seen.push(...page.applications.map((a) => a.number));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen.sort()).toEqual(created.map((a) => a.number).sort());
+    // The deleted one changed last: it comes last in modification order.
+    expect(seen.length).toBe(5);
+    expect((await ants.brequigny.listApplications({ state: 'deleted' })).applications.map((a) => a.number)).toEqual([
+      created[1]!.number,
+    ]);
+    expect((await ants.brequigny.listApplications({ number: created[3]!.number })).applications).toHaveLength(1);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+    expect((await ants.brequigny.listApplications({ createdFrom: today, createdTo: today })).applications).toHaveLength(
+      5,
+    );
+    expect((await ants.brequigny.listApplications({ createdTo: '2020-01-01' })).applications).toHaveLength(0);
+    expect((await failure(ants.brequigny.listApplications({ cursor: 'nimportequoi' }))).code).toBe('VALIDATION');
+  });
+});

@@ -1,0 +1,149 @@
+import { PERMIT_CATEGORIES } from '@permis/referentiel';
+import { z } from 'zod';
+import { APPLICATION_STATES, APPLICATION_TYPES, TRANSFERRED } from './states.ts';
+
+const name = z.string().trim().min(1).max(100);
+const optionalText = (max: number) => z.string().trim().max(max).default('');
+const isoDate = z.iso.date();
+const category = z.enum(PERMIT_CATEGORIES);
+
+/** The candidate as the school's fiche élève describes them. */
+export const candidateSchema = z.object({
+  sex: z.enum(['F', 'M']),
+  birthName: name,
+  usageName: optionalText(100),
+  firstName: name,
+  /** Following first names, separated by spaces. */
+  otherFirstNames: optionalText(200),
+  birthDate: isoDate,
+  birthCity: name,
+  /** Empty for a birth abroad. */
+  birthDepartment: optionalText(3),
+  birthCountry: name,
+  addressLine1: name,
+  addressLine2: optionalText(100),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, 'Le code postal doit comporter 5 chiffres.'),
+  city: name,
+  email: z.email().max(200),
+  mobile: z
+    .string()
+    .trim()
+    .regex(/^(0[67]\d{8}|\+33[67]\d{8})?$/, 'Le téléphone portable doit être un numéro français (06 ou 07).')
+    .default(''),
+});
+export type Candidate = z.infer<typeof candidateSchema>;
+
+/** Required for a candidate under 18. */
+export const legalRepresentativeSchema = z.object({
+  quality: z.enum(['father', 'mother', 'guardian']),
+  lastName: name,
+  firstName: name,
+  addressLine1: name,
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, 'Le code postal doit comporter 5 chiffres.'),
+  city: name,
+  email: z.email().max(200).optional(),
+  phone: optionalText(20),
+});
+
+/** The online part of the "Dossier 02-06" tab (seed 002). */
+export const dossierSchema = z.object({
+  neph: z
+    .string()
+    .trim()
+    .regex(/^(\d{12})?$/, 'Le NEPH comporte 12 chiffres.')
+    .default(''),
+  medicalVisitDate: isoDate.optional(),
+  requestedCategories: z.array(category).min(1, 'Choisissez au moins une catégorie de permis demandée.'),
+  heldCategories: z.array(category).default([]),
+  lastCategoryDate: isoDate.optional(),
+  lastCategoryPlace: optionalText(100),
+  lastCategoryBy: z.enum(['exam', 'exchange']).optional(),
+  /** Département and country where the last category was obtained (places checked). */
+  previousLicenceDepartment: optionalText(3),
+  previousLicenceCountry: optionalText(100),
+  /** INSEE code of the préfecture or sous-préfecture (GET /prefectures). */
+  prefectureCode: z.string().trim().min(1, 'Choisissez la préfecture.').max(10),
+  declarations: z.object({
+    pendingExamOtherDepartment: z.boolean().default(false),
+    pendingExamOtherCategory: z.boolean().default(false),
+    readsFrench: z.boolean().default(true),
+    adaptedVehicle: z.boolean().default(false),
+    visionCorrection: z.boolean().default(false),
+    medicalCondition: z.boolean().default(false),
+    disabilityPension: z.boolean().default(false),
+    /** "Je m'oppose à la réutilisation de mes données personnelles…" */
+    dataReuseOpposition: z.boolean().default(false),
+    /** Certificate of the Journée défense et citoyenneté in order (candidates aged 17 to 25). */
+    jdcInOrder: z.boolean().default(false),
+  }),
+  /** AAC (apprentissage anticipé de la conduite) or conduite supervisée. */
+  training: z.enum(['none', 'aac', 'supervised']).default('none'),
+});
+export type Dossier = z.infer<typeof dossierSchema>;
+
+export const createApplicationSchema = z.object({
+  type: z.enum(APPLICATION_TYPES),
+  candidate: candidateSchema,
+  legalRepresentative: legalRepresentativeSchema.nullable().default(null),
+  dossier: dossierSchema,
+  /** The school holds a paper mandate signed by the candidate: no online validation step. */
+  paperMandate: z.boolean().default(false),
+});
+export type CreateApplication = z.input<typeof createApplicationSchema>;
+
+export const applicationSchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  type: z.enum(APPLICATION_TYPES),
+  state: z.enum([...APPLICATION_STATES, TRANSFERRED]),
+  stateLabel: z.string(),
+  candidate: candidateSchema,
+  legalRepresentative: legalRepresentativeSchema.nullable(),
+  dossier: dossierSchema,
+  paperMandate: z.boolean(),
+  neph: z.string().nullable(),
+  transferred: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Application = z.infer<typeof applicationSchema>;
+
+export const listQuerySchema = z.object({
+  number: z.string().trim().max(30).optional(),
+  type: z.enum(APPLICATION_TYPES).optional(),
+  state: z.enum([...APPLICATION_STATES, TRANSFERRED]).optional(),
+  createdFrom: isoDate.optional(),
+  createdTo: isoDate.optional(),
+  updatedFrom: isoDate.optional(),
+  updatedTo: isoDate.optional(),
+  /** Incremental sync: the `nextCursor` of the previous page; pages come in modification order. */
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type ListQuery = z.input<typeof listQuerySchema>;
+
+export const listResponseSchema = z.object({
+  applications: z.array(applicationSchema),
+  nextCursor: z.string().nullable(),
+});
+
+export const tokenRequestSchema = z.object({
+  agrementNumber: z.string().trim().toUpperCase().min(1).max(30),
+  login: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export const tokenResponseSchema = z.object({ token: z.string(), expiresAt: z.string() });
+
+export const prefectureSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(['prefecture', 'sous-prefecture']),
+  department: z.string(),
+  label: z.string(),
+});

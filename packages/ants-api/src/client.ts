@@ -1,0 +1,181 @@
+import type { PieceKind } from '@permis/referentiel';
+import type { z } from 'zod';
+import type {
+  Application,
+  CreateApplication,
+  ListQuery,
+  prefectureSchema,
+  tokenRequestSchema,
+} from './applications.ts';
+
+export type Prefecture = z.infer<typeof prefectureSchema>;
+export type PieceFile = {
+  id: string;
+  kind: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  pages: number;
+  comment: string;
+  createdAt: string;
+};
+export type PieceStatus = {
+  kind: PieceKind;
+  label: string;
+  help: string;
+  maxPages: number;
+  required: boolean;
+  pages: number;
+  sent: boolean;
+  files: PieceFile[];
+};
+
+/** An error answered by the national service, or its absence (status 0, code UNAVAILABLE). */
+export class AntsApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = 'AntsApiError';
+  }
+}
+
+export const UNAVAILABLE_MESSAGE =
+  "Le site de l'ANTS ne répond pas pour le moment. Rien n'a été perdu : réessayez dans quelques instants.";
+
+export type AntsClientOptions = {
+  baseUrl: string;
+  credentials: z.input<typeof tokenRequestSchema>;
+  /** Per request; a slow national service answers UNAVAILABLE rather than freezing the caller. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+};
+
+/**
+ * The typed client of the professional API, used by the school back office. It gets (and renews)
+ * its bearer token from the office's Cerfa credentials; every error is an AntsApiError.
+ */
+export function createAntsClient(options: AntsClientOptions) {
+  const doFetch = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? 15000;
+  let token: { value: string; expiresAt: number } | undefined;
+
+  async function send(path: string, init: RequestInit & { auth?: boolean } = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (init.auth !== false) headers.set('authorization', `Bearer ${await currentToken()}`);
+    let response: Response;
+    try {
+      response = await doFetch(`${options.baseUrl}${path}`, {
+        ...init,
+        headers,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch {
+      throw new AntsApiError(0, 'UNAVAILABLE', UNAVAILABLE_MESSAGE);
+    }
+    if (response.ok) return response;
+    const body = (await response.json().catch(() => null)) as {
+      error?: { code: string; message: string; fields?: { path: string; message: string }[] };
+    } | null;
+    if (response.status >= 500 || !body?.error) {
+      throw new AntsApiError(response.status, 'UNAVAILABLE', UNAVAILABLE_MESSAGE);
+    }
+    throw new AntsApiError(response.status, body.error.code, body.error.message, body.error.fields);
+  }
+
+  async function currentToken(): Promise<string> {
+    if (token && token.expiresAt - 60_000 > Date.now()) return token.value;
+    const response = await send('/api/pro/v1/token', {
+      method: 'POST',
+      auth: false,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(options.credentials),
+    });
+    const answer = (await response.json()) as { token: string; expiresAt: string };
+    token = { value: answer.token, expiresAt: Date.parse(answer.expiresAt) };
+    return token.value;
+  }
+
+  /** Calls the API; a token refused mid-way (expired, revoked) is renewed once. */
+  async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+    try {
+      return (await (await send(path, init)).json()) as T;
+    } catch (error) {
+      if (error instanceof AntsApiError && error.code === 'TOKEN_INVALID') {
+        token = undefined;
+        return (await (await send(path, init)).json()) as T;
+      }
+      throw error;
+    }
+  }
+
+  const json = (method: string, body?: unknown, headers: Record<string, string> = {}): RequestInit => ({
+    method,
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const n = (number: string) => encodeURIComponent(number);
+
+  return {
+    /** Checks the credentials (the "Erreur d'authentification" of the seed when wrong). */
+    async authenticate(): Promise<void> {
+      token = undefined;
+      await currentToken();
+    },
+    prefectures: (postalCode: string) =>
+      call<{ prefectures: Prefecture[] }>(`/api/pro/v1/prefectures?postalCode=${encodeURIComponent(postalCode)}`).then(
+        (r) => r.prefectures,
+      ),
+    /** Same key, same request: the same application, however many times it is retried. */
+    createApplication: (request: CreateApplication, idempotencyKey: string) =>
+      call<{ application: Application }>(
+        '/api/pro/v1/applications',
+        json('POST', request, { 'idempotency-key': idempotencyKey }),
+      ).then((r) => r.application),
+    getApplication: (number: string) =>
+      call<{ application: Application }>(`/api/pro/v1/applications/${n(number)}`).then((r) => r.application),
+    listApplications: (query: ListQuery = {}) => {
+      const params = new URLSearchParams(
+        Object.entries(query)
+          .filter(([, v]) => v !== undefined && v !== '')
+          .map(([k, v]) => [k, String(v)]),
+      );
+      return call<{ applications: Application[]; nextCursor: string | null }>(`/api/pro/v1/applications?${params}`);
+    },
+    deleteApplication: (number: string) =>
+      call<{ application: Application }>(`/api/pro/v1/applications/${n(number)}`, { method: 'DELETE' }).then(
+        (r) => r.application,
+      ),
+    validateApplication: (number: string) =>
+      call<{ application: Application }>(`/api/pro/v1/applications/${n(number)}/validate`, { method: 'POST' }).then(
+        (r) => r.application,
+      ),
+    transfer: (number: string) =>
+      call<{ application: Application }>('/api/pro/v1/transfers', json('POST', { number })).then((r) => r.application),
+    listPieces: (number: string) =>
+      call<{ pieces: PieceStatus[] }>(`/api/pro/v1/applications/${n(number)}/pieces`).then((r) => r.pieces),
+    uploadPiece: (number: string, kind: PieceKind, file: { name: string; bytes: Uint8Array }, comment = '') => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
+      const query = comment ? `?comment=${encodeURIComponent(comment)}` : '';
+      return call<{ file: PieceFile }>(`/api/pro/v1/applications/${n(number)}/pieces/${kind}${query}`, {
+        method: 'POST',
+        body: form,
+      }).then((r) => r.file);
+    },
+    deletePieceFile: (number: string, fileId: string) =>
+      call<{ ok: true }>(`/api/pro/v1/applications/${n(number)}/pieces/files/${fileId}`, { method: 'DELETE' }),
+    async downloadPieceFile(number: string, fileId: string): Promise<{ bytes: Uint8Array; mediaType: string }> {
+      const response = await send(`/api/pro/v1/applications/${n(number)}/pieces/files/${fileId}`);
+      return {
+        bytes: new Uint8Array(await response.arrayBuffer()),
+        mediaType: response.headers.get('content-type') ?? '',
+      };
+    },
+  };
+}
+
+export type AntsClient = ReturnType<typeof createAntsClient>;
