@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { API_ERRORS, type createApplicationSchema } from '@permis/ants-api';
 import { AppError, pgErrorCode } from '@permis/platform';
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
 import { applications, auditEvents, candidates } from '../db/schema.ts';
@@ -32,7 +32,19 @@ export async function createApplication(
   if (errors.length > 0) throw new AppError(422, 'DATA_ERROR', API_ERRORS.DATA_ERROR, errors);
 
   try {
-    const row = await db.transaction(async (tx) => {
+    return await db.transaction(async (tx) => {
+      // Same key, or same candidate, at the same time: one after the other, so a retry racing its
+      // first attempt finds it, and a candidate never gets two live applications of one type.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`key:${schoolId}:${idempotencyKey}`}))`);
+      const [raced] = await tx
+        .select()
+        .from(applications)
+        .where(and(eq(applications.proAccountId, schoolId), eq(applications.idempotencyKey, idempotencyKey)))
+        .limit(1);
+      if (raced) return { row: sameRequest(raced, requestHash), created: false };
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtext(${`candidate:${request.candidate.email.toLowerCase()}`}))`,
+      );
       const candidateId = await matchCandidate(tx, request);
       const live = await tx
         .select({ id: applications.id, number: applications.number, state: applications.state })
@@ -88,9 +100,8 @@ export async function createApplication(
         targetType: 'application',
         targetId: inserted!.id,
       });
-      return inserted!;
+      return { row: inserted!, created: true };
     });
-    return { row, created: true };
   } catch (error) {
     // Two copies of the same request raced: the loser returns the winner's application.
     if (pgErrorCode(error) === '23505') {
