@@ -9,6 +9,7 @@ import { authRoutes } from './auth/routes.ts';
 import type { AntsConfig } from './config.ts';
 import type { AntsDatabase } from './db/index.ts';
 import { pieceRoutes } from './pieces/routes.ts';
+import { registerOpenApi } from './pro/openapi.ts';
 import { prefectureRoutes } from './pro/prefectures.ts';
 import { tokenRoutes } from './pro/token.ts';
 
@@ -22,6 +23,7 @@ export type AntsDeps = {
 /** The national service's HTTP app, used by main.ts and by the tests. */
 export async function buildAntsApp(deps: AntsDeps) {
   const app = await createHttpServer({ service: 'ants', logLevel: deps.config.logLevel, logStream: deps.logStream });
+  await registerOpenApi(app);
   const { db } = deps.database;
   const sessions = registerSessions(app, { db, cookieName: 'ants_session', secure: deps.config.secureCookies });
   const ctx: AuthContext = { db, sessions };
