@@ -168,6 +168,22 @@ export function createAntsClient(options: AntsClientOptions) {
     },
     deletePieceFile: (number: string, fileId: string) =>
       call<{ ok: true }>(`/api/pro/v1/applications/${n(number)}/pieces/files/${fileId}`, { method: 'DELETE' }),
+    setEphoto: (number: string, code: string) =>
+      call<{ ephoto: { code: string } }>(`/api/pro/v1/applications/${n(number)}/ephoto`, json('PUT', { code })),
+    getEphoto: (number: string) =>
+      call<{ ephoto: { code: string; issuedAt: string; booth: string } | null }>(
+        `/api/pro/v1/applications/${n(number)}/ephoto`,
+      ).then((r) => r.ephoto),
+    deleteEphoto: (number: string) =>
+      call<{ ok: true }>(`/api/pro/v1/applications/${n(number)}/ephoto`, { method: 'DELETE' }),
+    /** The photo or the signature image of the application's ePhoto ("Consulter la ePhoto"). */
+    async ephotoImage(number: string, image: 'photo' | 'signature'): Promise<{ bytes: Uint8Array; mediaType: string }> {
+      const response = await send(`/api/pro/v1/applications/${n(number)}/ephoto/${image}`);
+      return {
+        bytes: new Uint8Array(await response.arrayBuffer()),
+        mediaType: response.headers.get('content-type') ?? '',
+      };
+    },
     async downloadPieceFile(number: string, fileId: string): Promise<{ bytes: Uint8Array; mediaType: string }> {
       const response = await send(`/api/pro/v1/applications/${n(number)}/pieces/files/${fileId}`);
       return {

@@ -1,5 +1,6 @@
 import {
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -12,6 +13,12 @@ import {
 } from 'drizzle-orm/pg-core';
 
 export { sessions } from '@permis/platform/sessions';
+
+/** Binary data (the images of an ePhoto), as Buffers on both drivers. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
 
 /**
  * A driving school's professional account on the national service, identified by its Cerfa
@@ -173,4 +180,35 @@ export const pieceFiles = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('piece_files_application_idx').on(t.applicationId, t.kind)],
+);
+
+/** An approved photo booth (cabine agréée) allowed to issue ePhoto codes; its key is stored hashed. */
+export const photoBooths = pgTable('photo_booths', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  address: text('address').notNull().default(''),
+  apiKeyHash: text('api_key_hash').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * An ePhoto code: a photo and a signature taken by an approved booth, usable once, by one
+ * application (a Cerfa 02 and its later Cerfa 06 need two codes).
+ */
+export const ephotoCodes = pgTable(
+  'ephoto_codes',
+  {
+    code: text('code').primaryKey(),
+    boothId: uuid('booth_id')
+      .notNull()
+      .references(() => photoBooths.id),
+    photo: bytea('photo').notNull(),
+    signature: bytea('signature').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    applicationId: uuid('application_id').references(() => applications.id),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('ephoto_codes_application_idx').on(t.applicationId)],
 );

@@ -1,6 +1,7 @@
-import { hashPassword } from '@permis/platform';
+import { hashPassword, sha256 } from '@permis/platform';
 import type { AntsDb } from '../db/index.ts';
-import { agents, proAccounts } from '../db/schema.ts';
+import { agents, ephotoCodes, photoBooths, proAccounts } from '../db/schema.ts';
+import { demoPortrait, demoSignature } from '../ephoto/demoImages.ts';
 
 /**
  * Demo data for `npm start` on an empty database: the professional accounts match the offices
@@ -39,6 +40,15 @@ export const DEMO_AGENTS = [
   },
 ];
 
+/** An approved photo booth and the ePhoto codes it issued, ready to be typed in a Dossier 02-06. */
+export const DEMO_BOOTH = { name: 'Cabine agréée — Gare de Rennes', key: 'cabine-demo-rennes-0123456789abcdef' };
+export const DEMO_EPHOTO_CODES = [
+  'EPH2026RENNES000000001',
+  'EPH2026RENNES000000002',
+  'EPH2026RENNES000000003',
+  'EPH2026RENNES000000004',
+];
+
 export async function isEmpty(db: AntsDb): Promise<boolean> {
   return (await db.select({ id: proAccounts.id }).from(proAccounts).limit(1)).length === 0;
 }
@@ -53,5 +63,19 @@ export async function seedDemo(db: AntsDb): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.insert(proAccounts).values(pros);
     await tx.insert(agents).values(agentRows);
+    const [booth] = await tx
+      .insert(photoBooths)
+      .values({ name: DEMO_BOOTH.name, address: 'Place de la Gare, 35000 RENNES', apiKeyHash: sha256(DEMO_BOOTH.key) })
+      .returning();
+    const expiresAt = new Date(Date.now() + 183 * 24 * 3600 * 1000);
+    await tx.insert(ephotoCodes).values(
+      DEMO_EPHOTO_CODES.map((code, i) => ({
+        code,
+        boothId: booth!.id,
+        photo: demoPortrait(i * 37),
+        signature: demoSignature(i + 1),
+        expiresAt,
+      })),
+    );
   });
 }

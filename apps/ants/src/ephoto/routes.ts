@@ -1,0 +1,181 @@
+import { randomInt } from 'node:crypto';
+import type {} from '@fastify/multipart';
+import { AppError, type HttpServer, sha256 } from '@permis/platform';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { findOwnApplication } from '../applications/find.ts';
+import type { ApplicationRow } from '../applications/machine.ts';
+import type { AntsDb } from '../db/index.ts';
+import { auditEvents, ephotoCodes, photoBooths } from '../db/schema.ts';
+import { inspectFile } from '../pieces/inspect.ts';
+import { requireProCaller } from '../pro/token.ts';
+
+/** ePhoto codes are 22 characters, without the letters and digits people confuse (0/O, 1/I). */
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const EPHOTO_CODE = /^[A-Z0-9]{22}$/;
+/** A booth's photo stays usable six months. */
+const VALIDITY_MS = 183 * 24 * 3600 * 1000;
+const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+
+export function newEphotoCode(): string {
+  return Array.from({ length: 22 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+}
+
+const number = z
+  .string()
+  .trim()
+  .regex(/^\d{1,30}$/, 'Numéro de demande invalide.');
+
+export function ephotoRoutes(app: HttpServer, db: AntsDb) {
+  // An approved booth sends the photo and signature it took and gets the code to hand over.
+  app.post('/api/booths/v1/codes', async (request, reply) => {
+    const booth = await requireBooth(db, request);
+    if (!request.isMultipart())
+      throw new AppError(415, 'FILE_MISSING', 'Envoyez la photo et la signature en multipart/form-data.');
+    const images: Record<string, Buffer> = {};
+    for await (const part of request.files({ limits: { fileSize: MAX_IMAGE_BYTES, files: 2 } })) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of part.file) chunks.push(chunk as Buffer);
+      if (part.file.truncated) throw new AppError(413, 'FILE_TOO_LARGE', 'Image trop volumineuse (2 Mo au maximum).');
+      images[part.fieldname] = Buffer.concat(chunks);
+    }
+    for (const field of ['photo', 'signature']) {
+      const bytes = images[field];
+      if (!bytes) throw new AppError(400, 'FILE_MISSING', `Image « ${field} » manquante.`);
+      const { mediaType } = await inspectFile(bytes);
+      if (mediaType === 'application/pdf')
+        throw new AppError(415, 'FILE_TYPE', 'La photo et la signature sont des images JPEG ou PNG.');
+    }
+    const code = newEphotoCode();
+    const expiresAt = new Date(Date.now() + VALIDITY_MS);
+    await db
+      .insert(ephotoCodes)
+      .values({ code, boothId: booth.id, photo: images.photo!, signature: images.signature!, expiresAt });
+    return reply.status(201).send({ code, expiresAt: expiresAt.toISOString() });
+  });
+
+  const params = z.object({ number });
+
+  app.get('/api/pro/v1/applications/:number/ephoto', { schema: { params } }, async (request) => {
+    const school = await requireProCaller(db, request);
+    const row = await findOwnApplication(db, school.id, request.params.number);
+    const [bound] = await db
+      .select({ code: ephotoCodes.code, issuedAt: ephotoCodes.issuedAt, booth: photoBooths.name })
+      .from(ephotoCodes)
+      .innerJoin(photoBooths, eq(photoBooths.id, ephotoCodes.boothId))
+      .where(eq(ephotoCodes.applicationId, row.id))
+      .limit(1);
+    return { ephoto: bound ? { code: bound.code, issuedAt: bound.issuedAt.toISOString(), booth: bound.booth } : null };
+  });
+
+  for (const image of ['photo', 'signature'] as const) {
+    app.get(`/api/pro/v1/applications/:number/ephoto/${image}`, { schema: { params } }, async (request, reply) => {
+      const school = await requireProCaller(db, request);
+      const row = await findOwnApplication(db, school.id, request.params.number);
+      const [bound] = await db.select().from(ephotoCodes).where(eq(ephotoCodes.applicationId, row.id)).limit(1);
+      if (!bound) throw new AppError(404, 'EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
+      const bytes = bound[image];
+      return reply.type(bytes[0] === 0xff ? 'image/jpeg' : 'image/png').send(bytes);
+    });
+  }
+
+  // Add or replace the code of a draft. A code serves one application only, ever.
+  app.put(
+    '/api/pro/v1/applications/:number/ephoto',
+    {
+      schema: {
+        params,
+        body: z.object({
+          code: z.string().trim().toUpperCase().regex(EPHOTO_CODE, 'Le code ePhoto comporte 22 lettres et chiffres.'),
+        }),
+      },
+    },
+    async (request) => {
+      const school = await requireProCaller(db, request);
+      const row = await findOwnApplication(db, school.id, request.params.number);
+      assertDraft(row);
+      const { code } = request.body;
+      await db.transaction(async (tx) => {
+        const [found] = await tx.select().from(ephotoCodes).where(eq(ephotoCodes.code, code)).limit(1);
+        if (!found) throw new AppError(404, 'EPHOTO_UNKNOWN', "Ce code ePhoto n'existe pas : vérifiez sa saisie.");
+        if (found.applicationId === row.id) return;
+        if (found.applicationId || found.usedAt) {
+          throw new AppError(
+            409,
+            'EPHOTO_ALREADY_USED',
+            "Ce code ePhoto a déjà été utilisé : un code ne sert qu'une fois.",
+          );
+        }
+        if (found.expiresAt < new Date()) throw new AppError(409, 'EPHOTO_EXPIRED', 'Ce code ePhoto a expiré.');
+        // Replacing: the previous code of this draft goes back to its holder, unused.
+        await tx
+          .update(ephotoCodes)
+          .set({ applicationId: null, usedAt: null })
+          .where(eq(ephotoCodes.applicationId, row.id));
+        const [claimed] = await tx
+          .update(ephotoCodes)
+          .set({ applicationId: row.id, usedAt: new Date() })
+          .where(and(eq(ephotoCodes.code, code), isNull(ephotoCodes.applicationId)))
+          .returning({ code: ephotoCodes.code });
+        if (!claimed) {
+          throw new AppError(
+            409,
+            'EPHOTO_ALREADY_USED',
+            "Ce code ePhoto a déjà été utilisé : un code ne sert qu'une fois.",
+          );
+        }
+        await tx.insert(auditEvents).values({
+          actorType: 'school',
+          actorId: school.id,
+          action: 'ephoto.set',
+          targetType: 'application',
+          targetId: row.id,
+        });
+      });
+      return { ephoto: { code } };
+    },
+  );
+
+  app.delete('/api/pro/v1/applications/:number/ephoto', { schema: { params } }, async (request) => {
+    const school = await requireProCaller(db, request);
+    const row = await findOwnApplication(db, school.id, request.params.number);
+    assertDraft(row);
+    await db.transaction(async (tx) => {
+      const released = await tx
+        .update(ephotoCodes)
+        .set({ applicationId: null, usedAt: null })
+        .where(eq(ephotoCodes.applicationId, row.id))
+        .returning({ code: ephotoCodes.code });
+      if (released.length === 0)
+        throw new AppError(404, 'EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
+      await tx.insert(auditEvents).values({
+        actorType: 'school',
+        actorId: school.id,
+        action: 'ephoto.delete',
+        targetType: 'application',
+        targetId: row.id,
+      });
+    });
+    return { ok: true };
+  });
+}
+
+function assertDraft(row: ApplicationRow) {
+  if (row.state !== 'draft') {
+    throw new AppError(409, 'TRANSITION_REFUSED', "L'ePhoto ne peut plus être modifiée : la demande a été validée.");
+  }
+}
+
+async function requireBooth(db: AntsDb, request: FastifyRequest) {
+  const key = request.headers['x-booth-key'];
+  if (typeof key === 'string' && key.length >= 20) {
+    const [booth] = await db
+      .select()
+      .from(photoBooths)
+      .where(and(eq(photoBooths.apiKeyHash, sha256(key)), eq(photoBooths.active, true)))
+      .limit(1);
+    if (booth) return booth;
+  }
+  throw new AppError(401, 'BOOTH_UNKNOWN', 'Cabine photo non agréée.');
+}
