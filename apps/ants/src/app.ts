@@ -8,6 +8,7 @@ import type { AuthContext } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { AntsConfig } from './config.ts';
 import type { AntsDatabase } from './db/index.ts';
+import { documentRoutes } from './documents/routes.ts';
 import { ephotoRoutes } from './ephoto/routes.ts';
 import { pieceRoutes } from './pieces/routes.ts';
 import { registerOpenApi } from './pro/openapi.ts';
@@ -43,6 +44,7 @@ export async function buildAntsApp(deps: AntsDeps) {
   applicationRoutes(app, db);
   pieceRoutes(app, db, deps.config.filesDir);
   ephotoRoutes(app, db);
+  documentRoutes(app, db);
   await serveWebApp(app, deps.config.webDir);
   return app;
 }

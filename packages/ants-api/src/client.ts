@@ -184,6 +184,15 @@ export function createAntsClient(options: AntsClientOptions) {
         mediaType: response.headers.get('content-type') ?? '',
       };
     },
+    /** "Editer les documents": the eight documents, each with whether it exists yet and why not. */
+    listDocuments: (number: string) =>
+      call<{ documents: { kind: string; label: string; help: string; available: boolean; reason?: string }[] }>(
+        `/api/pro/v1/applications/${n(number)}/documents`,
+      ).then((r) => r.documents),
+    async downloadDocument(number: string, kind: string): Promise<Uint8Array> {
+      const response = await send(`/api/pro/v1/applications/${n(number)}/documents/${encodeURIComponent(kind)}`);
+      return new Uint8Array(await response.arrayBuffer());
+    },
     async downloadPieceFile(number: string, fileId: string): Promise<{ bytes: Uint8Array; mediaType: string }> {
       const response = await send(`/api/pro/v1/applications/${n(number)}/pieces/files/${fileId}`);
       return {

@@ -1,0 +1,95 @@
+import { AppError, type HttpServer } from '@permis/platform';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { findOwnApplication } from '../applications/find.ts';
+import type { ApplicationRow } from '../applications/machine.ts';
+import { toView } from '../applications/view.ts';
+import type { AntsDb } from '../db/index.ts';
+import { auditEvents, ephotoCodes, pieceFiles } from '../db/schema.ts';
+import { contentDisposition } from '../pieces/routes.ts';
+import { requireProCaller } from '../pro/token.ts';
+import {
+  type AvailabilityFacts,
+  availability,
+  DOCUMENT_KINDS,
+  DOCUMENT_LABELS,
+  type DocumentKind,
+} from './catalogue.ts';
+import { renderDocument } from './content.ts';
+
+const number = z
+  .string()
+  .trim()
+  .regex(/^\d{1,30}$/, 'Numéro de demande invalide.');
+
+/** "Editer les documents": the eight documents of an application, each a PDF once it exists. */
+export function documentRoutes(app: HttpServer, db: AntsDb) {
+  app.get(
+    '/api/pro/v1/applications/:number/documents',
+    { schema: { params: z.object({ number }) } },
+    async (request) => {
+      const school = await requireProCaller(db, request);
+      const row = await findOwnApplication(db, school.id, request.params.number);
+      const facts = await availabilityFacts(db, row);
+      return {
+        documents: DOCUMENT_KINDS.map((kind) => ({ kind, ...DOCUMENT_LABELS[kind], ...availability(kind, facts) })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/pro/v1/applications/:number/documents/:kind',
+    { schema: { params: z.object({ number, kind: z.enum(DOCUMENT_KINDS) }) } },
+    async (request, reply) => {
+      const school = await requireProCaller(db, request);
+      const row = await findOwnApplication(db, school.id, request.params.number);
+      const pdf = await documentPdf(db, row, request.params.kind, school.id);
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          contentDisposition(`${DOCUMENT_LABELS[request.params.kind].label} ${row.number}.pdf`),
+        )
+        .send(pdf);
+    },
+  );
+}
+
+async function availabilityFacts(db: AntsDb, row: ApplicationRow): Promise<AvailabilityFacts> {
+  const [ephoto] = await db
+    .select({ code: ephotoCodes.code })
+    .from(ephotoCodes)
+    .where(eq(ephotoCodes.applicationId, row.id))
+    .limit(1);
+  const [judgment] = await db
+    .select({ id: pieceFiles.id })
+    .from(pieceFiles)
+    .where(and(eq(pieceFiles.applicationId, row.id), eq(pieceFiles.kind, 'cancellation_judgment')))
+    .limit(1);
+  return { type: row.type, state: row.state, hasEphoto: Boolean(ephoto), hasCancellationJudgment: Boolean(judgment) };
+}
+
+/** The PDF of one document, or a 409 saying why it does not exist yet. Used by the candidate space too. */
+export async function documentPdf(
+  db: AntsDb,
+  row: ApplicationRow,
+  kind: DocumentKind,
+  viewerId: string,
+): Promise<Buffer> {
+  const check = availability(kind, await availabilityFacts(db, row));
+  if (!check.available)
+    throw new AppError(409, 'DOCUMENT_UNAVAILABLE', `${DOCUMENT_LABELS[kind].label} : ${check.reason}`);
+  // Sent to instruction by the candidate's validation, or by the school's with a paper mandate.
+  const [sent] = await db
+    .select({ at: auditEvents.at })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.targetId, row.id),
+        inArray(auditEvents.action, row.paperMandate ? ['application.validate'] : ['application.confirm']),
+      ),
+    )
+    .orderBy(asc(auditEvents.at))
+    .limit(1);
+  return renderDocument(kind, { application: toView(row, viewerId), sentAt: sent?.at ?? null, editedAt: new Date() });
+}

@@ -1,0 +1,126 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AntsApiError } from '@permis/ants-api';
+import { eq } from 'drizzle-orm';
+import { PDFDocument } from 'pdf-lib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { transition } from '../src/applications/machine.ts';
+import { applications } from '../src/db/schema.ts';
+import { DEMO_EPHOTO_CODES } from '../src/seed/demo.ts';
+import { draftRequest, PNG, startAntsHttp } from './api.ts';
+
+let ants: Awaited<ReturnType<typeof startAntsHttp>>;
+beforeEach(async () => {
+  ants = await startAntsHttp();
+});
+afterEach(async () => {
+  await ants.close();
+});
+
+/** The text of a PDF as poppler reads it (an independent reader). */
+function pdfText(bytes: Uint8Array): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pdf-'));
+  try {
+    writeFileSync(path.join(dir, 'd.pdf'), bytes);
+    // Lines wrap where the layout wraps them: compare on single spaces.
+    return execFileSync('pdftotext', [path.join(dir, 'd.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const available = async (number: string) =>
+  (await ants.brequigny.listDocuments(number)).filter((d) => d.available).map((d) => d.label);
+
+describe('documents of an application', () => {
+  it('offers the medical form and the photo-signature form for a draft without ePhoto', async () => {
+    const app = await ants.brequigny.createApplication(
+      draftRequest({ candidate: { firstName: 'Zoé', birthName: 'LE GOFF' } }),
+      crypto.randomUUID(),
+    );
+    const documents = await ants.brequigny.listDocuments(app.number);
+    expect(documents.map((d) => d.label)).toEqual([
+      'Avis médical',
+      'Formulaire dépôt photo signature',
+      'Justificatif de la demande',
+      'Attestation des droits à conduire',
+      'Attestation dépôt inscription au permis',
+      'Facsimilé inscription au permis',
+      "Relevé d'information pour annulation",
+      "Relevé d'information pour invalidation",
+    ]);
+    expect(documents[0]).toMatchObject({
+      help: 'Cerfa n°14880*01 - PERMIS DE CONDUIRE - AVIS MÉDICAL',
+      available: true,
+    });
+    expect(await available(app.number)).toEqual(['Avis médical', 'Formulaire dépôt photo signature']);
+
+    const form = await ants.brequigny.downloadDocument(app.number, 'photo_signature_form');
+    // One sheet to print, fill and post.
+    expect((await PDFDocument.load(form)).getPageCount()).toBe(1);
+    const text = pdfText(form);
+    for (const expected of [
+      'Formulaire de dépôt de photo et de signature pour numérisation',
+      'CS 80168',
+      '53102 MAYENNE CEDEX',
+      'V.BPD-PC-TPS-1.1',
+      app.number,
+      'LE GOFF',
+      'Zoé',
+      'Signature à l’encre noire',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    const medical = pdfText(await ants.brequigny.downloadDocument(app.number, 'medical_opinion'));
+    expect(medical).toContain('Cerfa n°14880*01');
+
+    await ants.brequigny.setEphoto(app.number, DEMO_EPHOTO_CODES[0]!);
+    const refused = await ants.brequigny.downloadDocument(app.number, 'photo_signature_form').catch((e) => e);
+    expect(refused).toBeInstanceOf(AntsApiError);
+    expect(refused).toMatchObject({
+      status: 409,
+      code: 'DOCUMENT_UNAVAILABLE',
+      message: 'Formulaire dépôt photo signature : Une ePhoto est associée à la demande.',
+    });
+  });
+
+  it('adds the receipt once sent, and the facsimile with the NEPH once accepted', async () => {
+    const app = await ants.brequigny.createApplication(draftRequest({ paperMandate: true }), crypto.randomUUID());
+    await ants.brequigny.uploadPiece(app.number, 'identity', { name: 'cni.png', bytes: PNG });
+    await ants.brequigny.uploadPiece(app.number, 'proof_of_address', { name: 'dom.png', bytes: PNG });
+    await ants.brequigny.validateApplication(app.number);
+    expect(await available(app.number)).toEqual([
+      'Avis médical',
+      'Formulaire dépôt photo signature',
+      'Justificatif de la demande',
+      'Attestation dépôt inscription au permis',
+    ]);
+    const receipt = pdfText(await ants.brequigny.downloadDocument(app.number, 'receipt'));
+    expect(receipt).toContain('Votre demande a été transmise');
+    expect(receipt).toMatch(/Transmise le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}/);
+
+    const [row] = await ants.db.select().from(applications).where(eq(applications.number, app.number));
+    await ants.db.transaction((tx) =>
+      transition(tx, row!, 'accept', { type: 'agent', id: null }, { extra: { neph: '123456789012' } }),
+    );
+    expect(await available(app.number)).toContain('Facsimilé inscription au permis');
+    const facsimile = pdfText(await ants.brequigny.downloadDocument(app.number, 'registration_facsimile'));
+    expect(facsimile).toContain('123456789012');
+    expect(facsimile).toContain('Formation traditionnelle');
+  });
+
+  it("offers the relevés once a cancellation judgment is sent, and never another school's documents", async () => {
+    const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+    await ants.brequigny.uploadPiece(app.number, 'cancellation_judgment', { name: 'jugement.png', bytes: PNG });
+    expect(await available(app.number)).toEqual(
+      expect.arrayContaining(["Relevé d'information pour annulation", "Relevé d'information pour invalidation"]),
+    );
+    expect(pdfText(await ants.brequigny.downloadDocument(app.number, 'cancellation_statement'))).toContain(
+      'décision judiciaire d’annulation',
+    );
+    const stranger = await ants.saintPriest.listDocuments(app.number).catch((e) => e);
+    expect(stranger).toMatchObject({ status: 404 });
+  });
+});
