@@ -24,7 +24,9 @@ export function tokenRoutes(app: HttpServer, db: AntsDb) {
       .from(proAccounts)
       .where(and(eq(proAccounts.agrementNumber, agrementNumber), eq(proAccounts.login, login)))
       .limit(1);
-    if (!row || !row.active || !(await verifyPassword(row.passwordHash, password))) {
+    // Verified even for an unknown account, so the answer takes as long either way.
+    const ok = await verifyPassword(row?.passwordHash, password);
+    if (!row?.active || !ok) {
       throttle.recordFailure(request.ip, key);
       return reply
         .status(401)
