@@ -1,6 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { AntsApiError } from '@permis/ants-api';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { transition } from '../src/applications/machine.ts';
+import { applications } from '../src/db/schema.ts';
 import { draftRequest, encryptedPdf, JPEG, PNG, pdf, startAntsHttp } from './api.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
@@ -298,6 +301,36 @@ describe('the life of an application', () => {
     expect(validated.state).toBe('under_instruction');
     expect((await failure(ants.brequigny.deleteApplication(app.number))).code).toBe('TRANSITION_REFUSED');
     expect((await failure(ants.saintPriest.transfer(app.number))).code).toBe('TRANSFER_REFUSED');
+  });
+});
+
+describe('completing an application', () => {
+  it('lets the school add the missing pièce and send it back to instruction', async () => {
+    const app = await ants.brequigny.createApplication(draftRequest({ paperMandate: true }), crypto.randomUUID());
+    await ants.brequigny.uploadPiece(app.number, 'identity', { name: 'cni.png', bytes: PNG });
+    await ants.brequigny.uploadPiece(app.number, 'proof_of_address', { name: 'dom.png', bytes: PNG });
+    await ants.brequigny.validateApplication(app.number);
+    expect((await failure(ants.brequigny.completeApplication(app.number))).code).toBe('TRANSITION_REFUSED');
+    // An agent asks for the medical opinion.
+    const [row] = await ants.db.select().from(applications).where(eq(applications.number, app.number));
+    await ants.db.transaction((tx) =>
+      transition(tx, row!, 'request_completion', { type: 'agent', id: null }, { reason: 'Avis médical manquant' }),
+    );
+    expect((await ants.brequigny.getApplication(app.number)).stateLabel).toBe('A compléter');
+    await ants.brequigny.uploadPiece(app.number, 'medical_opinion', { name: 'avis.png', bytes: PNG });
+    const back = await ants.brequigny.completeApplication(app.number);
+    expect(back.state).toBe('under_instruction');
+    expect(
+      (await failure(ants.brequigny.uploadPiece(app.number, 'medical_opinion', { name: 'b.png', bytes: PNG }))).code,
+    ).toBe('TRANSITION_REFUSED');
+  });
+
+  it('refuses a school acting as an agent', async () => {
+    const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+    const [row] = await ants.db.select().from(applications).where(eq(applications.number, app.number));
+    await expect(
+      ants.db.transaction((tx) => transition(tx, row!, 'accept', { type: 'school', id: null })),
+    ).rejects.toMatchObject({ status: 403 });
   });
 });
 

@@ -153,6 +153,11 @@ export function createAntsClient(options: AntsClientOptions) {
       call<{ application: Application }>(`/api/pro/v1/applications/${n(number)}/validate`, { method: 'POST' }).then(
         (r) => r.application,
       ),
+    /** Sends a "to complete" application back to instruction once the missing pièces are added. */
+    completeApplication: (number: string) =>
+      call<{ application: Application }>(`/api/pro/v1/applications/${n(number)}/complete`, { method: 'POST' }).then(
+        (r) => r.application,
+      ),
     transfer: (number: string) =>
       call<{ application: Application }>('/api/pro/v1/transfers', json('POST', { number })).then((r) => r.application),
     listPieces: (number: string) =>

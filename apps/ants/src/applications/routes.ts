@@ -116,6 +116,14 @@ export function applicationRoutes(app: HttpServer, db: AntsDb) {
     return { application: toView(updated, school.id) };
   });
 
+  // "Dossier à traiter": once the school has sent what the agent asked for, it goes back to instruction.
+  app.post('/api/pro/v1/applications/:number/complete', { schema: { params: numberParams } }, async (request) => {
+    const school = await requireProCaller(db, request);
+    const row = await findOwnApplication(db, school.id, request.params.number);
+    const updated = await db.transaction((tx) => transition(tx, row, 'complete', { type: 'school', id: school.id }));
+    return { application: toView(updated, school.id) };
+  });
+
   // Transfer: another school (or office) takes an application over by its number.
   app.post(
     '/api/pro/v1/transfers',
