@@ -3,7 +3,7 @@ import { AntsApiError } from '@permis/ants-api';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { transition } from '../src/applications/machine.ts';
-import { applications } from '../src/db/schema.ts';
+import { apiTokens, applications } from '../src/db/schema.ts';
 import { draftRequest, encryptedPdf, JPEG, PNG, pdf, startAntsHttp } from './api.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
@@ -53,6 +53,20 @@ describe('authentication of a driving school', () => {
       label: 'Préfecture de Lyon',
     });
     expect(prefectures.map((p) => p.name)).toContain('VILLEFRANCHE-SUR-SAONE');
+  });
+});
+
+describe('bearer tokens', () => {
+  it('refuses a call without a valid token, and the client renews a revoked one by itself', async () => {
+    const bare = await fetch(`${ants.baseUrl}/api/pro/v1/applications`, { headers: { authorization: 'Bearer faux' } });
+    expect(bare.status).toBe(401);
+    expect(((await bare.json()) as { error: { code: string; message: string } }).error).toEqual({
+      code: 'TOKEN_INVALID',
+      message: 'Session du logiciel expirée : reconnectez-vous au service.',
+    });
+    await ants.brequigny.listApplications();
+    await ants.db.delete(apiTokens);
+    await expect(ants.brequigny.listApplications()).resolves.toMatchObject({ applications: [] });
   });
 });
 
