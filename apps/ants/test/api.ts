@@ -1,4 +1,4 @@
-import { type CreateApplication, createAntsClient } from '@permis/ants-api';
+import { AntsApiError, type CreateApplication, createAntsClient } from '@permis/ants-api';
 import { PDFDocument } from 'pdf-lib';
 import { startAnts } from './harness.ts';
 
@@ -79,3 +79,14 @@ export const PNG = Buffer.from(
   'hex',
 );
 export const JPEG = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');
+
+/** The AntsApiError a call fails with (the test fails if it succeeds). */
+export async function failure(promise: Promise<unknown>): Promise<AntsApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AntsApiError) return error;
+    throw error;
+  }
+  throw new Error("L'appel aurait dû échouer.");
+}

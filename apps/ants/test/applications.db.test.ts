@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
-import { AntsApiError } from '@permis/ants-api';
+import type { AntsApiError } from '@permis/ants-api';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { transition } from '../src/applications/machine.ts';
 import { apiTokens, applications } from '../src/db/schema.ts';
-import { draftRequest, encryptedPdf, JPEG, PNG, pdf, startAntsHttp } from './api.ts';
+import { draftRequest, encryptedPdf, failure, JPEG, PNG, pdf, startAntsHttp } from './api.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
 beforeEach(async () => {
@@ -13,17 +13,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await ants.close();
 });
-
-/** The AntsApiError a call fails with (the test fails if it succeeds). */
-async function failure(promise: Promise<unknown>): Promise<AntsApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AntsApiError) return error;
-    throw error;
-  }
-  throw new Error("L'appel aurait dû échouer.");
-}
 
 async function draftWithPieces() {
   const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());

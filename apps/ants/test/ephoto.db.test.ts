@@ -1,8 +1,8 @@
-import { AntsApiError } from '@permis/ants-api';
+import type { AntsApiError } from '@permis/ants-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoPortrait, demoSignature } from '../src/ephoto/demoImages.ts';
 import { DEMO_BOOTH, DEMO_EPHOTO_CODES } from '../src/seed/demo.ts';
-import { draftRequest, PNG, pdf, startAntsHttp } from './api.ts';
+import { draftRequest, failure, PNG, pdf, startAntsHttp } from './api.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
 beforeEach(async () => {
@@ -11,16 +11,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await ants.close();
 });
-
-async function failure(promise: Promise<unknown>): Promise<AntsApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AntsApiError) return error;
-    throw error;
-  }
-  throw new Error("L'appel aurait dû échouer.");
-}
 
 async function boothIssues(photo = demoPortrait(), signature = demoSignature(), key = DEMO_BOOTH.key) {
   const form = new FormData();

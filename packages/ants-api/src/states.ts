@@ -50,54 +50,51 @@ export function stateLabel(state: SchoolViewState, type: ApplicationType): strin
   }
 }
 
-/** The counters of the administrative list (seed 002, "Rechercher des demandes"). */
-export const COUNTERS: Record<ApplicationType, { state: SchoolViewState; label: string; meaning: string }[]> = {
+/** The counters of the administrative list (seed 002, "Rechercher des demandes"), per Cerfa type. */
+type Counter = { state: SchoolViewState; label: string; meaning: string };
+
+const counter = (state: SchoolViewState, label: string, meaning: string): Counter => ({ state, label, meaning });
+const TO_COMPLETE = counter('to_complete', 'Dossier à traiter', 'Dossier au statut A COMPLETER');
+const AWAITING = counter(
+  'awaiting_candidate',
+  'Dossier en attente de validation usager',
+  "Dossier en attente de validation de l'élève sur le site de l'ANTS",
+);
+const REJECTED = counter(
+  'rejected',
+  'Dossier rejeté',
+  "Dossier rejeté suite à un problème de pièce justificative ou d'information mal saisie",
+);
+const DRAFT_MEANING =
+  'Dossier au statut BROUILLON : possibilité de gérer les pièces justificatives, le code ePhoto ou de supprimer la demande';
+const UNDER_INSTRUCTION = counter(
+  'under_instruction',
+  'Dossier en cours de traitement',
+  'Dossier envoyé à la préfecture',
+);
+const TRANSFERRED_COUNTER = counter('transferred', 'Dossier transféré', 'Dossier transféré');
+
+export const COUNTERS: Record<ApplicationType, Counter[]> = {
   '02': [
-    { state: 'to_complete', label: 'Dossier à traiter', meaning: 'Dossier au statut A COMPLETER' },
-    {
-      state: 'awaiting_candidate',
-      label: 'Dossier en attente de validation usager',
-      meaning: "Dossier en attente de validation de l'élève sur le site de l'ANTS",
-    },
-    {
-      state: 'rejected',
-      label: 'Dossier rejeté',
-      meaning: "Dossier rejeté suite à un problème de pièce justificative ou d'information mal saisie",
-    },
-    {
-      state: 'draft',
-      label: 'Brouillons',
-      meaning:
-        'Dossier au statut BROUILLON : possibilité de gérer les pièces justificatives, le code ePhoto ou de supprimer la demande',
-    },
-    {
-      state: 'accepted',
-      label: 'Dossier à traiter en Cerfa 06',
-      meaning: "Demande d'inscription à un permis acceptée. La demande de titre peut être créée",
-    },
-    { state: 'under_instruction', label: 'Dossier en cours de traitement', meaning: 'Dossier envoyé à la préfecture' },
-    { state: 'transferred', label: 'Dossier transféré', meaning: 'Dossier transféré' },
+    TO_COMPLETE,
+    AWAITING,
+    REJECTED,
+    counter('draft', 'Brouillons', DRAFT_MEANING),
+    counter(
+      'accepted',
+      'Dossier à traiter en Cerfa 06',
+      "Demande d'inscription à un permis acceptée. La demande de titre peut être créée",
+    ),
+    UNDER_INSTRUCTION,
+    TRANSFERRED_COUNTER,
   ],
   '06': [
-    { state: 'to_complete', label: 'Dossier à traiter', meaning: 'Dossier au statut A COMPLETER' },
-    {
-      state: 'awaiting_candidate',
-      label: 'Dossier en attente de validation usager',
-      meaning: "Dossier en attente de validation de l'élève sur le site de l'ANTS",
-    },
-    {
-      state: 'rejected',
-      label: 'Dossier rejeté',
-      meaning: "Dossier rejeté suite à un problème de pièce justificative ou d'information mal saisie",
-    },
-    {
-      state: 'draft',
-      label: 'Brouillon',
-      meaning:
-        'Dossier au statut BROUILLON : possibilité de gérer les pièces justificatives, le code ePhoto ou de supprimer la demande',
-    },
-    { state: 'accepted', label: 'Dossier accepté', meaning: 'Demande de titre acceptée' },
-    { state: 'under_instruction', label: 'Dossier en cours de traitement', meaning: 'Dossier envoyé à la préfecture' },
-    { state: 'transferred', label: 'Dossier transféré', meaning: 'Dossier transféré' },
+    TO_COMPLETE,
+    AWAITING,
+    REJECTED,
+    counter('draft', 'Brouillon', DRAFT_MEANING),
+    counter('accepted', 'Dossier accepté', 'Demande de titre acceptée'),
+    UNDER_INSTRUCTION,
+    TRANSFERRED_COUNTER,
   ],
 };

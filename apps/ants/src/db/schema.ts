@@ -1,3 +1,4 @@
+import { APPLICATION_STATES } from '@permis/ants-api';
 import {
   boolean,
   customType,
@@ -113,16 +114,7 @@ export const candidates = pgTable(
   ],
 );
 
-export const applicationState = pgEnum('application_state', [
-  'draft',
-  'awaiting_candidate',
-  'refused_by_candidate',
-  'deleted',
-  'under_instruction',
-  'to_complete',
-  'rejected',
-  'accepted',
-]);
+export const applicationState = pgEnum('application_state', APPLICATION_STATES);
 
 /** An online application (Cerfa 02 or 06). Its state changes only through applications/machine.ts. */
 export const applications = pgTable(
