@@ -1,4 +1,3 @@
-import type { AntsApiError } from '@permis/ants-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoPortrait, demoSignature } from '../src/ephoto/demoImages.ts';
 import { DEMO_BOOTH, DEMO_EPHOTO_CODES } from '../src/seed/demo.ts';
