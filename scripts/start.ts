@@ -1,7 +1,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO_AGENTS, DEMO_PRO_ACCOUNTS } from '../apps/ants/src/seed/demo.ts';
+import { DEMO_AGENTS, DEMO_EPHOTO_CODES, DEMO_PRO_ACCOUNTS } from '../apps/ants/src/seed/demo.ts';
 import { DEMO_SCHOOL_USERS } from '../apps/school/src/seed/demo.ts';
 import { startSystem } from './system.ts';
 
@@ -53,6 +53,8 @@ ${school}
 ${pros}
     Console d'instruction (identifiant, mot de passe) :
 ${agents}
+    Codes ePhoto de démonstration : ${DEMO_EPHOTO_CODES.join(', ')}
+    API professionnelle (OpenAPI) : ${system.urls.ants}/api/pro/docs
 
   Courriels envoyés (maildev)  ${system.urls.mail}
 
