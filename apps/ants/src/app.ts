@@ -1,11 +1,12 @@
 import fastifyMultipart from '@fastify/multipart';
-import { createHttpServer, type MailQueue, registerSessions, serveWebApp } from '@permis/platform';
+import { createHttpServer, type Jobs, type MailQueue, registerSessions, serveWebApp } from '@permis/platform';
 import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { referentielRoutes } from '@permis/referentiel/routes';
 import { sql } from 'drizzle-orm';
 import { applicationRoutes } from './applications/routes.ts';
 import type { AuthContext } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
+import { startCandidateNotifications } from './candidates/notifications.ts';
 import type { AntsConfig } from './config.ts';
 import type { AntsDatabase } from './db/index.ts';
 import { documentRoutes } from './documents/routes.ts';
@@ -16,9 +17,11 @@ import { prefectureRoutes } from './pro/prefectures.ts';
 import { tokenRoutes } from './pro/token.ts';
 
 export type AntsDeps = {
-  config: Pick<AntsConfig, 'logLevel' | 'secureCookies' | 'webDir' | 'filesDir'>;
+  config: Pick<AntsConfig, 'logLevel' | 'secureCookies' | 'webDir' | 'filesDir' | 'sms' | 'publicUrl'>;
   database: AntsDatabase;
   mail?: MailQueue;
+  /** The job queue: without it (some tests), nothing is sent after a validation. */
+  jobs?: Jobs;
   logStream?: NodeJS.WritableStream;
 };
 
@@ -41,7 +44,9 @@ export async function buildAntsApp(deps: AntsDeps) {
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_PIECE_FILE_BYTES, files: 1, fields: 5 } });
   tokenRoutes(app, db);
   prefectureRoutes(app, db);
-  applicationRoutes(app, db);
+  const invite =
+    deps.jobs && deps.mail ? await startCandidateNotifications(db, deps.jobs, deps.mail, deps.config) : undefined;
+  applicationRoutes(app, db, { onAwaitingCandidate: async (id) => invite?.(id) });
   pieceRoutes(app, db, deps.config.filesDir);
   ephotoRoutes(app, db);
   documentRoutes(app, db);

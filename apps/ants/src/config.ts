@@ -8,6 +8,8 @@ export const MIGRATIONS_FOLDER = path.resolve(here, '../drizzle');
 export type AntsConfig = ServiceConfig & {
   /** Where the pièces justificatives' files are kept (DATA_DIR/files). */
   filesDir: string;
+  /** SMS_PROVIDER=http sends through SMS_HTTP_URL (bearer SMS_HTTP_TOKEN); `outbox` keeps them for /api/dev/sms. */
+  sms: { provider: 'http'; url: string; token?: string } | { provider: 'outbox' };
 };
 
 export function readAntsConfig(env: NodeJS.ProcessEnv = process.env): AntsConfig {
@@ -20,5 +22,15 @@ export function readAntsConfig(env: NodeJS.ProcessEnv = process.env): AntsConfig
     },
     env,
   );
-  return { ...base, filesDir: path.join(base.dataDir, 'files') };
+  const sms: AntsConfig['sms'] =
+    env.SMS_PROVIDER === 'http'
+      ? { provider: 'http', url: required(env, 'SMS_HTTP_URL'), token: env.SMS_HTTP_TOKEN }
+      : { provider: 'outbox' };
+  return { ...base, filesDir: path.join(base.dataDir, 'files'), sms };
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`${name} manquant.`);
+  return value;
 }

@@ -10,5 +10,5 @@ await runService({
   schema,
   migrationsFolder: MIGRATIONS_FOLDER,
   seed: { isEmpty, run: seedDemo },
-  build: ({ database, mail }) => buildAntsApp({ config, database, mail }),
+  build: ({ database, mail, jobs }) => buildAntsApp({ config, database, mail, jobs }),
 });

@@ -2,19 +2,39 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { openTestDatabase } from '@permis/platform/testing';
+import { createMailer, type Jobs, startJobs, startMailQueue } from '@permis/platform';
+import { openTestDatabase, type SmtpSink, startSmtpSink } from '@permis/platform/testing';
 import { buildAntsApp } from '../src/app.ts';
 import { MIGRATIONS_FOLDER } from '../src/config.ts';
 import { schema } from '../src/db/index.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 
 /** A national-service app on its own fresh database with the demo accounts. */
-export async function startAnts(options: { logStream?: NodeJS.WritableStream } = {}) {
+export async function startAnts(options: { logStream?: NodeJS.WritableStream; notify?: boolean } = {}) {
   const database = await openTestDatabase(schema, MIGRATIONS_FOLDER);
   await seedDemo(database.db);
   const filesDir = mkdtempSync(path.join(os.tmpdir(), 'ants-files-'));
+  // With `notify`, mail and SMS really leave: pg-boss on this database, mail to an SMTP sink.
+  let sink: SmtpSink | undefined;
+  let jobs: Jobs | undefined;
+  let mailer: ReturnType<typeof createMailer> | undefined;
+  if (options.notify) {
+    sink = await startSmtpSink();
+    mailer = createMailer(sink.url, 'ANTS <ne-pas-repondre@ants.localhost>');
+    jobs = await startJobs(database, { error: () => {} }, { pollingIntervalSeconds: 0.5 });
+  }
+  const mail = jobs && mailer ? await startMailQueue(jobs, mailer) : undefined;
   const app = await buildAntsApp({
-    config: { logLevel: 'info', secureCookies: false, webDir: '/nonexistent', filesDir },
+    jobs,
+    mail,
+    config: {
+      logLevel: 'info',
+      secureCookies: false,
+      webDir: '/nonexistent',
+      filesDir,
+      publicUrl: 'http://localhost:3100',
+      sms: { provider: 'outbox' },
+    },
     database,
     logStream: options.logStream ?? new Writable({ write: (_c, _e, cb) => cb() }),
   });
@@ -22,8 +42,12 @@ export async function startAnts(options: { logStream?: NodeJS.WritableStream } =
     app,
     db: database.db,
     filesDir,
+    sink,
     async close() {
       await app.close();
+      await jobs?.stop();
+      mailer?.close();
+      await sink?.close();
       await database.close();
       rmSync(filesDir, { recursive: true, force: true });
     },

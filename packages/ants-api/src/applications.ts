@@ -28,10 +28,15 @@ export const candidateSchema = z.object({
     .regex(/^\d{5}$/, 'Le code postal doit comporter 5 chiffres.'),
   city: name,
   email: z.email().max(200),
+  /** Spaces, dots and dashes are dropped: "06 12 34 56 78" is stored "0612345678". */
   mobile: z
     .string()
-    .trim()
-    .regex(/^(0[67]\d{8}|\+33[67]\d{8})?$/, 'Le téléphone portable doit être un numéro français (06 ou 07).')
+    .transform((value) => value.replace(/[\s.-]/g, ''))
+    .pipe(
+      z
+        .string()
+        .regex(/^(0[67]\d{8}|\+33[67]\d{8})?$/, 'Le téléphone portable doit être un numéro français (06 ou 07).'),
+    )
     .default(''),
 });
 export type Candidate = z.infer<typeof candidateSchema>;

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import type { ServiceConfig } from './config.ts';
 import { ensureDir } from './config.ts';
 import { type Database, openDatabase } from './db.ts';
-import { startJobs } from './jobs.ts';
+import { type Jobs, startJobs } from './jobs.ts';
 import { loggerOptions } from './logger.ts';
 import { createMailer } from './mail.ts';
 import { type MailQueue, startMailQueue } from './mailJob.ts';
@@ -17,7 +17,7 @@ export async function runService<TSchema extends Record<string, unknown>>(option
   schema: TSchema;
   migrationsFolder: string;
   seed: { isEmpty(db: Database<TSchema>['db']): Promise<boolean>; run(db: Database<TSchema>['db']): Promise<void> };
-  build(deps: { database: Database<TSchema>; mail: MailQueue }): Promise<FastifyInstance>;
+  build(deps: { database: Database<TSchema>; mail: MailQueue; jobs: Jobs }): Promise<FastifyInstance>;
 }) {
   const { config } = options;
   const log = pino(loggerOptions(config.name, config.logLevel));
@@ -34,7 +34,7 @@ export async function runService<TSchema extends Record<string, unknown>>(option
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
   const jobs = await startJobs(database, log);
   const mail = await startMailQueue(jobs, mailer);
-  const app = await options.build({ database, mail });
+  const app = await options.build({ database, mail, jobs });
   await app.listen({ host: config.host, port: config.port });
 
   let stopping = false;

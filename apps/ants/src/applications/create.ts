@@ -182,6 +182,7 @@ async function matchCandidate(tx: Tx, request: Request): Promise<string> {
       birthCity: c.birthCity,
       birthDepartment: c.birthDepartment,
       birthCountry: c.birthCountry,
+      mobile: c.mobile,
     })
     .returning({ id: candidates.id });
   return created!.id;

@@ -19,7 +19,12 @@ const numberParams = z.object({
 });
 
 /** The school's actions on its applications (professional API). */
-export function applicationRoutes(app: HttpServer, db: AntsDb) {
+export type ApplicationHooks = {
+  /** After a validation committed and the application awaits the candidate: start the candidate step. */
+  onAwaitingCandidate(applicationId: string): Promise<void>;
+};
+
+export function applicationRoutes(app: HttpServer, db: AntsDb, hooks: ApplicationHooks) {
   app.post(
     '/api/pro/v1/applications',
     {
@@ -113,6 +118,7 @@ export function applicationRoutes(app: HttpServer, db: AntsDb) {
       }
       return transition(tx, row, 'validate', { type: 'school', id: school.id });
     });
+    if (updated.state === 'awaiting_candidate') await hooks.onAwaitingCandidate(updated.id);
     return { application: toView(updated, school.id) };
   });
 

@@ -106,10 +106,20 @@ export const candidates = pgTable(
     birthDepartment: text('birth_department').notNull().default(''),
     birthCountry: text('birth_country').notNull(),
     neph: text('neph'),
+    mobile: text('mobile').notNull().default(''),
+    /** The personal account, created unactivated by a school's validation (seed 000). */
+    loginId: text('login_id'),
+    passwordHash: text('password_hash'),
+    secretQuestion: text('secret_question'),
+    secretAnswerHash: text('secret_answer_hash'),
+    /** When the first activation link was sent: unactivated 7 days later, account and applications go. */
+    invitedAt: timestamp('invited_at', { withTimezone: true }),
+    activatedAt: timestamp('activated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('candidates_email_idx').on(t.email),
+    uniqueIndex('candidates_login_idx').on(t.loginId),
     index('candidates_identity_idx').on(t.birthName, t.firstName, t.birthDate),
   ],
 );
@@ -204,3 +214,27 @@ export const ephotoCodes = pgTable(
   },
   (t) => [uniqueIndex('ephoto_codes_application_idx').on(t.applicationId)],
 );
+
+/** Single-use links sent to a candidate (activation, password reset): random, hashed, expiring. */
+export const candidateTokens = pgTable(
+  'candidate_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['activation', 'password_reset'] }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('candidate_tokens_candidate_idx').on(t.candidateId, t.purpose)],
+);
+
+/** SMS kept for the development outbox page (SMS_PROVIDER=outbox); a real provider sends them instead. */
+export const smsOutbox = pgTable('sms_outbox', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  to: text('to').notNull(),
+  text: text('text').notNull(),
+  sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,107 @@
+import { type MailQueue, randomToken, sha256 } from '@permis/platform';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { AntsDb } from '../db/index.ts';
+import { applications, candidates, candidateTokens } from '../db/schema.ts';
+import { internationalMobile, type SmsQueue } from '../notify/sms.ts';
+
+export const ACTIVATION_DAYS = 7;
+export const INVITATION_QUEUE = 'candidate-invitation';
+
+export type Notifier = { mail: MailQueue; sms: SmsQueue; publicUrl: string };
+
+/**
+ * The candidate step that follows a school's validation (seed 000): a candidate without an account
+ * gets one, unactivated, and an email + SMS with a single-use activation link valid 7 days; a
+ * candidate with an account is invited to log in. Runs as a job, after the validation committed.
+ */
+export async function inviteCandidate(db: AntsDb, notifier: Notifier, applicationId: string): Promise<void> {
+  const [row] = await db
+    .select({ application: applications, candidate: candidates })
+    .from(applications)
+    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+    .where(eq(applications.id, applicationId))
+    .limit(1);
+  if (!row || row.application.state !== 'awaiting_candidate') return;
+  const { candidate, application } = row;
+  const mobile = internationalMobile(candidate.mobile);
+
+  if (candidate.activatedAt) {
+    await notifier.mail.enqueue({
+      to: candidate.email,
+      subject: 'Votre école de conduite a effectué une démarche pour vous',
+      text: [
+        'Bonjour,',
+        '',
+        'Votre école de conduite a effectué une démarche pour vous. Plus qu’une seule étape pour valider les informations saisies.',
+        '',
+        `Connectez-vous à votre compte ANTS avec vos identifiants habituels pour vérifier et valider la demande n° ${application.number} :`,
+        `${notifier.publicUrl}/monespace/connexion`,
+        '',
+        'Cordialement,',
+        '',
+        'L’Agence Nationale des Titres Sécurisés',
+      ].join('\n'),
+    });
+    if (mobile) {
+      await notifier.sms.enqueue({
+        to: mobile,
+        text: `ANTS : votre école de conduite a saisi une demande de permis pour vous. Connectez-vous à votre compte pour la valider : ${notifier.publicUrl}/monespace/connexion`,
+      });
+    }
+    return;
+  }
+
+  // One activation link at a time: a new invitation replaces an unused one.
+  const token = randomToken();
+  const now = new Date();
+  const invitedAt = candidate.invitedAt ?? now;
+  await db.transaction(async (tx) => {
+    await tx
+      .delete(candidateTokens)
+      .where(
+        and(
+          eq(candidateTokens.candidateId, candidate.id),
+          eq(candidateTokens.purpose, 'activation'),
+          isNull(candidateTokens.usedAt),
+        ),
+      );
+    await tx.insert(candidateTokens).values({
+      tokenHash: sha256(token),
+      candidateId: candidate.id,
+      purpose: 'activation',
+      expiresAt: new Date(invitedAt.getTime() + ACTIVATION_DAYS * 24 * 3600 * 1000),
+    });
+    if (!candidate.invitedAt) await tx.update(candidates).set({ invitedAt }).where(eq(candidates.id, candidate.id));
+  });
+  const link = `${notifier.publicUrl}/monespace/activer/${token}`;
+  // The wording of the agency's mail, as seed 000 reproduces it.
+  await notifier.mail.enqueue({
+    to: candidate.email,
+    subject: 'Activez votre compte ANTS pour valider votre demande de permis de conduire',
+    text: [
+      'Bonjour,',
+      '',
+      'Votre école de conduite a effectué une démarche pour vous. Plus qu’une seule étape pour valider les informations saisies.',
+      '',
+      'Pour cela, cliquez sur le lien ci-dessous qui vous permettra d’activer la création de votre compte ANTS puis laissez-vous guider par le message pour valider la demande formulée par votre école de conduite.',
+      '',
+      'Cliquez sur le lien ci-dessous pour confirmer votre adresse électronique et définir votre mot de passe :',
+      '',
+      link,
+      '',
+      '* Attention, sans connexion de votre part dans les 7 jours le compte sera supprimé.',
+      '',
+      '* Une fois votre compte activé, vous recevrez par courriel votre identifiant de connexion afin de profiter de tous les services pratiques du site.',
+      '',
+      'Cordialement,',
+      '',
+      'L’Agence Nationale des Titres Sécurisés',
+    ].join('\n'),
+  });
+  if (mobile) {
+    await notifier.sms.enqueue({
+      to: mobile,
+      text: `ANTS : votre école de conduite a terminé la saisie d'une demande de permis. Activez votre compte sous 7 jours pour la valider : ${link}`,
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import type { Jobs, MailQueue } from '@permis/platform';
+import type { AntsConfig } from '../config.ts';
+import type { AntsDb } from '../db/index.ts';
+import { httpSmsProvider, outboxSmsProvider, startSmsQueue } from '../notify/sms.ts';
+import { INVITATION_QUEUE, inviteCandidate } from './invitation.ts';
+
+/** Starts the workers that reach candidates; answers the function that queues an invitation. */
+export async function startCandidateNotifications(
+  db: AntsDb,
+  jobs: Jobs,
+  mail: MailQueue,
+  config: Pick<AntsConfig, 'sms' | 'publicUrl'>,
+): Promise<(applicationId: string) => Promise<void>> {
+  const provider =
+    config.sms.provider === 'http' ? httpSmsProvider(config.sms.url, config.sms.token) : outboxSmsProvider(db);
+  const sms = await startSmsQueue(jobs, provider);
+  const notifier = { mail, sms, publicUrl: config.publicUrl };
+  await jobs.work<{ applicationId: string }>(INVITATION_QUEUE, ({ applicationId }) =>
+    inviteCandidate(db, notifier, applicationId),
+  );
+  return async (applicationId) => {
+    await jobs.send(INVITATION_QUEUE, { applicationId });
+  };
+}

@@ -1,0 +1,86 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { candidates, candidateTokens, smsOutbox } from '../src/db/schema.ts';
+import { draftRequest, PNG, startAntsHttp } from './api.ts';
+
+let ants: Awaited<ReturnType<typeof startAntsHttp>>;
+beforeEach(async () => {
+  ants = await startAntsHttp({ notify: true });
+});
+afterEach(async () => {
+  await ants.close();
+});
+
+async function validated(request = draftRequest()) {
+  const app = await ants.brequigny.createApplication(request, crypto.randomUUID());
+  await ants.brequigny.uploadPiece(app.number, 'identity', { name: 'cni.png', bytes: PNG });
+  await ants.brequigny.uploadPiece(app.number, 'proof_of_address', { name: 'dom.png', bytes: PNG });
+  return ants.brequigny.validateApplication(app.number);
+}
+
+async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await read();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('Rien reçu à temps.');
+}
+
+describe('the candidate step after a school validates', () => {
+  it('creates the account and sends the seed’s activation mail and an SMS, with a 7-day single-use link', async () => {
+    const request = draftRequest({ candidate: { mobile: '06 12 34 56 78' } });
+    await validated(request);
+    const mail = await ants.sink!.waitFor((m) => m.subject?.startsWith('Activez votre compte ANTS') ?? false);
+    expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe(request.candidate.email);
+    const text = mail.text ?? '';
+    for (const line of [
+      'Votre école de conduite a effectué une démarche pour vous. Plus qu’une seule étape pour valider les informations saisies.',
+      'Cliquez sur le lien ci-dessous pour confirmer votre adresse électronique et définir votre mot de passe :',
+      '* Attention, sans connexion de votre part dans les 7 jours le compte sera supprimé.',
+      'L’Agence Nationale des Titres Sécurisés',
+    ]) {
+      expect(text).toContain(line);
+    }
+    const link = /http:\/\/localhost:3100\/monespace\/activer\/([A-Za-z0-9_-]{43})/.exec(text);
+    expect(link).not.toBeNull();
+
+    const [candidate] = await ants.db.select().from(candidates).where(eq(candidates.email, request.candidate.email));
+    expect(candidate?.activatedAt).toBeNull();
+    const [token] = await ants.db.select().from(candidateTokens).where(eq(candidateTokens.candidateId, candidate!.id));
+    const days = (token!.expiresAt.getTime() - candidate!.invitedAt!.getTime()) / 86400000;
+    expect(days).toBe(7);
+    // Only the hash is stored.
+    expect(token!.tokenHash).not.toBe(link![1]);
+
+    const sms = await waitFor(async () => (await ants.db.select().from(smsOutbox))[0]);
+    expect(sms.to).toBe('+33612345678');
+    expect(sms.text).toContain(link![0]);
+  });
+
+  it('invites a candidate who already has an account to log in', async () => {
+    const request = draftRequest();
+    const app = await ants.brequigny.createApplication(request, crypto.randomUUID());
+    await ants.db
+      .update(candidates)
+      .set({ activatedAt: new Date(), loginId: 'camille.martin' })
+      .where(eq(candidates.email, request.candidate.email));
+    await ants.brequigny.uploadPiece(app.number, 'identity', { name: 'cni.png', bytes: PNG });
+    await ants.brequigny.uploadPiece(app.number, 'proof_of_address', { name: 'dom.png', bytes: PNG });
+    await ants.brequigny.validateApplication(app.number);
+    const mail = await ants.sink!.waitFor(
+      (m) => m.subject === 'Votre école de conduite a effectué une démarche pour vous',
+    );
+    expect(mail.text).toContain(`valider la demande n° ${app.number}`);
+    expect(mail.text).toContain('http://localhost:3100/monespace/connexion');
+    expect(await ants.db.select().from(candidateTokens)).toEqual([]);
+  });
+
+  it('sends nothing to the candidate for a paper-mandate application', async () => {
+    const app = await validated(draftRequest({ paperMandate: true }));
+    expect(app.state).toBe('under_instruction');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(ants.sink!.mails).toEqual([]);
+  });
+});
