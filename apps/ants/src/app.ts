@@ -7,6 +7,7 @@ import { applicationRoutes } from './applications/routes.ts';
 import type { AuthContext } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
 import { startCandidateNotifications } from './candidates/notifications.ts';
+import { candidateAccountRoutes } from './candidates/routes.ts';
 import type { AntsConfig } from './config.ts';
 import type { AntsDatabase } from './db/index.ts';
 import { documentRoutes } from './documents/routes.ts';
@@ -38,6 +39,7 @@ export async function buildAntsApp(deps: AntsDeps) {
     return { status: 'ok', service: 'ants', database: deps.database.kind };
   });
   authRoutes(app, ctx);
+  candidateAccountRoutes(app, db, sessions, deps.mail, deps.config.publicUrl);
   // Official public lists (as the State's geographic APIs are): no account needed.
   referentielRoutes(app, async () => {});
   // The professional API used by driving-school software (bearer token from /api/pro/v1/token).

@@ -2,11 +2,12 @@ import { type SessionManager, unauthenticated } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { AntsDb } from '../db/index.ts';
-import { agents, proAccounts } from '../db/schema.ts';
+import { agents, candidates, proAccounts } from '../db/schema.ts';
 
 /** Session subject types of the national service (candidates arrive in a later issue). */
 export const PRO = 'pro';
 export const AGENT = 'agent';
+export const CANDIDATE = 'candidate';
 
 export type AuthContext = { db: AntsDb; sessions: SessionManager };
 
@@ -45,4 +46,22 @@ export async function requireAgent(ctx: AuthContext, request: FastifyRequest): P
     .limit(1);
   if (!row) throw unauthenticated();
   return row;
+}
+
+export type CandidateAccount = { id: string; loginId: string; firstName: string; lastName: string };
+
+export async function requireCandidate(ctx: AuthContext, request: FastifyRequest): Promise<CandidateAccount> {
+  const session = ctx.sessions.require(request, CANDIDATE);
+  const [row] = await ctx.db
+    .select({
+      id: candidates.id,
+      loginId: candidates.loginId,
+      firstName: candidates.firstName,
+      lastName: candidates.birthName,
+    })
+    .from(candidates)
+    .where(eq(candidates.id, session.subjectId))
+    .limit(1);
+  if (!row?.loginId) throw unauthenticated();
+  return { ...row, loginId: row.loginId };
 }

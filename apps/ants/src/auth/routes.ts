@@ -3,7 +3,7 @@ import { createLoginThrottle, type HttpServer, verifyPassword } from '@permis/pl
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { agents, auditEvents, proAccounts } from '../db/schema.ts';
-import { AGENT, type AuthContext, PRO, requireAgent, requirePro } from './context.ts';
+import { AGENT, type AuthContext, CANDIDATE, PRO, requireAgent, requireCandidate, requirePro } from './context.ts';
 
 const AGENT_WRONG_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
 
@@ -65,9 +65,12 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
 
   /** Who is signed in, for the web page: a professional account or an agent. */
   app.get('/api/session', async (request) => {
-    const session = ctx.sessions.require(request, PRO, AGENT);
+    const session = ctx.sessions.require(request, PRO, AGENT, CANDIDATE);
     if (session.subjectType === PRO) {
       return { kind: PRO, account: await requirePro(ctx, request), csrfToken: session.csrfToken };
+    }
+    if (session.subjectType === CANDIDATE) {
+      return { kind: CANDIDATE, candidate: await requireCandidate(ctx, request), csrfToken: session.csrfToken };
     }
     return { kind: AGENT, agent: await requireAgent(ctx, request), csrfToken: session.csrfToken };
   });

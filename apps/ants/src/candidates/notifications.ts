@@ -2,6 +2,7 @@ import type { Jobs, MailQueue } from '@permis/platform';
 import type { AntsConfig } from '../config.ts';
 import type { AntsDb } from '../db/index.ts';
 import { httpSmsProvider, outboxSmsProvider, startSmsQueue } from '../notify/sms.ts';
+import { EXPIRY_QUEUE, expireUnactivatedAccounts } from './expiry.ts';
 import { INVITATION_QUEUE, inviteCandidate } from './invitation.ts';
 
 /** Starts the workers that reach candidates; answers the function that queues an invitation. */
@@ -18,6 +19,9 @@ export async function startCandidateNotifications(
   await jobs.work<{ applicationId: string }>(INVITATION_QUEUE, ({ applicationId }) =>
     inviteCandidate(db, notifier, applicationId),
   );
+  // Every quarter of an hour, unactivated accounts past their 7 days go, with their applications.
+  await jobs.work(EXPIRY_QUEUE, async () => void (await expireUnactivatedAccounts(db)));
+  await jobs.boss.schedule(EXPIRY_QUEUE, '*/15 * * * *', {}, { tz: 'Europe/Paris' });
   return async (applicationId) => {
     await jobs.send(INVITATION_QUEUE, { applicationId });
   };

@@ -1,0 +1,26 @@
+/** The secret questions a candidate chooses from at activation (seed 000 shows the first). */
+export const SECRET_QUESTIONS = [
+  'Quel est le prénom de votre père ?',
+  'Quel est le prénom de votre mère ?',
+  'Quel est le nom de votre premier animal de compagnie ?',
+  'Dans quelle ville êtes-vous allé(e) à l’école primaire ?',
+  'Quel est le titre de votre livre préféré ?',
+] as const;
+
+/**
+ * A password is accepted with at least 12 characters mixing upper case, lower case, digits and
+ * another sign (CNIL recommendation, délibération n° 2022-100), and not containing the identity.
+ */
+export function passwordProblem(password: string, identity: string[]): string | undefined {
+  if (password.length < 12) return 'Le mot de passe doit comporter au moins 12 caractères.';
+  if (password.length > 200) return 'Le mot de passe est trop long (200 caractères au plus).';
+  const kinds = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
+  if (kinds < 4) {
+    return 'Le mot de passe doit mélanger majuscules, minuscules, chiffres et caractères spéciaux.';
+  }
+  const lower = password.toLowerCase();
+  if (identity.some((part) => part.length >= 3 && lower.includes(part.toLowerCase()))) {
+    return 'Le mot de passe ne doit pas contenir vos nom ou prénom.';
+  }
+  return undefined;
+}

@@ -1,0 +1,195 @@
+import {
+  AppError,
+  createLoginThrottle,
+  type HttpServer,
+  hashPassword,
+  type MailQueue,
+  type SessionManager,
+  sha256,
+  verifyPassword,
+} from '@permis/platform';
+import { and, eq, gt, isNull, like } from 'drizzle-orm';
+import { z } from 'zod';
+import { CANDIDATE } from '../auth/context.ts';
+import type { AntsDb } from '../db/index.ts';
+import { auditEvents, candidates, candidateTokens } from '../db/schema.ts';
+import { passwordProblem, SECRET_QUESTIONS } from './questions.ts';
+
+const LINK_GONE =
+  "Ce lien d'activation n'est plus valable : il a déjà servi ou a expiré. Sans activation dans les 7 jours, le compte et la demande sont supprimés ; votre école de conduite devra recommencer la démarche.";
+
+/** Activation of the account a school's validation created, and the candidate's sign-in. */
+export function candidateAccountRoutes(
+  app: HttpServer,
+  db: AntsDb,
+  sessions: SessionManager,
+  mail: MailQueue | undefined,
+  publicUrl: string,
+) {
+  const throttle = createLoginThrottle();
+
+  const findLink = async (token: string) => {
+    const [row] = await db
+      .select({ token: candidateTokens, candidate: candidates })
+      .from(candidateTokens)
+      .innerJoin(candidates, eq(candidates.id, candidateTokens.candidateId))
+      .where(
+        and(
+          eq(candidateTokens.tokenHash, sha256(token)),
+          eq(candidateTokens.purpose, 'activation'),
+          isNull(candidateTokens.usedAt),
+          gt(candidateTokens.expiresAt, new Date()),
+        ),
+      )
+      .limit(1);
+    if (!row || row.candidate.activatedAt) throw new AppError(410, 'LINK_GONE', LINK_GONE);
+    return row;
+  };
+
+  const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'Lien invalide.') });
+
+  // "Bienvenue Pierre Martin — VOUS Y ÊTES PRESQUE !"
+  app.get('/api/candidate/activation/:token', { schema: { params: tokenParam } }, async (request) => {
+    const { candidate } = await findLink(request.params.token);
+    return {
+      firstName: candidate.firstName,
+      lastName: candidate.birthName,
+      sex: candidate.sex,
+      secretQuestions: SECRET_QUESTIONS,
+    };
+  });
+
+  app.post(
+    '/api/candidate/activation/:token',
+    {
+      schema: {
+        params: tokenParam,
+        body: z.object({
+          sex: z.enum(['F', 'M'], { error: 'Indiquez votre sexe.' }),
+          password: z.string().max(200),
+          passwordConfirmation: z.string().max(200),
+          secretQuestion: z.enum(SECRET_QUESTIONS, { error: 'Choisissez une question secrète dans la liste.' }),
+          secretAnswer: z.string().trim().min(2, 'Indiquez la réponse à votre question secrète.').max(100),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { token } = request.params;
+      const body = request.body;
+      const { candidate } = await findLink(token);
+      const problem = passwordProblem(body.password, [candidate.firstName, candidate.birthName]);
+      const fields = [
+        problem && { path: 'password', message: problem },
+        body.password !== body.passwordConfirmation && {
+          path: 'passwordConfirmation',
+          message: 'Les deux mots de passe ne sont pas identiques.',
+        },
+      ].filter((f): f is { path: string; message: string } => Boolean(f));
+      if (fields.length > 0) throw new AppError(400, 'VALIDATION', 'Certains champs sont invalides.', fields);
+
+      const [passwordHash, secretAnswerHash] = await Promise.all([
+        hashPassword(body.password),
+        hashPassword(body.secretAnswer.toLowerCase()),
+      ]);
+      const loginId = await db.transaction(async (tx) => {
+        // Single use: the first activation with this link wins, a second one finds it used.
+        const [used] = await tx
+          .update(candidateTokens)
+          .set({ usedAt: new Date() })
+          .where(and(eq(candidateTokens.tokenHash, sha256(token)), isNull(candidateTokens.usedAt)))
+          .returning();
+        if (!used) throw new AppError(410, 'LINK_GONE', LINK_GONE);
+        const id = await freeLoginId(tx, candidate.firstName, candidate.birthName);
+        await tx
+          .update(candidates)
+          .set({
+            sex: body.sex,
+            loginId: id,
+            passwordHash,
+            secretQuestion: body.secretQuestion,
+            secretAnswerHash,
+            activatedAt: new Date(),
+          })
+          .where(eq(candidates.id, candidate.id));
+        await tx.insert(auditEvents).values({
+          actorType: CANDIDATE,
+          actorId: candidate.id,
+          action: 'candidate.activate',
+          targetType: 'candidate',
+          targetId: candidate.id,
+        });
+        return id;
+      });
+      // Seed 000: "Une fois votre compte activé, vous recevrez par courriel votre identifiant de connexion".
+      await mail?.enqueue({
+        to: candidate.email,
+        subject: 'Votre identifiant de connexion ANTS',
+        text: [
+          'Bonjour,',
+          '',
+          'Votre compte ANTS est activé.',
+          `Votre identifiant de connexion : ${loginId}`,
+          '',
+          `Connectez-vous sur ${publicUrl}/monespace/connexion pour suivre vos démarches.`,
+          '',
+          'Cordialement,',
+          '',
+          'L’Agence Nationale des Titres Sécurisés',
+        ].join('\n'),
+      });
+      const { csrfToken } = await sessions.start(reply, CANDIDATE, candidate.id);
+      return { loginId, csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/candidate/login',
+    {
+      schema: {
+        body: z.object({
+          loginId: z.string().trim().toLowerCase().min(1).max(100),
+          password: z.string().min(1).max(200),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { loginId, password } = request.body;
+      throttle.assertAllowed(request.ip, `candidate:${loginId}`);
+      const [row] = await db.select().from(candidates).where(eq(candidates.loginId, loginId)).limit(1);
+      const ok = await verifyPassword(row?.passwordHash, password);
+      if (!row?.activatedAt || !ok) {
+        throttle.recordFailure(request.ip, `candidate:${loginId}`);
+        return reply
+          .status(401)
+          .send({ error: { code: 'WRONG_CREDENTIALS', message: 'Identifiant ou mot de passe incorrect.' } });
+      }
+      throttle.recordSuccess(request.ip, `candidate:${loginId}`);
+      const { csrfToken } = await sessions.start(reply, CANDIDATE, row.id);
+      return { kind: CANDIDATE, csrfToken };
+    },
+  );
+}
+
+type Tx = Parameters<Parameters<AntsDb['transaction']>[0]>[0];
+
+/** "camille.martin", or "camille.martin2", … when taken: readable, ASCII, unique. */
+async function freeLoginId(tx: Tx, firstName: string, lastName: string): Promise<string> {
+  const ascii = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z]+/g, '-')
+      .replace(/^-|-$/g, '');
+  const base = `${ascii(firstName)}.${ascii(lastName)}`;
+  const taken = new Set(
+    (
+      await tx
+        .select({ id: candidates.loginId })
+        .from(candidates)
+        .where(like(candidates.loginId, `${base}%`))
+    ).map((r) => r.id),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
+}
