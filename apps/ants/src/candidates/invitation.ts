@@ -21,7 +21,7 @@ export async function inviteCandidate(db: AntsDb, notifier: Notifier, applicatio
     .innerJoin(candidates, eq(candidates.id, applications.candidateId))
     .where(eq(applications.id, applicationId))
     .limit(1);
-  if (!row || row.application.state !== 'awaiting_candidate') return;
+  if (row?.application.state !== 'awaiting_candidate') return;
   const { candidate, application } = row;
   const mobile = internationalMobile(candidate.mobile);
 
