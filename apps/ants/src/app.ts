@@ -8,6 +8,7 @@ import type { AuthContext } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
 import { startCandidateNotifications } from './candidates/notifications.ts';
 import { candidateAccountRoutes } from './candidates/routes.ts';
+import { candidateSpaceRoutes } from './candidates/space.ts';
 import type { AntsConfig } from './config.ts';
 import type { AntsDatabase } from './db/index.ts';
 import { documentRoutes } from './documents/routes.ts';
@@ -40,6 +41,7 @@ export async function buildAntsApp(deps: AntsDeps) {
   });
   authRoutes(app, ctx);
   candidateAccountRoutes(app, db, sessions, deps.mail, deps.config.publicUrl);
+  candidateSpaceRoutes(app, ctx, deps.config.filesDir);
   // Official public lists (as the State's geographic APIs are): no account needed.
   referentielRoutes(app, async () => {});
   // The professional API used by driving-school software (bearer token from /api/pro/v1/token).

@@ -1,0 +1,172 @@
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import { stateLabel, TYPE_LABELS } from '@permis/ants-api';
+import { AppError, type HttpServer, notFound } from '@permis/platform';
+import { findPrefecture } from '@permis/referentiel/data';
+import { and, desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { type ApplicationRow, transition } from '../applications/machine.ts';
+import { toView } from '../applications/view.ts';
+import { type AuthContext, requireCandidate } from '../auth/context.ts';
+import { applications, ephotoCodes, pieceFiles, proAccounts } from '../db/schema.ts';
+import { documentPdf } from '../documents/routes.ts';
+import { contentDisposition, listPieces } from '../pieces/routes.ts';
+
+const number = z
+  .string()
+  .trim()
+  .regex(/^\d{1,30}$/, 'Numéro de demande invalide.');
+
+/**
+ * "Mes démarches en cours": the candidate sees the applications made for them, reviews one, and
+ * validates it (sworn attestation, checked here too) or refuses it (seed 000).
+ */
+export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir: string) {
+  const { db } = ctx;
+
+  const own = async (candidateId: string, applicationNumber: string): Promise<ApplicationRow> => {
+    const [row] = await db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.number, applicationNumber), eq(applications.candidateId, candidateId)))
+      .limit(1);
+    if (!row || row.state === 'deleted' || row.state === 'draft') {
+      throw notFound("Cette démarche n'existe pas dans votre espace.");
+    }
+    return row;
+  };
+
+  app.get('/api/candidate/applications', async (request) => {
+    const me = await requireCandidate(ctx, request);
+    const rows = await db
+      .select()
+      .from(applications)
+      .where(eq(applications.candidateId, me.id))
+      .orderBy(desc(applications.updatedAt));
+    return {
+      applications: rows
+        .filter((row) => row.state !== 'draft' && row.state !== 'deleted')
+        .map((row) => ({
+          number: row.number,
+          firstName: me.firstName,
+          lastName: me.lastName,
+          createdAt: row.createdAt.toISOString(),
+          updatedAt: row.updatedAt.toISOString(),
+          state: row.state,
+          stateLabel: stateLabel(row.state, row.type),
+          canValidate: row.state === 'awaiting_candidate',
+        })),
+    };
+  });
+
+  app.get('/api/candidate/applications/:number', { schema: { params: z.object({ number }) } }, async (request) => {
+    const me = await requireCandidate(ctx, request);
+    const row = await own(me.id, request.params.number);
+    const view = toView(row, row.proAccountId);
+    const [school] = await db
+      .select({ name: proAccounts.schoolName })
+      .from(proAccounts)
+      .where(eq(proAccounts.id, row.proAccountId));
+    const [ephoto] = await db
+      .select({ code: ephotoCodes.code })
+      .from(ephotoCodes)
+      .where(eq(ephotoCodes.applicationId, row.id));
+    const pieces = (await listPieces(db, row.id))
+      .filter((p) => p.files.length > 0)
+      .map((p) => ({
+        label: p.label,
+        pages: p.pages,
+        maxPages: p.maxPages,
+        files: p.files.map((f) => ({ id: f.id, fileName: f.fileName })),
+      }));
+    return {
+      application: {
+        number: row.number,
+        type: row.type,
+        typeLabel: TYPE_LABELS[row.type],
+        state: row.state,
+        stateLabel: view.stateLabel,
+        canValidate: row.state === 'awaiting_candidate',
+        school: school?.name ?? '',
+        prefecture: findPrefecture(view.dossier.prefectureCode)?.label ?? '',
+        candidate: view.candidate,
+        legalRepresentative: view.legalRepresentative,
+        dossier: view.dossier,
+        hasEphoto: Boolean(ephoto),
+        pieces,
+      },
+    };
+  });
+
+  app.get(
+    '/api/candidate/applications/:number/pieces/files/:fileId',
+    { schema: { params: z.object({ number, fileId: z.uuid() }) } },
+    async (request, reply) => {
+      const me = await requireCandidate(ctx, request);
+      const row = await own(me.id, request.params.number);
+      const [file] = await db
+        .select()
+        .from(pieceFiles)
+        .where(and(eq(pieceFiles.id, request.params.fileId), eq(pieceFiles.applicationId, row.id)))
+        .limit(1);
+      if (!file) throw notFound("Ce fichier n'existe pas.");
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', contentDisposition(file.fileName))
+        .send(createReadStream(path.join(filesDir, file.storageName)));
+    },
+  );
+
+  app.post(
+    '/api/candidate/applications/:number/confirm',
+    { schema: { params: z.object({ number }), body: z.object({ attestation: z.boolean().optional() }) } },
+    async (request) => {
+      const me = await requireCandidate(ctx, request);
+      // The sworn attestation is required here, not only by the disabled button.
+      if (request.body.attestation !== true) {
+        throw new AppError(400, 'ATTESTATION_REQUIRED', "Cochez l'attestation sur l'honneur pour valider.");
+      }
+      const row = await own(me.id, request.params.number);
+      const updated = await db.transaction((tx) =>
+        transition(
+          tx,
+          row,
+          'confirm',
+          { type: 'candidate', id: me.id },
+          { reason: 'Attestation sur l’honneur cochée' },
+        ),
+      );
+      const [ephoto] = await db
+        .select({ code: ephotoCodes.code })
+        .from(ephotoCodes)
+        .where(eq(ephotoCodes.applicationId, row.id));
+      return { number: updated.number, hasEphoto: Boolean(ephoto) };
+    },
+  );
+
+  app.post(
+    '/api/candidate/applications/:number/refuse',
+    { schema: { params: z.object({ number }) } },
+    async (request) => {
+      const me = await requireCandidate(ctx, request);
+      const row = await own(me.id, request.params.number);
+      const updated = await db.transaction((tx) => transition(tx, row, 'refuse', { type: 'candidate', id: me.id }));
+      return { number: updated.number };
+    },
+  );
+
+  app.get(
+    '/api/candidate/applications/:number/documents/:kind',
+    { schema: { params: z.object({ number, kind: z.enum(['receipt', 'photo_signature_form']) }) } },
+    async (request, reply) => {
+      const me = await requireCandidate(ctx, request);
+      const row = await own(me.id, request.params.number);
+      const pdf = await documentPdf(db, row, request.params.kind, row.proAccountId);
+      const name = request.params.kind === 'receipt' ? 'Justificatif de dépôt' : 'Formulaire photo et signature';
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', contentDisposition(`${name} ${row.number}.pdf`))
+        .send(pdf);
+    },
+  );
+}

@@ -1,0 +1,114 @@
+import { testClient } from '@permis/platform/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { draftRequest, PNG, startAntsHttp } from './api.ts';
+
+let ants: Awaited<ReturnType<typeof startAntsHttp>>;
+beforeEach(async () => {
+  ants = await startAntsHttp({ notify: true });
+});
+afterEach(async () => {
+  await ants.close();
+});
+
+const PASSWORD = 'Tr3s-Bon-Secret!';
+
+/** A school validates; the candidate activates from the mail and is signed in. */
+async function candidateWithApplication(firstName = 'Pierre') {
+  const request = draftRequest({ candidate: { firstName, birthName: 'MARTIN' } });
+  const app = await ants.brequigny.createApplication(request, crypto.randomUUID());
+  await ants.brequigny.uploadPiece(app.number, 'identity', { name: 'cni.png', bytes: PNG });
+  await ants.brequigny.uploadPiece(app.number, 'proof_of_address', { name: 'dom.png', bytes: PNG });
+  await ants.brequigny.validateApplication(app.number);
+  const mail = await ants.sink!.waitFor(
+    (m) =>
+      (m.subject ?? '').startsWith('Activez') && (m.to && 'text' in m.to ? m.to.text : '') === request.candidate.email,
+  );
+  const token = /\/monespace\/activer\/([A-Za-z0-9_-]+)/.exec(mail.text ?? '')![1]!;
+  const client = testClient(ants.app);
+  const activated = await client.post(`/api/candidate/activation/${token}`, {
+    sex: 'M',
+    password: PASSWORD,
+    passwordConfirmation: PASSWORD,
+    secretQuestion: 'Quel est le prénom de votre père ?',
+    secretAnswer: 'Jacques',
+  });
+  expect(activated.statusCode).toBe(200);
+  return { app, request, client };
+}
+
+describe('Mes démarches en cours', () => {
+  it('lists the application to validate and shows its recap', async () => {
+    const { app, client } = await candidateWithApplication();
+    const list = (await client.get('/api/candidate/applications')).json().applications;
+    expect(list).toEqual([
+      expect.objectContaining({
+        number: app.number,
+        firstName: 'Pierre',
+        lastName: 'MARTIN',
+        stateLabel: 'En attente de validation usager',
+        canValidate: true,
+      }),
+    ]);
+    const recap = (await client.get(`/api/candidate/applications/${app.number}`)).json().application;
+    expect(recap).toMatchObject({
+      typeLabel: "Inscription au permis nécessitant le passage d'un examen pratique",
+      school: 'Auto-école du Parc — BREQUIGNY',
+      prefecture: 'Préfecture de Lyon',
+      hasEphoto: false,
+      dossier: { requestedCategories: ['B'] },
+    });
+    expect(
+      recap.pieces.map(
+        (p: { label: string; pages: number; maxPages: number }) => `${p.label} (${p.pages}/${p.maxPages})`,
+      ),
+    ).toEqual(["Pièce d'identité (1/2)", 'Justificatif de domicile (1/5)']);
+    const fileId = recap.pieces[0].files[0].id;
+    const file = await client.get(`/api/candidate/applications/${app.number}/pieces/files/${fileId}`);
+    expect(file.headers['content-type']).toBe('image/png');
+  });
+
+  it('validates only with the sworn attestation, then the school sees it sent', async () => {
+    const { app, client } = await candidateWithApplication();
+    const without = await client.post(`/api/candidate/applications/${app.number}/confirm`, {});
+    expect(without.statusCode).toBe(400);
+    expect(without.json().error.message).toBe("Cochez l'attestation sur l'honneur pour valider.");
+    expect((await ants.brequigny.getApplication(app.number)).state).toBe('awaiting_candidate');
+
+    const confirmed = await client.post(`/api/candidate/applications/${app.number}/confirm`, { attestation: true });
+    expect(confirmed.json()).toEqual({ number: app.number, hasEphoto: false });
+    expect((await ants.brequigny.getApplication(app.number)).stateLabel).toBe(
+      'Dossier en cours de vérification des pièces justificatives',
+    );
+    const receipt = await client.get(`/api/candidate/applications/${app.number}/documents/receipt`);
+    expect(receipt.headers['content-type']).toBe('application/pdf');
+    expect(receipt.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const again = await client.post(`/api/candidate/applications/${app.number}/confirm`, { attestation: true });
+    expect(again.json().error.code).toBe('TRANSITION_REFUSED');
+  });
+
+  it('refuses: the school sees it refused and may create a new application', async () => {
+    const { app, client, request } = await candidateWithApplication();
+    expect((await client.post(`/api/candidate/applications/${app.number}/refuse`)).statusCode).toBe(200);
+    expect((await ants.brequigny.getApplication(app.number)).stateLabel).toBe("Refusée par l'usager");
+    // The candidate told their sex at activation: the new application must agree with the record.
+    const differs = await ants.brequigny.createApplication({ ...request }, crypto.randomUUID()).catch((e) => e);
+    expect(differs.code).toBe('CANDIDATE_DATA_DIFFERS');
+    const renewed = await ants.brequigny.createApplication(
+      { ...request, candidate: { ...request.candidate, sex: 'M' } },
+      crypto.randomUUID(),
+    );
+    expect(renewed.state).toBe('draft');
+  });
+
+  it("never shows a candidate another candidate's application", async () => {
+    const first = await candidateWithApplication('Pierre');
+    const second = await candidateWithApplication('Paul');
+    const stranger = await second.client.get(`/api/candidate/applications/${first.app.number}`);
+    expect(stranger.statusCode).toBe(404);
+    expect(
+      (await second.client.post(`/api/candidate/applications/${first.app.number}/confirm`, { attestation: true }))
+        .statusCode,
+    ).toBe(404);
+    expect((await testClient(ants.app).get('/api/candidate/applications')).statusCode).toBe(401);
+  });
+});
