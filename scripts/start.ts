@@ -57,6 +57,7 @@ ${agents}
     API professionnelle (OpenAPI) : ${system.urls.ants}/api/pro/docs
 
   Courriels envoyés (maildev)  ${system.urls.mail}
+  SMS envoyés (développement)  ${system.urls.ants}/dev/sms
 
 Ctrl+C pour arrêter.`);
 

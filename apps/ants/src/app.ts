@@ -13,6 +13,7 @@ import type { AntsConfig } from './config.ts';
 import type { AntsDatabase } from './db/index.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { ephotoRoutes } from './ephoto/routes.ts';
+import { smsOutboxRoutes } from './notify/outboxPage.ts';
 import { pieceRoutes } from './pieces/routes.ts';
 import { registerOpenApi } from './pro/openapi.ts';
 import { prefectureRoutes } from './pro/prefectures.ts';
@@ -54,6 +55,7 @@ export async function buildAntsApp(deps: AntsDeps) {
   pieceRoutes(app, db, deps.config.filesDir);
   ephotoRoutes(app, db);
   documentRoutes(app, db);
+  if (deps.config.sms.provider === 'outbox') smsOutboxRoutes(app, db);
   await serveWebApp(app, deps.config.webDir);
   return app;
 }

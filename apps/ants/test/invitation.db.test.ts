@@ -57,6 +57,9 @@ describe('the candidate step after a school validates', () => {
     const sms = await waitFor(async () => (await ants.db.select().from(smsOutbox))[0]);
     expect(sms.to).toBe('+33612345678');
     expect(sms.text).toContain(link![0]);
+    const outbox = await ants.app.inject({ method: 'GET', url: '/dev/sms' });
+    expect(outbox.body).toContain('+33612345678');
+    expect(outbox.body).toContain(`<a href="${link![0]}">`);
   });
 
   it('invites a candidate who already has an account to log in', async () => {

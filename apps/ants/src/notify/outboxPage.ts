@@ -1,0 +1,28 @@
+import type { HttpServer } from '@permis/platform';
+import { desc } from 'drizzle-orm';
+import type { AntsDb } from '../db/index.ts';
+import { smsOutbox } from '../db/schema.ts';
+
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * The development outbox of SMS (registered only with SMS_PROVIDER=outbox, never with a real
+ * gateway): what would have been sent, newest first, with clickable links.
+ */
+export function smsOutboxRoutes(app: HttpServer, db: AntsDb) {
+  app.get('/dev/sms', async (_request, reply) => {
+    const rows = await db.select().from(smsOutbox).orderBy(desc(smsOutbox.sentAt)).limit(200);
+    const items = rows
+      .map(
+        (sms) =>
+          `<li><p><strong>${escape(sms.to)}</strong> — ${sms.sentAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</p><p>${escape(sms.text).replace(/(https?:\/\/\S+)/g, '<a href="$1">$1</a>')}</p></li>`,
+      )
+      .join('');
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(
+        `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>SMS envoyés (développement)</title></head><body><main><h1>SMS envoyés (boîte de développement)</h1>${rows.length ? `<ol>${items}</ol>` : '<p>Aucun SMS pour le moment.</p>'}</main></body></html>`,
+      );
+  });
+}
