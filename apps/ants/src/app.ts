@@ -13,6 +13,7 @@ import type { AntsConfig } from './config.ts';
 import type { AntsDatabase } from './db/index.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { ephotoRoutes } from './ephoto/routes.ts';
+import { instructionRoutes } from './instruction/routes.ts';
 import { smsOutboxRoutes } from './notify/outboxPage.ts';
 import { pieceRoutes } from './pieces/routes.ts';
 import { registerOpenApi } from './pro/openapi.ts';
@@ -43,6 +44,7 @@ export async function buildAntsApp(deps: AntsDeps) {
   authRoutes(app, ctx);
   candidateAccountRoutes(app, db, sessions, deps.mail, deps.config.publicUrl);
   candidateSpaceRoutes(app, ctx, deps.config.filesDir);
+  instructionRoutes(app, ctx, deps.config.filesDir);
   // Official public lists (as the State's geographic APIs are): no account needed.
   referentielRoutes(app, async () => {});
   // The professional API used by driving-school software (bearer token from /api/pro/v1/token).

@@ -238,3 +238,14 @@ export const smsOutbox = pgTable('sms_outbox', {
   text: text('text').notNull(),
   sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** NEPH order numbers, per year and département (the NEPH is built from them when an inscription is accepted). */
+export const nephSequences = pgTable(
+  'neph_sequences',
+  {
+    year: text('year').notNull(),
+    department: text('department').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [uniqueIndex('neph_sequences_idx').on(t.year, t.department)],
+);

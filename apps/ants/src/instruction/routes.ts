@@ -1,0 +1,188 @@
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { stateLabel } from '@permis/ants-api';
+import { type HttpServer, notFound } from '@permis/platform';
+import { PIECES, type PieceKind } from '@permis/referentiel';
+import { findPrefecture } from '@permis/referentiel/data';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { type ApplicationRow, transition } from '../applications/machine.ts';
+import { toView } from '../applications/view.ts';
+import { type AuthContext, requireAgent } from '../auth/context.ts';
+import { applications, candidates, ephotoCodes, pieceFiles, proAccounts } from '../db/schema.ts';
+import { contentDisposition, listPieces } from '../pieces/routes.ts';
+import { nextNeph } from './neph.ts';
+
+const number = z
+  .string()
+  .trim()
+  .regex(/^\d{1,30}$/, 'Numéro de demande invalide.');
+const KINDS = PIECES.map((p) => p.kind) as [PieceKind, ...PieceKind[]];
+
+/** Pièces proving identity: deleted once the application is decided (minimisation). */
+const IDENTITY_KINDS: PieceKind[] = ['identity'];
+
+/**
+ * The instruction console: agents see the applications sent to instruction, open their pièces, and
+ * ask for completion (naming the missing pièce), reject (with a reason) or accept (assigning the NEPH).
+ */
+export function instructionRoutes(app: HttpServer, ctx: AuthContext, filesDir: string) {
+  const { db } = ctx;
+
+  const find = async (applicationNumber: string): Promise<ApplicationRow> => {
+    const [row] = await db.select().from(applications).where(eq(applications.number, applicationNumber)).limit(1);
+    if (!row || row.state === 'draft' || row.state === 'deleted' || row.state === 'awaiting_candidate') {
+      throw notFound("Cette demande n'est pas à l'instruction.");
+    }
+    return row;
+  };
+
+  app.get(
+    '/api/agent/applications',
+    {
+      schema: {
+        querystring: z.object({
+          state: z.enum(['under_instruction', 'to_complete', 'rejected', 'accepted']).default('under_instruction'),
+        }),
+      },
+    },
+    async (request) => {
+      await requireAgent(ctx, request);
+      const rows = await db
+        .select({ application: applications, school: proAccounts.schoolName })
+        .from(applications)
+        .innerJoin(proAccounts, eq(proAccounts.id, applications.proAccountId))
+        .where(eq(applications.state, request.query.state))
+        .orderBy(asc(applications.updatedAt))
+        .limit(500);
+      return {
+        applications: rows.map(({ application: a, school }) => {
+          const view = toView(a, a.proAccountId);
+          return {
+            number: a.number,
+            type: a.type,
+            stateLabel: stateLabel(a.state, a.type),
+            candidate: `${view.candidate.birthName} ${view.candidate.firstName}`,
+            school,
+            updatedAt: a.updatedAt.toISOString(),
+          };
+        }),
+      };
+    },
+  );
+
+  app.get('/api/agent/applications/:number', { schema: { params: z.object({ number }) } }, async (request) => {
+    await requireAgent(ctx, request);
+    const row = await find(request.params.number);
+    const [ephoto] = await db
+      .select({ code: ephotoCodes.code })
+      .from(ephotoCodes)
+      .where(eq(ephotoCodes.applicationId, row.id));
+    return {
+      application: toView(row, row.proAccountId),
+      prefecture: findPrefecture((row.dossier as { prefectureCode: string }).prefectureCode)?.label ?? '',
+      ephotoCode: ephoto?.code ?? null,
+      pieces: await listPieces(db, row.id),
+    };
+  });
+
+  app.get(
+    '/api/agent/applications/:number/pieces/files/:fileId',
+    { schema: { params: z.object({ number, fileId: z.uuid() }) } },
+    async (request, reply) => {
+      await requireAgent(ctx, request);
+      const row = await find(request.params.number);
+      const [file] = await db
+        .select()
+        .from(pieceFiles)
+        .where(and(eq(pieceFiles.id, request.params.fileId), eq(pieceFiles.applicationId, row.id)))
+        .limit(1);
+      if (!file) throw notFound("Ce fichier n'existe pas.");
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', contentDisposition(file.fileName))
+        .send(createReadStream(path.join(filesDir, file.storageName)));
+    },
+  );
+
+  app.post(
+    '/api/agent/applications/:number/request-completion',
+    {
+      schema: {
+        params: z.object({ number }),
+        body: z.object({
+          piece: z.enum(KINDS),
+          message: z.string().trim().max(500).default(''),
+        }),
+      },
+    },
+    async (request) => {
+      const agent = await requireAgent(ctx, request);
+      const row = await find(request.params.number);
+      const piece = PIECES.find((p) => p.kind === request.body.piece)!;
+      const reason = `Pièce à compléter : ${piece.label}${request.body.message ? ` — ${request.body.message}` : ''}`;
+      const updated = await db.transaction((tx) =>
+        transition(tx, row, 'request_completion', { type: 'agent', id: agent.id }, { reason }),
+      );
+      return { application: toView(updated, updated.proAccountId), reason };
+    },
+  );
+
+  app.post(
+    '/api/agent/applications/:number/reject',
+    {
+      schema: {
+        params: z.object({ number }),
+        body: z.object({ reason: z.string().trim().min(5, 'Indiquez le motif du rejet.').max(500) }),
+      },
+    },
+    async (request) => {
+      const agent = await requireAgent(ctx, request);
+      const row = await find(request.params.number);
+      const updated = await db.transaction(async (tx) => {
+        const done = await transition(
+          tx,
+          row,
+          'reject',
+          { type: 'agent', id: agent.id },
+          { reason: request.body.reason },
+        );
+        return { done, files: await dropIdentityFiles(tx, row.id) };
+      });
+      await removeFiles(filesDir, updated.files);
+      return { application: toView(updated.done, updated.done.proAccountId) };
+    },
+  );
+
+  app.post('/api/agent/applications/:number/accept', { schema: { params: z.object({ number }) } }, async (request) => {
+    const agent = await requireAgent(ctx, request);
+    const row = await find(request.params.number);
+    const updated = await db.transaction(async (tx) => {
+      const prefecture = findPrefecture((row.dossier as { prefectureCode: string }).prefectureCode);
+      // A Cerfa 06 keeps the NEPH its inscription received; a Cerfa 02 gets one now.
+      const [candidate] = await tx.select().from(candidates).where(eq(candidates.id, row.candidateId));
+      const neph =
+        row.type === '06' && candidate?.neph ? candidate.neph : await nextNeph(tx, prefecture?.department ?? '00');
+      const done = await transition(tx, row, 'accept', { type: 'agent', id: agent.id }, { extra: { neph } });
+      if (row.type === '02') await tx.update(candidates).set({ neph }).where(eq(candidates.id, row.candidateId));
+      return { done, files: await dropIdentityFiles(tx, row.id) };
+    });
+    await removeFiles(filesDir, updated.files);
+    return { application: toView(updated.done, updated.done.proAccountId) };
+  });
+}
+
+type Tx = Parameters<Parameters<AuthContext['db']['transaction']>[0]>[0];
+
+async function dropIdentityFiles(tx: Tx, applicationId: string): Promise<string[]> {
+  const dropped = await tx
+    .delete(pieceFiles)
+    .where(and(eq(pieceFiles.applicationId, applicationId), inArray(pieceFiles.kind, IDENTITY_KINDS)))
+    .returning({ storageName: pieceFiles.storageName });
+  return dropped.map((f) => f.storageName);
+}
+
+async function removeFiles(filesDir: string, names: string[]) {
+  await Promise.all(names.map((name) => rm(path.join(filesDir, name), { force: true })));
+}
