@@ -3,7 +3,7 @@ import { desc } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
 import { smsOutbox } from '../db/schema.ts';
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
@@ -16,7 +16,7 @@ export function smsOutboxRoutes(app: HttpServer, db: AntsDb) {
     const items = rows
       .map(
         (sms) =>
-          `<li><p><strong>${escape(sms.to)}</strong> — ${sms.sentAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</p><p>${escape(sms.text).replace(/(https?:\/\/\S+)/g, '<a href="$1">$1</a>')}</p></li>`,
+          `<li><p><strong>${escapeHtml(sms.to)}</strong> — ${sms.sentAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</p><p>${escape(sms.text).replace(/(https?:\/\/\S+)/g, '<a href="$1">$1</a>')}</p></li>`,
       )
       .join('');
     return reply
