@@ -16,7 +16,7 @@ export function smsOutboxRoutes(app: HttpServer, db: AntsDb) {
     const items = rows
       .map(
         (sms) =>
-          `<li><p><strong>${escapeHtml(sms.to)}</strong> — ${sms.sentAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</p><p>${escape(sms.text).replace(/(https?:\/\/\S+)/g, '<a href="$1">$1</a>')}</p></li>`,
+          `<li><p><strong>${escapeHtml(sms.to)}</strong> — ${sms.sentAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</p><p>${escapeHtml(sms.text).replace(/(https?:\/\/\S+)/g, '<a href="$1">$1</a>')}</p></li>`,
       )
       .join('');
     return reply
