@@ -21,7 +21,7 @@ async function signInAsPro(page: Page, password = PRO.password) {
 }
 
 test.describe('ANTS — page web', () => {
-  test("la page d'accueil est accessible et mène aux deux espaces", async ({ page }) => {
+  test("la page d'accueil est accessible et mène aux trois espaces", async ({ page }) => {
     await page.goto(`${ANTS_URL}/`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Permis de conduire : démarches en ligne');
     await expect(page).toHaveTitle('Accueil — Permis de conduire — ANTS');

@@ -21,6 +21,7 @@ const HOME_LINK = { to: '/', title: 'Accueil — Permis de conduire — Agence N
 const SPACES = {
   pro: { home: '/pro', login: '/pro/connexion', label: 'Espace professionnel' },
   agent: { home: '/agent', login: '/agent/connexion', label: "Console d'instruction" },
+  candidate: { home: '/monespace/demarches', login: '/monespace/connexion', label: 'Mon espace' },
 } as const;
 
 /** Header, skip links, main content and footer, shared by every page. */
@@ -80,7 +81,7 @@ export function Layout() {
         accessibility="partially compliant"
         accessibilityLinkProps={{ to: '/accessibilite' }}
         bottomItems={[headerFooterDisplayItem]}
-        contentDescription="Service en ligne de l'Agence Nationale des Titres Sécurisés pour les demandes de permis de conduire : suivi des demandes par les écoles de conduite et instruction par les agents des CERT et des préfectures."
+        contentDescription="Service en ligne de l'Agence Nationale des Titres Sécurisés pour les demandes de permis de conduire : validation par les candidats, suivi par les écoles de conduite et instruction par les agents des CERT et des préfectures."
       />
       <ScrollRestoration />
     </>
@@ -91,7 +92,7 @@ function quickAccessItems(
   session: SessionState,
   signOut: (space: (typeof SPACES)[keyof typeof SPACES]) => void,
 ): HeaderProps.QuickAccessItem[] {
-  if (session.status !== 'pro' && session.status !== 'agent') return [];
+  if (session.status === 'loading' || session.status === 'signedOut') return [];
   const space = SPACES[session.status];
   return [
     { iconId: 'fr-icon-account-circle-line', text: space.label, linkProps: { to: space.home } },

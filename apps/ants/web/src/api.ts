@@ -27,11 +27,87 @@ export class ApiError extends Error {
 export type ProAccount = { id: string; agrementNumber: string; login: string; schoolName: string; city: string };
 export type Agent = { id: string; login: string; firstName: string; lastName: string; service: string };
 
+export type Candidate = { id: string; loginId: string; firstName: string; lastName: string };
+
 export type SessionInfo =
   | { kind: 'pro'; account: ProAccount; csrfToken: string }
-  | { kind: 'agent'; agent: Agent; csrfToken: string };
+  | { kind: 'agent'; agent: Agent; csrfToken: string }
+  | { kind: 'candidate'; candidate: Candidate; csrfToken: string };
 
-export type LoginResult = { kind: 'pro' | 'agent'; csrfToken: string };
+export type LoginResult = { kind: 'pro' | 'agent' | 'candidate'; csrfToken: string };
+
+export type Sex = 'F' | 'M';
+
+/** What the activation link shows before the candidate chooses a password. */
+export type ActivationInfo = { firstName: string; lastName: string; sex: Sex; secretQuestions: string[] };
+
+export type ActivationForm = {
+  sex: Sex;
+  password: string;
+  passwordConfirmation: string;
+  secretQuestion: string;
+  secretAnswer: string;
+};
+
+/** A line of "Mes démarches en cours". */
+export type CandidateApplicationRow = {
+  number: string;
+  firstName: string;
+  lastName: string;
+  createdAt: string;
+  updatedAt: string;
+  state: string;
+  stateLabel: string;
+  canValidate: boolean;
+};
+
+export type PieceFile = { id: string; fileName: string };
+export type Piece = { label: string; pages: number; maxPages: number; files: PieceFile[] };
+
+/** The recap of an application, as the candidate reviews it before validating. */
+export type CandidateApplication = {
+  number: string;
+  type: '02' | '06';
+  typeLabel: string;
+  state: string;
+  stateLabel: string;
+  canValidate: boolean;
+  school: string;
+  prefecture: string;
+  candidate: {
+    sex: Sex;
+    birthName: string;
+    usageName?: string | null;
+    firstName: string;
+    otherFirstNames?: string | null;
+    birthDate: string;
+    birthCity: string;
+    birthDepartment?: string | null;
+    birthCountry: string;
+    addressLine1: string;
+    addressLine2?: string | null;
+    postalCode: string;
+    city: string;
+    email: string;
+    mobile?: string | null;
+  };
+  legalRepresentative: null | {
+    quality: string;
+    lastName: string;
+    firstName: string;
+    addressLine1: string;
+    postalCode: string;
+    city: string;
+  };
+  dossier: {
+    requestedCategories: string[];
+    heldCategories: string[];
+    training: 'none' | 'aac' | 'supervised';
+    declarations: { dataReuseOpposition?: boolean };
+  };
+  hasEphoto: boolean;
+  pieces: Piece[];
+};
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -89,6 +165,29 @@ export const api = {
     apiRequest<LoginResult>('/api/pro/login', { method: 'POST', body }),
   agentLogin: (body: { login: string; password: string }) =>
     apiRequest<LoginResult>('/api/agent/login', { method: 'POST', body }),
+  candidateLogin: (body: { loginId: string; password: string }) =>
+    apiRequest<LoginResult>('/api/candidate/login', { method: 'POST', body }),
+  activation: (token: string) => apiRequest<ActivationInfo>(`/api/candidate/activation/${encodeURIComponent(token)}`),
+  activate: (token: string, body: ActivationForm) =>
+    apiRequest<{ loginId: string; csrfToken: string }>(`/api/candidate/activation/${encodeURIComponent(token)}`, {
+      method: 'POST',
+      body,
+    }),
+  candidateApplications: () => apiRequest<{ applications: CandidateApplicationRow[] }>('/api/candidate/applications'),
+  candidateApplication: (number: string) =>
+    apiRequest<{ application: CandidateApplication }>(candidateApplicationPath(number)),
+  confirmApplication: (number: string) =>
+    apiRequest<{ number: string; hasEphoto: boolean }>(`${candidateApplicationPath(number)}/confirm`, {
+      method: 'POST',
+      body: { attestation: true },
+    }),
+  refuseApplication: (number: string) =>
+    apiRequest<{ number: string }>(`${candidateApplicationPath(number)}/refuse`, { method: 'POST' }),
   session: () => apiRequest<SessionInfo>('/api/session'),
   logout: () => apiRequest<void>('/api/logout', { method: 'POST' }),
 };
+
+/** The address of a candidate's application in the API; the files and documents are under it. */
+export function candidateApplicationPath(number: string): string {
+  return `/api/candidate/applications/${encodeURIComponent(number)}`;
+}

@@ -3,6 +3,11 @@ import { Layout } from './Layout.tsx';
 import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
 import { AgentHomePage } from './pages/AgentHomePage.tsx';
 import { AgentLoginPage } from './pages/AgentLoginPage.tsx';
+import { CandidateActivationPage } from './pages/CandidateActivationPage.tsx';
+import { CandidateApplicationPage } from './pages/CandidateApplicationPage.tsx';
+import { CandidateApplicationsPage } from './pages/CandidateApplicationsPage.tsx';
+import { CandidateConfirmationPage } from './pages/CandidateConfirmationPage.tsx';
+import { CandidateLoginPage } from './pages/CandidateLoginPage.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -22,6 +27,11 @@ export const router = createBrowserRouter([
           { path: 'pro', element: <ProHomePage /> },
           { path: 'agent/connexion', element: <AgentLoginPage /> },
           { path: 'agent', element: <AgentHomePage /> },
+          { path: 'monespace/activer/:token', element: <CandidateActivationPage /> },
+          { path: 'monespace/connexion', element: <CandidateLoginPage /> },
+          { path: 'monespace/demarches', element: <CandidateApplicationsPage /> },
+          { path: 'monespace/demarches/:number', element: <CandidateApplicationPage /> },
+          { path: 'monespace/demarches/:number/confirmation', element: <CandidateConfirmationPage /> },
           { path: 'accessibilite', element: <AccessibilityPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

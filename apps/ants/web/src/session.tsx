@@ -1,12 +1,13 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { type Agent, ApiError, api, type ProAccount, type SessionInfo, setCsrfToken } from './api.ts';
+import { type Agent, ApiError, api, type Candidate, type ProAccount, type SessionInfo, setCsrfToken } from './api.ts';
 
 export type SessionState =
   | { status: 'loading' }
   /** `byUser`: the user has just signed out with the button (the login page says so). */
   | { status: 'signedOut'; byUser?: boolean }
   | { status: 'pro'; account: ProAccount }
-  | { status: 'agent'; agent: Agent };
+  | { status: 'agent'; agent: Agent }
+  | { status: 'candidate'; candidate: Candidate };
 
 type SessionContextValue = {
   session: SessionState;
@@ -14,6 +15,9 @@ type SessionContextValue = {
   refresh: () => Promise<SessionState>;
   loginPro: (credentials: { agrementNumber: string; login: string; password: string }) => Promise<void>;
   loginAgent: (credentials: { login: string; password: string }) => Promise<void>;
+  loginCandidate: (credentials: { loginId: string; password: string }) => Promise<void>;
+  /** Takes the session the activation of a candidate account opened. */
+  signedIn: (csrfToken: string) => Promise<void>;
   /** Ends the session on the server, then the page is signed out. */
   logout: () => Promise<void>;
 };
@@ -21,7 +25,14 @@ type SessionContextValue = {
 const SessionContext = createContext<SessionContextValue | null>(null);
 
 function toState(info: SessionInfo): SessionState {
-  return info.kind === 'pro' ? { status: 'pro', account: info.account } : { status: 'agent', agent: info.agent };
+  switch (info.kind) {
+    case 'pro':
+      return { status: 'pro', account: info.account };
+    case 'agent':
+      return { status: 'agent', agent: info.agent };
+    case 'candidate':
+      return { status: 'candidate', candidate: info.candidate };
+  }
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -68,6 +79,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [refresh],
   );
 
+  const signedIn = useCallback<SessionContextValue['signedIn']>(
+    async (csrfToken) => {
+      setCsrfToken(csrfToken);
+      await refresh();
+    },
+    [refresh],
+  );
+
+  const loginCandidate = useCallback<SessionContextValue['loginCandidate']>(
+    async (credentials) => {
+      const result = await api.candidateLogin(credentials);
+      await signedIn(result.csrfToken);
+    },
+    [signedIn],
+  );
+
   const logout = useCallback(async () => {
     try {
       await api.logout();
@@ -82,8 +109,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const value = useMemo(
-    () => ({ session, refresh, loginPro, loginAgent, logout }),
-    [session, refresh, loginPro, loginAgent, logout],
+    () => ({ session, refresh, loginPro, loginAgent, loginCandidate, signedIn, logout }),
+    [session, refresh, loginPro, loginAgent, loginCandidate, signedIn, logout],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,0 +1,102 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
+import { createModal } from '@codegouvfr/react-dsfr/Modal';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api, asApiError } from '../api.ts';
+
+const refuseModal = createModal({ id: 'refuse-application-modal', isOpenedByDefault: false });
+
+/**
+ * The end of the recap when the application awaits the candidate (seed 000): "Relisez-vous !", the
+ * sworn attestation that enables "Valider", and "Refuser" behind a confirmation.
+ */
+export function ApplicationDecision({ number }: { number: string }) {
+  const navigate = useNavigate();
+  const [attested, setAttested] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [refuseError, setRefuseError] = useState<string | null>(null);
+
+  async function validate() {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await api.confirmApplication(number);
+      navigate(`/monespace/demarches/${encodeURIComponent(number)}/confirmation`, {
+        state: { hasEphoto: result.hasEphoto },
+      });
+    } catch (caught) {
+      setError(asApiError(caught).message);
+      setBusy(false);
+    }
+  }
+
+  async function refuse() {
+    setBusy(true);
+    setRefuseError(null);
+    try {
+      await api.refuseApplication(number);
+      refuseModal.close();
+      navigate('/monespace/demarches', {
+        state: {
+          notice: `La demande n° ${number} a été refusée. Votre école de conduite devra saisir une nouvelle demande.`,
+        },
+      });
+    } catch (caught) {
+      setRefuseError(asApiError(caught).message);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="decision-title">
+      <Alert
+        className="fr-mb-3w"
+        severity="warning"
+        as="h2"
+        title={<span id="decision-title">Relisez-vous !</span>}
+        description="Relisez soigneusement les informations de votre récapitulatif. Une fois validée, la demande ne pourra en effet plus être modifiée et toute erreur risque d'entraîner l'échec de la procédure de délivrance du titre."
+      />
+      <Checkbox
+        legend="Attestation sur l'honneur"
+        options={[
+          {
+            label: "J'atteste sur l'honneur l'exactitude des informations de ce récapitulatif.",
+            hintText:
+              "Je soussigné(e), le (la) déclarant(e), atteste sur l'honneur que les renseignements de la présente demande sont exacts et ne pas faire l'objet d'une suspension du permis de conduire en cours d'exécution ou d'une interdiction judiciaire de solliciter la délivrance du permis de conduire.",
+            nativeInputProps: {
+              name: 'attestation',
+              checked: attested,
+              onChange: (event) => setAttested(event.target.checked),
+            },
+          },
+        ]}
+      />
+      {error && <Alert className="fr-mb-3w" severity="error" small description={error} />}
+      <ul className="fr-btns-group fr-btns-group--inline-md">
+        <li>
+          <Button type="button" disabled={!attested || busy} onClick={() => void validate()}>
+            Valider
+          </Button>
+        </li>
+        <li>
+          <Button type="button" priority="secondary" disabled={busy} onClick={() => refuseModal.open()}>
+            Refuser
+          </Button>
+        </li>
+      </ul>
+      <refuseModal.Component
+        title="Refuser la demande ?"
+        buttons={[
+          { children: 'Annuler', priority: 'secondary', doClosesModal: true },
+          { children: 'Confirmer', doClosesModal: false, disabled: busy, onClick: () => void refuse() },
+        ]}
+      >
+        <p>Votre école de conduite devra saisir une nouvelle demande.</p>
+        {refuseError && <Alert severity="error" small description={refuseError} />}
+      </refuseModal.Component>
+    </section>
+  );
+}

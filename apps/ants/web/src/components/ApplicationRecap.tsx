@@ -1,0 +1,166 @@
+import type { ReactNode } from 'react';
+import { type CandidateApplication, candidateApplicationPath, type Piece } from '../api.ts';
+import { formatCalendarDate } from '../formatDate.ts';
+import { Panel } from './Panel.tsx';
+import { SummaryList } from './SummaryList.tsx';
+
+const DATA_REUSE_OPPOSITION =
+  "La personne concernée par le titre n'accepte pas que ses données personnelles soient réutilisées à des fins d'information (elles ne seront ni vendues ni cédées à des organismes à but lucratif).";
+
+const NOT_GIVEN = 'Non renseigné';
+
+/** Every section of the recap of an application, in the order of the agency's form (seed 000). */
+export function ApplicationRecap({ application }: { application: CandidateApplication }) {
+  const { candidate, dossier, legalRepresentative } = application;
+  return (
+    <>
+      <RecapSection id="recap-motif" title="Motif de la demande du titre">
+        <p>
+          {legalRepresentative
+            ? 'La demande est effectuée pour une personne mineure par son représentant légal.'
+            : 'Vous effectuez la demande pour vous-même en tant que personne majeure ou mineure émancipée.'}
+        </p>
+        <p>La demande de titre est effectuée dans le cadre d'une inscription au permis de conduire.</p>
+        <SummaryList
+          items={[
+            { label: 'Type de demande', value: application.typeLabel },
+            { label: 'École de conduite', value: application.school },
+            { label: 'État de la demande', value: application.stateLabel },
+          ]}
+        />
+      </RecapSection>
+
+      <RecapSection id="recap-categories" title="Catégories de permis">
+        <SummaryList
+          items={[
+            { label: 'Catégorie(s) de permis demandée(s)', value: categories(dossier.requestedCategories) },
+            { label: 'Catégorie(s) de permis déjà obtenue(s)', value: categories(dossier.heldCategories) },
+          ]}
+        />
+      </RecapSection>
+
+      <RecapSection id="recap-training" title="Formations">
+        <ul className="fr-mb-0">
+          <li>
+            {dossier.training === 'aac'
+              ? "Le candidat a choisi de suivre une formation d'apprentissage anticipé de la conduite (A.A.C.)."
+              : "Le candidat a choisi de ne pas suivre une formation d'apprentissage anticipé de la conduite (A.A.C.)."}
+          </li>
+          <li>
+            {dossier.training === 'supervised'
+              ? 'Le candidat a choisi de suivre une formation de conduite supervisée.'
+              : 'Le candidat a choisi de ne pas suivre une formation de conduite supervisée.'}
+          </li>
+          {dossier.training === 'none' && <li>Le candidat suit une formation traditionnelle.</li>}
+        </ul>
+      </RecapSection>
+
+      <RecapSection id="recap-civil" title="État civil de la personne concernée par le titre">
+        <SummaryList
+          items={[
+            { label: 'Sexe', value: candidate.sex === 'F' ? 'Féminin' : 'Masculin' },
+            { label: 'Nom de naissance', value: candidate.birthName },
+            { label: "Nom d'usage", value: candidate.usageName || NOT_GIVEN },
+            { label: 'Prénom', value: candidate.firstName },
+            { label: 'Autres prénoms', value: candidate.otherFirstNames || NOT_GIVEN },
+            { label: 'Date de naissance', value: formatCalendarDate(candidate.birthDate) },
+            { label: 'Commune de naissance', value: candidate.birthCity },
+            { label: 'Département de naissance', value: candidate.birthDepartment || NOT_GIVEN },
+            { label: 'Pays de naissance', value: candidate.birthCountry },
+          ]}
+        />
+      </RecapSection>
+
+      <RecapSection id="recap-address" title="Adresse de la personne concernée par le titre">
+        <SummaryList
+          items={[
+            { label: 'Adresse', value: candidate.addressLine1 },
+            { label: "Complément d'adresse", value: candidate.addressLine2 || NOT_GIVEN },
+            { label: 'Code postal', value: candidate.postalCode },
+            { label: 'Commune', value: candidate.city },
+            { label: 'Préfecture de rattachement', value: application.prefecture },
+          ]}
+        />
+      </RecapSection>
+
+      {legalRepresentative && (
+        <RecapSection id="recap-representative" title="Représentant légal">
+          <SummaryList
+            items={[
+              { label: 'Qualité', value: legalRepresentative.quality },
+              { label: 'Nom', value: legalRepresentative.lastName },
+              { label: 'Prénom', value: legalRepresentative.firstName },
+              {
+                label: 'Adresse',
+                value: `${legalRepresentative.addressLine1}, ${legalRepresentative.postalCode} ${legalRepresentative.city}`,
+              },
+            ]}
+          />
+        </RecapSection>
+      )}
+
+      <RecapSection id="recap-contact" title="Coordonnées où l'on peut vous joindre">
+        <SummaryList
+          items={[
+            { label: 'Adresse mél.', value: candidate.email },
+            { label: 'Téléphone portable (Recommandé)', value: candidate.mobile || NOT_GIVEN },
+          ]}
+        />
+        {dossier.declarations.dataReuseOpposition === true && (
+          <p className="fr-mt-2w fr-mb-0">{DATA_REUSE_OPPOSITION}</p>
+        )}
+      </RecapSection>
+
+      <RecapSection id="recap-pieces" title="Pièces justificatives">
+        {application.pieces.length === 0 ? (
+          <p className="fr-mb-0">Aucune pièce justificative.</p>
+        ) : (
+          application.pieces.map((piece) => <PieceFiles key={piece.label} number={application.number} piece={piece} />)
+        )}
+      </RecapSection>
+    </>
+  );
+}
+
+function RecapSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="fr-mb-3w" aria-labelledby={id}>
+      <Panel className="fr-p-3w">
+        <h2 id={id} className="fr-h5">
+          {title}
+        </h2>
+        {children}
+      </Panel>
+    </section>
+  );
+}
+
+function PieceFiles({ number, piece }: { number: string; piece: Piece }) {
+  const pages = `${piece.pages} page${piece.pages > 1 ? 's' : ''} / ${piece.maxPages} page${piece.maxPages > 1 ? 's' : ''} maximum`;
+  return (
+    <div className="fr-mb-2w">
+      <h3 className="fr-text--md fr-text--bold fr-mb-1v">
+        {piece.label} ({pages})
+      </h3>
+      <p className="fr-mb-0">
+        Liste des fichiers :{' '}
+        {piece.files.map((file, index) => (
+          <span key={file.id}>
+            {index > 0 && ', '}
+            <a
+              className="fr-link"
+              href={`${candidateApplicationPath(number)}/pieces/files/${encodeURIComponent(file.id)}`}
+              download={file.fileName}
+            >
+              {file.fileName}
+            </a>
+          </span>
+        ))}
+      </p>
+    </div>
+  );
+}
+
+function categories(list: string[]): string {
+  return list.length === 0 ? 'Aucune' : list.join(', ');
+}

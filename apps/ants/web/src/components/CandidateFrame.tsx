@@ -1,0 +1,28 @@
+import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
+import type { ReactNode } from 'react';
+
+/**
+ * The frame of a page of the candidate's personal space: breadcrumb through "Mon espace", an
+ * optional welcome line above the one h1, then the content.
+ */
+export function CandidateFrame({
+  title,
+  welcome,
+  segments = [],
+  children,
+}: {
+  title: string;
+  welcome?: ReactNode;
+  /** The pages between "Accueil" and this one. */
+  segments?: { label: string; linkProps: { to: string } }[];
+  children: ReactNode;
+}) {
+  return (
+    <div className="fr-container fr-mb-8w">
+      <Breadcrumb currentPageLabel={title} homeLinkProps={{ to: '/' }} segments={segments} />
+      {welcome}
+      <h1>{title}</h1>
+      {children}
+    </div>
+  );
+}

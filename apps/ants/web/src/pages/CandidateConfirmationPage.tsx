@@ -1,0 +1,100 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
+import { useLocation, useParams } from 'react-router';
+import { api, candidateApplicationPath } from '../api.ts';
+import { CandidateFrame } from '../components/CandidateFrame.tsx';
+import { SessionLoading } from '../components/PageFrame.tsx';
+import { Panel } from '../components/Panel.tsx';
+import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
+import { useSession } from '../session.tsx';
+import { useApiData } from '../useApiData.ts';
+import { usePageTitle } from '../usePageTitle.ts';
+
+const TITLE = 'Votre demande a été transmise';
+const LIST = { label: 'Mes démarches en cours', linkProps: { to: '/monespace/demarches' } };
+
+/** After the candidate's validation: the receipt, and the paper photo form when there is no ePhoto (seed 000, case 2). */
+export function CandidateConfirmationPage() {
+  usePageTitle(TITLE);
+  const number = useParams().number ?? '';
+  const { session } = useSession();
+  const passed = (useLocation().state as { hasEphoto?: boolean } | null)?.hasEphoto;
+  // Coming from "Valider", the page knows; after a reload it asks the application.
+  const loaded = useApiData(
+    number,
+    () => api.candidateApplication(number),
+    session.status === 'candidate' && passed === undefined,
+  );
+
+  if (session.status === 'loading') return <SessionLoading />;
+  if (session.status !== 'candidate') return <RedirectToLogin to="/monespace/connexion" session={session} />;
+  if (passed === undefined && loaded.status === 'loading') return <SessionLoading />;
+  if (passed === undefined && loaded.status === 'error') {
+    return (
+      <CandidateFrame title={TITLE} segments={[LIST]}>
+        <Alert severity="error" small description={loaded.error.message} />
+      </CandidateFrame>
+    );
+  }
+  const hasEphoto = passed ?? (loaded.status === 'ready' && loaded.data.application.hasEphoto);
+  const documents = `${candidateApplicationPath(number)}/documents`;
+  const receiptLink = (
+    <a className="fr-link fr-link--download" href={`${documents}/receipt`} download={`justificatif-${number}.pdf`}>
+      Télécharger le justificatif de dépôt <span className="fr-link__detail">PDF</span>
+    </a>
+  );
+
+  return (
+    <CandidateFrame title={TITLE} segments={[LIST]}>
+      <Stepper currentStep={2} stepCount={2} title="Confirmation" />
+      <p>La validation de votre demande a bien été prise en compte.</p>
+      <Panel className="fr-p-3w fr-mb-4w">
+        <p className="fr-h4 fr-mb-1w">Numéro de votre demande : {number}</p>
+        <p className="fr-mb-2w">
+          Vous devez maintenant enregistrer et conserver le justificatif de dépôt de la demande.
+        </p>
+        {receiptLink}
+      </Panel>
+      {!hasEphoto && (
+        <section aria-labelledby="last-actions-title">
+          <h2 id="last-actions-title">Dernières actions à réaliser</h2>
+          <p>Vous devez maintenant :</p>
+          <ol>
+            <li>
+              enregistrer et imprimer le « Formulaire de dépôt de photo et de signature pour numérisation », le
+              compléter et l'expédier par voie postale à l'adresse indiquée :
+              <ul>
+                <li>collez une photo d'identité en couleur, récente et aux normes, sans agrafe ;</li>
+                <li>signez dans le cadre prévu à l'encre noire ;</li>
+                <li>
+                  envoyez-le seul, sans pièce complémentaire, par courrier simple dans les 15 jours, dans une enveloppe
+                  affranchie, à l'adresse : <strong>CTN, CS 80168, 53102 MAYENNE CEDEX</strong>.
+                </li>
+              </ul>
+              <p className="fr-my-2w">
+                <a
+                  className="fr-link fr-link--download"
+                  href={`${documents}/photo_signature_form`}
+                  download={`formulaire-photo-signature-${number}.pdf`}
+                >
+                  Télécharger le formulaire de dépôt de photo et de signature pour numérisation{' '}
+                  <span className="fr-link__detail">PDF</span>
+                </a>
+              </p>
+            </li>
+            <li>enregistrer et conserver le justificatif de dépôt de la demande ;</li>
+            <li>
+              procéder au reste des formalités exigées par votre préfecture pour la procédure qui vous concerne (voir à
+              ce sujet le site de la préfecture).
+            </li>
+          </ol>
+          <Alert
+            severity="warning"
+            small
+            description="Attention, si ce formulaire n'est pas retourné ou s'il est raturé, la modification ne sera pas prise en compte et risque d'entraîner l'échec de votre demande."
+          />
+        </section>
+      )}
+    </CandidateFrame>
+  );
+}
