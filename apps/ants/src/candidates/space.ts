@@ -1,5 +1,3 @@
-import { createReadStream } from 'node:fs';
-import path from 'node:path';
 import { stateLabel, TYPE_LABELS } from '@permis/ants-api';
 import { AppError, type HttpServer, notFound } from '@permis/platform';
 import { findPrefecture } from '@permis/referentiel/data';
@@ -8,9 +6,9 @@ import { z } from 'zod';
 import { type ApplicationRow, transition } from '../applications/machine.ts';
 import { toView } from '../applications/view.ts';
 import { type AuthContext, requireCandidate } from '../auth/context.ts';
-import { applications, ephotoCodes, pieceFiles, proAccounts } from '../db/schema.ts';
+import { applications, ephotoCodes, proAccounts } from '../db/schema.ts';
 import { documentPdf } from '../documents/routes.ts';
-import { contentDisposition, listPieces } from '../pieces/routes.ts';
+import { contentDisposition, listPieces, sendPieceFile } from '../pieces/routes.ts';
 
 const number = z
   .string()
@@ -104,16 +102,7 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir
     async (request, reply) => {
       const me = await requireCandidate(ctx, request);
       const row = await own(me.id, request.params.number);
-      const [file] = await db
-        .select()
-        .from(pieceFiles)
-        .where(and(eq(pieceFiles.id, request.params.fileId), eq(pieceFiles.applicationId, row.id)))
-        .limit(1);
-      if (!file) throw notFound("Ce fichier n'existe pas.");
-      return reply
-        .type(file.mediaType)
-        .header('content-disposition', contentDisposition(file.fileName))
-        .send(createReadStream(path.join(filesDir, file.storageName)));
+      return sendPieceFile(db, reply, filesDir, row.id, request.params.fileId);
     },
   );
 

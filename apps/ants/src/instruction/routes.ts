@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { stateLabel } from '@permis/ants-api';
@@ -11,7 +10,7 @@ import { type ApplicationRow, transition } from '../applications/machine.ts';
 import { toView } from '../applications/view.ts';
 import { type AuthContext, requireAgent } from '../auth/context.ts';
 import { applications, candidates, ephotoCodes, pieceFiles, proAccounts } from '../db/schema.ts';
-import { contentDisposition, listPieces } from '../pieces/routes.ts';
+import { listPieces, sendPieceFile } from '../pieces/routes.ts';
 import { nextNeph } from './neph.ts';
 
 const number = z
@@ -93,16 +92,7 @@ export function instructionRoutes(app: HttpServer, ctx: AuthContext, filesDir: s
     async (request, reply) => {
       await requireAgent(ctx, request);
       const row = await find(request.params.number);
-      const [file] = await db
-        .select()
-        .from(pieceFiles)
-        .where(and(eq(pieceFiles.id, request.params.fileId), eq(pieceFiles.applicationId, row.id)))
-        .limit(1);
-      if (!file) throw notFound("Ce fichier n'existe pas.");
-      return reply
-        .type(file.mediaType)
-        .header('content-disposition', contentDisposition(file.fileName))
-        .send(createReadStream(path.join(filesDir, file.storageName)));
+      return sendPieceFile(db, reply, filesDir, row.id, request.params.fileId);
     },
   );
 

@@ -6,6 +6,7 @@ import type {} from '@fastify/multipart';
 import { AppError, type HttpServer, notFound } from '@permis/platform';
 import { MAX_PIECE_COMMENT_LENGTH, MAX_PIECE_FILE_BYTES, PIECES, type PieceKind } from '@permis/referentiel';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
 import type { ApplicationRow } from '../applications/machine.ts';
@@ -118,15 +119,6 @@ export function pieceRoutes(app: HttpServer, db: AntsDb, filesDir: string) {
   );
 
   const fileParams = z.object({ number, fileId: z.uuid() });
-  const findFile = async (applicationId: string, fileId: string) => {
-    const [file] = await db
-      .select()
-      .from(pieceFiles)
-      .where(and(eq(pieceFiles.id, fileId), eq(pieceFiles.applicationId, applicationId)))
-      .limit(1);
-    if (!file) throw notFound("Ce fichier n'existe pas.");
-    return file;
-  };
 
   app.get(
     '/api/pro/v1/applications/:number/pieces/files/:fileId',
@@ -134,11 +126,7 @@ export function pieceRoutes(app: HttpServer, db: AntsDb, filesDir: string) {
     async (request, reply) => {
       const school = await requireProCaller(db, request);
       const row = await findOwnApplication(db, school.id, request.params.number);
-      const file = await findFile(row.id, request.params.fileId);
-      return reply
-        .type(file.mediaType)
-        .header('content-disposition', contentDisposition(file.fileName))
-        .send(createReadStream(path.join(filesDir, file.storageName)));
+      return sendPieceFile(db, reply, filesDir, row.id, request.params.fileId);
     },
   );
 
@@ -149,7 +137,7 @@ export function pieceRoutes(app: HttpServer, db: AntsDb, filesDir: string) {
       const school = await requireProCaller(db, request);
       const row = await findOwnApplication(db, school.id, request.params.number);
       assertPiecesEditable(row);
-      const file = await findFile(row.id, request.params.fileId);
+      const file = await findPieceFile(db, row.id, request.params.fileId);
       await db.transaction(async (tx) => {
         await tx.delete(pieceFiles).where(eq(pieceFiles.id, file.id));
         await tx.insert(auditEvents).values({
@@ -228,4 +216,30 @@ export function contentDisposition(fileName: string): string {
       .replace(/[^\x20-\x7e]/g, '')
       .replace(/["\\]/g, '_') || 'document';
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** A file of one application's pièces; another application's is not found. */
+export async function findPieceFile(db: AntsDb, applicationId: string, fileId: string) {
+  const [file] = await db
+    .select()
+    .from(pieceFiles)
+    .where(and(eq(pieceFiles.id, fileId), eq(pieceFiles.applicationId, applicationId)))
+    .limit(1);
+  if (!file) throw notFound("Ce fichier n'existe pas.");
+  return file;
+}
+
+/** Streams a pièce's file to whoever may see the application (school, candidate, agent). */
+export async function sendPieceFile(
+  db: AntsDb,
+  reply: FastifyReply,
+  filesDir: string,
+  applicationId: string,
+  fileId: string,
+) {
+  const file = await findPieceFile(db, applicationId, fileId);
+  return reply
+    .type(file.mediaType)
+    .header('content-disposition', contentDisposition(file.fileName))
+    .send(createReadStream(path.join(filesDir, file.storageName)));
 }
