@@ -109,6 +109,57 @@ export type CandidateApplication = {
   pieces: Piece[];
 };
 
+export type AgentQueueState = 'under_instruction' | 'to_complete' | 'rejected' | 'accepted';
+
+/** A line of the instruction queue. */
+export type AgentApplicationRow = {
+  number: string;
+  type: '02' | '06';
+  stateLabel: string;
+  candidate: string;
+  school: string;
+  updatedAt: string;
+};
+
+export type AgentPiece = {
+  kind: string;
+  label: string;
+  maxPages: number;
+  required: boolean;
+  pages: number;
+  files: PieceFile[];
+};
+
+/** An application as the agent instructs it. */
+export type AgentApplication = {
+  application: {
+    number: string;
+    type: '02' | '06';
+    state: string;
+    stateLabel: string;
+    neph?: string | null;
+    candidate: {
+      birthName: string;
+      firstName: string;
+      otherFirstNames?: string | null;
+      birthDate: string;
+      birthCity: string;
+      birthDepartment?: string | null;
+      birthCountry: string;
+      addressLine1: string;
+      postalCode: string;
+      city: string;
+      email: string;
+    };
+    dossier: { requestedCategories: string[] };
+  };
+  prefecture: string;
+  ephotoCode: string | null;
+  pieces: AgentPiece[];
+};
+
+type AgentDecision = { application: AgentApplication['application'] };
+
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 let csrfToken: string | null = null;
@@ -183,6 +234,18 @@ export const api = {
     }),
   refuseApplication: (number: string) =>
     apiRequest<{ number: string }>(`${candidateApplicationPath(number)}/refuse`, { method: 'POST' }),
+  agentApplications: (state: AgentQueueState) =>
+    apiRequest<{ applications: AgentApplicationRow[] }>(`/api/agent/applications?state=${state}`),
+  agentApplication: (number: string) => apiRequest<AgentApplication>(agentApplicationPath(number)),
+  requestCompletion: (number: string, body: { piece: string; message: string }) =>
+    apiRequest<AgentDecision & { reason: string }>(`${agentApplicationPath(number)}/request-completion`, {
+      method: 'POST',
+      body,
+    }),
+  rejectApplication: (number: string, reason: string) =>
+    apiRequest<AgentDecision>(`${agentApplicationPath(number)}/reject`, { method: 'POST', body: { reason } }),
+  acceptApplication: (number: string) =>
+    apiRequest<AgentDecision>(`${agentApplicationPath(number)}/accept`, { method: 'POST' }),
   session: () => apiRequest<SessionInfo>('/api/session'),
   logout: () => apiRequest<void>('/api/logout', { method: 'POST' }),
 };
@@ -190,4 +253,9 @@ export const api = {
 /** The address of a candidate's application in the API; the files and documents are under it. */
 export function candidateApplicationPath(number: string): string {
   return `/api/candidate/applications/${encodeURIComponent(number)}`;
+}
+
+/** The address of an application in the instruction API; its files are under it. */
+export function agentApplicationPath(number: string): string {
+  return `/api/agent/applications/${encodeURIComponent(number)}`;
 }

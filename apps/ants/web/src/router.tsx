@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
+import { AgentApplicationPage } from './pages/AgentApplicationPage.tsx';
 import { AgentHomePage } from './pages/AgentHomePage.tsx';
 import { AgentLoginPage } from './pages/AgentLoginPage.tsx';
 import { CandidateActivationPage } from './pages/CandidateActivationPage.tsx';
@@ -27,6 +28,7 @@ export const router = createBrowserRouter([
           { path: 'pro', element: <ProHomePage /> },
           { path: 'agent/connexion', element: <AgentLoginPage /> },
           { path: 'agent', element: <AgentHomePage /> },
+          { path: 'agent/demandes/:number', element: <AgentApplicationPage /> },
           { path: 'monespace/activer/:token', element: <CandidateActivationPage /> },
           { path: 'monespace/connexion', element: <CandidateLoginPage /> },
           { path: 'monespace/demarches', element: <CandidateApplicationsPage /> },

@@ -1,44 +1,54 @@
-import { CallOut } from '@codegouvfr/react-dsfr/CallOut';
+import { SegmentedControl, type SegmentedControlProps } from '@codegouvfr/react-dsfr/SegmentedControl';
+import { useSearchParams } from 'react-router';
+import type { AgentQueueState } from '../api.ts';
+import { AgentQueue, QUEUE_STATES } from '../components/AgentQueue.tsx';
 import { PageFrame, SessionLoading } from '../components/PageFrame.tsx';
-import { Panel } from '../components/Panel.tsx';
 import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
-import { SummaryList } from '../components/SummaryList.tsx';
 import { useSession } from '../session.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
 
+/** The instruction console: the applications of one state, the ones to instruct first. */
 export function AgentHomePage() {
   usePageTitle("Console d'instruction");
   const { session } = useSession();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const requested = searchParams.get('etat');
+  const state: AgentQueueState = QUEUE_STATES.find((entry) => entry.state === requested)?.state ?? 'under_instruction';
+
   if (session.status === 'loading') return <SessionLoading />;
   if (session.status !== 'agent') return <RedirectToLogin to="/agent/connexion" session={session} />;
   const { agent } = session;
 
+  function segment(entry: (typeof QUEUE_STATES)[number]): SegmentedControlProps.SegmentWithoutIcon {
+    return {
+      label: entry.label,
+      nativeInputProps: {
+        value: entry.state,
+        checked: entry.state === state,
+        onChange: () => setSearchParams(entry.state === 'under_instruction' ? {} : { etat: entry.state }),
+      },
+    };
+  }
+
   return (
     <PageFrame title="Console d'instruction">
-      <p className="fr-text--lead">
-        Bienvenue {agent.firstName} {agent.lastName.toUpperCase()}
-      </p>
-      <div className="fr-grid-row fr-grid-row--gutters">
-        <section className="fr-col-12 fr-col-lg-6" aria-labelledby="agent-account-title">
-          <Panel className="fr-p-4w">
-            <h2 id="agent-account-title" className="fr-h4">
-              Votre affectation
-            </h2>
-            <SummaryList
-              items={[
-                { label: 'Service', value: agent.service },
-                { label: 'Identifiant', value: agent.login },
-              ]}
-            />
-          </Panel>
-        </section>
-        <div className="fr-col-12 fr-col-lg-6">
-          <CallOut title="Instruction des demandes" titleAs="h2" iconId="fr-icon-information-line">
-            Les demandes de permis de conduire transmises par les écoles de conduite sont instruites par les agents des
-            CERT et des préfectures depuis cette console.
-          </CallOut>
-        </div>
-      </div>
+      <section aria-label="Votre affectation">
+        <p className="fr-text--lead">
+          Bienvenue {agent.firstName} {agent.lastName.toUpperCase()} — {agent.service}
+        </p>
+      </section>
+      <SegmentedControl
+        className="fr-mb-3w"
+        legend="État des demandes"
+        name="etat"
+        segments={[
+          segment(QUEUE_STATES[0]),
+          segment(QUEUE_STATES[1]),
+          segment(QUEUE_STATES[2]),
+          segment(QUEUE_STATES[3]),
+        ]}
+      />
+      <AgentQueue state={state} />
     </PageFrame>
   );
 }

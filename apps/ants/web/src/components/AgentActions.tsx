@@ -1,0 +1,149 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { createModal } from '@codegouvfr/react-dsfr/Modal';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { type AgentPiece, type ApiError, api, asApiError } from '../api.ts';
+import { Panel } from './Panel.tsx';
+
+const acceptModal = createModal({ id: 'accept-application-modal', isOpenedByDefault: false });
+
+type Props = { number: string; pieces: AgentPiece[]; onDecided: (message: string) => void };
+
+/** The three decisions on an application to instruct: ask for a pièce, reject, accept. */
+export function AgentActions({ number, pieces, onDecided }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [piece, setPiece] = useState(pieces[0]?.kind ?? '');
+  const [message, setMessage] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<{ completion?: ApiError; reject?: ApiError; accept?: ApiError }>({});
+
+  async function run(action: keyof typeof errors, call: () => Promise<string>) {
+    setBusy(true);
+    setErrors({});
+    try {
+      const notice = await call();
+      onDecided(notice);
+    } catch (caught) {
+      setErrors({ [action]: asApiError(caught) });
+      setBusy(false);
+    }
+  }
+
+  function requestCompletion(event: FormEvent) {
+    event.preventDefault();
+    void run('completion', async () => {
+      const result = await api.requestCompletion(number, { piece, message });
+      return `Complément demandé — ${result.reason}`;
+    });
+  }
+
+  function reject(event: FormEvent) {
+    event.preventDefault();
+    void run('reject', async () => {
+      await api.rejectApplication(number, reason);
+      return 'Demande rejetée.';
+    });
+  }
+
+  function accept() {
+    void run('accept', async () => {
+      const result = await api.acceptApplication(number);
+      acceptModal.close();
+      return `Demande acceptée — NEPH : ${result.application.neph ?? ''}`;
+    });
+  }
+
+  const reasonError = errors.reject?.fieldMessage('reason');
+
+  return (
+    <>
+      <ActionSection id="action-completion" title="Demander un complément">
+        <form onSubmit={requestCompletion}>
+          <Select
+            label="Pièce à compléter"
+            nativeSelectProps={{ name: 'piece', value: piece, onChange: (event) => setPiece(event.target.value) }}
+          >
+            {pieces.map((entry) => (
+              <option key={entry.kind} value={entry.kind}>
+                {entry.label}
+              </option>
+            ))}
+          </Select>
+          <Input
+            label="Message à l'école de conduite"
+            hintText="Facultatif, 500 caractères au plus."
+            textArea
+            nativeTextAreaProps={{
+              name: 'message',
+              value: message,
+              maxLength: 500,
+              onChange: (event) => setMessage(event.target.value),
+            }}
+          />
+          {errors.completion && (
+            <Alert className="fr-mb-3w" severity="error" small description={errors.completion.message} />
+          )}
+          <Button type="submit" priority="secondary" disabled={busy}>
+            Demander un complément
+          </Button>
+        </form>
+      </ActionSection>
+
+      <ActionSection id="action-reject" title="Rejeter la demande">
+        <form onSubmit={reject} noValidate>
+          <Input
+            label="Motif du rejet"
+            textArea
+            state={reasonError ? 'error' : 'default'}
+            stateRelatedMessage={reasonError}
+            nativeTextAreaProps={{
+              name: 'reason',
+              value: reason,
+              maxLength: 500,
+              onChange: (event) => setReason(event.target.value),
+            }}
+          />
+          {errors.reject && !reasonError && (
+            <Alert className="fr-mb-3w" severity="error" small description={errors.reject.message} />
+          )}
+          <Button type="submit" priority="secondary" disabled={busy}>
+            Rejeter
+          </Button>
+        </form>
+      </ActionSection>
+
+      <ActionSection id="action-accept" title="Accepter la demande">
+        <p>L'acceptation attribue au candidat son numéro NEPH.</p>
+        {errors.accept && <Alert className="fr-mb-3w" severity="error" small description={errors.accept.message} />}
+        <Button type="button" disabled={busy} onClick={() => acceptModal.open()}>
+          Accepter
+        </Button>
+      </ActionSection>
+
+      <acceptModal.Component
+        title="Accepter la demande ?"
+        buttons={[
+          { children: 'Annuler', priority: 'secondary', doClosesModal: true },
+          { children: 'Confirmer', doClosesModal: false, disabled: busy, onClick: accept },
+        ]}
+      >
+        <p>La demande n° {number} sera acceptée et un NEPH lui sera attribué.</p>
+      </acceptModal.Component>
+    </>
+  );
+}
+
+function ActionSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="fr-mb-3w" aria-labelledby={id}>
+      <Panel className="fr-p-3w">
+        <h2 id={id} className="fr-h5">
+          {title}
+        </h2>
+        {children}
+      </Panel>
+    </section>
+  );
+}

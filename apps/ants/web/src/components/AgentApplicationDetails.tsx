@@ -1,0 +1,101 @@
+import type { ReactNode } from 'react';
+import { type AgentApplication, type AgentPiece, agentApplicationPath } from '../api.ts';
+import { formatCalendarDate } from '../formatDate.ts';
+import { Panel } from './Panel.tsx';
+import { SummaryList } from './SummaryList.tsx';
+
+const NOT_GIVEN = 'Non renseigné';
+
+/** What the school sent: identity, address, categories, prefecture, ePhoto and pièces. */
+export function AgentApplicationDetails({ data }: { data: AgentApplication }) {
+  const { application, prefecture, ephotoCode, pieces } = data;
+  const { candidate } = application;
+  return (
+    <>
+      <DetailSection id="detail-identity" title="Identité du candidat">
+        <SummaryList
+          items={[
+            { label: 'Nom de naissance', value: candidate.birthName },
+            { label: 'Prénom', value: candidate.firstName },
+            { label: 'Autres prénoms', value: candidate.otherFirstNames || NOT_GIVEN },
+            { label: 'Date de naissance', value: formatCalendarDate(candidate.birthDate) },
+            { label: 'Commune de naissance', value: candidate.birthCity },
+            { label: 'Département de naissance', value: candidate.birthDepartment || NOT_GIVEN },
+            { label: 'Pays de naissance', value: candidate.birthCountry },
+            { label: 'Adresse mél.', value: candidate.email },
+          ]}
+        />
+      </DetailSection>
+      <DetailSection id="detail-address" title="Adresse">
+        <SummaryList
+          items={[
+            { label: 'Adresse', value: candidate.addressLine1 },
+            { label: 'Code postal', value: candidate.postalCode },
+            { label: 'Commune', value: candidate.city },
+          ]}
+        />
+      </DetailSection>
+      <DetailSection id="detail-dossier" title="Dossier">
+        <SummaryList
+          items={[
+            {
+              label: 'Catégorie(s) demandée(s)',
+              value: application.dossier.requestedCategories.join(', ') || 'Aucune',
+            },
+            { label: 'Préfecture', value: prefecture || NOT_GIVEN },
+            { label: 'ePhoto', value: ephotoCode ?? "Pas d'ePhoto : formulaire papier attendu" },
+            ...(application.neph ? [{ label: 'NEPH', value: application.neph }] : []),
+          ]}
+        />
+      </DetailSection>
+      <DetailSection id="detail-pieces" title="Pièces justificatives">
+        {pieces.length === 0 ? (
+          <p className="fr-mb-0">Aucune pièce justificative.</p>
+        ) : (
+          pieces.map((piece) => <PieceFiles key={piece.kind} number={application.number} piece={piece} />)
+        )}
+      </DetailSection>
+    </>
+  );
+}
+
+function DetailSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="fr-mb-3w" aria-labelledby={id}>
+      <Panel className="fr-p-3w">
+        <h2 id={id} className="fr-h5">
+          {title}
+        </h2>
+        {children}
+      </Panel>
+    </section>
+  );
+}
+
+function PieceFiles({ number, piece }: { number: string; piece: AgentPiece }) {
+  return (
+    <div className="fr-mb-2w">
+      <h3 className="fr-text--md fr-text--bold fr-mb-1v">
+        {piece.label} ({piece.pages} / {piece.maxPages} page{piece.maxPages > 1 ? 's' : ''}
+        {piece.required ? ', obligatoire' : ''})
+      </h3>
+      {piece.files.length === 0 ? (
+        <p className="fr-mb-0">Aucun fichier.</p>
+      ) : (
+        <ul className="fr-mb-0">
+          {piece.files.map((file) => (
+            <li key={file.id}>
+              <a
+                className="fr-link"
+                href={`${agentApplicationPath(number)}/pieces/files/${encodeURIComponent(file.id)}`}
+                download={file.fileName}
+              >
+                Télécharger {file.fileName}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
