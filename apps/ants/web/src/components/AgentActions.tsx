@@ -3,9 +3,9 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { createModal } from '@codegouvfr/react-dsfr/Modal';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { type AgentPiece, type ApiError, api, asApiError } from '../api.ts';
-import { Panel } from './Panel.tsx';
+import { TitledSection } from './TitledSection.tsx';
 
 const acceptModal = createModal({ id: 'accept-application-modal', isOpenedByDefault: false });
 
@@ -59,7 +59,7 @@ export function AgentActions({ number, pieces, onDecided }: Props) {
 
   return (
     <>
-      <ActionSection id="action-completion" title="Demander un complément">
+      <TitledSection id="action-completion" title="Demander un complément">
         <form onSubmit={requestCompletion}>
           <Select
             label="Pièce à compléter"
@@ -89,9 +89,9 @@ export function AgentActions({ number, pieces, onDecided }: Props) {
             Demander un complément
           </Button>
         </form>
-      </ActionSection>
+      </TitledSection>
 
-      <ActionSection id="action-reject" title="Rejeter la demande">
+      <TitledSection id="action-reject" title="Rejeter la demande">
         <form onSubmit={reject} noValidate>
           <Input
             label="Motif du rejet"
@@ -112,15 +112,15 @@ export function AgentActions({ number, pieces, onDecided }: Props) {
             Rejeter
           </Button>
         </form>
-      </ActionSection>
+      </TitledSection>
 
-      <ActionSection id="action-accept" title="Accepter la demande">
+      <TitledSection id="action-accept" title="Accepter la demande">
         <p>L'acceptation attribue au candidat son numéro NEPH.</p>
         {errors.accept && <Alert className="fr-mb-3w" severity="error" small description={errors.accept.message} />}
         <Button type="button" disabled={busy} onClick={() => acceptModal.open()}>
           Accepter
         </Button>
-      </ActionSection>
+      </TitledSection>
 
       <acceptModal.Component
         title="Accepter la demande ?"
@@ -132,18 +132,5 @@ export function AgentActions({ number, pieces, onDecided }: Props) {
         <p>La demande n° {number} sera acceptée et un NEPH lui sera attribué.</p>
       </acceptModal.Component>
     </>
-  );
-}
-
-function ActionSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="fr-mb-3w" aria-labelledby={id}>
-      <Panel className="fr-p-3w">
-        <h2 id={id} className="fr-h5">
-          {title}
-        </h2>
-        {children}
-      </Panel>
-    </section>
   );
 }

@@ -1,8 +1,7 @@
-import type { ReactNode } from 'react';
 import { type AgentApplication, type AgentPiece, agentApplicationPath } from '../api.ts';
 import { formatCalendarDate } from '../formatDate.ts';
-import { Panel } from './Panel.tsx';
 import { SummaryList } from './SummaryList.tsx';
+import { TitledSection } from './TitledSection.tsx';
 
 const NOT_GIVEN = 'Non renseigné';
 
@@ -12,7 +11,7 @@ export function AgentApplicationDetails({ data }: { data: AgentApplication }) {
   const { candidate } = application;
   return (
     <>
-      <DetailSection id="detail-identity" title="Identité du candidat">
+      <TitledSection id="detail-identity" title="Identité du candidat">
         <SummaryList
           items={[
             { label: 'Nom de naissance', value: candidate.birthName },
@@ -25,8 +24,8 @@ export function AgentApplicationDetails({ data }: { data: AgentApplication }) {
             { label: 'Adresse mél.', value: candidate.email },
           ]}
         />
-      </DetailSection>
-      <DetailSection id="detail-address" title="Adresse">
+      </TitledSection>
+      <TitledSection id="detail-address" title="Adresse">
         <SummaryList
           items={[
             { label: 'Adresse', value: candidate.addressLine1 },
@@ -34,8 +33,8 @@ export function AgentApplicationDetails({ data }: { data: AgentApplication }) {
             { label: 'Commune', value: candidate.city },
           ]}
         />
-      </DetailSection>
-      <DetailSection id="detail-dossier" title="Dossier">
+      </TitledSection>
+      <TitledSection id="detail-dossier" title="Dossier">
         <SummaryList
           items={[
             {
@@ -47,28 +46,15 @@ export function AgentApplicationDetails({ data }: { data: AgentApplication }) {
             ...(application.neph ? [{ label: 'NEPH', value: application.neph }] : []),
           ]}
         />
-      </DetailSection>
-      <DetailSection id="detail-pieces" title="Pièces justificatives">
+      </TitledSection>
+      <TitledSection id="detail-pieces" title="Pièces justificatives">
         {pieces.length === 0 ? (
           <p className="fr-mb-0">Aucune pièce justificative.</p>
         ) : (
           pieces.map((piece) => <PieceFiles key={piece.kind} number={application.number} piece={piece} />)
         )}
-      </DetailSection>
+      </TitledSection>
     </>
-  );
-}
-
-function DetailSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="fr-mb-3w" aria-labelledby={id}>
-      <Panel className="fr-p-3w">
-        <h2 id={id} className="fr-h5">
-          {title}
-        </h2>
-        {children}
-      </Panel>
-    </section>
   );
 }
 

@@ -1,8 +1,7 @@
-import type { ReactNode } from 'react';
 import { type CandidateApplication, candidateApplicationPath, type Piece } from '../api.ts';
 import { formatCalendarDate } from '../formatDate.ts';
-import { Panel } from './Panel.tsx';
 import { SummaryList } from './SummaryList.tsx';
+import { TitledSection } from './TitledSection.tsx';
 
 const DATA_REUSE_OPPOSITION =
   "La personne concernée par le titre n'accepte pas que ses données personnelles soient réutilisées à des fins d'information (elles ne seront ni vendues ni cédées à des organismes à but lucratif).";
@@ -14,7 +13,7 @@ export function ApplicationRecap({ application }: { application: CandidateApplic
   const { candidate, dossier, legalRepresentative } = application;
   return (
     <>
-      <RecapSection id="recap-motif" title="Motif de la demande du titre">
+      <TitledSection id="recap-motif" title="Motif de la demande du titre">
         <p>
           {legalRepresentative
             ? 'La demande est effectuée pour une personne mineure par son représentant légal.'
@@ -28,18 +27,18 @@ export function ApplicationRecap({ application }: { application: CandidateApplic
             { label: 'État de la demande', value: application.stateLabel },
           ]}
         />
-      </RecapSection>
+      </TitledSection>
 
-      <RecapSection id="recap-categories" title="Catégories de permis">
+      <TitledSection id="recap-categories" title="Catégories de permis">
         <SummaryList
           items={[
             { label: 'Catégorie(s) de permis demandée(s)', value: categories(dossier.requestedCategories) },
             { label: 'Catégorie(s) de permis déjà obtenue(s)', value: categories(dossier.heldCategories) },
           ]}
         />
-      </RecapSection>
+      </TitledSection>
 
-      <RecapSection id="recap-training" title="Formations">
+      <TitledSection id="recap-training" title="Formations">
         <ul className="fr-mb-0">
           <li>
             {dossier.training === 'aac'
@@ -53,9 +52,9 @@ export function ApplicationRecap({ application }: { application: CandidateApplic
           </li>
           {dossier.training === 'none' && <li>Le candidat suit une formation traditionnelle.</li>}
         </ul>
-      </RecapSection>
+      </TitledSection>
 
-      <RecapSection id="recap-civil" title="État civil de la personne concernée par le titre">
+      <TitledSection id="recap-civil" title="État civil de la personne concernée par le titre">
         <SummaryList
           items={[
             { label: 'Sexe', value: candidate.sex === 'F' ? 'Féminin' : 'Masculin' },
@@ -69,9 +68,9 @@ export function ApplicationRecap({ application }: { application: CandidateApplic
             { label: 'Pays de naissance', value: candidate.birthCountry },
           ]}
         />
-      </RecapSection>
+      </TitledSection>
 
-      <RecapSection id="recap-address" title="Adresse de la personne concernée par le titre">
+      <TitledSection id="recap-address" title="Adresse de la personne concernée par le titre">
         <SummaryList
           items={[
             { label: 'Adresse', value: candidate.addressLine1 },
@@ -81,10 +80,10 @@ export function ApplicationRecap({ application }: { application: CandidateApplic
             { label: 'Préfecture de rattachement', value: application.prefecture },
           ]}
         />
-      </RecapSection>
+      </TitledSection>
 
       {legalRepresentative && (
-        <RecapSection id="recap-representative" title="Représentant légal">
+        <TitledSection id="recap-representative" title="Représentant légal">
           <SummaryList
             items={[
               { label: 'Qualité', value: legalRepresentative.quality },
@@ -96,10 +95,10 @@ export function ApplicationRecap({ application }: { application: CandidateApplic
               },
             ]}
           />
-        </RecapSection>
+        </TitledSection>
       )}
 
-      <RecapSection id="recap-contact" title="Coordonnées où l'on peut vous joindre">
+      <TitledSection id="recap-contact" title="Coordonnées où l'on peut vous joindre">
         <SummaryList
           items={[
             { label: 'Adresse mél.', value: candidate.email },
@@ -109,29 +108,16 @@ export function ApplicationRecap({ application }: { application: CandidateApplic
         {dossier.declarations.dataReuseOpposition === true && (
           <p className="fr-mt-2w fr-mb-0">{DATA_REUSE_OPPOSITION}</p>
         )}
-      </RecapSection>
+      </TitledSection>
 
-      <RecapSection id="recap-pieces" title="Pièces justificatives">
+      <TitledSection id="recap-pieces" title="Pièces justificatives">
         {application.pieces.length === 0 ? (
           <p className="fr-mb-0">Aucune pièce justificative.</p>
         ) : (
           application.pieces.map((piece) => <PieceFiles key={piece.label} number={application.number} piece={piece} />)
         )}
-      </RecapSection>
+      </TitledSection>
     </>
-  );
-}
-
-function RecapSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="fr-mb-3w" aria-labelledby={id}>
-      <Panel className="fr-p-3w">
-        <h2 id={id} className="fr-h5">
-          {title}
-        </h2>
-        {children}
-      </Panel>
-    </section>
   );
 }
 
