@@ -1,69 +1,27 @@
-import { type CreateApplication, createAntsClient } from '@permis/ants-api';
 import type { Page } from '@playwright/test';
 import { ANTS_URL, expect, expectAccessible, MAIL_URL, test } from './fixtures.ts';
-
-// Demo data (SEED_DEMO): the school that enters the application for its pupil.
-const school = createAntsClient({
-  baseUrl: ANTS_URL,
-  credentials: { agrementNumber: 'E1703500010', login: 'brequigny35', password: 'Brequigny35!ants' },
-});
-
-/** A 1×1 PNG, enough for a piece. */
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
-    '1f15c4890000000d49444154789c6300010000050001' +
-    '0d0a2db40000000049454e44ae426082',
-  'hex',
-);
+import { validatedApplication } from './schoolApi.ts';
 
 const PASSWORD = 'Tr3s-Bon-Secret!';
 
 type Mail = { subject?: string; text?: string; to?: { address: string }[] };
 
-/** A valid Cerfa 02 for a new candidate, who gets a new account and activation link. */
-function request(email: string, birthName: string): CreateApplication {
-  return {
-    type: '02',
-    candidate: {
-      sex: 'M',
-      birthName,
-      firstName: 'Pierre',
-      otherFirstNames: 'Jean',
-      birthDate: '2005-03-14',
-      birthCity: 'RENNES',
-      birthDepartment: '35',
-      birthCountry: 'FRANCE',
-      addressLine1: '15 rue Aristide Briand',
-      postalCode: '69800',
-      city: 'SAINT-PRIEST',
-      email,
-      mobile: '0611223344',
-    },
-    dossier: {
-      requestedCategories: ['B'],
-      prefectureCode: '69123',
-      declarations: { jdcInOrder: true },
-      training: 'none',
-    },
-  };
-}
-
 /** The school enters and validates an application; returns its number and the candidate's activation link. */
 async function applicationAwaitingCandidate() {
-  const unique = `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
-  const email = `candidat.${unique}@example.fr`;
-  // A different identity each run: the service refuses another email for a candidate it knows.
-  const birthName = `MARTIN-${[...unique.slice(-6)].map((digit) => String.fromCharCode(65 + Number(digit))).join('')}`;
-  const created = await school.createApplication(request(email, birthName), crypto.randomUUID());
-  await school.uploadPiece(created.number, 'identity', { name: 'cni.png', bytes: PNG });
-  await school.uploadPiece(created.number, 'proof_of_address', { name: 'domicile.png', bytes: PNG });
-  await school.validateApplication(created.number);
+  const { number, email, birthName } = await validatedApplication({
+    paperMandate: false,
+    sex: 'M',
+    firstName: 'Pierre',
+    otherFirstNames: 'Jean',
+    namePrefix: 'MARTIN',
+    emailPrefix: 'candidat',
+  });
   const mail = await waitForMail((m) => (m.subject ?? '').startsWith('Activez') && isTo(m, email));
   const link = /https?:\/\/[^\s>"]+\/monespace\/activer\/[A-Za-z0-9_-]+/.exec(mail.text ?? '')?.[0];
   if (!link) throw new Error(`Lien d'activation absent du courriel : ${mail.text}`);
   // The mail points to the development address; the tests' server listens elsewhere.
   const url = new URL(link);
-  return { number: created.number, birthName, activationUrl: `${ANTS_URL}${url.pathname}` };
+  return { number, birthName, activationUrl: `${ANTS_URL}${url.pathname}` };
 }
 
 function isTo(mail: Mail, email: string): boolean {

@@ -1,0 +1,66 @@
+import { createAntsClient } from '@permis/ants-api';
+import { ANTS_URL } from './fixtures.ts';
+
+/** The demo school (SEED_DEMO) entering applications through the professional API, as its software does. */
+export const demoSchool = createAntsClient({
+  baseUrl: ANTS_URL,
+  credentials: { agrementNumber: 'E1703500010', login: 'brequigny35', password: 'Brequigny35!ants' },
+});
+
+/** A 1×1 PNG, enough for a piece. */
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c6300010000050001' +
+    '0d0a2db40000000049454e44ae426082',
+  'hex',
+);
+
+/**
+ * The school enters a valid Cerfa 02 for a new candidate, sends the two required pièces and
+ * validates it: with a paper mandate it goes straight to instruction, otherwise it awaits the candidate.
+ */
+export async function validatedApplication(options: {
+  paperMandate: boolean;
+  sex: 'F' | 'M';
+  firstName: string;
+  otherFirstNames: string;
+  namePrefix: string;
+  emailPrefix: string;
+}) {
+  const unique = `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+  const email = `${options.emailPrefix}.${unique}@example.fr`;
+  // A different identity each run: the service refuses another email for a candidate it knows.
+  const birthName = `${options.namePrefix}-${[...unique.slice(-6)].map((digit) => String.fromCharCode(65 + Number(digit))).join('')}`;
+  const created = await demoSchool.createApplication(
+    {
+      type: '02',
+      paperMandate: options.paperMandate,
+      candidate: {
+        sex: options.sex,
+        birthName,
+        firstName: options.firstName,
+        otherFirstNames: options.otherFirstNames,
+        birthDate: '2005-03-14',
+        birthCity: 'RENNES',
+        birthDepartment: '35',
+        birthCountry: 'FRANCE',
+        addressLine1: '15 rue Aristide Briand',
+        postalCode: '69800',
+        city: 'SAINT-PRIEST',
+        email,
+        mobile: '0611223344',
+      },
+      dossier: {
+        requestedCategories: ['B'],
+        prefectureCode: '69123',
+        declarations: { jdcInOrder: true },
+        training: 'none',
+      },
+    },
+    crypto.randomUUID(),
+  );
+  await demoSchool.uploadPiece(created.number, 'identity', { name: 'cni.png', bytes: PNG });
+  await demoSchool.uploadPiece(created.number, 'proof_of_address', { name: 'domicile.png', bytes: PNG });
+  await demoSchool.validateApplication(created.number);
+  return { number: created.number, email, birthName };
+}
