@@ -7,6 +7,7 @@ import { applicationRoutes } from './applications/routes.ts';
 import type { AuthContext } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
 import { startCandidateNotifications } from './candidates/notifications.ts';
+import { candidateRecoveryRoutes } from './candidates/recovery.ts';
 import { candidateAccountRoutes } from './candidates/routes.ts';
 import { candidateSpaceRoutes } from './candidates/space.ts';
 import type { AntsConfig } from './config.ts';
@@ -14,6 +15,7 @@ import type { AntsDatabase } from './db/index.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { ephotoRoutes } from './ephoto/routes.ts';
 import { instructionRoutes } from './instruction/routes.ts';
+import { deliveryRoutes } from './notify/deliveries.ts';
 import { smsOutboxRoutes } from './notify/outboxPage.ts';
 import { pieceRoutes } from './pieces/routes.ts';
 import { registerOpenApi } from './pro/openapi.ts';
@@ -43,8 +45,10 @@ export async function buildAntsApp(deps: AntsDeps) {
   });
   authRoutes(app, ctx);
   candidateAccountRoutes(app, db, sessions, deps.mail, deps.config.publicUrl);
+  candidateRecoveryRoutes(app, db, sessions, deps.mail, deps.config.publicUrl);
   candidateSpaceRoutes(app, ctx, deps.config.filesDir);
   instructionRoutes(app, ctx, deps.config.filesDir);
+  deliveryRoutes(app, ctx, deps.jobs);
   // Official public lists (as the State's geographic APIs are): no account needed.
   referentielRoutes(app, async () => {});
   // The professional API used by driving-school software (bearer token from /api/pro/v1/token).

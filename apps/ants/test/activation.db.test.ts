@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expireUnactivatedAccounts } from '../src/candidates/expiry.ts';
 import { candidates } from '../src/db/schema.ts';
-import { draftRequest, PNG, startAntsHttp } from './api.ts';
+import { ACTIVATION_FORM, invitedCandidate, mailTo, startAntsHttp } from './api.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
 beforeEach(async () => {
@@ -13,25 +13,8 @@ afterEach(async () => {
   await ants.close();
 });
 
-/** A validated application and the activation link its candidate received by mail. */
-async function invited() {
-  const request = draftRequest({ candidate: { firstName: 'Pierre', birthName: 'MARTIN' } });
-  const app = await ants.brequigny.createApplication(request, crypto.randomUUID());
-  await ants.brequigny.uploadPiece(app.number, 'identity', { name: 'cni.png', bytes: PNG });
-  await ants.brequigny.uploadPiece(app.number, 'proof_of_address', { name: 'dom.png', bytes: PNG });
-  await ants.brequigny.validateApplication(app.number);
-  const mail = await ants.sink!.waitFor((m) => (m.subject ?? '').startsWith('Activez'));
-  const token = /\/monespace\/activer\/([A-Za-z0-9_-]+)/.exec(mail.text ?? '')![1]!;
-  return { app, request, token };
-}
-
-const GOOD = {
-  sex: 'M',
-  password: 'Tr3s-Bon-Secret!',
-  passwordConfirmation: 'Tr3s-Bon-Secret!',
-  secretQuestion: 'Quel est le prénom de votre père ?',
-  secretAnswer: 'Jacques',
-};
+const invited = () => invitedCandidate(ants);
+const GOOD = ACTIVATION_FORM;
 
 describe('activating the account ("VOUS Y ÊTES PRESQUE !")', () => {
   it('activates once, mails the identifier, and signs the candidate in', async () => {
@@ -50,7 +33,7 @@ describe('activating the account ("VOUS Y ÊTES PRESQUE !")', () => {
     });
     const idMail = await ants.sink!.waitFor((m) => m.subject === 'Votre identifiant de connexion ANTS');
     expect(idMail.text).toContain('Votre identifiant de connexion : pierre.martin');
-    expect(idMail.to && 'text' in idMail.to ? idMail.to.text : '').toBe(request.candidate.email);
+    expect(mailTo(idMail)).toBe(request.candidate.email);
 
     // Single use.
     const again = await testClient(ants.app).post(`/api/candidate/activation/${token}`, GOOD);

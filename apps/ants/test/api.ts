@@ -1,4 +1,5 @@
 import { AntsApiError, type CreateApplication, createAntsClient } from '@permis/ants-api';
+import { testClient } from '@permis/platform/testing';
 import { PDFDocument } from 'pdf-lib';
 import { startAnts } from './harness.ts';
 
@@ -89,4 +90,44 @@ export async function failure(promise: Promise<unknown>): Promise<AntsApiError> 
     throw error;
   }
   throw new Error("L'appel aurait dû échouer.");
+}
+
+type AntsHttp = Awaited<ReturnType<typeof startAntsHttp>>;
+
+export const CANDIDATE_PASSWORD = 'Tr3s-Bon-Secret!';
+
+/** What a candidate types on "VOUS Y ÊTES PRESQUE !". */
+export const ACTIVATION_FORM = {
+  sex: 'M',
+  password: CANDIDATE_PASSWORD,
+  passwordConfirmation: CANDIDATE_PASSWORD,
+  secretQuestion: 'Quel est le prénom de votre père ?',
+  secretAnswer: 'Jacques',
+};
+
+/** The addressee of a mail caught by the SMTP sink. */
+export const mailTo = (mail: { to?: unknown }): string =>
+  mail.to && typeof mail.to === 'object' && 'text' in mail.to ? String(mail.to.text) : '';
+
+/** The demo school validates an application; answers it with the activation link its candidate received by mail. */
+export async function invitedCandidate(ants: AntsHttp, firstName = 'Pierre') {
+  const request = draftRequest({ candidate: { firstName, birthName: 'MARTIN' } });
+  const app = await ants.brequigny.createApplication(request, crypto.randomUUID());
+  await ants.brequigny.uploadPiece(app.number, 'identity', { name: 'cni.png', bytes: PNG });
+  await ants.brequigny.uploadPiece(app.number, 'proof_of_address', { name: 'dom.png', bytes: PNG });
+  await ants.brequigny.validateApplication(app.number);
+  const mail = await ants.sink!.waitFor(
+    (m) => (m.subject ?? '').startsWith('Activez') && mailTo(m) === request.candidate.email,
+  );
+  const token = /\/monespace\/activer\/([A-Za-z0-9_-]+)/.exec(mail.text ?? '')![1]!;
+  return { app, request, token };
+}
+
+/** As `invitedCandidate`, then the candidate activates the account and is signed in with `client`. */
+export async function activatedCandidate(ants: AntsHttp, firstName = 'Pierre') {
+  const invited = await invitedCandidate(ants, firstName);
+  const client = testClient(ants.app);
+  const activated = await client.post(`/api/candidate/activation/${invited.token}`, ACTIVATION_FORM);
+  if (activated.statusCode !== 200) throw new Error(`activation refused: ${activated.body}`);
+  return { ...invited, client, loginId: activated.json().loginId as string };
 }

@@ -1,6 +1,6 @@
 import { testClient } from '@permis/platform/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { draftRequest, PNG, startAntsHttp } from './api.ts';
+import { activatedCandidate, startAntsHttp } from './api.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
 beforeEach(async () => {
@@ -10,31 +10,7 @@ afterEach(async () => {
   await ants.close();
 });
 
-const PASSWORD = 'Tr3s-Bon-Secret!';
-
-/** A school validates; the candidate activates from the mail and is signed in. */
-async function candidateWithApplication(firstName = 'Pierre') {
-  const request = draftRequest({ candidate: { firstName, birthName: 'MARTIN' } });
-  const app = await ants.brequigny.createApplication(request, crypto.randomUUID());
-  await ants.brequigny.uploadPiece(app.number, 'identity', { name: 'cni.png', bytes: PNG });
-  await ants.brequigny.uploadPiece(app.number, 'proof_of_address', { name: 'dom.png', bytes: PNG });
-  await ants.brequigny.validateApplication(app.number);
-  const mail = await ants.sink!.waitFor(
-    (m) =>
-      (m.subject ?? '').startsWith('Activez') && (m.to && 'text' in m.to ? m.to.text : '') === request.candidate.email,
-  );
-  const token = /\/monespace\/activer\/([A-Za-z0-9_-]+)/.exec(mail.text ?? '')![1]!;
-  const client = testClient(ants.app);
-  const activated = await client.post(`/api/candidate/activation/${token}`, {
-    sex: 'M',
-    password: PASSWORD,
-    passwordConfirmation: PASSWORD,
-    secretQuestion: 'Quel est le prénom de votre père ?',
-    secretAnswer: 'Jacques',
-  });
-  expect(activated.statusCode).toBe(200);
-  return { app, request, client };
-}
+const candidateWithApplication = (firstName = 'Pierre') => activatedCandidate(ants, firstName);
 
 describe('Mes démarches en cours', () => {
   it('lists the application to validate and shows its recap', async () => {

@@ -43,6 +43,7 @@ export async function startAnts(options: { logStream?: NodeJS.WritableStream; no
     db: database.db,
     filesDir,
     sink,
+    jobs,
     async close() {
       await app.close();
       await jobs?.stop();

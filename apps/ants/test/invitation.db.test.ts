@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { candidates, candidateTokens, smsOutbox } from '../src/db/schema.ts';
-import { draftRequest, PNG, startAntsHttp } from './api.ts';
+import { inviteCandidate, requeueMissedInvitations } from '../src/candidates/invitation.ts';
+import { applications, candidates, candidateTokens, smsOutbox } from '../src/db/schema.ts';
+import { draftRequest, mailTo, PNG, startAntsHttp } from './api.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
 beforeEach(async () => {
@@ -33,7 +34,7 @@ describe('the candidate step after a school validates', () => {
     const request = draftRequest({ candidate: { mobile: '06 12 34 56 78' } });
     await validated(request);
     const mail = await ants.sink!.waitFor((m) => m.subject?.startsWith('Activez votre compte ANTS') ?? false);
-    expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe(request.candidate.email);
+    expect(mailTo(mail)).toBe(request.candidate.email);
     const text = mail.text ?? '';
     for (const line of [
       'Votre école de conduite a effectué une démarche pour vous. Plus qu’une seule étape pour valider les informations saisies.',
@@ -85,5 +86,34 @@ describe('the candidate step after a school validates', () => {
     expect(app.state).toBe('under_instruction');
     await new Promise((r) => setTimeout(r, 1500));
     expect(ants.sink!.mails).toEqual([]);
+  });
+  it('queues again an invitation lost after the validation committed, and never invites twice', async () => {
+    const request = draftRequest();
+    const app = await validated(request);
+    await ants.sink!.waitFor((m) => mailTo(m) === request.candidate.email);
+    const [row] = await ants.db.select().from(applications).where(eq(applications.number, app.number));
+    expect(row!.candidateNotifiedAt).toBeInstanceOf(Date);
+
+    const queued: string[] = [];
+    const queue = async (id: string) => void queued.push(id);
+    const later = new Date(Date.now() + 10 * 60 * 1000);
+    expect(await requeueMissedInvitations(ants.db, queue, later)).toBe(0);
+
+    // As if the service had stopped between the commit and the queue.
+    await ants.db.update(applications).set({ candidateNotifiedAt: null }).where(eq(applications.id, row!.id));
+    expect(await requeueMissedInvitations(ants.db, queue, new Date())).toBe(0); // still within the grace
+    expect(await requeueMissedInvitations(ants.db, queue, later)).toBe(1);
+    expect(queued).toEqual([row!.id]);
+
+    // Run twice (sweep racing the normal path): one mail and one SMS, not two.
+    const sent: string[] = [];
+    const notifier = {
+      mail: { enqueue: async (mail: { subject: string }) => void sent.push(mail.subject) },
+      sms: { enqueue: async () => void sent.push('sms') },
+      publicUrl: 'http://localhost:3100',
+    };
+    await inviteCandidate(ants.db, notifier, row!.id);
+    await inviteCandidate(ants.db, notifier, row!.id);
+    expect(sent).toEqual(['Activez votre compte ANTS pour valider votre demande de permis de conduire', 'sms']);
   });
 });

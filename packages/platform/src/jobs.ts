@@ -21,6 +21,9 @@ export const DEFAULT_RETRY: PgBoss.Queue = {
   expireInSeconds: 120,
 };
 
+/** How long a job that exhausted its retries stays listed as failed. */
+export const FAILED_KEPT_DAYS = 30;
+
 export async function startJobs(
   database: Database<Record<string, unknown>>,
   log: { error(obj: object, msg: string): void },
@@ -28,7 +31,14 @@ export async function startJobs(
 ): Promise<Jobs> {
   // Supervision (expiring jobs left active by a crash, archiving) and cron schedules run on both
   // engines: checked on PGlite too, where an expired job goes back to `retry`.
-  const common = { schema: 'pgboss', supervise: true, schedule: true, migrate: true };
+  // Failed jobs stay in the job table 30 days (not the 12 h default), where they are listed and can be retried.
+  const common = {
+    schema: 'pgboss',
+    supervise: true,
+    schedule: true,
+    migrate: true,
+    archiveFailedAfterSeconds: FAILED_KEPT_DAYS * 24 * 3600,
+  };
   const boss =
     database.kind === 'postgres'
       ? new PgBoss({ ...common, connectionString: database.url, max: 4 })

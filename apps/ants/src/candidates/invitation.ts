@@ -1,5 +1,5 @@
 import { type MailQueue, randomToken, sha256 } from '@permis/platform';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
 import { applications, candidates, candidateTokens } from '../db/schema.ts';
 import { internationalMobile, type SmsQueue } from '../notify/sms.ts';
@@ -15,13 +15,45 @@ export type Notifier = { mail: MailQueue; sms: SmsQueue; publicUrl: string };
  * candidate with an account is invited to log in. Runs as a job, after the validation committed.
  */
 export async function inviteCandidate(db: AntsDb, notifier: Notifier, applicationId: string): Promise<void> {
+  const notified = await notifyCandidate(db, notifier, applicationId);
+  if (notified) {
+    await db.update(applications).set({ candidateNotifiedAt: new Date() }).where(eq(applications.id, applicationId));
+  }
+}
+
+/**
+ * The invitation is queued after the validation commits; if that ever failed (service stopped in
+ * between), this sweep finds the validated applications whose candidate was never notified and
+ * queues them again. `grace` leaves time to the normal path.
+ */
+export async function requeueMissedInvitations(
+  db: AntsDb,
+  queue: (applicationId: string) => Promise<void>,
+  now = new Date(),
+  graceMs = 5 * 60 * 1000,
+): Promise<number> {
+  const missed = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.state, 'awaiting_candidate'),
+        isNull(applications.candidateNotifiedAt),
+        lt(applications.updatedAt, new Date(now.getTime() - graceMs)),
+      ),
+    );
+  for (const { id } of missed) await queue(id);
+  return missed.length;
+}
+
+async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: string): Promise<boolean> {
   const [row] = await db
     .select({ application: applications, candidate: candidates })
     .from(applications)
     .innerJoin(candidates, eq(candidates.id, applications.candidateId))
     .where(eq(applications.id, applicationId))
     .limit(1);
-  if (row?.application.state !== 'awaiting_candidate') return;
+  if (row?.application.state !== 'awaiting_candidate' || row.application.candidateNotifiedAt) return false;
   const { candidate, application } = row;
   const mobile = internationalMobile(candidate.mobile);
 
@@ -48,7 +80,7 @@ export async function inviteCandidate(db: AntsDb, notifier: Notifier, applicatio
         text: `ANTS : votre école de conduite a saisi une demande de permis pour vous. Connectez-vous à votre compte pour la valider : ${notifier.publicUrl}/monespace/connexion`,
       });
     }
-    return;
+    return true;
   }
 
   // One activation link at a time: a new invitation replaces an unused one.
@@ -104,4 +136,5 @@ export async function inviteCandidate(db: AntsDb, notifier: Notifier, applicatio
       text: `ANTS : votre école de conduite a terminé la saisie d'une demande de permis. Activez votre compte sous 7 jours pour la valider : ${link}`,
     });
   }
+  return true;
 }

@@ -3,7 +3,9 @@ import type { AntsConfig } from '../config.ts';
 import type { AntsDb } from '../db/index.ts';
 import { httpSmsProvider, outboxSmsProvider, startSmsQueue } from '../notify/sms.ts';
 import { EXPIRY_QUEUE, expireUnactivatedAccounts } from './expiry.ts';
-import { INVITATION_QUEUE, inviteCandidate } from './invitation.ts';
+import { INVITATION_QUEUE, inviteCandidate, requeueMissedInvitations } from './invitation.ts';
+
+const INVITATION_SWEEP_QUEUE = 'candidate-invitation-sweep';
 
 /** Starts the workers that reach candidates; answers the function that queues an invitation. */
 export async function startCandidateNotifications(
@@ -22,7 +24,11 @@ export async function startCandidateNotifications(
   // Every quarter of an hour, unactivated accounts past their 7 days go, with their applications.
   await jobs.work(EXPIRY_QUEUE, async () => void (await expireUnactivatedAccounts(db)));
   await jobs.boss.schedule(EXPIRY_QUEUE, '*/15 * * * *', {}, { tz: 'Europe/Paris' });
-  return async (applicationId) => {
+  // Queued twice (sweep racing a slow queue), the second run finds the candidate notified and stops.
+  const queue = async (applicationId: string) => {
     await jobs.send(INVITATION_QUEUE, { applicationId });
   };
+  await jobs.work(INVITATION_SWEEP_QUEUE, async () => void (await requeueMissedInvitations(db, queue)));
+  await jobs.boss.schedule(INVITATION_SWEEP_QUEUE, '*/5 * * * *', {}, { tz: 'Europe/Paris' });
+  return queue;
 }

@@ -7,6 +7,8 @@ export const SECRET_QUESTIONS = [
   'Quel est le titre de votre livre préféré ?',
 ] as const;
 
+import { AppError } from '@permis/platform';
+
 /**
  * A password is accepted with at least 12 characters mixing upper case, lower case, digits and
  * another sign (CNIL recommendation, délibération n° 2022-100), and not containing the identity.
@@ -23,4 +25,17 @@ export function passwordProblem(password: string, identity: string[]): string | 
     return 'Le mot de passe ne doit pas contenir vos nom ou prénom.';
   }
   return undefined;
+}
+
+/** Refuses a new password (activation or reset) that is weak or differs from its confirmation, naming the field. */
+export function assertNewPassword(password: string, confirmation: string, identity: string[]): void {
+  const problem = passwordProblem(password, identity);
+  const fields = [
+    problem && { path: 'password', message: problem },
+    password !== confirmation && {
+      path: 'passwordConfirmation',
+      message: 'Les deux mots de passe ne sont pas identiques.',
+    },
+  ].filter((f): f is { path: string; message: string } => Boolean(f));
+  if (fields.length > 0) throw new AppError(400, 'VALIDATION', 'Certains champs sont invalides.', fields);
 }

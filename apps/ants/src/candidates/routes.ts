@@ -13,7 +13,8 @@ import { z } from 'zod';
 import { CANDIDATE } from '../auth/context.ts';
 import type { AntsDb } from '../db/index.ts';
 import { auditEvents, candidates, candidateTokens } from '../db/schema.ts';
-import { passwordProblem, SECRET_QUESTIONS } from './questions.ts';
+import { identifierMail } from './mails.ts';
+import { assertNewPassword, SECRET_QUESTIONS } from './questions.ts';
 
 const LINK_GONE =
   "Ce lien d'activation n'est plus valable : il a déjà servi ou a expiré. Sans activation dans les 7 jours, le compte et la demande sont supprimés ; votre école de conduite devra recommencer la démarche.";
@@ -77,15 +78,7 @@ export function candidateAccountRoutes(
       const { token } = request.params;
       const body = request.body;
       const { candidate } = await findLink(token);
-      const problem = passwordProblem(body.password, [candidate.firstName, candidate.birthName]);
-      const fields = [
-        problem && { path: 'password', message: problem },
-        body.password !== body.passwordConfirmation && {
-          path: 'passwordConfirmation',
-          message: 'Les deux mots de passe ne sont pas identiques.',
-        },
-      ].filter((f): f is { path: string; message: string } => Boolean(f));
-      if (fields.length > 0) throw new AppError(400, 'VALIDATION', 'Certains champs sont invalides.', fields);
+      assertNewPassword(body.password, body.passwordConfirmation, [candidate.firstName, candidate.birthName]);
 
       const [passwordHash, secretAnswerHash] = await Promise.all([
         hashPassword(body.password),
@@ -121,22 +114,7 @@ export function candidateAccountRoutes(
         return id;
       });
       // Seed 000: "Une fois votre compte activé, vous recevrez par courriel votre identifiant de connexion".
-      await mail?.enqueue({
-        to: candidate.email,
-        subject: 'Votre identifiant de connexion ANTS',
-        text: [
-          'Bonjour,',
-          '',
-          'Votre compte ANTS est activé.',
-          `Votre identifiant de connexion : ${loginId}`,
-          '',
-          `Connectez-vous sur ${publicUrl}/monespace/connexion pour suivre vos démarches.`,
-          '',
-          'Cordialement,',
-          '',
-          'L’Agence Nationale des Titres Sécurisés',
-        ].join('\n'),
-      });
+      await mail?.enqueue(identifierMail(candidate.email, loginId, publicUrl, 'Votre compte ANTS est activé.'));
       const { csrfToken } = await sessions.start(reply, CANDIDATE, candidate.id);
       return { loginId, csrfToken };
     },

@@ -148,6 +148,8 @@ export const applications = pgTable(
     legalRepresentative: jsonb('legal_representative'),
     dossier: jsonb('dossier').notNull(),
     paperMandate: boolean('paper_mandate').notNull().default(false),
+    /** When the candidate's mail and SMS were queued after the school's validation (null: still to do). */
+    candidateNotifiedAt: timestamp('candidate_notified_at', { withTimezone: true }),
     neph: text('neph'),
     idempotencyKey: text('idempotency_key'),
     requestHash: text('request_hash'),

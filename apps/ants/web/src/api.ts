@@ -158,6 +158,17 @@ export type AgentApplication = {
   pieces: AgentPiece[];
 };
 
+/** A mail or SMS that exhausted its retries. */
+export type FailedDelivery = {
+  id: string;
+  channel: 'mail' | 'sms';
+  to: string;
+  summary: string;
+  error: string;
+  failedAt: string;
+  attempts: number;
+};
+
 type AgentDecision = { application: AgentApplication['application'] };
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -224,6 +235,21 @@ export const api = {
       method: 'POST',
       body,
     }),
+  forgottenIdentifier: (email: string) =>
+    apiRequest<{ message: string }>('/api/candidate/forgotten-identifier', { method: 'POST', body: { email } }),
+  passwordResetLink: (loginId: string) =>
+    apiRequest<{ message: string }>('/api/candidate/password-reset/link', { method: 'POST', body: { loginId } }),
+  secretQuestion: (loginId: string) =>
+    apiRequest<{ question: string }>('/api/candidate/password-reset/question', { method: 'POST', body: { loginId } }),
+  answerSecretQuestion: (loginId: string, secretAnswer: string) =>
+    apiRequest<{ token: string }>('/api/candidate/password-reset/answer', {
+      method: 'POST',
+      body: { loginId, secretAnswer },
+    }),
+  passwordReset: (token: string) =>
+    apiRequest<{ firstName: string; lastName: string; loginId: string }>(passwordResetPath(token)),
+  resetPassword: (token: string, body: { password: string; passwordConfirmation: string }) =>
+    apiRequest<{ loginId: string; csrfToken: string }>(passwordResetPath(token), { method: 'POST', body }),
   candidateApplications: () => apiRequest<{ applications: CandidateApplicationRow[] }>('/api/candidate/applications'),
   candidateApplication: (number: string) =>
     apiRequest<{ application: CandidateApplication }>(candidateApplicationPath(number)),
@@ -246,9 +272,17 @@ export const api = {
     apiRequest<AgentDecision>(`${agentApplicationPath(number)}/reject`, { method: 'POST', body: { reason } }),
   acceptApplication: (number: string) =>
     apiRequest<AgentDecision>(`${agentApplicationPath(number)}/accept`, { method: 'POST' }),
+  failedDeliveries: () => apiRequest<{ deliveries: FailedDelivery[] }>('/api/agent/deliveries'),
+  retryDelivery: (delivery: Pick<FailedDelivery, 'channel' | 'id'>) =>
+    apiRequest<{ retried: true }>(
+      `/api/agent/deliveries/${delivery.channel}/${encodeURIComponent(delivery.id)}/retry`,
+      { method: 'POST' },
+    ),
   session: () => apiRequest<SessionInfo>('/api/session'),
   logout: () => apiRequest<void>('/api/logout', { method: 'POST' }),
 };
+
+const passwordResetPath = (token: string) => `/api/candidate/password-reset/${encodeURIComponent(token)}`;
 
 /** The address of a candidate's application in the API; the files and documents are under it. */
 export function candidateApplicationPath(number: string): string {

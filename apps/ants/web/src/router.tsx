@@ -2,13 +2,17 @@ import { createBrowserRouter } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
 import { AgentApplicationPage } from './pages/AgentApplicationPage.tsx';
+import { AgentDeliveriesPage } from './pages/AgentDeliveriesPage.tsx';
 import { AgentHomePage } from './pages/AgentHomePage.tsx';
 import { AgentLoginPage } from './pages/AgentLoginPage.tsx';
 import { CandidateActivationPage } from './pages/CandidateActivationPage.tsx';
 import { CandidateApplicationPage } from './pages/CandidateApplicationPage.tsx';
 import { CandidateApplicationsPage } from './pages/CandidateApplicationsPage.tsx';
 import { CandidateConfirmationPage } from './pages/CandidateConfirmationPage.tsx';
+import { CandidateForgottenIdentifierPage } from './pages/CandidateForgottenIdentifierPage.tsx';
+import { CandidateForgottenPasswordPage } from './pages/CandidateForgottenPasswordPage.tsx';
 import { CandidateLoginPage } from './pages/CandidateLoginPage.tsx';
+import { CandidatePasswordResetPage } from './pages/CandidatePasswordResetPage.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -29,8 +33,12 @@ export const router = createBrowserRouter([
           { path: 'agent/connexion', element: <AgentLoginPage /> },
           { path: 'agent', element: <AgentHomePage /> },
           { path: 'agent/demandes/:number', element: <AgentApplicationPage /> },
+          { path: 'agent/envois', element: <AgentDeliveriesPage /> },
           { path: 'monespace/activer/:token', element: <CandidateActivationPage /> },
           { path: 'monespace/connexion', element: <CandidateLoginPage /> },
+          { path: 'monespace/identifiant-oublie', element: <CandidateForgottenIdentifierPage /> },
+          { path: 'monespace/mot-de-passe-oublie', element: <CandidateForgottenPasswordPage /> },
+          { path: 'monespace/nouveau-mot-de-passe/:token', element: <CandidatePasswordResetPage /> },
           { path: 'monespace/demarches', element: <CandidateApplicationsPage /> },
           { path: 'monespace/demarches/:number', element: <CandidateApplicationPage /> },
           { path: 'monespace/demarches/:number/confirmation', element: <CandidateConfirmationPage /> },

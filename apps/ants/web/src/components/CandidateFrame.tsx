@@ -1,6 +1,9 @@
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import type { ReactNode } from 'react';
 
+/** The breadcrumb step back to the candidate's login page. */
+export const LOGIN_SEGMENT = { label: 'Connexion à mon espace', linkProps: { to: '/monespace/connexion' } };
+
 /**
  * The frame of a page of the candidate's personal space: breadcrumb through "Mon espace", an
  * optional welcome line above the one h1, then the content.

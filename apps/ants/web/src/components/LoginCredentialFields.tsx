@@ -1,12 +1,18 @@
 import { PasswordInput } from '@codegouvfr/react-dsfr/blocks/PasswordInput';
 import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Link } from 'react-router';
 import type { LoginForm } from '../useLoginForm.ts';
 
-/** The "Identifiant" and "Mot de passe" fields every login form of the service ends with. */
+/**
+ * The "Identifiant" and "Mot de passe" fields every login form of the service ends with, each
+ * followed by its "… oublié ?" link when the space offers one (seed 000).
+ */
 export function LoginCredentialFields<Other extends string>({
   form,
+  forgotten,
 }: {
   form: LoginForm<Other | 'login' | 'password'>;
+  forgotten?: { login: string; password: string };
 }) {
   return (
     <>
@@ -26,6 +32,7 @@ export function LoginCredentialFields<Other extends string>({
             onChange: (event) => form.setValue('login', event.target.value),
           }}
         />
+        {forgotten && <ForgottenLink to={forgotten.login} label="Identifiant oublié ?" />}
       </div>
       <div className="fr-fieldset__element">
         <PasswordInput
@@ -41,7 +48,18 @@ export function LoginCredentialFields<Other extends string>({
             onChange: (event) => form.setValue('password', event.target.value),
           }}
         />
+        {forgotten && <ForgottenLink to={forgotten.password} label="Mot de passe oublié ?" />}
       </div>
     </>
+  );
+}
+
+function ForgottenLink({ to, label }: { to: string; label: string }) {
+  return (
+    <p className="fr-mt-1w fr-mb-0">
+      <Link className="fr-link fr-text--sm" to={to}>
+        {label}
+      </Link>
+    </p>
   );
 }

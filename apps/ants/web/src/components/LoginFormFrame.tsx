@@ -12,17 +12,37 @@ type Props = {
   error: string | null;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   submitting: boolean;
+  /** The button's label; "Se connecter" unless told. */
+  submitLabel?: string;
+  /** A success to announce above the form (a mail has been sent). */
+  notice?: string | null;
+  /** The pages between "Accueil" and this one. */
+  segments?: { label: string; linkProps: { to: string } }[];
   children: ReactNode;
 };
 
-/** The DSFR login page layout: breadcrumb, title, grey panel with the form, error alert above the fields. */
-export function LoginFormFrame({ title, intro, legend, error, onSubmit, submitting, children }: Props) {
+/**
+ * The DSFR login page layout, also used by the forgotten identifier / password forms: breadcrumb,
+ * title, grey panel with the form, error alert above the fields.
+ */
+export function LoginFormFrame({
+  title,
+  intro,
+  legend,
+  error,
+  onSubmit,
+  submitting,
+  submitLabel = 'Se connecter',
+  segments = [],
+  notice,
+  children,
+}: Props) {
   const location = useLocation();
   const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
 
   return (
     <div className="fr-container fr-mb-8w">
-      <Breadcrumb currentPageLabel={title} homeLinkProps={{ to: '/' }} segments={[]} />
+      <Breadcrumb currentPageLabel={title} homeLinkProps={{ to: '/' }} segments={segments} />
       <div className="fr-grid-row fr-grid-row--center">
         <div className="fr-col-12 fr-col-md-10 fr-col-lg-8">
           <Panel className="fr-px-3w fr-px-md-10w fr-py-6w">
@@ -30,6 +50,7 @@ export function LoginFormFrame({ title, intro, legend, error, onSubmit, submitti
               <Alert className="fr-mb-4w" severity="success" small role="status" description="Vous êtes déconnecté." />
             )}
             <h1>{title}</h1>
+            {notice && <Alert className="fr-mb-4w" severity="success" small role="status" description={notice} />}
             <div className="fr-mb-4w">{intro}</div>
             {error && <Alert className="fr-mb-4w" severity="error" small description={error} />}
             <form onSubmit={onSubmit} noValidate aria-busy={submitting}>
@@ -42,7 +63,7 @@ export function LoginFormFrame({ title, intro, legend, error, onSubmit, submitti
                 </div>
                 {children}
               </fieldset>
-              <Button type="submit">Se connecter</Button>
+              <Button type="submit">{submitLabel}</Button>
             </form>
           </Panel>
         </div>

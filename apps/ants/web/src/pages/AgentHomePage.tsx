@@ -1,5 +1,5 @@
 import { SegmentedControl, type SegmentedControlProps } from '@codegouvfr/react-dsfr/SegmentedControl';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { AgentQueueState } from '../api.ts';
 import { AgentQueue, QUEUE_STATES } from '../components/AgentQueue.tsx';
 import { PageFrame, SessionLoading } from '../components/PageFrame.tsx';
@@ -35,6 +35,11 @@ export function AgentHomePage() {
       <section aria-label="Votre affectation">
         <p className="fr-text--lead">
           Bienvenue {agent.firstName} {agent.lastName.toUpperCase()} — {agent.service}
+        </p>
+        <p>
+          <Link className="fr-link" to="/agent/envois">
+            Courriels et SMS non délivrés
+          </Link>
         </p>
       </section>
       <SegmentedControl

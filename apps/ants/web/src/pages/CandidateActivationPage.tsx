@@ -1,12 +1,12 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { PasswordInput } from '@codegouvfr/react-dsfr/blocks/PasswordInput';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useNavigate, useParams } from 'react-router';
 import { type ActivationInfo, api, type Sex } from '../api.ts';
 import { CandidateFrame } from '../components/CandidateFrame.tsx';
+import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
 import { SessionLoading } from '../components/PageFrame.tsx';
 import { useSession } from '../session.tsx';
 import { useApiData } from '../useApiData.ts';
@@ -90,43 +90,7 @@ function ActivationForm({ token, info }: { token: string; info: ActivationInfo }
             },
           }))}
         />
-        <PasswordInput
-          className="fr-mb-3w"
-          label="Mot de passe *"
-          messagesHint="Votre mot de passe doit contenir :"
-          messages={[
-            ...(fieldErrors.password ? [{ severity: 'error' as const, message: fieldErrors.password }] : []),
-            {
-              severity: 'info',
-              message:
-                'au moins 12 caractères, des majuscules, des minuscules, des chiffres et des caractères spéciaux',
-            },
-          ]}
-          nativeInputProps={{
-            id: form.inputId('password'),
-            name: 'password',
-            required: true,
-            autoComplete: 'new-password',
-            value: form.values.password,
-            onChange: (event) => form.setValue('password', event.target.value),
-          }}
-        />
-        <PasswordInput
-          className="fr-mb-3w"
-          label="Confirmez le mot de passe *"
-          messagesHint=""
-          messages={
-            fieldErrors.passwordConfirmation ? [{ severity: 'error', message: fieldErrors.passwordConfirmation }] : []
-          }
-          nativeInputProps={{
-            id: form.inputId('passwordConfirmation'),
-            name: 'passwordConfirmation',
-            required: true,
-            autoComplete: 'new-password',
-            value: form.values.passwordConfirmation,
-            onChange: (event) => form.setValue('passwordConfirmation', event.target.value),
-          }}
-        />
+        <NewPasswordFields form={form} />
         <Select
           label="Question secrète *"
           state={fieldErrors.secretQuestion ? 'error' : 'default'}

@@ -34,7 +34,10 @@ export function CandidateLoginPage() {
       onSubmit={form.onSubmit}
       submitting={form.submitting}
     >
-      <LoginCredentialFields form={form} />
+      <LoginCredentialFields
+        form={form}
+        forgotten={{ login: '/monespace/identifiant-oublie', password: '/monespace/mot-de-passe-oublie' }}
+      />
     </LoginFormFrame>
   );
 }

@@ -1,0 +1,43 @@
+import type { Mail } from '@permis/platform';
+
+const SIGNATURE = ['', 'Cordialement,', '', 'L’Agence Nationale des Titres Sécurisés'];
+
+/**
+ * The mail that gives a candidate their login identifier: after activation (seed 000: "Une fois
+ * votre compte activé, vous recevrez par courriel votre identifiant de connexion") and when asked
+ * for with "Identifiant oublié ?".
+ */
+export function identifierMail(to: string, loginId: string, publicUrl: string, opening: string): Mail {
+  return {
+    to,
+    subject: 'Votre identifiant de connexion ANTS',
+    text: [
+      'Bonjour,',
+      '',
+      opening,
+      `Votre identifiant de connexion : ${loginId}`,
+      '',
+      `Connectez-vous sur ${publicUrl}/monespace/connexion pour suivre vos démarches.`,
+      ...SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+/** The link of "Mot de passe oublié ?", valid for a short time and usable once. */
+export function passwordResetMail(to: string, link: string, minutes: number): Mail {
+  return {
+    to,
+    subject: 'Réinitialisation de votre mot de passe ANTS',
+    text: [
+      'Bonjour,',
+      '',
+      'Vous avez demandé à changer le mot de passe de votre compte ANTS.',
+      `Cliquez sur le lien ci-dessous pour choisir un nouveau mot de passe (il est valable ${minutes} minutes et ne sert qu’une fois) :`,
+      '',
+      link,
+      '',
+      'Si vous n’êtes pas à l’origine de cette demande, ignorez ce courriel : votre mot de passe reste inchangé.',
+      ...SIGNATURE,
+    ].join('\n'),
+  };
+}

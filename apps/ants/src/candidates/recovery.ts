@@ -1,0 +1,211 @@
+import {
+  AppError,
+  createLoginThrottle,
+  type HttpServer,
+  hashPassword,
+  type MailQueue,
+  randomToken,
+  type SessionManager,
+  sha256,
+  verifyPassword,
+} from '@permis/platform';
+import { and, eq, gt, isNotNull, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { CANDIDATE } from '../auth/context.ts';
+import type { AntsDb } from '../db/index.ts';
+import { auditEvents, candidates, candidateTokens } from '../db/schema.ts';
+import { identifierMail, passwordResetMail } from './mails.ts';
+import { assertNewPassword, SECRET_QUESTIONS } from './questions.ts';
+
+/** A reset link or the permission won by the right secret answer lasts one hour. */
+export const RESET_MINUTES = 60;
+
+const RESET_GONE =
+  'Ce lien de réinitialisation n’est plus valable : il a déjà servi ou a expiré. Recommencez depuis « Mot de passe oublié ? ».';
+
+/** Said whether or not an account matches, so that these pages do not reveal who has one. */
+const IDENTIFIER_SENT =
+  'Si un compte activé correspond à cette adresse électronique, votre identifiant vient de vous être envoyé par courriel.';
+const LINK_SENT =
+  'Si un compte activé correspond à cet identifiant, un lien pour choisir un nouveau mot de passe vient d’être envoyé à son adresse électronique.';
+
+/**
+ * "Identifiant oublié ?" and "Mot de passe oublié ?" of the login page (seed 000). The password is
+ * changed either through a link mailed to the account's address, or by answering the secret
+ * question chosen at activation; both end in the same single-use reset token.
+ */
+export function candidateRecoveryRoutes(
+  app: HttpServer,
+  db: AntsDb,
+  sessions: SessionManager,
+  mail: MailQueue | undefined,
+  publicUrl: string,
+) {
+  const throttle = createLoginThrottle();
+
+  const activatedBy = async (column: typeof candidates.loginId | typeof candidates.email, value: string) => {
+    const [row] = await db
+      .select()
+      .from(candidates)
+      .where(and(eq(column, value), isNotNull(candidates.activatedAt)))
+      .limit(1);
+    return row;
+  };
+
+  const issueResetToken = async (candidateId: string) => {
+    const token = randomToken();
+    await db.transaction(async (tx) => {
+      // One reset at a time: a new request replaces the previous link.
+      await tx
+        .delete(candidateTokens)
+        .where(and(eq(candidateTokens.candidateId, candidateId), eq(candidateTokens.purpose, 'password_reset')));
+      await tx.insert(candidateTokens).values({
+        tokenHash: sha256(token),
+        candidateId,
+        purpose: 'password_reset',
+        expiresAt: new Date(Date.now() + RESET_MINUTES * 60 * 1000),
+      });
+    });
+    return token;
+  };
+
+  const loginIdBody = z.object({
+    loginId: z.string().trim().toLowerCase().min(1, 'Saisissez votre identifiant.').max(100),
+  });
+
+  app.post(
+    '/api/candidate/forgotten-identifier',
+    {
+      schema: {
+        body: z.object({
+          email: z.string().trim().toLowerCase().email('Saisissez une adresse électronique valide.').max(200),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const candidate = await activatedBy(candidates.email, request.body.email);
+      if (candidate?.loginId) {
+        await mail?.enqueue(
+          identifierMail(
+            candidate.email,
+            candidate.loginId,
+            publicUrl,
+            'Vous avez demandé à recevoir votre identifiant.',
+          ),
+        );
+      }
+      return reply.status(202).send({ message: IDENTIFIER_SENT });
+    },
+  );
+
+  app.post('/api/candidate/password-reset/link', { schema: { body: loginIdBody } }, async (request, reply) => {
+    const candidate = await activatedBy(candidates.loginId, request.body.loginId);
+    if (candidate) {
+      const token = await issueResetToken(candidate.id);
+      await mail?.enqueue(
+        passwordResetMail(candidate.email, `${publicUrl}/monespace/nouveau-mot-de-passe/${token}`, RESET_MINUTES),
+      );
+    }
+    return reply.status(202).send({ message: LINK_SENT });
+  });
+
+  // The question is asked for any identifier: an unknown one gets a question too (always the same
+  // for that identifier), and no answer opens it.
+  app.post('/api/candidate/password-reset/question', { schema: { body: loginIdBody } }, async (request) => {
+    const candidate = await activatedBy(candidates.loginId, request.body.loginId);
+    const question =
+      candidate?.secretQuestion ??
+      SECRET_QUESTIONS[Number.parseInt(sha256(request.body.loginId).slice(0, 8), 16) % SECRET_QUESTIONS.length];
+    return { question };
+  });
+
+  app.post(
+    '/api/candidate/password-reset/answer',
+    {
+      schema: {
+        body: loginIdBody.extend({
+          secretAnswer: z.string().trim().min(1, 'Indiquez la réponse à votre question secrète.').max(100),
+        }),
+      },
+    },
+    async (request) => {
+      const { loginId, secretAnswer } = request.body;
+      const key = `candidate-answer:${loginId}`;
+      throttle.assertAllowed(request.ip, key);
+      const candidate = await activatedBy(candidates.loginId, loginId);
+      const ok = await verifyPassword(candidate?.secretAnswerHash ?? undefined, secretAnswer.toLowerCase());
+      if (!candidate || !ok) {
+        throttle.recordFailure(request.ip, key);
+        throw new AppError(401, 'WRONG_ANSWER', 'La réponse à la question secrète est incorrecte.', [
+          { path: 'secretAnswer', message: 'Réponse incorrecte.' },
+        ]);
+      }
+      throttle.recordSuccess(request.ip, key);
+      return { token: await issueResetToken(candidate.id) };
+    },
+  );
+
+  const findReset = async (token: string) => {
+    const [row] = await db
+      .select({ candidate: candidates })
+      .from(candidateTokens)
+      .innerJoin(candidates, eq(candidates.id, candidateTokens.candidateId))
+      .where(
+        and(
+          eq(candidateTokens.tokenHash, sha256(token)),
+          eq(candidateTokens.purpose, 'password_reset'),
+          isNull(candidateTokens.usedAt),
+          gt(candidateTokens.expiresAt, new Date()),
+        ),
+      )
+      .limit(1);
+    if (!row?.candidate.loginId) throw new AppError(410, 'LINK_GONE', RESET_GONE);
+    return row.candidate;
+  };
+
+  const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'Lien invalide.') });
+
+  app.get('/api/candidate/password-reset/:token', { schema: { params: tokenParam } }, async (request) => {
+    const candidate = await findReset(request.params.token);
+    return { firstName: candidate.firstName, lastName: candidate.birthName, loginId: candidate.loginId };
+  });
+
+  app.post(
+    '/api/candidate/password-reset/:token',
+    {
+      schema: {
+        params: tokenParam,
+        body: z.object({ password: z.string().max(200), passwordConfirmation: z.string().max(200) }),
+      },
+    },
+    async (request, reply) => {
+      const { token } = request.params;
+      const candidate = await findReset(token);
+      assertNewPassword(request.body.password, request.body.passwordConfirmation, [
+        candidate.firstName,
+        candidate.birthName,
+      ]);
+      const passwordHash = await hashPassword(request.body.password);
+      await db.transaction(async (tx) => {
+        const [used] = await tx
+          .update(candidateTokens)
+          .set({ usedAt: new Date() })
+          .where(and(eq(candidateTokens.tokenHash, sha256(token)), isNull(candidateTokens.usedAt)))
+          .returning();
+        if (!used) throw new AppError(410, 'LINK_GONE', RESET_GONE);
+        await tx.update(candidates).set({ passwordHash }).where(eq(candidates.id, candidate.id));
+        await tx.insert(auditEvents).values({
+          actorType: CANDIDATE,
+          actorId: candidate.id,
+          action: 'candidate.password_reset',
+          targetType: 'candidate',
+          targetId: candidate.id,
+        });
+      });
+      // Whoever knew the old password is signed out everywhere.
+      await sessions.endAll(CANDIDATE, candidate.id);
+      const { csrfToken } = await sessions.start(reply, CANDIDATE, candidate.id);
+      return { loginId: candidate.loginId, csrfToken };
+    },
+  );
+}
