@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
-import { validatedApplication } from './schoolApi.ts';
+import { demoSchool, ONE_PIXEL_PNG, validatedApplication } from './schoolApi.ts';
 
 // Demo data (SEED_DEMO): the CERT agent who instructs what the school sends.
 const AGENT = { login: 'agent.cert', password: 'Instruction-2026!' };
@@ -69,5 +69,34 @@ test.describe("Console d'instruction", () => {
     await page.getByRole('button', { name: 'Rejeter', exact: true }).click();
     await expect(page.getByText('Demande rejetée.')).toBeVisible();
     await expect(page.getByText('Rejeté', { exact: true })).toBeVisible();
+  });
+  test("l'agent demande un complément, l'école ajoute la pièce et la demande revient à instruire", async ({ page }) => {
+    const number = await applicationUnderInstruction();
+    await signInAsAgent(page);
+    await openFromQueue(page, number);
+
+    await page.getByLabel('Pièce à compléter').selectOption({ label: 'Avis médical' });
+    await page.getByLabel("Message à l'école de conduite").fill('Avis du médecin agréé manquant');
+    await page.getByRole('button', { name: 'Demander un complément' }).click();
+    await expect(page.getByText('A compléter', { exact: true }).first()).toBeVisible();
+
+    // The school reads which pièce is missing, adds it and sends the application back.
+    const seen = await demoSchool.getApplication(number);
+    expect(seen.stateLabel).toBe('A compléter');
+    expect(seen.stateReason).toBe('Pièce à compléter : Avis médical — Avis du médecin agréé manquant');
+    await demoSchool.uploadPiece(number, 'medical_opinion', { name: 'avis-medical.png', bytes: ONE_PIXEL_PNG });
+    await demoSchool.completeApplication(number);
+
+    await page.getByRole('link', { name: "Console d'instruction" }).first().click();
+    await openFromQueue(page, number);
+    await expect(page.getByRole('link', { name: 'Télécharger avis-medical.png' })).toBeVisible();
+  });
+
+  test('les courriels et SMS non délivrés sont listés pour les agents', async ({ page }) => {
+    await signInAsAgent(page);
+    await page.getByRole('link', { name: 'Courriels et SMS non délivrés' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Courriels et SMS non délivrés');
+    await expect(page.getByText('Aucun envoi en échec.')).toBeVisible();
+    await expectAccessible(page);
   });
 });

@@ -1,27 +1,32 @@
 import type { Page } from '@playwright/test';
 import { ANTS_URL, expect, expectAccessible, MAIL_URL, test } from './fixtures.ts';
-import { validatedApplication } from './schoolApi.ts';
+import { demoSchool, validatedApplication } from './schoolApi.ts';
 
 const PASSWORD = 'Tr3s-Bon-Secret!';
 
 type Mail = { subject?: string; text?: string; to?: { address: string }[] };
 
+const PIERRE = {
+  paperMandate: false,
+  sex: 'M',
+  firstName: 'Pierre',
+  otherFirstNames: 'Jean',
+  namePrefix: 'MARTIN',
+  emailPrefix: 'candidat',
+} as const;
+
 /** The school enters and validates an application; returns its number and the candidate's activation link. */
 async function applicationAwaitingCandidate() {
-  const { number, email, birthName } = await validatedApplication({
-    paperMandate: false,
-    sex: 'M',
-    firstName: 'Pierre',
-    otherFirstNames: 'Jean',
-    namePrefix: 'MARTIN',
-    emailPrefix: 'candidat',
-  });
+  const { number, email, birthName } = await validatedApplication(PIERRE);
   const mail = await waitForMail((m) => (m.subject ?? '').startsWith('Activez') && isTo(m, email));
-  const link = /https?:\/\/[^\s>"]+\/monespace\/activer\/[A-Za-z0-9_-]+/.exec(mail.text ?? '')?.[0];
-  if (!link) throw new Error(`Lien d'activation absent du courriel : ${mail.text}`);
-  // The mail points to the development address; the tests' server listens elsewhere.
-  const url = new URL(link);
-  return { number, birthName, activationUrl: `${ANTS_URL}${url.pathname}` };
+  return { number, birthName, email, activationUrl: linkIn(mail, /\/monespace\/activer\/[A-Za-z0-9_-]+/) };
+}
+
+/** A link of a mail, on the tests' server (the mail points to the development address). */
+function linkIn(mail: Mail, path: RegExp): string {
+  const link = new RegExp(`https?://[^\\s>"]+${path.source}`).exec(mail.text ?? '')?.[0];
+  if (!link) throw new Error(`Lien absent du courriel : ${mail.text}`);
+  return `${ANTS_URL}${new URL(link).pathname}`;
 }
 
 function isTo(mail: Mail, email: string): boolean {
@@ -166,5 +171,138 @@ test.describe('ANTS — espace particulier du candidat', () => {
     await expect(page).toHaveURL(`${ANTS_URL}/monespace/connexion`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion à mon espace');
     await expectAccessible(page);
+  });
+  test('le candidat qui a déjà un compte se connecte depuis le courriel et valide la nouvelle demande', async ({
+    page,
+  }) => {
+    // A first application, activated then refused: the school must enter a new one.
+    const first = await applicationAwaitingCandidate();
+    const loginId = await activate(page, first);
+    await page.getByRole('row').filter({ hasText: first.number }).getByRole('link', { name: 'Valider' }).click();
+    await page.getByRole('button', { name: 'Refuser' }).click();
+    await page.getByRole('dialog', { name: 'Refuser la demande ?' }).getByRole('button', { name: 'Confirmer' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'a été refusée' })).toBeVisible();
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    expect((await demoSchool.getApplication(first.number)).stateLabel).toBe("Refusée par l'usager");
+
+    const second = await validatedApplication({
+      ...PIERRE,
+      same: { email: first.email, birthName: first.birthName },
+    });
+    const mail = await waitForMail(
+      (m) => m.subject === 'Votre école de conduite a effectué une démarche pour vous' && isTo(m, first.email),
+    );
+    expect(mail.text).toContain(`demande n° ${second.number}`);
+    expect(mail.text).toContain('avec vos identifiants habituels');
+    await page.goto(linkIn(mail, /\/monespace\/connexion/));
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion à mon espace');
+    await page.getByLabel('Identifiant', { exact: true }).fill(loginId);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page).toHaveURL(`${ANTS_URL}/monespace/demarches`);
+
+    await page.getByRole('row').filter({ hasText: second.number }).getByRole('link', { name: 'Valider' }).click();
+    await page.getByRole('checkbox', { name: /J'atteste sur l'honneur/ }).check({ force: true });
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande a été transmise');
+    await expect(page.getByText(`Numéro de votre demande : ${second.number}`)).toBeVisible();
+    expect((await demoSchool.getApplication(second.number)).state).toBe('under_instruction');
+  });
+
+  test('sans activation dans les 7 jours, le lien ne sert plus et la demande est supprimée', async ({ page }) => {
+    const application = await applicationAwaitingCandidate();
+    // Day 6: the sweep leaves the account alone.
+    const sweep = (days: number) =>
+      fetch(`${ANTS_URL}/dev/clock/expiry`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ days }),
+      });
+    expect((await sweep(6)).ok).toBe(true);
+    await page.goto(application.activationUrl);
+    await expect(page.getByText(`Bienvenue Pierre ${application.birthName}`)).toBeVisible();
+
+    // The clock moved 8 days on: the account and its application go.
+    expect((await sweep(8)).ok).toBe(true);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('VOUS Y ÊTES PRESQUE !');
+    await expect(page.getByText('Activation impossible')).toBeVisible();
+    await expect(page.getByText(/Ce lien d'activation n'est plus valable/)).toBeVisible();
+    await expectAccessible(page);
+    const seenBySchool = await demoSchool.getApplication(application.number);
+    expect(seenBySchool.state).toBe('deleted');
+    expect(seenBySchool.stateReason).toBe('Compte non activé dans les 7 jours');
+  });
+
+  test('identifiant et mot de passe oubliés : courriel, question secrète, nouveau mot de passe', async ({ page }) => {
+    const application = await applicationAwaitingCandidate();
+    const loginId = await activate(page, application);
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+
+    // "Identifiant oublié ?": the identifier comes by mail.
+    await page.getByRole('link', { name: 'Identifiant oublié ?' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Identifiant oublié');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Recevoir mon identifiant' }).click();
+    await expect(page.getByLabel('Adresse électronique')).toBeFocused();
+    await page.getByLabel('Adresse électronique').fill(application.email);
+    await page.getByRole('button', { name: 'Recevoir mon identifiant' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'votre identifiant vient de vous être envoyé' }),
+    ).toBeVisible();
+    const identifierMail = await waitForMail(
+      (m) => isTo(m, application.email) && (m.text ?? '').includes('Vous avez demandé à recevoir votre identifiant'),
+    );
+    expect(identifierMail.text).toContain(`Votre identifiant de connexion : ${loginId}`);
+
+    // "Mot de passe oublié ?" by the secret question.
+    await page.getByRole('link', { name: 'Connexion à mon espace' }).click();
+    await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mot de passe oublié');
+    await expectAccessible(page);
+    await page.getByLabel('Identifiant', { exact: true }).fill(loginId);
+    await page.getByLabel('Répondre à ma question secrète').check({ force: true });
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    const answer = page.getByLabel('Quel est le prénom de votre père ?');
+    await expect(answer).toBeVisible();
+    await answer.fill('Paul');
+    await page.getByRole('button', { name: 'Valider ma réponse' }).click();
+    await expect(page.getByText('La réponse à la question secrète est incorrecte.')).toBeVisible();
+    await expectAccessible(page);
+    await answer.fill('jacques');
+    await page.getByRole('button', { name: 'Valider ma réponse' }).click();
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nouveau mot de passe');
+    await expect(page.getByText(`identifiant : ${loginId}`)).toBeVisible();
+    await expectAccessible(page);
+    const fresh = 'Nouveau-Secret-2026!';
+    await page.getByLabel('Mot de passe *', { exact: true }).fill(fresh);
+    await page.getByLabel('Confirmez le mot de passe *', { exact: true }).fill(fresh);
+    await page.getByRole('button', { name: 'Enregistrer et me connecter' }).click();
+    await expect(page).toHaveURL(`${ANTS_URL}/monespace/demarches`);
+    await expect(page.getByRole('status').filter({ hasText: 'Votre mot de passe a été modifié.' })).toBeVisible();
+
+    // And by the mailed link, from the login page again.
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    await page.getByLabel('Identifiant', { exact: true }).fill(loginId);
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'un lien pour choisir un nouveau mot de passe' }),
+    ).toBeVisible();
+    const resetMail = await waitForMail(
+      (m) => m.subject === 'Réinitialisation de votre mot de passe ANTS' && isTo(m, application.email),
+    );
+    const resetUrl = linkIn(resetMail, /\/monespace\/nouveau-mot-de-passe\/[A-Za-z0-9_-]+/);
+    await page.goto(resetUrl);
+    const last = 'Encore-Autre-2026!';
+    await page.getByLabel('Mot de passe *', { exact: true }).fill(last);
+    await page.getByLabel('Confirmez le mot de passe *', { exact: true }).fill(last);
+    await page.getByRole('button', { name: 'Enregistrer et me connecter' }).click();
+    await expect(page).toHaveURL(`${ANTS_URL}/monespace/demarches`);
+    // Used once, the link is gone.
+    await page.goto(resetUrl);
+    await expect(page.getByText('Lien non valable')).toBeVisible();
   });
 });

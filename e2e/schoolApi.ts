@@ -8,7 +8,7 @@ export const demoSchool = createAntsClient({
 });
 
 /** A 1×1 PNG, enough for a piece. */
-const PNG = Buffer.from(
+export const ONE_PIXEL_PNG = Buffer.from(
   '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
     '1f15c4890000000d49444154789c6300010000050001' +
     '0d0a2db40000000049454e44ae426082',
@@ -26,11 +26,15 @@ export async function validatedApplication(options: {
   otherFirstNames: string;
   namePrefix: string;
   emailPrefix: string;
+  /** A candidate the service already knows (a second application for them). */
+  same?: { email: string; birthName: string };
 }) {
   const unique = `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
-  const email = `${options.emailPrefix}.${unique}@example.fr`;
+  const email = options.same?.email ?? `${options.emailPrefix}.${unique}@example.fr`;
   // A different identity each run: the service refuses another email for a candidate it knows.
-  const birthName = `${options.namePrefix}-${[...unique.slice(-6)].map((digit) => String.fromCharCode(65 + Number(digit))).join('')}`;
+  const birthName =
+    options.same?.birthName ??
+    `${options.namePrefix}-${[...unique.slice(-6)].map((digit) => String.fromCharCode(65 + Number(digit))).join('')}`;
   const created = await demoSchool.createApplication(
     {
       type: '02',
@@ -59,8 +63,8 @@ export async function validatedApplication(options: {
     },
     crypto.randomUUID(),
   );
-  await demoSchool.uploadPiece(created.number, 'identity', { name: 'cni.png', bytes: PNG });
-  await demoSchool.uploadPiece(created.number, 'proof_of_address', { name: 'domicile.png', bytes: PNG });
+  await demoSchool.uploadPiece(created.number, 'identity', { name: 'cni.png', bytes: ONE_PIXEL_PNG });
+  await demoSchool.uploadPiece(created.number, 'proof_of_address', { name: 'domicile.png', bytes: ONE_PIXEL_PNG });
   await demoSchool.validateApplication(created.number);
   return { number: created.number, email, birthName };
 }

@@ -84,6 +84,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     DATA_DIR: path.join(options.dataDir, 'ants'),
     DATABASE_URL: options.antsDatabaseUrl ?? '',
     PUBLIC_URL: antsUrl,
+    // The /dev routes (clock for the 7-day expiry): a development and test system only.
+    DEV_TOOLS: '1',
   });
   const school = startService('school', {
     ...common,

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { applicationRoutes } from './applications/routes.ts';
 import type { AuthContext } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
+import { expiryClockRoute } from './candidates/expiry.ts';
 import { startCandidateNotifications } from './candidates/notifications.ts';
 import { candidateRecoveryRoutes } from './candidates/recovery.ts';
 import { candidateAccountRoutes } from './candidates/routes.ts';
@@ -23,7 +24,7 @@ import { prefectureRoutes } from './pro/prefectures.ts';
 import { tokenRoutes } from './pro/token.ts';
 
 export type AntsDeps = {
-  config: Pick<AntsConfig, 'logLevel' | 'secureCookies' | 'webDir' | 'filesDir' | 'sms' | 'publicUrl'>;
+  config: Pick<AntsConfig, 'logLevel' | 'secureCookies' | 'webDir' | 'filesDir' | 'sms' | 'publicUrl' | 'devTools'>;
   database: AntsDatabase;
   mail?: MailQueue;
   /** The job queue: without it (some tests), nothing is sent after a validation. */
@@ -62,6 +63,7 @@ export async function buildAntsApp(deps: AntsDeps) {
   ephotoRoutes(app, db);
   documentRoutes(app, db);
   if (deps.config.sms.provider === 'outbox') smsOutboxRoutes(app, db);
+  if (deps.config.devTools) expiryClockRoute(app, db);
   await serveWebApp(app, deps.config.webDir);
   return app;
 }

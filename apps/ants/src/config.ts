@@ -10,6 +10,8 @@ export type AntsConfig = ServiceConfig & {
   filesDir: string;
   /** SMS_PROVIDER=http sends through SMS_HTTP_URL (bearer SMS_HTTP_TOKEN); `outbox` keeps them for /api/dev/sms. */
   sms: { provider: 'http'; url: string; token?: string } | { provider: 'outbox' };
+  /** DEV_TOOLS=1 (set by `npm start` and the browser tests, never in production): the /dev routes. */
+  devTools: boolean;
 };
 
 export function readAntsConfig(env: NodeJS.ProcessEnv = process.env): AntsConfig {
@@ -26,7 +28,7 @@ export function readAntsConfig(env: NodeJS.ProcessEnv = process.env): AntsConfig
     env.SMS_PROVIDER === 'http'
       ? { provider: 'http', url: required(env, 'SMS_HTTP_URL'), token: env.SMS_HTTP_TOKEN }
       : { provider: 'outbox' };
-  return { ...base, filesDir: path.join(base.dataDir, 'files'), sms };
+  return { ...base, filesDir: path.join(base.dataDir, 'files'), sms, devTools: env.DEV_TOOLS === '1' };
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

@@ -34,6 +34,7 @@ export async function startAnts(options: { logStream?: NodeJS.WritableStream; no
       filesDir,
       publicUrl: 'http://localhost:3100',
       sms: { provider: 'outbox' },
+      devTools: false,
     },
     database,
     logStream: options.logStream ?? new Writable({ write: (_c, _e, cb) => cb() }),

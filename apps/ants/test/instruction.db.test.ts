@@ -61,9 +61,12 @@ describe('instruction console', () => {
       message: 'Avis du médecin agréé manquant',
     });
     expect(asked.json().reason).toBe('Pièce à compléter : Avis médical — Avis du médecin agréé manquant');
-    expect((await ants.brequigny.getApplication(app.number)).stateLabel).toBe('A compléter');
+    expect(await ants.brequigny.getApplication(app.number)).toMatchObject({
+      stateLabel: 'A compléter',
+      stateReason: 'Pièce à compléter : Avis médical — Avis du médecin agréé manquant',
+    });
     await ants.brequigny.uploadPiece(app.number, 'medical_opinion', { name: 'avis.png', bytes: PNG });
-    await ants.brequigny.completeApplication(app.number);
+    expect((await ants.brequigny.completeApplication(app.number)).stateReason).toBeNull();
     expect(
       (await client.get('/api/agent/applications')).json().applications.map((a: { number: string }) => a.number),
     ).toEqual([app.number]);

@@ -113,6 +113,8 @@ export const applicationSchema = z.object({
   dossier: dossierSchema,
   paperMandate: z.boolean(),
   neph: z.string().nullable(),
+  /** Why the application is in its state, when someone said: the pièce to complete, the reason of a rejection. */
+  stateReason: z.string().nullable(),
   transferred: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),

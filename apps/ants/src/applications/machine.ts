@@ -83,7 +83,7 @@ export async function transition(
   const to = rule.to(app);
   const [updated] = await tx
     .update(applications)
-    .set({ state: to, updatedAt: new Date(), ...options.extra })
+    .set({ state: to, updatedAt: new Date(), stateReason: options.reason ?? null, ...options.extra })
     .where(and(eq(applications.id, app.id), eq(applications.state, app.state)))
     .returning();
   if (!updated) {

@@ -151,6 +151,8 @@ export const applications = pgTable(
     /** When the candidate's mail and SMS were queued after the school's validation (null: still to do). */
     candidateNotifiedAt: timestamp('candidate_notified_at', { withTimezone: true }),
     neph: text('neph'),
+    /** The reason given with the last transition that had one (pièce to complete, rejection). */
+    stateReason: text('state_reason'),
     idempotencyKey: text('idempotency_key'),
     requestHash: text('request_hash'),
     // Millisecond precision: the sync cursor (updatedAt, id) round-trips through JavaScript dates.
