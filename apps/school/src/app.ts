@@ -1,16 +1,24 @@
-import { createHttpServer, type MailQueue, registerSessions, serveWebApp } from '@permis/platform';
+import fastifyMultipart from '@fastify/multipart';
+import { createHttpServer, createSecretBox, type MailQueue, registerSessions, serveWebApp } from '@permis/platform';
+import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { referentielRoutes } from '@permis/referentiel/routes';
 import { sql } from 'drizzle-orm';
+import { createAntsClients } from './ants/clients.ts';
 import { type AuthContext, requireUser } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { SchoolConfig } from './config.ts';
 import type { SchoolDatabase } from './db/index.ts';
 import { officeRoutes } from './offices/routes.ts';
+import { onlineApplicationRoutes } from './online/routes.ts';
+import { studentDocumentRoutes } from './students/documents.ts';
 import { studentRoutes } from './students/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 export type SchoolDeps = {
-  config: Pick<SchoolConfig, 'logLevel' | 'secureCookies' | 'webDir' | 'publicUrl'>;
+  config: Pick<
+    SchoolConfig,
+    'logLevel' | 'secureCookies' | 'webDir' | 'publicUrl' | 'secretKey' | 'antsUrl' | 'antsTimeoutMs'
+  >;
   database: SchoolDatabase;
   mail?: MailQueue;
   logStream?: NodeJS.WritableStream;
@@ -29,8 +37,13 @@ export async function buildSchoolApp(deps: SchoolDeps) {
   });
   authRoutes(app, ctx);
   userRoutes(app, ctx, deps.mail, deps.config.publicUrl);
-  officeRoutes(app, ctx);
+  const box = createSecretBox(deps.config.secretKey);
+  const clients = createAntsClients({ baseUrl: deps.config.antsUrl, box, timeoutMs: deps.config.antsTimeoutMs });
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_PIECE_FILE_BYTES, files: 1, fields: 5 } });
+  officeRoutes(app, ctx, box, clients);
   studentRoutes(app, ctx);
+  studentDocumentRoutes(app, ctx);
+  onlineApplicationRoutes(app, ctx, clients);
   referentielRoutes(app, (request) => requireUser(ctx, request));
   await serveWebApp(app, deps.config.webDir);
   return app;

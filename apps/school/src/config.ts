@@ -10,6 +10,8 @@ export type SchoolConfig = ServiceConfig & {
   secretKey: Buffer;
   /** Base URL of the national service's professional API. */
   antsUrl: string;
+  /** Beyond this (ANTS_TIMEOUT_MS, default 20 s) a call to the national service counts as unanswered. */
+  antsTimeoutMs: number;
 };
 
 export function readSchoolConfig(env: NodeJS.ProcessEnv = process.env): SchoolConfig {
@@ -21,5 +23,10 @@ export function readSchoolConfig(env: NodeJS.ProcessEnv = process.env): SchoolCo
   if (!env.SCHOOL_SECRET_KEY) {
     throw new Error('SCHOOL_SECRET_KEY manquant : une clé de 32 octets en base64 (`npm start` en crée une).');
   }
-  return { ...base, secretKey: parseKey(env.SCHOOL_SECRET_KEY), antsUrl: env.ANTS_URL ?? 'http://127.0.0.1:3100' };
+  return {
+    ...base,
+    secretKey: parseKey(env.SCHOOL_SECRET_KEY),
+    antsUrl: env.ANTS_URL ?? 'http://127.0.0.1:3100',
+    antsTimeoutMs: Number(env.ANTS_TIMEOUT_MS ?? 20000),
+  };
 }

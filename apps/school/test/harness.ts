@@ -9,11 +9,22 @@ import { seedDemo } from '../src/seed/demo.ts';
 export const TEST_KEY = parseKey(generateKey());
 
 /** A school app on its own fresh database with the demo data, as the tests see it. */
-export async function startSchool(options: { mail?: MailQueue; logStream?: NodeJS.WritableStream } = {}) {
+export async function startSchool(
+  options: { mail?: MailQueue; logStream?: NodeJS.WritableStream; antsUrl?: string; antsTimeoutMs?: number } = {},
+) {
   const database = await openTestDatabase(schema, MIGRATIONS_FOLDER);
   await seedDemo(database.db, createSecretBox(TEST_KEY));
   const app = await buildSchoolApp({
-    config: { logLevel: 'info', secureCookies: false, webDir: '/nonexistent', publicUrl: 'http://localhost:3200' },
+    config: {
+      logLevel: 'info',
+      secureCookies: false,
+      webDir: '/nonexistent',
+      publicUrl: 'http://localhost:3200',
+      secretKey: TEST_KEY,
+      // No national service unless a test starts one: calls then fail fast as "unavailable".
+      antsUrl: options.antsUrl ?? 'http://127.0.0.1:9',
+      antsTimeoutMs: options.antsTimeoutMs ?? 10000,
+    },
     database,
     mail: options.mail,
     logStream: options.logStream ?? devNull(),

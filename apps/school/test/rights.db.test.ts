@@ -109,9 +109,10 @@ describe('actions guarded by the ANTS rights', () => {
     await client.login('/api/auth/login', LOGIN.moniteur);
     const studentId = await anyStudentId();
     const cases = [
-      ['POST', `/api/students/${studentId}/online-application/validate`, 'ANTS - Valider une demande'],
-      ['DELETE', `/api/students/${studentId}/online-application`, 'ANTS - Supprimer une demande'],
-      ['DELETE', `/api/students/${studentId}/online-application/ephoto`, 'ANTS - Supprimer le code ePhoto'],
+      ['POST', `/api/students/${studentId}/online/92120260101000000000001/validate`, 'ANTS - Valider une demande'],
+      ['POST', `/api/students/${studentId}/online/92120260101000000000001/complete`, 'ANTS - Valider une demande'],
+      ['DELETE', `/api/students/${studentId}/online/92120260101000000000001`, 'ANTS - Supprimer une demande'],
+      ['DELETE', `/api/students/${studentId}/online/92120260101000000000001/ephoto`, 'ANTS - Supprimer le code ePhoto'],
     ] as const;
     for (const [method, url, label] of cases) {
       const response = await client.request({ method, url });
@@ -126,9 +127,10 @@ describe('actions guarded by the ANTS rights', () => {
   it('lets a user holding the right through to the action itself', async () => {
     const client = testClient(school.app);
     await client.login('/api/auth/login', LOGIN.secretaire);
-    const response = await client.post(`/api/students/${await anyStudentId()}/online-application/validate`);
-    expect(response.statusCode).toBe(409);
-    expect(response.json().error.code).toBe('NO_ONLINE_APPLICATION');
+    const response = await client.post(`/api/students/${await anyStudentId()}/online/92120260101000000000001/validate`);
+    // Past the right, the application itself is looked for: this student has none with that number.
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.message).toBe("Cette demande en ligne n'est pas rattachée à cet élève.");
   });
 });
 

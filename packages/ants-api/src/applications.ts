@@ -56,6 +56,8 @@ export const legalRepresentativeSchema = z.object({
   phone: optionalText(20),
 });
 
+export type LegalRepresentative = z.infer<typeof legalRepresentativeSchema>;
+
 /** The online part of the "Dossier 02-06" tab (seed 002). */
 export const dossierSchema = z.object({
   neph: z

@@ -13,3 +13,4 @@ export * from './runService.ts';
 export * from './secrets.ts';
 export * from './sessions.ts';
 export * from './tokens.ts';
+export * from './uploads.ts';

@@ -1,5 +1,5 @@
 import { stateLabel, TYPE_LABELS } from '@permis/ants-api';
-import { AppError, type HttpServer, notFound } from '@permis/platform';
+import { AppError, contentDisposition, type HttpServer, notFound } from '@permis/platform';
 import { findPrefecture } from '@permis/referentiel/data';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -8,7 +8,7 @@ import { toView } from '../applications/view.ts';
 import { type AuthContext, requireCandidate } from '../auth/context.ts';
 import { applications, ephotoCodes, proAccounts } from '../db/schema.ts';
 import { documentPdf } from '../documents/routes.ts';
-import { contentDisposition, listPieces, sendPieceFile } from '../pieces/routes.ts';
+import { listPieces, sendPieceFile } from '../pieces/routes.ts';
 
 const number = z
   .string()

@@ -1,4 +1,4 @@
-import { AppError, type HttpServer } from '@permis/platform';
+import { AppError, contentDisposition, type HttpServer } from '@permis/platform';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
@@ -6,7 +6,7 @@ import type { ApplicationRow } from '../applications/machine.ts';
 import { toView } from '../applications/view.ts';
 import type { AntsDb } from '../db/index.ts';
 import { auditEvents, ephotoCodes, pieceFiles } from '../db/schema.ts';
-import { contentDisposition } from '../pieces/routes.ts';
+
 import { requireProCaller } from '../pro/token.ts';
 import {
   type AvailabilityFacts,

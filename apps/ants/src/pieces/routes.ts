@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type {} from '@fastify/multipart';
-import { AppError, type HttpServer, notFound } from '@permis/platform';
+import { AppError, contentDisposition, type HttpServer, notFound, readUploadedFile } from '@permis/platform';
 import { MAX_PIECE_COMMENT_LENGTH, MAX_PIECE_FILE_BYTES, PIECES, type PieceKind } from '@permis/referentiel';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
@@ -55,16 +55,7 @@ export function pieceRoutes(app: HttpServer, db: AntsDb, filesDir: string) {
       const row = await findOwnApplication(db, school.id, request.params.number);
       assertPiecesEditable(row);
       const piece = PIECES.find((p) => p.kind === request.params.kind)!;
-      if (!request.isMultipart()) throw new AppError(415, 'FILE_MISSING', 'Envoyez le fichier en multipart/form-data.');
-      const part = await request.file({ limits: { fileSize: MAX_PIECE_FILE_BYTES, files: 1 } });
-      if (!part) throw new AppError(400, 'FILE_MISSING', 'Aucun fichier reçu.');
-      const chunks: Buffer[] = [];
-      for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      if (part.file.truncated) {
-        throw new AppError(413, 'FILE_TOO_LARGE', 'Le fichier dépasse la taille maximale de 11 Mo.');
-      }
-      const bytes = Buffer.concat(chunks);
-      if (bytes.length === 0) throw new AppError(400, 'FILE_MISSING', 'Le fichier est vide.');
+      const { bytes, fileName } = await readUploadedFile(request, MAX_PIECE_FILE_BYTES);
       const inspected = await inspectFile(bytes);
 
       const storageName = randomUUID();
@@ -92,7 +83,7 @@ export function pieceRoutes(app: HttpServer, db: AntsDb, filesDir: string) {
             .values({
               applicationId: row.id,
               kind: piece.kind,
-              fileName: safeFileName(part.filename, inspected.mediaType),
+              fileName: safeFileName(fileName, inspected.mediaType),
               storageName,
               mediaType: inspected.mediaType,
               size: bytes.length,
@@ -206,16 +197,6 @@ function safeFileName(name: string, mediaType: string): string {
     .replace(/[^\p{L}\p{N} ._-]/gu, '_')
     .slice(0, 80);
   return `${base || 'document'}.${extension}`;
-}
-
-/** An attachment header safe for any file name: an ASCII fallback plus the UTF-8 name (RFC 6266). */
-export function contentDisposition(fileName: string): string {
-  const ascii =
-    fileName
-      .normalize('NFD')
-      .replace(/[^\x20-\x7e]/g, '')
-      .replace(/["\\]/g, '_') || 'document';
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /** A file of one application's pièces; another application's is not found. */

@@ -1,7 +1,11 @@
+import type { LegalRepresentative } from '@permis/ants-api';
 import {
   boolean,
+  customType,
   date,
   index,
+  integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -109,6 +113,8 @@ export const students = pgTable(
     city: text('city').notNull().default(''),
     email: text('email').notNull(),
     mobile: text('mobile').notNull().default(''),
+    /** Required for a minor (the national service checks it too). */
+    legalRepresentative: jsonb('legal_representative').$type<LegalRepresentative>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -133,4 +139,74 @@ export const auditEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('audit_school_at_idx').on(t.schoolId, t.at)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/** The student's documents (scans kept on the fiche), which can be sent as pièces justificatives. */
+export const studentDocuments = pgTable(
+  'student_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    studentId: uuid('student_id')
+      .notNull()
+      .references(() => students.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('student_documents_student_idx').on(t.studentId)],
+);
+
+/** The "Dossier 02 - 06" tab of a student (paper and online parts), as typed by the school. */
+export const studentDossiers = pgTable('student_dossiers', {
+  studentId: uuid('student_id')
+    .primaryKey()
+    .references(() => students.id, { onDelete: 'cascade' }),
+  /** Validated by `dossierFormSchema` (students/dossier.ts). */
+  form: jsonb('form').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+});
+
+/**
+ * The school's copy of an online application on the national service ("Informations concernant
+ * les demandes faites en ligne"), refreshed after every action and by "Mettre à jour".
+ */
+export const onlineApplications = pgTable(
+  'online_applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    officeId: uuid('office_id')
+      .notNull()
+      .references(() => offices.id),
+    /** Null for an application not (yet) linked to a student. */
+    studentId: uuid('student_id').references(() => students.id, { onDelete: 'set null' }),
+    type: text('type', { enum: ['02', '06'] }).notNull(),
+    number: text('number').notNull(),
+    antsId: uuid('ants_id').notNull(),
+    state: text('state').notNull(),
+    stateLabel: text('state_label').notNull(),
+    stateReason: text('state_reason'),
+    neph: text('neph'),
+    transferred: boolean('transferred').notNull().default(false),
+    paperMandate: boolean('paper_mandate').notNull().default(false),
+    remoteCreatedAt: timestamp('remote_created_at', { withTimezone: true, precision: 3 }).notNull(),
+    remoteUpdatedAt: timestamp('remote_updated_at', { withTimezone: true, precision: 3 }).notNull(),
+    syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('online_applications_number_idx').on(t.schoolId, t.number),
+    index('online_applications_student_idx').on(t.studentId),
+    index('online_applications_office_idx').on(t.officeId, t.remoteUpdatedAt),
+  ],
 );

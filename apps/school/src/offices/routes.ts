@@ -1,15 +1,56 @@
-import type { HttpServer } from '@permis/platform';
-import { asc, eq } from 'drizzle-orm';
+import { AppError, type HttpServer, notFound, type SecretBox } from '@permis/platform';
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { type AntsClients, callAnts } from '../ants/clients.ts';
 import { type AuthContext, requireDirigeant, requireUser } from '../auth/context.ts';
-import { offices } from '../db/schema.ts';
+import { auditEvents, offices } from '../db/schema.ts';
+
+const PREFECTURES_NEED =
+  "Le code postal, le n° d'agrément et les identifiants de l'agence sont obligatoires pour initialiser la liste des préfectures.";
+
+const text = (max: number) => z.string().trim().max(max).default('');
+
+/** The office form of Espace Dirigeant › Paramètres › Bureaux (address and "Agrément pour Cerfa"). */
+const officeForm = z.object({
+  name: z.string().trim().min(1, 'Indiquez le nom du bureau.').max(100),
+  addressLine: text(200),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^(\d{5})?$/, 'Le code postal doit comporter 5 chiffres.')
+    .default(''),
+  city: text(100),
+  phone: text(20),
+  cerfaAgrement: text(20).transform((v) => v.toUpperCase()),
+  antsLogin: text(100),
+  /** Empty keeps the stored password: it is never shown back. */
+  antsPassword: z.string().max(200).default(''),
+  prefectureCode: text(10),
+  prefectureName: text(100),
+});
 
 /**
  * Offices. Every user sees their names and addresses; the "Agrément pour Cerfa" block belongs to
  * Espace Dirigeant > Paramètres > Bureaux. The ANTS password never leaves the server: only whether one is set.
  */
-export function officeRoutes(app: HttpServer, ctx: AuthContext) {
+export function officeRoutes(app: HttpServer, ctx: AuthContext, box: SecretBox, clients: AntsClients) {
   const list = (schoolId: string) =>
     ctx.db.select().from(offices).where(eq(offices.schoolId, schoolId)).orderBy(asc(offices.name));
+
+  const find = async (schoolId: string, id: string) => {
+    const [row] = await ctx.db
+      .select()
+      .from(offices)
+      .where(and(eq(offices.id, id), eq(offices.schoolId, schoolId)))
+      .limit(1);
+    if (!row) throw notFound("Ce bureau n'existe pas dans votre auto-école.");
+    return row;
+  };
+
+  const forDirigeant = ({ antsPasswordSealed, schoolId: _s, ...office }: typeof offices.$inferSelect) => ({
+    ...office,
+    hasAntsPassword: Boolean(antsPasswordSealed),
+  });
 
   app.get('/api/offices', async (request) => {
     const me = await requireUser(ctx, request);
@@ -21,18 +62,89 @@ export function officeRoutes(app: HttpServer, ctx: AuthContext) {
         addressLine: o.addressLine,
         postalCode: o.postalCode,
         city: o.city,
+        hasAgrement: Boolean(o.cerfaAgrement && o.antsLogin && o.antsPasswordSealed),
       })),
     };
   });
 
   app.get('/api/dirigeant/offices', async (request) => {
     const me = await requireDirigeant(ctx, request);
-    const rows = await list(me.schoolId);
-    return {
-      offices: rows.map(({ antsPasswordSealed, schoolId: _s, ...office }) => ({
-        ...office,
-        hasAntsPassword: Boolean(antsPasswordSealed),
-      })),
-    };
+    return { offices: (await list(me.schoolId)).map(forDirigeant) };
   });
+
+  const values = (form: z.infer<typeof officeForm>) => {
+    const { antsPassword, ...rest } = form;
+    return {
+      ...rest,
+      cerfaAgrement: rest.cerfaAgrement || null,
+      antsLogin: rest.antsLogin || null,
+      prefectureCode: rest.prefectureCode || null,
+      prefectureName: rest.prefectureName || null,
+      ...(antsPassword ? { antsPasswordSealed: box.seal(antsPassword) } : {}),
+    };
+  };
+
+  const audit = (schoolId: string, userId: string, action: string, officeId: string) =>
+    ctx.db.insert(auditEvents).values({
+      schoolId,
+      actorUserId: userId,
+      action,
+      targetType: 'office',
+      targetId: officeId,
+    });
+
+  app.post('/api/dirigeant/offices', { schema: { body: officeForm } }, async (request, reply) => {
+    const me = await requireDirigeant(ctx, request);
+    const [row] = await ctx.db
+      .insert(offices)
+      .values({ ...values(request.body), schoolId: me.schoolId })
+      .returning();
+    await audit(me.schoolId, me.id, 'office.create', row!.id);
+    return reply.status(201).send({ office: forDirigeant(row!) });
+  });
+
+  app.put(
+    '/api/dirigeant/offices/:id',
+    { schema: { params: z.object({ id: z.uuid() }), body: officeForm } },
+    async (request) => {
+      const me = await requireDirigeant(ctx, request);
+      const current = await find(me.schoolId, request.params.id);
+      const [row] = await ctx.db
+        .update(offices)
+        .set({ ...values(request.body), updatedAt: new Date() })
+        .where(eq(offices.id, current.id))
+        .returning();
+      await audit(me.schoolId, me.id, 'office.update', current.id);
+      return { office: forDirigeant(row!) };
+    },
+  );
+
+  // The button that "met à jour la liste des préfectures": asks the national service with the
+  // credentials as typed (the stored password when none is typed) and the office's postal code.
+  app.post(
+    '/api/dirigeant/offices/:id/prefectures',
+    {
+      schema: {
+        params: z.object({ id: z.uuid() }),
+        body: officeForm.pick({ postalCode: true, cerfaAgrement: true, antsLogin: true, antsPassword: true }),
+      },
+    },
+    async (request) => {
+      const me = await requireDirigeant(ctx, request);
+      const office = await find(me.schoolId, request.params.id);
+      const { postalCode, cerfaAgrement, antsLogin } = request.body;
+      const password =
+        request.body.antsPassword || (office.antsPasswordSealed ? box.open(office.antsPasswordSealed) : '');
+      const missing = [
+        !postalCode && { path: 'postalCode', message: 'Indiquez le code postal du bureau.' },
+        !cerfaAgrement && { path: 'cerfaAgrement', message: "Indiquez le numéro d'agrément Cerfa." },
+        !antsLogin && { path: 'antsLogin', message: "Indiquez l'identifiant ANTS." },
+        !password && { path: 'antsPassword', message: 'Indiquez le mot de passe ANTS.' },
+      ].filter((f): f is { path: string; message: string } => Boolean(f));
+      if (missing.length > 0) throw new AppError(400, 'PREFECTURES_NEED', PREFECTURES_NEED, missing);
+      const client = clients.withCredentials({ agrementNumber: cerfaAgrement, login: antsLogin, password });
+      const prefectures = await callAnts(() => client.prefectures(postalCode), office.name);
+      return { prefectures };
+    },
+  );
 }

@@ -51,6 +51,8 @@ export const DEMO_OFFICES = [
     cerfaAgrement: 'E1703500010',
     antsLogin: 'brequigny35',
     antsPassword: 'Brequigny35!ants',
+    prefectureCode: '35238',
+    prefectureName: 'RENNES',
   },
   {
     name: 'SAINT-PRIEST',
@@ -61,6 +63,8 @@ export const DEMO_OFFICES = [
     cerfaAgrement: 'E1706900030',
     antsLogin: 'claboret662',
     antsPassword: '3cfBelfort!',
+    prefectureCode: '69123',
+    prefectureName: 'LYON',
   },
 ];
 

@@ -1,9 +1,9 @@
-import { conflict, type HttpServer, notFound } from '@permis/platform';
+import { AppError, type HttpServer, notFound, pgErrorCode } from '@permis/platform';
 import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { type AuthContext, requireRight, requireUser } from '../auth/context.ts';
-import { auditEvents, offices, students } from '../db/schema.ts';
-import type { Right } from '../users/rights.ts';
+import { type AuthContext, requireUser } from '../auth/context.ts';
+import { auditEvents, offices, studentDossiers, students } from '../db/schema.ts';
+import { dossierFormSchema, readDossier, type StudentForm, studentFormSchema } from './form.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -45,6 +45,41 @@ export function studentRoutes(app: HttpServer, ctx: AuthContext) {
       return { students: rows };
     },
   );
+
+  app.post('/api/students', { schema: { body: studentFormSchema } }, async (request, reply) => {
+    const me = await requireUser(ctx, request);
+    await assertOffice(ctx, me.schoolId, request.body.officeId);
+    const student = await saveStudent(ctx, me, null, request.body);
+    return reply.status(201).send({ student });
+  });
+
+  app.put('/api/students/:id', { schema: { params: idParams, body: studentFormSchema } }, async (request) => {
+    const me = await requireUser(ctx, request);
+    const current = await findStudent(ctx, me.schoolId, request.params.id);
+    await assertOffice(ctx, me.schoolId, request.body.officeId);
+    return { student: await saveStudent(ctx, me, current.id, request.body) };
+  });
+
+  app.get('/api/students/:id/dossier', { schema: { params: idParams } }, async (request) => {
+    const me = await requireUser(ctx, request);
+    const student = await findStudent(ctx, me.schoolId, request.params.id);
+    const [row] = await ctx.db.select().from(studentDossiers).where(eq(studentDossiers.studentId, student.id));
+    return { dossier: readDossier(row?.form), updatedAt: row?.updatedAt.toISOString() ?? null };
+  });
+
+  app.put('/api/students/:id/dossier', { schema: { params: idParams, body: dossierFormSchema } }, async (request) => {
+    const me = await requireUser(ctx, request);
+    const student = await findStudent(ctx, me.schoolId, request.params.id);
+    const now = new Date();
+    await ctx.db
+      .insert(studentDossiers)
+      .values({ studentId: student.id, form: request.body, updatedAt: now, updatedBy: me.id })
+      .onConflictDoUpdate({
+        target: studentDossiers.studentId,
+        set: { form: request.body, updatedAt: now, updatedBy: me.id },
+      });
+    return { dossier: request.body, updatedAt: now.toISOString() };
+  });
 
   app.get('/api/students/:id', { schema: { params: idParams } }, async (request) => {
     const me = await requireUser(ctx, request);
@@ -90,30 +125,10 @@ export function studentRoutes(app: HttpServer, ctx: AuthContext) {
       return { student: updated };
     },
   );
-
-  // The three actions guarded by the seed's rights. The right is checked first, on the server;
-  // the online application itself arrives with the professional API (issue 6), so until one exists
-  // for the student the answer is the truthful "no online application".
-  const guarded: [string, string, Right][] = [
-    ['POST', '/api/students/:id/online-application/validate', 'ants_validate_application'],
-    ['DELETE', '/api/students/:id/online-application', 'ants_delete_application'],
-    ['DELETE', '/api/students/:id/online-application/ephoto', 'ants_delete_ephoto'],
-  ];
-  for (const [method, url, right] of guarded) {
-    app.route({
-      method: method as 'POST' | 'DELETE',
-      url,
-      schema: { params: idParams },
-      handler: async (request) => {
-        const me = await requireRight(ctx, request, right);
-        await findStudent(ctx, me.schoolId, (request.params as { id: string }).id);
-        throw conflict('NO_ONLINE_APPLICATION', "Aucune demande en ligne n'est enregistrée pour cet élève.");
-      },
-    });
-  }
 }
 
-async function findStudent(ctx: AuthContext, schoolId: string, id: string) {
+/** A student of the user's school, or 404 (another school's student is simply not found). */
+export async function findStudent(ctx: AuthContext, schoolId: string, id: string) {
   const [row] = await ctx.db
     .select()
     .from(students)
@@ -121,4 +136,65 @@ async function findStudent(ctx: AuthContext, schoolId: string, id: string) {
     .limit(1);
   if (!row) throw notFound("Cet élève n'existe pas dans votre auto-école.");
   return row;
+}
+
+async function assertOffice(ctx: AuthContext, schoolId: string, officeId: string) {
+  const [office] = await ctx.db
+    .select({ id: offices.id })
+    .from(offices)
+    .where(and(eq(offices.id, officeId), eq(offices.schoolId, schoolId)))
+    .limit(1);
+  if (!office) {
+    throw new AppError(400, 'VALIDATION', 'Certains champs sont invalides.', [
+      { path: 'officeId', message: 'Choisissez un bureau de votre auto-école.' },
+    ]);
+  }
+}
+
+const EMAIL_TAKEN =
+  "Cet email est déjà utilisé par un autre élève : chaque élève doit avoir un email unique (le site de l'ANTS refuse un email partagé, même au sein d'une famille).";
+
+/** Creates (id null) or updates a fiche; the email stays unique within the school. */
+async function saveStudent(
+  ctx: AuthContext,
+  me: { id: string; schoolId: string },
+  id: string | null,
+  form: StudentForm,
+) {
+  const [taken] = await ctx.db
+    .select({ id: students.id })
+    .from(students)
+    .where(and(eq(students.schoolId, me.schoolId), eq(students.email, form.email)))
+    .limit(1);
+  if (taken && taken.id !== id) {
+    throw new AppError(409, 'EMAIL_TAKEN', EMAIL_TAKEN, [{ path: 'email', message: EMAIL_TAKEN }]);
+  }
+  const save = ctx.db.transaction(async (tx) => {
+    const [row] =
+      id === null
+        ? await tx
+            .insert(students)
+            .values({ ...form, schoolId: me.schoolId })
+            .returning()
+        : await tx
+            .update(students)
+            .set({ ...form, updatedAt: new Date() })
+            .where(and(eq(students.id, id), eq(students.schoolId, me.schoolId)))
+            .returning();
+    await tx.insert(auditEvents).values({
+      schoolId: me.schoolId,
+      actorUserId: me.id,
+      action: id === null ? 'student.create' : 'student.update',
+      targetType: 'student',
+      targetId: row!.id,
+    });
+    return row!;
+  });
+  // Two saves racing for the same email: the unique index decides, with the same message.
+  return save.catch((error: unknown) => {
+    if (pgErrorCode(error) === '23505') {
+      throw new AppError(409, 'EMAIL_TAKEN', EMAIL_TAKEN, [{ path: 'email', message: EMAIL_TAKEN }]);
+    }
+    throw error;
+  });
 }

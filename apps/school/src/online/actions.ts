@@ -1,0 +1,65 @@
+import type { Right } from '../users/rights.ts';
+
+/**
+ * The buttons of "Informations concernant les demandes faites en ligne" (seed 002, "Actions
+ * disponibles") and when each is enabled: by the application's state on the national service and
+ * by the user's rights. The server enforces the same (rights here, states on the national service).
+ */
+export const ONLINE_ACTIONS = [
+  'pieces',
+  'ephoto',
+  'validate',
+  'complete',
+  'documents',
+  'viewEphoto',
+  'deleteEphoto',
+  'delete',
+  'refresh',
+] as const;
+export type OnlineAction = (typeof ONLINE_ACTIONS)[number];
+export type ActionAvailability = { enabled: boolean; reason?: string };
+
+/** States in which the application still lives on the national service (a new one cannot be entered). */
+export const LIVE_STATES = ['draft', 'awaiting_candidate', 'under_instruction', 'to_complete', 'accepted'];
+
+const STATES: Record<Exclude<OnlineAction, 'refresh' | 'documents' | 'viewEphoto'>, string[]> = {
+  pieces: ['draft', 'to_complete'],
+  ephoto: ['draft'],
+  validate: ['draft'],
+  complete: ['to_complete'],
+  deleteEphoto: ['draft'],
+  // Seed 002: "uniquement si elle est au statut BROUILLON ou EN COURS DE VALIDATION PAR L'ELEVE".
+  delete: ['draft', 'awaiting_candidate'],
+};
+
+const RIGHTS: Partial<Record<OnlineAction, Right>> = {
+  validate: 'ants_validate_application',
+  complete: 'ants_validate_application',
+  deleteEphoto: 'ants_delete_ephoto',
+  delete: 'ants_delete_application',
+};
+
+const STATE_REASONS: Record<keyof typeof STATES, string> = {
+  pieces: 'Les pièces justificatives se modifient tant que la demande est en brouillon ou à compléter.',
+  ephoto: 'La ePhoto se modifie tant que la demande est en brouillon.',
+  validate: 'Seule une demande en brouillon peut être validée.',
+  complete: "Seule une demande à compléter peut être renvoyée à l'instruction.",
+  deleteEphoto: 'La ePhoto se supprime tant que la demande est en brouillon.',
+  delete: "Une demande se supprime uniquement au statut brouillon ou en cours de validation par l'élève.",
+};
+
+export function availableActions(state: string, rights: readonly Right[]): Record<OnlineAction, ActionAvailability> {
+  const gone = state === 'deleted' || state === 'transferred';
+  const result = {} as Record<OnlineAction, ActionAvailability>;
+  for (const action of ONLINE_ACTIONS) {
+    const right = RIGHTS[action];
+    if (action === 'refresh') result[action] = { enabled: state !== 'transferred' };
+    else if (action === 'documents' || action === 'viewEphoto') {
+      result[action] = gone ? { enabled: false, reason: 'La demande n’est plus disponible.' } : { enabled: true };
+    } else if (!STATES[action].includes(state)) result[action] = { enabled: false, reason: STATE_REASONS[action] };
+    else if (right && !rights.includes(right)) {
+      result[action] = { enabled: false, reason: 'Vous n’avez pas le droit de faire cette action.' };
+    } else result[action] = { enabled: true };
+  }
+  return result;
+}

@@ -1,0 +1,367 @@
+import { type HttpServer, notFound, readUploadedFile } from '@permis/platform';
+import { MAX_PIECE_COMMENT_LENGTH, MAX_PIECE_FILE_BYTES, PIECES, type PieceKind } from '@permis/referentiel';
+import { and, desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { type AntsClients, callAnts } from '../ants/clients.ts';
+import { type AuthContext, type CurrentUser, requireRight, requireUser } from '../auth/context.ts';
+import { auditEvents, offices, onlineApplications, studentDocuments, studentDossiers } from '../db/schema.ts';
+import { findStudentDocument, sendFile } from '../students/documents.ts';
+import { readDossier, toCreateApplication } from '../students/form.ts';
+import { findStudent } from '../students/routes.ts';
+import type { Right } from '../users/rights.ts';
+import { LIVE_STATES } from './actions.ts';
+import { type OnlineApplicationRow, saveApplication, toOnlineView } from './store.ts';
+
+const KINDS = PIECES.map((p) => p.kind) as [PieceKind, ...PieceKind[]];
+const studentParams = z.object({ id: z.uuid() });
+const applicationParams = studentParams.extend({
+  number: z
+    .string()
+    .trim()
+    .regex(/^\d{1,30}$/, 'Numéro de demande invalide.'),
+});
+const fileParams = applicationParams.extend({ fileId: z.uuid() });
+const comment = z
+  .string()
+  .trim()
+  .max(MAX_PIECE_COMMENT_LENGTH, `Le commentaire est limité à ${MAX_PIECE_COMMENT_LENGTH} caractères.`)
+  .default('');
+
+/**
+ * Formation › "Dossier 02 - 06" › the online application of a student: every action of seed 002,
+ * through the professional API of the national service with the responsible office's credentials.
+ * After each action the school's copy is refreshed from the answer.
+ */
+export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clients: AntsClients) {
+  const { db } = ctx;
+
+  /** The student, their responsible office and its client. */
+  const context = async (me: CurrentUser, studentId: string) => {
+    const student = await findStudent(ctx, me.schoolId, studentId);
+    const [office] = await db.select().from(offices).where(eq(offices.id, student.officeId)).limit(1);
+    return { student, office: office!, client: () => clients.forOffice(office!) };
+  };
+
+  /** One of the student's applications (as the school knows it), with the office to reach it. */
+  const own = async (me: CurrentUser, studentId: string, number: string) => {
+    const base = await context(me, studentId);
+    const [row] = await db
+      .select()
+      .from(onlineApplications)
+      .where(
+        and(
+          eq(onlineApplications.schoolId, me.schoolId),
+          eq(onlineApplications.studentId, base.student.id),
+          eq(onlineApplications.number, number),
+        ),
+      )
+      .limit(1);
+    if (!row) throw notFound("Cette demande en ligne n'est pas rattachée à cet élève.");
+    const [office] = await db.select().from(offices).where(eq(offices.id, row.officeId)).limit(1);
+    return { ...base, row, office: office!, client: () => clients.forOffice(office!) };
+  };
+
+  const audit = (me: CurrentUser, action: string, row: Pick<OnlineApplicationRow, 'number'>, details = '') =>
+    db.insert(auditEvents).values({
+      schoolId: me.schoolId,
+      actorUserId: me.id,
+      action: `online.${action}`,
+      targetType: 'online_application',
+      targetId: row.number,
+      details,
+    });
+
+  const view = (row: OnlineApplicationRow, me: CurrentUser) => toOnlineView(row, me.rights);
+
+  app.get('/api/students/:id/online', { schema: { params: studentParams } }, async (request) => {
+    const me = await requireUser(ctx, request);
+    const { student, office } = await context(me, request.params.id);
+    const rows = await db
+      .select()
+      .from(onlineApplications)
+      .where(and(eq(onlineApplications.schoolId, me.schoolId), eq(onlineApplications.studentId, student.id)))
+      .orderBy(desc(onlineApplications.remoteCreatedAt));
+    return {
+      office: {
+        name: office.name,
+        ready: Boolean(office.cerfaAgrement && office.antsLogin && office.antsPasswordSealed),
+        prefectureName: office.prefectureName,
+      },
+      applications: rows.map((row) => view(row, me)),
+      canEnter: { '02': canEnterNew(rows, '02'), '06': canEnterNew(rows, '06') },
+    };
+  });
+
+  // "Enregistrer la demande en ligne": a draft on the national service. The page sends the same
+  // idempotency key until it gets an answer, so a retry after a timeout never makes a second one.
+  app.post(
+    '/api/students/:id/online',
+    {
+      schema: {
+        params: studentParams,
+        body: z.object({
+          type: z.enum(['02', '06'], { error: 'Cochez Cerfa 02 ou Cerfa 06.' }),
+          idempotencyKey: z.uuid(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const me = await requireUser(ctx, request);
+      const { student, office, client } = await context(me, request.params.id);
+      const [dossierRow] = await db.select().from(studentDossiers).where(eq(studentDossiers.studentId, student.id));
+      const dossier = readDossier(dossierRow?.form);
+      const ants = client();
+      const created = await callAnts(
+        () =>
+          ants.createApplication(
+            toCreateApplication(request.body.type, student, dossier, office),
+            request.body.idempotencyKey,
+          ),
+        office.name,
+      );
+      let row = await saveApplication(
+        db,
+        { schoolId: me.schoolId, officeId: office.id, studentId: student.id },
+        created,
+      );
+      await audit(me, 'create', row, `Cerfa ${created.type}`);
+      // The ePhoto code typed in the dossier goes with the draft; a refused code leaves the draft as it is.
+      const code = request.body.type === '02' ? dossier.ephotoCode02 : dossier.ephotoCode06;
+      let ephotoError: string | null = null;
+      if (code && created.state === 'draft') {
+        try {
+          await callAnts(() => ants.setEphoto(created.number, code), office.name);
+        } catch (error) {
+          ephotoError = error instanceof Error ? error.message : String(error);
+        }
+        row = await saveApplication(
+          db,
+          { schoolId: me.schoolId, officeId: office.id },
+          await callAnts(() => ants.getApplication(created.number)),
+        );
+      }
+      return reply.status(201).send({ application: view(row, me), ephotoError });
+    },
+  );
+
+  // "Mettre à jour": the application as the national service has it now.
+  app.post('/api/students/:id/online/:number/refresh', { schema: { params: applicationParams } }, async (request) => {
+    const me = await requireUser(ctx, request);
+    const { row, office, client } = await own(me, request.params.id, request.params.number);
+    const fresh = await callAnts(() => client().getApplication(row.number), office.name);
+    return { application: view(await saveApplication(db, { schoolId: me.schoolId, officeId: office.id }, fresh), me) };
+  });
+
+  // "Transférer une demande": an application entered by another school (or office) comes to this
+  // student's office and fiche.
+  app.post(
+    '/api/students/:id/online/transfer',
+    { schema: { params: studentParams, body: z.object({ number: applicationParams.shape.number }) } },
+    async (request) => {
+      const me = await requireUser(ctx, request);
+      const { student, office, client } = await context(me, request.params.id);
+      const moved = await callAnts(() => client().transfer(request.body.number), office.name);
+      const row = await saveApplication(
+        db,
+        { schoolId: me.schoolId, officeId: office.id, studentId: student.id },
+        moved,
+      );
+      await audit(me, 'transfer', row);
+      return { application: view(row, me) };
+    },
+  );
+
+  /** The actions that move the application through its states, each guarded by its right. */
+  const steps: [string, 'validate' | 'complete', Right][] = [
+    ['validate', 'validate', 'ants_validate_application'],
+    ['complete', 'complete', 'ants_validate_application'],
+  ];
+  for (const [path, action, right] of steps) {
+    app.post(`/api/students/:id/online/:number/${path}`, { schema: { params: applicationParams } }, async (request) => {
+      const me = await requireRight(ctx, request, right);
+      const { row, office, client } = await own(me, request.params.id, request.params.number);
+      const ants = client();
+      const moved = await callAnts(
+        () => (action === 'validate' ? ants.validateApplication(row.number) : ants.completeApplication(row.number)),
+        office.name,
+      );
+      const saved = await saveApplication(db, { schoolId: me.schoolId, officeId: office.id }, moved);
+      await audit(me, action, saved);
+      return { application: view(saved, me) };
+    });
+  }
+
+  app.delete('/api/students/:id/online/:number', { schema: { params: applicationParams } }, async (request) => {
+    const me = await requireRight(ctx, request, 'ants_delete_application');
+    const { row, office, client } = await own(me, request.params.id, request.params.number);
+    const deleted = await callAnts(() => client().deleteApplication(row.number), office.name);
+    const saved = await saveApplication(db, { schoolId: me.schoolId, officeId: office.id }, deleted);
+    await audit(me, 'delete', saved);
+    return { application: view(saved, me) };
+  });
+
+  // "Envoyer / Consulter les pièces justificatives": the pièces with their files, and the
+  // student's documents that can be picked instead of a file from the disk.
+  app.get('/api/students/:id/online/:number/pieces', { schema: { params: applicationParams } }, async (request) => {
+    const me = await requireUser(ctx, request);
+    const { row, student, office, client } = await own(me, request.params.id, request.params.number);
+    const pieces = await callAnts(() => client().listPieces(row.number), office.name);
+    const documents = await db
+      .select({ id: studentDocuments.id, fileName: studentDocuments.fileName, createdAt: studentDocuments.createdAt })
+      .from(studentDocuments)
+      .where(eq(studentDocuments.studentId, student.id))
+      .orderBy(desc(studentDocuments.createdAt));
+    return {
+      pieces,
+      documents: documents.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })),
+      application: view(row, me),
+    };
+  });
+
+  const uploadPiece = async (
+    me: CurrentUser,
+    params: z.infer<typeof applicationParams> & { kind: PieceKind },
+    file: { name: string; bytes: Uint8Array },
+    note: string,
+  ) => {
+    const { row, office, client } = await own(me, params.id, params.number);
+    const sent = await callAnts(() => client().uploadPiece(row.number, params.kind, file, note), office.name);
+    await audit(me, 'piece_add', row, params.kind);
+    return { file: sent };
+  };
+
+  app.post(
+    '/api/students/:id/online/:number/pieces/:kind',
+    { schema: { params: applicationParams.extend({ kind: z.enum(KINDS) }), querystring: z.object({ comment }) } },
+    async (request, reply) => {
+      const me = await requireUser(ctx, request);
+      const upload = await readUploadedFile(request, MAX_PIECE_FILE_BYTES);
+      const result = await uploadPiece(
+        me,
+        request.params,
+        { name: upload.fileName, bytes: upload.bytes },
+        request.query.comment,
+      );
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.post(
+    '/api/students/:id/online/:number/pieces/:kind/from-document',
+    {
+      schema: {
+        params: applicationParams.extend({ kind: z.enum(KINDS) }),
+        body: z.object({ documentId: z.uuid('Choisissez un document de l’élève.'), comment }),
+      },
+    },
+    async (request, reply) => {
+      const me = await requireUser(ctx, request);
+      const document = await findStudentDocument(ctx, me.schoolId, request.params.id, request.body.documentId);
+      const result = await uploadPiece(
+        me,
+        request.params,
+        { name: document.fileName, bytes: document.content },
+        request.body.comment,
+      );
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.get(
+    '/api/students/:id/online/:number/pieces/files/:fileId',
+    { schema: { params: fileParams } },
+    async (request, reply) => {
+      const me = await requireUser(ctx, request);
+      const { row, office, client } = await own(me, request.params.id, request.params.number);
+      const ants = client();
+      const pieces = await callAnts(() => ants.listPieces(row.number), office.name);
+      const meta = pieces.flatMap((p) => p.files).find((f) => f.id === request.params.fileId);
+      if (!meta) throw notFound("Ce fichier n'existe plus sur le site de l'ANTS.");
+      const file = await callAnts(() => ants.downloadPieceFile(row.number, meta.id), office.name);
+      return sendFile(reply, meta.fileName, file.mediaType, file.bytes);
+    },
+  );
+
+  app.delete(
+    '/api/students/:id/online/:number/pieces/files/:fileId',
+    { schema: { params: fileParams } },
+    async (request) => {
+      const me = await requireUser(ctx, request);
+      const { row, office, client } = await own(me, request.params.id, request.params.number);
+      await callAnts(() => client().deletePieceFile(row.number, request.params.fileId), office.name);
+      await audit(me, 'piece_delete', row);
+      return { deleted: true };
+    },
+  );
+
+  // "Ajouter / Modifier la ePhoto", "Consulter la ePhoto", "Supprimer la ePhoto".
+  app.put(
+    '/api/students/:id/online/:number/ephoto',
+    {
+      schema: {
+        params: applicationParams,
+        body: z.object({ code: z.string().trim().toUpperCase().min(1, 'Saisissez le code ePhoto.').max(30) }),
+      },
+    },
+    async (request) => {
+      const me = await requireUser(ctx, request);
+      const { row, office, client } = await own(me, request.params.id, request.params.number);
+      const result = await callAnts(() => client().setEphoto(row.number, request.body.code), office.name);
+      await audit(me, 'ephoto_set', row);
+      return result;
+    },
+  );
+
+  app.get('/api/students/:id/online/:number/ephoto', { schema: { params: applicationParams } }, async (request) => {
+    const me = await requireUser(ctx, request);
+    const { row, office, client } = await own(me, request.params.id, request.params.number);
+    return { ephoto: await callAnts(() => client().getEphoto(row.number), office.name) };
+  });
+
+  app.get(
+    '/api/students/:id/online/:number/ephoto/:image',
+    { schema: { params: applicationParams.extend({ image: z.enum(['photo', 'signature']) }) } },
+    async (request, reply) => {
+      const me = await requireUser(ctx, request);
+      const { row, office, client } = await own(me, request.params.id, request.params.number);
+      const image = await callAnts(() => client().ephotoImage(row.number, request.params.image), office.name);
+      const extension = image.mediaType === 'image/png' ? 'png' : 'jpg';
+      return sendFile(reply, `${request.params.image} ${row.number}.${extension}`, image.mediaType, image.bytes);
+    },
+  );
+
+  app.delete('/api/students/:id/online/:number/ephoto', { schema: { params: applicationParams } }, async (request) => {
+    const me = await requireRight(ctx, request, 'ants_delete_ephoto');
+    const { row, office, client } = await own(me, request.params.id, request.params.number);
+    await callAnts(() => client().deleteEphoto(row.number), office.name);
+    await audit(me, 'ephoto_delete', row);
+    return { deleted: true };
+  });
+
+  // "Editer les documents": the documents of the national service for this application.
+  app.get('/api/students/:id/online/:number/documents', { schema: { params: applicationParams } }, async (request) => {
+    const me = await requireUser(ctx, request);
+    const { row, office, client } = await own(me, request.params.id, request.params.number);
+    return { documents: await callAnts(() => client().listDocuments(row.number), office.name) };
+  });
+
+  app.get(
+    '/api/students/:id/online/:number/documents/:kind',
+    { schema: { params: applicationParams.extend({ kind: z.string().regex(/^[a-z_]{1,40}$/, 'Document inconnu.') }) } },
+    async (request, reply) => {
+      const me = await requireUser(ctx, request);
+      const { row, office, client } = await own(me, request.params.id, request.params.number);
+      const ants = client();
+      const documents = await callAnts(() => ants.listDocuments(row.number), office.name);
+      const document = documents.find((d) => d.kind === request.params.kind);
+      if (!document) throw notFound('Document inconnu.');
+      const bytes = await callAnts(() => ants.downloadDocument(row.number, document.kind), office.name);
+      return sendFile(reply, `${document.label} ${row.number}.pdf`, 'application/pdf', bytes);
+    },
+  );
+}
+
+/** Whether a new application of this type can be entered for the student (none alive on the service). */
+export function canEnterNew(rows: Pick<OnlineApplicationRow, 'type' | 'state'>[], type: '02' | '06'): boolean {
+  return !rows.some((row) => row.type === type && LIVE_STATES.includes(row.state));
+}
