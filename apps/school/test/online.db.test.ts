@@ -177,6 +177,10 @@ describe('Dossier 02 - 06 › demande en ligne', () => {
     expect(validated.json().application.actions.validate.enabled).toBe(false);
     expect((await ants.brequigny.getApplication(application.number)).state).toBe('awaiting_candidate');
 
+    const cerfa = await secretaire.get(`/api/students/${id}/cerfa/02`);
+    expect(cerfa.headers['content-type']).toBe('application/pdf');
+    expect(cerfa.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
     const documents = (await secretaire.get(`${base}/documents`)).json().documents;
     expect(documents.find((d: { kind: string }) => d.kind === 'receipt')).toBeDefined();
   });

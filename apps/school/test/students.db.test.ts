@@ -60,6 +60,7 @@ describe('Espace Clients', () => {
       addressLine: '12 boulevard Albert 1er',
       postalCode: '35200',
       city: 'RENNES',
+      hasAgrement: true,
     });
     // Sealed at rest: the stored value is not the password.
     const rows = await school.db.select().from(offices);

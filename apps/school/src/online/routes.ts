@@ -1,10 +1,11 @@
-import { type HttpServer, notFound, readUploadedFile } from '@permis/platform';
+import { contentDisposition, type HttpServer, notFound, readUploadedFile } from '@permis/platform';
 import { MAX_PIECE_COMMENT_LENGTH, MAX_PIECE_FILE_BYTES, PIECES, type PieceKind } from '@permis/referentiel';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AntsClients, callAnts } from '../ants/clients.ts';
 import { type AuthContext, type CurrentUser, requireRight, requireUser } from '../auth/context.ts';
 import { auditEvents, offices, onlineApplications, studentDocuments, studentDossiers } from '../db/schema.ts';
+import { renderCerfa } from '../print/cerfa.ts';
 import { findStudentDocument, sendFile } from '../students/documents.ts';
 import { readDossier, toCreateApplication } from '../students/form.ts';
 import { findStudent } from '../students/routes.ts';
@@ -91,6 +92,35 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
       canEnter: { '02': canEnterNew(rows, '02'), '06': canEnterNew(rows, '06') },
     };
   });
+
+  // The préfectures a student can be attached to (by their postal code), from the national service.
+  app.get('/api/students/:id/online/prefectures', { schema: { params: studentParams } }, async (request) => {
+    const me = await requireUser(ctx, request);
+    const { student, office, client } = await context(me, request.params.id);
+    return { prefectures: await callAnts(() => client().prefectures(student.postalCode), office.name) };
+  });
+
+  // "Impression Cerfa": the paper form filled from the fiche and the dossier.
+  app.get(
+    '/api/students/:id/cerfa/:type',
+    { schema: { params: studentParams.extend({ type: z.enum(['02', '06'], { error: 'Cerfa 02 ou 06.' }) }) } },
+    async (request, reply) => {
+      const me = await requireUser(ctx, request);
+      const { student, office } = await context(me, request.params.id);
+      const [dossierRow] = await db.select().from(studentDossiers).where(eq(studentDossiers.studentId, student.id));
+      const pdf = await renderCerfa(request.params.type, student, readDossier(dossierRow?.form), office);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header(
+          'content-disposition',
+          contentDisposition(`Cerfa ${request.params.type} ${student.birthName} ${student.firstName}.pdf`).replace(
+            'attachment',
+            'inline',
+          ),
+        )
+        .send(pdf);
+    },
+  );
 
   // "Enregistrer la demande en ligne": a draft on the national service. The page sends the same
   // idempotency key until it gets an answer, so a retry after a timeout never makes a second one.

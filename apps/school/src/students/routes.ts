@@ -102,13 +102,40 @@ export function studentRoutes(app: HttpServer, ctx: AuthContext) {
           birthCity: z.string().trim().min(1, 'Indiquez la ville de naissance.').max(100),
           birthDepartment: z.string().trim().toUpperCase().max(3),
           birthCountry: z.string().trim().min(1, 'Indiquez le pays de naissance.').max(100),
+          /** The legal representative's town, when the fiche has one. */
+          legalRepresentative: z
+            .object({ city: z.string().trim().max(100), postalCode: z.string().trim().max(5) })
+            .nullish(),
+          /** Where the last category was obtained (Dossier 02-06). */
+          previousLicence: z
+            .object({
+              department: z.string().trim().toUpperCase().max(3),
+              country: z.string().trim().toUpperCase().max(100),
+            })
+            .nullish(),
         }),
       },
     },
     async (request) => {
       const me = await requireUser(ctx, request);
       const student = await findStudent(ctx, me.schoolId, request.params.id);
+      const { legalRepresentative, previousLicence, ...places } = request.body;
       const [updated] = await ctx.db.transaction(async (tx) => {
+        if (previousLicence) {
+          const [row] = await tx.select().from(studentDossiers).where(eq(studentDossiers.studentId, student.id));
+          const form = {
+            ...readDossier(row?.form),
+            previousLicenceDepartment: previousLicence.department,
+            previousLicenceCountry: previousLicence.country,
+          };
+          await tx
+            .insert(studentDossiers)
+            .values({ studentId: student.id, form, updatedBy: me.id })
+            .onConflictDoUpdate({
+              target: studentDossiers.studentId,
+              set: { form, updatedAt: new Date(), updatedBy: me.id },
+            });
+        }
         await tx.insert(auditEvents).values({
           schoolId: me.schoolId,
           actorUserId: me.id,
@@ -116,9 +143,13 @@ export function studentRoutes(app: HttpServer, ctx: AuthContext) {
           targetType: 'student',
           targetId: student.id,
         });
+        const representative =
+          legalRepresentative && student.legalRepresentative
+            ? { ...student.legalRepresentative, ...legalRepresentative }
+            : student.legalRepresentative;
         return tx
           .update(students)
-          .set({ ...request.body, updatedAt: new Date() })
+          .set({ ...places, legalRepresentative: representative, updatedAt: new Date() })
           .where(and(eq(students.id, student.id), eq(students.schoolId, me.schoolId)))
           .returning();
       });

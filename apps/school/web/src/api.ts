@@ -52,17 +52,27 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  return send<T>(path, method, headers, options.body === undefined ? undefined : JSON.stringify(options.body), options);
+}
 
+/** Sends one file (multipart/form-data, field `file`), as the upload routes expect. */
+export function apiUpload<T>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return send<T>(path, 'POST', { accept: 'application/json' }, form, {});
+}
+
+async function send<T>(
+  path: string,
+  method: Method,
+  headers: Record<string, string>,
+  body: BodyInit | undefined,
+  options: Pick<RequestOptions, 'signal' | 'ignoreUnauthorized'>,
+): Promise<T> {
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body, signal: options.signal });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'NETWORK', NETWORK_ERROR_MESSAGE);

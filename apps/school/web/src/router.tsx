@@ -4,6 +4,7 @@ import { RequireSession } from './layout/RequireSession.tsx';
 import { RootLayout } from './layout/RootLayout.tsx';
 import { RouteError } from './layout/RouteError.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { NewStudentPage } from './pages/NewStudentPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OfficesPage } from './pages/OfficesPage.tsx';
 import { RightsPage } from './pages/RightsPage.tsx';
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
             children: [
               { path: '/', element: <Navigate to={HOME_PATH} replace /> },
               { path: '/clients', element: <StudentsPage /> },
+              { path: '/clients/nouveau', element: <NewStudentPage /> },
               { path: '/clients/:id', element: <StudentPage /> },
               { path: '/dirigeant', element: <Navigate to="/dirigeant/bureaux" replace /> },
               { path: '/dirigeant/bureaux', element: <OfficesPage /> },

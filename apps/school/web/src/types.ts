@@ -41,9 +41,21 @@ export type Student = {
   city: string;
   email: string;
   mobile: string;
+  legalRepresentative: LegalRepresentative | null;
   officeId: string;
   createdAt: string;
   updatedAt: string;
+};
+
+export type LegalRepresentative = {
+  quality: 'father' | 'mother' | 'guardian';
+  lastName: string;
+  firstName: string;
+  addressLine1: string;
+  postalCode: string;
+  city: string;
+  email?: string;
+  phone: string;
 };
 
 export type Office = {
@@ -58,10 +70,14 @@ export type Office = {
   hasAntsPassword: boolean;
   prefectureCode: string | null;
   prefectureName: string | null;
+  updatedAt: string;
 };
 
 /** What every user sees of an office (GET /api/offices). */
-export type OfficeSummary = Pick<Office, 'id' | 'name' | 'addressLine' | 'postalCode' | 'city'>;
+export type OfficeSummary = Pick<Office, 'id' | 'name' | 'addressLine' | 'postalCode' | 'city'> & {
+  /** Whether its Agrément pour Cerfa is complete (needed for online applications). */
+  hasAgrement: boolean;
+};
 
 export type SchoolUser = {
   id: string;
@@ -89,3 +105,82 @@ export type {
   PlacesCheck,
   Suggestion as PlaceSuggestion,
 } from '@permis/referentiel';
+
+/** The "Dossier 02 - 06" tab as stored (dates yyyy-mm-dd). */
+export type Dossier = {
+  paper: { trackingBy: 'courrier' | 'courriel'; registeredOn: string; bordereauNumber: string; bordereauDate: string };
+  neph: string;
+  medicalVisitDate: string;
+  requestedCategories: string[];
+  heldCategories: string[];
+  lastCategoryDate: string;
+  lastCategoryPlace: string;
+  lastCategoryBy: 'exam' | 'exchange' | '';
+  previousLicenceDepartment: string;
+  previousLicenceCountry: string;
+  prefectureCode: string;
+  declarations: Record<DeclarationKey, boolean>;
+  training: 'none' | 'aac' | 'supervised';
+  paperMandate: boolean;
+  ephotoCode02: string;
+  ephotoCode06: string;
+};
+
+export type DeclarationKey =
+  | 'pendingExamOtherDepartment'
+  | 'pendingExamOtherCategory'
+  | 'readsFrench'
+  | 'adaptedVehicle'
+  | 'visionCorrection'
+  | 'medicalCondition'
+  | 'disabilityPension'
+  | 'dataReuseOpposition'
+  | 'jdcInOrder';
+
+export type OnlineAction =
+  | 'pieces'
+  | 'ephoto'
+  | 'validate'
+  | 'complete'
+  | 'documents'
+  | 'viewEphoto'
+  | 'deleteEphoto'
+  | 'delete'
+  | 'refresh';
+
+/** An online application as the school knows it, with its buttons' state. */
+export type OnlineApplication = {
+  number: string;
+  type: '02' | '06';
+  state: string;
+  stateLabel: string;
+  stateReason: string | null;
+  neph: string | null;
+  transferred: boolean;
+  paperMandate: boolean;
+  createdAt: string;
+  updatedAt: string;
+  syncedAt: string;
+  actions: Record<OnlineAction, { enabled: boolean; reason?: string }>;
+};
+
+export type OnlineOverview = {
+  office: { name: string; ready: boolean; prefectureName: string | null };
+  applications: OnlineApplication[];
+  canEnter: { '02': boolean; '06': boolean };
+};
+
+export type Prefecture = { code: string; name: string; kind: string; department: string; label: string };
+
+export type PieceStatus = {
+  kind: string;
+  label: string;
+  help: string;
+  maxPages: number;
+  required: boolean;
+  pages: number;
+  sent: boolean;
+  files: { id: string; fileName: string; pages: number; comment: string; createdAt: string }[];
+};
+
+export type StudentDocument = { id: string; fileName: string; mediaType?: string; size?: number; createdAt: string };

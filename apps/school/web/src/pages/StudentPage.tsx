@@ -1,12 +1,15 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { type ReactNode, useMemo, useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { api } from '../api.ts';
+import { DossierTab } from '../components/dossier/DossierTab.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { InfoList } from '../components/InfoList.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PlacesCheckModal } from '../components/PlacesCheckModal.tsx';
+import { StudentDocuments } from '../components/StudentDocuments.tsx';
+import { StudentForm } from '../components/StudentForm.tsx';
 import { formatDate, formatInstantDate } from '../format.ts';
 import { placesSaveError, studentPlaceRecord, studentPlacesBody } from '../studentPlaces.ts';
 import type { OfficeSummary, PlaceRecord, Student } from '../types.ts';
@@ -15,6 +18,7 @@ import type { StudentListState } from './StudentsPage.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SEX_LABELS: Record<Student['sex'], string> = { F: 'Féminin', M: 'Masculin' };
+const QUALITY_LABELS = { father: 'Père', mother: 'Mère', guardian: 'Tuteur' } as const;
 
 /** Espace Clients › Élèves › fiche élève: read-only, except its places (the verification popup). */
 export function StudentPage() {
@@ -51,19 +55,23 @@ export function StudentPage() {
           {!validId && <Text>Cette adresse ne correspond à aucune fiche élève.</Text>}
         </>
       ) : (
-        <StudentFiche
-          student={student}
-          officeName={offices.data?.offices.find((o) => o.id === student.officeId)?.name}
-          onChanged={reload}
-        />
+        <StudentFiche student={student} offices={offices.data?.offices ?? []} onChanged={reload} />
       )}
     </>
   );
 }
 
-type StudentFicheProps = { student: Student; officeName: string | undefined; onChanged: () => void };
+type StudentFicheProps = { student: Student; offices: OfficeSummary[]; onChanged: () => void };
 
-function StudentFiche({ student, officeName, onChanged }: StudentFicheProps) {
+const TABS = { fiche: 'Fiche', documents: 'Documents', dossier: 'Formation › Dossier 02 - 06' } as const;
+type Tab = keyof typeof TABS;
+
+function StudentFiche({ student, offices, onChanged }: StudentFicheProps) {
+  const officeName = offices.find((o) => o.id === student.officeId)?.name;
+  const [searchParams, setSearchParams] = useSearchParams();
+  const requested = searchParams.get('onglet');
+  const tab: Tab = requested && requested in TABS ? (requested as Tab) : 'fiche';
+  const [editing, setEditing] = useState(false);
   const [placesOpened, setPlacesOpened] = useState(false);
   const [placesSaved, setPlacesSaved] = useState(false);
   const places = useMemo(() => studentPlaceRecord(student), [student]);
@@ -96,76 +104,132 @@ function StudentFiche({ student, officeName, onChanged }: StudentFicheProps) {
           </Text>
         </Group>
       </PageHeader>
-      <Stack gap="sm" mb="md" align="flex-start">
-        <Button
-          variant="default"
-          onClick={() => {
-            setPlacesSaved(false);
-            setPlacesOpened(true);
-          }}
-        >
-          Vérifier les villes, départements et pays
-        </Button>
-        {placesSaved && (
-          <Alert
-            color="green"
-            variant="light"
-            role="status"
-            withCloseButton
-            closeButtonLabel="Fermer le message"
-            onClose={() => setPlacesSaved(false)}
-            w="100%"
-          >
-            Villes, départements et pays enregistrés.
-          </Alert>
-        )}
-      </Stack>
-      <PlacesCheckModal
-        opened={placesOpened}
-        onClose={() => setPlacesOpened(false)}
-        initial={places}
-        onValidate={savePlaces}
-      />
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Section title="État civil">
-          <InfoList
-            items={[
-              { label: 'Sexe', value: SEX_LABELS[student.sex] },
-              { label: 'Nom de naissance', value: student.birthName },
-              { label: "Nom d'usage", value: student.usageName },
-              { label: 'Prénom', value: student.firstName },
-              { label: 'Autres prénoms', value: student.otherFirstNames },
-            ]}
-          />
-        </Section>
-        <Section title="Naissance">
-          <InfoList
-            items={[
-              { label: 'Date de naissance', value: formatDate(student.birthDate) },
-              { label: 'Ville de naissance', value: student.birthCity },
-              { label: 'Département de naissance', value: student.birthDepartment },
-              { label: 'Pays de naissance', value: student.birthCountry },
-            ]}
-          />
-        </Section>
-        <Section title="Adresse">
-          <InfoList
-            items={[
-              { label: 'Adresse', value: student.addressLine },
-              { label: 'Code postal', value: student.postalCode },
-              { label: 'Ville', value: student.city },
-            ]}
-          />
-        </Section>
-        <Section title="Contact">
-          <InfoList
-            items={[
-              { label: 'Email', value: student.email },
-              { label: 'Téléphone portable', value: formatPhone(student.mobile) },
-            ]}
-          />
-        </Section>
-      </SimpleGrid>
+      <Tabs
+        value={tab}
+        onChange={(value) => setSearchParams(value && value !== 'fiche' ? { onglet: value } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          {(Object.keys(TABS) as Tab[]).map((key) => (
+            <Tabs.Tab key={key} value={key}>
+              {TABS[key]}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="fiche">
+          {editing ? (
+            <StudentForm
+              student={student}
+              offices={offices}
+              onSaved={() => {
+                setEditing(false);
+                onChanged();
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          ) : (
+            <>
+              <Stack gap="sm" mb="md" align="flex-start">
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    setPlacesSaved(false);
+                    setPlacesOpened(true);
+                  }}
+                >
+                  Vérifier les villes, départements et pays
+                </Button>
+                <Button variant="default" onClick={() => setEditing(true)}>
+                  Modifier la fiche
+                </Button>
+                {placesSaved && (
+                  <Alert
+                    color="green"
+                    variant="light"
+                    role="status"
+                    withCloseButton
+                    closeButtonLabel="Fermer le message"
+                    onClose={() => setPlacesSaved(false)}
+                    w="100%"
+                  >
+                    Villes, départements et pays enregistrés.
+                  </Alert>
+                )}
+              </Stack>
+              <PlacesCheckModal
+                opened={placesOpened}
+                onClose={() => setPlacesOpened(false)}
+                initial={places}
+                onValidate={savePlaces}
+              />
+              <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+                <Section title="État civil">
+                  <InfoList
+                    items={[
+                      { label: 'Sexe', value: SEX_LABELS[student.sex] },
+                      { label: 'Nom de naissance', value: student.birthName },
+                      { label: "Nom d'usage", value: student.usageName },
+                      { label: 'Prénom', value: student.firstName },
+                      { label: 'Autres prénoms', value: student.otherFirstNames },
+                    ]}
+                  />
+                </Section>
+                <Section title="Naissance">
+                  <InfoList
+                    items={[
+                      { label: 'Date de naissance', value: formatDate(student.birthDate) },
+                      { label: 'Ville de naissance', value: student.birthCity },
+                      { label: 'Département de naissance', value: student.birthDepartment },
+                      { label: 'Pays de naissance', value: student.birthCountry },
+                    ]}
+                  />
+                </Section>
+                <Section title="Adresse">
+                  <InfoList
+                    items={[
+                      { label: 'Adresse', value: student.addressLine },
+                      { label: 'Code postal', value: student.postalCode },
+                      { label: 'Ville', value: student.city },
+                    ]}
+                  />
+                </Section>
+                <Section title="Contact">
+                  <InfoList
+                    items={[
+                      { label: 'Email', value: student.email },
+                      { label: 'Téléphone portable', value: formatPhone(student.mobile) },
+                    ]}
+                  />
+                </Section>
+                {student.legalRepresentative && (
+                  <Section title="Représentant légal">
+                    <InfoList
+                      items={[
+                        { label: 'Qualité', value: QUALITY_LABELS[student.legalRepresentative.quality] },
+                        {
+                          label: 'Nom',
+                          value: `${student.legalRepresentative.lastName} ${student.legalRepresentative.firstName}`,
+                        },
+                        { label: 'Adresse', value: student.legalRepresentative.addressLine1 },
+                        {
+                          label: 'Ville',
+                          value: `${student.legalRepresentative.postalCode} ${student.legalRepresentative.city}`,
+                        },
+                      ]}
+                    />
+                  </Section>
+                )}
+              </SimpleGrid>
+            </>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="documents">
+          <StudentDocuments studentId={student.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="dossier">
+          <DossierTab student={student} onStudentChanged={onChanged} />
+        </Tabs.Panel>
+      </Tabs>
     </>
   );
 }

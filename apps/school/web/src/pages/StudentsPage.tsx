@@ -1,4 +1,4 @@
-import { Anchor, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -29,7 +29,11 @@ export function StudentsPage() {
 
   return (
     <>
-      <PageHeader title="Élèves" trail="Espace Clients" />
+      <PageHeader title="Élèves" trail="Espace Clients">
+        <Button component={Link} to="/clients/nouveau">
+          Nouvel élève
+        </Button>
+      </PageHeader>
       <Stack gap="md">
         <Paper withBorder p="md" radius="md">
           <TextInput

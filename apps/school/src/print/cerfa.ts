@@ -1,0 +1,139 @@
+import PDFDocument from 'pdfkit';
+import type { offices, students } from '../db/schema.ts';
+import type { DossierForm } from '../students/form.ts';
+
+type StudentRow = typeof students.$inferSelect;
+type OfficeRow = typeof offices.$inferSelect;
+
+const TITLES = {
+  '02': {
+    title: 'DEMANDE DE PERMIS DE CONDUIRE — INSCRIPTION',
+    reference: 'cerfa n° 14866*01 — 02',
+  },
+  '06': {
+    title: 'DEMANDE DE PERMIS DE CONDUIRE — FABRICATION DU TITRE',
+    reference: 'cerfa n° 14882*01 — 06',
+  },
+} as const;
+
+const yesNo = (value: boolean) => (value ? '[X] Oui   [ ] Non' : '[ ] Oui   [X] Non');
+const frDate = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('/') : iso);
+const TRAINING = {
+  none: 'Aucune',
+  aac: 'Apprentissage anticipé de la conduite (AAC)',
+  supervised: 'Conduite supervisée',
+};
+
+/**
+ * "Impression Cerfa": the paper form 02 or 06 filled with the fiche élève and the Dossier 02-06, to
+ * print for a paper application or for the student to check. Built-in Helvetica (WinAnsi covers French).
+ */
+export function renderCerfa(
+  type: '02' | '06',
+  student: StudentRow,
+  dossier: DossierForm,
+  office: OfficeRow,
+): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 48, bottom: 48, left: 50, right: 50 },
+    info: { Title: `Cerfa ${type} — ${student.birthName} ${student.firstName}` },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const { title, reference } = TITLES[type];
+  doc.font('Helvetica-Bold').fontSize(13).text(title, { align: 'center' });
+  doc.font('Helvetica').fontSize(9).text(reference, { align: 'center' }).moveDown(1);
+
+  const section = (name: string) => {
+    doc
+      .moveDown(0.6)
+      .font('Helvetica-Bold')
+      .fontSize(10)
+      .fillColor('#000091')
+      .text(name.toUpperCase())
+      .fillColor('black');
+    doc
+      .moveTo(doc.page.margins.left, doc.y)
+      .lineTo(doc.page.width - doc.page.margins.right, doc.y)
+      .stroke('#999999');
+    doc.moveDown(0.3);
+  };
+  const field = (label: string, value: string) => {
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(9)
+      .text(`${label} : `, { continued: true })
+      .font('Helvetica')
+      .text(value || '—');
+  };
+
+  section('État civil du demandeur');
+  field('Sexe', student.sex === 'F' ? 'Féminin' : 'Masculin');
+  field('Nom de naissance', student.birthName);
+  field("Nom d'usage", student.usageName);
+  field('Prénom', student.firstName);
+  field('Autres prénoms', student.otherFirstNames);
+  field('Date de naissance', frDate(student.birthDate));
+  field(
+    'Lieu de naissance',
+    `${student.birthCity}${student.birthDepartment ? ` (${student.birthDepartment})` : ''} — ${student.birthCountry}`,
+  );
+
+  section('Adresse et contact');
+  field('Adresse', student.addressLine);
+  field('Code postal et ville', `${student.postalCode} ${student.city}`);
+  field('Courriel', student.email);
+  field('Téléphone portable', student.mobile);
+
+  const representative = student.legalRepresentative;
+  if (representative) {
+    section('Représentant légal');
+    field('Qualité', { father: 'Père', mother: 'Mère', guardian: 'Tuteur' }[representative.quality]);
+    field('Nom et prénom', `${representative.lastName} ${representative.firstName}`);
+    field('Adresse', `${representative.addressLine1}, ${representative.postalCode} ${representative.city}`);
+  }
+
+  section('Demande');
+  field('Numéro NEPH', dossier.neph);
+  field('Catégorie(s) demandée(s)', dossier.requestedCategories.join(', '));
+  field('Catégorie(s) déjà obtenue(s)', dossier.heldCategories.join(', '));
+  field('Dernière catégorie obtenue le', frDate(dossier.lastCategoryDate));
+  field('Lieu', dossier.lastCategoryPlace);
+  field(
+    'Obtenue',
+    dossier.lastCategoryBy === 'exam' ? 'Par examen' : dossier.lastCategoryBy === 'exchange' ? 'Par échange' : '',
+  );
+  field('Préfecture', office.prefectureName ?? dossier.prefectureCode);
+  field('Formation choisie', TRAINING[dossier.training]);
+  field('Visite médicale', frDate(dossier.medicalVisitDate));
+
+  section('Déclarations du candidat');
+  const d = dossier.declarations;
+  field("Être en instance d'examen dans le même ou un autre département", yesNo(d.pendingExamOtherDepartment));
+  field("Être en instance d'examen pour la même ou une autre catégorie", yesNo(d.pendingExamOtherCategory));
+  field('Comprendre et lire couramment le français', yesNo(d.readsFrench));
+  field('Devoir conduire un véhicule aménagé', yesNo(d.adaptedVehicle));
+  field("Porteur d'un dispositif de correction de la vision", yesNo(d.visionCorrection));
+  field("Atteint d'une affection et/ou d'un handicap", yesNo(d.medicalCondition));
+  field("Titulaire d'une pension d'invalidité civile ou militaire", yesNo(d.disabilityPension));
+  field("S'oppose à la réutilisation de ses données personnelles", yesNo(d.dataReuseOpposition));
+
+  section('Établissement');
+  field('Bureau', `${office.name} — ${office.addressLine}, ${office.postalCode} ${office.city}`);
+  field("Numéro d'agrément", office.cerfaAgrement ?? '');
+  field('Code ePhoto', type === '02' ? dossier.ephotoCode02 : dossier.ephotoCode06);
+
+  doc
+    .moveDown(2)
+    .font('Helvetica')
+    .fontSize(9)
+    .text('Fait à ______________________, le ____/____/________      Signature du demandeur :');
+  doc.end();
+  return done;
+}

@@ -1,0 +1,104 @@
+import { Alert, Anchor, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { type ApiError, api, apiUpload, asApiError } from '../api.ts';
+import { formatInstantDate } from '../format.ts';
+import type { StudentDocument } from '../types.ts';
+import { useApiData } from '../useApiData.ts';
+import { Loading } from './Loading.tsx';
+
+/** The student's documents: upload from the disk, list, download, delete. */
+export function StudentDocuments({ studentId }: { studentId: string }) {
+  const path = `/api/students/${encodeURIComponent(studentId)}/documents`;
+  const { data, error, loading, reload } = useApiData<{ documents: StudentDocument[] }>(path);
+  const [file, setFile] = useState<File | null>(null);
+  const [sending, setSending] = useState(false);
+  const [sendError, setSendError] = useState<ApiError | null>(null);
+
+  const upload = async () => {
+    if (!file) return;
+    setSending(true);
+    setSendError(null);
+    try {
+      await apiUpload(path, file);
+      setFile(null);
+      reload();
+    } catch (caught) {
+      setSendError(asApiError(caught));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const remove = async (document: StudentDocument) => {
+    try {
+      await api.delete(`${path}/${document.id}`);
+      reload();
+    } catch (caught) {
+      setSendError(asApiError(caught));
+    }
+  };
+
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="documents-title">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="documents-title">
+          Documents de l'élève
+        </Title>
+        <Group align="flex-end">
+          <FileInput
+            label="Ajouter un document"
+            placeholder="Choisir un fichier (11 Mo au plus)"
+            value={file}
+            onChange={setFile}
+            clearable
+            w={360}
+          />
+          <Button onClick={() => void upload()} disabled={!file} loading={sending}>
+            Envoyer
+          </Button>
+        </Group>
+        {(sendError ?? error) && (
+          <Alert color="red" variant="light">
+            {(sendError ?? error)?.message}
+          </Alert>
+        )}
+        {loading && !data && <Loading />}
+        {data && data.documents.length === 0 && <Text size="sm">Aucun document.</Text>}
+        {data && data.documents.length > 0 && (
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Date</Table.Th>
+                <Table.Th scope="col">Document</Table.Th>
+                <Table.Th scope="col">Action</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.documents.map((document) => (
+                <Table.Tr key={document.id}>
+                  <Table.Td>{formatInstantDate(document.createdAt)}</Table.Td>
+                  <Table.Td>
+                    <Anchor href={`${path}/${document.id}`} download>
+                      {document.fileName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => void remove(document)}
+                      aria-label={`Supprimer ${document.fileName}`}
+                    >
+                      Supprimer
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

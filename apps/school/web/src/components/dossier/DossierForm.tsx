@@ -1,0 +1,292 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  NativeSelect,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { PERMIT_CATEGORIES } from '@permis/referentiel';
+import { useState } from 'react';
+import { api } from '../../api.ts';
+import { formatDate } from '../../format.ts';
+import type { DeclarationKey, Dossier, Prefecture } from '../../types.ts';
+import { toIsoDate, useForm } from '../../useForm.ts';
+
+const DATE_FIELDS = ['medicalVisitDate', 'lastCategoryDate'] as const;
+
+/** The seed's declarations, in its words; Oui / Non each. */
+const DECLARATIONS: { group: string; items: { key: DeclarationKey; label: string }[] }[] = [
+  {
+    group: 'Le Candidat déclare :',
+    items: [
+      { key: 'pendingExamOtherDepartment', label: "Être en instance d'examen dans le même ou un autre département" },
+      { key: 'pendingExamOtherCategory', label: "Être en instance d'examen pour la même ou une autre catégorie" },
+      { key: 'readsFrench', label: 'Comprendre et lire couramment le français' },
+      { key: 'adaptedVehicle', label: 'Devoir conduire un véhicule aménagé' },
+      { key: 'jdcInOrder', label: 'Être en règle avec la Journée défense et citoyenneté (JDC)' },
+    ],
+  },
+  {
+    group: 'Le Candidat est :',
+    items: [
+      {
+        key: 'visionCorrection',
+        label: "Porteur d'un dispositif de correction de la vision (verres correcteurs, lentilles de contact...)",
+      },
+      {
+        key: 'medicalCondition',
+        label:
+          "Atteint à sa connaissance d'une affection et/ou d'un handicap susceptible d'être incompatible avec l'obtention ou le maintien du permis de conduire ou de donner lieu à la délivrance d'un permis de conduire de validité limitée",
+      },
+      { key: 'disabilityPension', label: "Titulaire d'une pension d'invalidité civile ou militaire" },
+    ],
+  },
+];
+
+type Values = Dossier;
+
+/** The dossier with its dates as typed (dd/mm/yyyy). */
+function forTyping(dossier: Dossier): Values {
+  return {
+    ...dossier,
+    medicalVisitDate: formatDate(dossier.medicalVisitDate),
+    lastCategoryDate: formatDate(dossier.lastCategoryDate),
+    paper: {
+      ...dossier.paper,
+      registeredOn: formatDate(dossier.paper.registeredOn),
+      bordereauDate: formatDate(dossier.paper.bordereauDate),
+    },
+  };
+}
+
+function forSaving(values: Values): Dossier {
+  const dates = Object.fromEntries(DATE_FIELDS.map((field) => [field, toIsoDate(values[field])]));
+  return {
+    ...values,
+    ...dates,
+    paper: {
+      ...values.paper,
+      registeredOn: toIsoDate(values.paper.registeredOn),
+      bordereauDate: toIsoDate(values.paper.bordereauDate),
+    },
+  };
+}
+
+/**
+ * Formation › "Dossier 02 - 06": the paper and online parts of the form (seed 002). Saved with
+ * "Enregistrer"; the online application is entered from what is saved here.
+ */
+export function DossierForm({
+  studentId,
+  dossier,
+  prefectures,
+  officePrefecture,
+  onSaved,
+}: {
+  studentId: string;
+  dossier: Dossier;
+  prefectures: Prefecture[] | null;
+  officePrefecture: string | null;
+  onSaved: (dossier: Dossier) => void;
+}) {
+  const form = useForm<Values>(forTyping(dossier));
+  const { values, set, text } = form;
+  const [saved, setSaved] = useState(false);
+  const paper = (field: keyof Dossier['paper'], value: string) => set('paper', { ...values.paper, [field]: value });
+  const declare = (key: DeclarationKey, value: boolean) =>
+    set('declarations', { ...values.declarations, [key]: value });
+  const prefecture = prefectures?.find((p) => p.code === values.prefectureCode);
+
+  const save = form.submit(async (current) => {
+    setSaved(false);
+    const answer = await api.put<{ dossier: Dossier }>(
+      `/api/students/${encodeURIComponent(studentId)}/dossier`,
+      forSaving(current),
+    );
+    setSaved(true);
+    onSaved(answer.dossier);
+  });
+
+  const categories = (field: 'requestedCategories' | 'heldCategories', label: string) => (
+    <Checkbox.Group
+      label={label}
+      value={values[field]}
+      onChange={(value) => set(field, value)}
+      error={form.error?.fieldMessage(field)}
+    >
+      <Group gap="sm" mt={4}>
+        {PERMIT_CATEGORIES.map((category) => (
+          <Checkbox key={category} value={category} label={category} />
+        ))}
+      </Group>
+    </Checkbox.Group>
+  );
+
+  return (
+    <form onSubmit={save} noValidate aria-label="Dossier 02 - 06">
+      <Stack gap="md">
+        {form.error && (
+          <Alert color="red" variant="light" data-testid="error-alert">
+            {form.error.message}
+          </Alert>
+        )}
+        <Fieldset legend='Informations concernant les demandes "papier"'>
+          <Stack gap="sm">
+            <Radio.Group
+              label="Je souhaite recevoir mes identifiants de suivi de distribution de mon permis (non disponible pour les demandes en ligne)"
+              value={values.paper.trackingBy}
+              onChange={(value) => paper('trackingBy', value)}
+            >
+              <Group mt={4}>
+                <Radio value="courrier" label="Par courrier" />
+                <Radio value="courriel" label="Par courriel" />
+              </Group>
+            </Radio.Group>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput
+                label="Date d'enregistrement"
+                placeholder="jj/mm/aaaa"
+                value={values.paper.registeredOn}
+                onChange={(event) => paper('registeredOn', event.currentTarget.value)}
+                error={form.error?.fieldMessage('paper.registeredOn')}
+              />
+              <TextInput
+                label="Bordereau N°"
+                value={values.paper.bordereauNumber}
+                onChange={(event) => paper('bordereauNumber', event.currentTarget.value)}
+              />
+              <TextInput
+                label="Date du bordereau"
+                placeholder="jj/mm/aaaa"
+                value={values.paper.bordereauDate}
+                onChange={(event) => paper('bordereauDate', event.currentTarget.value)}
+                error={form.error?.fieldMessage('paper.bordereauDate')}
+              />
+            </SimpleGrid>
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend='Saisie des informations de la demande ("papier" et "en ligne")'>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label="Numéro NEPH" inputMode="numeric" {...text('neph')} />
+              <TextInput label="Visite médicale" placeholder="jj/mm/aaaa" {...text('medicalVisitDate')} />
+            </SimpleGrid>
+            {categories('requestedCategories', 'Catégorie de permis demandé')}
+            {categories('heldCategories', 'Catégorie(s) déjà obtenue(s)')}
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label="Dernière catégorie obtenue le" placeholder="jj/mm/aaaa" {...text('lastCategoryDate')} />
+              <TextInput label="Lieu" {...text('lastCategoryPlace')} />
+            </SimpleGrid>
+            <Radio.Group
+              label="Dernière catégorie obtenue"
+              value={values.lastCategoryBy}
+              onChange={(value) => set('lastCategoryBy', value as Dossier['lastCategoryBy'])}
+            >
+              <Group mt={4}>
+                <Radio value="exam" label="Par examen" />
+                <Radio value="exchange" label="Par échange" />
+              </Group>
+            </Radio.Group>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label="Département de délivrance de l'ancien permis"
+                {...text('previousLicenceDepartment', 'previousLicenceDepartment')}
+              />
+              <TextInput label="Pays d'origine de l'ancien permis" {...text('previousLicenceCountry')} />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <NativeSelect
+                label="Préfecture"
+                description={
+                  prefectures === null ? "La liste vient du site de l'ANTS : elle n'a pas pu être chargée." : undefined
+                }
+                data={[
+                  { value: '', label: `Celle du bureau${officePrefecture ? ` (${officePrefecture})` : ''}` },
+                  ...(prefectures ?? []).map((p) => ({ value: p.code, label: p.label })),
+                ]}
+                {...text('prefectureCode')}
+              />
+              <TextInput label="Département" value={prefecture?.department ?? ''} readOnly />
+            </SimpleGrid>
+          </Stack>
+        </Fieldset>
+
+        {DECLARATIONS.map((block) => (
+          <Fieldset key={block.group} legend={block.group}>
+            <Stack gap="xs">
+              {block.items.map((item) => (
+                <Radio.Group
+                  key={item.key}
+                  label={item.label}
+                  value={values.declarations[item.key] ? 'oui' : 'non'}
+                  onChange={(value) => declare(item.key, value === 'oui')}
+                >
+                  <Group mt={2}>
+                    <Radio value="oui" label="Oui" />
+                    <Radio value="non" label="Non" />
+                  </Group>
+                </Radio.Group>
+              ))}
+            </Stack>
+          </Fieldset>
+        ))}
+
+        <Fieldset legend="Le Candidat a choisi :">
+          <Radio.Group
+            label="Formation"
+            value={values.training}
+            onChange={(value) => set('training', value as Dossier['training'])}
+          >
+            <Stack gap={4} mt={4}>
+              <Radio value="none" label="Ni l'un ni l'autre" />
+              <Radio value="aac" label="de l'apprentissage anticipé de la conduite (AAC)" />
+              <Radio value="supervised" label="de la conduite supervisée" />
+            </Stack>
+          </Radio.Group>
+        </Fieldset>
+
+        <Stack gap="xs">
+          <Checkbox
+            label="Je m'oppose à la réutilisation de mes données personnelles à des fins autres que celles pour lesquelles elles sont collectées"
+            checked={values.declarations.dataReuseOpposition}
+            onChange={(event) => declare('dataReuseOpposition', event.currentTarget.checked)}
+          />
+          <Checkbox
+            label="Mandat papier signé par l'élève (pas de validation en ligne par l'élève)"
+            checked={values.paperMandate}
+            onChange={(event) => set('paperMandate', event.currentTarget.checked)}
+          />
+        </Stack>
+
+        <Fieldset legend="ePhoto">
+          <Text size="sm" c="dimmed" mb="xs">
+            Inscription au permis : code dans « Code ePhoto Cerfa 02 » ; demande de titre : dans « Code ePhoto Cerfa 06
+            ». Un code ne sert qu'une fois.
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label="Code ePhoto Cerfa 02" {...text('ephotoCode02')} />
+            <TextInput label="Code ePhoto Cerfa 06" {...text('ephotoCode06')} />
+          </SimpleGrid>
+        </Fieldset>
+
+        <Group>
+          <Button type="submit" loading={form.submitting}>
+            Enregistrer le dossier
+          </Button>
+          {saved && (
+            <Text size="sm" c="green.8" role="status">
+              Dossier enregistré.
+            </Text>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

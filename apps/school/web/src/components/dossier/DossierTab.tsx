@@ -1,0 +1,39 @@
+import { Stack } from '@mantine/core';
+import type { Dossier, OnlineOverview, Prefecture, Student } from '../../types.ts';
+import { useApiData } from '../../useApiData.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
+import { Loading } from '../Loading.tsx';
+import { OnlinePanel } from '../online/OnlinePanel.tsx';
+import { DossierForm } from './DossierForm.tsx';
+
+/** Formation › "Dossier 02 - 06": the online application block above the dossier's form. */
+export function DossierTab({ student, onStudentChanged }: { student: Student; onStudentChanged: () => void }) {
+  const path = `/api/students/${encodeURIComponent(student.id)}`;
+  const dossier = useApiData<{ dossier: Dossier }>(`${path}/dossier`);
+  const online = useApiData<OnlineOverview>(`${path}/online`);
+  const prefectures = useApiData<{ prefectures: Prefecture[] }>(`${path}/online/prefectures`);
+
+  if ((dossier.loading && !dossier.data) || (online.loading && !online.data)) return <Loading />;
+  if (!dossier.data || !online.data) return <ErrorAlert error={dossier.error ?? online.error} />;
+  return (
+    <Stack gap="md">
+      <OnlinePanel
+        student={student}
+        dossier={dossier.data.dossier}
+        overview={online.data}
+        onChanged={() => {
+          online.reload();
+          dossier.reload();
+          onStudentChanged();
+        }}
+      />
+      <DossierForm
+        studentId={student.id}
+        dossier={dossier.data.dossier}
+        prefectures={prefectures.data?.prefectures ?? (prefectures.loading ? [] : null)}
+        officePrefecture={online.data.office.prefectureName}
+        onSaved={dossier.reload}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,272 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  Modal,
+  Radio,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { MAX_PIECE_COMMENT_LENGTH } from '@permis/referentiel';
+import { useState } from 'react';
+import { ApiError, api, apiUpload } from '../../api.ts';
+import { formatInstantDate } from '../../format.ts';
+import type { OnlineApplication, PieceStatus, StudentDocument } from '../../types.ts';
+import { useApiData } from '../../useApiData.ts';
+import { AntsProgress } from './AntsProgress.tsx';
+import { useAntsCall } from './useAntsCall.ts';
+
+type PiecesAnswer = { pieces: PieceStatus[]; documents: StudentDocument[]; application: OnlineApplication };
+
+/**
+ * "Envoyer les pièces justificatives" (seed 002): each pièce with its pages, help, sent and required
+ * marks and the user's comment; a file from the disk or one of the student's documents; the rows
+ * already sent in blue; view and delete each file; "Enregistrer" (keep the draft) or "Valider la demande".
+ */
+export function PiecesModal({
+  opened,
+  onClose,
+  base,
+  application,
+  onValidate,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  /** /api/students/:id/online/:number */
+  base: string;
+  application: OnlineApplication;
+  onValidate: () => void;
+}) {
+  const { data, error, loading, reload } = useApiData<PiecesAnswer>(opened ? `${base}/pieces` : null);
+  const [adding, setAdding] = useState<PieceStatus | null>(null);
+  const call = useAntsCall();
+  const editable = application.actions.pieces.enabled;
+
+  const remove = (fileId: string) =>
+    call.run('Suppression du fichier sur le site de l’ANTS…', async () => {
+      await api.delete(`${base}/pieces/files/${fileId}`);
+      reload();
+    });
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="Envoyer les pièces justificatives" size="90rem">
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          Fichiers à envoyer
+        </Title>
+        <AntsProgress call={call} />
+        {error && (
+          <Alert color="red" variant="light">
+            {error.message}
+          </Alert>
+        )}
+        {loading && !data && <Text role="status">Chargement des pièces depuis le site de l'ANTS…</Text>}
+        {data && (
+          <Table.ScrollContainer minWidth={900}>
+            <Table withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Libellé</Table.Th>
+                  <Table.Th scope="col">Nb pages / Nb pages max.</Table.Th>
+                  <Table.Th scope="col">Aide</Table.Th>
+                  <Table.Th scope="col">Envoyé</Table.Th>
+                  <Table.Th scope="col">Requis</Table.Th>
+                  <Table.Th scope="col">Commentaires de l'utilisateur</Table.Th>
+                  <Table.Th scope="col">Fichiers</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.pieces.map((piece) => (
+                  <Table.Tr
+                    key={piece.kind}
+                    bg={piece.sent ? 'var(--mantine-color-blue-light)' : undefined}
+                    data-sent={piece.sent}
+                  >
+                    <Table.Th scope="row" fw={piece.required ? 700 : 500}>
+                      {piece.label}
+                    </Table.Th>
+                    <Table.Td>
+                      {piece.pages}/{piece.maxPages}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs">{piece.help}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Checkbox checked={piece.sent} readOnly aria-label={`${piece.label} : envoyé`} tabIndex={-1} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Checkbox
+                        checked={piece.required}
+                        readOnly
+                        aria-label={`${piece.label} : requis`}
+                        tabIndex={-1}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs">
+                        {piece.files
+                          .map((f) => f.comment)
+                          .filter(Boolean)
+                          .join(' ; ')}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Stack gap={4}>
+                        {piece.files.map((file) => (
+                          <Group key={file.id} gap="xs" wrap="nowrap">
+                            <Anchor href={`${base}/pieces/files/${file.id}`} size="sm" download>
+                              Visualiser {file.fileName}
+                            </Anchor>
+                            {editable && (
+                              <Button
+                                size="compact-xs"
+                                variant="subtle"
+                                color="red"
+                                onClick={() => void remove(file.id)}
+                                aria-label={`Supprimer ${file.fileName}`}
+                              >
+                                Supprimer
+                              </Button>
+                            )}
+                          </Group>
+                        ))}
+                        {editable && (
+                          <Button
+                            size="compact-xs"
+                            variant="light"
+                            onClick={() => setAdding(piece)}
+                            aria-label={`Ajouter un fichier : ${piece.label}`}
+                          >
+                            Ajouter un fichier
+                          </Button>
+                        )}
+                      </Stack>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        <Text size="sm" c="dimmed">
+          La taille des fichiers est limitée à 11 Mo ; le nombre de pages est limité (voir la colonne Nb pages / Nb
+          pages max.). Les lignes en bleu sont envoyées sur le site de l'ANTS.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Enregistrer
+          </Button>
+          {application.actions.validate.enabled && (
+            <Button
+              onClick={() => {
+                onClose();
+                onValidate();
+              }}
+            >
+              Valider la demande
+            </Button>
+          )}
+        </Group>
+      </Stack>
+      {adding && data && (
+        <AddFileModal
+          piece={adding}
+          documents={data.documents}
+          base={base}
+          onClose={() => setAdding(null)}
+          onAdded={() => {
+            setAdding(null);
+            reload();
+          }}
+        />
+      )}
+    </Modal>
+  );
+}
+
+/** "Rechercher un fichier": from the disk or among the student's documents, with a comment. */
+function AddFileModal({
+  piece,
+  documents,
+  base,
+  onClose,
+  onAdded,
+}: {
+  piece: PieceStatus;
+  documents: StudentDocument[];
+  base: string;
+  onClose: () => void;
+  onAdded: () => void;
+}) {
+  const [file, setFile] = useState<File | null>(null);
+  const [documentId, setDocumentId] = useState('');
+  const [comment, setComment] = useState('');
+  const call = useAntsCall();
+
+  const send = () =>
+    call.run('Envoi du fichier sur le site de l’ANTS…', async () => {
+      const query = comment ? `?comment=${encodeURIComponent(comment)}` : '';
+      if (file) await apiUpload(`${base}/pieces/${piece.kind}${query}`, file);
+      else if (documentId) await api.post(`${base}/pieces/${piece.kind}/from-document`, { documentId, comment });
+      else throw new ApiError(400, 'FILE_MISSING', 'Choisissez un fichier sur votre disque ou un document de l’élève.');
+      onAdded();
+    });
+
+  return (
+    <Modal opened onClose={onClose} title={`Rechercher un fichier — ${piece.label}`} size="lg">
+      <Stack gap="sm">
+        <AntsProgress call={call} />
+        <FileInput
+          label="Téléchargez le fichier :"
+          placeholder="Cliquez pour rechercher le fichier sur votre disque"
+          accept="application/pdf,image/jpeg,image/png"
+          value={file}
+          onChange={(value) => {
+            setFile(value);
+            if (value) setDocumentId('');
+          }}
+          clearable
+        />
+        <Radio.Group
+          label="Ou choisissez un fichier parmi les documents de l'élève :"
+          value={documentId}
+          onChange={(value) => {
+            setDocumentId(value);
+            setFile(null);
+          }}
+        >
+          <Stack gap={4} mt={4}>
+            {documents.length === 0 && <Text size="sm">Aucun document sur la fiche de l'élève.</Text>}
+            {documents.map((document) => (
+              <Radio
+                key={document.id}
+                value={document.id}
+                label={`${formatInstantDate(document.createdAt)} — ${document.fileName}`}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <TextInput
+          label={`Commentaire de l'utilisateur : (${MAX_PIECE_COMMENT_LENGTH} caractères max)`}
+          maxLength={MAX_PIECE_COMMENT_LENGTH}
+          value={comment}
+          onChange={(event) => setComment(event.currentTarget.value)}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Annuler
+          </Button>
+          <Button onClick={() => void send()} loading={call.busy !== null}>
+            Valider
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,53 @@
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { api } from '../../api.ts';
+import { AntsProgress } from './AntsProgress.tsx';
+import { useAntsCall } from './useAntsCall.ts';
+
+/** "Demande de transfert d'une demande en ligne": by its number, onto this student's fiche. */
+export function TransferModal({
+  opened,
+  onClose,
+  studentId,
+  onTransferred,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  studentId: string;
+  onTransferred: () => void;
+}) {
+  const [number, setNumber] = useState('');
+  const call = useAntsCall();
+  const transfer = () =>
+    call.run('Transfert de la demande sur le site de l’ANTS…', async () => {
+      await api.post(`/api/students/${encodeURIComponent(studentId)}/online/transfer`, { number: number.trim() });
+      setNumber('');
+      onTransferred();
+      onClose();
+    });
+  return (
+    <Modal opened={opened} onClose={onClose} title="Demande de transfert d'une demande en ligne">
+      <Stack gap="sm">
+        <Text size="sm">
+          En cas de changement d'auto-école ou d'agence, la demande passe sur la fiche de l'élève en cours.
+        </Text>
+        <AntsProgress call={call} />
+        <TextInput
+          label="Saisissez le numéro de la demande à transférer :"
+          inputMode="numeric"
+          value={number}
+          onChange={(event) => setNumber(event.currentTarget.value)}
+          error={call.error?.fieldMessage('number')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Annuler
+          </Button>
+          <Button onClick={() => void transfer()} loading={call.busy !== null}>
+            Demande de transfert
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
