@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, expectAccessible, SCHOOL_URL, test } from './fixtures.ts';
 
 // Demo data (SEED_DEMO) of the school back office: "Auto-école du Parc", three users, two offices.
@@ -20,9 +20,6 @@ const VALIDATE_RIGHT = { code: 'ants_validate_application', label: 'ANTS - Valid
 const loginInput = (page: Page) => page.getByLabel('Identifiant', { exact: true });
 const passwordInput = (page: Page) => page.getByLabel('Mot de passe', { exact: true });
 const mainMenu = (page: Page) => page.getByRole('navigation', { name: 'Menu principal' });
-/** The value (dd) shown for a label (dt) in a read-only block. */
-const infoValue = (scope: Locator, label: string) =>
-  scope.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
 
 async function signIn(page: Page, user: { login: string; password: string }) {
   await page.goto(`${SCHOOL_URL}/connexion`);
@@ -128,13 +125,31 @@ test.describe('Auto-école — page web', () => {
     for (const office of OFFICES) {
       const card = page.getByRole('region', { name: office.name });
       await expect(card.getByRole('heading', { level: 3, name: 'Agrément pour Cerfa' })).toBeVisible();
-      await expect(infoValue(card, "Numéro d'agrément Cerfa")).toHaveText(office.agrement);
-      await expect(infoValue(card, 'Identifiant ANTS')).toHaveText(office.antsLogin);
-      await expect(infoValue(card, 'Mot de passe ANTS')).toHaveText('enregistré');
-      await expect(infoValue(card, 'Préfecture')).toHaveText('non choisie');
+      await expect(card.getByLabel("Numéro d'agrément Cerfa")).toHaveValue(office.agrement);
+      await expect(card.getByLabel('Identifiant ANTS')).toHaveValue(office.antsLogin);
+      await expect(card.getByLabel('Mot de passe ANTS')).toHaveValue('');
+      await expect(card.getByText('Enregistré (jamais affiché) : laissez vide pour le garder.')).toBeVisible();
+      await expect(card.getByText(PREFECTURES_NOTE)).toBeVisible();
     }
-    await expect(page.getByText(PREFECTURES_NOTE)).toBeVisible();
     await expectAccessible(page);
+
+    // The préfectures come from the national service with the credentials as typed.
+    const brequigny = page.getByRole('region', { name: 'BREQUIGNY' });
+    await brequigny.getByLabel('Mot de passe ANTS').fill('pas-le-bon');
+    await brequigny.getByRole('button', { name: 'Mettre à jour la liste des préfectures' }).click();
+    await expect(brequigny.getByText("Erreur d'authentification")).toBeVisible();
+    await expect(
+      brequigny.getByText(
+        /Authentification refusée : le numéro d'agrément Cerfa, l'identifiant ou le mot de passe est incorrect\./,
+      ),
+    ).toBeVisible();
+    await brequigny.getByLabel('Mot de passe ANTS').fill('');
+    await brequigny.getByRole('button', { name: 'Mettre à jour la liste des préfectures' }).click();
+    const select = brequigny.getByLabel('Préfecture', { exact: true });
+    await expect(select.locator('option', { hasText: 'Sous-préfecture de Saint-Malo' })).toHaveCount(1);
+    await select.selectOption({ label: 'Préfecture de Rennes' });
+    await brequigny.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(brequigny.getByText('Bureau enregistré.')).toBeVisible();
 
     const html = await page.content();
     for (const secret of ANTS_PASSWORDS) {

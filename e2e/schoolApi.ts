@@ -7,6 +7,12 @@ export const demoSchool = createAntsClient({
   credentials: { agrementNumber: 'E1703500010', login: 'brequigny35', password: 'Brequigny35!ants' },
 });
 
+/** The demo school's other office (SAINT-PRIEST), with its own Cerfa credentials. */
+export const saintPriestOffice = createAntsClient({
+  baseUrl: ANTS_URL,
+  credentials: { agrementNumber: 'E1706900030', login: 'claboret662', password: '3cfBelfort!' },
+});
+
 /** A 1×1 PNG, enough for a piece. */
 export const ONE_PIXEL_PNG = Buffer.from(
   '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +

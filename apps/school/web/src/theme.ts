@@ -14,6 +14,9 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   components: {
     Table: { defaultProps: { verticalSpacing: 'xs' } },
+    // Icon-only buttons named in French for screen readers.
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Fermer' } } },
+    FileInput: { defaultProps: { clearButtonProps: { 'aria-label': 'Retirer le fichier' } } },
   },
 });
 
@@ -22,7 +25,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-8)',
-    '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
     // Active and hovered menu entries keep dark blue text readable.
     '--mantine-color-blue-light': 'var(--mantine-color-blue-0)',
     '--mantine-color-blue-light-hover': 'var(--mantine-color-blue-1)',

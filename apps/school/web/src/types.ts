@@ -70,7 +70,6 @@ export type Office = {
   hasAntsPassword: boolean;
   prefectureCode: string | null;
   prefectureName: string | null;
-  updatedAt: string;
 };
 
 /** What every user sees of an office (GET /api/offices). */

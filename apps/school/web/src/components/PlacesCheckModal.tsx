@@ -24,6 +24,8 @@ export type PlacesCheckModalProps = {
    */
   onValidate(record: PlaceRecord): Promise<void>;
   title?: string;
+  /** Shown when validating takes more than a few seconds (the record goes to a slow service). */
+  slowNote?: string;
 };
 
 /**
@@ -36,6 +38,7 @@ export function PlacesCheckModal({
   initial,
   onValidate,
   title = PLACES_CHECK_TITLE,
+  slowNote,
 }: PlacesCheckModalProps) {
   // A fresh form at each opening, from the record the popup opens with.
   const [openings, setOpenings] = useState(0);
@@ -47,18 +50,23 @@ export function PlacesCheckModal({
 
   return (
     <Modal opened={opened} onClose={onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': 'Fermer' }}>
-      <PlacesCheckForm key={openings} initial={initial} onValidate={onValidate} />
+      <PlacesCheckForm key={openings} initial={initial} onValidate={onValidate} slowNote={slowNote} />
     </Modal>
   );
 }
 
 type Picks = Partial<Record<PlaceField, PlaceSuggestion>>;
 
-function PlacesCheckForm({ initial, onValidate }: Pick<PlacesCheckModalProps, 'initial' | 'onValidate'>) {
+function PlacesCheckForm({
+  initial,
+  onValidate,
+  slowNote,
+}: Pick<PlacesCheckModalProps, 'initial' | 'onValidate' | 'slowNote'>) {
   const [record, setRecord] = useState(initial);
   const [picks, setPicks] = useState<Picks>({});
   const check = usePlacesCheck(record);
   const [validating, setValidating] = useState(false);
+  const [slow, setSlow] = useState(false);
   const [validateError, setValidateError] = useState<ApiError | null>(null);
 
   const rows = useMemo(() => {
@@ -93,11 +101,14 @@ function PlacesCheckForm({ initial, onValidate }: Pick<PlacesCheckModalProps, 'i
   const validate = async () => {
     setValidating(true);
     setValidateError(null);
+    const timer = setTimeout(() => setSlow(true), 3000);
     try {
       await onValidate(record);
     } catch (caught) {
       setValidateError(asApiError(caught));
     } finally {
+      clearTimeout(timer);
+      setSlow(false);
       setValidating(false);
     }
   };
@@ -170,6 +181,16 @@ function PlacesCheckForm({ initial, onValidate }: Pick<PlacesCheckModalProps, 'i
       )}
 
       <ErrorAlert error={validateError} />
+      <div aria-live="polite">
+        {validating && slow && slowNote && (
+          <Alert color="blue" variant="light">
+            <Group gap="sm" wrap="nowrap">
+              <Loader size="sm" aria-hidden />
+              <Text size="sm">{slowNote}</Text>
+            </Group>
+          </Alert>
+        )}
+      </div>
       <Group gap="sm">
         <Button onClick={validate} loading={validating} leftSection={<span aria-hidden="true">✓</span>}>
           Valider

@@ -39,7 +39,7 @@ export function OfficesPage() {
         <Stack gap="md">
           {data.offices.length === 0 && <Text>Aucun bureau n'est enregistré.</Text>}
           {data.offices.map((office) => (
-            <OfficeForm key={`${office.id}-${office.updatedAt}`} office={office} onSaved={reload} />
+            <OfficeForm key={office.id} office={office} onSaved={reload} />
           ))}
           <Text size="sm" c="dimmed">
             Les identifiants pris en compte pour envoyer les demandes sur le site de l'ANTS depuis la fiche élève sont
@@ -119,6 +119,7 @@ function OfficeForm({ office, onSaved }: { office: Office; onSaved: () => void }
       ...current,
       prefectureName: chosen?.name ?? '',
     });
+    form.set('antsPassword', '');
     setSaved(true);
     onSaved();
   });
@@ -203,7 +204,7 @@ function OfficeForm({ office, onSaved }: { office: Office; onSaved: () => void }
             Enregistrer
           </Button>
           {saved && (
-            <Text size="sm" c="green.8" role="status">
+            <Text size="sm" fw={600} role="status">
               Bureau enregistré.
             </Text>
           )}

@@ -281,7 +281,7 @@ export function DossierForm({
             Enregistrer le dossier
           </Button>
           {saved && (
-            <Text size="sm" c="green.8" role="status">
+            <Text size="sm" fw={600} role="status">
               Dossier enregistré.
             </Text>
           )}

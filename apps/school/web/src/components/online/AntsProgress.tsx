@@ -1,6 +1,6 @@
 import { Alert, Group, List, Loader, Text } from '@mantine/core';
 import { ANTS_FIELD_LABELS } from '../../studentPlaces.ts';
-import type { AntsCall } from './useAntsCall.ts';
+import { type AntsCall, SLOW_NOTE } from './useAntsCall.ts';
 
 /** The progress of a call to the national service, then its error with each named field. */
 export function AntsProgress({ call }: { call: AntsCall }) {
@@ -16,8 +16,7 @@ export function AntsProgress({ call }: { call: AntsCall }) {
               </Text>
               {call.slow && (
                 <Text size="sm" c="dimmed">
-                  Le transfert des données vers le site de l'ANTS peut être long : veuillez patienter, la page reste
-                  utilisable et rien de ce que vous avez saisi n'est perdu.
+                  {SLOW_NOTE}
                 </Text>
               )}
             </div>

@@ -25,7 +25,7 @@ import { DocumentsModal } from './DocumentsModal.tsx';
 import { EditEphotoModal, ViewEphotoModal } from './EphotoModals.tsx';
 import { PiecesModal } from './PiecesModal.tsx';
 import { TransferModal } from './TransferModal.tsx';
-import { useAntsCall } from './useAntsCall.ts';
+import { SLOW_NOTE, useAntsCall } from './useAntsCall.ts';
 
 type Popup =
   | 'pieces'
@@ -74,7 +74,7 @@ export function OnlinePanel({
   const studentPath = `/api/students/${encodeURIComponent(student.id)}`;
   const base = current ? `${studentPath}/online/${encodeURIComponent(current.number)}` : '';
 
-  const act = (label: string, work: () => Promise<string | void>) =>
+  const act = (label: string, work: () => Promise<string | undefined>) =>
     call.run(label, async () => {
       setNotice(null);
       const message = await work();
@@ -121,6 +121,7 @@ export function OnlinePanel({
     } else if (action === 'refresh') {
       void act('Mise à jour depuis le site de l’ANTS…', async () => {
         await api.post(`${base}/refresh`);
+        return undefined;
       });
     } else setPopup(action);
   };
@@ -242,6 +243,7 @@ export function OnlinePanel({
         onClose={() => setPopup(null)}
         initial={studentPlaceRecord(student, dossier)}
         onValidate={enter}
+        slowNote={SLOW_NOTE}
       />
       <TransferModal
         opened={popup === 'transfer'}

@@ -1,6 +1,10 @@
 import { useRef, useState } from 'react';
 import { type ApiError, asApiError } from '../../api.ts';
 
+/** What the page says while the national service takes long (seed 002, "La page ne répond pas"). */
+export const SLOW_NOTE =
+  "Le transfert des données vers le site de l'ANTS peut être long : veuillez patienter, la page reste utilisable et rien de ce que vous avez saisi n'est perdu.";
+
 /** After this, the page says the national service is slow (seed 002, "La page ne répond pas"). */
 const SLOW_AFTER_MS = 3000;
 

@@ -1,0 +1,230 @@
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, SCHOOL_URL, test } from './fixtures.ts';
+import { demoSchool, ONE_PIXEL_PNG, saintPriestOffice } from './schoolApi.ts';
+
+const SECRETAIRE = { login: 'secretaire', password: 'Secretaire-2026!' };
+const MONITEUR = { login: 'moniteur', password: 'Moniteur-2026!' };
+const PLACES_TITLE = 'Vérification des villes, départements et pays';
+const RESIDENCE = "Ville d'habitation de l'élève";
+
+async function signIn(page: Page, user: { login: string; password: string }) {
+  await page.goto(`${SCHOOL_URL}/connexion`);
+  await page.getByLabel('Identifiant', { exact: true }).fill(user.login);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(`${SCHOOL_URL}/clients`);
+}
+
+/** A name and an email never used before, so that each run is a new candidate for the national service. */
+function newIdentity() {
+  const unique = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  const letters = [...unique.slice(-7)].map((digit) => String.fromCharCode(65 + Number(digit))).join('');
+  return { birthName: `ROUSSEL-${letters}`, email: `eleve.${unique}@example.fr` };
+}
+
+/** Espace Clients › Nouvel élève, filled like a secretary would (the town abbreviated, as often). */
+async function createStudent(page: Page, identity: { birthName: string; email: string }, city = 'ST PRIEST') {
+  await page.getByRole('link', { name: 'Nouvel élève' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nouvel élève');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Certains champs sont invalides.')).toBeVisible();
+  await expect(page.getByText('Indiquez le nom de naissance.')).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Bureau responsable' }).selectOption({ label: 'SAINT-PRIEST' });
+  await page.getByLabel('Féminin').check();
+  await page.getByLabel('Nom de naissance').fill(identity.birthName);
+  await page.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Inès');
+  await page.getByLabel('Autres prénoms').fill('Marie Claire');
+  await page.getByLabel('Date de naissance').fill('14/03/2005');
+  await page.getByLabel('Ville de naissance').fill('RENNES');
+  await page.getByLabel('Département de naissance').fill('35');
+  await page.getByLabel('Pays de naissance').fill('FRANCE');
+  await page.getByRole('textbox', { name: 'Adresse', exact: true }).fill('15 rue Aristide Briand');
+  await page.getByLabel('Code postal').fill('69800');
+  await page.getByRole('textbox', { name: 'Ville', exact: true }).fill(city);
+  await page.getByLabel('Email').fill(identity.email);
+  await page.getByLabel('Téléphone portable').fill('06 11 22 33 44');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${identity.birthName} Inès`);
+}
+
+async function fillDossier(page: Page) {
+  await page.getByRole('tab', { name: 'Formation › Dossier 02 - 06' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Informations concernant les demandes faites en ligne' }),
+  ).toBeVisible();
+  const requested = page.getByRole('group', { name: 'Catégorie de permis demandé' });
+  await requested.getByLabel('B', { exact: true }).check();
+  await page
+    .getByRole('radiogroup', { name: 'Être en règle avec la Journée défense et citoyenneté (JDC)' })
+    .getByLabel('Oui')
+    .check();
+  await page.getByRole('button', { name: 'Enregistrer le dossier' }).click();
+  await expect(page.getByText('Dossier enregistré.')).toBeVisible();
+}
+
+const online = (page: Page) =>
+  page.getByRole('region', { name: 'Informations concernant les demandes faites en ligne' });
+
+test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
+  test('la secrétaire crée la fiche, corrige la ville, envoie le brouillon, les pièces, puis valide', async ({
+    page,
+  }) => {
+    const identity = newIdentity();
+    await signIn(page, SECRETAIRE);
+    await createStudent(page, identity);
+
+    // A document kept on the fiche, to be sent as a pièce later.
+    await page.getByRole('tab', { name: 'Documents' }).click();
+    await page.getByLabel('Ajouter un document').click();
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'justif domicile.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await expect(page.getByRole('link', { name: 'justif domicile.png' })).toBeVisible();
+    await expectAccessible(page);
+
+    await fillDossier(page);
+    await expect(online(page).getByRole('button', { name: 'Valider la demande' })).toBeDisabled();
+    await expectAccessible(page);
+
+    // "Enregistrer la demande en ligne" opens the places check: ST PRIEST is in yellow.
+    await online(page).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
+    const dialog = page.getByRole('dialog', { name: PLACES_TITLE });
+    await expect(dialog).toBeVisible();
+    const residence = dialog.getByRole('combobox', { name: RESIDENCE });
+    await residence.click();
+    await residence.fill('SAINT-PRIEST');
+    await page
+      .getByRole('listbox', { name: RESIDENCE })
+      .getByRole('option', { name: 'SAINT-PRIEST (69800)', exact: true })
+      .click();
+    await expect(dialog.getByRole('status')).toHaveText('Toutes les informations ont été trouvées.');
+    await dialog.getByRole('button', { name: 'Valider' }).click();
+
+    await expect(
+      online(page)
+        .getByRole('status')
+        .filter({ hasText: /Demande n° \d{23} enregistrée en brouillon/ }),
+    ).toBeVisible();
+    const number =
+      (await online(page)
+        .getByText(/^\d{23}$/)
+        .textContent()) ?? '';
+    expect(number).toMatch(/^\d{23}$/);
+    expect((await demoSchool.getApplication(number).catch(() => null))?.candidate.city ?? 'ailleurs').not.toBe(
+      'ST PRIEST',
+    );
+
+    // Pièces: the identity card from the disk, the proof of address from the student's documents.
+    await online(page).getByRole('button', { name: 'Envoyer / Consulter les pièces justificatives' }).click();
+    const pieces = page.getByRole('dialog', { name: 'Envoyer les pièces justificatives' });
+    await expect(pieces.getByRole('row', { name: /Pièce d'identité/ })).toContainText('0/2');
+    await expectAccessible(page);
+    await pieces.getByRole('button', { name: "Ajouter un fichier : Pièce d'identité" }).click();
+    const search = page.getByRole('dialog', { name: "Rechercher un fichier — Pièce d'identité" });
+    await search
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'cni.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+    await search.getByRole('button', { name: 'Valider' }).click();
+    await expect(pieces.getByRole('row', { name: /Pièce d'identité/ })).toHaveAttribute('data-sent', 'true');
+    await expect(pieces.getByRole('link', { name: 'Visualiser cni.png' })).toBeVisible();
+
+    await pieces.getByRole('button', { name: 'Ajouter un fichier : Justificatif de domicile' }).click();
+    const fromDocuments = page.getByRole('dialog', { name: 'Rechercher un fichier — Justificatif de domicile' });
+    await fromDocuments.getByLabel(/justif domicile\.png/).check();
+    await fromDocuments.getByLabel(/Commentaire de l'utilisateur/).fill('Facture EDF de mars');
+    await fromDocuments.getByRole('button', { name: 'Valider' }).click();
+    await expect(pieces.getByRole('row', { name: /Justificatif de domicile/ })).toHaveAttribute('data-sent', 'true');
+    await expect(pieces.getByRole('row', { name: /Justificatif de domicile/ })).toContainText('Facture EDF de mars');
+
+    await pieces.getByRole('button', { name: 'Valider la demande' }).click();
+    await expect(online(page).getByRole('status').filter({ hasText: 'Demande validée' })).toBeVisible();
+    await expect(online(page).getByText('En attente de validation usager')).toBeVisible();
+    await expect(online(page).getByRole('button', { name: 'Valider la demande' })).toBeDisabled();
+    expect((await saintPriestOffice.getApplication(number)).state).toBe('awaiting_candidate');
+
+    // "Editer les documents": the receipt exists now.
+    await online(page).getByRole('button', { name: 'Editer les documents' }).click();
+    const documents = page.getByRole('dialog', { name: 'Editer les documents' });
+    await expect(documents.getByRole('link', { name: /Télécharger/ }).first()).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test('les erreurs du site de l’ANTS sont montrées là où on peut agir', async ({ page }) => {
+    // Divergence: the national service already knows this email for another candidate.
+    const taken = newIdentity();
+    await demoSchool.createApplication(
+      {
+        type: '02',
+        candidate: {
+          sex: 'M',
+          birthName: `AUTRE-${taken.birthName}`,
+          firstName: 'Paul',
+          birthDate: '2004-01-02',
+          birthCity: 'RENNES',
+          birthDepartment: '35',
+          birthCountry: 'FRANCE',
+          addressLine1: '1 rue de Paris',
+          postalCode: '35000',
+          city: 'RENNES',
+          email: taken.email,
+        },
+        dossier: { requestedCategories: ['B'], prefectureCode: '35238', declarations: { jdcInOrder: true } },
+      },
+      crypto.randomUUID(),
+    );
+    await signIn(page, SECRETAIRE);
+    await createStudent(page, taken, 'SAINT-PRIEST');
+    await fillDossier(page);
+    await online(page).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
+    const dialog = page.getByRole('dialog', { name: PLACES_TITLE });
+    await expect(dialog.getByRole('status')).toHaveText('Toutes les informations ont été trouvées.');
+
+    // A slow answer: the page says so instead of freezing.
+    await page.route('**/api/students/*/online', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await new Promise((resolve) => setTimeout(resolve, 4500));
+      return route.continue();
+    });
+    await dialog.getByRole('button', { name: 'Valider' }).click();
+    await expect(dialog.getByText(/Le transfert des données vers le site de l'ANTS peut être long/)).toBeVisible();
+    await expectAccessible(page);
+    await expect(
+      dialog.getByText(
+        "Cet email est déjà utilisé pour la demande d'un autre candidat : chaque élève doit avoir un email unique.",
+      ),
+    ).toBeVisible();
+    await expectAccessible(page);
+    await page.unroute('**/api/students/*/online');
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+  });
+
+  test('sans le droit, le moniteur ne peut ni valider ni supprimer', async ({ page }) => {
+    await signIn(page, MONITEUR);
+    await page.getByLabel('Rechercher un élève').fill('laboret');
+    await page
+      .getByRole('table', { name: 'Liste des élèves' })
+      .getByRole('row', { name: /LABORET Christine/ })
+      .click();
+    await page.getByRole('tab', { name: 'Formation › Dossier 02 - 06' }).click();
+    await expect(online(page).getByRole('button', { name: 'Valider la demande' })).toBeDisabled();
+    await expect(online(page).getByRole('button', { name: 'Supprimer la demande' })).toBeDisabled();
+    await expectAccessible(page);
+    // The server refuses it too, whatever the page shows.
+    const session = await page.request.get(`${SCHOOL_URL}/api/auth/session`);
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    const id = /\/clients\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+    const refused = await page.request.post(
+      `${SCHOOL_URL}/api/students/${id}/online/92120260101000000000001/validate`,
+      {
+        headers: { 'x-csrf-token': csrfToken, origin: SCHOOL_URL },
+      },
+    );
+    expect(refused.status()).toBe(403);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
+      'ANTS - Valider une demande',
+    );
+  });
+});
