@@ -227,4 +227,26 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
       'ANTS - Valider une demande',
     );
   });
+  test('une ville que l’ANTS ne connaît pas reste en jaune avec le message « Ville incorrect »', async ({ page }) => {
+    // Camille LABORETA (demo): lives in "ST PRIEST", born in "LYON" — neither is in the agency's lists.
+    await signIn(page, SECRETAIRE);
+    await page.getByLabel('Rechercher un élève').fill('laboreta');
+    await page
+      .getByRole('table', { name: 'Liste des élèves' })
+      .getByRole('row', { name: /LABORETA Camille/ })
+      .click();
+    await fillDossier(page);
+    await online(page).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
+    const dialog = page.getByRole('dialog', { name: PLACES_TITLE });
+    await expect(dialog.getByRole('status')).toHaveText('2 informations à vérifier.');
+    // "Si les informations sont correctes, vous pouvez valider votre saisie": the national service decides.
+    await dialog.getByRole('button', { name: 'Valider' }).click();
+    const residence = dialog.getByRole('listitem').filter({ hasText: `${RESIDENCE}:` });
+    await expect(residence).toContainText('Ville incorrect');
+    await expect(dialog.getByText('Certaines informations de la demande sont incorrectes.')).toBeVisible();
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+    await expect(online(page).getByText('N° de demande :')).toBeVisible();
+    await expect(online(page).getByRole('button', { name: 'Valider la demande' })).toBeDisabled();
+  });
 });

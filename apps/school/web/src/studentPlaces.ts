@@ -46,12 +46,22 @@ const FIELD_OF_PATH: Record<string, PlaceField> = {
   'dossier.previousLicenceCountry': 'previousLicenceCountry',
 };
 
-/** A refused save (or a data error of the national service) with its field errors moved to the popup's rows. */
+/**
+ * A refused save (or a data error of the national service) with its field errors moved to the
+ * popup's rows; the fields that are not places (prénom, préfecture…) are named in the message.
+ */
 export function placesSaveError(error: unknown): unknown {
   if (!(error instanceof ApiError) || error.fields.length === 0) return error;
   const fields = error.fields.map((f) => ({ path: FIELD_OF_PATH[f.path] ?? f.path, message: f.message }));
-  return new ApiError(error.status, error.code, error.message, fields);
+  const others = error.fields
+    .filter((f) => !(f.path in FIELD_OF_PATH))
+    .map((f) => `${ANTS_FIELD_LABELS[f.path] ?? FIELD_LABELS[f.path] ?? f.path} : ${f.message}`);
+  const message = others.length > 0 ? `${error.message} ${others.join(' ; ')}.` : error.message;
+  return new ApiError(error.status, error.code, message, fields);
 }
+
+/** The fiche's own field names, for messages about the places' save. */
+const FIELD_LABELS: Record<string, string> = { 'legalRepresentative.postalCode': 'Code postal du représentant légal' };
 
 /** What each field named by the national service is, for the message the user reads. */
 export const ANTS_FIELD_LABELS: Record<string, string> = {
