@@ -1,8 +1,16 @@
 import fastifyMultipart from '@fastify/multipart';
-import { createHttpServer, createSecretBox, type MailQueue, registerSessions, serveWebApp } from '@permis/platform';
+import {
+  createHttpServer,
+  createSecretBox,
+  type Jobs,
+  type MailQueue,
+  registerSessions,
+  serveWebApp,
+} from '@permis/platform';
 import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { referentielRoutes } from '@permis/referentiel/routes';
 import { sql } from 'drizzle-orm';
+import { adminRoutes } from './admin/routes.ts';
 import { createAntsClients } from './ants/clients.ts';
 import { type AuthContext, requireUser } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -12,6 +20,7 @@ import { officeRoutes } from './offices/routes.ts';
 import { onlineApplicationRoutes } from './online/routes.ts';
 import { studentDocumentRoutes } from './students/documents.ts';
 import { studentRoutes } from './students/routes.ts';
+import { runSync, SYNC_QUEUE } from './sync/run.ts';
 import { userRoutes } from './users/routes.ts';
 
 export type SchoolDeps = {
@@ -21,6 +30,8 @@ export type SchoolDeps = {
   >;
   database: SchoolDatabase;
   mail?: MailQueue;
+  /** The job queue (the sync from the national service runs there); absent in some tests. */
+  jobs?: Jobs;
   logStream?: NodeJS.WritableStream;
 };
 
@@ -44,6 +55,8 @@ export async function buildSchoolApp(deps: SchoolDeps) {
   studentRoutes(app, ctx);
   studentDocumentRoutes(app, ctx);
   onlineApplicationRoutes(app, ctx, clients);
+  adminRoutes(app, ctx, clients, deps.jobs);
+  await deps.jobs?.work<{ runId: string }>(SYNC_QUEUE, async ({ runId }) => void (await runSync(db, clients, runId)));
   referentielRoutes(app, (request) => requireUser(ctx, request));
   await serveWebApp(app, deps.config.webDir);
   return app;

@@ -10,5 +10,5 @@ await runService({
   schema,
   migrationsFolder: MIGRATIONS_FOLDER,
   seed: { isEmpty, run: (db) => seedDemo(db, createSecretBox(config.secretKey)) },
-  build: ({ database, mail }) => buildSchoolApp({ config, database, mail }),
+  build: ({ database, mail, jobs }) => buildSchoolApp({ config, database, mail, jobs }),
 });

@@ -134,12 +134,21 @@ export const listQuerySchema = z.object({
   /** Incremental sync: the `nextCursor` of the previous page; pages come in modification order. */
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Also answer how many applications match from this page on (progress of a sync). */
+  count: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
 });
 export type ListQuery = z.input<typeof listQuerySchema>;
 
 export const listResponseSchema = z.object({
   applications: z.array(applicationSchema),
   nextCursor: z.string().nullable(),
+  /** The position after this page's last application (null for an empty page): where a later sync starts. */
+  endCursor: z.string().nullable(),
+  /** With `count=true`: the applications matching from this page on, this page included. */
+  remaining: z.number().int().optional(),
 });
 
 export const tokenRequestSchema = z.object({

@@ -143,7 +143,12 @@ export function createAntsClient(options: AntsClientOptions) {
           .filter(([, v]) => v !== undefined && v !== '')
           .map(([k, v]) => [k, String(v)]),
       );
-      return call<{ applications: Application[]; nextCursor: string | null }>(`/api/pro/v1/applications?${params}`);
+      return call<{
+        applications: Application[];
+        nextCursor: string | null;
+        endCursor: string | null;
+        remaining?: number;
+      }>(`/api/pro/v1/applications?${params}`);
     },
     deleteApplication: (number: string) =>
       call<{ application: Application }>(`/api/pro/v1/applications/${n(number)}`, { method: 'DELETE' }).then(

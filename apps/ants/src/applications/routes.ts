@@ -1,5 +1,5 @@
-import { API_ERRORS, type applicationSchema, createApplicationSchema, listQuerySchema } from '@permis/ants-api';
-import { AppError, type HttpServer } from '@permis/platform';
+import { API_ERRORS, createApplicationSchema, listQuerySchema, type listResponseSchema } from '@permis/ants-api';
+import { AppError, type HttpServer, parisDayStart } from '@permis/platform';
 import { PIECES } from '@permis/referentiel';
 import { and, asc, eq, gt, gte, lt, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -50,7 +50,7 @@ export function applicationRoutes(app: HttpServer, db: AntsDb, hooks: Applicatio
   app.get(
     '/api/pro/v1/applications',
     { schema: { querystring: listQuerySchema } },
-    async (request): Promise<{ applications: z.infer<typeof applicationSchema>[]; nextCursor: string | null }> => {
+    async (request): Promise<z.infer<typeof listResponseSchema>> => {
       const school = await requireProCaller(db, request);
       const q = request.query;
       const conditions: (SQL | undefined)[] = [
@@ -83,9 +83,19 @@ export function applicationRoutes(app: HttpServer, db: AntsDb, hooks: Applicatio
         .limit(q.limit + 1);
       const page = rows.slice(0, q.limit);
       const last = page.at(-1);
+      const remaining = q.count
+        ? (
+            await db
+              .select({ n: sql<number>`count(*)::int` })
+              .from(applications)
+              .where(and(...conditions))
+          )[0]?.n
+        : undefined;
       return {
         applications: page.map((row) => toView(row, school.id)),
         nextCursor: rows.length > q.limit && last ? encodeCursor(last.updatedAt, last.id) : null,
+        endCursor: last ? encodeCursor(last.updatedAt, last.id) : null,
+        ...(remaining === undefined ? {} : { remaining }),
       };
     },
   );
@@ -171,22 +181,6 @@ export function applicationRoutes(app: HttpServer, db: AntsDb, hooks: Applicatio
       return { application: toView(updated, school.id) };
     },
   );
-}
-
-/** Midnight in Paris of an ISO date (plus `days`), as an instant. */
-function parisDayStart(date: string, days = 0): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const utcMidnight = Date.UTC(y, m - 1, d + days);
-  const offset = parisOffsetMinutes(new Date(utcMidnight));
-  return new Date(utcMidnight - offset * 60000);
-}
-
-function parisOffsetMinutes(at: Date): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName')?.value;
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
-  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
 }
 
 function encodeCursor(at: Date, id: string): string {

@@ -43,6 +43,8 @@ export const offices = pgTable(
     antsPasswordSealed: text('ants_password_sealed'),
     prefectureCode: text('prefecture_code'),
     prefectureName: text('prefecture_name'),
+    /** Where the last complete "Mettre à jour depuis le site de la préfecture" stopped (modification cursor). */
+    syncCursor: text('sync_cursor'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -193,6 +195,8 @@ export const onlineApplications = pgTable(
     studentId: uuid('student_id').references(() => students.id, { onDelete: 'set null' }),
     type: text('type', { enum: ['02', '06'] }).notNull(),
     number: text('number').notNull(),
+    /** "Prénom NOM" as the national service has it (the list's Elève column when not linked). */
+    candidateName: text('candidate_name').notNull().default(''),
     antsId: uuid('ants_id').notNull(),
     state: text('state').notNull(),
     stateLabel: text('state_label').notNull(),
@@ -209,4 +213,33 @@ export const onlineApplications = pgTable(
     index('online_applications_student_idx').on(t.studentId),
     index('online_applications_office_idx').on(t.officeId, t.remoteUpdatedAt),
   ],
+);
+
+/**
+ * A "Mettre à jour depuis le site de la préfecture" of one office: run by the `ants-sync` job, page
+ * after page; the cursor and counts are saved with each page, so a run killed mid-way resumes where
+ * it stopped. The page reads it for the progress bar.
+ */
+export const syncRuns = pgTable(
+  'sync_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    officeId: uuid('office_id')
+      .notNull()
+      .references(() => offices.id),
+    status: text('status', { enum: ['queued', 'running', 'waiting', 'done', 'failed'] }).notNull(),
+    /** Optional date windows (yyyy-mm-dd): createdFrom, createdTo, updatedFrom, updatedTo. */
+    windows: jsonb('windows').$type<Record<string, string>>().notNull().default({}),
+    cursor: text('cursor'),
+    fetched: integer('fetched').notNull().default(0),
+    total: integer('total'),
+    error: text('error'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('sync_runs_office_idx').on(t.officeId, t.createdAt)],
 );

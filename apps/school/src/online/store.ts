@@ -7,44 +7,70 @@ import { availableActions } from './actions.ts';
 
 export type OnlineApplicationRow = typeof onlineApplications.$inferSelect;
 
+const values = (owner: { schoolId: string; officeId: string }, app: Application) => ({
+  schoolId: owner.schoolId,
+  officeId: owner.officeId,
+  type: app.type,
+  number: app.number,
+  candidateName: `${app.candidate.firstName} ${app.candidate.birthName}`,
+  antsId: app.id,
+  state: app.state,
+  stateLabel: app.stateLabel,
+  stateReason: app.stateReason,
+  neph: app.neph,
+  transferred: app.transferred,
+  paperMandate: app.paperMandate,
+  remoteCreatedAt: new Date(app.createdAt),
+  remoteUpdatedAt: new Date(app.updatedAt),
+  syncedAt: new Date(),
+});
+
 /**
- * Keeps the school's copy of an application as the national service last described it. Upsert by
- * number: a retried creation or a second refresh updates the same row. A link to a student, once
- * made, is kept unless `studentId` says otherwise.
+ * Keeps the school's copy of applications as the national service last described them, in one
+ * statement. Upsert by number: a retried creation, a second refresh or a sync page seen twice
+ * updates the same rows. A link to a student, once made, is kept unless `studentId` says otherwise
+ * (a sync never unlinks: new applications arrive unlinked).
  */
+export async function saveApplications(
+  /** The database or a transaction. */
+  db: Pick<SchoolDb, 'insert'>,
+  owner: { schoolId: string; officeId: string; studentId?: string | null },
+  apps: Application[],
+): Promise<OnlineApplicationRow[]> {
+  if (apps.length === 0) return [];
+  const excluded = (column: string) => sql.raw(`excluded.${column}`);
+  return db
+    .insert(onlineApplications)
+    .values(apps.map((app) => ({ ...values(owner, app), studentId: owner.studentId ?? null })))
+    .onConflictDoUpdate({
+      target: [onlineApplications.schoolId, onlineApplications.number],
+      set: {
+        officeId: excluded('office_id'),
+        type: excluded('type'),
+        candidateName: excluded('candidate_name'),
+        antsId: excluded('ants_id'),
+        state: excluded('state'),
+        stateLabel: excluded('state_label'),
+        stateReason: excluded('state_reason'),
+        neph: excluded('neph'),
+        transferred: excluded('transferred'),
+        paperMandate: excluded('paper_mandate'),
+        remoteCreatedAt: excluded('remote_created_at'),
+        remoteUpdatedAt: excluded('remote_updated_at'),
+        syncedAt: excluded('synced_at'),
+        studentId: owner.studentId === undefined ? sql`${onlineApplications.studentId}` : excluded('student_id'),
+      },
+    })
+    .returning();
+}
+
+/** One application: see `saveApplications`. */
 export async function saveApplication(
   db: SchoolDb,
   owner: { schoolId: string; officeId: string; studentId?: string | null },
   app: Application,
 ): Promise<OnlineApplicationRow> {
-  const values = {
-    schoolId: owner.schoolId,
-    officeId: owner.officeId,
-    type: app.type,
-    number: app.number,
-    antsId: app.id,
-    state: app.state,
-    stateLabel: app.stateLabel,
-    stateReason: app.stateReason,
-    neph: app.neph,
-    transferred: app.transferred,
-    paperMandate: app.paperMandate,
-    remoteCreatedAt: new Date(app.createdAt),
-    remoteUpdatedAt: new Date(app.updatedAt),
-    syncedAt: new Date(),
-  };
-  const [row] = await db
-    .insert(onlineApplications)
-    .values({ ...values, studentId: owner.studentId ?? null })
-    .onConflictDoUpdate({
-      target: [onlineApplications.schoolId, onlineApplications.number],
-      set: {
-        ...values,
-        studentId:
-          owner.studentId === undefined ? sql`${onlineApplications.studentId}` : (owner.studentId ?? sql`null`),
-      },
-    })
-    .returning();
+  const [row] = await saveApplications(db, owner, [app]);
   return row!;
 }
 

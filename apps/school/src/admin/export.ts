@@ -1,0 +1,73 @@
+import { PassThrough } from 'node:stream';
+import { TYPE_LABELS } from '@permis/ants-api';
+import { asc, desc, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import type { SchoolDb } from '../db/index.ts';
+import { onlineApplications, students } from '../db/schema.ts';
+import { conditions, type listQuery, rowColumns, SORTS } from './query.ts';
+
+const BATCH = 2000;
+
+/**
+ * "Exporter la liste sous Excel": the filtered list, sorted as shown, as one .xlsx sheet written
+ * while it is read (exceljs streaming writer, rows committed batch after batch): memory stays flat
+ * whatever the number of rows. Dates are real Excel dates, shown dd/mm/yyyy.
+ */
+export function exportList(db: SchoolDb, schoolId: string, q: z.infer<typeof listQuery>): PassThrough {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('Demandes en ligne');
+  sheet.columns = [
+    { header: 'Elève', key: 'student', width: 30 },
+    { header: 'Numéro', key: 'number', width: 26 },
+    { header: 'Date de création', key: 'createdAt', width: 16, style: { numFmt: 'dd/mm/yyyy' } },
+    { header: 'Date de modification', key: 'updatedAt', width: 18, style: { numFmt: 'dd/mm/yyyy' } },
+    { header: 'Type - Etat', key: 'typeState', width: 60 },
+    { header: 'N° NEPH', key: 'neph', width: 14 },
+    { header: 'Relié à un élève', key: 'linked', width: 16 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+
+  const where = conditions(schoolId, q);
+  const order = q.dir === 'asc' ? asc(SORTS[q.sort]) : desc(SORTS[q.sort]);
+  (async () => {
+    for (let offset = 0; ; offset += BATCH) {
+      const rows = await db
+        .select(rowColumns)
+        .from(onlineApplications)
+        .leftJoin(students, eq(students.id, onlineApplications.studentId))
+        .where(where)
+        .orderBy(order, asc(onlineApplications.number))
+        .limit(BATCH)
+        .offset(offset);
+      for (const row of rows) {
+        sheet
+          .addRow({
+            student: row.studentId ? `${row.studentFirstName} ${row.studentBirthName}` : row.candidateName,
+            number: row.number,
+            createdAt: parisCalendarDate(row.createdAt),
+            updatedAt: parisCalendarDate(row.updatedAt),
+            typeState: `${row.stateLabel} ${TYPE_LABELS[row.type]}`,
+            neph: row.neph ?? '',
+            linked: row.studentId ? 'Oui' : 'Non',
+          })
+          .commit();
+      }
+      if (rows.length < BATCH) break;
+    }
+    sheet.commit();
+    await workbook.commit();
+  })().catch((error: unknown) => out.destroy(error as Error));
+  return out;
+}
+
+/** The calendar day in Paris of an instant, as a date Excel shows without shifting (UTC midnight). */
+function parisCalendarDate(at: Date): Date {
+  const [d, m, y] = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short' })
+    .format(at)
+    .split('/')
+    .map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}

@@ -1,0 +1,103 @@
+import { COUNTERS } from '@permis/ants-api';
+import { parisDayStart } from '@permis/platform';
+import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { SchoolDb } from '../db/index.ts';
+import { onlineApplications, students } from '../db/schema.ts';
+
+const isoDate = z.iso.date('Date invalide (jj/mm/aaaa).').optional();
+
+/** The criteria of "Demandes en ligne (site ANTS)": office, counter (type + state), number, date ranges. */
+export const listCriteria = z.object({
+  officeId: z.uuid('Choisissez une agence.'),
+  type: z.enum(['02', '06']).optional(),
+  state: z
+    .string()
+    .regex(/^[a-z_]{1,30}$/)
+    .optional(),
+  number: z.string().trim().max(30).optional(),
+  createdFrom: isoDate,
+  createdTo: isoDate,
+  updatedFrom: isoDate,
+  updatedTo: isoDate,
+});
+export type ListCriteria = z.infer<typeof listCriteria>;
+
+export const SORTS = {
+  student: sql`coalesce(${students.birthName} || ' ' || ${students.firstName}, ${onlineApplications.candidateName})`,
+  number: onlineApplications.number,
+  createdAt: onlineApplications.remoteCreatedAt,
+  updatedAt: onlineApplications.remoteUpdatedAt,
+  state: onlineApplications.stateLabel,
+  neph: onlineApplications.neph,
+} as const;
+
+export const listQuery = listCriteria.extend({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(10).max(200).default(50),
+  sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]]).default('updatedAt'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+});
+
+/** The conditions of the criteria, the counter's type and state excepted when `withCounter` is false. */
+export function conditions(schoolId: string, criteria: ListCriteria, withCounter = true): SQL | undefined {
+  const c = criteria;
+  return and(
+    eq(onlineApplications.schoolId, schoolId),
+    eq(onlineApplications.officeId, c.officeId),
+    withCounter && c.type ? eq(onlineApplications.type, c.type) : undefined,
+    withCounter && c.state ? eq(onlineApplications.state, c.state) : undefined,
+    c.number ? eq(onlineApplications.number, c.number) : undefined,
+    c.createdFrom ? gte(onlineApplications.remoteCreatedAt, parisDayStart(c.createdFrom)) : undefined,
+    c.createdTo ? lt(onlineApplications.remoteCreatedAt, parisDayStart(c.createdTo, 1)) : undefined,
+    c.updatedFrom ? gte(onlineApplications.remoteUpdatedAt, parisDayStart(c.updatedFrom)) : undefined,
+    c.updatedTo ? lt(onlineApplications.remoteUpdatedAt, parisDayStart(c.updatedTo, 1)) : undefined,
+  );
+}
+
+/** The columns of a row of the list (and of the export). */
+export const rowColumns = {
+  number: onlineApplications.number,
+  type: onlineApplications.type,
+  stateLabel: onlineApplications.stateLabel,
+  state: onlineApplications.state,
+  neph: onlineApplications.neph,
+  createdAt: onlineApplications.remoteCreatedAt,
+  updatedAt: onlineApplications.remoteUpdatedAt,
+  candidateName: onlineApplications.candidateName,
+  studentId: onlineApplications.studentId,
+  studentFirstName: students.firstName,
+  studentBirthName: students.birthName,
+};
+
+export async function listPage(db: SchoolDb, schoolId: string, q: z.infer<typeof listQuery>) {
+  const where = conditions(schoolId, q);
+  const order = q.dir === 'asc' ? asc(SORTS[q.sort]) : desc(SORTS[q.sort]);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select(rowColumns)
+      .from(onlineApplications)
+      .leftJoin(students, eq(students.id, onlineApplications.studentId))
+      .where(where)
+      .orderBy(order, asc(onlineApplications.number))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(onlineApplications).where(where),
+  ]);
+  return { rows, total: count?.total ?? 0 };
+}
+
+/** The seed's two counter rows (CERFA 02, CERFA 06) for the office and the other criteria. */
+export async function counters(db: SchoolDb, schoolId: string, criteria: ListCriteria) {
+  const grouped = await db
+    .select({ type: onlineApplications.type, state: onlineApplications.state, n: sql<number>`count(*)::int` })
+    .from(onlineApplications)
+    .where(conditions(schoolId, criteria, false))
+    .groupBy(onlineApplications.type, onlineApplications.state);
+  const count = (type: string, state: string) => grouped.find((g) => g.type === type && g.state === state)?.n ?? 0;
+  return (['02', '06'] as const).map((type) => ({
+    type,
+    label: type === '02' ? "CERFA 02 — Demande d'inscription à un permis" : 'CERFA 06 — Demande de titre',
+    counters: COUNTERS[type].map((counter) => ({ ...counter, count: count(type, counter.state) })),
+  }));
+}

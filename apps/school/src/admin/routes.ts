@@ -1,0 +1,210 @@
+import { AppError, type HttpServer, type Jobs, notFound } from '@permis/platform';
+import { and, eq, gte, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { type AntsClients, callAnts } from '../ants/clients.ts';
+import { type AuthContext, type CurrentUser, requireUser } from '../auth/context.ts';
+import { auditEvents, offices, onlineApplications, students, syncRuns } from '../db/schema.ts';
+import { saveApplication } from '../online/store.ts';
+import { findStudent } from '../students/routes.ts';
+import { startSync } from '../sync/run.ts';
+import { exportList } from './export.ts';
+import { counters, listCriteria, listPage, listQuery } from './query.ts';
+
+const isoDate = z.iso.date('Date invalide (jj/mm/aaaa).');
+
+/**
+ * Espace Administratif › Bordereaux dossiers › "Demandes en ligne (site ANTS)": the list of an
+ * office's online applications with the seed's counters, the update from the national service, the
+ * link of an application to a student, the Excel export and the chart of the last months.
+ */
+export function adminRoutes(app: HttpServer, ctx: AuthContext, clients: AntsClients, jobs: Jobs | undefined) {
+  const { db } = ctx;
+
+  const office = async (me: CurrentUser, officeId: string) => {
+    const [row] = await db
+      .select()
+      .from(offices)
+      .where(and(eq(offices.id, officeId), eq(offices.schoolId, me.schoolId)))
+      .limit(1);
+    if (!row) throw notFound("Cette agence n'existe pas dans votre auto-école.");
+    return row;
+  };
+
+  app.get('/api/admin/online-applications', { schema: { querystring: listQuery } }, async (request) => {
+    const me = await requireUser(ctx, request);
+    await office(me, request.query.officeId);
+    const [{ rows, total }, rowsOfCounters] = await Promise.all([
+      listPage(db, me.schoolId, request.query),
+      counters(db, me.schoolId, request.query),
+    ]);
+    return {
+      total,
+      page: request.query.page,
+      pageSize: request.query.pageSize,
+      counters: rowsOfCounters,
+      rows: rows.map((row) => ({
+        number: row.number,
+        type: row.type,
+        state: row.state,
+        stateLabel: row.stateLabel,
+        neph: row.neph,
+        createdAt: row.createdAt.toISOString(),
+        updatedAt: row.updatedAt.toISOString(),
+        student: row.studentId ? { id: row.studentId, name: `${row.studentFirstName} ${row.studentBirthName}` } : null,
+        candidateName: row.candidateName,
+      })),
+    };
+  });
+
+  app.get('/api/admin/online-applications/export', { schema: { querystring: listQuery } }, async (request, reply) => {
+    const me = await requireUser(ctx, request);
+    const { name } = await office(me, request.query.officeId);
+    const day = new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header(
+        'content-disposition',
+        `attachment; filename="demandes-en-ligne-${name.replace(/[^A-Za-z0-9-]/g, '_')}-${day}.xlsx"`,
+      )
+      .send(exportList(db, me.schoolId, request.query));
+  });
+
+  // "Mettre à jour depuis le site de la préfecture": a background run, followed by the page.
+  app.post(
+    '/api/admin/offices/:officeId/sync',
+    {
+      schema: {
+        params: z.object({ officeId: z.uuid() }),
+        body: z.object({
+          createdFrom: isoDate.optional(),
+          createdTo: isoDate.optional(),
+          updatedFrom: isoDate.optional(),
+          updatedTo: isoDate.optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const me = await requireUser(ctx, request);
+      const target = await office(me, request.params.officeId);
+      clients.forOffice(target); // Refuses at once an office without its Agrément pour Cerfa.
+      const windows = Object.fromEntries(Object.entries(request.body).filter(([, v]) => v));
+      const run = await startSync(db, jobs, { schoolId: me.schoolId, officeId: target.id, userId: me.id }, windows);
+      return reply.status(202).send({ run });
+    },
+  );
+
+  app.get(
+    '/api/admin/offices/:officeId/sync',
+    { schema: { params: z.object({ officeId: z.uuid() }) } },
+    async (request) => {
+      const me = await requireUser(ctx, request);
+      await office(me, request.params.officeId);
+      const [run] = await db
+        .select()
+        .from(syncRuns)
+        .where(eq(syncRuns.officeId, request.params.officeId))
+        .orderBy(sql`${syncRuns.createdAt} desc`)
+        .limit(1);
+      return { run: run ?? null };
+    },
+  );
+
+  // "Relier une demande à un élève", optionally overwriting the fiche with the national record.
+  app.post(
+    '/api/admin/online-applications/:number/link',
+    {
+      schema: {
+        params: z.object({ number: z.string().regex(/^\d{1,30}$/, 'Numéro de demande invalide.') }),
+        body: z.object({ studentId: z.uuid('Choisissez un élève.'), overwrite: z.boolean().default(false) }),
+      },
+    },
+    async (request) => {
+      const me = await requireUser(ctx, request);
+      const student = await findStudent(ctx, me.schoolId, request.body.studentId);
+      const [row] = await db
+        .select()
+        .from(onlineApplications)
+        .where(and(eq(onlineApplications.schoolId, me.schoolId), eq(onlineApplications.number, request.params.number)))
+        .limit(1);
+      if (!row) throw notFound("Cette demande n'est pas dans la liste de l'auto-école : mettez la liste à jour.");
+      const [owner] = await db.select().from(offices).where(eq(offices.id, row.officeId)).limit(1);
+      const fresh = await callAnts(() => clients.forOffice(owner!).getApplication(row.number), owner!.name);
+      const linked = await saveApplication(
+        db,
+        { schoolId: me.schoolId, officeId: row.officeId, studentId: student.id },
+        fresh,
+      );
+      if (request.body.overwrite) {
+        const c = fresh.candidate;
+        const [taken] = await db
+          .select({ id: students.id })
+          .from(students)
+          .where(and(eq(students.schoolId, me.schoolId), eq(students.email, c.email.toLowerCase())))
+          .limit(1);
+        if (taken && taken.id !== student.id) {
+          throw new AppError(
+            409,
+            'EMAIL_TAKEN',
+            "L'email de la demande est déjà celui d'un autre élève : la fiche n'a pas été modifiée.",
+          );
+        }
+        await db
+          .update(students)
+          .set({
+            sex: c.sex,
+            birthName: c.birthName,
+            usageName: c.usageName ?? '',
+            firstName: c.firstName,
+            otherFirstNames: c.otherFirstNames ?? '',
+            birthDate: c.birthDate,
+            birthCity: c.birthCity,
+            birthDepartment: c.birthDepartment ?? '',
+            birthCountry: c.birthCountry,
+            addressLine: c.addressLine1,
+            postalCode: c.postalCode,
+            city: c.city,
+            email: c.email.toLowerCase(),
+            mobile: c.mobile ?? '',
+            legalRepresentative: fresh.legalRepresentative,
+            updatedAt: new Date(),
+          })
+          .where(eq(students.id, student.id));
+      }
+      await db.insert(auditEvents).values({
+        schoolId: me.schoolId,
+        actorUserId: me.id,
+        action: 'online.link',
+        targetType: 'online_application',
+        targetId: row.number,
+        details: `${student.id}${request.body.overwrite ? ' (fiche mise à jour)' : ''}`,
+      });
+      return { linked: { number: linked.number, studentId: student.id } };
+    },
+  );
+
+  // The chart: applications per state, by month of last change, over the last 12 months.
+  app.get(
+    '/api/admin/online-applications/stats',
+    { schema: { querystring: listCriteria.pick({ officeId: true }) } },
+    async (request) => {
+      const me = await requireUser(ctx, request);
+      await office(me, request.query.officeId);
+      const since = new Date();
+      since.setUTCMonth(since.getUTCMonth() - 11, 1);
+      since.setUTCHours(0, 0, 0, 0);
+      const month = sql<string>`to_char(${onlineApplications.remoteUpdatedAt} at time zone 'Europe/Paris', 'YYYY-MM')`;
+      const rows = await db
+        .select({ month, state: onlineApplications.state, n: sql<number>`count(*)::int` })
+        .from(onlineApplications)
+        .where(
+          and(
+            eq(onlineApplications.schoolId, me.schoolId),
+            eq(onlineApplications.officeId, request.query.officeId),
+            gte(onlineApplications.remoteUpdatedAt, since),
+          ),
+        )
+        .groupBy(month, onlineApplications.state);
+      return { months: rows };
+    },
+  );
+}
