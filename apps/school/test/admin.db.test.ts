@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { draftRequest, startAntsHttp } from '../../ants/test/api.ts';
 import { createAntsClients } from '../src/ants/clients.ts';
 import { offices, onlineApplications, students, syncRuns } from '../src/db/schema.ts';
-import { runSync, startSync } from '../src/sync/run.ts';
+import { runSync } from '../src/sync/run.ts';
 import { LOGIN, startSchool, TEST_KEY } from './harness.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
