@@ -71,6 +71,7 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
   test('la secrétaire crée la fiche, corrige la ville, envoie le brouillon, les pièces, puis valide', async ({
     page,
   }) => {
+    test.slow(); // A whole journey across both services.
     const identity = newIdentity();
     await signIn(page, SECRETAIRE);
     await createStudent(page, identity);
@@ -140,7 +141,10 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
     await expect(pieces.getByRole('row', { name: /Justificatif de domicile/ })).toContainText('Facture EDF de mars');
 
     await pieces.getByRole('button', { name: 'Valider la demande' }).click();
-    await expect(online(page).getByRole('status').filter({ hasText: 'Demande validée' })).toBeVisible();
+    // The validation goes to the national service, which queues the candidate's mail: allow for a busy machine.
+    await expect(online(page).getByRole('status').filter({ hasText: 'Demande validée' })).toBeVisible({
+      timeout: 20000,
+    });
     await expect(online(page).getByText('En attente de validation usager')).toBeVisible();
     await expect(online(page).getByRole('button', { name: 'Valider la demande' })).toBeDisabled();
     expect((await saintPriestOffice.getApplication(number)).state).toBe('awaiting_candidate');

@@ -7,6 +7,7 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { NewStudentPage } from './pages/NewStudentPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OfficesPage } from './pages/OfficesPage.tsx';
+import { OnlineApplicationsPage } from './pages/OnlineApplicationsPage.tsx';
 import { RightsPage } from './pages/RightsPage.tsx';
 import { StudentPage } from './pages/StudentPage.tsx';
 import { StudentsPage } from './pages/StudentsPage.tsx';
@@ -31,6 +32,7 @@ export const router = createBrowserRouter([
               { path: '/clients', element: <StudentsPage /> },
               { path: '/clients/nouveau', element: <NewStudentPage /> },
               { path: '/clients/:id', element: <StudentPage /> },
+              { path: '/administratif/demandes-en-ligne', element: <OnlineApplicationsPage /> },
               { path: '/dirigeant', element: <Navigate to="/dirigeant/bureaux" replace /> },
               { path: '/dirigeant/bureaux', element: <OfficesPage /> },
               { path: '/dirigeant/utilisateurs', element: <UsersPage /> },

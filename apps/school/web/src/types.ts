@@ -183,3 +183,38 @@ export type PieceStatus = {
 };
 
 export type StudentDocument = { id: string; fileName: string; mediaType?: string; size?: number; createdAt: string };
+
+export type CounterCell = { state: string; label: string; meaning: string; count: number };
+export type CounterRow = { type: '02' | '06'; label: string; counters: CounterCell[] };
+
+/** A line of "Demandes en ligne (site ANTS)". */
+export type AdminApplicationRow = {
+  number: string;
+  type: '02' | '06';
+  state: string;
+  stateLabel: string;
+  neph: string | null;
+  createdAt: string;
+  updatedAt: string;
+  student: { id: string; name: string } | null;
+  candidateName: string;
+};
+
+export type AdminList = {
+  total: number;
+  page: number;
+  pageSize: number;
+  counters: CounterRow[];
+  rows: AdminApplicationRow[];
+};
+
+export type SyncRun = {
+  id: string;
+  status: 'queued' | 'running' | 'waiting' | 'done' | 'failed';
+  fetched: number;
+  total: number | null;
+  error: string | null;
+  windows: Record<string, string>;
+  createdAt: string;
+  finishedAt: string | null;
+};

@@ -9,6 +9,11 @@ type Space = { title: string; entries: Entry[] };
 
 const CLIENTS: Space = { title: 'Espace Clients', entries: [{ label: 'Élèves', to: '/clients' }] };
 
+const ADMINISTRATIF: Space = {
+  title: 'Espace Administratif',
+  entries: [{ label: 'Bordereaux dossiers › Demandes en ligne (site ANTS)', to: '/administratif/demandes-en-ligne' }],
+};
+
 const DIRIGEANT: Space = {
   title: 'Espace Dirigeant',
   entries: [
@@ -23,7 +28,7 @@ const DIRIGEANT: Space = {
  * protection: the server refuses its routes to everyone else.
  */
 export function Navigation({ role }: { role: Role }) {
-  const spaces = role === 'dirigeant' ? [CLIENTS, DIRIGEANT] : [CLIENTS];
+  const spaces = role === 'dirigeant' ? [CLIENTS, ADMINISTRATIF, DIRIGEANT] : [CLIENTS, ADMINISTRATIF];
   return (
     <Stack gap="lg">
       {spaces.map((space) => (

@@ -1,0 +1,357 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  NativeSelect,
+  Pagination,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { useCallback, useMemo, useState } from 'react';
+import { type ApiError, api, asApiError } from '../api.ts';
+import { LinkStudentModal } from '../components/admin/LinkStudentModal.tsx';
+import { StatesChart } from '../components/admin/StatesChart.tsx';
+import { SyncProgress } from '../components/admin/SyncProgress.tsx';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { DocumentsModal } from '../components/online/DocumentsModal.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { formatInstantDate } from '../format.ts';
+import type { AdminApplicationRow, AdminList, OfficeSummary, SyncRun } from '../types.ts';
+import { useApiData } from '../useApiData.ts';
+import { toIsoDate } from '../useForm.ts';
+
+const TYPE_LABELS = {
+  '02': "Inscription au permis nécessitant le passage d'un examen pratique",
+  '06': 'Demande de titre',
+} as const;
+
+type Sort = 'student' | 'number' | 'createdAt' | 'updatedAt' | 'state' | 'neph';
+const COLUMNS: { key: Sort; label: string }[] = [
+  { key: 'student', label: 'Elève' },
+  { key: 'number', label: 'Numéro' },
+  { key: 'createdAt', label: 'Date de création' },
+  { key: 'updatedAt', label: 'Date de modification' },
+  { key: 'state', label: 'Type - Etat' },
+  { key: 'neph', label: 'N° NEPH' },
+];
+
+type Criteria = { number: string; createdFrom: string; createdTo: string; updatedFrom: string; updatedTo: string };
+const NO_CRITERIA: Criteria = { number: '', createdFrom: '', createdTo: '', updatedFrom: '', updatedTo: '' };
+
+/**
+ * Espace Administratif › Bordereaux dossiers › "Demandes en ligne (site ANTS)" (seed 002): choice of
+ * agency, the CERFA 02 and 06 counters (each filters), other criteria, the list (paged, sorted; in
+ * red the applications not linked to a student), the update from the national service with its
+ * progress, the link to a student, the documents, the Excel export and a chart.
+ */
+export function OnlineApplicationsPage() {
+  const offices = useApiData<{ offices: OfficeSummary[] }>('/api/offices');
+  const withAgrement = offices.data?.offices.filter((o) => o.hasAgrement) ?? [];
+  const [officeId, setOfficeId] = useState<string | null>(null);
+  const current = officeId ?? withAgrement[0]?.id ?? null;
+
+  return (
+    <>
+      <PageHeader title="Demandes en ligne (site ANTS)" trail="Espace Administratif › Bordereaux dossiers" />
+      <ErrorAlert error={offices.error} />
+      {offices.loading && !offices.data && <Loading />}
+      {offices.data && (
+        <Stack gap="md">
+          <Group align="flex-end" gap="md">
+            <NativeSelect
+              label="Choix de l'agence"
+              data={withAgrement.map((o) => ({ value: o.id, label: o.name }))}
+              value={current ?? ''}
+              onChange={(event) => setOfficeId(event.currentTarget.value)}
+              w={260}
+            />
+            <Text size="sm" c="dimmed" maw={560}>
+              Si votre agence n'apparaît pas, veuillez renseigner le n° d'agrément Cerfa dans l'espace dirigeant ou vous
+              identifier avec son n° d'agrément sur le site de l'ANTS.
+            </Text>
+          </Group>
+          {current && <OfficeApplications key={current} officeId={current} />}
+        </Stack>
+      )}
+    </>
+  );
+}
+
+function OfficeApplications({ officeId }: { officeId: string }) {
+  const [counter, setCounter] = useState<{ type: string; state: string } | null>(null);
+  const [typed, setTyped] = useState<Criteria>(NO_CRITERIA);
+  const [criteria, setCriteria] = useState<Criteria>(NO_CRITERIA);
+  const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<{ key: Sort; dir: 'asc' | 'desc' }>({ key: 'updatedAt', dir: 'desc' });
+  const [version, setVersion] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [linking, setLinking] = useState<AdminApplicationRow | null>(null);
+  const [documentsOf, setDocumentsOf] = useState<AdminApplicationRow | null>(null);
+  const [syncError, setSyncError] = useState<ApiError | null>(null);
+  const [run, setRun] = useState<SyncRun | null>(null);
+
+  const query = useMemo(() => {
+    const params = new URLSearchParams({ officeId, page: String(page), pageSize: '50', sort: sort.key, dir: sort.dir });
+    if (counter) {
+      params.set('type', counter.type);
+      params.set('state', counter.state);
+    }
+    if (criteria.number.trim()) params.set('number', criteria.number.trim());
+    for (const key of ['createdFrom', 'createdTo', 'updatedFrom', 'updatedTo'] as const) {
+      if (criteria[key].trim()) params.set(key, toIsoDate(criteria[key]));
+    }
+    return params;
+  }, [officeId, page, sort, counter, criteria]);
+  const list = useApiData<AdminList>(`/api/admin/online-applications?${query}&v=${version}`);
+
+  const pollSync = useCallback(() => {
+    api
+      .get<{ run: SyncRun | null }>(`/api/admin/offices/${officeId}/sync`)
+      .then((answer) => setRun(answer.run))
+      .catch((caught: unknown) => setSyncError(asApiError(caught)));
+  }, [officeId]);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+
+  const startSync = async () => {
+    setSyncError(null);
+    const windows = Object.fromEntries(
+      (['createdFrom', 'createdTo', 'updatedFrom', 'updatedTo'] as const)
+        .filter((key) => criteria[key].trim())
+        .map((key) => [key, toIsoDate(criteria[key])]),
+    );
+    try {
+      const answer = await api.post<{ run: SyncRun }>(`/api/admin/offices/${officeId}/sync`, windows);
+      setRun(answer.run);
+    } catch (caught) {
+      setSyncError(asApiError(caught));
+    }
+  };
+
+  const toggleSort = (key: Sort) => {
+    setPage(1);
+    setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
+  };
+  const field = (key: keyof Criteria) => ({
+    value: typed[key],
+    onChange: (event: { currentTarget: { value: string } }) => {
+      const value = event.currentTarget.value;
+      setTyped((t) => ({ ...t, [key]: value }));
+    },
+    error: list.error?.fieldMessage(key),
+  });
+  const exportHref = `/api/admin/online-applications/export?${query}`;
+
+  return (
+    <Stack gap="md">
+      {list.data && (
+        <Paper withBorder radius="md" p="md" component="section" aria-label="Compteurs">
+          <Stack gap="sm">
+            {list.data.counters.map((row) => (
+              <Group key={row.type} gap="xs" align="flex-start" wrap="nowrap">
+                <Text fw={700} w={90} title={row.label}>
+                  CERFA {row.type}
+                </Text>
+                <Group gap="xs">
+                  {row.counters.map((cell) => {
+                    const pressed = counter?.type === row.type && counter.state === cell.state;
+                    return (
+                      <Button
+                        key={cell.state}
+                        size="compact-sm"
+                        variant={pressed ? 'filled' : 'light'}
+                        aria-pressed={pressed}
+                        title={cell.meaning}
+                        onClick={() => {
+                          setPage(1);
+                          setCounter(pressed ? null : { type: row.type, state: cell.state });
+                        }}
+                      >
+                        {cell.count} {cell.label}
+                      </Button>
+                    );
+                  })}
+                </Group>
+              </Group>
+            ))}
+          </Stack>
+        </Paper>
+      )}
+
+      <Paper withBorder radius="md" p="md" component="section" aria-labelledby="criteria-title">
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            setPage(1);
+            setCriteria(typed);
+          }}
+        >
+          <Title order={2} size="h5" id="criteria-title" mb="xs">
+            Autres critères
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 5 }}>
+            <TextInput label="N° de demande" {...field('number')} />
+            <TextInput label="Date de création du" placeholder="jj/mm/aaaa" {...field('createdFrom')} />
+            <TextInput label="au (création)" placeholder="jj/mm/aaaa" {...field('createdTo')} />
+            <TextInput label="Date de modification du" placeholder="jj/mm/aaaa" {...field('updatedFrom')} />
+            <TextInput label="au (modification)" placeholder="jj/mm/aaaa" {...field('updatedTo')} />
+          </SimpleGrid>
+          <Group mt="sm">
+            <Button type="submit">Rechercher</Button>
+            <Button variant="default" onClick={() => void startSync()}>
+              Mettre à jour depuis le site de la préfecture
+            </Button>
+            <Anchor href={exportHref} download>
+              Exporter la liste sous Excel
+            </Anchor>
+          </Group>
+          <Text size="xs" c="dimmed" mt={4}>
+            Pour que la mise à jour soit plus rapide, vous pouvez saisir un créneau de date de création et/ou de
+            modification.
+          </Text>
+        </form>
+      </Paper>
+
+      {syncError && (
+        <Alert color="red" variant="light">
+          {syncError.message}
+        </Alert>
+      )}
+      <SyncProgress run={run} onPoll={pollSync} onDone={reload} />
+      {notice && (
+        <Alert
+          color="green"
+          variant="light"
+          role="status"
+          withCloseButton
+          onClose={() => setNotice(null)}
+          closeButtonLabel="Fermer le message"
+        >
+          {notice}
+        </Alert>
+      )}
+
+      {list.error && !list.data && <ErrorAlert error={list.error} />}
+      {list.data && (
+        <Paper withBorder radius="md" component="section" aria-label="Liste des demandes">
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped>
+              <Table.Caption>
+                {list.data.total} demande{list.data.total > 1 ? 's' : ''}. Les lignes rouges correspondent aux demandes
+                enregistrées directement sur le site de l'ANTS et non reliées à un élève.
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  {COLUMNS.map((column) => (
+                    <Table.Th
+                      key={column.key}
+                      scope="col"
+                      aria-sort={
+                        sort.key === column.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined
+                      }
+                    >
+                      <UnstyledButton onClick={() => toggleSort(column.key)} fw={700} fz="sm">
+                        {column.label}
+                        {sort.key === column.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                      </UnstyledButton>
+                    </Table.Th>
+                  ))}
+                  <Table.Th scope="col">Actions</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data.rows.map((row) => (
+                  <Table.Tr key={row.number} c={row.student ? undefined : 'red.9'} data-linked={row.student !== null}>
+                    <Table.Td>
+                      {row.student ? (
+                        <Anchor href={`/clients/${row.student.id}?onglet=dossier`}>{row.student.name}</Anchor>
+                      ) : (
+                        <>
+                          {row.candidateName}{' '}
+                          <Text span size="xs">
+                            (non reliée)
+                          </Text>
+                        </>
+                      )}
+                    </Table.Td>
+                    <Table.Td ff="monospace">{row.number}</Table.Td>
+                    <Table.Td>{formatInstantDate(row.createdAt)}</Table.Td>
+                    <Table.Td>{formatInstantDate(row.updatedAt)}</Table.Td>
+                    <Table.Td>
+                      {row.stateLabel} {TYPE_LABELS[row.type]}
+                    </Table.Td>
+                    <Table.Td>{row.neph ?? ''}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          onClick={() => setLinking(row)}
+                          aria-label={`Relier la demande ${row.number} à un élève`}
+                        >
+                          Relier
+                        </Button>
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          disabled={!row.student}
+                          title={row.student ? undefined : 'Accessible uniquement si la demande est reliée à un élève'}
+                          onClick={() => setDocumentsOf(row)}
+                          aria-label={`Documents de la demande ${row.number}`}
+                        >
+                          Documents
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {list.data.total > list.data.pageSize && (
+            <Group justify="center" p="sm">
+              <Pagination
+                total={Math.ceil(list.data.total / list.data.pageSize)}
+                value={page}
+                onChange={setPage}
+                getControlProps={(control) => ({
+                  'aria-label':
+                    control === 'next' ? 'Page suivante' : control === 'previous' ? 'Page précédente' : control,
+                })}
+                getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
+              />
+            </Group>
+          )}
+        </Paper>
+      )}
+
+      <StatesChart officeId={officeId} version={version} />
+
+      {linking && (
+        <LinkStudentModal
+          row={linking}
+          onClose={() => setLinking(null)}
+          onLinked={(message) => {
+            setLinking(null);
+            setNotice(message);
+            reload();
+          }}
+        />
+      )}
+      {documentsOf?.student && (
+        <DocumentsModal
+          opened
+          onClose={() => setDocumentsOf(null)}
+          base={`/api/students/${documentsOf.student.id}/online/${encodeURIComponent(documentsOf.number)}`}
+        />
+      )}
+    </Stack>
+  );
+}
