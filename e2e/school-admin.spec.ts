@@ -73,9 +73,7 @@ test.describe('Auto-école — Espace Administratif : demandes en ligne (site AN
     await expect(row).toHaveAttribute('data-linked', 'true');
     await row.getByRole('button', { name: `Documents de la demande ${numbers[0]}` }).click();
     const documents = page.getByRole('dialog', { name: 'Editer les documents' });
-    await expect(
-      documents.getByText('Formulaire dépôt photo signature', { exact: true }),
-    ).toBeVisible();
+    await expect(documents.getByText('Formulaire dépôt photo signature', { exact: true })).toBeVisible();
     await expectAccessible(page);
     await documents.getByRole('button', { name: 'Fermer' }).click();
 

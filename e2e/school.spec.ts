@@ -234,7 +234,10 @@ test.describe('Auto-école — page web', () => {
     await expect(page.getByRole('banner')).toContainText(SECRETAIRE.label);
     await expect(mainMenu(page).getByRole('link', { name: 'Élèves' })).toBeVisible();
     await expect(mainMenu(page)).not.toContainText('Espace Dirigeant');
-    await expect(mainMenu(page).getByRole('link')).toHaveCount(1);
+    await expect(mainMenu(page).getByRole('link')).toHaveCount(2);
+    await expect(
+      mainMenu(page).getByRole('link', { name: 'Bordereaux dossiers › Demandes en ligne (site ANTS)' }),
+    ).toBeVisible();
 
     // The address typed directly: the page asks the server, which refuses.
     const refusal = page.waitForResponse((r) => r.url().endsWith('/api/dirigeant/users'));

@@ -26,9 +26,11 @@ export type RunningSystem = { stop(): Promise<void>; urls: { ants: string; schoo
 const root = path.resolve(import.meta.dirname, '..');
 
 /** The school's key for secrets at rest: SCHOOL_SECRET_KEY, or one made once for this data folder. */
-function schoolSecretKey(dataDir: string): string {
-  if (process.env.SCHOOL_SECRET_KEY) return process.env.SCHOOL_SECRET_KEY;
-  const file = path.join(dataDir, 'school-secret.key');
+/** A service's sealing key: from the environment, or generated once and kept under the data folder. */
+function secretKey(dataDir: string, name: 'SCHOOL_SECRET_KEY' | 'ANTS_SECRET_KEY'): string {
+  const fromEnv = process.env[name];
+  if (fromEnv) return fromEnv;
+  const file = path.join(dataDir, name === 'SCHOOL_SECRET_KEY' ? 'school-secret.key' : 'ants-secret.key');
   if (!existsSync(file)) writeFileSync(file, generateKey(), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }
@@ -86,6 +88,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     PUBLIC_URL: antsUrl,
     // The /dev routes (clock for the 7-day expiry): a development and test system only.
     DEV_TOOLS: '1',
+    ANTS_SECRET_KEY: secretKey(options.dataDir, 'ANTS_SECRET_KEY'),
   });
   const school = startService('school', {
     ...common,
@@ -93,7 +96,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     DATA_DIR: path.join(options.dataDir, 'school'),
     DATABASE_URL: options.schoolDatabaseUrl ?? '',
     PUBLIC_URL: schoolUrl,
-    SCHOOL_SECRET_KEY: schoolSecretKey(options.dataDir),
+    SCHOOL_SECRET_KEY: secretKey(options.dataDir, 'SCHOOL_SECRET_KEY'),
     ANTS_URL: `http://127.0.0.1:${options.antsPort}`,
   });
   const children = [ants, school];

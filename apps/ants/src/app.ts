@@ -1,5 +1,12 @@
 import fastifyMultipart from '@fastify/multipart';
-import { createHttpServer, type Jobs, type MailQueue, registerSessions, serveWebApp } from '@permis/platform';
+import {
+  createHttpServer,
+  createSecretBox,
+  type Jobs,
+  type MailQueue,
+  registerSessions,
+  serveWebApp,
+} from '@permis/platform';
 import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { referentielRoutes } from '@permis/referentiel/routes';
 import { sql } from 'drizzle-orm';
@@ -22,9 +29,14 @@ import { pieceRoutes } from './pieces/routes.ts';
 import { registerOpenApi } from './pro/openapi.ts';
 import { prefectureRoutes } from './pro/prefectures.ts';
 import { tokenRoutes } from './pro/token.ts';
+import { startWebhookDispatcher } from './webhooks/dispatch.ts';
+import { webhookRoutes } from './webhooks/routes.ts';
 
 export type AntsDeps = {
-  config: Pick<AntsConfig, 'logLevel' | 'secureCookies' | 'webDir' | 'filesDir' | 'sms' | 'publicUrl' | 'devTools'>;
+  config: Pick<
+    AntsConfig,
+    'logLevel' | 'secureCookies' | 'webDir' | 'filesDir' | 'sms' | 'publicUrl' | 'devTools' | 'secretKey'
+  >;
   database: AntsDatabase;
   mail?: MailQueue;
   /** The job queue: without it (some tests), nothing is sent after a validation. */
@@ -62,6 +74,13 @@ export async function buildAntsApp(deps: AntsDeps) {
   pieceRoutes(app, db, deps.config.filesDir);
   ephotoRoutes(app, db);
   documentRoutes(app, db);
+  const box = createSecretBox(deps.config.secretKey);
+  webhookRoutes(app, db, box);
+  // Pushes to the schools' webhooks run beside the job queue (not in tests without one).
+  if (deps.jobs) {
+    const stop = startWebhookDispatcher(db, box, app.log);
+    app.addHook('onClose', async () => stop());
+  }
   if (deps.config.sms.provider === 'outbox') smsOutboxRoutes(app, db);
   if (deps.config.devTools) expiryClockRoute(app, db);
   await serveWebApp(app, deps.config.webDir);

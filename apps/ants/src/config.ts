@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readServiceConfig, type ServiceConfig } from '@permis/platform';
+import { parseKey, readServiceConfig, type ServiceConfig } from '@permis/platform';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const MIGRATIONS_FOLDER = path.resolve(here, '../drizzle');
@@ -10,6 +10,8 @@ export type AntsConfig = ServiceConfig & {
   filesDir: string;
   /** SMS_PROVIDER=http sends through SMS_HTTP_URL (bearer SMS_HTTP_TOKEN); `outbox` keeps them for /api/dev/sms. */
   sms: { provider: 'http'; url: string; token?: string } | { provider: 'outbox' };
+  /** Key sealing the schools' webhook secrets (ANTS_SECRET_KEY, 32 bytes in base64). */
+  secretKey: Buffer;
   /** DEV_TOOLS=1 (set by `npm start` and the browser tests, never in production): the /dev routes. */
   devTools: boolean;
 };
@@ -28,7 +30,16 @@ export function readAntsConfig(env: NodeJS.ProcessEnv = process.env): AntsConfig
     env.SMS_PROVIDER === 'http'
       ? { provider: 'http', url: required(env, 'SMS_HTTP_URL'), token: env.SMS_HTTP_TOKEN }
       : { provider: 'outbox' };
-  return { ...base, filesDir: path.join(base.dataDir, 'files'), sms, devTools: env.DEV_TOOLS === '1' };
+  if (!env.ANTS_SECRET_KEY) {
+    throw new Error('ANTS_SECRET_KEY manquant : une clé de 32 octets en base64 (`npm start` en crée une).');
+  }
+  return {
+    ...base,
+    filesDir: path.join(base.dataDir, 'files'),
+    sms,
+    devTools: env.DEV_TOOLS === '1',
+    secretKey: parseKey(env.ANTS_SECRET_KEY),
+  };
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

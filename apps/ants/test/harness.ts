@@ -2,12 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { createMailer, type Jobs, startJobs, startMailQueue } from '@permis/platform';
+import { createMailer, generateKey, type Jobs, parseKey, startJobs, startMailQueue } from '@permis/platform';
 import { openTestDatabase, type SmtpSink, startSmtpSink } from '@permis/platform/testing';
 import { buildAntsApp } from '../src/app.ts';
 import { MIGRATIONS_FOLDER } from '../src/config.ts';
 import { schema } from '../src/db/index.ts';
 import { seedDemo } from '../src/seed/demo.ts';
+
+export const TEST_KEY = parseKey(generateKey());
 
 /** A national-service app on its own fresh database with the demo accounts. */
 export async function startAnts(options: { logStream?: NodeJS.WritableStream; notify?: boolean } = {}) {
@@ -35,6 +37,7 @@ export async function startAnts(options: { logStream?: NodeJS.WritableStream; no
       publicUrl: 'http://localhost:3100',
       sms: { provider: 'outbox' },
       devTools: false,
+      secretKey: TEST_KEY,
     },
     database,
     logStream: options.logStream ?? new Writable({ write: (_c, _e, cb) => cb() }),

@@ -10,7 +10,13 @@ export const TEST_KEY = parseKey(generateKey());
 
 /** A school app on its own fresh database with the demo data, as the tests see it. */
 export async function startSchool(
-  options: { mail?: MailQueue; logStream?: NodeJS.WritableStream; antsUrl?: string; antsTimeoutMs?: number } = {},
+  options: {
+    mail?: MailQueue;
+    logStream?: NodeJS.WritableStream;
+    antsUrl?: string;
+    antsTimeoutMs?: number;
+    publicUrl?: string;
+  } = {},
 ) {
   const database = await openTestDatabase(schema, MIGRATIONS_FOLDER);
   await seedDemo(database.db, createSecretBox(TEST_KEY));
@@ -19,7 +25,7 @@ export async function startSchool(
       logLevel: 'info',
       secureCookies: false,
       webDir: '/nonexistent',
-      publicUrl: 'http://localhost:3200',
+      publicUrl: options.publicUrl ?? 'http://localhost:3200',
       secretKey: TEST_KEY,
       // No national service unless a test starts one: calls then fail fast as "unavailable".
       antsUrl: options.antsUrl ?? 'http://127.0.0.1:9',

@@ -194,6 +194,9 @@ export function createAntsClient(options: AntsClientOptions) {
         mediaType: response.headers.get('content-type') ?? '',
       };
     },
+    /** Registers where the national service pushes this school's changes; answers the signing secret (once). */
+    registerWebhook: (url: string) =>
+      call<{ url: string; secret: string }>('/api/pro/v1/webhook', json('PUT', { url })),
     /** "Editer les documents": the eight documents, each with whether it exists yet and why not. */
     listDocuments: (number: string) =>
       call<{ documents: { kind: string; label: string; help: string; available: boolean; reason?: string }[] }>(

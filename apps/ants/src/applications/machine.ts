@@ -3,6 +3,7 @@ import { AppError } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
 import { applications, auditEvents } from '../db/schema.ts';
+import { recordChange } from '../webhooks/outbox.ts';
 
 /**
  * The life of an application, in one place. Each action names who may take it, the states it may
@@ -101,5 +102,7 @@ export async function transition(
     targetId: app.id,
     reason: options.reason ?? `${app.state} → ${to}`,
   });
+  // The school (and the one it came from, after a transfer) hears of it through its webhook.
+  await recordChange(tx, app.id, [updated.proAccountId, updated.previousProAccountId]);
   return updated;
 }

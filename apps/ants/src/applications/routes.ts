@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
 import { applications, auditEvents, pieceFiles } from '../db/schema.ts';
 import { requireProCaller } from '../pro/token.ts';
+import { recordChange } from '../webhooks/outbox.ts';
 import { createApplication } from './create.ts';
 import { findOwnApplication } from './find.ts';
 import { TRANSFERABLE_STATES, transition } from './machine.ts';
@@ -176,6 +177,8 @@ export function applicationRoutes(app: HttpServer, db: AntsDb, hooks: Applicatio
           targetId: row.id,
           reason: `depuis ${row.proAccountId}`,
         });
+        // The school it leaves sees it "Transféré" without asking.
+        await recordChange(tx, row.id, [row.proAccountId]);
         return moved;
       });
       return { application: toView(updated, school.id) };

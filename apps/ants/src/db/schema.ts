@@ -253,3 +253,40 @@ export const nephSequences = pgTable(
   },
   (t) => [uniqueIndex('neph_sequences_idx').on(t.year, t.department)],
 );
+
+/** A school's webhook (professional API): where the national service pushes its applications' changes. */
+export const proWebhooks = pgTable('pro_webhooks', {
+  proAccountId: uuid('pro_account_id')
+    .primaryKey()
+    .references(() => proAccounts.id),
+  url: text('url').notNull(),
+  /** The HMAC secret, AES-256-GCM sealed with ANTS_SECRET_KEY (it must be read back to sign). */
+  secretSealed: text('secret_sealed').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The transactional outbox of webhook events: written in the same transaction as the change it
+ * announces, delivered afterwards with retries and backoff (webhooks/dispatch.ts).
+ */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proAccountId: uuid('pro_account_id')
+      .notNull()
+      .references(() => proAccounts.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  },
+  (t) => [index('webhook_events_due_idx').on(t.status, t.nextAttemptAt)],
+);

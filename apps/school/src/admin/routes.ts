@@ -17,7 +17,14 @@ const isoDate = z.iso.date('Date invalide (jj/mm/aaaa).');
  * office's online applications with the seed's counters, the update from the national service, the
  * link of an application to a student, the Excel export and the chart of the last months.
  */
-export function adminRoutes(app: HttpServer, ctx: AuthContext, clients: AntsClients, jobs: Jobs | undefined) {
+export function adminRoutes(
+  app: HttpServer,
+  ctx: AuthContext,
+  clients: AntsClients,
+  jobs: Jobs | undefined,
+  /** Registers the office's webhook if needed (best effort: the sync works without it). */
+  ensureWebhook: (office: typeof offices.$inferSelect) => Promise<void>,
+) {
   const { db } = ctx;
 
   const office = async (me: CurrentUser, officeId: string) => {
@@ -87,6 +94,7 @@ export function adminRoutes(app: HttpServer, ctx: AuthContext, clients: AntsClie
       const me = await requireUser(ctx, request);
       const target = await office(me, request.params.officeId);
       clients.forOffice(target); // Refuses at once an office without its Agrément pour Cerfa.
+      void ensureWebhook(target).catch(() => undefined);
       const windows = Object.fromEntries(Object.entries(request.body).filter(([, v]) => v));
       const run = await startSync(db, jobs, { schoolId: me.schoolId, officeId: target.id, userId: me.id }, windows);
       return reply.status(202).send({ run });

@@ -45,6 +45,9 @@ export const offices = pgTable(
     prefectureName: text('prefecture_name'),
     /** Where the last complete "Mettre à jour depuis le site de la préfecture" stopped (modification cursor). */
     syncCursor: text('sync_cursor'),
+    /** The national service's webhook for this office: the address registered and its signing secret (sealed). */
+    webhookUrl: text('webhook_url'),
+    webhookSecretSealed: text('webhook_secret_sealed'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -2,6 +2,7 @@ import { AppError, type HttpServer, notFound, type SecretBox } from '@permis/pla
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AntsClients, callAnts } from '../ants/clients.ts';
+import { ensureWebhook } from '../ants/webhook.ts';
 import { type AuthContext, requireDirigeant, requireUser } from '../auth/context.ts';
 import { auditEvents, offices } from '../db/schema.ts';
 
@@ -33,7 +34,13 @@ const officeForm = z.object({
  * Offices. Every user sees their names and addresses; the "Agrément pour Cerfa" block belongs to
  * Espace Dirigeant > Paramètres > Bureaux. The ANTS password never leaves the server: only whether one is set.
  */
-export function officeRoutes(app: HttpServer, ctx: AuthContext, box: SecretBox, clients: AntsClients) {
+export function officeRoutes(
+  app: HttpServer,
+  ctx: AuthContext,
+  box: SecretBox,
+  clients: AntsClients,
+  publicUrl: string,
+) {
   const list = (schoolId: string) =>
     ctx.db.select().from(offices).where(eq(offices.schoolId, schoolId)).orderBy(asc(offices.name));
 
@@ -47,7 +54,13 @@ export function officeRoutes(app: HttpServer, ctx: AuthContext, box: SecretBox, 
     return row;
   };
 
-  const forDirigeant = ({ antsPasswordSealed, schoolId: _s, ...office }: typeof offices.$inferSelect) => ({
+  const forDirigeant = ({
+    antsPasswordSealed,
+    webhookSecretSealed: _w,
+    syncCursor: _c,
+    schoolId: _s,
+    ...office
+  }: typeof offices.$inferSelect) => ({
     ...office,
     hasAntsPassword: Boolean(antsPasswordSealed),
   });
@@ -115,7 +128,16 @@ export function officeRoutes(app: HttpServer, ctx: AuthContext, box: SecretBox, 
         .where(eq(offices.id, current.id))
         .returning();
       await audit(me.schoolId, me.id, 'office.update', current.id);
-      return { office: forDirigeant(row!) };
+      // With complete credentials, the national service is told where to push this office's changes.
+      // Not reachable now: the next "Mettre à jour" registers it.
+      let webhook: 'registered' | 'pending' | 'none' = 'none';
+      if (row!.cerfaAgrement && row!.antsLogin && row!.antsPasswordSealed) {
+        webhook = await ensureWebhook(ctx.db, clients, box, row!, publicUrl).then(
+          () => 'registered' as const,
+          () => 'pending' as const,
+        );
+      }
+      return { office: forDirigeant(row!), webhook };
     },
   );
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ApiError, api, asApiError } from './api.ts';
 
 export type ApiData<T> = {
@@ -8,12 +8,17 @@ export type ApiData<T> = {
   reload(): void;
 };
 
-/** GETs `path` (again whenever it changes); `null` waits. Stale answers are dropped. */
-export function useApiData<T>(path: string | null): ApiData<T> {
+/**
+ * GETs `path` (again whenever it changes); `null` waits. Stale answers are dropped. With
+ * `refreshMs`, asks again at that pace (changes pushed by the national service show up by themselves).
+ */
+export function useApiData<T>(path: string | null, options: { refreshMs?: number } = {}): ApiData<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(path !== null);
   const [version, setVersion] = useState(0);
+  // The path the current data answers: a failed reload of the same path keeps what is shown.
+  const shownPath = useRef<string | null>(null);
 
   useEffect(() => {
     void version;
@@ -27,12 +32,13 @@ export function useApiData<T>(path: string | null): ApiData<T> {
     api
       .get<T>(path, controller.signal)
       .then((result) => {
+        shownPath.current = path;
         setData(result);
         setLoading(false);
       })
       .catch((caught: unknown) => {
         if (controller.signal.aborted) return;
-        setData(null);
+        if (shownPath.current !== path) setData(null);
         setError(asApiError(caught));
         setLoading(false);
       });
@@ -40,5 +46,10 @@ export function useApiData<T>(path: string | null): ApiData<T> {
   }, [path, version]);
 
   const reload = useCallback(() => setVersion((n) => n + 1), []);
+  useEffect(() => {
+    if (!options.refreshMs || path === null) return;
+    const timer = setInterval(reload, options.refreshMs);
+    return () => clearInterval(timer);
+  }, [options.refreshMs, path, reload]);
   return { data, error, loading, reload };
 }

@@ -110,7 +110,7 @@ function OfficeApplications({ officeId }: { officeId: string }) {
     }
     return params;
   }, [officeId, page, sort, counter, criteria]);
-  const list = useApiData<AdminList>(`/api/admin/online-applications?${query}&v=${version}`);
+  const list = useApiData<AdminList>(`/api/admin/online-applications?${query}&v=${version}`, { refreshMs: 15000 });
 
   const pollSync = useCallback(() => {
     api

@@ -10,7 +10,8 @@ import { DossierForm } from './DossierForm.tsx';
 export function DossierTab({ student, onStudentChanged }: { student: Student; onStudentChanged: () => void }) {
   const path = `/api/students/${encodeURIComponent(student.id)}`;
   const dossier = useApiData<{ dossier: Dossier }>(`${path}/dossier`);
-  const online = useApiData<OnlineOverview>(`${path}/online`);
+  // Refreshed every 10 s: what the national service pushes appears without "Mettre à jour".
+  const online = useApiData<OnlineOverview>(`${path}/online`, { refreshMs: 10000 });
   const prefectures = useApiData<{ prefectures: Prefecture[] }>(`${path}/online/prefectures`);
 
   if ((dossier.loading && !dossier.data) || (online.loading && !online.data)) return <Loading />;

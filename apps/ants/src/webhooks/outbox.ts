@@ -1,0 +1,16 @@
+import { sql } from 'drizzle-orm';
+import type { AntsDb } from '../db/index.ts';
+
+type Tx = Parameters<Parameters<AntsDb['transaction']>[0]>[0];
+
+/**
+ * Records, in the caller's transaction, that an application changed for a school: one event per
+ * school that registered a webhook (none otherwise). Delivered after commit by the dispatcher.
+ */
+export async function recordChange(tx: Tx | AntsDb, applicationId: string, proAccountIds: (string | null)[]) {
+  for (const accountId of new Set(proAccountIds.filter((id): id is string => id !== null))) {
+    await tx.execute(sql`
+      insert into webhook_events (pro_account_id, application_id)
+      select pro_account_id, ${applicationId}::uuid from pro_webhooks where pro_account_id = ${accountId}::uuid`);
+  }
+}

@@ -1,0 +1,55 @@
+import { type HttpServer, randomToken, type SecretBox } from '@permis/platform';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AntsDb } from '../db/index.ts';
+import { auditEvents, proWebhooks } from '../db/schema.ts';
+import { requireProCaller } from '../pro/token.ts';
+
+/**
+ * The school's webhook (professional API): PUT gives the URL and receives the signing secret, once;
+ * GET shows the URL only; DELETE stops the pushes.
+ */
+export function webhookRoutes(app: HttpServer, db: AntsDb, box: SecretBox) {
+  app.put(
+    '/api/pro/v1/webhook',
+    {
+      schema: {
+        body: z.object({
+          url: z
+            .url('Adresse invalide.')
+            .max(500)
+            .refine((url) => /^https?:\/\//.test(url), 'Adresse http(s) attendue.'),
+        }),
+      },
+    },
+    async (request) => {
+      const school = await requireProCaller(db, request);
+      const secret = randomToken(32);
+      const values = { url: request.body.url, secretSealed: box.seal(secret), updatedAt: new Date() };
+      await db
+        .insert(proWebhooks)
+        .values({ proAccountId: school.id, ...values })
+        .onConflictDoUpdate({ target: proWebhooks.proAccountId, set: values });
+      await db.insert(auditEvents).values({
+        actorType: 'school',
+        actorId: school.id,
+        action: 'webhook.register',
+        targetType: 'pro_account',
+        targetId: school.id,
+      });
+      return { url: request.body.url, secret };
+    },
+  );
+
+  app.get('/api/pro/v1/webhook', async (request) => {
+    const school = await requireProCaller(db, request);
+    const [row] = await db.select().from(proWebhooks).where(eq(proWebhooks.proAccountId, school.id)).limit(1);
+    return { webhook: row ? { url: row.url, updatedAt: row.updatedAt.toISOString() } : null };
+  });
+
+  app.delete('/api/pro/v1/webhook', async (request) => {
+    const school = await requireProCaller(db, request);
+    await db.delete(proWebhooks).where(eq(proWebhooks.proAccountId, school.id));
+    return { deleted: true };
+  });
+}

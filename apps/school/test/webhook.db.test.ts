@@ -1,0 +1,135 @@
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:net';
+import { createSecretBox } from '@permis/platform';
+import { testClient } from '@permis/platform/testing';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expireUnactivatedAccounts } from '../../ants/src/candidates/expiry.ts';
+import { PNG, startAntsHttp } from '../../ants/test/api.ts';
+import { offices, onlineApplications } from '../src/db/schema.ts';
+import { LOGIN, startSchool, TEST_KEY } from './harness.ts';
+
+let ants: Awaited<ReturnType<typeof startAntsHttp>>;
+let school: Awaited<ReturnType<typeof startSchool>>;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+beforeEach(async () => {
+  ants = await startAntsHttp({ notify: true });
+  const port = await freePort();
+  school = await startSchool({ antsUrl: ants.baseUrl, publicUrl: `http://127.0.0.1:${port}` });
+  await school.app.listen({ host: '127.0.0.1', port });
+});
+afterEach(async () => {
+  await school.close();
+  await ants.close();
+});
+
+async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not reached in time');
+}
+
+describe('changes pushed by the national service (signed webhook)', () => {
+  it('applies a change without any "Mettre à jour", and refuses a forged or replayed push', async () => {
+    const [brequigny] = await school.db.select().from(offices).where(eq(offices.name, 'BREQUIGNY'));
+    const dirigeant = testClient(school.app);
+    await dirigeant.login('/api/auth/login', LOGIN.dirigeant);
+    const saved = await dirigeant.put(`/api/dirigeant/offices/${brequigny!.id}`, {
+      name: 'BREQUIGNY',
+      postalCode: '35200',
+      cerfaAgrement: 'E1703500010',
+      antsLogin: 'brequigny35',
+      prefectureCode: '35238',
+      prefectureName: 'RENNES',
+    });
+    expect(saved.json().webhook).toBe('registered');
+    const [registered] = await school.db.select().from(offices).where(eq(offices.id, brequigny!.id));
+    expect(registered!.webhookSecretSealed).toBeTruthy();
+
+    // A student's application, validated: it awaits the candidate.
+    const secretaire = testClient(school.app);
+    await secretaire.login('/api/auth/login', LOGIN.secretaire);
+    const student = await secretaire.post('/api/students', {
+      officeId: brequigny!.id,
+      sex: 'M',
+      birthName: 'PUSH',
+      firstName: 'Hugo',
+      birthDate: '2004-02-03',
+      birthCity: 'RENNES',
+      birthDepartment: '35',
+      birthCountry: 'FRANCE',
+      addressLine: '1 rue de Brest',
+      postalCode: '35000',
+      city: 'RENNES',
+      email: 'hugo.push@example.fr',
+    });
+    const id = student.json().student.id as string;
+    await secretaire.put(`/api/students/${id}/dossier`, {
+      requestedCategories: ['B'],
+      declarations: { jdcInOrder: true },
+    });
+    const created = await secretaire.post(`/api/students/${id}/online`, {
+      type: '02',
+      idempotencyKey: crypto.randomUUID(),
+    });
+    const number = created.json().application.number as string;
+    await ants.brequigny.uploadPiece(number, 'identity', { name: 'cni.png', bytes: PNG });
+    await ants.brequigny.uploadPiece(number, 'proof_of_address', { name: 'dom.png', bytes: PNG });
+    expect((await secretaire.post(`/api/students/${id}/online/${number}/validate`)).statusCode).toBe(200);
+
+    // Seven days after the invitation the national service deletes it on its own: the school learns it by the push.
+    await ants.sink!.waitFor((m) => (m.subject ?? '').startsWith('Activez'));
+    await expireUnactivatedAccounts(ants.db, new Date(Date.now() + 8 * 24 * 3600 * 1000));
+    const row = await until(async () => {
+      const [found] = await school.db.select().from(onlineApplications).where(eq(onlineApplications.number, number));
+      return found?.state === 'deleted' ? found : undefined;
+    });
+    expect(row).toMatchObject({ studentId: id, stateReason: 'Compte non activé dans les 7 jours' });
+    const tab = (await secretaire.get(`/api/students/${id}/online`)).json();
+    expect(tab.applications[0]).toMatchObject({ number, stateLabel: 'Supprimée' });
+
+    // A forged push is refused; a replay of an older state changes nothing.
+    const url = `/api/ants/webhook/${brequigny!.id}`;
+    const older = {
+      ...(await ants.brequigny.getApplication(number)),
+      state: 'draft',
+      updatedAt: '2020-01-01T00:00:00.000Z',
+    };
+    const body = JSON.stringify({ id: crypto.randomUUID(), type: 'application.updated', application: older });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const forged = await testClient(school.app).request({
+      method: 'POST',
+      url,
+      payload: body,
+      headers: { 'content-type': 'application/json', 'x-ants-timestamp': timestamp, 'x-ants-signature': 'v1=00' },
+    });
+    expect(forged.statusCode).toBe(401);
+    const [withSecret] = await school.db.select().from(offices).where(eq(offices.id, brequigny!.id));
+    const secret = createSecretBox(TEST_KEY).open(withSecret!.webhookSecretSealed!);
+    const signature = `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+    const replayed = await testClient(school.app).request({
+      method: 'POST',
+      url,
+      payload: body,
+      headers: { 'content-type': 'application/json', 'x-ants-timestamp': timestamp, 'x-ants-signature': signature },
+    });
+    expect(replayed.statusCode).toBe(204);
+    const [stillDeleted] = await school.db
+      .select()
+      .from(onlineApplications)
+      .where(eq(onlineApplications.number, number));
+    expect(stillDeleted!.state).toBe('deleted');
+  });
+});
