@@ -36,10 +36,12 @@ export async function saveApplications(
   db: Pick<SchoolDb, 'insert'>,
   owner: { schoolId: string; officeId: string; studentId?: string | null },
   apps: Application[],
+  /** A sync has no use for the saved rows: not sending them back is faster. */
+  options: { returning?: boolean } = {},
 ): Promise<OnlineApplicationRow[]> {
   if (apps.length === 0) return [];
   const excluded = (column: string) => sql.raw(`excluded.${column}`);
-  return db
+  const upsert = db
     .insert(onlineApplications)
     .values(apps.map((app) => ({ ...values(owner, app), studentId: owner.studentId ?? null })))
     .onConflictDoUpdate({
@@ -60,8 +62,12 @@ export async function saveApplications(
         syncedAt: excluded('synced_at'),
         studentId: owner.studentId === undefined ? sql`${onlineApplications.studentId}` : excluded('student_id'),
       },
-    })
-    .returning();
+    });
+  if (options.returning === false) {
+    await upsert;
+    return [];
+  }
+  return upsert.returning();
 }
 
 /** One application: see `saveApplications`. */

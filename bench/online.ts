@@ -1,0 +1,197 @@
+import { type PassThrough, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Application } from '@permis/ants-api';
+import { createSecretBox } from '@permis/platform';
+import { eq, sql } from 'drizzle-orm';
+import { draftRequest, startAntsHttp } from '../apps/ants/test/api.ts';
+import { exportList } from '../apps/school/src/admin/export.ts';
+import { counters, listPage, listQuery } from '../apps/school/src/admin/query.ts';
+import { createAntsClients } from '../apps/school/src/ants/clients.ts';
+import { offices, onlineApplications, schools, syncRuns } from '../apps/school/src/db/schema.ts';
+import { saveApplications } from '../apps/school/src/online/store.ts';
+import { runSync } from '../apps/school/src/sync/run.ts';
+import { startSchool, TEST_KEY } from '../apps/school/test/harness.ts';
+import { measure, type Row } from './stats.ts';
+
+const f = (n: number) => `${n.toFixed(1)} ms`;
+
+/** An application as the national service describes it, the n-th of a bench. */
+function application(n: number, state: Application['state'] = 'draft'): Application {
+  const at = new Date(Date.UTC(2026, 0, 1) + n * 60000).toISOString();
+  return {
+    id: crypto.randomUUID(),
+    number: `9012026${String(n).padStart(16, '0')}`,
+    type: n % 3 === 0 ? '06' : '02',
+    state,
+    stateLabel: state === 'draft' ? 'Brouillon' : 'Dossier en cours de vérification des pièces justificatives',
+    stateReason: null,
+    candidate: draftRequest().candidate as Application['candidate'],
+    legalRepresentative: null,
+    dossier: draftRequest().dossier as Application['dossier'],
+    paperMandate: false,
+    neph: null,
+    transferred: false,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/**
+ * Issue 7's figures: the bulk update of 10,000 applications against a raw batched insert of the
+ * same rows; an unchanged re-sync against a full one; the list + counters over 100,000
+ * applications in 50 offices against the bare SQL; the Excel export of 50,000 rows (time, memory).
+ */
+export async function onlineScenario(): Promise<Row[]> {
+  const rows: Row[] = [];
+  const school = await startSchool();
+  try {
+    const db = school.db;
+    const [{ id: schoolId }] = (await db.select({ id: schools.id }).from(schools).limit(1)) as [{ id: string }];
+    const [office] = await db.select().from(offices).where(eq(offices.name, 'BREQUIGNY'));
+    const owner = { schoolId, officeId: office!.id };
+
+    // 1. Bulk update: 10,000 known applications come back changed, by pages of 200.
+    const first = Array.from({ length: 10000 }, (_, i) => application(i));
+    for (let i = 0; i < first.length; i += 200) await saveApplications(db, owner, first.slice(i, i + 200));
+    const changed = first.map((app) => ({
+      ...app,
+      state: 'under_instruction' as const,
+      updatedAt: new Date().toISOString(),
+    }));
+    let start = performance.now();
+    for (let i = 0; i < changed.length; i += 200) {
+      await saveApplications(db, owner, changed.slice(i, i + 200), { returning: false });
+    }
+    const upsertMs = performance.now() - start;
+    await db.execute(sql`create table bench_raw (like online_applications including defaults)`);
+    start = performance.now();
+    for (let i = 0; i < changed.length; i += 200) {
+      // The same rows, plain insert into a copy of the table (no conflict handling, no returning).
+      const tuples = changed
+        .slice(i, i + 200)
+        .map(
+          (app) =>
+            sql`(${schoolId}, ${office!.id}, ${app.type}, ${app.number}, ${`${app.candidate.firstName} ${app.candidate.birthName}`}, ${app.id}, ${app.state}, ${app.stateLabel}, ${app.stateReason}, ${app.neph}, ${app.transferred}, ${app.paperMandate}, ${app.createdAt}, ${app.updatedAt}, now())`,
+        );
+      await db.execute(
+        sql`insert into bench_raw (school_id, office_id, type, number, candidate_name, ants_id, state, state_label, state_reason, neph, transferred, paper_mandate, remote_created_at, remote_updated_at, synced_at) values ${sql.join(tuples, sql`, `)}`,
+      );
+    }
+    const rawMs = performance.now() - start;
+    rows.push({
+      scenario: 'mise à jour en masse (10 000 demandes)',
+      figure: `${Math.round(10000 / (upsertMs / 1000))} demandes/s (${f(upsertMs)}); insertion brute ${f(rawMs)} → ${((rawMs / upsertMs) * 100).toFixed(0)} % du débit brut`,
+      target: '≥ 25 % du débit brut',
+    });
+    await db.execute(sql`drop table bench_raw`);
+    await db.delete(onlineApplications);
+
+    // 2. Unchanged re-sync against a full one, from a real national service (5,000 applications).
+    const ants = await startAntsHttp();
+    try {
+      const seed = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+      await ants.db.execute(sql`
+        insert into applications (number, type, state, pro_account_id, candidate_id, candidate, dossier, created_at, updated_at)
+        select '9212026' || lpad(g::text, 16, '0'), type, state, pro_account_id, candidate_id, candidate, dossier,
+               now() - (g || ' seconds')::interval, now() - (g || ' seconds')::interval
+          from applications, generate_series(1, 4999) g where number = ${seed.number}`);
+      const clients = createAntsClients({ baseUrl: ants.baseUrl, box: createSecretBox(TEST_KEY) });
+      const newRun = async () => {
+        const [run] = await db
+          .insert(syncRuns)
+          .values({ ...owner, status: 'queued', windows: {} })
+          .returning();
+        return run!.id;
+      };
+      start = performance.now();
+      const full = await runSync(db, clients, await newRun());
+      const fullMs = performance.now() - start;
+      start = performance.now();
+      const again = await runSync(db, clients, await newRun());
+      const againMs = performance.now() - start;
+      rows.push({
+        scenario: 'resynchronisation sans changement',
+        figure: `${f(againMs)} (${again.fetched} reçue) contre ${f(fullMs)} pour la complète (${full.fetched}) → ${((againMs / fullMs) * 100).toFixed(1)} %`,
+        target: '< 5 % de la complète',
+      });
+    } finally {
+      await ants.close();
+    }
+    await db.delete(syncRuns);
+    await db.delete(onlineApplications);
+
+    // 3. List + counters: 100,000 applications over 50 offices; one office's first page.
+    const officeRows = await db
+      .insert(offices)
+      .values(Array.from({ length: 48 }, (_, i) => ({ schoolId, name: `BUREAU ${i + 1}` })))
+      .returning({ id: offices.id });
+    const officeIds = [
+      office!.id,
+      ...officeRows.map((o) => o.id),
+      (await db.select().from(offices).where(eq(offices.name, 'SAINT-PRIEST')))[0]!.id,
+    ];
+    await db.execute(sql`
+      insert into online_applications (school_id, office_id, type, number, candidate_name, ants_id, state, state_label,
+                                       remote_created_at, remote_updated_at)
+      select ${schoolId}::uuid, (${sql.raw(`array[${officeIds.map((id) => `'${id}'::uuid`).join(',')}]`)})[1 + g % 50],
+             case when g % 3 = 0 then '06' else '02' end, '9012026' || lpad(g::text, 16, '0'), 'Camille MARTIN', gen_random_uuid(),
+             (array['draft','awaiting_candidate','under_instruction','to_complete','accepted','rejected'])[1 + g % 6], 'Brouillon',
+             timestamptz '2025-01-01' + (g || ' minutes')::interval, timestamptz '2025-01-01' + (g || ' minutes')::interval
+        from generate_series(1, 100000) g`);
+    await db.execute(sql`analyze online_applications`);
+    const q = listQuery.parse({ officeId: office!.id });
+    const list = await measure(100, () => Promise.all([listPage(db, schoolId, q), counters(db, schoolId, q)]));
+    const bare = await measure(100, () =>
+      Promise.all([
+        db.execute(sql`select number, type, state_label, neph, remote_created_at, remote_updated_at, candidate_name
+                         from online_applications where school_id = ${schoolId} and office_id = ${office!.id}
+                        order by remote_updated_at desc, number limit 50`),
+        db.execute(
+          sql`select count(*) from online_applications where school_id = ${schoolId} and office_id = ${office!.id}`,
+        ),
+        db.execute(
+          sql`select type, state, count(*) from online_applications where school_id = ${schoolId} and office_id = ${office!.id} group by type, state`,
+        ),
+      ]),
+    );
+    rows.push({
+      scenario: 'liste + compteurs (100 000 demandes, 50 agences)',
+      figure: `p95 ${f(list.p95)} ; SQL nu p95 ${f(bare.p95)} → ${(list.p95 / bare.p95).toFixed(2)}×`,
+      target: '≤ 3× le SQL nu (sur PostgreSQL)',
+    });
+
+    // 4. Excel export of 50,000 rows (one office holding them), peak memory growth sampled.
+    await db.update(onlineApplications).set({ officeId: officeIds[1]! });
+    await db.update(onlineApplications).set({ officeId: office!.id }).where(sql`right(number, 6)::int <= 50000`);
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 10);
+    let bytes = 0;
+    start = performance.now();
+    await pipeline(
+      exportList(db, schoolId, listQuery.parse({ officeId: office!.id })) as PassThrough,
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          bytes += chunk.length;
+          done();
+        },
+      }),
+    );
+    const exportMs = performance.now() - start;
+    clearInterval(sampler);
+    const [{ n }] = (await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(onlineApplications)
+      .where(eq(onlineApplications.officeId, office!.id))) as [{ n: number }];
+    rows.push({
+      scenario: `export Excel (${n} lignes)`,
+      figure: `${f(exportMs)}, ${(bytes / 2 ** 20).toFixed(1)} Mo ; pic de mémoire +${((peak - before) / 2 ** 20).toFixed(0)} Mo`,
+      target: '< 100 Mo de plus',
+    });
+  } finally {
+    await school.close();
+  }
+  return rows;
+}
