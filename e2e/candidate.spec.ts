@@ -1,10 +1,9 @@
 import type { Page } from '@playwright/test';
-import { ANTS_URL, expect, expectAccessible, MAIL_URL, test } from './fixtures.ts';
+import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
+import { isTo, linkIn, waitForMail } from './mailbox.ts';
 import { demoSchool, validatedApplication } from './schoolApi.ts';
 
 const PASSWORD = 'Tr3s-Bon-Secret!';
-
-type Mail = { subject?: string; text?: string; to?: { address: string }[] };
 
 const PIERRE = {
   paperMandate: false,
@@ -20,28 +19,6 @@ async function applicationAwaitingCandidate() {
   const { number, email, birthName } = await validatedApplication(PIERRE);
   const mail = await waitForMail((m) => (m.subject ?? '').startsWith('Activez') && isTo(m, email));
   return { number, birthName, email, activationUrl: linkIn(mail, /\/monespace\/activer\/[A-Za-z0-9_-]+/) };
-}
-
-/** A link of a mail, on the tests' server (the mail points to the development address). */
-function linkIn(mail: Mail, path: RegExp): string {
-  const link = new RegExp(`https?://[^\\s>"]+${path.source}`).exec(mail.text ?? '')?.[0];
-  if (!link) throw new Error(`Lien absent du courriel : ${mail.text}`);
-  return `${ANTS_URL}${new URL(link).pathname}`;
-}
-
-function isTo(mail: Mail, email: string): boolean {
-  return (mail.to ?? []).some((to) => to.address.toLowerCase() === email.toLowerCase());
-}
-
-async function waitForMail(matches: (mail: Mail) => boolean): Promise<Mail> {
-  const mailApi = `${new URL(MAIL_URL).origin}/api/email`;
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const mails = (await (await fetch(mailApi)).json()) as Mail[];
-    const found = mails.find(matches);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("Le courriel attendu n'est pas arrivé.");
 }
 
 /** Activates the account from the mailed link ("VOUS Y ÊTES PRESQUE !") and lands on "Mes démarches en cours". */

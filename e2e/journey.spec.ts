@@ -1,0 +1,211 @@
+import type { Browser, Page, TestInfo } from '@playwright/test';
+import { ANTS_URL, expect, SCHOOL_URL, test } from './fixtures.ts';
+import { isTo, linkIn, waitForMail } from './mailbox.ts';
+import { demoSchool, ONE_PIXEL_PNG } from './schoolApi.ts';
+
+const SECRETAIRE = { login: 'secretaire', password: 'Secretaire-2026!' };
+const AGENT = { login: 'agent.cert', password: 'Instruction-2026!' };
+const PASSWORD = 'Tr3s-Bon-Secret!';
+
+/** Each step's screen, kept with the test's artefacts (e2e/artifacts). */
+async function snap(page: Page, info: TestInfo, name: string) {
+  await info.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+}
+
+async function newPage(browser: Browser): Promise<Page> {
+  return (await browser.newContext()).newPage();
+}
+
+const online = (page: Page) =>
+  page.getByRole('region', { name: 'Informations concernant les demandes faites en ligne' });
+
+/** The secretary sends the pièces of the current application from the disk. */
+async function sendPieces(page: Page, kinds: string[]) {
+  await online(page).getByRole('button', { name: 'Envoyer / Consulter les pièces justificatives' }).click();
+  const pieces = page.getByRole('dialog', { name: 'Envoyer les pièces justificatives' });
+  for (const label of kinds) {
+    await pieces.getByRole('button', { name: `Ajouter un fichier : ${label}` }).click();
+    const search = page.getByRole('dialog', { name: `Rechercher un fichier — ${label}` });
+    await search
+      .locator('input[type="file"]')
+      .setInputFiles({ name: `${label}.png`, mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+    await search.getByRole('button', { name: 'Valider' }).click();
+    await expect(pieces.getByRole('row', { name: new RegExp(label) })).toHaveAttribute('data-sent', 'true');
+  }
+  return pieces;
+}
+
+/** "Mettre à jour" until the status reads `label` (a push may already have brought it). */
+async function waitForStatus(page: Page, label: string | RegExp) {
+  await expect(async () => {
+    await online(page).getByRole('button', { name: 'Mettre à jour' }).click();
+    await expect(online(page).getByText(label)).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20000 });
+}
+
+async function agentDecides(browser: Browser, info: TestInfo, number: string, decide: (page: Page) => Promise<void>) {
+  const agent = await newPage(browser);
+  await agent.goto(`${ANTS_URL}/agent/connexion`);
+  await agent.getByLabel('Identifiant', { exact: true }).fill(AGENT.login);
+  await agent.getByLabel('Mot de passe', { exact: true }).fill(AGENT.password);
+  await agent.getByRole('button', { name: 'Se connecter' }).click();
+  await agent.getByRole('link', { name: number, exact: true }).click();
+  await expect(agent.getByRole('heading', { level: 1 })).toHaveText(`Demande n° ${number}`);
+  await decide(agent);
+  await snap(agent, info, `agent ${number}`);
+  await agent.context().close();
+}
+
+/** The candidate signs in (from the mail's link) and validates the application with the sworn attestation. */
+async function candidateValidates(page: Page, number: string) {
+  await page.getByRole('row').filter({ hasText: number }).getByRole('link', { name: 'Valider' }).click();
+  await page.getByRole('checkbox', { name: /J'atteste sur l'honneur/ }).check({ force: true });
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande a été transmise');
+}
+
+test.describe('Parcours complet — auto-école, candidat, agent', () => {
+  test('de la fiche élève au Cerfa 06 accepté, en passant par un complément', async ({ browser }, info) => {
+    test.setTimeout(240000);
+    const unique = `${Date.now()}`;
+    const birthName = `PARCOURS-${[...unique.slice(-6)].map((d) => String.fromCharCode(65 + Number(d))).join('')}`;
+    const email = `parcours.${unique}@example.fr`;
+
+    // 1. The secretary creates the student, abbreviating the town as people do.
+    const school = await newPage(browser);
+    await school.goto(`${SCHOOL_URL}/connexion`);
+    await school.getByLabel('Identifiant', { exact: true }).fill(SECRETAIRE.login);
+    await school.getByLabel('Mot de passe', { exact: true }).fill(SECRETAIRE.password);
+    await school.getByRole('button', { name: 'Se connecter' }).click();
+    await school.getByRole('link', { name: 'Nouvel élève' }).click();
+    await school.getByRole('combobox', { name: 'Bureau responsable' }).selectOption({ label: 'BREQUIGNY' });
+    await school.getByLabel('Masculin').check();
+    await school.getByLabel('Nom de naissance').fill(birthName);
+    await school.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Lucas');
+    await school.getByLabel('Date de naissance').fill('02/04/2005');
+    await school.getByLabel('Ville de naissance').fill('RENNES');
+    await school.getByLabel('Département de naissance').fill('35');
+    await school.getByLabel('Pays de naissance').fill('FRANCE');
+    await school.getByRole('textbox', { name: 'Adresse', exact: true }).fill('15 rue Aristide Briand');
+    await school.getByLabel('Code postal').fill('69800');
+    await school.getByRole('textbox', { name: 'Ville', exact: true }).fill('ST PRIEST');
+    await school.getByLabel('Email').fill(email);
+    await school.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(school.getByRole('heading', { level: 1 })).toHaveText(`${birthName} Lucas`);
+    await snap(school, info, '01 fiche élève');
+
+    // 2. Dossier 02-06, the places popup fixes the town, the draft is sent.
+    await school.getByRole('tab', { name: 'Formation › Dossier 02 - 06' }).click();
+    await school.getByRole('group', { name: 'Catégorie de permis demandé' }).getByLabel('B', { exact: true }).check();
+    await school
+      .getByRole('radiogroup', { name: 'Être en règle avec la Journée défense et citoyenneté (JDC)' })
+      .getByLabel('Oui')
+      .check();
+    await school.getByRole('button', { name: 'Enregistrer le dossier' }).click();
+    await expect(school.getByText('Dossier enregistré.')).toBeVisible();
+    await online(school).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
+    const places = school.getByRole('dialog', { name: 'Vérification des villes, départements et pays' });
+    const residence = places.getByRole('combobox', { name: "Ville d'habitation de l'élève" });
+    await residence.click();
+    await residence.fill('SAINT-PRIEST');
+    await school
+      .getByRole('listbox', { name: "Ville d'habitation de l'élève" })
+      .getByRole('option', { name: 'SAINT-PRIEST (69800)', exact: true })
+      .click();
+    await snap(school, info, '02 vérification des villes');
+    await places.getByRole('button', { name: 'Valider' }).click();
+    await expect(
+      online(school)
+        .getByRole('status')
+        .filter({ hasText: /enregistrée en brouillon/ }),
+    ).toBeVisible();
+    const number02 =
+      (await online(school)
+        .getByText(/^\d{23}$/)
+        .textContent()) ?? '';
+
+    // 3. Pièces, then validation: the candidate is invited.
+    const pieces = await sendPieces(school, ["Pièce d'identité", 'Justificatif de domicile']);
+    await snap(school, info, '03 pièces envoyées');
+    await pieces.getByRole('button', { name: 'Valider la demande' }).click();
+    await expect(online(school).getByText('En attente de validation usager')).toBeVisible({ timeout: 20000 });
+
+    // 4. The candidate reads the real mail, activates the account and validates.
+    const invitation = await waitForMail((m) => (m.subject ?? '').startsWith('Activez') && isTo(m, email));
+    const candidate = await newPage(browser);
+    await candidate.goto(linkIn(invitation, /\/monespace\/activer\/[A-Za-z0-9_-]+/));
+    await candidate.getByLabel('Homme').check();
+    await candidate.getByLabel('Mot de passe *', { exact: true }).fill(PASSWORD);
+    await candidate.getByLabel('Confirmez le mot de passe *', { exact: true }).fill(PASSWORD);
+    await candidate
+      .getByLabel('Question secrète *', { exact: true })
+      .selectOption('Quel est le prénom de votre père ?');
+    await candidate.getByLabel('Réponse à votre question secrète *').fill('Jacques');
+    await candidate.getByRole('button', { name: 'ME CONNECTER' }).click();
+    await expect(candidate.getByRole('heading', { level: 1 })).toHaveText('Mes démarches en cours');
+    await candidateValidates(candidate, number02);
+    await snap(candidate, info, '04 candidat : demande transmise');
+
+    // 5. The agent asks for the medical opinion; the school adds it and sends the application back.
+    await agentDecides(browser, info, number02, async (agent) => {
+      await agent.getByLabel('Pièce à compléter').selectOption({ label: 'Avis médical' });
+      await agent.getByRole('button', { name: 'Demander un complément' }).click();
+      await expect(agent.getByText('A compléter', { exact: true }).first()).toBeVisible();
+    });
+    await waitForStatus(school, 'A compléter');
+    await expect(online(school).getByText('Pièce à compléter : Avis médical')).toBeVisible();
+    const completion = await sendPieces(school, ['Avis médical']);
+    await completion.getByRole('button', { name: 'Enregistrer' }).click();
+    await online(school).getByRole('button', { name: "Renvoyer la demande complétée à l'instruction" }).click();
+    await expect(online(school).getByText('Dossier en cours de vérification des pièces justificatives')).toBeVisible();
+    await snap(school, info, '05 complément envoyé');
+
+    // 6. The agent accepts: a NEPH; the school sees "À traiter en Cerfa 06" and the NEPH.
+    await agentDecides(browser, info, number02, async (agent) => {
+      await agent.getByRole('button', { name: 'Accepter', exact: true }).click();
+      await agent
+        .getByRole('dialog', { name: 'Accepter la demande ?' })
+        .getByRole('button', { name: 'Confirmer' })
+        .click();
+      await expect(agent.getByText(/Demande acceptée — NEPH : \d{12}$/)).toBeVisible();
+    });
+    await waitForStatus(school, 'À traiter en Cerfa 06');
+    const neph = (await demoSchool.getApplication(number02)).neph ?? '';
+    expect(neph).toMatch(/^\d{12}$/);
+    await expect(online(school).getByText(neph)).toBeVisible();
+    await snap(school, info, '06 à traiter en Cerfa 06');
+
+    // 7. The Cerfa 06, to acceptance: the candidate, who has an account now, is invited to log in.
+    await online(school).getByLabel('Cerfa 06').check();
+    await online(school).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
+    await places.getByRole('button', { name: 'Valider' }).click();
+    await expect(
+      online(school)
+        .getByRole('status')
+        .filter({ hasText: /enregistrée en brouillon/ }),
+    ).toBeVisible();
+    const number06 =
+      (await online(school)
+        .getByText(/^\d{23}$/)
+        .textContent()) ?? '';
+    expect(number06).not.toBe(number02);
+    const pieces06 = await sendPieces(school, ["Pièce d'identité", 'Justificatif de domicile']);
+    await pieces06.getByRole('button', { name: 'Valider la demande' }).click();
+    await expect(online(school).getByText('En attente de validation usager')).toBeVisible({ timeout: 20000 });
+    await waitForMail(
+      (m) => m.subject === 'Votre école de conduite a effectué une démarche pour vous' && isTo(m, email),
+    );
+    await candidate.goto(`${ANTS_URL}/monespace/demarches`);
+    await candidateValidates(candidate, number06);
+    await agentDecides(browser, info, number06, async (agent) => {
+      await agent.getByRole('button', { name: 'Accepter', exact: true }).click();
+      await agent
+        .getByRole('dialog', { name: 'Accepter la demande ?' })
+        .getByRole('button', { name: 'Confirmer' })
+        .click();
+      await expect(agent.getByText(`Demande acceptée — NEPH : ${neph}`)).toBeVisible();
+    });
+    await waitForStatus(school, 'Accepté');
+    await snap(school, info, '07 Cerfa 06 accepté');
+  });
+});
