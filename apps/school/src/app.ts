@@ -2,6 +2,7 @@ import fastifyMultipart from '@fastify/multipart';
 import {
   createHttpServer,
   createSecretBox,
+  gateRoutes,
   type Jobs,
   type MailQueue,
   registerSessions,
@@ -13,7 +14,7 @@ import { sql } from 'drizzle-orm';
 import { adminRoutes } from './admin/routes.ts';
 import { createAntsClients } from './ants/clients.ts';
 import { ensureWebhook, webhookReceiverRoutes } from './ants/webhook.ts';
-import { type AuthContext, requireUser } from './auth/context.ts';
+import { type AuthContext, requireDirigeant, requireUser, SUBJECT } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { SchoolConfig } from './config.ts';
 import type { SchoolDatabase } from './db/index.ts';
@@ -42,6 +43,15 @@ export async function buildSchoolApp(deps: SchoolDeps) {
   const { db } = deps.database;
   const sessions = registerSessions(app, { db, cookieName: 'school_session', secure: deps.config.secureCookies });
   const ctx: AuthContext = { db, sessions };
+  // Every API route needs a signed-in user, except these (the pushes carry their own signature).
+  const open = ['/api/health', '/api/auth/login', '/api/auth/logout', '/api/ants/webhook/'];
+  gateRoutes(app, [
+    { prefix: '/api/', subjectTypes: [SUBJECT], except: (path) => open.some((p) => path.startsWith(p)) },
+  ]);
+  // Espace Dirigeant is refused to the others before their request is even read.
+  app.addHook('preValidation', async (request) => {
+    if (request.url.startsWith('/api/dirigeant/')) await requireDirigeant(ctx, request);
+  });
 
   app.get('/api/health', async () => {
     await db.execute(sql`select 1`);

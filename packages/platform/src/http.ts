@@ -50,6 +50,14 @@ export async function createHttpServer(options: HttpOptions) {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Every route, as registered: the security matrix test fails on a route it does not list.
+  const routeList: { method: string; url: string }[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeList.push({ method, url: route.url });
+    }
+  });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -100,6 +108,12 @@ export async function createHttpServer(options: HttpOptions) {
 }
 
 export type HttpServer = Awaited<ReturnType<typeof createHttpServer>>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: { method: string; url: string }[];
+  }
+}
 
 /** Serves the built React page, with the SPA fallback to index.html for client-side routes. */
 export async function serveWebApp(app: FastifyInstance, webDir: string) {

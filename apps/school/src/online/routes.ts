@@ -250,13 +250,14 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
 
   const uploadPiece = async (
     me: CurrentUser,
-    params: z.infer<typeof applicationParams> & { kind: PieceKind },
+    target: Awaited<ReturnType<typeof own>>,
+    kind: PieceKind,
     file: { name: string; bytes: Uint8Array },
     note: string,
   ) => {
-    const { row, office, client } = await own(me, params.id, params.number);
-    const sent = await callAnts(() => client().uploadPiece(row.number, params.kind, file, note), office.name);
-    await audit(me, 'piece_add', row, params.kind);
+    const { row, office, client } = target;
+    const sent = await callAnts(() => client().uploadPiece(row.number, kind, file, note), office.name);
+    await audit(me, 'piece_add', row, kind);
     return { file: sent };
   };
 
@@ -265,10 +266,13 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
     { schema: { params: applicationParams.extend({ kind: z.enum(KINDS) }), querystring: z.object({ comment }) } },
     async (request, reply) => {
       const me = await requireUser(ctx, request);
+      // Whose application first: another school's user never gets as far as sending a file.
+      const target = await own(me, request.params.id, request.params.number);
       const upload = await readUploadedFile(request, MAX_PIECE_FILE_BYTES);
       const result = await uploadPiece(
         me,
-        request.params,
+        target,
+        request.params.kind,
         { name: upload.fileName, bytes: upload.bytes },
         request.query.comment,
       );
@@ -286,10 +290,12 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
     },
     async (request, reply) => {
       const me = await requireUser(ctx, request);
+      const target = await own(me, request.params.id, request.params.number);
       const document = await findStudentDocument(ctx, me.schoolId, request.params.id, request.body.documentId);
       const result = await uploadPiece(
         me,
-        request.params,
+        target,
+        request.params.kind,
         { name: document.fileName, bytes: document.content },
         request.body.comment,
       );
