@@ -2,6 +2,7 @@ import fastifyMultipart from '@fastify/multipart';
 import {
   createHttpServer,
   createSecretBox,
+  gateRoutes,
   type Jobs,
   type MailQueue,
   registerSessions,
@@ -11,7 +12,7 @@ import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { referentielRoutes } from '@permis/referentiel/routes';
 import { sql } from 'drizzle-orm';
 import { applicationRoutes } from './applications/routes.ts';
-import type { AuthContext } from './auth/context.ts';
+import { AGENT, type AuthContext, CANDIDATE } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
 import { expiryClockRoute } from './candidates/expiry.ts';
 import { startCandidateNotifications } from './candidates/notifications.ts';
@@ -28,7 +29,7 @@ import { smsOutboxRoutes } from './notify/outboxPage.ts';
 import { pieceRoutes } from './pieces/routes.ts';
 import { registerOpenApi } from './pro/openapi.ts';
 import { prefectureRoutes } from './pro/prefectures.ts';
-import { tokenRoutes } from './pro/token.ts';
+import { requireProCaller, tokenRoutes } from './pro/token.ts';
 import { startWebhookDispatcher } from './webhooks/dispatch.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
 
@@ -51,6 +52,28 @@ export async function buildAntsApp(deps: AntsDeps) {
   const { db } = deps.database;
   const sessions = registerSessions(app, { db, cookieName: 'ants_session', secure: deps.config.secureCookies });
   const ctx: AuthContext = { db, sessions };
+  // Access is refused before a body is read: the agents' console, the candidate's space, and the
+  // professional API (bearer token) each need their own credentials.
+  const candidateOpen = [
+    '/api/candidate/activation/',
+    '/api/candidate/login',
+    '/api/candidate/forgotten-identifier',
+    '/api/candidate/password-reset/',
+  ];
+  gateRoutes(app, [
+    { prefix: '/api/agent/', subjectTypes: [AGENT], except: (path) => path === '/api/agent/login' },
+    {
+      prefix: '/api/candidate/',
+      subjectTypes: [CANDIDATE],
+      except: (path) => candidateOpen.some((p) => path.startsWith(p)),
+    },
+  ]);
+  app.addHook('preValidation', async (request) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/api/pro/v1/') && path !== '/api/pro/v1/token' && path !== '/api/pro/v1/openapi.json') {
+      await requireProCaller(db, request);
+    }
+  });
 
   app.get('/api/health', async () => {
     await db.execute(sql`select 1`);

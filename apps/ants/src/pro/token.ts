@@ -49,7 +49,12 @@ export function tokenRoutes(app: HttpServer, db: AntsDb) {
 }
 
 /** The school behind a professional API call, from its bearer token; 401 otherwise. */
+const callers = new WeakMap<FastifyRequest, ProCaller>();
+
+/** The school calling the professional API with its bearer token, or 401. Resolved once per request. */
 export async function requireProCaller(db: AntsDb, request: FastifyRequest): Promise<ProCaller> {
+  const known = callers.get(request);
+  if (known) return known;
   const header = request.headers.authorization;
   const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
   if (token) {
@@ -61,7 +66,10 @@ export async function requireProCaller(db: AntsDb, request: FastifyRequest): Pro
         and(eq(apiTokens.tokenHash, sha256(token)), gt(apiTokens.expiresAt, new Date()), eq(proAccounts.active, true)),
       )
       .limit(1);
-    if (row) return row;
+    if (row) {
+      callers.set(request, row);
+      return row;
+    }
   }
   throw new AppError(401, 'TOKEN_INVALID', API_ERRORS.TOKEN_INVALID);
 }
