@@ -1,0 +1,14 @@
+import { cutConnectionsDrill } from './cutConnections.ts';
+import { mailOutageDrill } from './mailOutage.ts';
+import { type Figure, printReport } from './report.ts';
+import { serviceFaultsDrill } from './serviceFaults.ts';
+
+/** `npm run drills` (DRILL_RUNS=1000 by default; CI runs a bounded form): the system under faults. */
+const runs = Number(process.env.DRILL_RUNS ?? 1000);
+const figures: Figure[] = [
+  ...(await cutConnectionsDrill(runs)),
+  ...(await serviceFaultsDrill()),
+  ...(await mailOutageDrill(Math.min(50, runs))),
+];
+printReport(figures);
+process.exit(figures.every((f) => f.ok) ? 0 : 1);
