@@ -1,4 +1,5 @@
 import { cutConnectionsDrill } from './cutConnections.ts';
+import { killAntsDrill, killSchoolDrill } from './killServices.ts';
 import { mailOutageDrill } from './mailOutage.ts';
 import { type Figure, printReport } from './report.ts';
 import { serviceFaultsDrill } from './serviceFaults.ts';
@@ -8,6 +9,8 @@ const runs = Number(process.env.DRILL_RUNS ?? 1000);
 const figures: Figure[] = [
   ...(await cutConnectionsDrill(runs)),
   ...(await serviceFaultsDrill()),
+  ...(await killSchoolDrill()),
+  ...(await killAntsDrill(Math.min(100, runs))),
   ...(await mailOutageDrill(Math.min(50, runs))),
 ];
 printReport(figures);

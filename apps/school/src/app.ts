@@ -22,7 +22,7 @@ import { officeRoutes } from './offices/routes.ts';
 import { onlineApplicationRoutes } from './online/routes.ts';
 import { studentDocumentRoutes } from './students/documents.ts';
 import { studentRoutes } from './students/routes.ts';
-import { runSync, SYNC_QUEUE } from './sync/run.ts';
+import { resumeInterruptedSyncs, runSync, SYNC_QUEUE } from './sync/run.ts';
 import { userRoutes } from './users/routes.ts';
 
 export type SchoolDeps = {
@@ -68,7 +68,10 @@ export async function buildSchoolApp(deps: SchoolDeps) {
   studentDocumentRoutes(app, ctx);
   onlineApplicationRoutes(app, ctx, clients);
   adminRoutes(app, ctx, clients, deps.jobs, (office) => ensureWebhook(db, clients, box, office, deps.config.publicUrl));
-  await deps.jobs?.work<{ runId: string }>(SYNC_QUEUE, async ({ runId }) => void (await runSync(db, clients, runId)));
+  if (deps.jobs) {
+    await deps.jobs.work<{ runId: string }>(SYNC_QUEUE, async ({ runId }) => void (await runSync(db, clients, runId)));
+    await resumeInterruptedSyncs(db, deps.jobs);
+  }
   referentielRoutes(app, (request) => requireUser(ctx, request));
   await serveWebApp(app, deps.config.webDir);
   return app;

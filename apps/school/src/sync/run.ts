@@ -104,3 +104,17 @@ export async function runSync(
     throw error;
   }
 }
+
+/**
+ * At start: the runs a stopped (or killed) process left unfinished are handed to the queue again at
+ * once, rather than after pg-boss's expiry of their job. They resume from their saved cursor; a
+ * run already finished by the time its old job comes back returns at once.
+ */
+export async function resumeInterruptedSyncs(db: SchoolDb, jobs: Jobs): Promise<number> {
+  const unfinished = await db
+    .select({ id: syncRuns.id })
+    .from(syncRuns)
+    .where(inArray(syncRuns.status, ['queued', 'running', 'waiting']));
+  for (const { id } of unfinished) await jobs.send(SYNC_QUEUE, { runId: id });
+  return unfinished.length;
+}

@@ -1,0 +1,144 @@
+import type { Page, TestInfo } from '@playwright/test';
+import { ANTS_URL, expect, SCHOOL_URL, test } from './fixtures.ts';
+import { demoSchool, ONE_PIXEL_PNG } from './schoolApi.ts';
+
+const SECRETAIRE = { login: 'secretaire', password: 'Secretaire-2026!' };
+const BOOTH_KEY = 'cabine-demo-rennes-0123456789abcdef';
+
+async function snap(page: Page, info: TestInfo, name: string) {
+  await info.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+}
+
+const online = (page: Page) =>
+  page.getByRole('region', { name: 'Informations concernant les demandes faites en ligne' });
+
+/** A photo booth issues a new ePhoto code (single use), as after a photo session. */
+async function boothCode(): Promise<string> {
+  const form = new FormData();
+  form.append('photo', new Blob([new Uint8Array(ONE_PIXEL_PNG)], { type: 'image/png' }), 'photo.png');
+  form.append('signature', new Blob([new Uint8Array(ONE_PIXEL_PNG)], { type: 'image/png' }), 'signature.png');
+  const response = await fetch(`${ANTS_URL}/api/booths/v1/codes`, {
+    method: 'POST',
+    headers: { 'x-booth-key': BOOTH_KEY },
+    body: form,
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { code: string }).code;
+}
+
+async function newStudent(page: Page, office: string, prefix: string) {
+  const unique = `${Date.now()}`;
+  const birthName = `${prefix}-${[...unique.slice(-6)].map((d) => String.fromCharCode(65 + Number(d))).join('')}`;
+  await page.goto(`${SCHOOL_URL}/connexion`);
+  await page.getByLabel('Identifiant', { exact: true }).fill(SECRETAIRE.login);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(SECRETAIRE.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('link', { name: 'Nouvel élève' }).click();
+  await page.getByRole('combobox', { name: 'Bureau responsable' }).selectOption({ label: office });
+  await page.getByLabel('Féminin').check();
+  await page.getByLabel('Nom de naissance').fill(birthName);
+  await page.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Jeanne');
+  await page.getByLabel('Date de naissance').fill('03/05/2004');
+  await page.getByLabel('Ville de naissance').fill('RENNES');
+  await page.getByLabel('Département de naissance').fill('35');
+  await page.getByLabel('Pays de naissance').fill('FRANCE');
+  await page.getByRole('textbox', { name: 'Adresse', exact: true }).fill('2 rue de Nantes');
+  await page.getByLabel('Code postal').fill('35000');
+  await page.getByRole('textbox', { name: 'Ville', exact: true }).fill('RENNES');
+  await page.getByLabel('Email').fill(`variante.${unique}@example.fr`);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${birthName} Jeanne`);
+  await page.getByRole('tab', { name: 'Formation › Dossier 02 - 06' }).click();
+  return birthName;
+}
+
+test.describe('Parcours — variantes', () => {
+  test('mandat papier et ePhoto : la demande part à l’instruction sans passer par le candidat', async ({
+    page,
+  }, info) => {
+    test.slow();
+    const code = await boothCode();
+    await newStudent(page, 'BREQUIGNY', 'MANDAT');
+    await page.getByRole('group', { name: 'Catégorie de permis demandé' }).getByLabel('B', { exact: true }).check();
+    await page
+      .getByRole('radiogroup', { name: 'Être en règle avec la Journée défense et citoyenneté (JDC)' })
+      .getByLabel('Oui')
+      .check();
+    await page.getByLabel("Mandat papier signé par l'élève (pas de validation en ligne par l'élève)").check();
+    await page.getByLabel('Code ePhoto Cerfa 02').fill(code);
+    await page.getByRole('button', { name: 'Enregistrer le dossier' }).click();
+    await expect(page.getByText('Dossier enregistré.')).toBeVisible();
+    await online(page).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
+    await page
+      .getByRole('dialog', { name: 'Vérification des villes, départements et pays' })
+      .getByRole('button', { name: 'Valider' })
+      .click();
+    const notice = online(page)
+      .getByRole('status')
+      .filter({ hasText: /enregistrée en brouillon/ });
+    await expect(notice).toBeVisible();
+    await expect(notice).not.toContainText("Le code ePhoto n'a pas été accepté");
+    const number =
+      (await online(page)
+        .getByText(/^\d{23}$/)
+        .textContent()) ?? '';
+
+    await online(page).getByRole('button', { name: 'Consulter la ePhoto' }).click();
+    const ephoto = page.getByRole('dialog', { name: 'Consulter la ePhoto' });
+    await expect(ephoto.getByText(`Code ${code}`)).toBeVisible();
+    await expect(ephoto.getByRole('img', { name: "Photo d'identité de l'élève" })).toBeVisible();
+    await snap(page, info, 'ePhoto de la demande');
+    await ephoto.getByRole('button', { name: 'Fermer' }).click();
+
+    await online(page).getByRole('button', { name: 'Envoyer / Consulter les pièces justificatives' }).click();
+    const pieces = page.getByRole('dialog', { name: 'Envoyer les pièces justificatives' });
+    for (const label of ["Pièce d'identité", 'Justificatif de domicile']) {
+      await pieces.getByRole('button', { name: `Ajouter un fichier : ${label}` }).click();
+      const search = page.getByRole('dialog', { name: `Rechercher un fichier — ${label}` });
+      await search
+        .locator('input[type="file"]')
+        .setInputFiles({ name: 'scan.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+      await search.getByRole('button', { name: 'Valider' }).click();
+      await expect(pieces.getByRole('row', { name: new RegExp(label) })).toHaveAttribute('data-sent', 'true');
+    }
+    await pieces.getByRole('button', { name: 'Valider la demande' }).click();
+    await expect(online(page).getByRole('status').filter({ hasText: 'mandat papier' })).toBeVisible({ timeout: 20000 });
+    await expect(online(page).getByText('Dossier en cours de vérification des pièces justificatives')).toBeVisible();
+    expect((await demoSchool.getApplication(number)).state).toBe('under_instruction');
+    await snap(page, info, 'mandat papier : à l’instruction');
+  });
+
+  test('transfert : une autre agence reprend la demande par son numéro', async ({ page }, info) => {
+    // An application of the BREQUIGNY office, entered directly on the national service.
+    const created = await demoSchool.createApplication(
+      {
+        type: '02',
+        candidate: {
+          sex: 'F',
+          birthName: `TRANSFERT-${Date.now()}`.replace(/\d/g, (d) => String.fromCharCode(65 + Number(d))),
+          firstName: 'Jeanne',
+          birthDate: '2004-05-03',
+          birthCity: 'RENNES',
+          birthDepartment: '35',
+          birthCountry: 'FRANCE',
+          addressLine1: '2 rue de Nantes',
+          postalCode: '35000',
+          city: 'RENNES',
+          email: `transfert.${Date.now()}@example.fr`,
+        },
+        dossier: { requestedCategories: ['B'], prefectureCode: '35238', declarations: { jdcInOrder: true } },
+      },
+      crypto.randomUUID(),
+    );
+    await newStudent(page, 'SAINT-PRIEST', 'REPRISE');
+    await online(page).getByRole('button', { name: 'Transférer une demande' }).click();
+    const dialog = page.getByRole('dialog', { name: "Demande de transfert d'une demande en ligne" });
+    await dialog.getByLabel('Saisissez le numéro de la demande à transférer :').fill(created.number);
+    await dialog.getByRole('button', { name: 'Demande de transfert' }).click();
+    await expect(online(page).getByText(created.number)).toBeVisible();
+    await expect(online(page).getByText('Oui', { exact: true })).toBeVisible();
+    await snap(page, info, 'demande transférée');
+    // The office it left sees it "Transféré".
+    expect((await demoSchool.getApplication(created.number)).stateLabel).toBe('Transféré');
+  });
+});
