@@ -138,7 +138,8 @@ test.describe('Parcours — variantes', () => {
     await expect(online(page).getByText(created.number)).toBeVisible();
     await expect(online(page).getByText('Oui', { exact: true })).toBeVisible();
     await snap(page, info, 'demande transférée');
-    // The office it left sees it "Transféré".
-    expect((await demoSchool.getApplication(created.number)).stateLabel).toBe('Transféré');
+    // The office it left sees it "Transféré" in its list.
+    const left = await demoSchool.listApplications({ number: created.number });
+    expect(left.applications.map((a) => a.stateLabel)).toEqual(['Transféré']);
   });
 });
