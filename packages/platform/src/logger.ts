@@ -41,11 +41,28 @@ export function loggerOptions(service: string, level: string): LoggerOptions {
     redact: { paths: REDACT_PATHS, censor: '[masqué]' },
     serializers: {
       req(request: { method: string; url: string; id: string }) {
-        return { id: request.id, method: request.method, path: request.url.split('?')[0] };
+        return { id: request.id, method: request.method, path: logPath(request.url) };
       },
       res(reply: { statusCode: number }) {
         return { statusCode: reply.statusCode };
       },
     },
   };
+}
+
+/**
+ * A request's path as logged: no query string, and no link token (activation, password reset: long
+ * random segments) — whoever reads the logs must not be able to use them. Ids (UUIDs) and numbers stay.
+ */
+export function logPath(url: string): string {
+  return (url.split('?')[0] ?? '')
+    .split('/')
+    .map((segment) =>
+      segment.length >= 20 &&
+      /[A-Za-z_-]/.test(segment) &&
+      !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment)
+        ? '…'
+        : segment,
+    )
+    .join('/');
 }
