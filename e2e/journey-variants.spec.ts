@@ -1,16 +1,9 @@
-import type { Page, TestInfo } from '@playwright/test';
-import { ANTS_URL, expect, SCHOOL_URL, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { ANTS_URL, expect, test } from './fixtures.ts';
 import { demoSchool, ONE_PIXEL_PNG } from './schoolApi.ts';
+import { createStudent, newIdentity, online, signInSchool, snap } from './schoolPages.ts';
 
-const SECRETAIRE = { login: 'secretaire', password: 'Secretaire-2026!' };
 const BOOTH_KEY = 'cabine-demo-rennes-0123456789abcdef';
-
-async function snap(page: Page, info: TestInfo, name: string) {
-  await info.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
-}
-
-const online = (page: Page) =>
-  page.getByRole('region', { name: 'Informations concernant les demandes faites en ligne' });
 
 /** A photo booth issues a new ePhoto code (single use), as after a photo session. */
 async function boothCode(): Promise<string> {
@@ -27,29 +20,10 @@ async function boothCode(): Promise<string> {
 }
 
 async function newStudent(page: Page, office: string, prefix: string) {
-  const unique = `${Date.now()}`;
-  const birthName = `${prefix}-${[...unique.slice(-6)].map((d) => String.fromCharCode(65 + Number(d))).join('')}`;
-  await page.goto(`${SCHOOL_URL}/connexion`);
-  await page.getByLabel('Identifiant', { exact: true }).fill(SECRETAIRE.login);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(SECRETAIRE.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('link', { name: 'Nouvel élève' }).click();
-  await page.getByRole('combobox', { name: 'Bureau responsable' }).selectOption({ label: office });
-  await page.getByLabel('Féminin').check();
-  await page.getByLabel('Nom de naissance').fill(birthName);
-  await page.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Jeanne');
-  await page.getByLabel('Date de naissance').fill('03/05/2004');
-  await page.getByLabel('Ville de naissance').fill('RENNES');
-  await page.getByLabel('Département de naissance').fill('35');
-  await page.getByLabel('Pays de naissance').fill('FRANCE');
-  await page.getByRole('textbox', { name: 'Adresse', exact: true }).fill('2 rue de Nantes');
-  await page.getByLabel('Code postal').fill('35000');
-  await page.getByRole('textbox', { name: 'Ville', exact: true }).fill('RENNES');
-  await page.getByLabel('Email').fill(`variante.${unique}@example.fr`);
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${birthName} Jeanne`);
-  await page.getByRole('tab', { name: 'Formation › Dossier 02 - 06' }).click();
-  return birthName;
+  const identity = newIdentity(prefix);
+  await signInSchool(page);
+  await createStudent(page, identity, { firstName: 'Jeanne', office, sex: 'Féminin' });
+  return identity.birthName;
 }
 
 test.describe('Parcours — variantes', () => {

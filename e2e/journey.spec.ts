@@ -1,68 +1,8 @@
-import type { Browser, Page, TestInfo } from '@playwright/test';
+import { activateFromMail, agentDecides, candidateValidates } from './antsPages.ts';
 import { ANTS_URL, expect, SCHOOL_URL, test } from './fixtures.ts';
-import { isTo, linkIn, waitForMail } from './mailbox.ts';
-import { demoSchool, ONE_PIXEL_PNG } from './schoolApi.ts';
-
-const SECRETAIRE = { login: 'secretaire', password: 'Secretaire-2026!' };
-const AGENT = { login: 'agent.cert', password: 'Instruction-2026!' };
-const PASSWORD = 'Tr3s-Bon-Secret!';
-
-/** Each step's screen, kept with the test's artefacts (e2e/artifacts). */
-async function snap(page: Page, info: TestInfo, name: string) {
-  await info.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
-}
-
-async function newPage(browser: Browser): Promise<Page> {
-  return (await browser.newContext()).newPage();
-}
-
-const online = (page: Page) =>
-  page.getByRole('region', { name: 'Informations concernant les demandes faites en ligne' });
-
-/** The secretary sends the pièces of the current application from the disk. */
-async function sendPieces(page: Page, kinds: string[]) {
-  await online(page).getByRole('button', { name: 'Envoyer / Consulter les pièces justificatives' }).click();
-  const pieces = page.getByRole('dialog', { name: 'Envoyer les pièces justificatives' });
-  for (const label of kinds) {
-    await pieces.getByRole('button', { name: `Ajouter un fichier : ${label}` }).click();
-    const search = page.getByRole('dialog', { name: `Rechercher un fichier — ${label}` });
-    await search
-      .locator('input[type="file"]')
-      .setInputFiles({ name: `${label}.png`, mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
-    await search.getByRole('button', { name: 'Valider' }).click();
-    await expect(pieces.getByRole('row', { name: new RegExp(label) })).toHaveAttribute('data-sent', 'true');
-  }
-  return pieces;
-}
-
-/** "Mettre à jour" until the status reads `label` (a push may already have brought it). */
-async function waitForStatus(page: Page, label: string | RegExp) {
-  await expect(async () => {
-    await online(page).getByRole('button', { name: 'Mettre à jour' }).click();
-    await expect(online(page).getByText(label)).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 20000 });
-}
-
-async function agentDecides(browser: Browser, info: TestInfo, number: string, decide: (page: Page) => Promise<void>) {
-  const agent = await newPage(browser);
-  await agent.goto(`${ANTS_URL}/agent/connexion`);
-  await agent.getByLabel('Identifiant', { exact: true }).fill(AGENT.login);
-  await agent.getByLabel('Mot de passe', { exact: true }).fill(AGENT.password);
-  await agent.getByRole('button', { name: 'Se connecter' }).click();
-  await agent.getByRole('link', { name: number, exact: true }).click();
-  await expect(agent.getByRole('heading', { level: 1 })).toHaveText(`Demande n° ${number}`);
-  await decide(agent);
-  await snap(agent, info, `agent ${number}`);
-  await agent.context().close();
-}
-
-/** The candidate signs in (from the mail's link) and validates the application with the sworn attestation. */
-async function candidateValidates(page: Page, number: string) {
-  await page.getByRole('row').filter({ hasText: number }).getByRole('link', { name: 'Valider' }).click();
-  await page.getByRole('checkbox', { name: /J'atteste sur l'honneur/ }).check({ force: true });
-  await page.getByRole('button', { name: 'Valider' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande a été transmise');
-}
+import { isTo, waitForMail } from './mailbox.ts';
+import { demoSchool } from './schoolApi.ts';
+import { newPage, online, SECRETAIRE, sendPieces, snap, waitForStatus } from './schoolPages.ts';
 
 test.describe('Parcours complet — auto-école, candidat, agent', () => {
   test('de la fiche élève au Cerfa 06 accepté, en passant par un complément', async ({ browser }, info) => {
@@ -131,18 +71,7 @@ test.describe('Parcours complet — auto-école, candidat, agent', () => {
     await expect(online(school).getByText('En attente de validation usager')).toBeVisible({ timeout: 20000 });
 
     // 4. The candidate reads the real mail, activates the account and validates.
-    const invitation = await waitForMail((m) => (m.subject ?? '').startsWith('Activez') && isTo(m, email));
-    const candidate = await newPage(browser);
-    await candidate.goto(linkIn(invitation, /\/monespace\/activer\/[A-Za-z0-9_-]+/));
-    await candidate.getByLabel('Homme').check();
-    await candidate.getByLabel('Mot de passe *', { exact: true }).fill(PASSWORD);
-    await candidate.getByLabel('Confirmez le mot de passe *', { exact: true }).fill(PASSWORD);
-    await candidate
-      .getByLabel('Question secrète *', { exact: true })
-      .selectOption('Quel est le prénom de votre père ?');
-    await candidate.getByLabel('Réponse à votre question secrète *').fill('Jacques');
-    await candidate.getByRole('button', { name: 'ME CONNECTER' }).click();
-    await expect(candidate.getByRole('heading', { level: 1 })).toHaveText('Mes démarches en cours');
+    const candidate = await activateFromMail(browser, email);
     await candidateValidates(candidate, number02);
     await snap(candidate, info, '04 candidat : demande transmise');
 

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, SCHOOL_URL, test } from './fixtures.ts';
 import { demoSchool, ONE_PIXEL_PNG, saintPriestOffice } from './schoolApi.ts';
+import { online, fillDossier as saveDossier } from './schoolPages.ts';
 
 const SECRETAIRE = { login: 'secretaire', password: 'Secretaire-2026!' };
 const MONITEUR = { login: 'moniteur', password: 'Moniteur-2026!' };
@@ -54,18 +55,8 @@ async function fillDossier(page: Page) {
   await expect(
     page.getByRole('heading', { name: 'Informations concernant les demandes faites en ligne' }),
   ).toBeVisible();
-  const requested = page.getByRole('group', { name: 'Catégorie de permis demandé' });
-  await requested.getByLabel('B', { exact: true }).check();
-  await page
-    .getByRole('radiogroup', { name: 'Être en règle avec la Journée défense et citoyenneté (JDC)' })
-    .getByLabel('Oui')
-    .check();
-  await page.getByRole('button', { name: 'Enregistrer le dossier' }).click();
-  await expect(page.getByText('Dossier enregistré.')).toBeVisible();
+  await saveDossier(page);
 }
-
-const online = (page: Page) =>
-  page.getByRole('region', { name: 'Informations concernant les demandes faites en ligne' });
 
 test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
   test('la secrétaire crée la fiche, corrige la ville, envoie le brouillon, les pièces, puis valide', async ({

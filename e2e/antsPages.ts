@@ -1,0 +1,49 @@
+import type { Browser, Page, TestInfo } from '@playwright/test';
+import { ANTS_URL, expect } from './fixtures.ts';
+import { isTo, linkIn, waitForMail } from './mailbox.ts';
+import { newPage, snap } from './schoolPages.ts';
+
+/** The national service's pages driven as the agent and the candidate do, shared by the journeys. */
+const AGENT = { login: 'agent.cert', password: 'Instruction-2026!' };
+export const CANDIDATE_PASSWORD = 'Tr3s-Bon-Secret!';
+
+export async function agentDecides(
+  browser: Browser,
+  info: TestInfo,
+  number: string,
+  decide: (page: Page) => Promise<void>,
+) {
+  const agent = await newPage(browser);
+  await agent.goto(`${ANTS_URL}/agent/connexion`);
+  await agent.getByLabel('Identifiant', { exact: true }).fill(AGENT.login);
+  await agent.getByLabel('Mot de passe', { exact: true }).fill(AGENT.password);
+  await agent.getByRole('button', { name: 'Se connecter' }).click();
+  await agent.getByRole('link', { name: number, exact: true }).click();
+  await expect(agent.getByRole('heading', { level: 1 })).toHaveText(`Demande n° ${number}`);
+  await decide(agent);
+  await snap(agent, info, `agent ${number}`);
+  await agent.context().close();
+}
+
+/** The candidate signs in (from the mail's link) and validates the application with the sworn attestation. */
+export async function candidateValidates(page: Page, number: string) {
+  await page.getByRole('row').filter({ hasText: number }).getByRole('link', { name: 'Valider' }).click();
+  await page.getByRole('checkbox', { name: /J'atteste sur l'honneur/ }).check({ force: true });
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande a été transmise');
+}
+
+/** From the real activation mail: "VOUS Y ÊTES PRESQUE !" filled, then "Mes démarches en cours". */
+export async function activateFromMail(browser: Browser, email: string): Promise<Page> {
+  const invitation = await waitForMail((m) => (m.subject ?? '').startsWith('Activez') && isTo(m, email));
+  const page = await newPage(browser);
+  await page.goto(linkIn(invitation, /\/monespace\/activer\/[A-Za-z0-9_-]+/));
+  await page.getByLabel('Homme').check();
+  await page.getByLabel('Mot de passe *', { exact: true }).fill(CANDIDATE_PASSWORD);
+  await page.getByLabel('Confirmez le mot de passe *', { exact: true }).fill(CANDIDATE_PASSWORD);
+  await page.getByLabel('Question secrète *', { exact: true }).selectOption('Quel est le prénom de votre père ?');
+  await page.getByLabel('Réponse à votre question secrète *').fill('Jacques');
+  await page.getByRole('button', { name: 'ME CONNECTER' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes démarches en cours');
+  return page;
+}
