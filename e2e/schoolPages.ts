@@ -5,9 +5,11 @@ import { ONE_PIXEL_PNG } from './schoolApi.ts';
 /** The school's pages driven as a secretary does, shared by the journeys. */
 export const SECRETAIRE = { login: 'secretaire', password: 'Secretaire-2026!' };
 
-/** Each step's screen, kept with the test's artefacts (e2e/artifacts, HTML report). */
+/** Each step's screen, kept as a file with the test's artefacts (e2e/artifacts/<test>/<step>.png). */
 export async function snap(page: Page, info: TestInfo, name: string) {
-  await info.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  const path = info.outputPath(`${name.replace(/[^\p{L}\p{N} -]+/gu, '').trim()}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await info.attach(name, { path, contentType: 'image/png' });
 }
 
 export async function newPage(browser: Browser): Promise<Page> {
