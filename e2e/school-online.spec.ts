@@ -133,10 +133,7 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
 
     await pieces.getByRole('button', { name: 'Valider la demande' }).click();
     // The validation goes to the national service, which queues the candidate's mail: allow for a busy machine.
-    await expect(online(page).getByRole('status').filter({ hasText: 'Demande validée' })).toBeVisible({
-      timeout: 20000,
-    });
-    await expect(online(page).getByText('En attente de validation usager')).toBeVisible();
+    await expect(online(page).getByText('En attente de validation usager')).toBeVisible({ timeout: 20000 });
     await expect(online(page).getByRole('button', { name: 'Valider la demande' })).toBeDisabled();
     expect((await saintPriestOffice.getApplication(number)).state).toBe('awaiting_candidate');
 
