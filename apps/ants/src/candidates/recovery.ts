@@ -9,11 +9,12 @@ import {
   sha256,
   verifyPassword,
 } from '@permis/platform';
-import { and, eq, gt, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { CANDIDATE } from '../auth/context.ts';
 import type { AntsDb } from '../db/index.ts';
 import { auditEvents, candidates, candidateTokens } from '../db/schema.ts';
+import { linkCandidate, linkTokenParam, useLink } from './links.ts';
 import { identifierMail, passwordResetMail } from './mails.ts';
 import { assertNewPassword, SECRET_QUESTIONS } from './questions.ts';
 
@@ -146,26 +147,12 @@ export function candidateRecoveryRoutes(
   );
 
   const findReset = async (token: string) => {
-    const [row] = await db
-      .select({ candidate: candidates })
-      .from(candidateTokens)
-      .innerJoin(candidates, eq(candidates.id, candidateTokens.candidateId))
-      .where(
-        and(
-          eq(candidateTokens.tokenHash, sha256(token)),
-          eq(candidateTokens.purpose, 'password_reset'),
-          isNull(candidateTokens.usedAt),
-          gt(candidateTokens.expiresAt, new Date()),
-        ),
-      )
-      .limit(1);
-    if (!row?.candidate.loginId) throw new AppError(410, 'LINK_GONE', RESET_GONE);
-    return row.candidate;
+    const candidate = await linkCandidate(db, token, 'password_reset');
+    if (!candidate?.loginId) throw new AppError(410, 'LINK_GONE', RESET_GONE);
+    return candidate;
   };
 
-  const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'Lien invalide.') });
-
-  app.get('/api/candidate/password-reset/:token', { schema: { params: tokenParam } }, async (request) => {
+  app.get('/api/candidate/password-reset/:token', { schema: { params: linkTokenParam } }, async (request) => {
     const candidate = await findReset(request.params.token);
     return { firstName: candidate.firstName, lastName: candidate.birthName, loginId: candidate.loginId };
   });
@@ -174,7 +161,7 @@ export function candidateRecoveryRoutes(
     '/api/candidate/password-reset/:token',
     {
       schema: {
-        params: tokenParam,
+        params: linkTokenParam,
         body: z.object({ password: z.string().max(200), passwordConfirmation: z.string().max(200) }),
       },
     },
@@ -187,12 +174,7 @@ export function candidateRecoveryRoutes(
       ]);
       const passwordHash = await hashPassword(request.body.password);
       await db.transaction(async (tx) => {
-        const [used] = await tx
-          .update(candidateTokens)
-          .set({ usedAt: new Date() })
-          .where(and(eq(candidateTokens.tokenHash, sha256(token)), isNull(candidateTokens.usedAt)))
-          .returning();
-        if (!used) throw new AppError(410, 'LINK_GONE', RESET_GONE);
+        if (!(await useLink(tx, token))) throw new AppError(410, 'LINK_GONE', RESET_GONE);
         await tx.update(candidates).set({ passwordHash }).where(eq(candidates.id, candidate.id));
         await tx.insert(auditEvents).values({
           actorType: CANDIDATE,

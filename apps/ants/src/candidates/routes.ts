@@ -5,14 +5,14 @@ import {
   hashPassword,
   type MailQueue,
   type SessionManager,
-  sha256,
   verifyPassword,
 } from '@permis/platform';
-import { and, eq, gt, isNull, like } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import { CANDIDATE } from '../auth/context.ts';
 import type { AntsDb } from '../db/index.ts';
-import { auditEvents, candidates, candidateTokens } from '../db/schema.ts';
+import { auditEvents, candidates } from '../db/schema.ts';
+import { linkCandidate, linkTokenParam, useLink } from './links.ts';
 import { identifierMail } from './mails.ts';
 import { assertNewPassword, SECRET_QUESTIONS } from './questions.ts';
 
@@ -30,27 +30,13 @@ export function candidateAccountRoutes(
   const throttle = createLoginThrottle();
 
   const findLink = async (token: string) => {
-    const [row] = await db
-      .select({ token: candidateTokens, candidate: candidates })
-      .from(candidateTokens)
-      .innerJoin(candidates, eq(candidates.id, candidateTokens.candidateId))
-      .where(
-        and(
-          eq(candidateTokens.tokenHash, sha256(token)),
-          eq(candidateTokens.purpose, 'activation'),
-          isNull(candidateTokens.usedAt),
-          gt(candidateTokens.expiresAt, new Date()),
-        ),
-      )
-      .limit(1);
-    if (!row || row.candidate.activatedAt) throw new AppError(410, 'LINK_GONE', LINK_GONE);
-    return row;
+    const candidate = await linkCandidate(db, token, 'activation');
+    if (!candidate || candidate.activatedAt) throw new AppError(410, 'LINK_GONE', LINK_GONE);
+    return { candidate };
   };
 
-  const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'Lien invalide.') });
-
   // "Bienvenue Pierre Martin — VOUS Y ÊTES PRESQUE !"
-  app.get('/api/candidate/activation/:token', { schema: { params: tokenParam } }, async (request) => {
+  app.get('/api/candidate/activation/:token', { schema: { params: linkTokenParam } }, async (request) => {
     const { candidate } = await findLink(request.params.token);
     return {
       firstName: candidate.firstName,
@@ -64,7 +50,7 @@ export function candidateAccountRoutes(
     '/api/candidate/activation/:token',
     {
       schema: {
-        params: tokenParam,
+        params: linkTokenParam,
         body: z.object({
           sex: z.enum(['F', 'M'], { error: 'Indiquez votre sexe.' }),
           password: z.string().max(200),
@@ -86,12 +72,7 @@ export function candidateAccountRoutes(
       ]);
       const loginId = await db.transaction(async (tx) => {
         // Single use: the first activation with this link wins, a second one finds it used.
-        const [used] = await tx
-          .update(candidateTokens)
-          .set({ usedAt: new Date() })
-          .where(and(eq(candidateTokens.tokenHash, sha256(token)), isNull(candidateTokens.usedAt)))
-          .returning();
-        if (!used) throw new AppError(410, 'LINK_GONE', LINK_GONE);
+        if (!(await useLink(tx, token))) throw new AppError(410, 'LINK_GONE', LINK_GONE);
         const id = await freeLoginId(tx, candidate.firstName, candidate.birthName);
         await tx
           .update(candidates)

@@ -171,16 +171,8 @@ export type OnlineOverview = {
 
 export type Prefecture = { code: string; name: string; kind: string; department: string; label: string };
 
-export type PieceStatus = {
-  kind: string;
-  label: string;
-  help: string;
-  maxPages: number;
-  required: boolean;
-  pages: number;
-  sent: boolean;
-  files: { id: string; fileName: string; pages: number; comment: string; createdAt: string }[];
-};
+/** A pièce of an application with its files, as the national service describes it. */
+export type { PieceStatus } from '@permis/ants-api';
 
 export type StudentDocument = { id: string; fileName: string; mediaType?: string; size?: number; createdAt: string };
 

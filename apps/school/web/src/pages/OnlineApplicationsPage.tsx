@@ -14,6 +14,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
+import { TYPE_LABELS } from '@permis/ants-api';
 import { useCallback, useMemo, useState } from 'react';
 import { type ApiError, api, asApiError } from '../api.ts';
 import { LinkStudentModal } from '../components/admin/LinkStudentModal.tsx';
@@ -27,11 +28,6 @@ import { formatInstantDate } from '../format.ts';
 import type { AdminApplicationRow, AdminList, OfficeSummary, SyncRun } from '../types.ts';
 import { useApiData } from '../useApiData.ts';
 import { toIsoDate } from '../useForm.ts';
-
-const TYPE_LABELS = {
-  '02': "Inscription au permis nécessitant le passage d'un examen pratique",
-  '06': 'Demande de titre',
-} as const;
 
 type Sort = 'student' | 'number' | 'createdAt' | 'updatedAt' | 'state' | 'neph';
 const COLUMNS: { key: Sort; label: string }[] = [

@@ -1,0 +1,39 @@
+import { sha256 } from '@permis/platform';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AntsDb } from '../db/index.ts';
+import { candidates, candidateTokens } from '../db/schema.ts';
+
+type Tx = Parameters<Parameters<AntsDb['transaction']>[0]>[0];
+type Purpose = (typeof candidateTokens.$inferSelect)['purpose'];
+
+/** The token of a mailed link, as a route parameter. */
+export const linkTokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'Lien invalide.') });
+
+/** The candidate of a link still valid for `purpose` (unused, not expired); undefined otherwise. */
+export async function linkCandidate(db: AntsDb, token: string, purpose: Purpose) {
+  const [row] = await db
+    .select({ candidate: candidates })
+    .from(candidateTokens)
+    .innerJoin(candidates, eq(candidates.id, candidateTokens.candidateId))
+    .where(
+      and(
+        eq(candidateTokens.tokenHash, sha256(token)),
+        eq(candidateTokens.purpose, purpose),
+        isNull(candidateTokens.usedAt),
+        gt(candidateTokens.expiresAt, new Date()),
+      ),
+    )
+    .limit(1);
+  return row?.candidate;
+}
+
+/** Marks a link used, in the caller's transaction: of two concurrent uses, only the first gets true. */
+export async function useLink(tx: Tx, token: string): Promise<boolean> {
+  const used = await tx
+    .update(candidateTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(candidateTokens.tokenHash, sha256(token)), isNull(candidateTokens.usedAt)))
+    .returning({ hash: candidateTokens.tokenHash });
+  return used.length === 1;
+}
