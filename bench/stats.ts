@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { runtimeLabel } from '../scripts/runtime.ts';
 
 /** Timing helpers shared by the scenarios: run n times, report percentiles in milliseconds. */
 export async function measure(
@@ -19,7 +20,7 @@ export async function measure(
 
 export function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'inconnu';
-  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${runtimeLabel()}, ${os.platform()} ${os.release()}`;
 }
 
 export type Row = { scenario: string; figure: string; target: string };

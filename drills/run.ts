@@ -1,3 +1,4 @@
+import { pinnedNodeBinary } from '../scripts/runtime.ts';
 import { cutConnectionsDrill } from './cutConnections.ts';
 import { killAntsDrill, killSchoolDrill } from './killServices.ts';
 import { mailOutageDrill } from './mailOutage.ts';
@@ -5,6 +6,7 @@ import { type Figure, printReport } from './report.ts';
 import { serviceFaultsDrill } from './serviceFaults.ts';
 
 /** `npm run drills` (DRILL_RUNS=1000 by default; CI runs a bounded form): the system under faults. */
+pinnedNodeBinary(); // the drills measure the pinned runtime, not the machine's
 const runs = Number(process.env.DRILL_RUNS ?? 1000);
 const figures: Figure[] = [
   ...(await cutConnectionsDrill(runs)),

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pinnedNodeBinary } from '../scripts/runtime.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -15,7 +16,7 @@ export async function freePort(): Promise<number> {
 
 /** One service as its own process (`node apps/<name>/src/main.ts`), ready once /api/health answers. */
 export async function startServiceProcess(name: 'ants' | 'school', env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, `apps/${name}/src/main.ts`)], {
+  const child = spawn(pinnedNodeBinary(), ['--import', 'tsx', path.join(root, `apps/${name}/src/main.ts`)], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'error', SMTP_URL: 'smtp://127.0.0.1:9', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -3,10 +3,12 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_AGENTS, DEMO_EPHOTO_CODES, DEMO_PRO_ACCOUNTS } from '../apps/ants/src/seed/demo.ts';
 import { DEMO_SCHOOL_USERS } from '../apps/school/src/seed/demo.ts';
+import { pinnedNodeBinary, runtimeLabel } from './runtime.ts';
 import { startSystem } from './system.ts';
 
 /** `npm start`: builds the pages when their sources changed, then starts everything with demo data. */
 const root = path.resolve(import.meta.dirname, '..');
+pinnedNodeBinary(); // refuses to start on another Node than the pinned one
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -43,7 +45,7 @@ const school = DEMO_SCHOOL_USERS.map((u) => `    ${u.login.padEnd(12)} ${u.passw
 const pros = DEMO_PRO_ACCOUNTS.map((a) => `    ${a.agrementNumber}  ${a.login.padEnd(12)} ${a.password}`).join('\n');
 const agents = DEMO_AGENTS.map((a) => `    ${a.login.padEnd(12)} ${a.password}`).join('\n');
 console.log(`
-Le système est démarré.
+Le système est démarré (${runtimeLabel()}).
 
   Auto-école (back office)     ${system.urls.school}
 ${school}

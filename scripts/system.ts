@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateKey } from '@permis/platform';
+import { pinnedNodeBinary } from './runtime.ts';
 
 /**
  * Starts the whole system: the mail catcher (maildev, loopback only), the national service and the
@@ -48,7 +49,7 @@ async function startMaildev(options: SystemOptions) {
 }
 
 function startService(name: 'ants' | 'school', env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, `apps/${name}/src/main.ts`)], {
+  const child = spawn(pinnedNodeBinary(), ['--import', 'tsx', path.join(root, `apps/${name}/src/main.ts`)], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],

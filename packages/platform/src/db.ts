@@ -18,6 +18,8 @@ export type Database<TSchema extends Record<string, unknown>> = {
   executeSql: ExecuteSql;
   /** The connection string when on a PostgreSQL server (pg-boss opens its own pool). */
   url?: string;
+  /** The embedded engine itself when on PGlite (pg-boss brings its own adapter for it). */
+  pglite?: PGlite;
   close(): Promise<void>;
 };
 

@@ -1,4 +1,4 @@
-import type { Jobs } from './jobs.ts';
+import { deadLetterOf, JOBS_SCHEMA, type Jobs } from './jobs.ts';
 
 /** A job that exhausted its retries: what it carried, why it last failed, when. */
 export type FailedJob<T = unknown> = {
@@ -12,41 +12,40 @@ export type FailedJob<T = unknown> = {
 
 type Row = {
   id: string;
-  name: string;
+  source_name: string;
   data: unknown;
-  output: unknown;
-  completed_on: Date | string;
-  retry_count: number;
+  source_output: unknown;
+  created_on: Date | string;
+  source_retry_count: number | null;
 };
 
-/** The failed jobs of some queues, newest first (pg-boss keeps them FAILED_KEPT_DAYS). */
+/**
+ * The failed jobs of some queues, newest first: the copies pg-boss put in their dead-letter queues
+ * (kept FAILED_KEPT_DAYS). Read directly because pg-boss's findJobs() lists oldest first.
+ */
 export async function listFailedJobs(jobs: Jobs, queues: string[], limit = 200): Promise<FailedJob[]> {
   const { rows } = (await jobs.boss.getDb().executeSql(
-    `SELECT id, name, data, output, completed_on, retry_count FROM pgboss.job
-        WHERE name = ANY($1::text[]) AND state = 'failed' ORDER BY completed_on DESC LIMIT $2`,
-    [queues, limit],
+    `SELECT id, source_name, data, source_output, created_on, source_retry_count FROM ${JOBS_SCHEMA}.job
+        WHERE name = ANY($1::text[]) AND state = 'created' ORDER BY created_on DESC, id LIMIT $2`,
+    [queues.map(deadLetterOf), limit],
   )) as { rows: Row[] };
   return rows.map((row) => ({
     id: row.id,
-    queue: row.name,
+    queue: row.source_name,
     data: row.data,
-    error: failureMessage(row.output),
-    failedAt: new Date(row.completed_on),
-    attempts: row.retry_count + 1,
+    error: failureMessage(row.source_output),
+    failedAt: new Date(row.created_on),
+    attempts: (row.source_retry_count ?? 0) + 1,
   }));
 }
 
-/** Puts a failed job back in the queue for one more attempt; false when it is not (or no longer) failed. */
+/** Sends a failed job back to its queue, with its retries; false when it is not (or no longer) failed. */
 export async function retryFailedJob(jobs: Jobs, queue: string, id: string): Promise<boolean> {
-  const { rows } = (await jobs.boss.getDb().executeSql(
-    `UPDATE pgboss.job SET state = 'retry', retry_limit = retry_count + 1, start_after = now()
-        WHERE name = $1 AND id = $2::uuid AND state = 'failed' RETURNING id`,
-    [queue, id],
-  )) as { rows: unknown[] };
-  return rows.length === 1;
+  const moved = await jobs.boss.redrive(deadLetterOf(queue), { ids: [id], destination: queue });
+  return moved === 1;
 }
 
-/** pg-boss stores the thrown error's fields as the job's output. */
+/** pg-boss stores the thrown error's fields as the failed job's output. */
 function failureMessage(output: unknown): string {
   const value = output as { message?: unknown; value?: { message?: unknown } } | null;
   const message = value?.message ?? value?.value?.message;

@@ -2,7 +2,9 @@ import '@codegouvfr/react-dsfr/main.css';
 import { startReactDsfr } from '@codegouvfr/react-dsfr/spa';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Link, RouterProvider } from 'react-router';
+import { Link } from 'react-router';
+// The DOM build of the provider: it flushes React DOM updates synchronously where the router needs it.
+import { RouterProvider } from 'react-router/dom';
 import { addFavicons } from './favicons.ts';
 import { router } from './router.tsx';
 import { SessionProvider } from './session.tsx';

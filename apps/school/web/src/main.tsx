@@ -3,7 +3,8 @@ import './global.css';
 import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
+// The DOM build of the provider: it flushes React DOM updates synchronously where the router needs it.
+import { RouterProvider } from 'react-router/dom';
 import { router } from './router.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
 

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The Node.js that runs the project: the `node` devDependency pinned in package.json (decision 0006).
+ * npm puts node_modules/.bin first on the PATH of every npm script, so `npm start`, `npm test` and
+ * `npm run …` run on it whatever Node the machine has; the processes the scripts start (services,
+ * drills, benchmarks) are given the same binary.
+ */
+const root = path.resolve(import.meta.dirname, '..');
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  devDependencies: Record<string, string>;
+};
+
+export const PINNED_NODE = manifest.devDependencies.node as string;
+
+/** Why the running Node is not the project's, or null when it is. */
+export function runtimeMismatch(): string | null {
+  if (process.versions.node === PINNED_NODE && process.release.lts) return null;
+  return (
+    `Ce script tourne sur Node ${process.version} ; le projet tourne sur Node ${PINNED_NODE} LTS ` +
+    '(devDependency « node »). Lancez-le par npm (npm start, npm test, npm run …) après npm install.'
+  );
+}
+
+/** The binary to start the project's processes with; refuses to run on another Node. */
+export function pinnedNodeBinary(): string {
+  const mismatch = runtimeMismatch();
+  if (mismatch) throw new Error(mismatch);
+  return process.execPath;
+}
+
+/** "Node 24.21.0 LTS (Krypton)": for banners and the benchmarks' machine line. */
+export function runtimeLabel(): string {
+  const lts = process.release.lts ? ` LTS (${process.release.lts})` : '';
+  return `Node ${process.versions.node}${lts}`;
+}
+
+// `npm run runtime` (CI): prints the Node in use, fails when it is not the pinned LTS.
+if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  const mismatch = runtimeMismatch();
+  console.log(mismatch ?? `${runtimeLabel()}, celle que fixe package.json.`);
+  process.exit(mismatch ? 1 : 0);
+}
