@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { ANTS_URL, expect, test } from './fixtures.ts';
 import { demoSchool, ONE_PIXEL_PNG } from './schoolApi.ts';
-import { createStudent, newIdentity, online, signInSchool, snap } from './schoolPages.ts';
+import { createdDraftNumber, createStudent, newIdentity, online, signInSchool, snap } from './schoolPages.ts';
 
 const BOOTH_KEY = 'cabine-demo-rennes-0123456789abcdef';
 
@@ -47,15 +47,10 @@ test.describe('Parcours — variantes', () => {
       .getByRole('dialog', { name: 'Vérification des villes, départements et pays' })
       .getByRole('button', { name: 'Valider' })
       .click();
-    const notice = online(page)
-      .getByRole('status')
-      .filter({ hasText: /enregistrée en brouillon/ });
-    await expect(notice).toBeVisible();
-    await expect(notice).not.toContainText("Le code ePhoto n'a pas été accepté");
-    const number =
-      (await online(page)
-        .getByText(/^\d{23}$/)
-        .textContent()) ?? '';
+    const number = await createdDraftNumber(page);
+    await expect(online(page).getByRole('status').filter({ hasText: number })).not.toContainText(
+      "Le code ePhoto n'a pas été accepté",
+    );
 
     await online(page).getByRole('button', { name: 'Consulter la ePhoto' }).click();
     const ephoto = page.getByRole('dialog', { name: 'Consulter la ePhoto' });

@@ -2,7 +2,7 @@ import { activateFromMail, agentDecides, candidateValidates } from './antsPages.
 import { ANTS_URL, expect, SCHOOL_URL, test } from './fixtures.ts';
 import { isTo, waitForMail } from './mailbox.ts';
 import { demoSchool } from './schoolApi.ts';
-import { newPage, online, SECRETAIRE, sendPieces, snap, waitForStatus } from './schoolPages.ts';
+import { createdDraftNumber, newPage, online, SECRETAIRE, sendPieces, snap, waitForStatus } from './schoolPages.ts';
 
 test.describe('Parcours complet — auto-école, candidat, agent', () => {
   test('de la fiche élève au Cerfa 06 accepté, en passant par un complément', async ({ browser }, info) => {
@@ -54,15 +54,7 @@ test.describe('Parcours complet — auto-école, candidat, agent', () => {
       .click();
     await snap(school, info, '02 vérification des villes');
     await places.getByRole('button', { name: 'Valider' }).click();
-    await expect(
-      online(school)
-        .getByRole('status')
-        .filter({ hasText: /enregistrée en brouillon/ }),
-    ).toBeVisible();
-    const number02 =
-      (await online(school)
-        .getByText(/^\d{23}$/)
-        .textContent()) ?? '';
+    const number02 = await createdDraftNumber(school);
 
     // 3. Pièces, then validation: the candidate is invited.
     const pieces = await sendPieces(school, ["Pièce d'identité", 'Justificatif de domicile']);
@@ -108,15 +100,7 @@ test.describe('Parcours complet — auto-école, candidat, agent', () => {
     await online(school).getByLabel('Cerfa 06').check();
     await online(school).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
     await places.getByRole('button', { name: 'Valider' }).click();
-    await expect(
-      online(school)
-        .getByRole('status')
-        .filter({ hasText: /enregistrée en brouillon/ }),
-    ).toBeVisible();
-    const number06 =
-      (await online(school)
-        .getByText(/^\d{23}$/)
-        .textContent()) ?? '';
+    const number06 = await createdDraftNumber(school);
     expect(number06).not.toBe(number02);
     const pieces06 = await sendPieces(school, ["Pièce d'identité", 'Justificatif de domicile']);
     await pieces06.getByRole('button', { name: 'Valider la demande' }).click();

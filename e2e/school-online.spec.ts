@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, SCHOOL_URL, test } from './fixtures.ts';
 import { demoSchool, ONE_PIXEL_PNG, saintPriestOffice } from './schoolApi.ts';
-import { online, fillDossier as saveDossier } from './schoolPages.ts';
+import { createdDraftNumber, online, fillDossier as saveDossier } from './schoolPages.ts';
 
 const SECRETAIRE = { login: 'secretaire', password: 'Secretaire-2026!' };
 const MONITEUR = { login: 'moniteur', password: 'Moniteur-2026!' };
@@ -95,15 +95,7 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
     await expect(dialog.getByRole('status')).toHaveText('Toutes les informations ont été trouvées.');
     await dialog.getByRole('button', { name: 'Valider' }).click();
 
-    await expect(
-      online(page)
-        .getByRole('status')
-        .filter({ hasText: /Demande n° \d{23} enregistrée en brouillon/ }),
-    ).toBeVisible();
-    const number =
-      (await online(page)
-        .getByText(/^\d{23}$/)
-        .textContent()) ?? '';
+    const number = await createdDraftNumber(page);
     expect(number).toMatch(/^\d{23}$/);
     expect((await demoSchool.getApplication(number).catch(() => null))?.candidate.city ?? 'ailleurs').not.toBe(
       'ST PRIEST',

@@ -97,6 +97,21 @@ export async function sendPieces(page: Page, kinds: string[]) {
   return pieces;
 }
 
+/**
+ * The number of the draft just created: read from its own notice ("Demande n° … enregistrée en
+ * brouillon"), then awaited in the panel, which may still show the previous application's number
+ * for a moment (after a refusal, say).
+ */
+export async function createdDraftNumber(page: Page): Promise<string> {
+  const notice = online(page)
+    .getByRole('status')
+    .filter({ hasText: /Demande n° \d{23} enregistrée en brouillon/ });
+  await expect(notice).toBeVisible();
+  const number = /Demande n° (\d{23})/.exec((await notice.textContent()) ?? '')?.[1] ?? '';
+  await expect(online(page).getByText(number, { exact: true })).toBeVisible();
+  return number;
+}
+
 /** "Enregistrer la demande en ligne" (places already right), the two pièces, "Valider la demande"; answers the number. */
 export async function enterAndValidate(page: Page): Promise<string> {
   await online(page).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
@@ -104,15 +119,7 @@ export async function enterAndValidate(page: Page): Promise<string> {
     .getByRole('dialog', { name: 'Vérification des villes, départements et pays' })
     .getByRole('button', { name: 'Valider' })
     .click();
-  await expect(
-    online(page)
-      .getByRole('status')
-      .filter({ hasText: /enregistrée en brouillon/ }),
-  ).toBeVisible();
-  const number =
-    (await online(page)
-      .getByText(/^\d{23}$/)
-      .textContent()) ?? '';
+  const number = await createdDraftNumber(page);
   const pieces = await sendPieces(page, ["Pièce d'identité", 'Justificatif de domicile']);
   await pieces.getByRole('button', { name: 'Valider la demande' }).click();
   await expect(online(page).getByText('En attente de validation usager')).toBeVisible({ timeout: 20000 });
