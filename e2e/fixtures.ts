@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 
 /** Where the system started by global-setup.ts listens (ports kept apart from `npm start`). */
 export const ANTS_URL = process.env.E2E_ANTS_URL ?? 'http://localhost:3110';
@@ -14,6 +14,38 @@ export async function expectAccessible(page: Page) {
     blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
     'violations axe graves ou critiques',
   ).toEqual([]);
+}
+
+/**
+ * Fails when the element's text is cut: an ellipsis or an overflowing line inside it, or the element
+ * itself reaching past an ancestor that hides what overflows (a table's scroll area, a modal).
+ */
+export async function expectNotClipped(locator: Locator) {
+  await expect(locator).toBeVisible();
+  const problems = await locator.evaluate((element) => {
+    const found: string[] = [];
+    for (const el of [element, ...element.querySelectorAll('*')]) {
+      if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') {
+        found.push(`texte coupé dans <${el.tagName.toLowerCase()}> : ${el.textContent}`);
+      }
+    }
+    const rect = element.getBoundingClientRect();
+    for (let up = element.parentElement; up; up = up.parentElement) {
+      if (getComputedStyle(up).overflowX === 'visible') continue;
+      const box = up.getBoundingClientRect();
+      if (rect.left < box.left - 1 || rect.right > box.right + 1)
+        found.push(`dépasse de <${up.tagName.toLowerCase()}>`);
+    }
+    if (element instanceof HTMLSelectElement) {
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = getComputedStyle(element).font;
+      const text = element.options[element.selectedIndex]?.text ?? '';
+      // The arrow and paddings take about 40 px of the box.
+      if (context.measureText(text).width > element.clientWidth - 40) found.push(`choix coupé : ${text}`);
+    }
+    return found;
+  });
+  expect(problems, 'texte coupé').toEqual([]);
 }
 
 export { expect, test };

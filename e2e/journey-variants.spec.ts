@@ -1,7 +1,15 @@
 import type { Page } from '@playwright/test';
-import { ANTS_URL, expect, test } from './fixtures.ts';
+import { ANTS_URL, expect, expectNotClipped, test } from './fixtures.ts';
 import { demoSchool, ONE_PIXEL_PNG } from './schoolApi.ts';
-import { createdDraftNumber, createStudent, newIdentity, online, signInSchool, snap } from './schoolPages.ts';
+import {
+  createdDraftNumber,
+  createStudent,
+  newIdentity,
+  online,
+  signInSchool,
+  snap,
+  validateFromPieces,
+} from './schoolPages.ts';
 
 const BOOTH_KEY = 'cabine-demo-rennes-0123456789abcdef';
 
@@ -43,10 +51,6 @@ test.describe('Parcours — variantes', () => {
     await page.getByRole('button', { name: 'Enregistrer le dossier' }).click();
     await expect(page.getByText('Dossier enregistré.')).toBeVisible();
     await online(page).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
-    await page
-      .getByRole('dialog', { name: 'Vérification des villes, départements et pays' })
-      .getByRole('button', { name: 'Valider' })
-      .click();
     const number = await createdDraftNumber(page);
     await expect(online(page).getByRole('status').filter({ hasText: number })).not.toContainText(
       "Le code ePhoto n'a pas été accepté",
@@ -70,9 +74,11 @@ test.describe('Parcours — variantes', () => {
       await search.getByRole('button', { name: 'Valider' }).click();
       await expect(pieces.getByRole('row', { name: new RegExp(label) })).toHaveAttribute('data-sent', 'true');
     }
-    await pieces.getByRole('button', { name: 'Valider la demande' }).click();
+    expect(await validateFromPieces(page, pieces)).toContain("part à l'instruction de l'ANTS (mandat papier)");
     await expect(online(page).getByRole('status').filter({ hasText: 'mandat papier' })).toBeVisible({ timeout: 20000 });
     await expect(online(page).getByText('Dossier en cours de vérification des pièces justificatives')).toBeVisible();
+    // The long state reads in full in its badge.
+    await expectNotClipped(online(page).getByText('Dossier en cours de vérification des pièces justificatives'));
     expect((await demoSchool.getApplication(number)).state).toBe('under_instruction');
     await snap(page, info, 'mandat papier : à l’instruction');
   });

@@ -2,7 +2,16 @@ import { activateFromMail, agentDecides, candidateValidates } from './antsPages.
 import { ANTS_URL, expect, SCHOOL_URL, test } from './fixtures.ts';
 import { isTo, waitForMail } from './mailbox.ts';
 import { demoSchool } from './schoolApi.ts';
-import { createdDraftNumber, newPage, online, SECRETAIRE, sendPieces, snap, waitForStatus } from './schoolPages.ts';
+import {
+  createdDraftNumber,
+  newPage,
+  online,
+  SECRETAIRE,
+  sendPieces,
+  snap,
+  validateFromPieces,
+  waitForStatus,
+} from './schoolPages.ts';
 
 test.describe('Parcours complet — auto-école, candidat, agent', () => {
   test('de la fiche élève au Cerfa 06 accepté, en passant par un complément', async ({ browser }, info) => {
@@ -59,7 +68,7 @@ test.describe('Parcours complet — auto-école, candidat, agent', () => {
     // 3. Pièces, then validation: the candidate is invited.
     const pieces = await sendPieces(school, ["Pièce d'identité", 'Justificatif de domicile']);
     await snap(school, info, '03 pièces envoyées');
-    await pieces.getByRole('button', { name: 'Valider la demande' }).click();
+    await validateFromPieces(school, pieces);
     await expect(online(school).getByText('En attente de validation usager')).toBeVisible({ timeout: 20000 });
 
     // 4. The candidate reads the real mail, activates the account and validates.
@@ -98,12 +107,12 @@ test.describe('Parcours complet — auto-école, candidat, agent', () => {
 
     // 7. The Cerfa 06, to acceptance: the candidate, who has an account now, is invited to log in.
     await online(school).getByLabel('Cerfa 06').check();
+    // The places were corrected for the 02: every one is found, no popup this time.
     await online(school).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
-    await places.getByRole('button', { name: 'Valider' }).click();
     const number06 = await createdDraftNumber(school);
     expect(number06).not.toBe(number02);
     const pieces06 = await sendPieces(school, ["Pièce d'identité", 'Justificatif de domicile']);
-    await pieces06.getByRole('button', { name: 'Valider la demande' }).click();
+    await validateFromPieces(school, pieces06);
     await expect(online(school).getByText('En attente de validation usager')).toBeVisible({ timeout: 20000 });
     await waitForMail(
       (m) => m.subject === 'Votre école de conduite a effectué une démarche pour vous' && isTo(m, email),

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, SCHOOL_URL, test } from './fixtures.ts';
+import { expect, expectAccessible, expectNotClipped, SCHOOL_URL, test } from './fixtures.ts';
 import { demoSchool, ONE_PIXEL_PNG, saintPriestOffice } from './schoolApi.ts';
-import { createdDraftNumber, online, fillDossier as saveDossier } from './schoolPages.ts';
+import { createdDraftNumber, online, fillDossier as saveDossier, validateFromPieces } from './schoolPages.ts';
 
 const SECRETAIRE = { login: 'secretaire', password: 'Secretaire-2026!' };
 const MONITEUR = { login: 'moniteur', password: 'Moniteur-2026!' };
@@ -122,8 +122,21 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
     await fromDocuments.getByRole('button', { name: 'Valider' }).click();
     await expect(pieces.getByRole('row', { name: /Justificatif de domicile/ })).toHaveAttribute('data-sent', 'true');
     await expect(pieces.getByRole('row', { name: /Justificatif de domicile/ })).toContainText('Facture EDF de mars');
+    // Each file's « Supprimer » shows whole, however long the file's name.
+    for (const remove of await pieces.getByRole('button', { name: /^Supprimer / }).all())
+      await expectNotClipped(remove);
 
+    // Irreversible: the confirmation says what follows; cancelled, nothing is sent.
     await pieces.getByRole('button', { name: 'Valider la demande' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Valider la demande ?' });
+    await expect(confirm).toContainText('ne pourra plus être modifiée');
+    await expect(confirm).toContainText('un courriel et un SMS');
+    await expect(confirm).toContainText('7 jours');
+    await expectAccessible(page);
+    await confirm.getByRole('button', { name: 'Annuler' }).click();
+    expect((await saintPriestOffice.getApplication(number)).state).toBe('draft');
+    await online(page).getByRole('button', { name: 'Envoyer / Consulter les pièces justificatives' }).click();
+    await validateFromPieces(page, pieces);
     // The validation goes to the national service, which queues the candidate's mail: allow for a busy machine.
     await expect(online(page).getByText('En attente de validation usager')).toBeVisible({ timeout: 20000 });
     await expect(online(page).getByRole('button', { name: 'Valider la demande' })).toBeDisabled();
@@ -162,9 +175,6 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
     await signIn(page, SECRETAIRE);
     await createStudent(page, taken, 'SAINT-PRIEST');
     await fillDossier(page);
-    await online(page).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
-    const dialog = page.getByRole('dialog', { name: PLACES_TITLE });
-    await expect(dialog.getByRole('status')).toHaveText('Toutes les informations ont été trouvées.');
 
     // A slow answer: the page says so instead of freezing.
     await page.route('**/api/students/*/online', async (route) => {
@@ -172,17 +182,58 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
       await new Promise((resolve) => setTimeout(resolve, 4500));
       return route.continue();
     });
-    await dialog.getByRole('button', { name: 'Valider' }).click();
-    await expect(dialog.getByText(/Le transfert des données vers le site de l'ANTS peut être long/)).toBeVisible();
+    // Every place is found (SAINT-PRIEST, RENNES): no popup, the demand goes straight to the agency.
+    await online(page).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
+    await expect(
+      online(page).getByText(/Le transfert des données vers le site de l'ANTS peut être long/),
+    ).toBeVisible();
+    await expect(page.getByRole('dialog', { name: PLACES_TITLE })).toHaveCount(0);
     await expectAccessible(page);
     await expect(
-      dialog.getByText(
+      online(page).getByText(
         "Cet email est déjà utilisé pour la demande d'un autre candidat : chaque élève doit avoir un email unique.",
       ),
     ).toBeVisible();
     await expectAccessible(page);
     await page.unroute('**/api/students/*/online');
-    await dialog.getByRole('button', { name: 'Fermer' }).click();
+  });
+
+  test('la JDC n’est pas répondue pour l’élève : rien ne part, le panneau dit où répondre, hors de la vérification des villes', async ({
+    page,
+  }) => {
+    await signIn(page, SECRETAIRE);
+    await createStudent(page, newIdentity(), 'SAINT-PRIEST');
+    await page.getByRole('tab', { name: 'Formation › Dossier 02 - 06' }).click();
+    // No declaration is answered for the candidate (born in 2005: the answer is required).
+    const jdc = page.getByRole('radiogroup', { name: /Journée défense et citoyenneté/ });
+    await expect(jdc.getByLabel('Oui')).not.toBeChecked();
+    await expect(jdc.getByLabel('Non')).not.toBeChecked();
+    await expect(jdc).toContainText('Réponse obligatoire pour une demande en ligne');
+    await page.getByRole('group', { name: 'Catégorie de permis demandé' }).getByLabel('B', { exact: true }).check();
+    await page.getByRole('button', { name: 'Enregistrer le dossier' }).click();
+    await expect(page.getByText('Dossier enregistré.')).toBeVisible();
+
+    await online(page).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
+    const gaps = online(page).getByRole('alert').filter({ hasText: "Dossier à compléter avant l'envoi" });
+    await expect(gaps).toContainText(
+      'Journée défense et citoyenneté (JDC) : Indiquez si le candidat est en règle avec la Journée défense et citoyenneté (JDC) : la réponse est obligatoire entre 17 et 25 ans.',
+    );
+    await expect(page.getByRole('dialog', { name: PLACES_TITLE })).toHaveCount(0);
+    // Never a field's path, never a doubled full stop (the seed's "..." is an ellipsis).
+    await expect(page.getByText(/dossier\.declarations|[^.]\.\.(?!\.)/)).toHaveCount(0);
+    await expectAccessible(page);
+
+    // The link brings the keyboard to the question; answered and saved, the demand goes.
+    await gaps.getByRole('link', { name: 'Journée défense et citoyenneté (JDC)' }).click();
+    await expect(jdc.getByLabel('Oui')).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(jdc.getByLabel('Oui')).toBeChecked();
+    await page.getByRole('button', { name: 'Enregistrer le dossier' }).click();
+    await expect(page.getByText('Dossier enregistré.')).toBeVisible();
+    await online(page).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
+    expect(await createdDraftNumber(page)).toMatch(/^\d{23}$/);
+    await expect(gaps).toHaveCount(0);
+    await expect(page.getByRole('dialog', { name: PLACES_TITLE })).toHaveCount(0);
   });
 
   test('sans le droit, le moniteur ne peut ni valider ni supprimer', async ({ page }) => {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, SCHOOL_URL, test } from './fixtures.ts';
+import { expect, expectAccessible, expectNotClipped, SCHOOL_URL, test } from './fixtures.ts';
 
 // Demo data (SEED_DEMO) of the school back office: "Auto-école du Parc", three users, two offices.
 const DIRIGEANT = { login: 'dirigeant', password: 'Dirigeant-2026!', label: 'Julien BRENAC (Dirigeant)' };
@@ -147,9 +147,26 @@ test.describe('Auto-école — page web', () => {
     await brequigny.getByRole('button', { name: 'Mettre à jour la liste des préfectures' }).click();
     const select = brequigny.getByLabel('Préfecture', { exact: true });
     await expect(select.locator('option', { hasText: 'Sous-préfecture de Saint-Malo' })).toHaveCount(1);
+    await select.selectOption({ label: 'Sous-préfecture de Saint-Malo' });
+    await expectNotClipped(select);
     await select.selectOption({ label: 'Préfecture de Rennes' });
     await brequigny.getByRole('button', { name: 'Enregistrer' }).click();
     await expect(brequigny.getByText('Bureau enregistré.')).toBeVisible();
+    // Saved credentials are tried at once on the national service, and the badge says what it answered.
+    await expect(brequigny.getByText("Identifiants vérifiés : le site de l'ANTS les accepte.")).toBeVisible();
+    await expect(brequigny.getByText(/^Identifiants acceptés par l'ANTS le \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
+
+    // A wrong password is said when it is saved, not at the secretary's first demand (then put back).
+    await brequigny.getByLabel('Mot de passe ANTS').fill('pas-le-bon');
+    await brequigny.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(
+      brequigny.getByText(/^Erreur d'authentification : le site de l'ANTS refuse ces identifiants/),
+    ).toBeVisible();
+    await expect(brequigny.getByText("Identifiants refusés par l'ANTS")).toBeVisible();
+    await expectAccessible(page);
+    await brequigny.getByLabel('Mot de passe ANTS').fill('Brequigny35!ants');
+    await brequigny.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(brequigny.getByText("Identifiants vérifiés : le site de l'ANTS les accepte.")).toBeVisible();
 
     const html = await page.content();
     for (const secret of ANTS_PASSWORDS) {

@@ -1,4 +1,4 @@
-import type { Browser, Page, TestInfo } from '@playwright/test';
+import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
 import { expect, SCHOOL_URL } from './fixtures.ts';
 import { ONE_PIXEL_PNG } from './schoolApi.ts';
 
@@ -98,6 +98,20 @@ export async function sendPieces(page: Page, kinds: string[]) {
 }
 
 /**
+ * "Valider la demande" of the pièces popup, then the confirmation, which says what follows (an
+ * irreversible step): answers the confirmation's text.
+ */
+export async function validateFromPieces(page: Page, pieces: Locator): Promise<string> {
+  await pieces.getByRole('button', { name: 'Valider la demande' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Valider la demande ?' });
+  await expect(confirm).toBeVisible();
+  const text = (await confirm.textContent()) ?? '';
+  await confirm.getByRole('button', { name: 'Oui, valider' }).click();
+  await expect(confirm).toHaveCount(0);
+  return text;
+}
+
+/**
  * The number of the draft just created: read from its own notice ("Demande n° … enregistrée en
  * brouillon"), then awaited in the panel, which may still show the previous application's number
  * for a moment (after a refusal, say).
@@ -112,16 +126,12 @@ export async function createdDraftNumber(page: Page): Promise<string> {
   return number;
 }
 
-/** "Enregistrer la demande en ligne" (places already right), the two pièces, "Valider la demande"; answers the number. */
+/** "Enregistrer la demande en ligne" (places right: no popup), the two pièces, "Valider la demande"; answers the number. */
 export async function enterAndValidate(page: Page): Promise<string> {
   await online(page).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
-  await page
-    .getByRole('dialog', { name: 'Vérification des villes, départements et pays' })
-    .getByRole('button', { name: 'Valider' })
-    .click();
   const number = await createdDraftNumber(page);
   const pieces = await sendPieces(page, ["Pièce d'identité", 'Justificatif de domicile']);
-  await pieces.getByRole('button', { name: 'Valider la demande' }).click();
+  await validateFromPieces(page, pieces);
   await expect(online(page).getByText('En attente de validation usager')).toBeVisible({ timeout: 20000 });
   return number;
 }

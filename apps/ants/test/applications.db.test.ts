@@ -158,15 +158,22 @@ describe('creating a draft', () => {
       crypto.randomUUID(),
     );
     expect(aac.state).toBe('draft');
-    const noJdc = await failure(
-      ants.brequigny.createApplication(
-        draftRequest({
-          dossier: { requestedCategories: ['B'], prefectureCode: '69123', declarations: {}, training: 'none' },
-        }),
-        crypto.randomUUID(),
-      ),
-    );
-    expect(noJdc.fields).toEqual([
+    // The JDC is never answered for the candidate: unanswered, the demand says so; "Non", it is refused.
+    const jdc = (declarations: { jdcInOrder?: boolean }) =>
+      failure(
+        ants.brequigny.createApplication(
+          draftRequest({ dossier: { requestedCategories: ['B'], prefectureCode: '69123', declarations } }),
+          crypto.randomUUID(),
+        ),
+      );
+    expect((await jdc({})).fields).toEqual([
+      {
+        path: 'dossier.declarations.jdcInOrder',
+        message:
+          'Indiquez si le candidat est en règle avec la Journée défense et citoyenneté (JDC) : la réponse est obligatoire entre 17 et 25 ans.',
+      },
+    ]);
+    expect((await jdc({ jdcInOrder: false })).fields).toEqual([
       {
         path: 'dossier.declarations.jdcInOrder',
         message: 'Entre 17 et 25 ans, le candidat doit être en règle avec la Journée défense et citoyenneté (JDC).',

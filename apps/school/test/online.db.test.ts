@@ -113,6 +113,18 @@ describe('Espace Dirigeant › Bureaux › Agrément pour Cerfa', () => {
     expect(saved.json().office).toMatchObject({ hasAntsPassword: true, prefectureName: 'RENNES' });
     const [row] = await school.db.select().from(offices).where(eq(offices.name, 'BREQUIGNY'));
     expect(row!.antsPasswordSealed).not.toContain('Nouveau-Secret-35');
+    // Tried at once on the national service, which refuses this password: said now, and kept.
+    expect(saved.json().credentials).toBe('refused');
+    expect(saved.json().office.antsCredentialsCheck).toBe('refused');
+    const back = await dirigeant.put(`/api/dirigeant/offices/${await brequignyId()}`, {
+      name: 'BREQUIGNY',
+      postalCode: '35200',
+      cerfaAgrement: 'E1703500010',
+      antsLogin: 'brequigny35',
+      antsPassword: 'Brequigny35!ants',
+    });
+    expect(back.json()).toMatchObject({ credentials: 'accepted', office: { antsCredentialsCheck: 'accepted' } });
+    expect(back.json().office.antsCredentialsCheckedAt).toEqual(expect.any(String));
 
     const secretaire = testClient(school.app);
     await secretaire.login('/api/auth/login', LOGIN.secretaire);

@@ -6,6 +6,8 @@ const name = z.string().trim().min(1).max(100);
 const optionalText = (max: number) => z.string().trim().max(max).default('');
 const isoDate = z.iso.date();
 const category = z.enum(PERMIT_CATEGORIES);
+/** A Oui / Non answer; null while not answered. */
+const declaration = z.boolean().nullable().default(null);
 
 /** The candidate as the school's fiche élève describes them. */
 export const candidateSchema = z.object({
@@ -76,18 +78,19 @@ export const dossierSchema = z.object({
   previousLicenceCountry: optionalText(100),
   /** INSEE code of the préfecture or sous-préfecture (GET /prefectures). */
   prefectureCode: z.string().trim().min(1, 'Choisissez la préfecture.').max(10),
+  /** The candidate's Oui / Non declarations: null until answered, never answered for them. */
   declarations: z.object({
-    pendingExamOtherDepartment: z.boolean().default(false),
-    pendingExamOtherCategory: z.boolean().default(false),
-    readsFrench: z.boolean().default(true),
-    adaptedVehicle: z.boolean().default(false),
-    visionCorrection: z.boolean().default(false),
-    medicalCondition: z.boolean().default(false),
-    disabilityPension: z.boolean().default(false),
-    /** "Je m'oppose à la réutilisation de mes données personnelles…" */
+    pendingExamOtherDepartment: declaration,
+    pendingExamOtherCategory: declaration,
+    readsFrench: declaration,
+    adaptedVehicle: declaration,
+    visionCorrection: declaration,
+    medicalCondition: declaration,
+    disabilityPension: declaration,
+    /** "Je m'oppose à la réutilisation de mes données personnelles…": a box the candidate ticks. */
     dataReuseOpposition: z.boolean().default(false),
-    /** Certificate of the Journée défense et citoyenneté in order (candidates aged 17 to 25). */
-    jdcInOrder: z.boolean().default(false),
+    /** Certificate of the Journée défense et citoyenneté in order (answer required from 17 to 25). */
+    jdcInOrder: declaration,
   }),
   /** AAC (apprentissage anticipé de la conduite) or conduite supervisée. */
   training: z.enum(['none', 'aac', 'supervised']).default('none'),

@@ -7,7 +7,9 @@ import { z } from 'zod';
 export * from './applications.ts';
 /** Credentials of a driving-school office: Cerfa agrément number + ANTS login + password. */
 export { tokenRequestSchema as proCredentials } from './applications.ts';
+export * from './declarations.ts';
 export * from './errors.ts';
+export * from './fieldLabels.ts';
 export * from './states.ts';
 
 export const apiError = z.object({

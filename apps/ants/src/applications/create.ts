@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { API_ERRORS, type createApplicationSchema } from '@permis/ants-api';
+import { API_ERRORS, type createApplicationSchema, parisToday } from '@permis/ants-api';
 import { AppError, pgErrorCode } from '@permis/platform';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -7,7 +7,7 @@ import type { AntsDb } from '../db/index.ts';
 import { applications, auditEvents, candidates } from '../db/schema.ts';
 import type { ApplicationRow } from './machine.ts';
 import { applicationNumber } from './number.ts';
-import { dataErrors, parisToday } from './rules.ts';
+import { dataErrors } from './rules.ts';
 
 type Request = z.output<typeof createApplicationSchema>;
 

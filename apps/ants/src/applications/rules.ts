@@ -1,4 +1,4 @@
-import { type createApplicationSchema, DATA_ERROR_MESSAGES } from '@permis/ants-api';
+import { ageOn, type createApplicationSchema, DATA_ERROR_MESSAGES, jdcError } from '@permis/ants-api';
 import type { FieldError } from '@permis/platform';
 import type { PermitCategory, PlaceField } from '@permis/referentiel';
 import { checkPlaces, findPrefecture } from '@permis/referentiel/data';
@@ -42,12 +42,8 @@ export function dataErrors(request: Request, today: string): FieldError[] {
   if (age < 18 && !rep) {
     errors.push({ path: 'legalRepresentative', message: 'Représentant légal obligatoire pour un candidat mineur.' });
   }
-  if (age >= 17 && age <= 25 && !dossier.declarations.jdcInOrder) {
-    errors.push({
-      path: 'dossier.declarations.jdcInOrder',
-      message: 'Entre 17 et 25 ans, le candidat doit être en règle avec la Journée défense et citoyenneté (JDC).',
-    });
-  }
+  const jdc = jdcError(age, dossier.declarations.jdcInOrder);
+  if (jdc) errors.push({ path: 'dossier.declarations.jdcInOrder', message: jdc });
   if (request.type === '02') {
     for (const category of dossier.requestedCategories) {
       const minimum = minimumAge(category, dossier.training);
@@ -101,16 +97,4 @@ export const MINIMUM_AGE: Record<PermitCategory, number> = {
 
 export function minimumAge(category: PermitCategory, training: 'none' | 'aac' | 'supervised'): number {
   return category === 'B' && training !== 'none' ? 15 : MINIMUM_AGE[category];
-}
-
-/** Age in whole years on `today` (both ISO dates, French calendar day). */
-export function ageOn(birthDate: string, today: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-}
-
-/** Today's date in Paris, as the agency counts days. */
-export function parisToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
 }

@@ -48,6 +48,9 @@ export const offices = pgTable(
     /** The national service's webhook for this office: the address registered and its signing secret (sealed). */
     webhookUrl: text('webhook_url'),
     webhookSecretSealed: text('webhook_secret_sealed'),
+    /** What the national service said of the credentials when they were last saved; null: not asked yet. */
+    antsCredentialsCheck: text('ants_credentials_check', { enum: ['accepted', 'refused'] }),
+    antsCredentialsCheckedAt: timestamp('ants_credentials_checked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,3 +1,4 @@
+import { AntsApiError } from '@permis/ants-api';
 import { AppError, type HttpServer, notFound, type SecretBox } from '@permis/platform';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -128,18 +129,44 @@ export function officeRoutes(
         .where(eq(offices.id, current.id))
         .returning();
       await audit(me.schoolId, me.id, 'office.update', current.id);
-      // With complete credentials, the national service is told where to push this office's changes.
-      // Not reachable now: the next "Mettre à jour" registers it.
+      // Saved credentials are tried at once on the national service: a wrong password is said now,
+      // not at the secretary's first demand. Accepted, the national service is told where to push
+      // this office's changes (not reachable now: the next "Mettre à jour" registers it).
+      const credentials = await checkCredentials(row!);
       let webhook: 'registered' | 'pending' | 'none' = 'none';
-      if (row!.cerfaAgrement && row!.antsLogin && row!.antsPasswordSealed) {
+      if (credentials === 'accepted') {
         webhook = await ensureWebhook(ctx.db, clients, box, row!, publicUrl).then(
           () => 'registered' as const,
           () => 'pending' as const,
         );
       }
-      return { office: forDirigeant(row!), webhook };
+      const [checked] = await ctx.db.select().from(offices).where(eq(offices.id, current.id));
+      return { office: forDirigeant(checked!), webhook, credentials };
     },
   );
+
+  /** Asks the national service whether the office's credentials open a session, and keeps the answer. */
+  const checkCredentials = async (
+    office: typeof offices.$inferSelect,
+  ): Promise<'accepted' | 'refused' | 'unreachable' | 'incomplete'> => {
+    if (!office.cerfaAgrement || !office.antsLogin || !office.antsPasswordSealed) return 'incomplete';
+    const answer = await clients
+      .forOffice(office)
+      .authenticate()
+      .then(
+        () => 'accepted' as const,
+        (error: unknown) =>
+          error instanceof AntsApiError && (error.code === 'AUTHENTICATION_FAILED' || error.status === 401)
+            ? ('refused' as const)
+            : ('unreachable' as const),
+      );
+    if (answer === 'unreachable') return answer;
+    await ctx.db
+      .update(offices)
+      .set({ antsCredentialsCheck: answer, antsCredentialsCheckedAt: new Date() })
+      .where(eq(offices.id, office.id));
+    return answer;
+  };
 
   // The button that "met à jour la liste des préfectures": asks the national service with the
   // credentials as typed (the stored password when none is typed) and the office's postal code.

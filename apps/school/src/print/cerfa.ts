@@ -16,7 +16,9 @@ const TITLES = {
   },
 } as const;
 
-const yesNo = (value: boolean) => (value ? '[X] Oui   [ ] Non' : '[ ] Oui   [X] Non');
+/** A declaration's boxes; both empty while it is not answered. */
+const yesNo = (value: boolean | null) =>
+  value === null ? '[ ] Oui   [ ] Non' : value ? '[X] Oui   [ ] Non' : '[ ] Oui   [X] Non';
 const frDate = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('/') : iso);
 const TRAINING = {
   none: 'Aucune',
@@ -119,6 +121,7 @@ export function renderCerfa(
   field("Être en instance d'examen pour la même ou une autre catégorie", yesNo(d.pendingExamOtherCategory));
   field('Comprendre et lire couramment le français', yesNo(d.readsFrench));
   field('Devoir conduire un véhicule aménagé', yesNo(d.adaptedVehicle));
+  field('Être en règle avec la Journée défense et citoyenneté (JDC)', yesNo(d.jdcInOrder));
   field("Porteur d'un dispositif de correction de la vision", yesNo(d.visionCorrection));
   field("Atteint d'une affection et/ou d'un handicap", yesNo(d.medicalCondition));
   field("Titulaire d'une pension d'invalidité civile ou militaire", yesNo(d.disabilityPension));

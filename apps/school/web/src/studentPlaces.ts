@@ -1,3 +1,4 @@
+import { fieldErrorText, joinSentences } from '@permis/ants-api';
 import { ApiError } from './api.ts';
 import type { Dossier, PlaceField, PlaceRecord, Student } from './types.ts';
 
@@ -46,6 +47,11 @@ const FIELD_OF_PATH: Record<string, PlaceField> = {
   'dossier.previousLicenceCountry': 'previousLicenceCountry',
 };
 
+/** Whether a field named by the school or the national service is a place of the popup. */
+export function isPlaceField(path: string): boolean {
+  return path in FIELD_OF_PATH;
+}
+
 /**
  * A refused save (or a data error of the national service) with its field errors moved to the
  * popup's rows; the fields that are not places (prénom, préfecture…) are named in the message.
@@ -53,29 +59,6 @@ const FIELD_OF_PATH: Record<string, PlaceField> = {
 export function placesSaveError(error: unknown): unknown {
   if (!(error instanceof ApiError) || error.fields.length === 0) return error;
   const fields = error.fields.map((f) => ({ path: FIELD_OF_PATH[f.path] ?? f.path, message: f.message }));
-  const others = error.fields
-    .filter((f) => !(f.path in FIELD_OF_PATH))
-    .map((f) => `${ANTS_FIELD_LABELS[f.path] ?? FIELD_LABELS[f.path] ?? f.path} : ${f.message}`);
-  const message = others.length > 0 ? `${error.message} ${others.join(' ; ')}.` : error.message;
-  return new ApiError(error.status, error.code, message, fields);
+  const others = error.fields.filter((f) => !isPlaceField(f.path)).map((f) => fieldErrorText(f));
+  return new ApiError(error.status, error.code, joinSentences([error.message, ...others]), fields);
 }
-
-/** The fiche's own field names, for messages about the places' save. */
-const FIELD_LABELS: Record<string, string> = { 'legalRepresentative.postalCode': 'Code postal du représentant légal' };
-
-/** What each field named by the national service is, for the message the user reads. */
-export const ANTS_FIELD_LABELS: Record<string, string> = {
-  'candidate.city': "Ville d'habitation de l'élève",
-  'candidate.birthCity': 'Ville de naissance',
-  'candidate.birthDepartment': 'Département de naissance',
-  'candidate.birthCountry': 'Pays de naissance',
-  'candidate.firstName': 'Prénom',
-  'candidate.email': 'Email',
-  'candidate.birthDate': 'Date de naissance',
-  'legalRepresentative.city': 'Ville du représentant légal',
-  legalRepresentative: 'Représentant légal',
-  'dossier.previousLicenceDepartment': 'Département délivrance ancien permis',
-  'dossier.previousLicenceCountry': "Pays d'origine ancien permis",
-  'dossier.prefectureCode': 'Préfecture',
-  'dossier.requestedCategories': 'Catégorie de permis demandé',
-};

@@ -17,6 +17,14 @@ export const theme = createTheme({
     // Icon-only buttons named in French for screen readers.
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Fermer' } } },
     FileInput: { defaultProps: { clearButtonProps: { 'aria-label': 'Retirer le fichier' } } },
+    // A badge says a state ("Dossier en cours de vérification des pièces justificatives"): it wraps
+    // onto several lines rather than cutting the words with an ellipsis.
+    Badge: {
+      styles: {
+        root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 },
+        label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.3 },
+      },
+    },
   },
 });
 

@@ -70,7 +70,13 @@ export type Office = {
   hasAntsPassword: boolean;
   prefectureCode: string | null;
   prefectureName: string | null;
+  /** What the national service said of the credentials when last saved; null: not asked yet. */
+  antsCredentialsCheck: 'accepted' | 'refused' | null;
+  antsCredentialsCheckedAt: string | null;
 };
+
+/** The national service's answer to the credentials just saved. */
+export type CredentialsCheck = 'accepted' | 'refused' | 'unreachable' | 'incomplete';
 
 /** What every user sees of an office (GET /api/offices). */
 export type OfficeSummary = Pick<Office, 'id' | 'name' | 'addressLine' | 'postalCode' | 'city'> & {
@@ -118,7 +124,10 @@ export type Dossier = {
   previousLicenceDepartment: string;
   previousLicenceCountry: string;
   prefectureCode: string;
-  declarations: Record<DeclarationKey, boolean>;
+  /** null: not answered yet (never answered for the candidate). */
+  declarations: Record<Exclude<DeclarationKey, 'dataReuseOpposition'>, boolean | null> & {
+    dataReuseOpposition: boolean;
+  };
   training: 'none' | 'aac' | 'supervised';
   paperMandate: boolean;
   ephotoCode02: string;

@@ -19,7 +19,8 @@ import { AntsProgress } from '../components/online/AntsProgress.tsx';
 import { useAntsCall } from '../components/online/useAntsCall.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
-import type { Office, Prefecture } from '../types.ts';
+import { formatInstantDate } from '../format.ts';
+import type { CredentialsCheck, Office, Prefecture } from '../types.ts';
 import { useApiData } from '../useApiData.ts';
 import { useForm } from '../useForm.ts';
 
@@ -91,7 +92,7 @@ function OfficeForm({ office, onSaved }: { office: Office; onSaved: () => void }
         ]
       : [],
   );
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<CredentialsCheck | null>(null);
   const call = useAntsCall();
   const complete = Boolean(office.cerfaAgrement && office.antsLogin && office.hasAntsPassword);
 
@@ -113,14 +114,14 @@ function OfficeForm({ office, onSaved }: { office: Office; onSaved: () => void }
     });
 
   const save = form.submit(async (current) => {
-    setSaved(false);
+    setSaved(null);
     const chosen = prefectures.find((p) => p.code === current.prefectureCode);
-    await api.put(`/api/dirigeant/offices/${encodeURIComponent(office.id)}`, {
-      ...current,
-      prefectureName: chosen?.name ?? '',
-    });
+    const answer = await api.put<{ credentials: CredentialsCheck }>(
+      `/api/dirigeant/offices/${encodeURIComponent(office.id)}`,
+      { ...current, prefectureName: chosen?.name ?? '' },
+    );
     form.set('antsPassword', '');
-    setSaved(true);
+    setSaved(answer.credentials);
     onSaved();
   });
 
@@ -147,15 +148,7 @@ function OfficeForm({ office, onSaved }: { office: Office; onSaved: () => void }
               <Title order={3} size="h5">
                 Agrément pour Cerfa
               </Title>
-              {complete ? (
-                <Badge color="green" variant="light" radius="sm">
-                  Identifiants ANTS renseignés
-                </Badge>
-              ) : (
-                <Badge color="orange" variant="light" radius="sm">
-                  À compléter
-                </Badge>
-              )}
+              <CredentialsBadge office={office} complete={complete} />
             </Group>
             <TextInput label="Numéro d'agrément Cerfa" {...text('cerfaAgrement')} error={fieldError('cerfaAgrement')} />
             <TextInput
@@ -174,10 +167,11 @@ function OfficeForm({ office, onSaved }: { office: Office; onSaved: () => void }
               onChange={(event) => form.set('antsPassword', event.currentTarget.value)}
               error={fieldError('antsPassword')}
             />
-            <Group align="flex-end" wrap="nowrap">
+            {/* The select takes the whole width: "Sous-préfecture de Saint-Malo" must be readable. */}
+            <Stack gap="xs" align="flex-start">
               <NativeSelect
                 label="Préfecture"
-                style={{ flex: 1 }}
+                w="100%"
                 data={[
                   { value: '', label: prefectures.length ? 'Choisissez la préfecture' : 'non choisie' },
                   ...prefectures.map((p) => ({ value: p.code, label: p.label || p.name })),
@@ -187,7 +181,7 @@ function OfficeForm({ office, onSaved }: { office: Office; onSaved: () => void }
               <Button variant="default" onClick={() => void fetchPrefectures()} loading={call.busy !== null}>
                 Mettre à jour la liste des préfectures
               </Button>
-            </Group>
+            </Stack>
             <AntsProgress call={call} />
             <Text size="sm" c="dimmed" fs="italic">
               {PREFECTURES_NOTE}
@@ -209,7 +203,49 @@ function OfficeForm({ office, onSaved }: { office: Office; onSaved: () => void }
             </Text>
           )}
         </Group>
+        {saved && saved !== 'incomplete' && (
+          <Alert color={SAVED_COLORS[saved]} variant="light" mt="sm">
+            {SAVED_MESSAGES[saved]}
+          </Alert>
+        )}
       </form>
     </Paper>
+  );
+}
+
+const SAVED_COLORS = { accepted: 'green', refused: 'red', unreachable: 'orange' } as const;
+const SAVED_MESSAGES = {
+  accepted: "Identifiants vérifiés : le site de l'ANTS les accepte.",
+  refused:
+    "Erreur d'authentification : le site de l'ANTS refuse ces identifiants. Vérifiez le numéro d'agrément, l'identifiant et le mot de passe ANTS, puis enregistrez à nouveau.",
+  unreachable:
+    "Le site de l'ANTS ne répond pas : les identifiants n'ont pas pu être vérifiés. Ils le seront au prochain enregistrement.",
+} as const;
+
+/** What is known of the office's credentials: missing, accepted or refused by the national service, or not tried. */
+function CredentialsBadge({ office, complete }: { office: Office; complete: boolean }) {
+  if (!complete)
+    return (
+      <Badge color="orange" variant="light" radius="sm">
+        À compléter
+      </Badge>
+    );
+  if (office.antsCredentialsCheck === 'accepted')
+    return (
+      <Badge color="green" variant="light" radius="sm">
+        Identifiants acceptés par l'ANTS
+        {office.antsCredentialsCheckedAt ? ` le ${formatInstantDate(office.antsCredentialsCheckedAt)}` : ''}
+      </Badge>
+    );
+  if (office.antsCredentialsCheck === 'refused')
+    return (
+      <Badge color="red" variant="light" radius="sm">
+        Identifiants refusés par l'ANTS
+      </Badge>
+    );
+  return (
+    <Badge color="gray" variant="light" radius="sm">
+      Identifiants non vérifiés
+    </Badge>
   );
 }

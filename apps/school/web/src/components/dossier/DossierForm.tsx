@@ -11,6 +11,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { ageOn, jdcRequired, parisToday } from '@permis/ants-api';
 import { PERMIT_CATEGORIES } from '@permis/referentiel';
 import { useState } from 'react';
 import { api } from '../../api.ts';
@@ -21,7 +22,12 @@ import { toIsoDate, useForm } from '../../useForm.ts';
 const DATE_FIELDS = ['medicalVisitDate', 'lastCategoryDate'] as const;
 
 /** The seed's declarations, in its words; Oui / Non each. */
-const DECLARATIONS: { group: string; items: { key: DeclarationKey; label: string }[] }[] = [
+type AnsweredKey = Exclude<DeclarationKey, 'dataReuseOpposition'>;
+
+/** The id of a declaration's question, for links that bring the user to it. */
+export const declarationId = (key: AnsweredKey) => `declaration-${key}`;
+
+const DECLARATIONS: { group: string; items: { key: AnsweredKey; label: string }[] }[] = [
   {
     group: 'Le Candidat déclare :',
     items: [
@@ -84,12 +90,15 @@ function forSaving(values: Values): Dossier {
  */
 export function DossierForm({
   studentId,
+  birthDate,
   dossier,
   prefectures,
   officePrefecture,
   onSaved,
 }: {
   studentId: string;
+  /** The student's, for the questions whose answer the age requires. */
+  birthDate: string;
   dossier: Dossier;
   prefectures: Prefecture[] | null;
   officePrefecture: string | null;
@@ -101,6 +110,7 @@ export function DossierForm({
   const paper = (field: keyof Dossier['paper'], value: string) => set('paper', { ...values.paper, [field]: value });
   const declare = (key: DeclarationKey, value: boolean) =>
     set('declarations', { ...values.declarations, [key]: value });
+  const jdcNeeded = jdcRequired(ageOn(birthDate, parisToday()));
   const prefecture = prefectures?.find((p) => p.code === values.prefectureCode);
 
   const save = form.submit(async (current) => {
@@ -224,9 +234,17 @@ export function DossierForm({
               {block.items.map((item) => (
                 <Radio.Group
                   key={item.key}
+                  id={declarationId(item.key)}
                   label={item.label}
-                  value={values.declarations[item.key] ? 'oui' : 'non'}
+                  // Unanswered until the user answers: no box is ticked for the candidate.
+                  value={radioValue(values.declarations[item.key])}
                   onChange={(value) => declare(item.key, value === 'oui')}
+                  withAsterisk={item.key === 'jdcInOrder' && jdcNeeded}
+                  description={
+                    item.key === 'jdcInOrder' && jdcNeeded
+                      ? 'Réponse obligatoire pour une demande en ligne : le candidat a entre 17 et 25 ans.'
+                      : undefined
+                  }
                 >
                   <Group mt={2}>
                     <Radio value="oui" label="Oui" />
@@ -290,3 +308,5 @@ export function DossierForm({
     </form>
   );
 }
+
+const radioValue = (value: boolean | null) => (value === null ? null : value ? 'oui' : 'non');

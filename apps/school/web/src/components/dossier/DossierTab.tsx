@@ -30,6 +30,7 @@ export function DossierTab({ student, onStudentChanged }: { student: Student; on
       />
       <DossierForm
         studentId={student.id}
+        birthDate={student.birthDate}
         dossier={dossier.data.dossier}
         prefectures={prefectures.data?.prefectures ?? (prefectures.loading ? [] : null)}
         officePrefecture={online.data.office.prefectureName}

@@ -1,5 +1,5 @@
 import { Alert, Group, List, Loader, Text } from '@mantine/core';
-import { ANTS_FIELD_LABELS } from '../../studentPlaces.ts';
+import { fieldErrorText } from '@permis/ants-api';
 import { type AntsCall, SLOW_NOTE } from './useAntsCall.ts';
 
 /** The progress of a call to the national service, then its error with each named field. */
@@ -29,9 +29,7 @@ export function AntsProgress({ call }: { call: AntsCall }) {
           {call.error.fields.length > 0 && (
             <List size="sm" mt="xs">
               {call.error.fields.map((field) => (
-                <List.Item key={field.path}>
-                  <strong>{ANTS_FIELD_LABELS[field.path] ?? field.path}</strong> : {field.message}
-                </List.Item>
+                <List.Item key={field.path}>{fieldErrorText(field)}</List.Item>
               ))}
             </List>
           )}

@@ -5,6 +5,7 @@ import {
   Button,
   Checkbox,
   Group,
+  List,
   Paper,
   Radio,
   SimpleGrid,
@@ -13,11 +14,21 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
+import { ageOn, FIELD_LABELS, jdcError, parisToday } from '@permis/ants-api';
 import { type ReactNode, useRef, useState } from 'react';
-import { api } from '../../api.ts';
+import { ApiError, api } from '../../api.ts';
 import { formatInstantDate } from '../../format.ts';
-import { placesSaveError, studentPlaceRecord, studentPlacesBody } from '../../studentPlaces.ts';
-import type { Dossier, OnlineAction, OnlineApplication, OnlineOverview, PlaceRecord, Student } from '../../types.ts';
+import { isPlaceField, placesSaveError, studentPlaceRecord, studentPlacesBody } from '../../studentPlaces.ts';
+import type {
+  Dossier,
+  OnlineAction,
+  OnlineApplication,
+  OnlineOverview,
+  PlaceRecord,
+  PlacesCheck,
+  Student,
+} from '../../types.ts';
+import { declarationId } from '../dossier/DossierForm.tsx';
 import { PlacesCheckModal } from '../PlacesCheckModal.tsx';
 import { AntsProgress } from './AntsProgress.tsx';
 import { ConfirmModal } from './ConfirmModal.tsx';
@@ -28,6 +39,7 @@ import { TransferModal } from './TransferModal.tsx';
 import { SLOW_NOTE, useAntsCall } from './useAntsCall.ts';
 
 type Popup =
+  | 'confirmValidate'
   | 'pieces'
   | 'ephoto'
   | 'viewEphoto'
@@ -67,6 +79,7 @@ export function OnlinePanel({
   const [popup, setPopup] = useState<Popup>(null);
   const [type, setType] = useState<'02' | '06'>(overview.canEnter['02'] ? '02' : '06');
   const [notice, setNotice] = useState<string | null>(null);
+  const [blockers, setBlockers] = useState<Gap[]>([]);
   const call = useAntsCall();
   // One key per application being entered: a retry after a lost answer cannot make a second one.
   const pendingKey = useRef<string | null>(null);
@@ -82,37 +95,75 @@ export function OnlinePanel({
       onChanged();
     });
 
-  const enter = async (record: PlaceRecord) => {
+  /** Saves the (corrected) places on the fiche, then enters the application on the national service. */
+  const submit = async (record: PlaceRecord) => {
+    await api.put(`${studentPath}/places`, studentPlacesBody(record));
+    pendingKey.current ??= crypto.randomUUID();
+    const answer = await api.post<{ application: OnlineApplication; ephotoError: string | null }>(
+      `${studentPath}/online`,
+      { type, idempotencyKey: pendingKey.current },
+    );
+    pendingKey.current = null;
+    setPopup(null);
+    setNotice(
+      `Demande n° ${answer.application.number} enregistrée en brouillon sur le site de l'ANTS.${
+        answer.ephotoError ? ` Le code ePhoto n'a pas été accepté : ${answer.ephotoError}` : ''
+      }`,
+    );
+    onChanged();
+  };
+
+  /** "Valider" of the places popup. */
+  const enterFromPopup = async (record: PlaceRecord) => {
     try {
-      await api.put(`${studentPath}/places`, studentPlacesBody(record));
-      pendingKey.current ??= crypto.randomUUID();
-      const answer = await api.post<{ application: OnlineApplication; ephotoError: string | null }>(
-        `${studentPath}/online`,
-        { type, idempotencyKey: pendingKey.current },
-      );
-      pendingKey.current = null;
-      setPopup(null);
-      setNotice(
-        `Demande n° ${answer.application.number} enregistrée en brouillon sur le site de l'ANTS.${
-          answer.ephotoError ? ` Le code ePhoto n'a pas été accepté : ${answer.ephotoError}` : ''
-        }`,
-      );
-      onChanged();
+      await submit(record);
     } catch (caught) {
-      // Field errors of the national service go under the popup's rows (in yellow).
+      // Errors about places go under the popup's rows (in yellow); any other is not the popup's
+      // business: it closes and the panel says what to change, where.
+      if (caught instanceof ApiError && caught.fields.some((f) => !isPlaceField(f.path))) {
+        setPopup(null);
+        call.setError(caught);
+        return;
+      }
       throw placesSaveError(caught);
     }
+  };
+
+  /**
+   * "Enregistrer la demande en ligne": the dossier's own gaps first (said here, not in the places
+   * popup); then the places, and the popup only when one of them is not found.
+   */
+  const startEntering = () => {
+    setNotice(null);
+    const gaps = dossierGaps(student, dossier);
+    setBlockers(gaps);
+    if (gaps.length > 0) return;
+    void call.run('Vérification des villes, départements et pays…', async () => {
+      const record = studentPlaceRecord(student, dossier);
+      const check = await api.post<PlacesCheck>('/api/referentiel/check-places', record);
+      if (check.fields.some((field) => !field.ok)) {
+        setPopup('places');
+        return;
+      }
+      await submit(record);
+    });
+  };
+
+  const validate = () => {
+    if (!current) return;
+    void act('Validation de la demande sur le site de l’ANTS…', async () => {
+      await api.post(`${base}/validate`);
+      return current.paperMandate
+        ? 'Demande validée : elle part à l’instruction (mandat papier).'
+        : "Demande validée : un courriel et un SMS invitent l'élève à la valider sous 7 jours.";
+    });
   };
 
   const onAction = (action: OnlineAction) => {
     if (!current) return;
     if (action === 'validate') {
-      void act('Validation de la demande sur le site de l’ANTS…', async () => {
-        await api.post(`${base}/validate`);
-        return current.paperMandate
-          ? 'Demande validée : elle part à l’instruction (mandat papier).'
-          : "Demande validée : un courriel et un SMS invitent l'élève à la valider sous 7 jours.";
-      });
+      // Irreversible: asked first (ConfirmModal below), done by `validate`.
+      setPopup('confirmValidate');
     } else if (action === 'complete') {
       void act('Envoi de la demande complétée…', async () => {
         await api.post(`${base}/complete`);
@@ -151,6 +202,20 @@ export function OnlinePanel({
           </Alert>
         )}
         <AntsProgress call={call} />
+        {blockers.length > 0 && (
+          <Alert color="red" variant="light" title="Dossier à compléter avant l'envoi">
+            <List size="sm">
+              {blockers.map((gap) => (
+                <List.Item key={gap.key}>
+                  <Anchor href={`#${declarationId(gap.key)}`} onClick={() => focusQuestion(gap.key)}>
+                    {FIELD_LABELS[`dossier.declarations.${gap.key}`]}
+                  </Anchor>{' '}
+                  : {gap.message}
+                </List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
         {notice && (
           <Alert
             color="green"
@@ -217,7 +282,7 @@ export function OnlinePanel({
             <Group gap="xs">
               <Button
                 size="xs"
-                onClick={() => setPopup('places')}
+                onClick={startEntering}
                 disabled={!overview.canEnter[type] || !overview.office.ready || call.busy !== null}
               >
                 Enregistrer la demande en ligne
@@ -242,7 +307,7 @@ export function OnlinePanel({
         opened={popup === 'places'}
         onClose={() => setPopup(null)}
         initial={studentPlaceRecord(student, dossier)}
-        onValidate={enter}
+        onValidate={enterFromPopup}
         slowNote={SLOW_NOTE}
       />
       <TransferModal
@@ -285,6 +350,25 @@ export function OnlinePanel({
             }
           />
           <ConfirmModal
+            opened={popup === 'confirmValidate'}
+            title="Valider la demande ?"
+            confirmLabel="Oui, valider"
+            onClose={() => setPopup(null)}
+            onConfirm={validate}
+          >
+            {current.paperMandate ? (
+              <>
+                La demande n° {current.number} part à l'instruction de l'ANTS (mandat papier) : elle ne pourra plus être
+                modifiée.
+              </>
+            ) : (
+              <>
+                La demande n° {current.number} ne pourra plus être modifiée. L'élève reçoit un courriel et un SMS : il a
+                7 jours pour la valider à son tour sur le site de l'ANTS, sinon elle expire.
+              </>
+            )}
+          </ConfirmModal>
+          <ConfirmModal
             opened={popup === 'delete'}
             title="Supprimer la demande"
             confirmLabel="Oui, supprimer"
@@ -303,6 +387,19 @@ export function OnlinePanel({
       )}
     </Paper>
   );
+}
+
+type Gap = { key: 'jdcInOrder'; message: string };
+
+/** What the saved dossier lacks for an online application (the national service checks it too). */
+function dossierGaps(student: Student, dossier: Dossier): Gap[] {
+  const jdc = jdcError(ageOn(student.birthDate, parisToday()), dossier.declarations.jdcInOrder);
+  return jdc ? [{ key: 'jdcInOrder', message: jdc }] : [];
+}
+
+/** Brings the keyboard to a question of the dossier's form. */
+function focusQuestion(key: Gap['key']) {
+  document.getElementById(declarationId(key))?.querySelector<HTMLInputElement>('input')?.focus();
 }
 
 /** "Supprimer la ePhoto": tick the type of application, then "Oui, supprimer". */

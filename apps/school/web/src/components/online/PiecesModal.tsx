@@ -20,6 +20,7 @@ import { formatInstantDate } from '../../format.ts';
 import type { OnlineApplication, PieceStatus, StudentDocument } from '../../types.ts';
 import { useApiData } from '../../useApiData.ts';
 import { AntsProgress } from './AntsProgress.tsx';
+import { ConfirmModal } from './ConfirmModal.tsx';
 import { useAntsCall } from './useAntsCall.ts';
 
 type PiecesAnswer = { pieces: PieceStatus[]; documents: StudentDocument[]; application: OnlineApplication };
@@ -45,6 +46,7 @@ export function PiecesModal({
 }) {
   const { data, error, loading, reload } = useApiData<PiecesAnswer>(opened ? `${base}/pieces` : null);
   const [adding, setAdding] = useState<PieceStatus | null>(null);
+  const [removing, setRemoving] = useState<{ id: string; fileName: string; piece: string } | null>(null);
   const call = useAntsCall();
   const editable = application.actions.pieces.enabled;
 
@@ -119,8 +121,13 @@ export function PiecesModal({
                     <Table.Td>
                       <Stack gap={4}>
                         {piece.files.map((file) => (
-                          <Group key={file.id} gap="xs" wrap="nowrap">
-                            <Anchor href={`${base}/pieces/files/${file.id}`} size="sm" download>
+                          <Group key={file.id} gap="xs">
+                            <Anchor
+                              href={`${base}/pieces/files/${file.id}`}
+                              size="sm"
+                              download
+                              style={{ overflowWrap: 'anywhere' }}
+                            >
                               Visualiser {file.fileName}
                             </Anchor>
                             {editable && (
@@ -128,7 +135,9 @@ export function PiecesModal({
                                 size="compact-xs"
                                 variant="subtle"
                                 color="red"
-                                onClick={() => void remove(file.id)}
+                                onClick={() =>
+                                  setRemoving({ id: file.id, fileName: file.fileName, piece: piece.label })
+                                }
                                 aria-label={`Supprimer ${file.fileName}`}
                               >
                                 Supprimer
@@ -174,6 +183,17 @@ export function PiecesModal({
           )}
         </Group>
       </Stack>
+      <ConfirmModal
+        opened={removing !== null}
+        title="Supprimer le fichier ?"
+        confirmLabel="Oui, supprimer"
+        onClose={() => setRemoving(null)}
+        onConfirm={() => {
+          if (removing) void remove(removing.id);
+        }}
+      >
+        Le fichier {removing?.fileName} ({removing?.piece}) sera supprimé du site de l'ANTS.
+      </ConfirmModal>
       {adding && data && (
         <AddFileModal
           piece={adding}

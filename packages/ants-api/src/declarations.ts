@@ -1,0 +1,35 @@
+/**
+ * The rules on the candidate's declarations that both sides check: the national service on every
+ * application, the school's form before sending (so the secretary sees them where she answers).
+ * Sources in docs/rules.md.
+ */
+
+/** Age in whole years on `today` (both ISO dates, French calendar day). */
+export function ageOn(birthDate: string, today: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+/** Today's date in Paris, as the agency counts days. */
+export function parisToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+}
+
+/** Candidates aged 17 to 25 must be in order with the Journée défense et citoyenneté (art. L114-6). */
+export function jdcRequired(age: number): boolean {
+  return age >= 17 && age <= 25;
+}
+
+export const JDC_MESSAGES = {
+  unanswered:
+    'Indiquez si le candidat est en règle avec la Journée défense et citoyenneté (JDC) : la réponse est obligatoire entre 17 et 25 ans.',
+  notInOrder: 'Entre 17 et 25 ans, le candidat doit être en règle avec la Journée défense et citoyenneté (JDC).',
+} as const;
+
+/** What is wrong with the JDC answer (null: not answered yet) for a candidate of this age, if anything. */
+export function jdcError(age: number, jdcInOrder: boolean | null | undefined): string | null {
+  if (!jdcRequired(age)) return null;
+  if (jdcInOrder === null || jdcInOrder === undefined) return JDC_MESSAGES.unanswered;
+  return jdcInOrder ? null : JDC_MESSAGES.notInOrder;
+}
