@@ -1,3 +1,4 @@
+import { until } from '@permis/platform/testing';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inviteCandidate, requeueMissedInvitations } from '../src/candidates/invitation.ts';
@@ -17,16 +18,6 @@ async function validated(request = draftRequest()) {
   await ants.brequigny.uploadPiece(app.number, 'identity', { name: 'cni.png', bytes: PNG });
   await ants.brequigny.uploadPiece(app.number, 'proof_of_address', { name: 'dom.png', bytes: PNG });
   return ants.brequigny.validateApplication(app.number);
-}
-
-async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await read();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('Rien reçu à temps.');
 }
 
 describe('the candidate step after a school validates', () => {
@@ -55,7 +46,7 @@ describe('the candidate step after a school validates', () => {
     // Only the hash is stored.
     expect(token!.tokenHash).not.toBe(link![1]);
 
-    const sms = await waitFor(async () => (await ants.db.select().from(smsOutbox))[0]);
+    const sms = await until(async () => (await ants.db.select().from(smsOutbox))[0]);
     expect(sms.to).toBe('+33612345678');
     expect(sms.text).toContain(link![0]);
     const outbox = await ants.app.inject({ method: 'GET', url: '/dev/sms' });

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:net';
 import { createSecretBox } from '@permis/platform';
-import { testClient } from '@permis/platform/testing';
+import { testClient, until } from '@permis/platform/testing';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expireUnactivatedAccounts } from '../../ants/src/candidates/expiry.ts';
@@ -30,16 +30,6 @@ afterEach(async () => {
   await school.close();
   await ants.close();
 });
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('condition not reached in time');
-}
 
 describe('changes pushed by the national service (signed webhook)', () => {
   it('applies a change without any "Mettre à jour", and refuses a forged or replayed push', async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './db.ts';
 import { listFailedJobs, retryFailedJob } from './failedJobs.ts';
 import { type Jobs, startJobs } from './jobs.ts';
+import { until } from './testing/until.ts';
 
 let jobs: Jobs | undefined;
 let close: (() => Promise<void>) | undefined;
@@ -9,16 +10,6 @@ afterEach(async () => {
   await jobs?.stop();
   await close?.();
 });
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('condition not reached in time');
-}
 
 describe('failed jobs', () => {
   it('lists a job that exhausted its retries with its error, and runs it again on demand', async () => {

@@ -5,6 +5,7 @@ import type { Database } from './db.ts';
 import { listFailedJobs } from './failedJobs.ts';
 import { type Jobs, startJobs } from './jobs.ts';
 import { openTestDatabase } from './testing/testDatabase.ts';
+import { until } from './testing/until.ts';
 
 // A service database as the previous release left it: its migrations, and pg-boss 10's schema.
 const migrations = path.resolve(import.meta.dirname, '../../../apps/ants/drizzle');
@@ -15,16 +16,6 @@ afterEach(async () => {
   await jobs?.stop();
   await database?.close();
 });
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('condition not reached in time');
-}
 
 describe('job queue upgrade from pg-boss 10', () => {
   it('keeps the mails still to send and the failed ones listed, and drops the old schema', async () => {

@@ -2,3 +2,4 @@ export * from './httpClient.ts';
 export * from './logCapture.ts';
 export * from './smtpSink.ts';
 export * from './testDatabase.ts';
+export * from './until.ts';
