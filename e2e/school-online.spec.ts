@@ -208,7 +208,7 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
     const jdc = page.getByRole('radiogroup', { name: /Journée défense et citoyenneté/ });
     await expect(jdc.getByLabel('Oui')).not.toBeChecked();
     await expect(jdc.getByLabel('Non')).not.toBeChecked();
-    await expect(jdc).toContainText('Réponse obligatoire pour une demande en ligne');
+    await expect(jdc).toHaveAccessibleDescription(/Réponse obligatoire pour une demande en ligne/);
     await page.getByRole('group', { name: 'Catégorie de permis demandé' }).getByLabel('B', { exact: true }).check();
     await page.getByRole('button', { name: 'Enregistrer le dossier' }).click();
     await expect(page.getByText('Dossier enregistré.')).toBeVisible();

@@ -207,7 +207,18 @@ export function OnlinePanel({
             <List size="sm">
               {blockers.map((gap) => (
                 <List.Item key={gap.key}>
-                  <Anchor href={`#${declarationId(gap.key)}`} onClick={() => focusQuestion(gap.key)}>
+                  {/* The alert's own (contrasted) colour, underlined: a blue link fails AA on light red. */}
+                  <Anchor
+                    href={`#${declarationId(gap.key)}`}
+                    onClick={(event) => {
+                      // The page's own move: the hash jump would leave the focus on the page, not the question.
+                      event.preventDefault();
+                      focusQuestion(gap.key);
+                    }}
+                    c="inherit"
+                    underline="always"
+                    fw={600}
+                  >
                     {FIELD_LABELS[`dossier.declarations.${gap.key}`]}
                   </Anchor>{' '}
                   : {gap.message}
