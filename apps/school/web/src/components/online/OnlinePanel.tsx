@@ -79,7 +79,9 @@ export function OnlinePanel({
   const [popup, setPopup] = useState<Popup>(null);
   const [type, setType] = useState<'02' | '06'>(overview.canEnter['02'] ? '02' : '06');
   const [notice, setNotice] = useState<string | null>(null);
-  const [blockers, setBlockers] = useState<Gap[]>([]);
+  // Said once the user tried to send; read from the saved dossier, so an answer saved clears it.
+  const [triedToSend, setTriedToSend] = useState(false);
+  const blockers = triedToSend ? dossierGaps(student, dossier) : [];
   const call = useAntsCall();
   // One key per application being entered: a retry after a lost answer cannot make a second one.
   const pendingKey = useRef<string | null>(null);
@@ -135,9 +137,8 @@ export function OnlinePanel({
    */
   const startEntering = () => {
     setNotice(null);
-    const gaps = dossierGaps(student, dossier);
-    setBlockers(gaps);
-    if (gaps.length > 0) return;
+    setTriedToSend(true);
+    if (dossierGaps(student, dossier).length > 0) return;
     void call.run('Vérification des villes, départements et pays…', async () => {
       const record = studentPlaceRecord(student, dossier);
       const check = await api.post<PlacesCheck>('/api/referentiel/check-places', record);
