@@ -9,7 +9,10 @@ import pg from 'pg';
 /** The Drizzle database of a service, whichever engine is underneath. */
 export type Db<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
 
-/** Raw SQL for tools that bring their own queries (pg-boss). Multi-statement text is allowed without values. */
+/**
+ * Raw SQL for code that brings its own queries (the pg-boss 10 upgrade, tests). Multi-statement text
+ * is allowed without values; it answers the last statement's rows.
+ */
 export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
 
 export type Database<TSchema extends Record<string, unknown>> = {

@@ -56,7 +56,7 @@ export type AntsClients = ReturnType<typeof createAntsClients>;
 export function fromAnts(error: unknown, officeName?: string): never {
   if (!(error instanceof AntsApiError)) throw error;
   if (error.code === 'UNAVAILABLE') throw new AppError(503, 'ANTS_UNAVAILABLE', error.message);
-  if (error.code === 'AUTHENTICATION_FAILED' || error.status === 401) {
+  if (isAuthenticationFailure(error)) {
     throw new AppError(
       422,
       'ANTS_AUTHENTICATION_FAILED',
@@ -72,6 +72,11 @@ export function fromAnts(error: unknown, officeName?: string): never {
   }
   const status = error.status === 404 || error.status === 409 ? error.status : 422;
   throw new AppError(status, `ANTS_${error.code}`, error.message, error.fields);
+}
+
+/** The national service refused the office's credentials (the seed's "Erreur d'authentification"). */
+export function isAuthenticationFailure(error: unknown): boolean {
+  return error instanceof AntsApiError && (error.code === 'AUTHENTICATION_FAILED' || error.status === 401);
 }
 
 /** Runs a call to the national service, turning its refusals into the school's errors. */

@@ -1,8 +1,7 @@
-import { AntsApiError } from '@permis/ants-api';
 import { AppError, type HttpServer, notFound, type SecretBox } from '@permis/platform';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { type AntsClients, callAnts } from '../ants/clients.ts';
+import { type AntsClients, callAnts, isAuthenticationFailure } from '../ants/clients.ts';
 import { ensureWebhook } from '../ants/webhook.ts';
 import { type AuthContext, requireDirigeant, requireUser } from '../auth/context.ts';
 import { auditEvents, offices } from '../db/schema.ts';
@@ -132,40 +131,42 @@ export function officeRoutes(
       // Saved credentials are tried at once on the national service: a wrong password is said now,
       // not at the secretary's first demand. Accepted, the national service is told where to push
       // this office's changes (not reachable now: the next "Mettre à jour" registers it).
-      const credentials = await checkCredentials(row!);
+      const { credentials, office } = await checkCredentials(row!);
       let webhook: 'registered' | 'pending' | 'none' = 'none';
       if (credentials === 'accepted') {
-        webhook = await ensureWebhook(ctx.db, clients, box, row!, publicUrl).then(
+        webhook = await ensureWebhook(ctx.db, clients, box, office, publicUrl).then(
           () => 'registered' as const,
           () => 'pending' as const,
         );
       }
-      const [checked] = await ctx.db.select().from(offices).where(eq(offices.id, current.id));
-      return { office: forDirigeant(checked!), webhook, credentials };
+      return { office: forDirigeant(office), webhook, credentials };
     },
   );
 
-  /** Asks the national service whether the office's credentials open a session, and keeps the answer. */
+  /**
+   * Asks the national service whether the office's credentials open a session, and keeps the answer
+   * on the office (answers the office as it now is).
+   */
   const checkCredentials = async (
     office: typeof offices.$inferSelect,
-  ): Promise<'accepted' | 'refused' | 'unreachable' | 'incomplete'> => {
-    if (!office.cerfaAgrement || !office.antsLogin || !office.antsPasswordSealed) return 'incomplete';
+  ): Promise<{ credentials: 'accepted' | 'refused' | 'unreachable' | 'incomplete'; office: typeof office }> => {
+    if (!office.cerfaAgrement || !office.antsLogin || !office.antsPasswordSealed) {
+      return { credentials: 'incomplete', office };
+    }
     const answer = await clients
       .forOffice(office)
       .authenticate()
       .then(
         () => 'accepted' as const,
-        (error: unknown) =>
-          error instanceof AntsApiError && (error.code === 'AUTHENTICATION_FAILED' || error.status === 401)
-            ? ('refused' as const)
-            : ('unreachable' as const),
+        (error: unknown) => (isAuthenticationFailure(error) ? ('refused' as const) : ('unreachable' as const)),
       );
-    if (answer === 'unreachable') return answer;
-    await ctx.db
+    if (answer === 'unreachable') return { credentials: answer, office };
+    const [checked] = await ctx.db
       .update(offices)
       .set({ antsCredentialsCheck: answer, antsCredentialsCheckedAt: new Date() })
-      .where(eq(offices.id, office.id));
-    return answer;
+      .where(eq(offices.id, office.id))
+      .returning();
+    return { credentials: answer, office: checked! };
   };
 
   // The button that "met à jour la liste des préfectures": asks the national service with the
