@@ -87,6 +87,7 @@ test.describe('ANTS — espace particulier du candidat', () => {
     await expect(page).toHaveURL(`${ANTS_URL}/monespace/demarches/${number}/confirmation`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande a été transmise');
     await expect(page.getByText(`Numéro de votre demande : ${number}`)).toBeVisible();
+    await expect(page.getByText('Ce justificatif doit être enregistré et conservé.')).toBeVisible();
     await expect(page.getByRole('link', { name: /Télécharger le justificatif de dépôt/ })).toHaveAttribute(
       'href',
       `/api/candidate/applications/${number}/documents/receipt`,
@@ -124,9 +125,12 @@ test.describe('ANTS — espace particulier du candidat', () => {
 
     await page.getByRole('button', { name: 'Refuser' }).click();
     await expect(dialog).toBeVisible();
+    await dialog.getByLabel('Motif du refus (facultatif)').fill("Mon prénom d'usage est Léo.");
     await dialog.getByRole('button', { name: 'Confirmer' }).click();
 
     await expect(page).toHaveURL(`${ANTS_URL}/monespace/demarches`);
+    // The school reads the reason with the state.
+    expect((await demoSchool.getApplication(number)).stateReason).toBe("Mon prénom d'usage est Léo.");
     await expect(page.getByRole('status').filter({ hasText: `La demande n° ${number} a été refusée.` })).toBeVisible();
     await expect(page.getByRole('row').filter({ hasText: number }).getByRole('link', { name: /^OK/ })).toBeVisible();
     await expectAccessible(page);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { ANTS_URL, expect, expectNotClipped, test } from './fixtures.ts';
+import { ANTS_URL, expect, expectAccessible, expectNotClipped, test } from './fixtures.ts';
 import { demoSchool, ONE_PIXEL_PNG } from './schoolApi.ts';
 import {
   createdDraftNumber,
@@ -84,28 +84,39 @@ test.describe('Parcours — variantes', () => {
   });
 
   test('transfert : une autre agence reprend la demande par son numéro', async ({ page }, info) => {
-    // An application of the BREQUIGNY office, entered directly on the national service.
-    const created = await demoSchool.createApplication(
-      {
-        type: '02',
-        candidate: {
-          sex: 'F',
-          birthName: `TRANSFERT-${Date.now()}`.replace(/\d/g, (d) => String.fromCharCode(65 + Number(d))),
-          firstName: 'Jeanne',
-          birthDate: '2004-05-03',
-          birthCity: 'RENNES',
-          birthDepartment: '35',
-          birthCountry: 'FRANCE',
-          addressLine1: '2 rue de Nantes',
-          postalCode: '35000',
-          city: 'RENNES',
-          email: `transfert.${Date.now()}@example.fr`,
+    const birthName = await newStudent(page, 'SAINT-PRIEST', 'REPRISE');
+    // Two applications of the BREQUIGNY office, entered directly on the national service: this
+    // student's, and another person's.
+    const enter = (candidate: { birthName: string; firstName: string }) =>
+      demoSchool.createApplication(
+        {
+          type: '02',
+          candidate: {
+            sex: 'F',
+            ...candidate,
+            birthDate: '2005-04-02',
+            birthCity: 'RENNES',
+            birthDepartment: '35',
+            birthCountry: 'FRANCE',
+            addressLine1: '2 rue de Nantes',
+            postalCode: '35000',
+            city: 'RENNES',
+            email: `transfert.${crypto.randomUUID().slice(0, 8)}@example.fr`,
+          },
+          dossier: { requestedCategories: ['B'], prefectureCode: '35238', declarations: { jdcInOrder: true } },
         },
-        dossier: { requestedCategories: ['B'], prefectureCode: '35238', declarations: { jdcInOrder: true } },
-      },
-      crypto.randomUUID(),
-    );
-    await newStudent(page, 'SAINT-PRIEST', 'REPRISE');
+        crypto.randomUUID(),
+      );
+    const someoneElse = await enter({ birthName: `${birthName}-AUTRE`, firstName: 'Marc' });
+    const created = await enter({ birthName, firstName: 'Jeanne' });
+    // Another person's number is refused, without saying whose it is.
+    await online(page).getByRole('button', { name: 'Transférer une demande' }).click();
+    const refused = page.getByRole('dialog', { name: "Demande de transfert d'une demande en ligne" });
+    await refused.getByLabel('Saisissez le numéro de la demande à transférer :').fill(someoneElse.number);
+    await refused.getByRole('button', { name: 'Demande de transfert' }).click();
+    await expect(refused.getByText(/Aucune demande de cet élève ne porte ce numéro/)).toBeVisible();
+    await expectAccessible(page);
+    await refused.getByRole('button', { name: 'Annuler' }).click();
     await online(page).getByRole('button', { name: 'Transférer une demande' }).click();
     const dialog = page.getByRole('dialog', { name: "Demande de transfert d'une demande en ligne" });
     await dialog.getByLabel('Saisissez le numéro de la demande à transférer :').fill(created.number);

@@ -48,10 +48,26 @@ test.describe('Auto-école — Espace Administratif : demandes en ligne (site AN
 
     await page.getByRole('button', { name: 'Mettre à jour depuis le site de la préfecture' }).click();
     await expect(page.getByRole('status').filter({ hasText: /Mise à jour terminée/ })).toBeVisible({ timeout: 30000 });
-    await page.getByLabel('N° de demande').fill(numbers[0]!);
+    // A partial number finds the demand by its beginning.
+    await page.getByLabel('N° de demande').fill(numbers[0]!.slice(0, -1));
     await page.getByRole('button', { name: 'Rechercher' }).click();
     const row = page.getByRole('row').filter({ hasText: numbers[0]! });
     await expect(row).toContainText('(non reliée)');
+    // A wrong date is said on its field; the counters and the list stay.
+    await page.getByLabel('Date de création du').fill('31/02/2026');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect(page.getByText('Date invalide (jj/mm/aaaa).')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Compteurs' })).toBeVisible();
+    await expect(row).toBeVisible();
+    await page.getByLabel('Date de création du').fill('10/05/2026');
+    await page.getByLabel('au (création)').fill('01/05/2026');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect(page.getByText('La date de fin est antérieure à la date de début.')).toBeVisible();
+    await expect(row).toBeVisible();
+    await page.getByLabel('Date de création du').fill('');
+    await page.getByLabel('au (création)').fill('');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect(page.getByText('La date de fin est antérieure à la date de début.')).toBeHidden();
     await expect(row).toHaveAttribute('data-linked', 'false');
     await expectAccessible(page);
 
@@ -67,10 +83,21 @@ test.describe('Auto-école — Espace Administratif : demandes en ligne (site AN
     await expect(dialog.getByText("La demande n'a pas été enregistrée depuis cette application.")).toBeVisible();
     await dialog.getByLabel('Rechercher un élève :').fill('brenack');
     await dialog.getByRole('button', { name: 'BRENACK Julien' }).click();
+    // Julien is not the demand's candidate: said, and linked only once confirmed.
+    const mismatch = dialog.getByRole('alert').filter({ hasText: "Ce n'est peut-être pas la même personne" });
+    await expect(mismatch).toContainText('BRENACK Julien');
+    await expectAccessible(page);
+    await expect(row).toHaveAttribute('data-linked', 'false');
+    await mismatch.getByRole('button', { name: 'Relier quand même à BRENACK Julien' }).click();
     await expect(
       page.getByRole('status').filter({ hasText: `Demande n° ${numbers[0]} reliée à BRENACK Julien.` }),
     ).toBeVisible();
     await expect(row).toHaveAttribute('data-linked', 'true');
+    // Linked, the row offers "Changer d'élève", which says whose fiche loses it.
+    await row.getByRole('button', { name: `Changer d'élève pour la demande ${numbers[0]}` }).click();
+    const change = page.getByRole('dialog', { name: "Changer l'élève de la demande" });
+    await expect(change.getByText(/détache la demande de la fiche de Julien BRENACK/)).toBeVisible();
+    await change.getByRole('button', { name: 'Fermer' }).click();
     await row.getByRole('button', { name: `Documents de la demande ${numbers[0]}` }).click();
     const documents = page.getByRole('dialog', { name: 'Editer les documents' });
     await expect(documents.getByText('Formulaire dépôt photo signature', { exact: true })).toBeVisible();

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import type { AntsApiError } from '@permis/ants-api';
+import type { AntsApiError, Application } from '@permis/ants-api';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { transition } from '../src/applications/machine.ts';
@@ -310,7 +310,7 @@ describe('the life of an application', () => {
     const validated = await ants.brequigny.validateApplication(app.number);
     expect(validated.state).toBe('under_instruction');
     expect((await failure(ants.brequigny.deleteApplication(app.number))).code).toBe('TRANSITION_REFUSED');
-    expect((await failure(ants.saintPriest.transfer(app.number))).code).toBe('TRANSFER_REFUSED');
+    expect((await failure(ants.saintPriest.transfer(transferOf(app)))).code).toBe('TRANSFER_REFUSED');
   });
 });
 
@@ -356,7 +356,7 @@ describe('schools and transfers', () => {
 
   it('lets another school take an application by its number; the first sees it transferred', async () => {
     const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
-    const taken = await ants.saintPriest.transfer(app.number);
+    const taken = await ants.saintPriest.transfer(transferOf(app));
     expect(taken).toMatchObject({ number: app.number, state: 'draft', transferred: true });
     expect((await ants.saintPriest.getApplication(app.number)).state).toBe('draft');
     const seenByFirst = (await ants.brequigny.listApplications()).applications;
@@ -365,9 +365,35 @@ describe('schools and transfers', () => {
     ]);
     expect((await failure(ants.brequigny.deleteApplication(app.number))).status).toBe(404);
     expect((await ants.brequigny.listApplications({ state: 'transferred' })).applications).toHaveLength(1);
-    expect((await failure(ants.saintPriest.transfer(app.number))).code).toBe('ALREADY_YOURS');
+    expect((await failure(ants.saintPriest.transfer(transferOf(app)))).code).toBe('ALREADY_YOURS');
+  });
+
+  it("moves an application only onto its own candidate, with one answer for another's and an unknown number", async () => {
+    const app = await ants.brequigny.createApplication(
+      draftRequest({ candidate: { birthName: 'DUPONT', firstName: 'Marc', birthDate: '2004-06-01' } }),
+      crypto.randomUUID(),
+    );
+    const moussa = { birthName: "N'DIAYE", firstName: 'Moussa', birthDate: '2004-06-01' };
+    const other = await failure(ants.saintPriest.transfer({ number: app.number, candidate: moussa }));
+    const unknown = await failure(ants.saintPriest.transfer({ number: '999999999999', candidate: moussa }));
+    expect([other.status, other.code]).toEqual([404, 'TRANSFER_NOT_THIS_CANDIDATE']);
+    expect([unknown.status, unknown.code, unknown.message]).toEqual([other.status, other.code, other.message]);
+    expect(other.message).toContain('vérifiez le numéro');
+    expect((await ants.brequigny.getApplication(app.number)).state).toBe('draft');
+    // The same person written another way (case, accents, a second first name) is found.
+    const taken = await ants.saintPriest.transfer({
+      number: app.number,
+      candidate: { birthName: 'dupont', firstName: 'Marc Élie', birthDate: '2004-06-01' },
+    });
+    expect(taken.state).toBe('draft');
   });
 });
+
+/** A transfer request naming the application's own candidate. */
+function transferOf(app: Application) {
+  const { birthName, firstName, birthDate } = app.candidate;
+  return { number: app.number, candidate: { birthName, firstName, birthDate } };
+}
 
 describe('listing and incremental sync', () => {
   it('pages through every application once with the cursor, and filters', async () => {

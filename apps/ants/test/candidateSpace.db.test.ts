@@ -64,8 +64,16 @@ describe('Mes démarches en cours', () => {
 
   it('refuses: the school sees it refused and may create a new application', async () => {
     const { app, client, request } = await candidateWithApplication();
-    expect((await client.post(`/api/candidate/applications/${app.number}/refuse`)).statusCode).toBe(200);
-    expect((await ants.brequigny.getApplication(app.number)).stateLabel).toBe("Refusée par l'usager");
+    // The reason is optional, bounded, and passed on to the school.
+    const long = await client.post(`/api/candidate/applications/${app.number}/refuse`, { reason: 'x'.repeat(501) });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.fields[0].message).toBe('Le motif est limité à 500 caractères.');
+    const refused = await client.post(`/api/candidate/applications/${app.number}/refuse`, {
+      reason: "  Mon adresse n'est plus la bonne.  ",
+    });
+    expect(refused.statusCode).toBe(200);
+    const seen = await ants.brequigny.getApplication(app.number);
+    expect([seen.stateLabel, seen.stateReason]).toEqual(["Refusée par l'usager", "Mon adresse n'est plus la bonne."]);
     // The candidate told their sex at activation: the new application must agree with the record.
     const differs = await ants.brequigny.createApplication({ ...request }, crypto.randomUUID()).catch((e) => e);
     expect(differs.code).toBe('CANDIDATE_DATA_DIFFERS');
@@ -74,6 +82,12 @@ describe('Mes démarches en cours', () => {
       crypto.randomUUID(),
     );
     expect(renewed.state).toBe('draft');
+  });
+
+  it('refuses without a reason too', async () => {
+    const { app, client } = await candidateWithApplication('Louis');
+    expect((await client.post(`/api/candidate/applications/${app.number}/refuse`)).statusCode).toBe(200);
+    expect((await ants.brequigny.getApplication(app.number)).stateReason).toBeNull();
   });
 
   it("never shows a candidate another candidate's application", async () => {

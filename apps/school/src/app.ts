@@ -13,7 +13,7 @@ import { referentielRoutes } from '@permis/referentiel/routes';
 import { sql } from 'drizzle-orm';
 import { adminRoutes } from './admin/routes.ts';
 import { createAntsClients } from './ants/clients.ts';
-import { ensureWebhook, webhookReceiverRoutes } from './ants/webhook.ts';
+import { createWebhookSubscriber, WEBHOOK_QUEUE, webhookReceiverRoutes } from './ants/webhook.ts';
 import { type AuthContext, requireDirigeant, requireUser, SUBJECT } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { SchoolConfig } from './config.ts';
@@ -62,15 +62,18 @@ export async function buildSchoolApp(deps: SchoolDeps) {
   const box = createSecretBox(deps.config.secretKey);
   const clients = createAntsClients({ baseUrl: deps.config.antsUrl, box, timeoutMs: deps.config.antsTimeoutMs });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_PIECE_FILE_BYTES, files: 1, fields: 5 } });
-  officeRoutes(app, ctx, box, clients, deps.config.publicUrl);
+  const webhooks = createWebhookSubscriber(db, clients, box, deps.jobs, deps.config.publicUrl);
+  officeRoutes(app, ctx, box, clients, webhooks);
   webhookReceiverRoutes(app, db, box);
   studentRoutes(app, ctx);
   studentDocumentRoutes(app, ctx);
   onlineApplicationRoutes(app, ctx, clients);
-  adminRoutes(app, ctx, clients, deps.jobs, (office) => ensureWebhook(db, clients, box, office, deps.config.publicUrl));
+  adminRoutes(app, ctx, clients, deps.jobs, webhooks.ensure);
   if (deps.jobs) {
     await deps.jobs.work<{ runId: string }>(SYNC_QUEUE, async ({ runId }) => void (await runSync(db, clients, runId)));
     await resumeInterruptedSyncs(db, deps.jobs);
+    await deps.jobs.work<{ officeId: string }>(WEBHOOK_QUEUE, ({ officeId }) => webhooks.subscribeOffice(officeId));
+    await webhooks.subscribeAll();
   }
   referentielRoutes(app, (request) => requireUser(ctx, request));
   await serveWebApp(app, deps.config.webDir);

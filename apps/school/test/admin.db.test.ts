@@ -142,12 +142,36 @@ describe('Demandes en ligne (site ANTS)', () => {
     expect(paged.rows).toEqual([]);
     const bad = await dirigeant.get(`/api/admin/online-applications?officeId=${office.id}&createdFrom=31/12/2026`);
     expect(bad.statusCode).toBe(400);
+    // A partial number finds by its beginning; only digits are a number.
+    const prefix = numbers[1]!.slice(0, -2);
+    const byPrefix = (
+      await dirigeant.get(`/api/admin/online-applications?officeId=${office.id}&number=${prefix}`)
+    ).json();
+    expect(byPrefix.rows.map((r: { number: string }) => r.number)).toContain(numbers[1]);
+    expect(byPrefix.rows.every((r: { number: string }) => r.number.startsWith(prefix))).toBe(true);
+    const wildcard = await dirigeant.get(`/api/admin/online-applications?officeId=${office.id}&number=1%25`);
+    expect([wildcard.statusCode, wildcard.json().error.fields[0]]).toEqual([
+      400,
+      { path: 'number', message: 'Le numéro de demande ne comporte que des chiffres.' },
+    ]);
+    // An inverted range is said on the field, not answered with an empty list.
+    const inverted = await dirigeant.get(
+      `/api/admin/online-applications?officeId=${office.id}&createdFrom=2026-05-10&createdTo=2026-05-01`,
+    );
+    expect([inverted.statusCode, inverted.json().error.fields[0]]).toEqual([
+      400,
+      { path: 'createdTo', message: 'La date de fin est antérieure à la date de début.' },
+    ]);
 
     // Link the second one to a demo student, overwriting the fiche from the national record.
     const [christine] = await school.db.select().from(students).where(eq(students.birthName, 'LABORET'));
+    const body = { officeId: office.id, studentId: christine!.id, overwrite: true };
+    // Christine is not Zoé: the link asks to confirm first.
+    const asked = await dirigeant.post(`/api/admin/online-applications/${numbers[1]}/link`, body);
+    expect([asked.statusCode, asked.json().error.code]).toEqual([409, 'IDENTITY_MISMATCH']);
     const linked = await dirigeant.post(`/api/admin/online-applications/${numbers[1]}/link`, {
-      studentId: christine!.id,
-      overwrite: true,
+      ...body,
+      confirmMismatch: true,
     });
     expect(linked.statusCode).toBe(200);
     const [updated] = await school.db.select().from(students).where(eq(students.id, christine!.id));

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createSecretBox, generateKey, type MailQueue, parseKey } from '@permis/platform';
+import { createSecretBox, generateKey, type Jobs, type MailQueue, parseKey, startJobs } from '@permis/platform';
 import { openTestDatabase } from '@permis/platform/testing';
 import { buildSchoolApp } from '../src/app.ts';
 import { MIGRATIONS_FOLDER } from '../src/config.ts';
@@ -16,10 +16,15 @@ export async function startSchool(
     antsUrl?: string;
     antsTimeoutMs?: number;
     publicUrl?: string;
+    /** With the job queue, as the service runs (the jobs started at start run too). */
+    jobs?: boolean;
   } = {},
 ) {
   const database = await openTestDatabase(schema, MIGRATIONS_FOLDER);
   await seedDemo(database.db, createSecretBox(TEST_KEY));
+  const jobs: Jobs | undefined = options.jobs
+    ? await startJobs(database, { error: () => {} }, { pollingIntervalSeconds: 0.5 })
+    : undefined;
   const app = await buildSchoolApp({
     config: {
       logLevel: 'info',
@@ -32,6 +37,7 @@ export async function startSchool(
       antsTimeoutMs: options.antsTimeoutMs ?? 10000,
     },
     database,
+    jobs,
     mail: options.mail,
     logStream: options.logStream ?? devNull(),
   });
@@ -41,6 +47,7 @@ export async function startSchool(
     database,
     async close() {
       await app.close();
+      await jobs?.stop();
       await database.close();
     },
   };

@@ -150,7 +150,8 @@ describe('Dossier 02 - 06 › demande en ligne', () => {
     expect(again.json().application.number).toBe(application.number);
     const listed = (await secretaire.get(`/api/students/${id}/online`)).json();
     expect(listed.applications).toHaveLength(1);
-    expect(listed.canEnter).toEqual({ '02': false, '06': true });
+    // A draft 02 leaves nothing to enter: the 06 waits for the 02's acceptance.
+    expect(listed.canEnter).toEqual({ '02': false, '06': false });
 
     const base = `/api/students/${id}/online/${application.number}`;
     const fromDisk = multipart('cni.png', PNG);

@@ -45,6 +45,7 @@ const RULES: Record<string, Rule> = {
   'POST /api/students/:id/online/:number/validate': 'right:ants_validate_application',
   'POST /api/students/:id/online/:number/complete': 'right:ants_validate_application',
   'DELETE /api/students/:id/online/:number': 'right:ants_delete_application',
+  'POST /api/students/:id/online/:number/recreate': 'right:ants_delete_application',
   'GET /api/students/:id/online/:number/pieces': 'user',
   'POST /api/students/:id/online/:number/pieces/:kind': 'user',
   'POST /api/students/:id/online/:number/pieces/:kind/from-document': 'user',

@@ -5,7 +5,7 @@ import { testClient, until } from '@permis/platform/testing';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expireUnactivatedAccounts } from '../../ants/src/candidates/expiry.ts';
-import { PNG, startAntsHttp } from '../../ants/test/api.ts';
+import { draftRequest, PNG, startAntsHttp } from '../../ants/test/api.ts';
 import { offices, onlineApplications } from '../src/db/schema.ts';
 import { LOGIN, startSchool, TEST_KEY } from './harness.ts';
 
@@ -23,7 +23,7 @@ async function freePort(): Promise<number> {
 beforeEach(async () => {
   ants = await startAntsHttp({ notify: true });
   const port = await freePort();
-  school = await startSchool({ antsUrl: ants.baseUrl, publicUrl: `http://127.0.0.1:${port}` });
+  school = await startSchool({ antsUrl: ants.baseUrl, publicUrl: `http://127.0.0.1:${port}`, jobs: true });
   await school.app.listen({ host: '127.0.0.1', port });
 });
 afterEach(async () => {
@@ -32,6 +32,35 @@ afterEach(async () => {
 });
 
 describe('changes pushed by the national service (signed webhook)', () => {
+  it('subscribes every office with credentials at start, and says when it last heard from the national service', async () => {
+    // Nobody saved an office nor ran "Mettre à jour": the start alone subscribes both demo offices.
+    const subscribed = await until(async () => {
+      const rows = await school.db.select().from(offices);
+      return rows.every((o) => o.webhookSecretSealed) ? rows : undefined;
+    });
+    expect(subscribed.map((o) => o.name).sort()).toEqual(['BREQUIGNY', 'SAINT-PRIEST']);
+    const brequigny = subscribed.find((o) => o.name === 'BREQUIGNY')!;
+    expect(brequigny.antsLastHeardAt).toBeNull();
+
+    // A change on the national service reaches the office's list by the push.
+    const entered = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+    await ants.brequigny.deleteApplication(entered.number);
+    const row = await until(async () => {
+      const [found] = await school.db
+        .select()
+        .from(onlineApplications)
+        .where(eq(onlineApplications.number, entered.number));
+      return found;
+    });
+    expect(row).toMatchObject({ officeId: brequigny.id, state: 'deleted', studentId: null });
+    const dirigeant = testClient(school.app);
+    await dirigeant.login('/api/auth/login', LOGIN.dirigeant);
+    const list = (await dirigeant.get(`/api/admin/online-applications?officeId=${brequigny.id}`)).json();
+    expect(Date.now() - Date.parse(list.office.lastHeardAt)).toBeLessThan(60_000);
+    const seen = (await dirigeant.get('/api/dirigeant/offices')).json().offices;
+    expect(seen.find((o: { name: string }) => o.name === 'SAINT-PRIEST').antsLastHeardAt).toBeNull();
+  });
+
   it('applies a change without any "Mettre à jour", and refuses a forged or replayed push', async () => {
     const [brequigny] = await school.db.select().from(offices).where(eq(offices.name, 'BREQUIGNY'));
     const dirigeant = testClient(school.app);

@@ -154,6 +154,20 @@ export const listResponseSchema = z.object({
   remaining: z.number().int().optional(),
 });
 
+/**
+ * "Demande de transfert": the number, and the candidate as the new school's fiche names them. The
+ * service moves the application only if it is this person's, so that a mistyped (or guessed) number
+ * never brings someone else's application onto the fiche.
+ */
+export const transferRequestSchema = z.object({
+  number: z
+    .string()
+    .trim()
+    .regex(/^\d{1,30}$/, 'Numéro de demande invalide.'),
+  candidate: candidateSchema.pick({ birthName: true, firstName: true, birthDate: true }),
+});
+export type TransferRequest = z.input<typeof transferRequestSchema>;
+
 export const tokenRequestSchema = z.object({
   agrementNumber: z.string().trim().toUpperCase().min(1).max(30),
   login: z.string().trim().min(1).max(100),

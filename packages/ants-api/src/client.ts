@@ -5,6 +5,7 @@ import type {
   CreateApplication,
   ListQuery,
   prefectureSchema,
+  TransferRequest,
   tokenRequestSchema,
 } from './applications.ts';
 
@@ -163,8 +164,8 @@ export function createAntsClient(options: AntsClientOptions) {
       call<{ application: Application }>(`/api/pro/v1/applications/${n(number)}/complete`, { method: 'POST' }).then(
         (r) => r.application,
       ),
-    transfer: (number: string) =>
-      call<{ application: Application }>('/api/pro/v1/transfers', json('POST', { number })).then((r) => r.application),
+    transfer: (request: TransferRequest) =>
+      call<{ application: Application }>('/api/pro/v1/transfers', json('POST', request)).then((r) => r.application),
     listPieces: (number: string) =>
       call<{ pieces: PieceStatus[] }>(`/api/pro/v1/applications/${n(number)}/pieces`).then((r) => r.pieces),
     uploadPiece: (number: string, kind: PieceKind, file: { name: string; bytes: Uint8Array }, comment = '') => {

@@ -18,6 +18,9 @@ export const API_ERRORS = {
     "Les informations enregistrées sont différentes de celles enregistrées sur le site de l'ANTS : vérifiez la fiche de l'élève.",
   CERFA_02_NOT_ACCEPTED:
     "La demande de titre (Cerfa 06) n'est possible qu'une fois l'inscription au permis (Cerfa 02) acceptée.",
+  // Transfer: one answer whether the number is unknown or another person's (it reveals neither).
+  TRANSFER_NOT_THIS_CANDIDATE:
+    'Aucune demande de cet élève ne porte ce numéro : vérifiez le numéro, ainsi que le nom de naissance, le prénom et la date de naissance de la fiche.',
   // Lifecycle
   NOT_FOUND: "Cette demande n'existe pas ou n'est pas rattachée à votre établissement.",
   TRANSITION_REFUSED: "Cette action n'est pas possible dans l'état actuel de la demande.",

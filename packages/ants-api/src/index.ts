@@ -10,6 +10,7 @@ export { tokenRequestSchema as proCredentials } from './applications.ts';
 export * from './declarations.ts';
 export * from './errors.ts';
 export * from './fieldLabels.ts';
+export * from './identity.ts';
 export * from './states.ts';
 
 export const apiError = z.object({

@@ -50,6 +50,15 @@ export function stateLabel(state: SchoolViewState, type: ApplicationType): strin
   }
 }
 
+/**
+ * The status as the candidate reads it. "À traiter en Cerfa 06" is the school's counter (its next
+ * step); the candidate learns that their registration is accepted (their NEPH is shown with it).
+ */
+export function candidateStateLabel(state: ApplicationState, type: ApplicationType): string {
+  if (state === 'accepted' && type === '02') return 'Inscription au permis acceptée';
+  return stateLabel(state, type);
+}
+
 /** The counters of the administrative list (seed 002, "Rechercher des demandes"), per Cerfa type. */
 type Counter = { state: SchoolViewState; label: string; meaning: string };
 

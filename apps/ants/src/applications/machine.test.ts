@@ -1,4 +1,4 @@
-import { APPLICATION_STATES, type ApplicationState, stateLabel } from '@permis/ants-api';
+import { APPLICATION_STATES, type ApplicationState, candidateStateLabel, stateLabel } from '@permis/ants-api';
 import { describe, expect, it } from 'vitest';
 import { type Action, allowed, RULES } from './machine.ts';
 
@@ -34,6 +34,9 @@ describe('the state machine of an application', () => {
   it('shows the labels users see', () => {
     expect(stateLabel('accepted', '02')).toBe('À traiter en Cerfa 06');
     expect(stateLabel('accepted', '06')).toBe('Accepté');
+    // The school's counter is not the candidate's state.
+    expect(candidateStateLabel('accepted', '02')).toBe('Inscription au permis acceptée');
+    expect(candidateStateLabel('under_instruction', '02')).toBe(stateLabel('under_instruction', '02'));
     expect(stateLabel('to_complete', '02')).toBe('A compléter');
     expect(stateLabel('transferred', '06')).toBe('Transféré');
   });

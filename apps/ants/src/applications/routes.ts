@@ -1,4 +1,12 @@
-import { API_ERRORS, createApplicationSchema, listQuerySchema, type listResponseSchema } from '@permis/ants-api';
+import {
+  API_ERRORS,
+  type Candidate,
+  createApplicationSchema,
+  listQuerySchema,
+  type listResponseSchema,
+  samePerson,
+  transferRequestSchema,
+} from '@permis/ants-api';
 import { AppError, type HttpServer, parisDayStart } from '@permis/platform';
 import { PIECES } from '@permis/referentiel';
 import { and, asc, eq, gt, gte, lt, or, type SQL, sql } from 'drizzle-orm';
@@ -141,49 +149,44 @@ export function applicationRoutes(app: HttpServer, db: AntsDb, hooks: Applicatio
     return { application: toView(updated, school.id) };
   });
 
-  // Transfer: another school (or office) takes an application over by its number.
-  app.post(
-    '/api/pro/v1/transfers',
-    { schema: { body: z.object({ number: numberParams.shape.number }) } },
-    async (request) => {
-      const school = await requireProCaller(db, request);
-      const [row] = await db.select().from(applications).where(eq(applications.number, request.body.number)).limit(1);
-      if (!row) throw new AppError(404, 'NOT_FOUND', 'Aucune demande ne porte ce numéro.');
-      if (row.proAccountId === school.id) {
-        throw new AppError(409, 'ALREADY_YOURS', 'Cette demande est déjà rattachée à votre établissement.');
-      }
-      if (row.paperMandate) {
-        throw new AppError(
-          409,
-          'TRANSFER_REFUSED',
-          'Une demande déposée sur mandat papier ne peut pas être transférée.',
-        );
-      }
-      if (!TRANSFERABLE_STATES.includes(row.state)) {
-        throw new AppError(409, 'TRANSITION_REFUSED', 'Cette demande ne peut plus être transférée.');
-      }
-      const updated = await db.transaction(async (tx) => {
-        const [moved] = await tx
-          .update(applications)
-          .set({ proAccountId: school.id, previousProAccountId: row.proAccountId, updatedAt: new Date() })
-          .where(and(eq(applications.id, row.id), eq(applications.proAccountId, row.proAccountId)))
-          .returning();
-        if (!moved) throw new AppError(409, 'STATE_CHANGED', API_ERRORS.STATE_CHANGED);
-        await tx.insert(auditEvents).values({
-          actorType: 'school',
-          actorId: school.id,
-          action: 'application.transfer',
-          targetType: 'application',
-          targetId: row.id,
-          reason: `depuis ${row.proAccountId}`,
-        });
-        // The school it leaves sees it "Transféré" without asking.
-        await recordChange(tx, row.id, [row.proAccountId]);
-        return moved;
+  // Transfer: another school (or office) takes an application over by its number, for the candidate
+  // its fiche names.
+  app.post('/api/pro/v1/transfers', { schema: { body: transferRequestSchema } }, async (request) => {
+    const school = await requireProCaller(db, request);
+    const [row] = await db.select().from(applications).where(eq(applications.number, request.body.number)).limit(1);
+    if (!row || !samePerson(row.candidate as Candidate, request.body.candidate)) {
+      throw new AppError(404, 'TRANSFER_NOT_THIS_CANDIDATE', API_ERRORS.TRANSFER_NOT_THIS_CANDIDATE);
+    }
+    if (row.proAccountId === school.id) {
+      throw new AppError(409, 'ALREADY_YOURS', 'Cette demande est déjà rattachée à votre établissement.');
+    }
+    if (row.paperMandate) {
+      throw new AppError(409, 'TRANSFER_REFUSED', 'Une demande déposée sur mandat papier ne peut pas être transférée.');
+    }
+    if (!TRANSFERABLE_STATES.includes(row.state)) {
+      throw new AppError(409, 'TRANSITION_REFUSED', 'Cette demande ne peut plus être transférée.');
+    }
+    const updated = await db.transaction(async (tx) => {
+      const [moved] = await tx
+        .update(applications)
+        .set({ proAccountId: school.id, previousProAccountId: row.proAccountId, updatedAt: new Date() })
+        .where(and(eq(applications.id, row.id), eq(applications.proAccountId, row.proAccountId)))
+        .returning();
+      if (!moved) throw new AppError(409, 'STATE_CHANGED', API_ERRORS.STATE_CHANGED);
+      await tx.insert(auditEvents).values({
+        actorType: 'school',
+        actorId: school.id,
+        action: 'application.transfer',
+        targetType: 'application',
+        targetId: row.id,
+        reason: `depuis ${row.proAccountId}`,
       });
-      return { application: toView(updated, school.id) };
-    },
-  );
+      // The school it leaves sees it "Transféré" without asking.
+      await recordChange(tx, row.id, [row.proAccountId]);
+      return moved;
+    });
+    return { application: toView(updated, school.id) };
+  });
 }
 
 function encodeCursor(at: Date, id: string): string {

@@ -1,4 +1,4 @@
-import { stateLabel, TYPE_LABELS } from '@permis/ants-api';
+import { candidateStateLabel, TYPE_LABELS } from '@permis/ants-api';
 import { AppError, contentDisposition, type HttpServer, notFound } from '@permis/platform';
 import { findPrefecture } from '@permis/referentiel/data';
 import { and, desc, eq } from 'drizzle-orm';
@@ -51,7 +51,8 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir
           createdAt: row.createdAt.toISOString(),
           updatedAt: row.updatedAt.toISOString(),
           state: row.state,
-          stateLabel: stateLabel(row.state, row.type),
+          stateLabel: candidateStateLabel(row.state, row.type),
+          neph: row.neph,
           canValidate: row.state === 'awaiting_candidate',
         })),
     };
@@ -83,7 +84,8 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir
         type: row.type,
         typeLabel: TYPE_LABELS[row.type],
         state: row.state,
-        stateLabel: view.stateLabel,
+        stateLabel: candidateStateLabel(row.state, row.type),
+        neph: row.neph,
         canValidate: row.state === 'awaiting_candidate',
         school: school?.name ?? '',
         prefecture: findPrefecture(view.dossier.prefectureCode)?.label ?? '',
@@ -135,11 +137,22 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir
 
   app.post(
     '/api/candidate/applications/:number/refuse',
-    { schema: { params: z.object({ number }) } },
+    {
+      schema: {
+        params: z.object({ number }),
+        // The reason, if the candidate gives one, reaches the school with the state (its "Motif").
+        body: z
+          .object({ reason: z.string().trim().max(500, 'Le motif est limité à 500 caractères.').default('') })
+          .nullish(),
+      },
+    },
     async (request) => {
       const me = await requireCandidate(ctx, request);
       const row = await own(me.id, request.params.number);
-      const updated = await db.transaction((tx) => transition(tx, row, 'refuse', { type: 'candidate', id: me.id }));
+      const reason = request.body?.reason || undefined;
+      const updated = await db.transaction((tx) =>
+        transition(tx, row, 'refuse', { type: 'candidate', id: me.id }, { reason }),
+      );
       return { number: updated.number };
     },
   );

@@ -58,6 +58,8 @@ export type CandidateApplicationRow = {
   updatedAt: string;
   state: string;
   stateLabel: string;
+  /** Given once the registration is accepted. */
+  neph: string | null;
   canValidate: boolean;
 };
 
@@ -71,6 +73,7 @@ export type CandidateApplication = {
   typeLabel: string;
   state: string;
   stateLabel: string;
+  neph: string | null;
   canValidate: boolean;
   school: string;
   prefecture: string;
@@ -258,8 +261,11 @@ export const api = {
       method: 'POST',
       body: { attestation: true },
     }),
-  refuseApplication: (number: string) =>
-    apiRequest<{ number: string }>(`${candidateApplicationPath(number)}/refuse`, { method: 'POST' }),
+  refuseApplication: (number: string, reason: string) =>
+    apiRequest<{ number: string }>(`${candidateApplicationPath(number)}/refuse`, {
+      method: 'POST',
+      body: { reason },
+    }),
   agentApplications: (state: AgentQueueState) =>
     apiRequest<{ applications: AgentApplicationRow[] }>(`/api/agent/applications?state=${state}`),
   agentApplication: (number: string) => apiRequest<AgentApplication>(agentApplicationPath(number)),

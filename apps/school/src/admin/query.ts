@@ -1,6 +1,6 @@
 import { COUNTERS } from '@permis/ants-api';
 import { parisDayStart } from '@permis/platform';
-import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, like, lt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SchoolDb } from '../db/index.ts';
 import { onlineApplications, students } from '../db/schema.ts';
@@ -8,20 +8,41 @@ import { onlineApplications, students } from '../db/schema.ts';
 const isoDate = z.iso.date('Date invalide (jj/mm/aaaa).').optional();
 
 /** The criteria of "Demandes en ligne (site ANTS)": office, counter (type + state), number, date ranges. */
-export const listCriteria = z.object({
+const criteria = z.object({
   officeId: z.uuid('Choisissez une agence.'),
   type: z.enum(['02', '06']).optional(),
   state: z
     .string()
     .regex(/^[a-z_]{1,30}$/)
     .optional(),
-  number: z.string().trim().max(30).optional(),
+  /** The whole number or its beginning (digits only: nothing else means anything in a LIKE). */
+  number: z
+    .string()
+    .trim()
+    .regex(/^\d{0,30}$/, 'Le numéro de demande ne comporte que des chiffres.')
+    .optional(),
   createdFrom: isoDate,
   createdTo: isoDate,
   updatedFrom: isoDate,
   updatedTo: isoDate,
 });
-export type ListCriteria = z.infer<typeof listCriteria>;
+
+/** A range whose end comes before its start is said on its end, rather than answered with nothing. */
+function orderedRanges(c: z.infer<typeof criteria>, context: z.RefinementCtx) {
+  for (const [from, to] of [
+    ['createdFrom', 'createdTo'],
+    ['updatedFrom', 'updatedTo'],
+  ] as const) {
+    const start = c[from];
+    const end = c[to];
+    if (start && end && end < start) {
+      context.addIssue({ code: 'custom', path: [to], message: 'La date de fin est antérieure à la date de début.' });
+    }
+  }
+}
+
+export const officeCriteria = criteria.pick({ officeId: true });
+export type ListCriteria = z.infer<typeof criteria>;
 
 export const SORTS = {
   student: sql`coalesce(${students.birthName} || ' ' || ${students.firstName}, ${onlineApplications.candidateName})`,
@@ -32,12 +53,14 @@ export const SORTS = {
   neph: onlineApplications.neph,
 } as const;
 
-export const listQuery = listCriteria.extend({
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(10).max(200).default(50),
-  sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]]).default('updatedAt'),
-  dir: z.enum(['asc', 'desc']).default('desc'),
-});
+export const listQuery = criteria
+  .extend({
+    page: z.coerce.number().int().min(1).max(100000).default(1),
+    pageSize: z.coerce.number().int().min(10).max(200).default(50),
+    sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]]).default('updatedAt'),
+    dir: z.enum(['asc', 'desc']).default('desc'),
+  })
+  .superRefine(orderedRanges);
 
 /** The conditions of the criteria, the counter's type and state excepted when `withCounter` is false. */
 export function conditions(schoolId: string, criteria: ListCriteria, withCounter = true): SQL | undefined {
@@ -47,7 +70,7 @@ export function conditions(schoolId: string, criteria: ListCriteria, withCounter
     eq(onlineApplications.officeId, c.officeId),
     withCounter && c.type ? eq(onlineApplications.type, c.type) : undefined,
     withCounter && c.state ? eq(onlineApplications.state, c.state) : undefined,
-    c.number ? eq(onlineApplications.number, c.number) : undefined,
+    c.number ? like(onlineApplications.number, `${c.number}%`) : undefined,
     c.createdFrom ? gte(onlineApplications.remoteCreatedAt, parisDayStart(c.createdFrom)) : undefined,
     c.createdTo ? lt(onlineApplications.remoteCreatedAt, parisDayStart(c.createdTo, 1)) : undefined,
     c.updatedFrom ? gte(onlineApplications.remoteUpdatedAt, parisDayStart(c.updatedFrom)) : undefined,

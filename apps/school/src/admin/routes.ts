@@ -1,14 +1,14 @@
-import { AppError, type HttpServer, type Jobs, notFound } from '@permis/platform';
+import { type HttpServer, type Jobs, notFound } from '@permis/platform';
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type AntsClients, callAnts } from '../ants/clients.ts';
+import type { AntsClients } from '../ants/clients.ts';
 import { type AuthContext, type CurrentUser, requireUser } from '../auth/context.ts';
-import { auditEvents, offices, onlineApplications, students, syncRuns } from '../db/schema.ts';
-import { saveApplication } from '../online/store.ts';
+import { offices, onlineApplications, syncRuns } from '../db/schema.ts';
+import { linkApplication } from '../online/link.ts';
 import { findStudent } from '../students/routes.ts';
 import { startSync } from '../sync/run.ts';
 import { exportList } from './export.ts';
-import { counters, listCriteria, listPage, listQuery } from './query.ts';
+import { counters, listPage, listQuery, officeCriteria } from './query.ts';
 
 const isoDate = z.iso.date('Date invalide (jj/mm/aaaa).');
 
@@ -39,12 +39,14 @@ export function adminRoutes(
 
   app.get('/api/admin/online-applications', { schema: { querystring: listQuery } }, async (request) => {
     const me = await requireUser(ctx, request);
-    await office(me, request.query.officeId);
+    const shown = await office(me, request.query.officeId);
     const [{ rows, total }, rowsOfCounters] = await Promise.all([
       listPage(db, me.schoolId, request.query),
       counters(db, me.schoolId, request.query),
     ]);
     return {
+      /** When the national service last told this office something (a push or a completed update). */
+      office: { lastHeardAt: shown.antsLastHeardAt?.toISOString() ?? null },
       total,
       page: request.query.page,
       pageSize: request.query.pageSize,
@@ -117,102 +119,54 @@ export function adminRoutes(
     },
   );
 
-  // "Relier une demande à un élève", optionally overwriting the fiche with the national record.
+  // "Relier une demande à un élève" (or "Changer d'élève"), optionally overwriting the fiche with the
+  // national record.
   app.post(
     '/api/admin/online-applications/:number/link',
     {
       schema: {
         params: z.object({ number: z.string().regex(/^\d{1,30}$/, 'Numéro de demande invalide.') }),
-        body: z.object({ studentId: z.uuid('Choisissez un élève.'), overwrite: z.boolean().default(false) }),
+        body: z.object({
+          officeId: z.uuid('Choisissez une agence.'),
+          studentId: z.uuid('Choisissez un élève.'),
+          overwrite: z.boolean().default(false),
+          change: z.boolean().default(false),
+          confirmMismatch: z.boolean().default(false),
+        }),
       },
     },
     async (request) => {
       const me = await requireUser(ctx, request);
       const student = await findStudent(ctx, me.schoolId, request.body.studentId);
-      const [row] = await db
-        .select()
-        .from(onlineApplications)
-        .where(and(eq(onlineApplications.schoolId, me.schoolId), eq(onlineApplications.number, request.params.number)))
-        .limit(1);
-      if (!row) throw notFound("Cette demande n'est pas dans la liste de l'auto-école : mettez la liste à jour.");
-      const [owner] = await db.select().from(offices).where(eq(offices.id, row.officeId)).limit(1);
-      const fresh = await callAnts(() => clients.forOffice(owner!).getApplication(row.number), owner!.name);
-      const linked = await saveApplication(
+      const linked = await linkApplication(
         db,
-        { schoolId: me.schoolId, officeId: row.officeId, studentId: student.id },
-        fresh,
+        clients,
+        { schoolId: me.schoolId, userId: me.id },
+        { ...request.body, number: request.params.number, student },
       );
-      if (request.body.overwrite) {
-        const c = fresh.candidate;
-        const [taken] = await db
-          .select({ id: students.id })
-          .from(students)
-          .where(and(eq(students.schoolId, me.schoolId), eq(students.email, c.email.toLowerCase())))
-          .limit(1);
-        if (taken && taken.id !== student.id) {
-          throw new AppError(
-            409,
-            'EMAIL_TAKEN',
-            "L'email de la demande est déjà celui d'un autre élève : la fiche n'a pas été modifiée.",
-          );
-        }
-        await db
-          .update(students)
-          .set({
-            sex: c.sex,
-            birthName: c.birthName,
-            usageName: c.usageName ?? '',
-            firstName: c.firstName,
-            otherFirstNames: c.otherFirstNames ?? '',
-            birthDate: c.birthDate,
-            birthCity: c.birthCity,
-            birthDepartment: c.birthDepartment ?? '',
-            birthCountry: c.birthCountry,
-            addressLine: c.addressLine1,
-            postalCode: c.postalCode,
-            city: c.city,
-            email: c.email.toLowerCase(),
-            mobile: c.mobile ?? '',
-            legalRepresentative: fresh.legalRepresentative,
-            updatedAt: new Date(),
-          })
-          .where(eq(students.id, student.id));
-      }
-      await db.insert(auditEvents).values({
-        schoolId: me.schoolId,
-        actorUserId: me.id,
-        action: 'online.link',
-        targetType: 'online_application',
-        targetId: row.number,
-        details: `${student.id}${request.body.overwrite ? ' (fiche mise à jour)' : ''}`,
-      });
-      return { linked: { number: linked.number, studentId: student.id } };
+      return { linked };
     },
   );
 
   // The chart: applications per state, by month of last change, over the last 12 months.
-  app.get(
-    '/api/admin/online-applications/stats',
-    { schema: { querystring: listCriteria.pick({ officeId: true }) } },
-    async (request) => {
-      const me = await requireUser(ctx, request);
-      await office(me, request.query.officeId);
-      const since = new Date();
-      since.setUTCMonth(since.getUTCMonth() - 11, 1);
-      since.setUTCHours(0, 0, 0, 0);
-      const month = sql<string>`to_char(${onlineApplications.remoteUpdatedAt} at time zone 'Europe/Paris', 'YYYY-MM')`;
-      const rows = await db
-        .select({ month, state: onlineApplications.state, n: sql<number>`count(*)::int` })
-        .from(onlineApplications)
-        .where(
-          and(
-            eq(onlineApplications.schoolId, me.schoolId),
-            eq(onlineApplications.officeId, request.query.officeId),
-            gte(onlineApplications.remoteUpdatedAt, since),
-          ),
-        )
-        .groupBy(month, onlineApplications.state);
-      return { months: rows };
-    },
-  );
+  app.get('/api/admin/online-applications/stats', { schema: { querystring: officeCriteria } }, async (request) => {
+    const me = await requireUser(ctx, request);
+    await office(me, request.query.officeId);
+    const since = new Date();
+    since.setUTCMonth(since.getUTCMonth() - 11, 1);
+    since.setUTCHours(0, 0, 0, 0);
+    const month = sql<string>`to_char(${onlineApplications.remoteUpdatedAt} at time zone 'Europe/Paris', 'YYYY-MM')`;
+    const rows = await db
+      .select({ month, state: onlineApplications.state, n: sql<number>`count(*)::int` })
+      .from(onlineApplications)
+      .where(
+        and(
+          eq(onlineApplications.schoolId, me.schoolId),
+          eq(onlineApplications.officeId, request.query.officeId),
+          gte(onlineApplications.remoteUpdatedAt, since),
+        ),
+      )
+      .groupBy(month, onlineApplications.state);
+    return { months: rows };
+  });
 }

@@ -1,12 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { applicationSchema } from '@permis/ants-api';
-import { AppError, type HttpServer, type SecretBox } from '@permis/platform';
-import { and, eq } from 'drizzle-orm';
+import { AppError, type HttpServer, type Jobs, type SecretBox } from '@permis/platform';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SchoolDb } from '../db/index.ts';
 import { offices, onlineApplications } from '../db/schema.ts';
 import { saveApplication } from '../online/store.ts';
-import type { AntsClients } from './clients.ts';
+import { type AntsClients, isAuthenticationFailure } from './clients.ts';
 
 type OfficeRow = typeof offices.$inferSelect;
 
@@ -16,7 +16,9 @@ const MAX_AGE_SECONDS = 300;
 /**
  * Registers this office's webhook on the national service when it is not yet (or moved): the
  * national service then pushes every change of the office's applications. The secret it answers
- * is sealed at rest.
+ * is sealed at rest. One registration at a time per office (a lock in the database, so across
+ * instances too): two racing would each store their own secret while the national service keeps
+ * only the last one, and every push would then fail its signature.
  */
 export async function ensureWebhook(
   db: SchoolDb,
@@ -27,12 +29,70 @@ export async function ensureWebhook(
 ): Promise<void> {
   const url = `${publicUrl}/api/ants/webhook/${office.id}`;
   if (office.webhookUrl === url && office.webhookSecretSealed) return;
-  const { secret } = await clients.forOffice(office).registerWebhook(url);
-  await db
-    .update(offices)
-    .set({ webhookUrl: url, webhookSecretSealed: box.seal(secret) })
-    .where(eq(offices.id, office.id));
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`webhook:${office.id}`}))`);
+    const [now] = await tx.select().from(offices).where(eq(offices.id, office.id)).limit(1);
+    if (!now || (now.webhookUrl === url && now.webhookSecretSealed)) return;
+    const { secret } = await clients.forOffice(now).registerWebhook(url);
+    await tx
+      .update(offices)
+      .set({ webhookUrl: url, webhookSecretSealed: box.seal(secret) })
+      .where(eq(offices.id, office.id));
+  });
 }
+
+export const WEBHOOK_QUEUE = 'ants-webhook';
+
+/**
+ * Subscribes the school's offices to the national service's pushes as soon as it can: at start for
+ * every office with credentials not yet registered at this address, and when the dirigeant saves new
+ * credentials. Not reachable now, a job tries again with pg-boss's backoff (one job per office);
+ * refused credentials are not retried (the offices page says so).
+ */
+export function createWebhookSubscriber(
+  db: SchoolDb,
+  clients: AntsClients,
+  box: SecretBox,
+  jobs: Jobs | undefined,
+  publicUrl: string,
+) {
+  const ensure = (office: OfficeRow) => ensureWebhook(db, clients, box, office, publicUrl);
+  const later = (officeId: string) => jobs?.send(WEBHOOK_QUEUE, { officeId }, { singletonKey: officeId });
+  return {
+    ensure,
+    async subscribe(office: OfficeRow): Promise<'registered' | 'pending'> {
+      try {
+        await ensure(office);
+        return 'registered';
+      } catch {
+        await later(office.id);
+        return 'pending';
+      }
+    },
+    /** The job: one office, as it is now. */
+    async subscribeOffice(officeId: string): Promise<void> {
+      const [office] = await db.select().from(offices).where(eq(offices.id, officeId)).limit(1);
+      if (!office?.cerfaAgrement || !office.antsLogin || !office.antsPasswordSealed) return;
+      await ensure(office).catch((error: unknown) => {
+        if (!isAuthenticationFailure(error)) throw error;
+      });
+    },
+    /** At start: the offices with credentials whose pushes do not come here yet. */
+    async subscribeAll(): Promise<string[]> {
+      const url = (id: string) => `${publicUrl}/api/ants/webhook/${id}`;
+      const candidates = await db
+        .select()
+        .from(offices)
+        .where(
+          and(isNotNull(offices.cerfaAgrement), isNotNull(offices.antsLogin), isNotNull(offices.antsPasswordSealed)),
+        );
+      const pending = candidates.filter((o) => o.webhookUrl !== url(o.id) || !o.webhookSecretSealed);
+      for (const office of pending) await later(office.id);
+      return pending.map((o) => o.id);
+    },
+  };
+}
+export type WebhookSubscriber = ReturnType<typeof createWebhookSubscriber>;
 
 const eventSchema = z.object({ id: z.uuid(), type: z.literal('application.updated'), application: applicationSchema });
 
@@ -72,7 +132,13 @@ export function webhookReceiverRoutes(app: HttpServer, db: SchoolDb, box: Secret
       const [known] = await db
         .select({ updatedAt: onlineApplications.remoteUpdatedAt, state: onlineApplications.state })
         .from(onlineApplications)
-        .where(and(eq(onlineApplications.schoolId, office.schoolId), eq(onlineApplications.number, application.number)))
+        .where(
+          and(
+            eq(onlineApplications.schoolId, office.schoolId),
+            eq(onlineApplications.officeId, office.id),
+            eq(onlineApplications.number, application.number),
+          ),
+        )
         .limit(1);
       const incoming = new Date(application.updatedAt).getTime();
       const newer =
@@ -80,6 +146,7 @@ export function webhookReceiverRoutes(app: HttpServer, db: SchoolDb, box: Secret
         incoming > known.updatedAt.getTime() ||
         (incoming === known.updatedAt.getTime() && known.state !== application.state);
       if (newer) await saveApplication(db, { schoolId: office.schoolId, officeId: office.id }, application);
+      await db.update(offices).set({ antsLastHeardAt: new Date() }).where(eq(offices.id, office.id));
       return reply.status(204).send();
     });
   });

@@ -51,6 +51,8 @@ export const offices = pgTable(
     /** What the national service said of the credentials when they were last saved; null: not asked yet. */
     antsCredentialsCheck: text('ants_credentials_check', { enum: ['accepted', 'refused'] }),
     antsCredentialsCheckedAt: timestamp('ants_credentials_checked_at', { withTimezone: true }),
+    /** The last time the national service told this office something (a push or a completed update). */
+    antsLastHeardAt: timestamp('ants_last_heard_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -213,9 +215,17 @@ export const onlineApplications = pgTable(
     remoteCreatedAt: timestamp('remote_created_at', { withTimezone: true, precision: 3 }).notNull(),
     remoteUpdatedAt: timestamp('remote_updated_at', { withTimezone: true, precision: 3 }).notNull(),
     syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The request this software made the draft with (null for one entered elsewhere): the draft on the
+     * national service keeps these data, so the fiche is compared with them to tell when they drifted.
+     */
+    sent: jsonb('sent'),
   },
   (t) => [
-    uniqueIndex('online_applications_number_idx').on(t.schoolId, t.number),
+    // One row per office that has seen the application: after a transfer between two offices of the
+    // school, the office it left keeps its "Transféré" row and the new holder its live one.
+    uniqueIndex('online_applications_office_number_idx').on(t.schoolId, t.officeId, t.number),
+    index('online_applications_number_idx').on(t.schoolId, t.number),
     index('online_applications_student_idx').on(t.studentId),
     index('online_applications_office_idx').on(t.officeId, t.remoteUpdatedAt),
   ],

@@ -2,7 +2,7 @@ import { AppError, type HttpServer, notFound, type SecretBox } from '@permis/pla
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AntsClients, callAnts, isAuthenticationFailure } from '../ants/clients.ts';
-import { ensureWebhook } from '../ants/webhook.ts';
+import type { WebhookSubscriber } from '../ants/webhook.ts';
 import { type AuthContext, requireDirigeant, requireUser } from '../auth/context.ts';
 import { auditEvents, offices } from '../db/schema.ts';
 
@@ -39,7 +39,7 @@ export function officeRoutes(
   ctx: AuthContext,
   box: SecretBox,
   clients: AntsClients,
-  publicUrl: string,
+  webhooks: WebhookSubscriber,
 ) {
   const list = (schoolId: string) =>
     ctx.db.select().from(offices).where(eq(offices.schoolId, schoolId)).orderBy(asc(offices.name));
@@ -122,23 +122,28 @@ export function officeRoutes(
     async (request) => {
       const me = await requireDirigeant(ctx, request);
       const current = await find(me.schoolId, request.params.id);
+      const next = values(request.body);
+      // Other credentials are another account on the national service: its webhook is registered anew.
+      const otherAccount =
+        next.cerfaAgrement !== current.cerfaAgrement ||
+        next.antsLogin !== current.antsLogin ||
+        'antsPasswordSealed' in next;
       const [row] = await ctx.db
         .update(offices)
-        .set({ ...values(request.body), updatedAt: new Date() })
+        .set({
+          ...next,
+          ...(otherAccount ? { webhookUrl: null, webhookSecretSealed: null } : {}),
+          updatedAt: new Date(),
+        })
         .where(eq(offices.id, current.id))
         .returning();
       await audit(me.schoolId, me.id, 'office.update', current.id);
       // Saved credentials are tried at once on the national service: a wrong password is said now,
       // not at the secretary's first demand. Accepted, the national service is told where to push
-      // this office's changes (not reachable now: the next "Mettre à jour" registers it).
+      // this office's changes (not reachable now: a job tries again until it is).
       const { credentials, office } = await checkCredentials(row!);
-      let webhook: 'registered' | 'pending' | 'none' = 'none';
-      if (credentials === 'accepted') {
-        webhook = await ensureWebhook(ctx.db, clients, box, office, publicUrl).then(
-          () => 'registered' as const,
-          () => 'pending' as const,
-        );
-      }
+      const webhook =
+        credentials === 'accepted' || credentials === 'unreachable' ? await webhooks.subscribe(office) : 'none';
       return { office: forDirigeant(office), webhook, credentials };
     },
   );

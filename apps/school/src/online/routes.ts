@@ -11,7 +11,8 @@ import { readDossier, toCreateApplication } from '../students/form.ts';
 import { findStudent } from '../students/routes.ts';
 import type { Right } from '../users/rights.ts';
 import { LIVE_STATES } from './actions.ts';
-import { type OnlineApplicationRow, saveApplication, toOnlineView } from './store.ts';
+import { driftOf } from './drift.ts';
+import { heldRows, type OnlineApplicationRow, saveApplication, studentApplications, toOnlineView } from './store.ts';
 
 const KINDS = PIECES.map((p) => p.kind) as [PieceKind, ...PieceKind[]];
 const studentParams = z.object({ id: z.uuid() });
@@ -43,20 +44,21 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
     return { student, office: office!, client: () => clients.forOffice(office!) };
   };
 
-  /** One of the student's applications (as the school knows it), with the office to reach it. */
+  /** One of the student's applications (as the office holding it knows it), with that office's client. */
   const own = async (me: CurrentUser, studentId: string, number: string) => {
     const base = await context(me, studentId);
-    const [row] = await db
-      .select()
-      .from(onlineApplications)
-      .where(
-        and(
-          eq(onlineApplications.schoolId, me.schoolId),
-          eq(onlineApplications.studentId, base.student.id),
-          eq(onlineApplications.number, number),
+    const [row] = heldRows(
+      await db
+        .select()
+        .from(onlineApplications)
+        .where(
+          and(
+            eq(onlineApplications.schoolId, me.schoolId),
+            eq(onlineApplications.studentId, base.student.id),
+            eq(onlineApplications.number, number),
+          ),
         ),
-      )
-      .limit(1);
+    );
     if (!row) throw notFound("Cette demande en ligne n'est pas rattachée à cet élève.");
     const [office] = await db.select().from(offices).where(eq(offices.id, row.officeId)).limit(1);
     return { ...base, row, office: office!, client: () => clients.forOffice(office!) };
@@ -72,24 +74,66 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
       details,
     });
 
-  const view = (row: OnlineApplicationRow, me: CurrentUser) => toOnlineView(row, me.rights);
+  const view = (row: OnlineApplicationRow, me: CurrentUser, drift: string[] = []) => ({
+    ...toOnlineView(row, me.rights),
+    drift,
+  });
+
+  const dossierOf = async (studentId: string) => {
+    const [row] = await db.select().from(studentDossiers).where(eq(studentDossiers.studentId, studentId));
+    return readDossier(row?.form);
+  };
+
+  /**
+   * "Enregistrer la demande en ligne": a draft made from the fiche and the dossier, with the ePhoto
+   * code typed in the dossier (a refused code leaves the draft as it is and is said).
+   */
+  const enterDraft = async (me: CurrentUser, studentId: string, type: '02' | '06', idempotencyKey: string) => {
+    const { student, office, client } = await context(me, studentId);
+    const dossier = await dossierOf(student.id);
+    const ants = client();
+    const sent = toCreateApplication(type, student, dossier, office);
+    const created = await callAnts(() => ants.createApplication(sent, idempotencyKey), office.name);
+    let row = await saveApplication(
+      db,
+      { schoolId: me.schoolId, officeId: office.id, studentId: student.id, sent },
+      created,
+    );
+    await audit(me, 'create', row, `Cerfa ${created.type}`);
+    const code = type === '02' ? dossier.ephotoCode02 : dossier.ephotoCode06;
+    let ephotoError: string | null = null;
+    if (code && created.state === 'draft') {
+      try {
+        await callAnts(() => ants.setEphoto(created.number, code), office.name);
+      } catch (error) {
+        ephotoError = error instanceof Error ? error.message : String(error);
+      }
+      row = await saveApplication(
+        db,
+        { schoolId: me.schoolId, officeId: office.id },
+        await callAnts(() => ants.getApplication(created.number)),
+      );
+    }
+    return { application: view(row, me), ephotoError };
+  };
 
   app.get('/api/students/:id/online', { schema: { params: studentParams } }, async (request) => {
     const me = await requireUser(ctx, request);
     const { student, office } = await context(me, request.params.id);
-    const rows = await db
-      .select()
-      .from(onlineApplications)
-      .where(and(eq(onlineApplications.schoolId, me.schoolId), eq(onlineApplications.studentId, student.id)))
-      .orderBy(desc(onlineApplications.remoteCreatedAt));
+    const rows = heldRows(await studentApplications(db, me.schoolId, student.id));
+    const dossier = await dossierOf(student.id);
     return {
       office: {
         name: office.name,
         ready: Boolean(office.cerfaAgrement && office.antsLogin && office.antsPasswordSealed),
         prefectureName: office.prefectureName,
       },
-      applications: rows.map((row) => view(row, me)),
-      canEnter: { '02': canEnterNew(rows, '02'), '06': canEnterNew(rows, '06') },
+      applications: rows.map((row) => view(row, me, driftOf(row, student, dossier, office))),
+      canEnter: {
+        '02': canEnterNew(rows, '02'),
+        // The national service takes a Cerfa 06 only after an accepted Cerfa 02: not offered before.
+        '06': canEnterNew(rows, '06') && rows.some((row) => row.type === '02' && row.state === 'accepted'),
+      },
     };
   });
 
@@ -137,40 +181,30 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
     },
     async (request, reply) => {
       const me = await requireUser(ctx, request);
-      const { student, office, client } = await context(me, request.params.id);
-      const [dossierRow] = await db.select().from(studentDossiers).where(eq(studentDossiers.studentId, student.id));
-      const dossier = readDossier(dossierRow?.form);
-      const ants = client();
-      const created = await callAnts(
-        () =>
-          ants.createApplication(
-            toCreateApplication(request.body.type, student, dossier, office),
-            request.body.idempotencyKey,
-          ),
-        office.name,
-      );
-      let row = await saveApplication(
-        db,
-        { schoolId: me.schoolId, officeId: office.id, studentId: student.id },
-        created,
-      );
-      await audit(me, 'create', row, `Cerfa ${created.type}`);
-      // The ePhoto code typed in the dossier goes with the draft; a refused code leaves the draft as it is.
-      const code = request.body.type === '02' ? dossier.ephotoCode02 : dossier.ephotoCode06;
-      let ephotoError: string | null = null;
-      if (code && created.state === 'draft') {
-        try {
-          await callAnts(() => ants.setEphoto(created.number, code), office.name);
-        } catch (error) {
-          ephotoError = error instanceof Error ? error.message : String(error);
-        }
-        row = await saveApplication(
-          db,
-          { schoolId: me.schoolId, officeId: office.id },
-          await callAnts(() => ants.getApplication(created.number)),
-        );
+      const entered = await enterDraft(me, request.params.id, request.body.type, request.body.idempotencyKey);
+      return reply.status(201).send(entered);
+    },
+  );
+
+  // "Supprimer puis recréer la demande": the draft keeps the data it was sent with; once the fiche
+  // changed, the seed's way to send the new data is a new draft.
+  app.post(
+    '/api/students/:id/online/:number/recreate',
+    {
+      schema: { params: applicationParams, body: z.object({ idempotencyKey: z.uuid() }) },
+      // The right before the body: a user without it learns nothing from the validation.
+      preValidation: async (request) => void (await requireRight(ctx, request, 'ants_delete_application')),
+    },
+    async (request, reply) => {
+      const me = await requireRight(ctx, request, 'ants_delete_application');
+      const { row, office, client } = await own(me, request.params.id, request.params.number);
+      if (row.state !== 'deleted') {
+        const deleted = await callAnts(() => client().deleteApplication(row.number), office.name);
+        await saveApplication(db, { schoolId: me.schoolId, officeId: office.id }, deleted);
+        await audit(me, 'delete', row, 'pour la recréer');
       }
-      return reply.status(201).send({ application: view(row, me), ephotoError });
+      const entered = await enterDraft(me, request.params.id, row.type, request.body.idempotencyKey);
+      return reply.status(201).send(entered);
     },
   );
 
@@ -183,14 +217,18 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
   });
 
   // "Transférer une demande": an application entered by another school (or office) comes to this
-  // student's office and fiche.
+  // student's office and fiche, if it is this student's (the national service compares the identity).
   app.post(
     '/api/students/:id/online/transfer',
     { schema: { params: studentParams, body: z.object({ number: applicationParams.shape.number }) } },
     async (request) => {
       const me = await requireUser(ctx, request);
       const { student, office, client } = await context(me, request.params.id);
-      const moved = await callAnts(() => client().transfer(request.body.number), office.name);
+      const { birthName, firstName, birthDate } = student;
+      const moved = await callAnts(
+        () => client().transfer({ number: request.body.number, candidate: { birthName, firstName, birthDate } }),
+        office.name,
+      );
       const row = await saveApplication(
         db,
         { schoolId: me.schoolId, officeId: office.id, studentId: student.id },

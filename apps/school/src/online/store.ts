@@ -1,5 +1,5 @@
-import type { Application } from '@permis/ants-api';
-import { sql } from 'drizzle-orm';
+import type { Application, CreateApplication } from '@permis/ants-api';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { SchoolDb } from '../db/index.ts';
 import { onlineApplications } from '../db/schema.ts';
 import type { Right } from '../users/rights.ts';
@@ -27,14 +27,16 @@ const values = (owner: { schoolId: string; officeId: string }, app: Application)
 
 /**
  * Keeps the school's copy of applications as the national service last described them, in one
- * statement. Upsert by number: a retried creation, a second refresh or a sync page seen twice
- * updates the same rows. A link to a student, once made, is kept unless `studentId` says otherwise
- * (a sync never unlinks: new applications arrive unlinked).
+ * statement. Upsert by office and number: a retried creation, a second refresh or a sync page seen
+ * twice updates the same rows; the same application seen by two offices of the school (after a
+ * transfer between them) is two rows, "Transféré" for the one it left. A link to a student, once
+ * made, is kept unless `studentId` says otherwise (a sync never unlinks); an application new to an
+ * office takes the student another office of the school linked it to, else arrives unlinked.
  */
 export async function saveApplications(
   /** The database or a transaction. */
   db: Pick<SchoolDb, 'insert'>,
-  owner: { schoolId: string; officeId: string; studentId?: string | null },
+  owner: { schoolId: string; officeId: string; studentId?: string | null; sent?: CreateApplication },
   apps: Application[],
   /** A sync has no use for the saved rows: not sending them back is faster. */
   options: { returning?: boolean } = {},
@@ -43,9 +45,19 @@ export async function saveApplications(
   const excluded = (column: string) => sql.raw(`excluded.${column}`);
   const upsert = db
     .insert(onlineApplications)
-    .values(apps.map((app) => ({ ...values(owner, app), studentId: owner.studentId ?? null })))
+    .values(
+      apps.map((app) => ({
+        ...values(owner, app),
+        studentId:
+          owner.studentId !== undefined
+            ? owner.studentId
+            : sql`(select o.student_id from ${onlineApplications} o where o.school_id = ${owner.schoolId}
+                 and o.number = ${app.number} and o.student_id is not null limit 1)`,
+        sent: owner.sent ?? null,
+      })),
+    )
     .onConflictDoUpdate({
-      target: [onlineApplications.schoolId, onlineApplications.number],
+      target: [onlineApplications.schoolId, onlineApplications.officeId, onlineApplications.number],
       set: {
         officeId: excluded('office_id'),
         type: excluded('type'),
@@ -61,6 +73,7 @@ export async function saveApplications(
         remoteUpdatedAt: excluded('remote_updated_at'),
         syncedAt: excluded('synced_at'),
         studentId: owner.studentId === undefined ? sql`${onlineApplications.studentId}` : excluded('student_id'),
+        sent: owner.sent === undefined ? sql`${onlineApplications.sent}` : excluded('sent'),
       },
     });
   if (options.returning === false) {
@@ -73,11 +86,38 @@ export async function saveApplications(
 /** One application: see `saveApplications`. */
 export async function saveApplication(
   db: SchoolDb,
-  owner: { schoolId: string; officeId: string; studentId?: string | null },
+  owner: Parameters<typeof saveApplications>[1],
   app: Application,
 ): Promise<OnlineApplicationRow> {
   const [row] = await saveApplications(db, owner, [app]);
   return row!;
+}
+
+/** Every row of a student's applications, newest first (`heldRows` keeps the ones the fiche shows). */
+export function studentApplications(db: SchoolDb, schoolId: string, studentId: string) {
+  return db
+    .select()
+    .from(onlineApplications)
+    .where(and(eq(onlineApplications.schoolId, schoolId), eq(onlineApplications.studentId, studentId)))
+    .orderBy(desc(onlineApplications.remoteCreatedAt));
+}
+
+/**
+ * The rows a student's fiche shows: one per application, the office that holds it now. After a
+ * transfer between two offices of the school both have a row; the holder's is the one the national
+ * service changed last (the transfer itself is a change), and on a tie the one not "Transféré".
+ */
+export function heldRows<T extends Pick<OnlineApplicationRow, 'number' | 'state' | 'remoteUpdatedAt'>>(rows: T[]): T[] {
+  const held = new Map<string, T>();
+  for (const row of rows) {
+    const other = held.get(row.number);
+    const later =
+      !other ||
+      row.remoteUpdatedAt.getTime() > other.remoteUpdatedAt.getTime() ||
+      (row.remoteUpdatedAt.getTime() === other.remoteUpdatedAt.getTime() && other.state === 'transferred');
+    if (later) held.set(row.number, row);
+  }
+  return rows.filter((row) => held.get(row.number) === row);
 }
 
 /** An application as the Dossier 02-06 tab shows it, with its buttons' state. */

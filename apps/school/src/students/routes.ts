@@ -2,8 +2,10 @@ import { AppError, type HttpServer, notFound, pgErrorCode } from '@permis/platfo
 import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AuthContext, requireUser } from '../auth/context.ts';
+import type { SchoolDb } from '../db/index.ts';
 import { auditEvents, offices, studentDossiers, students } from '../db/schema.ts';
-import { dossierFormSchema, readDossier, type StudentForm, studentFormSchema } from './form.ts';
+import { studentDrift } from '../online/drift.ts';
+import { type DossierForm, dossierFormSchema, readDossier, type StudentForm, studentFormSchema } from './form.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -57,7 +59,8 @@ export function studentRoutes(app: HttpServer, ctx: AuthContext) {
     const me = await requireUser(ctx, request);
     const current = await findStudent(ctx, me.schoolId, request.params.id);
     await assertOffice(ctx, me.schoolId, request.body.officeId);
-    return { student: await saveStudent(ctx, me, current.id, request.body) };
+    const student = await saveStudent(ctx, me, current.id, request.body);
+    return { student, drift: await studentDrift(ctx.db, student) };
   });
 
   app.get('/api/students/:id/dossier', { schema: { params: idParams } }, async (request) => {
@@ -70,15 +73,8 @@ export function studentRoutes(app: HttpServer, ctx: AuthContext) {
   app.put('/api/students/:id/dossier', { schema: { params: idParams, body: dossierFormSchema } }, async (request) => {
     const me = await requireUser(ctx, request);
     const student = await findStudent(ctx, me.schoolId, request.params.id);
-    const now = new Date();
-    await ctx.db
-      .insert(studentDossiers)
-      .values({ studentId: student.id, form: request.body, updatedAt: now, updatedBy: me.id })
-      .onConflictDoUpdate({
-        target: studentDossiers.studentId,
-        set: { form: request.body, updatedAt: now, updatedBy: me.id },
-      });
-    return { dossier: request.body, updatedAt: now.toISOString() };
+    const now = await saveDossier(ctx.db, student.id, request.body, me.id);
+    return { dossier: request.body, updatedAt: now.toISOString(), drift: await studentDrift(ctx.db, student) };
   });
 
   app.get('/api/students/:id', { schema: { params: idParams } }, async (request) => {
@@ -128,13 +124,7 @@ export function studentRoutes(app: HttpServer, ctx: AuthContext) {
             previousLicenceDepartment: previousLicence.department,
             previousLicenceCountry: previousLicence.country,
           };
-          await tx
-            .insert(studentDossiers)
-            .values({ studentId: student.id, form, updatedBy: me.id })
-            .onConflictDoUpdate({
-              target: studentDossiers.studentId,
-              set: { form, updatedAt: new Date(), updatedBy: me.id },
-            });
+          await saveDossier(tx as unknown as SchoolDb, student.id, form, me.id);
         }
         await tx.insert(auditEvents).values({
           schoolId: me.schoolId,
@@ -186,6 +176,16 @@ const EMAIL_TAKEN =
   "Cet email est déjà utilisé par un autre élève : chaque élève doit avoir un email unique (le site de l'ANTS refuse un email partagé, même au sein d'une famille).";
 
 /** Creates (id null) or updates a fiche; the email stays unique within the school. */
+/** Saves a student's Dossier 02-06 (the database or a transaction); answers when. */
+export async function saveDossier(db: SchoolDb, studentId: string, form: DossierForm, userId: string): Promise<Date> {
+  const now = new Date();
+  await db
+    .insert(studentDossiers)
+    .values({ studentId, form, updatedAt: now, updatedBy: userId })
+    .onConflictDoUpdate({ target: studentDossiers.studentId, set: { form, updatedAt: now, updatedBy: userId } });
+  return now;
+}
+
 async function saveStudent(
   ctx: AuthContext,
   me: { id: string; schoolId: string },

@@ -88,7 +88,10 @@ export async function runSync(
       if (!page.nextCursor) {
         // The end: the position after the last application seen becomes the office's cursor.
         const end = page.endCursor ?? cursor;
-        if (incremental && end) await db.update(offices).set({ syncCursor: end }).where(eq(offices.id, office!.id));
+        await db
+          .update(offices)
+          .set({ antsLastHeardAt: new Date(), ...(incremental && end ? { syncCursor: end } : {}) })
+          .where(eq(offices.id, office!.id));
         await update({ status: 'done', finishedAt: new Date(), total: run.fetched });
         return run;
       }

@@ -28,6 +28,23 @@ export function formatInstantDate(value: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? value : parisDate.format(date);
 }
 
+const parisDateTime = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** An instant as "01/12/2026 à 23:10" in Paris. */
+export function formatInstant(value: string | null | undefined): string {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return parisDateTime.format(date).replace(' ', ' à ');
+}
+
 /** "Prénom NOM", as the product writes a person. */
 export function personName(person: { firstName: string; lastName: string }): string {
   return `${person.firstName} ${person.lastName.toUpperCase()}`;

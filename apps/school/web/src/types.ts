@@ -73,6 +73,7 @@ export type Office = {
   /** What the national service said of the credentials when last saved; null: not asked yet. */
   antsCredentialsCheck: 'accepted' | 'refused' | null;
   antsCredentialsCheckedAt: string | null;
+  antsLastHeardAt: string | null;
 };
 
 /** The national service's answer to the credentials just saved. */
@@ -170,7 +171,12 @@ export type OnlineApplication = {
   updatedAt: string;
   syncedAt: string;
   actions: Record<OnlineAction, { enabled: boolean; reason?: string }>;
+  /** The fields of the fiche or dossier changed since the draft was entered (it keeps the old ones). */
+  drift: string[];
 };
+
+/** A saved fiche or dossier no longer matches a draft of the national service. */
+export type Drift = { number: string; fields: string[]; message: string };
 
 export type OnlineOverview = {
   office: { name: string; ready: boolean; prefectureName: string | null };
@@ -202,6 +208,7 @@ export type AdminApplicationRow = {
 };
 
 export type AdminList = {
+  office: { lastHeardAt: string | null };
   total: number;
   page: number;
   pageSize: number;

@@ -1,6 +1,7 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
+import { Input } from '@codegouvfr/react-dsfr/Input';
 import { createModal } from '@codegouvfr/react-dsfr/Modal';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -18,6 +19,7 @@ export function ApplicationDecision({ number }: { number: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [refuseError, setRefuseError] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
 
   async function validate() {
     setBusy(true);
@@ -37,7 +39,7 @@ export function ApplicationDecision({ number }: { number: string }) {
     setBusy(true);
     setRefuseError(null);
     try {
-      await api.refuseApplication(number);
+      await api.refuseApplication(number, reason);
       refuseModal.close();
       navigate('/monespace/demarches', {
         state: {
@@ -95,6 +97,12 @@ export function ApplicationDecision({ number }: { number: string }) {
         ]}
       >
         <p>Votre école de conduite devra saisir une nouvelle demande.</p>
+        <Input
+          label="Motif du refus (facultatif)"
+          hintText="Ce que vous avez vu d'inexact : votre école de conduite le lira pour saisir la nouvelle demande. 500 caractères au plus."
+          textArea
+          nativeTextAreaProps={{ value: reason, maxLength: 500, onChange: (event) => setReason(event.target.value) }}
+        />
         {refuseError && <Alert severity="error" small description={refuseError} />}
       </refuseModal.Component>
     </section>

@@ -42,10 +42,15 @@ export function CandidateApplicationPage() {
       {recap.canValidate ? (
         <ApplicationDecision number={recap.number} />
       ) : (
-        <p className="fr-mb-0">
-          Cette demande n'est pas en attente de votre validation ({recap.stateLabel.toLowerCase()}) : elle ne peut plus
-          être modifiée.
-        </p>
+        <>
+          <p className="fr-mb-1">
+            État de la demande : <strong>{recap.stateLabel}</strong>
+            {recap.neph ? ` — votre numéro NEPH : ${recap.neph}` : ''}.
+          </p>
+          <p className="fr-mb-0">
+            Cette demande n'est pas en attente de votre validation : elle ne peut plus être modifiée.
+          </p>
+        </>
       )}
     </CandidateFrame>
   );

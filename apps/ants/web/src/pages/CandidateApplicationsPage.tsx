@@ -57,7 +57,7 @@ function ApplicationsTable({ applications }: { applications: CandidateApplicatio
         application.number,
         formatParisDate(application.createdAt),
         formatParisDate(application.updatedAt),
-        application.stateLabel,
+        application.neph ? `${application.stateLabel} — NEPH ${application.neph}` : application.stateLabel,
         <Link
           key="action"
           className={application.canValidate ? 'fr-btn fr-btn--sm' : 'fr-btn fr-btn--sm fr-btn--secondary'}

@@ -54,6 +54,7 @@ export function CandidateConfirmationPage() {
           Vous devez maintenant enregistrer et conserver le justificatif de dépôt de la demande.
         </p>
         {receiptLink}
+        <p className="fr-mt-2w fr-mb-0">Ce justificatif doit être enregistré et conservé.</p>
       </Panel>
       {!hasEphoto && (
         <section aria-labelledby="last-actions-title">

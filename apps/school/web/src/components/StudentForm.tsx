@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { api } from '../api.ts';
 import { formatDate } from '../format.ts';
-import type { LegalRepresentative, OfficeSummary, Student } from '../types.ts';
+import type { Drift, LegalRepresentative, OfficeSummary, Student } from '../types.ts';
 import { toIsoDate, useForm } from '../useForm.ts';
 
 const QUALITIES = [
@@ -120,7 +120,7 @@ export function StudentForm({
 }: {
   student: Student | null;
   offices: OfficeSummary[];
-  onSaved: (student: Student) => void;
+  onSaved: (student: Student, drift: Drift[]) => void;
   onCancel: () => void;
 }) {
   const form = useForm(initialValues(student, offices));
@@ -130,9 +130,9 @@ export function StudentForm({
   const save = form.submit(async (current) => {
     const body = toBody(current);
     const answer = student
-      ? await api.put<{ student: Student }>(`/api/students/${encodeURIComponent(student.id)}`, body)
-      : await api.post<{ student: Student }>('/api/students', body);
-    onSaved(answer.student);
+      ? await api.put<{ student: Student; drift?: Drift[] }>(`/api/students/${encodeURIComponent(student.id)}`, body)
+      : await api.post<{ student: Student; drift?: Drift[] }>('/api/students', body);
+    onSaved(answer.student, answer.drift ?? []);
   });
 
   return (

@@ -19,7 +19,7 @@ import { AntsProgress } from '../components/online/AntsProgress.tsx';
 import { useAntsCall } from '../components/online/useAntsCall.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
-import { formatInstantDate } from '../format.ts';
+import { formatInstant, formatInstantDate } from '../format.ts';
 import type { CredentialsCheck, Office, Prefecture } from '../types.ts';
 import { useApiData } from '../useApiData.ts';
 import { useForm } from '../useForm.ts';
@@ -150,6 +150,13 @@ function OfficeForm({ office, onSaved }: { office: Office; onSaved: () => void }
               </Title>
               <CredentialsBadge office={office} complete={complete} />
             </Group>
+            {complete && (
+              <Text size="sm">
+                {office.antsLastHeardAt
+                  ? `Dernières nouvelles du site de l'ANTS : le ${formatInstant(office.antsLastHeardAt)}.`
+                  : "Aucune nouvelle du site de l'ANTS pour l'instant."}
+              </Text>
+            )}
             <TextInput label="Numéro d'agrément Cerfa" {...text('cerfaAgrement')} error={fieldError('cerfaAgrement')} />
             <TextInput
               label="Identifiant ANTS"

@@ -24,7 +24,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { DocumentsModal } from '../components/online/DocumentsModal.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
-import { formatInstantDate } from '../format.ts';
+import { formatInstant, formatInstantDate } from '../format.ts';
 import type { AdminApplicationRow, AdminList, OfficeSummary, SyncRun } from '../types.ts';
 import { useApiData } from '../useApiData.ts';
 import { toIsoDate } from '../useForm.ts';
@@ -41,6 +41,34 @@ const COLUMNS: { key: Sort; label: string }[] = [
 
 type Criteria = { number: string; createdFrom: string; createdTo: string; updatedFrom: string; updatedTo: string };
 const NO_CRITERIA: Criteria = { number: '', createdFrom: '', createdTo: '', updatedFrom: '', updatedTo: '' };
+
+/**
+ * What is wrong in the typed criteria, by field (the same rules as the server's). Checked before the
+ * search: a wrong date is said on its field while the counters and the list stay as they were.
+ */
+export function criteriaErrors(typed: Criteria): Partial<Record<keyof Criteria, string>> {
+  const errors: Partial<Record<keyof Criteria, string>> = {};
+  if (!/^\d*$/.test(typed.number.trim())) errors.number = 'Le numéro de demande ne comporte que des chiffres.';
+  const dates = ['createdFrom', 'createdTo', 'updatedFrom', 'updatedTo'] as const;
+  for (const key of dates) {
+    if (typed[key].trim() && !isCalendarDate(toIsoDate(typed[key]))) errors[key] = 'Date invalide (jj/mm/aaaa).';
+  }
+  for (const [from, to] of [
+    ['createdFrom', 'createdTo'],
+    ['updatedFrom', 'updatedTo'],
+  ] as const) {
+    if (errors[from] || errors[to] || !typed[from].trim() || !typed[to].trim()) continue;
+    if (toIsoDate(typed[to]) < toIsoDate(typed[from])) errors[to] = 'La date de fin est antérieure à la date de début.';
+  }
+  return errors;
+}
+
+function isCalendarDate(iso: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === iso;
+}
 
 /**
  * Espace Administratif › Bordereaux dossiers › "Demandes en ligne (site ANTS)" (seed 002): choice of
@@ -84,6 +112,7 @@ export function OnlineApplicationsPage() {
 function OfficeApplications({ officeId }: { officeId: string }) {
   const [counter, setCounter] = useState<{ type: string; state: string } | null>(null);
   const [typed, setTyped] = useState<Criteria>(NO_CRITERIA);
+  const [typedErrors, setTypedErrors] = useState<Partial<Record<keyof Criteria, string>>>({});
   const [criteria, setCriteria] = useState<Criteria>(NO_CRITERIA);
   const [page, setPage] = useState(1);
   const [sort, setSort] = useState<{ key: Sort; dir: 'asc' | 'desc' }>({ key: 'updatedAt', dir: 'desc' });
@@ -141,12 +170,19 @@ function OfficeApplications({ officeId }: { officeId: string }) {
       const value = event.currentTarget.value;
       setTyped((t) => ({ ...t, [key]: value }));
     },
-    error: list.error?.fieldMessage(key),
+    error: typedErrors[key] ?? list.error?.fieldMessage(key),
   });
   const exportHref = `/api/admin/online-applications/export?${query}`;
 
   return (
     <Stack gap="md">
+      {list.data && (
+        <Text size="sm" data-testid="last-heard">
+          {list.data.office.lastHeardAt
+            ? `Dernières nouvelles du site de l'ANTS : le ${formatInstant(list.data.office.lastHeardAt)}. Les changements d'état arrivent d'eux-mêmes.`
+            : "Aucune nouvelle du site de l'ANTS pour cette agence pour l'instant : les changements d'état arriveront d'eux-mêmes dès que le site les enverra."}
+        </Text>
+      )}
       {list.data && (
         <Paper withBorder radius="md" p="md" component="section" aria-label="Compteurs">
           <Stack gap="sm">
@@ -185,9 +221,13 @@ function OfficeApplications({ officeId }: { officeId: string }) {
         <form
           onSubmit={(event) => {
             event.preventDefault();
+            const errors = criteriaErrors(typed);
+            setTypedErrors(errors);
+            if (Object.keys(errors).length > 0) return;
             setPage(1);
             setCriteria(typed);
           }}
+          noValidate
         >
           <Title order={2} size="h5" id="criteria-title" mb="xs">
             Autres critères
@@ -290,9 +330,13 @@ function OfficeApplications({ officeId }: { officeId: string }) {
                           size="compact-xs"
                           variant="light"
                           onClick={() => setLinking(row)}
-                          aria-label={`Relier la demande ${row.number} à un élève`}
+                          aria-label={
+                            row.student
+                              ? `Changer d'élève pour la demande ${row.number}`
+                              : `Relier la demande ${row.number} à un élève`
+                          }
                         >
-                          Relier
+                          {row.student ? "Changer d'élève" : 'Relier'}
                         </Button>
                         <Button
                           size="compact-xs"
@@ -332,6 +376,7 @@ function OfficeApplications({ officeId }: { officeId: string }) {
 
       {linking && (
         <LinkStudentModal
+          officeId={officeId}
           row={linking}
           onClose={() => setLinking(null)}
           onLinked={(message) => {

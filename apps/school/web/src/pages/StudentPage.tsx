@@ -12,7 +12,7 @@ import { StudentDocuments } from '../components/StudentDocuments.tsx';
 import { StudentForm } from '../components/StudentForm.tsx';
 import { formatDate, formatInstantDate } from '../format.ts';
 import { placesSaveError, studentPlaceRecord, studentPlacesBody } from '../studentPlaces.ts';
-import type { OfficeSummary, PlaceRecord, Student } from '../types.ts';
+import type { Drift, OfficeSummary, PlaceRecord, Student } from '../types.ts';
 import { useApiData } from '../useApiData.ts';
 import type { StudentListState } from './StudentsPage.tsx';
 
@@ -74,6 +74,7 @@ function StudentFiche({ student, offices, onChanged }: StudentFicheProps) {
   const [editing, setEditing] = useState(false);
   const [placesOpened, setPlacesOpened] = useState(false);
   const [placesSaved, setPlacesSaved] = useState(false);
+  const [drift, setDrift] = useState<Drift[]>([]);
   const places = useMemo(() => studentPlaceRecord(student), [student]);
 
   const savePlaces = async (record: PlaceRecord) => {
@@ -121,8 +122,9 @@ function StudentFiche({ student, offices, onChanged }: StudentFicheProps) {
             <StudentForm
               student={student}
               offices={offices}
-              onSaved={() => {
+              onSaved={(_saved, changed) => {
                 setEditing(false);
+                setDrift(changed);
                 onChanged();
               }}
               onCancel={() => setEditing(false)}
@@ -142,6 +144,26 @@ function StudentFiche({ student, offices, onChanged }: StudentFicheProps) {
                 <Button variant="default" onClick={() => setEditing(true)}>
                   Modifier la fiche
                 </Button>
+                {drift.length > 0 && (
+                  <Alert
+                    color="orange"
+                    variant="light"
+                    role="alert"
+                    title="Fiche enregistrée : la demande en ligne garde les anciennes informations"
+                    w="100%"
+                  >
+                    <Stack gap={4}>
+                      {drift.map((d) => (
+                        <Text key={d.number} size="sm">
+                          {d.message}
+                        </Text>
+                      ))}
+                      <Anchor component={Link} to="?onglet=dossier" size="sm" c="inherit" underline="always" fw={700}>
+                        Ouvrir le Dossier 02 - 06 pour supprimer puis recréer la demande
+                      </Anchor>
+                    </Stack>
+                  </Alert>
+                )}
                 {placesSaved && (
                   <Alert
                     color="green"

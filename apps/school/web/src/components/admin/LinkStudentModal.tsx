@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { type ApiError, api, asApiError } from '../../api.ts';
@@ -6,47 +6,73 @@ import { formatDate } from '../../format.ts';
 import type { AdminApplicationRow, StudentSummary } from '../../types.ts';
 import { useApiData } from '../../useApiData.ts';
 
-/** "Associer un élève à une demande": search a student by name, optionally overwrite the fiche. */
+/**
+ * "Associer un élève à une demande": search a student by name, optionally overwrite the fiche. For
+ * a demand already linked, the same popup is "Changer d'élève" and asks before moving it; a student
+ * whose name or birth date differ from the demand's is linked only once the user confirmed.
+ */
 export function LinkStudentModal({
+  officeId,
   row,
   onClose,
   onLinked,
 }: {
+  officeId: string;
   row: AdminApplicationRow;
   onClose: () => void;
   onLinked: (message: string) => void;
 }) {
+  const change = row.student !== null;
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 250);
   const [overwrite, setOverwrite] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The student chosen whose identity differs from the demand's: waiting for "Relier quand même". */
+  const [mismatch, setMismatch] = useState<{ student: StudentSummary; message: string } | null>(null);
   const found = useApiData<{ students: StudentSummary[] }>(
     debounced.length >= 2 ? `/api/students?q=${encodeURIComponent(debounced)}` : null,
   );
 
-  const link = async (student: StudentSummary) => {
+  const link = async (student: StudentSummary, confirmMismatch = false) => {
     setBusy(true);
     setError(null);
+    setMismatch(null);
     try {
       await api.post(`/api/admin/online-applications/${encodeURIComponent(row.number)}/link`, {
+        officeId,
         studentId: student.id,
         overwrite,
+        change,
+        confirmMismatch,
       });
       onLinked(`Demande n° ${row.number} reliée à ${student.birthName} ${student.firstName}.`);
     } catch (caught) {
-      setError(asApiError(caught));
+      const failure = asApiError(caught);
+      if (failure.code === 'IDENTITY_MISMATCH') setMismatch({ student, message: failure.message });
+      else setError(failure);
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <Modal opened onClose={onClose} title="Associer un élève à une demande" size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={change ? "Changer l'élève de la demande" : 'Associer un élève à une demande'}
+      size="lg"
+    >
       <Stack gap="sm">
-        <Text size="sm">
-          La demande n'a pas été enregistrée depuis cette application. Veuillez l'associer à un élève.
-        </Text>
+        {change ? (
+          <Alert color="orange" variant="light" title={`Demande reliée à ${row.student?.name}`}>
+            Choisir un autre élève détache la demande de la fiche de {row.student?.name}, qui ne la montrera plus.
+          </Alert>
+        ) : (
+          <Text size="sm">
+            La demande n'a pas été enregistrée depuis cette application. Veuillez l'associer à un élève.
+          </Text>
+        )}
         <Text size="sm">
           Demande n° {row.number} — {row.candidateName}
         </Text>
@@ -65,6 +91,21 @@ export function LinkStudentModal({
         {error && (
           <Alert color="red" variant="light">
             {error.message}
+          </Alert>
+        )}
+        {mismatch && (
+          <Alert color="orange" variant="light" title="Ce n'est peut-être pas la même personne" role="alert">
+            <Stack gap="xs">
+              <Text size="sm">{mismatch.message}</Text>
+              <Group gap="xs">
+                <Button size="xs" onClick={() => void link(mismatch.student, true)} disabled={busy}>
+                  Relier quand même à {mismatch.student.birthName} {mismatch.student.firstName}
+                </Button>
+                <Button size="xs" variant="default" onClick={() => setMismatch(null)}>
+                  Choisir un autre élève
+                </Button>
+              </Group>
+            </Stack>
           </Alert>
         )}
         {found.data && found.data.students.length === 0 && <Text size="sm">Aucun élève ne correspond.</Text>}

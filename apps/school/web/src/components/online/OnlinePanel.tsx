@@ -46,6 +46,7 @@ type Popup =
   | 'documents'
   | 'deleteEphoto'
   | 'delete'
+  | 'recreate'
   | 'transfer'
   | 'places'
   | null;
@@ -77,7 +78,7 @@ export function OnlinePanel({
   onChanged: () => void;
 }) {
   const [popup, setPopup] = useState<Popup>(null);
-  const [type, setType] = useState<'02' | '06'>(overview.canEnter['02'] ? '02' : '06');
+  const [type, setType] = useState<'02' | '06'>(overview.canEnter['06'] && !overview.canEnter['02'] ? '06' : '02');
   const [notice, setNotice] = useState<string | null>(null);
   // Said once the user tried to send; read from the saved dossier, so an answer saved clears it.
   const [triedToSend, setTriedToSend] = useState(false);
@@ -240,6 +241,32 @@ export function OnlinePanel({
             {notice}
           </Alert>
         )}
+        {current && current.drift.length > 0 && (
+          <Alert
+            color="orange"
+            variant="light"
+            role="alert"
+            title="La demande en ligne garde les informations envoyées à sa création"
+          >
+            <Stack gap="xs">
+              <Text size="sm">
+                La fiche a changé depuis ({current.drift.join(', ')}) : l'élève validerait les anciennes informations.
+                Pour envoyer les nouvelles, supprimez puis recréez la demande.
+              </Text>
+              <Group>
+                <Button
+                  size="xs"
+                  color="red.9"
+                  disabled={!current.actions.delete.enabled || call.busy !== null}
+                  title={current.actions.delete.reason}
+                  onClick={() => setPopup('recreate')}
+                >
+                  Supprimer puis recréer la demande
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
           <Info label="N° de demande">{current?.number ?? '0'}</Info>
           <Info label="Statut">{current ? <Badge radius="sm">{current.stateLabel}</Badge> : ''}</Info>
@@ -394,6 +421,29 @@ export function OnlinePanel({
           >
             La demande n° {current.number} sera supprimée du site de l'ANTS. Une demande se supprime uniquement au
             statut brouillon ou en cours de validation par l'élève.
+          </ConfirmModal>
+          <ConfirmModal
+            opened={popup === 'recreate'}
+            title="Supprimer puis recréer la demande ?"
+            confirmLabel="Oui, supprimer et recréer"
+            onClose={() => setPopup(null)}
+            onConfirm={() =>
+              void act('Suppression puis création de la demande sur le site de l’ANTS…', async () => {
+                pendingKey.current ??= crypto.randomUUID();
+                const answer = await api.post<{ application: OnlineApplication; ephotoError: string | null }>(
+                  `${base}/recreate`,
+                  { idempotencyKey: pendingKey.current },
+                );
+                pendingKey.current = null;
+                return `Demande n° ${current.number} supprimée ; nouvelle demande n° ${answer.application.number} enregistrée en brouillon avec les informations de la fiche.${
+                  answer.ephotoError ? ` Le code ePhoto n'a pas été accepté : ${answer.ephotoError}` : ''
+                }`;
+              })
+            }
+          >
+            La demande n° {current.number} sera supprimée du site de l'ANTS, avec ses pièces justificatives et sa
+            ePhoto, puis une nouvelle demande sera enregistrée en brouillon avec les informations actuelles de la fiche
+            et du Dossier 02 - 06 (elle aura un nouveau numéro). Les pièces justificatives seront à envoyer de nouveau.
           </ConfirmModal>
         </>
       )}
