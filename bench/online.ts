@@ -30,6 +30,7 @@ function application(n: number, state: Application['state'] = 'draft'): Applicat
     dossier: draftRequest().dossier as Application['dossier'],
     paperMandate: false,
     neph: null,
+    ephotoCode: null,
     transferred: false,
     createdAt: at,
     updatedAt: at,

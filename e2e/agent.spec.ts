@@ -46,6 +46,8 @@ test.describe("Console d'instruction", () => {
 
     await expect(page.getByText("Pas d'ePhoto : formulaire papier attendu")).toBeVisible();
     await expect(page.getByRole('link', { name: 'Télécharger cni.png' })).toBeVisible();
+    // The school's comment on the pièce is read with it.
+    await expect(page.getByText("Commentaire de l'école : Recto et verso sur la même page")).toBeVisible();
     await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Accepter', exact: true }).click();
@@ -55,6 +57,26 @@ test.describe("Console d'instruction", () => {
 
     await expect(page.getByText(/Demande acceptée — NEPH : \d{12}$/)).toBeVisible();
     await expect(page.getByText('À traiter en Cerfa 06').first()).toBeVisible();
+  });
+
+  test("l'agent voit la ePhoto de la demande : photo et signature", async ({ page }) => {
+    const { number } = await validatedApplication({
+      withEphoto: true,
+      paperMandate: true,
+      sex: 'M',
+      firstName: 'Hugo',
+      otherFirstNames: '',
+      namePrefix: 'EPHOTO',
+      emailPrefix: 'agent-ephoto',
+    });
+    await signInAsAgent(page);
+    await openFromQueue(page, number);
+    for (const name of ['Portrait du candidat (ePhoto)', 'Signature du candidat (ePhoto)']) {
+      const image = page.getByRole('img', { name });
+      await expect(image).toBeVisible();
+      await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    }
+    await expectAccessible(page);
   });
 
   test("l'agent rejette une demande avec un motif", async ({ page }) => {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { ANTS_URL, expect, expectAccessible, expectNotClipped, test } from './fixtures.ts';
-import { demoSchool, ONE_PIXEL_PNG } from './schoolApi.ts';
+import { expect, expectAccessible, expectNotClipped, test } from './fixtures.ts';
+import { boothCode, demoSchool, ONE_PIXEL_PNG } from './schoolApi.ts';
 import {
   createdDraftNumber,
   createStudent,
@@ -10,22 +10,6 @@ import {
   snap,
   validateFromPieces,
 } from './schoolPages.ts';
-
-const BOOTH_KEY = 'cabine-demo-rennes-0123456789abcdef';
-
-/** A photo booth issues a new ePhoto code (single use), as after a photo session. */
-async function boothCode(): Promise<string> {
-  const form = new FormData();
-  form.append('photo', new Blob([new Uint8Array(ONE_PIXEL_PNG)], { type: 'image/png' }), 'photo.png');
-  form.append('signature', new Blob([new Uint8Array(ONE_PIXEL_PNG)], { type: 'image/png' }), 'signature.png');
-  const response = await fetch(`${ANTS_URL}/api/booths/v1/codes`, {
-    method: 'POST',
-    headers: { 'x-booth-key': BOOTH_KEY },
-    body: form,
-  });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { code: string }).code;
-}
 
 async function newStudent(page: Page, office: string, prefix: string) {
   const identity = newIdentity(prefix);

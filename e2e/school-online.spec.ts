@@ -1,7 +1,13 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, expectNotClipped, SCHOOL_URL, test } from './fixtures.ts';
 import { demoSchool, ONE_PIXEL_PNG, saintPriestOffice } from './schoolApi.ts';
-import { createdDraftNumber, online, fillDossier as saveDossier, validateFromPieces } from './schoolPages.ts';
+import {
+  createdDraftNumber,
+  online,
+  fillDossier as saveDossier,
+  searchStudents,
+  validateFromPieces,
+} from './schoolPages.ts';
 
 const SECRETAIRE = { login: 'secretaire', password: 'Secretaire-2026!' };
 const MONITEUR = { login: 'moniteur', password: 'Moniteur-2026!' };
@@ -240,11 +246,7 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
 
   test('sans le droit, le moniteur ne peut ni valider ni supprimer', async ({ page }) => {
     await signIn(page, MONITEUR);
-    await page.getByLabel('Rechercher un élève').fill('laboret');
-    await page
-      .getByRole('table', { name: 'Liste des élèves' })
-      .getByRole('row', { name: /LABORET Christine/ })
-      .click();
+    await (await searchStudents(page, 'laboret', 2)).getByRole('row', { name: /LABORET Christine/ }).click();
     await page.getByRole('tab', { name: 'Formation › Dossier 02 - 06' }).click();
     await expect(online(page).getByRole('button', { name: 'Valider la demande' })).toBeDisabled();
     await expect(online(page).getByRole('button', { name: 'Supprimer la demande' })).toBeDisabled();
@@ -267,11 +269,7 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
   test('une ville que l’ANTS ne connaît pas reste en jaune avec le message « Ville incorrect »', async ({ page }) => {
     // Camille LABORETA (demo): lives in "ST PRIEST", born in "LYON" — neither is in the agency's lists.
     await signIn(page, SECRETAIRE);
-    await page.getByLabel('Rechercher un élève').fill('laboreta');
-    await page
-      .getByRole('table', { name: 'Liste des élèves' })
-      .getByRole('row', { name: /LABORETA Camille/ })
-      .click();
+    await (await searchStudents(page, 'laboreta', 1)).getByRole('row', { name: /LABORETA Camille/ }).click();
     await fillDossier(page);
     await online(page).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
     const dialog = page.getByRole('dialog', { name: PLACES_TITLE });

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, SCHOOL_URL, test } from './fixtures.ts';
+import { searchStudents } from './schoolPages.ts';
 
 // Demo data: Camille LABORETA lives in "ST PRIEST" (69800), born in "LYON" (69, FRANCE). Neither is
 // in the agency's lists: the town is SAINT-PRIEST, and a birth in Lyon is registered by arrondissement.
@@ -46,11 +47,7 @@ async function openCamille(page: Page): Promise<string> {
   await page.getByLabel('Mot de passe', { exact: true }).fill(SECRETAIRE.password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page).toHaveURL(`${SCHOOL_URL}/clients`);
-  await page.getByLabel('Rechercher un élève').fill('laboreta');
-  await page
-    .getByRole('table', { name: 'Liste des élèves' })
-    .getByRole('row', { name: /LABORETA Camille/ })
-    .click();
+  await (await searchStudents(page, 'laboreta', 1)).getByRole('row', { name: /LABORETA Camille/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('LABORETA Camille');
   const id = /\/clients\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
   expect(id).toBeDefined();

@@ -25,7 +25,25 @@ export const ONE_PIXEL_PNG = Buffer.from(
  * The school enters a valid Cerfa 02 for a new candidate, sends the two required pièces and
  * validates it: with a paper mandate it goes straight to instruction, otherwise it awaits the candidate.
  */
+const BOOTH_KEY = 'cabine-demo-rennes-0123456789abcdef';
+
+/** A photo booth issues a new ePhoto code (single use), as after a photo session. */
+export async function boothCode(): Promise<string> {
+  const form = new FormData();
+  form.append('photo', new Blob([new Uint8Array(ONE_PIXEL_PNG)], { type: 'image/png' }), 'photo.png');
+  form.append('signature', new Blob([new Uint8Array(ONE_PIXEL_PNG)], { type: 'image/png' }), 'signature.png');
+  const response = await fetch(`${ANTS_URL}/api/booths/v1/codes`, {
+    method: 'POST',
+    headers: { 'x-booth-key': BOOTH_KEY },
+    body: form,
+  });
+  if (response.status !== 201) throw new Error(`cabine : ${response.status}`);
+  return ((await response.json()) as { code: string }).code;
+}
+
 export async function validatedApplication(options: {
+  /** With an ePhoto code from the demo booth. */
+  withEphoto?: boolean;
   paperMandate: boolean;
   sex: 'F' | 'M';
   firstName: string;
@@ -69,7 +87,13 @@ export async function validatedApplication(options: {
     },
     crypto.randomUUID(),
   );
-  await demoSchool.uploadPiece(created.number, 'identity', { name: 'cni.png', bytes: ONE_PIXEL_PNG });
+  if (options.withEphoto) await demoSchool.setEphoto(created.number, await boothCode());
+  await demoSchool.uploadPiece(
+    created.number,
+    'identity',
+    { name: 'cni.png', bytes: ONE_PIXEL_PNG },
+    'Recto et verso sur la même page',
+  );
   await demoSchool.uploadPiece(created.number, 'proof_of_address', { name: 'domicile.png', bytes: ONE_PIXEL_PNG });
   await demoSchool.validateApplication(created.number);
   return { number: created.number, email, birthName };

@@ -34,6 +34,17 @@ export async function signInSchool(page: Page) {
   await expect(page).toHaveURL(`${SCHOOL_URL}/clients`);
 }
 
+/**
+ * Espace Clients › Élèves: types a search and waits for the list it asks for (`count` students),
+ * so that a click lands on a row of that list, not on one of the list it replaces.
+ */
+export async function searchStudents(page: Page, query: string, count: number) {
+  await page.getByLabel('Rechercher un élève').fill(query);
+  const table = page.getByRole('table', { name: 'Liste des élèves' });
+  await expect(table.getByRole('row')).toHaveCount(count + 1);
+  return table;
+}
+
 /** Espace Clients › Nouvel élève, filled as a secretary does; lands on the Dossier 02-06 tab. */
 export async function createStudent(
   page: Page,

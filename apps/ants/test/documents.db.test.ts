@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { AntsApiError } from '@permis/ants-api';
 import { eq } from 'drizzle-orm';
+import * as fontkit from 'fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { transition } from '../src/applications/machine.ts';
@@ -31,10 +33,35 @@ function pdfText(bytes: Uint8Array): string {
   }
 }
 
+const require = createRequire(import.meta.url);
+const MARIANNE = ['Regular', 'Bold'].map(
+  (weight) =>
+    // A .woff holds one font (a collection is a .ttc).
+    fontkit.openSync(require.resolve(`@codegouvfr/react-dsfr/dsfr/fonts/Marianne-${weight}.woff`)) as fontkit.Font,
+);
+
+/** The characters of a text that the documents' typeface cannot draw (they print as boxes or "?"). */
+function undrawable(text: string): string[] {
+  return [...new Set(text)].filter(
+    (char) => char.trim() && !MARIANNE.every((font) => font.hasGlyphForCodePoint(char.codePointAt(0)!)),
+  );
+}
+
 const available = async (number: string) =>
   (await ants.brequigny.listDocuments(number)).filter((d) => d.available).map((d) => d.label);
 
 describe('documents of an application', () => {
+  it('writes only characters the typeface draws (the « Apte » boxes printed as « ? »)', () => {
+    // poppler drops a glyph the font lacks: the text the documents write is checked at its source.
+    for (const file of ['content.ts', 'pdf.ts', 'catalogue.ts']) {
+      const source = readFileSync(new URL(`../src/documents/${file}`, import.meta.url), 'utf8')
+        .split('\n')
+        .filter((line) => !/^\s*(\/\/|\*|\/\*\*)/.test(line))
+        .join('\n');
+      expect([file, undrawable(source)]).toEqual([file, []]);
+    }
+  });
+
   it('offers the medical form and the photo-signature form for a draft without ePhoto', async () => {
     const app = await ants.brequigny.createApplication(
       draftRequest({ candidate: { firstName: 'Zoé', birthName: 'LE GOFF' } }),
@@ -75,6 +102,9 @@ describe('documents of an application', () => {
     }
     const medical = pdfText(await ants.brequigny.downloadDocument(app.number, 'medical_opinion'));
     expect(medical).toContain('Cerfa n°14880*01');
+    expect(medical).toMatch(/Apte .*Apte temporairement.*Inapte/);
+    expect(undrawable(medical)).toEqual([]);
+    expect(undrawable(text)).toEqual([]);
 
     await ants.brequigny.setEphoto(app.number, DEMO_EPHOTO_CODES[0]!);
     const refused = await ants.brequigny.downloadDocument(app.number, 'photo_signature_form').catch((e) => e);

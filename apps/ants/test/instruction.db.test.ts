@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { testClient } from '@permis/platform/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_EPHOTO_CODES } from '../src/seed/demo.ts';
 import { draftRequest, PNG, pdf, startAntsHttp } from './api.ts';
 import { AGENT } from './harness.ts';
 
@@ -51,6 +52,24 @@ describe('instruction console', () => {
     const identity = detail.pieces.find((p: { kind: string }) => p.kind === 'identity');
     const file = await client.get(`/api/agent/applications/${app.number}/pieces/files/${identity.files[0].id}`);
     expect(file.headers['content-type']).toBe('application/pdf');
+    // No ePhoto here: nothing to show.
+    expect((await client.get(`/api/agent/applications/${app.number}/ephoto/photo`)).statusCode).toBe(404);
+  });
+
+  it("shows the school's comment on a pièce and the ePhoto's photo and signature", async () => {
+    const app = await ants.brequigny.createApplication(draftRequest({ paperMandate: true }), crypto.randomUUID());
+    await ants.brequigny.setEphoto(app.number, DEMO_EPHOTO_CODES[2]!);
+    await ants.brequigny.uploadPiece(app.number, 'identity', { name: 'cni.pdf', bytes: await pdf(1) }, 'Recto verso');
+    await ants.brequigny.uploadPiece(app.number, 'proof_of_address', { name: 'dom.png', bytes: PNG });
+    await ants.brequigny.validateApplication(app.number);
+    const client = await agent();
+    const detail = (await client.get(`/api/agent/applications/${app.number}`)).json();
+    expect(detail.ephotoCode).toBe(DEMO_EPHOTO_CODES[2]);
+    expect(detail.pieces.find((p: { kind: string }) => p.kind === 'identity').files[0].comment).toBe('Recto verso');
+    for (const image of ['photo', 'signature']) {
+      const shown = await client.get(`/api/agent/applications/${app.number}/ephoto/${image}`);
+      expect([shown.statusCode, shown.headers['content-type']]).toEqual([200, 'image/png']);
+    }
   });
 
   it('asks for completion naming the pièce; the school adds it and it comes back', async () => {

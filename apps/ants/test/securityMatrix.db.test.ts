@@ -40,6 +40,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/agent/applications': 'agent',
   'GET /api/agent/applications/:number': 'agent',
   'GET /api/agent/applications/:number/pieces/files/:fileId': 'agent',
+  'GET /api/agent/applications/:number/ephoto/:image': 'agent',
   'POST /api/agent/applications/:number/request-completion': 'agent',
   'POST /api/agent/applications/:number/reject': 'agent',
   'POST /api/agent/applications/:number/accept': 'agent',

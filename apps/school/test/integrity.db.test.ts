@@ -1,7 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { createSecretBox } from '@permis/platform';
 import { testClient } from '@permis/platform/testing';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applications as antsApplications } from '../../ants/src/db/schema.ts';
+import { DEMO_EPHOTO_CODES } from '../../ants/src/seed/demo.ts';
 import { draftRequest, startAntsHttp } from '../../ants/test/api.ts';
 import { createAntsClients } from '../src/ants/clients.ts';
 import { offices, studentDossiers } from '../src/db/schema.ts';
@@ -237,5 +240,41 @@ describe('La fiche et la demande du site de l’ANTS', () => {
     expect((await ants.brequigny.getApplication(number)).state).toBe('deleted');
     const after = (await tab(moussa.id)).applications;
     expect(after.find((a: { number: string }) => a.number === fresh.number).drift).toEqual([]);
+  });
+});
+
+describe('Le Dossier 02-06 suit ce que le site de l’ANTS a attaché', () => {
+  it('offers « Consulter la ePhoto » only with one, and fills the ePhoto code and the NEPH fields', async () => {
+    const moussa = await student('BREQUIGNY');
+    const number = await enter(moussa.id);
+    const before = (await tab(moussa.id)).applications[0];
+    expect(before.actions.viewEphoto).toEqual({
+      enabled: false,
+      reason: 'Aucune ePhoto n’est associée à cette demande.',
+    });
+    expect(before.actions.deleteEphoto.enabled).toBe(false);
+
+    const code = DEMO_EPHOTO_CODES[3]!;
+    expect((await secretaire.put(`/api/students/${moussa.id}/online/${number}/ephoto`, { code })).statusCode).toBe(200);
+    const after = (await tab(moussa.id)).applications[0];
+    expect(after.actions.viewEphoto.enabled).toBe(true);
+    // Deleting it is now a matter of right (the secretary's demo rights lack it), no longer of an ePhoto.
+    expect(after.actions.deleteEphoto.reason).toBe('Vous n’avez pas le droit de faire cette action.');
+    const dossier = async () => (await secretaire.get(`/api/students/${moussa.id}/dossier`)).json().dossier;
+    expect((await dossier()).ephotoCode02).toBe(code);
+    // The paper Cerfa 02 prints it (it printed « Code ePhoto : — »), read back by poppler.
+    const printed = (await secretaire.get(`/api/students/${moussa.id}/cerfa/02`)).rawPayload;
+    const text = execFileSync('pdftotext', ['-', '-'], { input: printed, encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain(`Code ePhoto : ${code}`);
+
+    // Accepted by the agent (here straight in the national database): the NEPH reaches the dossier's field.
+    await ants.db
+      .update(antsApplications)
+      .set({ state: 'accepted', neph: '202669000123', updatedAt: new Date() })
+      .where(eq(antsApplications.number, number));
+    await secretaire.post(`/api/students/${moussa.id}/online/${number}/refresh`);
+    expect((await dossier()).neph).toBe('202669000123');
+    // And now a Cerfa 06 can be entered.
+    expect((await tab(moussa.id)).canEnter).toEqual({ '02': false, '06': true });
   });
 });

@@ -118,6 +118,8 @@ export const applicationSchema = z.object({
   dossier: dossierSchema,
   paperMandate: z.boolean(),
   neph: z.string().nullable(),
+  /** The ePhoto code attached to the application, if any. */
+  ephotoCode: z.string().nullable().default(null),
   /** Why the application is in its state, when someone said: the pièce to complete, the reason of a rejection. */
   stateReason: z.string().nullable(),
   transferred: z.boolean(),

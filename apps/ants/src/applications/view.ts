@@ -16,6 +16,7 @@ export function toView(row: ApplicationRow, viewerId: string): Application {
     dossier: row.dossier as Application['dossier'],
     paperMandate: row.paperMandate,
     neph: row.neph,
+    ephotoCode: row.ephotoCode,
     stateReason: row.stateReason,
     transferred: row.previousProAccountId !== null,
     createdAt: row.createdAt.toISOString(),

@@ -151,6 +151,8 @@ export const applications = pgTable(
     /** When the candidate's mail and SMS were queued after the school's validation (null: still to do). */
     candidateNotifiedAt: timestamp('candidate_notified_at', { withTimezone: true }),
     neph: text('neph'),
+    /** The ePhoto code attached (kept with `ephoto_codes.application_id`, in the same transaction). */
+    ephotoCode: text('ephoto_code'),
     /** The reason given with the last transition that had one (pièce to complete, rejection). */
     stateReason: text('state_reason'),
     idempotencyKey: text('idempotency_key'),

@@ -1,6 +1,6 @@
 import { type Application, stateLabel, TYPE_LABELS } from '@permis/ants-api';
 import type { DocumentKind } from './catalogue.ts';
-import { fields, frenchDate, heading, type Pdf, paragraph, parisDateTime, renderPdf } from './pdf.ts';
+import { checkboxes, fields, frenchDate, heading, type Pdf, paragraph, parisDateTime, renderPdf } from './pdf.ts';
 
 export type DocumentFacts = {
   application: Application;
@@ -80,7 +80,7 @@ const RENDERERS: Record<DocumentKind, (facts: DocumentFacts) => Promise<Buffer>>
         address(doc, a);
         fields(doc, [['Catégorie(s) concernée(s)', a.dossier.requestedCategories.join(', ')]]);
         heading(doc, 'Avis du médecin agréé');
-        paragraph(doc, '☐ Apte      ☐ Apte temporairement, jusqu’au : ____ / ____ / ________      ☐ Inapte');
+        checkboxes(doc, ['Apte', 'Apte temporairement, jusqu’au : ____ / ____ / ________', 'Inapte']);
         paragraph(doc, 'Restrictions ou aménagements du véhicule (codes) : ______________________________________');
         paragraph(doc, 'Fait à ______________________, le ____ / ____ / ________');
         box(doc, 56, doc.y + 10, 220, 80, 'Cachet du médecin agréé');

@@ -110,6 +110,28 @@ export function heading(doc: Pdf, text: string) {
   doc.moveDown(0.8).font('bold').fontSize(11).fillColor('#000091').text(text, 56).moveDown(0.3).fillColor('#161616');
 }
 
+/**
+ * Boxes to tick by hand, each followed by its label, on one line. The boxes are drawn: Marianne has
+ * no "☐" glyph (it printed as "?").
+ */
+export function checkboxes(doc: Pdf, labels: string[]) {
+  const y = doc.y;
+  let x = 56;
+  doc.font('regular').fontSize(10).fillColor('#161616');
+  for (const label of labels) {
+    doc
+      .lineWidth(0.8)
+      .strokeColor('#161616')
+      .rect(x, y + 1, 9, 9)
+      .stroke();
+    doc.text(label, x + 14, y, { lineBreak: false });
+    x += 14 + doc.widthOfString(label) + 22;
+  }
+  doc.x = 56;
+  doc.y = y + 14;
+  doc.moveDown(0.5);
+}
+
 export function paragraph(doc: Pdf, text: string) {
   doc
     .font('regular')

@@ -2,12 +2,12 @@ import { randomInt } from 'node:crypto';
 import type {} from '@fastify/multipart';
 import { AppError, type HttpServer, sha256 } from '@permis/platform';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
 import type { ApplicationRow } from '../applications/machine.ts';
 import type { AntsDb } from '../db/index.ts';
-import { auditEvents, ephotoCodes, photoBooths } from '../db/schema.ts';
+import { applications, auditEvents, ephotoCodes, photoBooths } from '../db/schema.ts';
 import { inspectFile } from '../pieces/inspect.ts';
 import { requireProCaller } from '../pro/token.ts';
 
@@ -26,6 +26,21 @@ const number = z
   .string()
   .trim()
   .regex(/^\d{1,30}$/, 'Numéro de demande invalide.');
+
+export const EPHOTO_IMAGES = ['photo', 'signature'] as const;
+
+/** The photo or the signature of the ePhoto attached to an application (the school's, the agent's). */
+export async function sendEphotoImage(
+  db: AntsDb,
+  reply: FastifyReply,
+  applicationId: string,
+  image: (typeof EPHOTO_IMAGES)[number],
+) {
+  const [bound] = await db.select().from(ephotoCodes).where(eq(ephotoCodes.applicationId, applicationId)).limit(1);
+  if (!bound) throw new AppError(404, 'EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
+  const bytes = bound[image];
+  return reply.type(bytes[0] === 0xff ? 'image/jpeg' : 'image/png').send(bytes);
+}
 
 export function ephotoRoutes(app: HttpServer, db: AntsDb) {
   // An approved booth sends the photo and signature it took and gets the code to hand over.
@@ -69,14 +84,11 @@ export function ephotoRoutes(app: HttpServer, db: AntsDb) {
     return { ephoto: bound ? { code: bound.code, issuedAt: bound.issuedAt.toISOString(), booth: bound.booth } : null };
   });
 
-  for (const image of ['photo', 'signature'] as const) {
+  for (const image of EPHOTO_IMAGES) {
     app.get(`/api/pro/v1/applications/:number/ephoto/${image}`, { schema: { params } }, async (request, reply) => {
       const school = await requireProCaller(db, request);
       const row = await findOwnApplication(db, school.id, request.params.number);
-      const [bound] = await db.select().from(ephotoCodes).where(eq(ephotoCodes.applicationId, row.id)).limit(1);
-      if (!bound) throw new AppError(404, 'EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
-      const bytes = bound[image];
-      return reply.type(bytes[0] === 0xff ? 'image/jpeg' : 'image/png').send(bytes);
+      return sendEphotoImage(db, reply, row.id, image);
     });
   }
 
@@ -125,6 +137,11 @@ export function ephotoRoutes(app: HttpServer, db: AntsDb) {
             "Ce code ePhoto a déjà été utilisé : un code ne sert qu'une fois.",
           );
         }
+        // On the application too: its school's copy learns it (and a sync sees it changed).
+        await tx
+          .update(applications)
+          .set({ ephotoCode: code, updatedAt: new Date() })
+          .where(eq(applications.id, row.id));
         await tx.insert(auditEvents).values({
           actorType: 'school',
           actorId: school.id,
@@ -147,6 +164,7 @@ export function ephotoRoutes(app: HttpServer, db: AntsDb) {
         .set({ applicationId: null, usedAt: null })
         .where(eq(ephotoCodes.applicationId, row.id))
         .returning({ code: ephotoCodes.code });
+      await tx.update(applications).set({ ephotoCode: null, updatedAt: new Date() }).where(eq(applications.id, row.id));
       if (released.length === 0)
         throw new AppError(404, 'EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
       await tx.insert(auditEvents).values({

@@ -10,6 +10,7 @@ import { type ApplicationRow, transition } from '../applications/machine.ts';
 import { toView } from '../applications/view.ts';
 import { type AuthContext, requireAgent } from '../auth/context.ts';
 import { applications, candidates, ephotoCodes, pieceFiles, proAccounts } from '../db/schema.ts';
+import { EPHOTO_IMAGES, sendEphotoImage } from '../ephoto/routes.ts';
 import { listPieces, sendPieceFile } from '../pieces/routes.ts';
 import { nextNeph } from './neph.ts';
 
@@ -85,6 +86,17 @@ export function instructionRoutes(app: HttpServer, ctx: AuthContext, filesDir: s
       pieces: await listPieces(db, row.id),
     };
   });
+
+  // The ePhoto the agent checks against the identity document.
+  app.get(
+    '/api/agent/applications/:number/ephoto/:image',
+    { schema: { params: z.object({ number, image: z.enum(EPHOTO_IMAGES) }) } },
+    async (request, reply) => {
+      await requireAgent(ctx, request);
+      const row = await find(request.params.number);
+      return sendEphotoImage(db, reply, row.id, request.params.image);
+    },
+  );
 
   app.get(
     '/api/agent/applications/:number/pieces/files/:fileId',

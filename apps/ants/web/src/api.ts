@@ -130,7 +130,8 @@ export type AgentPiece = {
   maxPages: number;
   required: boolean;
   pages: number;
-  files: PieceFile[];
+  /** With the school's comment on each file. */
+  files: (PieceFile & { comment: string })[];
 };
 
 /** An application as the agent instructs it. */

@@ -210,6 +210,8 @@ export const onlineApplications = pgTable(
     stateLabel: text('state_label').notNull(),
     stateReason: text('state_reason'),
     neph: text('neph'),
+    /** The ePhoto code attached on the national service, if any. */
+    ephotoCode: text('ephoto_code'),
     transferred: boolean('transferred').notNull().default(false),
     paperMandate: boolean('paper_mandate').notNull().default(false),
     remoteCreatedAt: timestamp('remote_created_at', { withTimezone: true, precision: 3 }).notNull(),

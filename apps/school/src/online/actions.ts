@@ -48,14 +48,27 @@ const STATE_REASONS: Record<keyof typeof STATES, string> = {
   delete: "Une demande se supprime uniquement au statut brouillon ou en cours de validation par l'élève.",
 };
 
-export function availableActions(state: string, rights: readonly Right[]): Record<OnlineAction, ActionAvailability> {
+const NO_EPHOTO = 'Aucune ePhoto n’est associée à cette demande.';
+
+export function availableActions(
+  state: string,
+  rights: readonly Right[],
+  /** Whether an ePhoto is attached: without one there is nothing to see or delete. */
+  hasEphoto: boolean,
+): Record<OnlineAction, ActionAvailability> {
   const gone = state === 'deleted' || state === 'transferred';
   const result = {} as Record<OnlineAction, ActionAvailability>;
   for (const action of ONLINE_ACTIONS) {
     const right = RIGHTS[action];
     if (action === 'refresh') result[action] = { enabled: state !== 'transferred' };
     else if (action === 'documents' || action === 'viewEphoto') {
-      result[action] = gone ? { enabled: false, reason: 'La demande n’est plus disponible.' } : { enabled: true };
+      result[action] = gone
+        ? { enabled: false, reason: 'La demande n’est plus disponible.' }
+        : action === 'viewEphoto' && !hasEphoto
+          ? { enabled: false, reason: NO_EPHOTO }
+          : { enabled: true };
+    } else if (action === 'deleteEphoto' && !hasEphoto && STATES[action].includes(state)) {
+      result[action] = { enabled: false, reason: NO_EPHOTO };
     } else if (!STATES[action].includes(state)) result[action] = { enabled: false, reason: STATE_REASONS[action] };
     else if (right && !rights.includes(right)) {
       result[action] = { enabled: false, reason: 'Vous n’avez pas le droit de faire cette action.' };

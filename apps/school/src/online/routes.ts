@@ -380,8 +380,15 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
     async (request) => {
       const me = await requireUser(ctx, request);
       const { row, office, client } = await own(me, request.params.id, request.params.number);
-      const result = await callAnts(() => client().setEphoto(row.number, request.body.code), office.name);
+      const ants = client();
+      const result = await callAnts(() => ants.setEphoto(row.number, request.body.code), office.name);
       await audit(me, 'ephoto_set', row);
+      // The fiche's copy learns the code (its buttons and the dossier's field follow).
+      await saveApplication(
+        db,
+        { schoolId: me.schoolId, officeId: office.id },
+        await callAnts(() => ants.getApplication(row.number), office.name),
+      );
       return result;
     },
   );
@@ -407,8 +414,14 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
   app.delete('/api/students/:id/online/:number/ephoto', { schema: { params: applicationParams } }, async (request) => {
     const me = await requireRight(ctx, request, 'ants_delete_ephoto');
     const { row, office, client } = await own(me, request.params.id, request.params.number);
-    await callAnts(() => client().deleteEphoto(row.number), office.name);
+    const ants = client();
+    await callAnts(() => ants.deleteEphoto(row.number), office.name);
     await audit(me, 'ephoto_delete', row);
+    await saveApplication(
+      db,
+      { schoolId: me.schoolId, officeId: office.id },
+      await callAnts(() => ants.getApplication(row.number), office.name),
+    );
     return { deleted: true };
   });
 

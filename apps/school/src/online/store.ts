@@ -18,6 +18,7 @@ const values = (owner: { schoolId: string; officeId: string }, app: Application)
   stateLabel: app.stateLabel,
   stateReason: app.stateReason,
   neph: app.neph,
+  ephotoCode: app.ephotoCode ?? null,
   transferred: app.transferred,
   paperMandate: app.paperMandate,
   remoteCreatedAt: new Date(app.createdAt),
@@ -35,7 +36,7 @@ const values = (owner: { schoolId: string; officeId: string }, app: Application)
  */
 export async function saveApplications(
   /** The database or a transaction. */
-  db: Pick<SchoolDb, 'insert'>,
+  db: Pick<SchoolDb, 'insert' | 'execute'>,
   owner: { schoolId: string; officeId: string; studentId?: string | null; sent?: CreateApplication },
   apps: Application[],
   /** A sync has no use for the saved rows: not sending them back is faster. */
@@ -67,6 +68,7 @@ export async function saveApplications(
         stateLabel: excluded('state_label'),
         stateReason: excluded('state_reason'),
         neph: excluded('neph'),
+        ephotoCode: excluded('ephoto_code'),
         transferred: excluded('transferred'),
         paperMandate: excluded('paper_mandate'),
         remoteCreatedAt: excluded('remote_created_at'),
@@ -76,11 +78,52 @@ export async function saveApplications(
         sent: owner.sent === undefined ? sql`${onlineApplications.sent}` : excluded('sent'),
       },
     });
-  if (options.returning === false) {
-    await upsert;
-    return [];
-  }
-  return upsert.returning();
+  const rows = await upsert.returning();
+  await fillDossiers(db, owner.schoolId, apps);
+  return options.returning === false ? [] : rows;
+}
+
+/**
+ * What the national service attached to an application reaches the student's Dossier 02-06 where
+ * it is still empty: the NEPH given at acceptance, the ePhoto code of the Cerfa's type. One
+ * statement per kind for every application just saved; a value the secretary typed is kept.
+ */
+async function fillDossiers(db: Pick<SchoolDb, 'execute'>, schoolId: string, apps: Application[]) {
+  const numbers = (pick: (app: Application) => boolean) => apps.filter(pick).map((app) => app.number);
+  const fill = async (field: string, column: string, type: string | null, chosen: string[]) => {
+    if (chosen.length === 0) return;
+    await db.execute(sql`
+      update student_dossiers d
+         set form = jsonb_set(d.form, ${`{${field}}`}::text[], to_jsonb(o.${sql.raw(column)}))
+        from online_applications o
+       where o.school_id = ${schoolId}
+         and o.number in (${sql.join(
+           chosen.map((n) => sql`${n}`),
+           sql`, `,
+         )})
+         and o.student_id = d.student_id
+         and o.${sql.raw(column)} is not null
+         ${type ? sql`and o.type = ${type}` : sql``}
+         and coalesce(d.form ->> ${field}, '') = ''`);
+  };
+  await fill(
+    'neph',
+    'neph',
+    null,
+    numbers((app) => Boolean(app.neph)),
+  );
+  await fill(
+    'ephotoCode02',
+    'ephoto_code',
+    '02',
+    numbers((app) => app.type === '02' && Boolean(app.ephotoCode)),
+  );
+  await fill(
+    'ephotoCode06',
+    'ephoto_code',
+    '06',
+    numbers((app) => app.type === '06' && Boolean(app.ephotoCode)),
+  );
 }
 
 /** One application: see `saveApplications`. */
@@ -134,6 +177,7 @@ export function toOnlineView(row: OnlineApplicationRow, rights: readonly Right[]
     createdAt: row.remoteCreatedAt.toISOString(),
     updatedAt: row.remoteUpdatedAt.toISOString(),
     syncedAt: row.syncedAt.toISOString(),
-    actions: availableActions(row.state, rights),
+    ephotoCode: row.ephotoCode,
+    actions: availableActions(row.state, rights, Boolean(row.ephotoCode)),
   };
 }

@@ -46,6 +46,26 @@ export function AgentApplicationDetails({ data }: { data: AgentApplication }) {
             ...(application.neph ? [{ label: 'NEPH', value: application.neph }] : []),
           ]}
         />
+        {ephotoCode && (
+          <div className="fr-grid-row fr-grid-row--gutters fr-mt-1w">
+            <figure className="fr-col-auto fr-m-0">
+              <img
+                src={`${agentApplicationPath(application.number)}/ephoto/photo`}
+                alt="Portrait du candidat (ePhoto)"
+                height={180}
+              />
+              <figcaption className="fr-text--sm">Photo</figcaption>
+            </figure>
+            <figure className="fr-col-auto fr-m-0">
+              <img
+                src={`${agentApplicationPath(application.number)}/ephoto/signature`}
+                alt="Signature du candidat (ePhoto)"
+                height={90}
+              />
+              <figcaption className="fr-text--sm">Signature</figcaption>
+            </figure>
+          </div>
+        )}
       </TitledSection>
       <TitledSection id="detail-pieces" title="Pièces justificatives">
         {pieces.length === 0 ? (
@@ -78,6 +98,7 @@ function PieceFiles({ number, piece }: { number: string; piece: AgentPiece }) {
               >
                 Télécharger {file.fileName}
               </a>
+              {file.comment && <p className="fr-text--sm fr-mb-0">Commentaire de l'école : {file.comment}</p>}
             </li>
           ))}
         </ul>

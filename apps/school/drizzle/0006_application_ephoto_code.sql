@@ -1,0 +1,1 @@
+ALTER TABLE "online_applications" ADD COLUMN "ephoto_code" text;
