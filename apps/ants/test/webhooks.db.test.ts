@@ -15,6 +15,15 @@ afterEach(async () => {
 });
 
 describe('webhooks of the professional API', () => {
+  it('answers the same secret for the same address, even to registrations racing, and a new one for a new address', async () => {
+    const url = 'http://ecole.example/api/ants/webhook/y';
+    const racing = await Promise.all([1, 2, 3].map(() => ants.brequigny.registerWebhook(url)));
+    expect(new Set(racing.map((r) => r.secret)).size).toBe(1);
+    expect((await ants.brequigny.registerWebhook(url)).secret).toBe(racing[0]!.secret);
+    const moved = await ants.brequigny.registerWebhook('http://ecole.example/api/ants/webhook/z');
+    expect(moved.secret).not.toBe(racing[0]!.secret);
+  });
+
   it('signs each push, retries with backoff, and keeps it failed after the last attempt', async () => {
     const { secret } = await ants.brequigny.registerWebhook('http://ecole.example/api/ants/webhook/x');
     expect(secret).toMatch(/^[A-Za-z0-9_-]{40,}$/);

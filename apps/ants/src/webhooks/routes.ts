@@ -1,12 +1,13 @@
 import { type HttpServer, randomToken, type SecretBox } from '@permis/platform';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
 import { auditEvents, proWebhooks } from '../db/schema.ts';
 import { requireProCaller } from '../pro/token.ts';
 
 /**
- * The school's webhook (professional API): PUT gives the URL and receives the signing secret, once;
+ * The school's webhook (professional API): PUT gives the URL and receives the signing secret (the
+ * same one while the URL stays the same; a new URL, a new secret);
  * GET shows the URL only; DELETE stops the pushes.
  */
 export function webhookRoutes(app: HttpServer, db: AntsDb, box: SecretBox) {
@@ -24,12 +25,22 @@ export function webhookRoutes(app: HttpServer, db: AntsDb, box: SecretBox) {
     },
     async (request) => {
       const school = await requireProCaller(db, request);
-      const secret = randomToken(32);
-      const values = { url: request.body.url, secretSealed: box.seal(secret), updatedAt: new Date() };
-      await db
+      const values = { url: request.body.url, secretSealed: box.seal(randomToken(32)), updatedAt: new Date() };
+      // The same address again keeps its secret (in one statement): two registrations racing (two
+      // instances of the school's software) then hold the same secret, never one the pushes don't use.
+      const [row] = await db
         .insert(proWebhooks)
         .values({ proAccountId: school.id, ...values })
-        .onConflictDoUpdate({ target: proWebhooks.proAccountId, set: values });
+        .onConflictDoUpdate({
+          target: proWebhooks.proAccountId,
+          set: {
+            url: values.url,
+            updatedAt: values.updatedAt,
+            secretSealed: sql`case when ${proWebhooks.url} = excluded.url then ${proWebhooks.secretSealed} else excluded.secret_sealed end`,
+          },
+        })
+        .returning({ secretSealed: proWebhooks.secretSealed });
+      const secret = box.open(row!.secretSealed);
       await db.insert(auditEvents).values({
         actorType: 'school',
         actorId: school.id,

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { applicationSchema } from '@permis/ants-api';
 import { AppError, type HttpServer, type Jobs, type SecretBox } from '@permis/platform';
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SchoolDb } from '../db/index.ts';
 import { offices, onlineApplications } from '../db/schema.ts';
@@ -16,9 +16,8 @@ const MAX_AGE_SECONDS = 300;
 /**
  * Registers this office's webhook on the national service when it is not yet (or moved): the
  * national service then pushes every change of the office's applications. The secret it answers
- * is sealed at rest. One registration at a time per office (a lock in the database, so across
- * instances too): two racing would each store their own secret while the national service keeps
- * only the last one, and every push would then fail its signature.
+ * is sealed at rest. Two registrations racing (a job and a save, two instances) are harmless: the
+ * national service answers the same secret for the same address.
  */
 export async function ensureWebhook(
   db: SchoolDb,
@@ -29,16 +28,11 @@ export async function ensureWebhook(
 ): Promise<void> {
   const url = `${publicUrl}/api/ants/webhook/${office.id}`;
   if (office.webhookUrl === url && office.webhookSecretSealed) return;
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`webhook:${office.id}`}))`);
-    const [now] = await tx.select().from(offices).where(eq(offices.id, office.id)).limit(1);
-    if (!now || (now.webhookUrl === url && now.webhookSecretSealed)) return;
-    const { secret } = await clients.forOffice(now).registerWebhook(url);
-    await tx
-      .update(offices)
-      .set({ webhookUrl: url, webhookSecretSealed: box.seal(secret) })
-      .where(eq(offices.id, office.id));
-  });
+  const { secret } = await clients.forOffice(office).registerWebhook(url);
+  await db
+    .update(offices)
+    .set({ webhookUrl: url, webhookSecretSealed: box.seal(secret) })
+    .where(eq(offices.id, office.id));
 }
 
 export const WEBHOOK_QUEUE = 'ants-webhook';

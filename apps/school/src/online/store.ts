@@ -78,9 +78,11 @@ export async function saveApplications(
         sent: owner.sent === undefined ? sql`${onlineApplications.sent}` : excluded('sent'),
       },
     });
-  const rows = await upsert.returning();
+  let rows: OnlineApplicationRow[] = [];
+  if (options.returning === false) await upsert;
+  else rows = await upsert.returning();
   await fillDossiers(db, owner.schoolId, apps);
-  return options.returning === false ? [] : rows;
+  return rows;
 }
 
 /**
