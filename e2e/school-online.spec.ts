@@ -65,6 +65,44 @@ async function fillDossier(page: Page) {
 }
 
 test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
+  test('la fiche change après le brouillon : la demande garde l’ancienne adresse, supprimer puis recréer', async ({
+    page,
+  }) => {
+    const identity = newIdentity();
+    await signIn(page, SECRETAIRE);
+    await createStudent(page, identity, 'SAINT-PRIEST');
+    await fillDossier(page);
+    await online(page).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
+    const number = await createdDraftNumber(page);
+
+    await page.getByRole('tab', { name: 'Fiche', exact: true }).click();
+    await page.getByRole('button', { name: 'Modifier la fiche' }).click();
+    await page.getByRole('textbox', { name: 'Adresse', exact: true }).fill('9 avenue Janvier');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    const said = page.getByRole('alert').filter({ hasText: 'la demande en ligne garde les anciennes informations' });
+    await expect(said).toContainText(`La demande n° ${number}`);
+    await expect(said).toContainText('(Adresse)');
+    await expectAccessible(page);
+
+    await said.getByRole('link', { name: 'Ouvrir le Dossier 02 - 06 pour supprimer puis recréer la demande' }).click();
+    const drift = online(page)
+      .getByRole('alert')
+      .filter({ hasText: 'La demande en ligne garde les informations envoyées à sa création' });
+    await expect(drift).toContainText('Adresse');
+    await expectAccessible(page);
+    await drift.getByRole('button', { name: 'Supprimer puis recréer la demande' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Supprimer puis recréer la demande ?' });
+    await expect(confirm).toContainText('elle aura un nouveau numéro');
+    await confirm.getByRole('button', { name: 'Oui, supprimer et recréer' }).click();
+    const notice = online(page).getByRole('status').filter({ hasText: 'nouvelle demande n°' });
+    await expect(notice).toBeVisible();
+    const fresh = /nouvelle demande n° (\d+)/.exec((await notice.textContent()) ?? '')?.[1] ?? '';
+    await expect(online(page).getByText(fresh, { exact: true })).toBeVisible();
+    await expect(drift).toBeHidden();
+    expect((await saintPriestOffice.getApplication(fresh)).candidate.addressLine1).toBe('9 avenue Janvier');
+    expect((await saintPriestOffice.getApplication(number)).state).toBe('deleted');
+  });
+
   test('la secrétaire crée la fiche, corrige la ville, envoie le brouillon, les pièces, puis valide', async ({
     page,
   }) => {

@@ -123,18 +123,17 @@ export async function validateFromPieces(page: Page, pieces: Locator): Promise<s
 }
 
 /**
- * The number of the draft just created: read from its own notice ("Demande n° … enregistrée en
- * brouillon"), then awaited in the panel, which may still show the previous application's number
- * for a moment (after a refusal, say).
+ * The number of the draft just created, read from the panel, which shows the newest application as
+ * the server has it: once that is a draft, its number is the one just made (never a new entry beside
+ * a live draft). Not from the notice: page state, gone if the panel is drawn anew (seen in CI), and
+ * a moment ahead of the panel, which may still show the previous application (after a refusal).
  */
 export async function createdDraftNumber(page: Page): Promise<string> {
-  const notice = online(page)
-    .getByRole('status')
-    .filter({ hasText: /Demande n° \d{23} enregistrée en brouillon/ });
-  await expect(notice).toBeVisible();
-  const number = /Demande n° (\d{23})/.exec((await notice.textContent()) ?? '')?.[1] ?? '';
-  await expect(online(page).getByText(number, { exact: true })).toBeVisible();
-  return number;
+  const panel = online(page);
+  await expect(panel.getByText('Brouillon', { exact: true })).toBeVisible();
+  const number = panel.getByText(/^\d{23}$/);
+  await expect(number).toBeVisible();
+  return ((await number.textContent()) ?? '').trim();
 }
 
 /** "Enregistrer la demande en ligne" (places right: no popup), the two pièces, "Valider la demande"; answers the number. */

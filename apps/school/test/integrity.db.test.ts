@@ -277,4 +277,17 @@ describe('Le Dossier 02-06 suit ce que le site de l’ANTS a attaché', () => {
     // And now a Cerfa 06 can be entered.
     expect((await tab(moussa.id)).canEnter).toEqual({ '02': false, '06': true });
   });
+
+  it('recreating a draft keeps its ePhoto: the code goes over to the new draft', async () => {
+    const moussa = await student('BREQUIGNY');
+    const number = await enter(moussa.id);
+    const code = DEMO_EPHOTO_CODES[2]!;
+    await secretaire.put(`/api/students/${moussa.id}/online/${number}/ephoto`, { code });
+    const recreated = await secretaire.post(`/api/students/${moussa.id}/online/${number}/recreate`, {
+      idempotencyKey: crypto.randomUUID(),
+    });
+    expect(recreated.statusCode).toBe(201);
+    expect(recreated.json().ephotoError).toBeNull();
+    expect((await ants.brequigny.getApplication(recreated.json().application.number)).ephotoCode).toBe(code);
+  });
 });

@@ -199,6 +199,9 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
       const me = await requireRight(ctx, request, 'ants_delete_application');
       const { row, office, client } = await own(me, request.params.id, request.params.number);
       if (row.state !== 'deleted') {
+        // A draft's ePhoto code is released first, so that the new draft takes it again.
+        if (row.state === 'draft' && row.ephotoCode)
+          await callAnts(() => client().deleteEphoto(row.number), office.name);
         const deleted = await callAnts(() => client().deleteApplication(row.number), office.name);
         await saveApplication(db, { schoolId: me.schoolId, officeId: office.id }, deleted);
         await audit(me, 'delete', row, 'pour la recréer');
