@@ -1,8 +1,9 @@
 import { type CreateApplication, FIELD_LABELS } from '@permis/ants-api';
 import { eq } from 'drizzle-orm';
 import type { SchoolDb } from '../db/index.ts';
-import { offices, studentDossiers, type students } from '../db/schema.ts';
-import { type DossierForm, readDossier, toCreateApplication } from '../students/form.ts';
+import { offices, type students } from '../db/schema.ts';
+import { loadDossier } from '../students/dossier.ts';
+import { type DossierForm, toCreateApplication } from '../students/form.ts';
 import { heldRows, type OnlineApplicationRow, studentApplications } from './store.ts';
 
 /**
@@ -72,11 +73,10 @@ export async function studentDrift(
 ): Promise<{ number: string; fields: string[]; message: string }[]> {
   const rows = heldRows(await studentApplications(db, student.schoolId, student.id)).filter((row) => row.sent);
   if (rows.length === 0) return [];
-  const [[office], [dossierRow]] = await Promise.all([
+  const [[office], dossier] = await Promise.all([
     db.select().from(offices).where(eq(offices.id, student.officeId)).limit(1),
-    db.select().from(studentDossiers).where(eq(studentDossiers.studentId, student.id)).limit(1),
+    loadDossier(db, student.id),
   ]);
-  const dossier = readDossier(dossierRow?.form);
   return rows.flatMap((row) => {
     const fields = driftOf(row, student, dossier, office!);
     return fields.length > 0 ? [{ number: row.number, fields, message: driftMessage(row.number, fields) }] : [];

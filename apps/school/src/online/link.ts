@@ -3,9 +3,9 @@ import { AppError, notFound } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import { type AntsClients, callAnts } from '../ants/clients.ts';
 import type { SchoolDb } from '../db/index.ts';
-import { auditEvents, offices, onlineApplications, studentDossiers, students } from '../db/schema.ts';
-import { type DossierForm, readDossier } from '../students/form.ts';
-import { saveDossier } from '../students/routes.ts';
+import { auditEvents, offices, onlineApplications, students } from '../db/schema.ts';
+import { loadDossier, saveDossier } from '../students/dossier.ts';
+import type { DossierForm } from '../students/form.ts';
 import { saveApplication } from './store.ts';
 
 type StudentRow = typeof students.$inferSelect;
@@ -93,8 +93,12 @@ export async function linkApplication(
       .where(and(eq(onlineApplications.schoolId, actor.schoolId), eq(onlineApplications.number, row.number)));
     if (request.overwrite) {
       await t.update(students).set(fromNationalRecord(fresh)).where(eq(students.id, student.id));
-      const [dossierRow] = await t.select().from(studentDossiers).where(eq(studentDossiers.studentId, student.id));
-      await saveDossier(t, student.id, dossierFromNationalRecord(readDossier(dossierRow?.form), fresh), actor.userId);
+      await saveDossier(
+        t,
+        student.id,
+        dossierFromNationalRecord(await loadDossier(t, student.id), fresh),
+        actor.userId,
+      );
     }
     const moved =
       row.studentId && row.studentId !== student.id ? ` (changement d'élève, avant : ${row.studentId})` : '';

@@ -4,10 +4,11 @@ import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AntsClients, callAnts } from '../ants/clients.ts';
 import { type AuthContext, type CurrentUser, requireRight, requireUser } from '../auth/context.ts';
-import { auditEvents, offices, onlineApplications, studentDocuments, studentDossiers } from '../db/schema.ts';
+import { auditEvents, offices, onlineApplications, studentDocuments } from '../db/schema.ts';
 import { renderCerfa } from '../print/cerfa.ts';
 import { findStudentDocument, sendFile } from '../students/documents.ts';
-import { readDossier, toCreateApplication } from '../students/form.ts';
+import { loadDossier } from '../students/dossier.ts';
+import { toCreateApplication } from '../students/form.ts';
 import { findStudent } from '../students/routes.ts';
 import type { Right } from '../users/rights.ts';
 import { LIVE_STATES } from './actions.ts';
@@ -79,18 +80,13 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
     drift,
   });
 
-  const dossierOf = async (studentId: string) => {
-    const [row] = await db.select().from(studentDossiers).where(eq(studentDossiers.studentId, studentId));
-    return readDossier(row?.form);
-  };
-
   /**
    * "Enregistrer la demande en ligne": a draft made from the fiche and the dossier, with the ePhoto
    * code typed in the dossier (a refused code leaves the draft as it is and is said).
    */
   const enterDraft = async (me: CurrentUser, studentId: string, type: '02' | '06', idempotencyKey: string) => {
     const { student, office, client } = await context(me, studentId);
-    const dossier = await dossierOf(student.id);
+    const dossier = await loadDossier(db, student.id);
     const ants = client();
     const sent = toCreateApplication(type, student, dossier, office);
     const created = await callAnts(() => ants.createApplication(sent, idempotencyKey), office.name);
@@ -121,7 +117,7 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
     const me = await requireUser(ctx, request);
     const { student, office } = await context(me, request.params.id);
     const rows = heldRows(await studentApplications(db, me.schoolId, student.id));
-    const dossier = await dossierOf(student.id);
+    const dossier = await loadDossier(db, student.id);
     return {
       office: {
         name: office.name,
@@ -151,8 +147,7 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
     async (request, reply) => {
       const me = await requireUser(ctx, request);
       const { student, office } = await context(me, request.params.id);
-      const [dossierRow] = await db.select().from(studentDossiers).where(eq(studentDossiers.studentId, student.id));
-      const pdf = await renderCerfa(request.params.type, student, readDossier(dossierRow?.form), office);
+      const pdf = await renderCerfa(request.params.type, student, await loadDossier(db, student.id), office);
       return reply
         .header('content-type', 'application/pdf')
         .header(

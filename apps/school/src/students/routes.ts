@@ -5,7 +5,8 @@ import { type AuthContext, requireUser } from '../auth/context.ts';
 import type { SchoolDb } from '../db/index.ts';
 import { auditEvents, offices, studentDossiers, students } from '../db/schema.ts';
 import { studentDrift } from '../online/drift.ts';
-import { type DossierForm, dossierFormSchema, readDossier, type StudentForm, studentFormSchema } from './form.ts';
+import { loadDossier, saveDossier } from './dossier.ts';
+import { dossierFormSchema, readDossier, type StudentForm, studentFormSchema } from './form.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -118,9 +119,8 @@ export function studentRoutes(app: HttpServer, ctx: AuthContext) {
       const { legalRepresentative, previousLicence, ...places } = request.body;
       const [updated] = await ctx.db.transaction(async (tx) => {
         if (previousLicence) {
-          const [row] = await tx.select().from(studentDossiers).where(eq(studentDossiers.studentId, student.id));
           const form = {
-            ...readDossier(row?.form),
+            ...(await loadDossier(tx, student.id)),
             previousLicenceDepartment: previousLicence.department,
             previousLicenceCountry: previousLicence.country,
           };
@@ -176,16 +176,6 @@ const EMAIL_TAKEN =
   "Cet email est déjà utilisé par un autre élève : chaque élève doit avoir un email unique (le site de l'ANTS refuse un email partagé, même au sein d'une famille).";
 
 /** Creates (id null) or updates a fiche; the email stays unique within the school. */
-/** Saves a student's Dossier 02-06 (the database or a transaction); answers when. */
-export async function saveDossier(db: SchoolDb, studentId: string, form: DossierForm, userId: string): Promise<Date> {
-  const now = new Date();
-  await db
-    .insert(studentDossiers)
-    .values({ studentId, form, updatedAt: now, updatedBy: userId })
-    .onConflictDoUpdate({ target: studentDossiers.studentId, set: { form, updatedAt: now, updatedBy: userId } });
-  return now;
-}
-
 async function saveStudent(
   ctx: AuthContext,
   me: { id: string; schoolId: string },
