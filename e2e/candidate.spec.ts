@@ -64,6 +64,15 @@ test.describe('ANTS — espace particulier du candidat', () => {
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Valider votre demande');
     await expect(page.getByText(`Numéro de votre demande : ${number}`)).toBeVisible();
+    // The recap says what seed 000's says: why, the medical visit, a first licence, the data reuse.
+    for (const sentence of [
+      "La demande de titre est effectuée dans le cadre d'une inscription au permis de conduire.",
+      "La visite médicale n'est pas nécessaire.",
+      'La demande concerne un premier permis de conduire.',
+      "Vous acceptez que vos données personnelles soient réutilisées à des fins d'information",
+    ]) {
+      await expect(page.getByText(sentence)).toBeVisible();
+    }
     await expect(page.getByRole('heading', { name: "Coordonnées où l'on peut vous joindre" })).toBeVisible();
     await expect(
       page.getByRole('heading', { name: /^Pièce d'identité \(1 page \/ \d+ pages? maximum\)$/ }),

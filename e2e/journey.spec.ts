@@ -1,7 +1,7 @@
 import { activateFromMail, agentDecides, candidateValidates } from './antsPages.ts';
 import { ANTS_URL, expect, SCHOOL_URL, test } from './fixtures.ts';
 import { isTo, waitForMail } from './mailbox.ts';
-import { demoSchool } from './schoolApi.ts';
+import { boothCode, demoSchool } from './schoolApi.ts';
 import {
   createdDraftNumber,
   newPage,
@@ -106,11 +106,23 @@ test.describe('Parcours complet — auto-école, candidat, agent', () => {
     await snap(school, info, '06 à traiter en Cerfa 06');
 
     // 7. The Cerfa 06, to acceptance: the candidate, who has an account now, is invited to log in.
+    // A Cerfa 06 goes with an ePhoto code: the paper photo-signature form is for the Cerfa 02 only.
+    await school.getByLabel('Code ePhoto Cerfa 06').fill(await boothCode());
+    // « Dossier enregistré. » still shows from step 2: wait for this save's answer itself.
+    const dossierSaved = school.waitForResponse(
+      (r) => r.request().method() === 'PUT' && r.url().endsWith('/dossier') && r.ok(),
+    );
+    await school.getByRole('button', { name: 'Enregistrer le dossier' }).click();
+    await dossierSaved;
     await online(school).getByLabel('Cerfa 06').check();
     // The places were corrected for the 02: every one is found, no popup this time.
     await online(school).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
     const number06 = await createdDraftNumber(school);
     expect(number06).not.toBe(number02);
+    // The accepted registration stays on the fiche beside the 06, with its NEPH.
+    const registration = online(school).getByRole('region', { name: 'Inscription au permis (Cerfa 02)' });
+    await expect(registration).toContainText(number02);
+    await expect(registration).toContainText(neph);
     const pieces06 = await sendPieces(school, ["Pièce d'identité", 'Justificatif de domicile']);
     await validateFromPieces(school, pieces06);
     await expect(online(school).getByText('En attente de validation usager')).toBeVisible({ timeout: 20000 });

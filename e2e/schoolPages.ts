@@ -131,7 +131,8 @@ export async function validateFromPieces(page: Page, pieces: Locator): Promise<s
 export async function createdDraftNumber(page: Page): Promise<string> {
   const panel = online(page);
   await expect(panel.getByText('Brouillon', { exact: true })).toBeVisible();
-  const number = panel.getByText(/^\d{23}$/);
+  // The newest application's number comes first; an accepted Cerfa 02 shown beside a 06 comes after.
+  const number = panel.getByText(/^\d{23}$/).first();
   await expect(number).toBeVisible();
   return ((await number.textContent()) ?? '').trim();
 }

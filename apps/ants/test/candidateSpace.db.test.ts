@@ -30,7 +30,8 @@ describe('Mes démarches en cours', () => {
       typeLabel: "Inscription au permis nécessitant le passage d'un examen pratique",
       school: 'Auto-école du Parc — BREQUIGNY',
       prefecture: 'Préfecture de Lyon',
-      hasEphoto: false,
+      // No ePhoto on this Cerfa 02: the candidate posts the paper photo-signature form.
+      photoSignatureForm: true,
       dossier: { requestedCategories: ['B'] },
     });
     expect(
@@ -51,7 +52,7 @@ describe('Mes démarches en cours', () => {
     expect((await ants.brequigny.getApplication(app.number)).state).toBe('awaiting_candidate');
 
     const confirmed = await client.post(`/api/candidate/applications/${app.number}/confirm`, { attestation: true });
-    expect(confirmed.json()).toEqual({ number: app.number, hasEphoto: false });
+    expect(confirmed.json()).toEqual({ number: app.number, photoSignatureForm: true });
     expect((await ants.brequigny.getApplication(app.number)).stateLabel).toBe(
       'Dossier en cours de vérification des pièces justificatives',
     );

@@ -33,6 +33,14 @@ function pdfText(bytes: Uint8Array): string {
   }
 }
 
+/** Each word of a PDF's first page with its box in points from the top left, as poppler places it. */
+function wordBoxes(bytes: Uint8Array): { text: string; xMin: number; xMax: number; yMin: number; yMax: number }[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', '-', '-'], { input: bytes, encoding: 'utf8' });
+  return [
+    ...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+  ].map((m) => ({ text: m[5]!, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) }));
+}
+
 const require = createRequire(import.meta.url);
 const MARIANNE = ['Regular', 'Bold'].map(
   (weight) =>
@@ -88,17 +96,33 @@ describe('documents of an application', () => {
     // One sheet to print, fill and post.
     expect((await PDFDocument.load(form)).getPageCount()).toBe(1);
     const text = pdfText(form);
+    // As seed 000 shows it.
     for (const expected of [
       'Formulaire de dépôt de photo et de signature pour numérisation',
-      'CS 80168',
-      '53102 MAYENNE CEDEX',
+      'Récapitulatif de votre saisie',
+      "Si vous raturez ce formulaire, la modification ne sera pas prise en compte et risque d'entraîner l'échec de votre demande.",
+      `Numéro de demande : ${app.number}`,
+      'Nom de naissance : LE GOFF',
+      'Prénom(s) : Zoé',
+      'Photo Couleur A COLLER sans agrafe',
+      "J'atteste sur l'honneur que les informations fournies sont exactes",
+      "SIGNATURE A L'ENCRE NOIRE",
+      "Mettre ce document dans une enveloppe affranchie adressée à l'adresse figurant ci-dessus (celle-ci est placée afin de pouvoir insérer ce document dans une enveloppe à fenêtre).",
       'V.BPD-PC-TPS-1.1',
-      app.number,
-      'LE GOFF',
-      'Zoé',
-      'Signature à l’encre noire',
     ]) {
       expect(text).toContain(expected);
+    }
+    // The CTN address sits where the window of a DL envelope (110 × 220 mm, window 45 × 100 mm, 20 mm
+    // from the right, 15 mm from the bottom) shows it once the A4 sheet is folded in three.
+    const mm = 72 / 25.4;
+    const window = { xMin: 90 * mm, xMax: 190 * mm, yMin: 50 * mm, yMax: 95 * mm };
+    for (const word of ['CTN', 'CS', '80168', '53102', 'MAYENNE', 'CEDEX']) {
+      const box = wordBoxes(form).find((w) => w.text === word);
+      expect(box, word).toBeDefined();
+      expect(
+        [box!.xMin >= window.xMin, box!.xMax <= window.xMax, box!.yMin >= window.yMin, box!.yMax <= window.yMax],
+        word,
+      ).toEqual([true, true, true, true]);
     }
     const medical = pdfText(await ants.brequigny.downloadDocument(app.number, 'medical_opinion'));
     expect(medical).toContain('Cerfa n°14880*01');

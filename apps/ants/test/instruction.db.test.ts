@@ -1,8 +1,9 @@
 import { readdirSync } from 'node:fs';
+import { API_ERRORS } from '@permis/ants-api';
 import { testClient } from '@permis/platform/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_EPHOTO_CODES } from '../src/seed/demo.ts';
-import { draftRequest, PNG, pdf, startAntsHttp } from './api.ts';
+import { draftRequest, failure, PNG, pdf, startAntsHttp } from './api.ts';
 import { AGENT } from './harness.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
@@ -121,7 +122,19 @@ describe('instruction console', () => {
     expect(accepted.neph).toMatch(new RegExp(`^${year}69\\d{8}$`));
     expect(accepted.stateLabel).toBe('À traiter en Cerfa 06');
 
-    const title = await underInstruction({ ...request, type: '06' });
+    // The paper photo-signature form is for a Cerfa 02 only (seed 002): a 06 goes with an ePhoto.
+    const draft06 = await ants.brequigny.createApplication({ ...request, type: '06' }, crypto.randomUUID());
+    await ants.brequigny.uploadPiece(draft06.number, 'identity', { name: 'cni.pdf', bytes: await pdf(1) });
+    await ants.brequigny.uploadPiece(draft06.number, 'proof_of_address', { name: 'dom.png', bytes: PNG });
+    expect(await failure(ants.brequigny.validateApplication(draft06.number))).toMatchObject({
+      status: 422,
+      code: 'EPHOTO_REQUIRED',
+      message: API_ERRORS.EPHOTO_REQUIRED,
+    });
+    expect((await ants.brequigny.getApplication(draft06.number)).state).toBe('draft');
+    await ants.brequigny.setEphoto(draft06.number, DEMO_EPHOTO_CODES[3]!);
+    await ants.brequigny.validateApplication(draft06.number);
+    const title = draft06;
     const done = (await client.post(`/api/agent/applications/${title.number}/accept`)).json().application;
     expect(done).toMatchObject({ stateLabel: 'Accepté', neph: accepted.neph });
   });

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { API_ERRORS } from '@permis/ants-api';
 import { createSecretBox } from '@permis/platform';
 import { testClient } from '@permis/platform/testing';
 import { eq } from 'drizzle-orm';
@@ -276,6 +277,21 @@ describe('Le Dossier 02-06 suit ce que le site de l’ANTS a attaché', () => {
     expect((await dossier()).neph).toBe('202669000123');
     // And now a Cerfa 06 can be entered.
     expect((await tab(moussa.id)).canEnter).toEqual({ '02': false, '06': true });
+    const created = await secretaire.post(`/api/students/${moussa.id}/online`, {
+      type: '06',
+      idempotencyKey: crypto.randomUUID(),
+    });
+    expect(created.statusCode).toBe(201);
+    const [title, registration] = (await tab(moussa.id)).applications;
+    // The fiche keeps the accepted Cerfa 02 beside the new 06.
+    expect([title.type, registration.type, registration.state, registration.neph]).toEqual([
+      '06',
+      '02',
+      'accepted',
+      '202669000123',
+    ]);
+    // No paper photo-signature form for a Cerfa 06 (seed 002: « cerfa 02 uniquement »): the code first.
+    expect(title.actions.validate).toEqual({ enabled: false, reason: API_ERRORS.EPHOTO_REQUIRED });
   });
 
   it('recreating a draft keeps its ePhoto: the code goes over to the new draft', async () => {

@@ -33,3 +33,21 @@ export function jdcError(age: number, jdcInOrder: boolean | null | undefined): s
   if (jdcInOrder === null || jdcInOrder === undefined) return JDC_MESSAGES.unanswered;
   return jdcInOrder ? null : JDC_MESSAGES.notInOrder;
 }
+
+/** The heavy categories (groupe lourd): a medical check by a doctor approved by the préfet comes first. */
+const HEAVY_CATEGORIES = ['C1', 'C1E', 'C', 'CE', 'D1', 'D1E', 'D', 'DE'];
+
+/**
+ * Whether the candidate needs the medical check of a doctor approved by the préfet (arrêté du 28 mars
+ * 2022): for a heavy category, or when the candidate declares a condition or needs an adapted vehicle.
+ */
+export function medicalVisitNeeded(dossier: {
+  requestedCategories: readonly string[];
+  declarations: { medicalCondition?: boolean | null; adaptedVehicle?: boolean | null };
+}): boolean {
+  return (
+    dossier.requestedCategories.some((c) => HEAVY_CATEGORIES.includes(c)) ||
+    dossier.declarations.medicalCondition === true ||
+    dossier.declarations.adaptedVehicle === true
+  );
+}

@@ -26,6 +26,9 @@ export const API_ERRORS = {
   TRANSITION_REFUSED: "Cette action n'est pas possible dans l'état actuel de la demande.",
   STATE_CHANGED: "La demande vient d'être modifiée par ailleurs : mettez-la à jour puis réessayez.",
   REQUIRED_PIECES_MISSING: 'Des pièces justificatives requises manquent.',
+  // Seed 002: the paper photo-signature form is "cerfa 02 uniquement".
+  EPHOTO_REQUIRED:
+    'Une demande de titre (Cerfa 06) se valide avec un code ePhoto : le formulaire papier de dépôt de photo-signature ne concerne que le Cerfa 02.',
   IDEMPOTENCY_KEY_REUSED: 'Cette clé de requête a déjà servi pour une autre demande.',
   IDEMPOTENCY_KEY_MISSING: 'En-tête Idempotency-Key manquant.',
   VALIDATION: 'Certains champs sont invalides.',

@@ -1,4 +1,4 @@
-import { candidateStateLabel, TYPE_LABELS } from '@permis/ants-api';
+import { candidateStateLabel, medicalVisitNeeded, TYPE_LABELS } from '@permis/ants-api';
 import { AppError, contentDisposition, type HttpServer, notFound } from '@permis/platform';
 import { findPrefecture } from '@permis/referentiel/data';
 import { and, desc, eq } from 'drizzle-orm';
@@ -7,6 +7,7 @@ import { type ApplicationRow, transition } from '../applications/machine.ts';
 import { toView } from '../applications/view.ts';
 import { type AuthContext, requireCandidate } from '../auth/context.ts';
 import { applications, ephotoCodes, proAccounts } from '../db/schema.ts';
+import { needsPhotoSignatureForm } from '../documents/catalogue.ts';
 import { documentPdf } from '../documents/routes.ts';
 import { listPieces, sendPieceFile } from '../pieces/routes.ts';
 
@@ -92,7 +93,8 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir
         candidate: view.candidate,
         legalRepresentative: view.legalRepresentative,
         dossier: view.dossier,
-        hasEphoto: Boolean(ephoto),
+        medicalVisitNeeded: medicalVisitNeeded(view.dossier),
+        photoSignatureForm: needsPhotoSignatureForm(row.type, Boolean(ephoto)),
         pieces,
       },
     };
@@ -131,7 +133,7 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir
         .select({ code: ephotoCodes.code })
         .from(ephotoCodes)
         .where(eq(ephotoCodes.applicationId, row.id));
-      return { number: updated.number, hasEphoto: Boolean(ephoto) };
+      return { number: updated.number, photoSignatureForm: needsPhotoSignatureForm(updated.type, Boolean(ephoto)) };
     },
   );
 

@@ -34,6 +34,11 @@ export type AvailabilityFacts = {
 
 const SENT: readonly ApplicationState[] = ['under_instruction', 'to_complete', 'rejected', 'accepted'];
 
+/** Whether the paper photo-signature form is the way for this application: no ePhoto, and a Cerfa 02 (seed 002). */
+export function needsPhotoSignatureForm(type: ApplicationType, hasEphoto: boolean): boolean {
+  return type === '02' && !hasEphoto;
+}
+
 /** Whether a document exists yet for an application, and if not, why (in French). */
 export function availability(kind: DocumentKind, facts: AvailabilityFacts): { available: boolean; reason?: string } {
   const no = (reason: string) => ({ available: false, reason });
@@ -42,8 +47,10 @@ export function availability(kind: DocumentKind, facts: AvailabilityFacts): { av
     case 'medical_opinion':
       return { available: true };
     case 'photo_signature_form':
-      if (facts.type !== '02') return no('Le formulaire ne concerne que les demandes d’inscription (Cerfa 02).');
-      return facts.hasEphoto ? no('Une ePhoto est associée à la demande.') : { available: true };
+      if (needsPhotoSignatureForm(facts.type, facts.hasEphoto)) return { available: true };
+      return facts.hasEphoto
+        ? no('Une ePhoto est associée à la demande.')
+        : no('Le formulaire ne concerne que les demandes d’inscription (Cerfa 02).');
     case 'receipt':
       return SENT.includes(facts.state) ? { available: true } : no('La demande n’a pas encore été transmise.');
     case 'registration_certificate':

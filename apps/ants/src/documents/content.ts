@@ -1,6 +1,6 @@
 import { type Application, stateLabel, TYPE_LABELS } from '@permis/ants-api';
 import type { DocumentKind } from './catalogue.ts';
-import { checkboxes, fields, frenchDate, heading, type Pdf, paragraph, parisDateTime, renderPdf } from './pdf.ts';
+import { checkboxes, fields, frenchDate, heading, MM, type Pdf, paragraph, parisDateTime, renderPdf } from './pdf.ts';
 
 export type DocumentFacts = {
   application: Application;
@@ -58,6 +58,16 @@ function request(doc: Pdf, a: Application) {
   ]);
 }
 
+/** "Label : value" on one line, as the photo-signature form prints its recap (seed 000). */
+function labelled(doc: Pdf, label: string, value: string) {
+  doc.font('regular').fontSize(10).fillColor('#3a3a3a').text(`${label} : `, 56, doc.y, { continued: true });
+  doc
+    .font('bold')
+    .fillColor('#161616')
+    .text(value || '—');
+  doc.moveDown(0.2);
+}
+
 const box = (doc: Pdf, x: number, y: number, w: number, h: number, caption: string) => {
   doc.lineWidth(1).strokeColor('#161616').rect(x, y, w, h).stroke();
   doc
@@ -88,41 +98,79 @@ const RENDERERS: Record<DocumentKind, (facts: DocumentFacts) => Promise<Buffer>>
       },
     }),
 
+  // Laid out as seed 000 shows it: the CTN address in the envelope's window, the recap of the
+  // entry, the photo to stick and the signature in black ink.
   photo_signature_form: ({ application: a, editedAt }) =>
     renderPdf({
       title: 'Formulaire de dépôt de photo et de signature pour numérisation',
-      subtitle: `À renvoyer dans les 15 jours à : ${CTN_ADDRESS.join(', ')}`,
       number: a.number,
       editedAt,
       reference: PHOTO_FORM_REFERENCE,
+      windowAddress: CTN_ADDRESS,
       body: (doc) => {
-        heading(doc, 'Récapitulatif de la demande');
-        fields(
+        const c = a.candidate;
+        heading(doc, 'Récapitulatif de votre saisie');
+        doc
+          .font('bold')
+          .fontSize(10)
+          .fillColor('#ce0500')
+          .text(
+            "Si vous raturez ce formulaire, la modification ne sera pas prise en compte et risque d'entraîner l'échec de votre demande.",
+            56,
+            doc.y,
+            { width: 483 },
+          )
+          .moveDown(0.6)
+          .fillColor('#161616');
+        labelled(doc, 'Numéro de demande', a.number);
+        labelled(doc, 'Nom de naissance', c.birthName);
+        labelled(doc, 'Prénom(s)', [c.firstName, c.otherFirstNames].filter(Boolean).join(', '));
+        labelled(doc, 'Sexe', c.sex === 'F' ? 'Féminin' : 'Masculin');
+        labelled(doc, 'Date de nais.', frenchDate(c.birthDate));
+        labelled(
           doc,
-          [
-            ['Numéro de demande', a.number],
-            ['Type de demande', `Cerfa ${a.type} — ${TYPE_LABELS[a.type]}`],
-          ],
-          9,
+          'Adresse',
+          [c.addressLine1, c.addressLine2, `${c.postalCode} ${c.city}`].filter(Boolean).join('\n'),
         );
-        identity(doc, a, 9);
-        address(doc, a, 9);
-        heading(doc, 'Photo et signature');
-        paragraph(
-          doc,
-          'Collez une photo d’identité récente et conforme (35 × 45 mm, fond clair, sans lunettes ni couvre-chef) portant au dos le numéro de demande, puis signez dans le cadre à l’encre noire, sans déborder.',
-        );
-        const y = doc.y + 6;
-        box(doc, 80, y, 99, 128, 'Photo d’identité (35 × 45 mm) — ne pas agrafer');
-        box(doc, 230, y, 285, 90, 'Signature à l’encre noire, à l’intérieur du cadre');
-        doc.y = y + 146;
+
+        // The photo frame is the size of an identity photo (35 × 45 mm).
+        const y = doc.y + 16;
+        const photo = { x: 56, w: 35 * MM, h: 45 * MM };
+        doc.lineWidth(1).strokeColor('#161616').rect(photo.x, y, photo.w, photo.h).stroke();
+        doc
+          .font('bold')
+          .fontSize(10)
+          .fillColor('#3a3a3a')
+          .text('Photo\nCouleur\nA COLLER\nsans agrafe', photo.x, y + photo.h / 2 - 26, {
+            width: photo.w,
+            align: 'center',
+          });
+        const sign = { x: 56 + photo.w + 30, w: 539 - (56 + photo.w + 30), h: photo.h - 22 };
+        doc
+          .font('regular')
+          .fontSize(10)
+          .fillColor('#161616')
+          .text("J'atteste sur l'honneur que les informations fournies sont exactes", sign.x, y, { width: sign.w });
+        doc
+          .lineWidth(1.5)
+          .strokeColor('#161616')
+          .rect(sign.x, y + 22, sign.w, sign.h)
+          .stroke();
+        doc
+          .font('bold')
+          .fontSize(9)
+          .fillColor('#3a3a3a')
+          .text("SIGNATURE A L'ENCRE NOIRE", sign.x, y + 22 + sign.h + 4, { width: sign.w, align: 'center' });
+
         doc.x = 56;
-        heading(doc, 'Adresse d’envoi');
-        doc.font('bold').fontSize(11).text(CTN_ADDRESS.join('\n'), 56);
-        doc.moveDown(0.5);
+        doc.y = y + photo.h + 24;
         paragraph(
           doc,
-          'Sans réception de ce formulaire dans les 15 jours, votre demande ne pourra pas être instruite.',
+          "Mettre ce document dans une enveloppe affranchie adressée à l'adresse figurant ci-dessus (celle-ci est placée afin de pouvoir insérer ce document dans une enveloppe à fenêtre).",
+        );
+        paragraph(
+          doc,
+          "Attention ! Joignez un seul formulaire photo signature par courrier, sans pièce complémentaire. Ce courrier doit être envoyé par courrier simple dans les 15 jours à l'adresse indiquée en haut à droite (l'adresse du CTN) : sans lui, la demande ne pourra pas être traitée.",
         );
       },
     }),

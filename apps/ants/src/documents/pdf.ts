@@ -10,6 +10,9 @@ const FONTS = {
 
 export type Pdf = InstanceType<typeof PDFDocument>;
 
+/** One millimetre in PDF points. */
+export const MM = 72 / 25.4;
+
 /** Date and time as the agency prints them, in Paris: "23/11/2026 à 14:05". */
 export function parisDateTime(at: Date): string {
   const date = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short' }).format(at);
@@ -32,6 +35,12 @@ export function renderPdf(options: {
   number: string;
   editedAt: Date;
   reference?: string;
+  /**
+   * An address to show through the window of a DL envelope once the A4 sheet is folded in three:
+   * the window (100 × 45 mm, 20 mm from the right, 15 mm from the bottom) lies at 90–190 mm from
+   * the left and 50–95 mm from the top; the title then keeps to the left of it.
+   */
+  windowAddress?: string[];
   body: (doc: Pdf) => void;
 }): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -61,9 +70,20 @@ export function renderPdf(options: {
     .fontSize(9)
     .text('Permis de conduire — démarches en ligne', { width: 239, align: 'right' });
 
-  doc.font('bold').fontSize(16).fillColor('#000091').text(options.title, 56, 130, { width: 483 });
+  const titleWidth = options.windowAddress ? 200 : 483;
+  doc.font('bold').fontSize(16).fillColor('#000091').text(options.title, 56, 130, { width: titleWidth });
   if (options.subtitle) doc.moveDown(0.3).font('regular').fontSize(10).fillColor('#3a3a3a').text(options.subtitle);
   doc.moveDown(1).fillColor('#161616');
+  if (options.windowAddress) {
+    const below = doc.y;
+    doc
+      .font('bold')
+      .fontSize(11)
+      .fillColor('#161616')
+      .text(options.windowAddress.join('\n'), 100 * MM, 58 * MM, { width: 85 * MM, lineGap: 2 });
+    doc.x = 56;
+    doc.y = Math.max(below, 100 * MM);
+  }
   options.body(doc);
 
   const range = doc.bufferedPageRange();

@@ -105,10 +105,14 @@ export type CandidateApplication = {
   dossier: {
     requestedCategories: string[];
     heldCategories: string[];
+    medicalVisitDate?: string;
     training: 'none' | 'aac' | 'supervised';
     declarations: { dataReuseOpposition?: boolean };
   };
-  hasEphoto: boolean;
+  /** A heavy category, or a declared condition: the approved doctor's check comes first. */
+  medicalVisitNeeded: boolean;
+  /** No ePhoto on a Cerfa 02: the candidate posts the paper photo-signature form. */
+  photoSignatureForm: boolean;
   pieces: Piece[];
 };
 
@@ -258,7 +262,7 @@ export const api = {
   candidateApplication: (number: string) =>
     apiRequest<{ application: CandidateApplication }>(candidateApplicationPath(number)),
   confirmApplication: (number: string) =>
-    apiRequest<{ number: string; hasEphoto: boolean }>(`${candidateApplicationPath(number)}/confirm`, {
+    apiRequest<{ number: string; photoSignatureForm: boolean }>(`${candidateApplicationPath(number)}/confirm`, {
       method: 'POST',
       body: { attestation: true },
     }),

@@ -1,3 +1,4 @@
+import { API_ERRORS } from '@permis/ants-api';
 import type { Right } from '../users/rights.ts';
 
 /**
@@ -51,11 +52,15 @@ const STATE_REASONS: Record<keyof typeof STATES, string> = {
 const NO_EPHOTO = 'Aucune ePhoto n’est associée à cette demande.';
 
 export function availableActions(
-  state: string,
+  application: {
+    state: string;
+    type: string;
+    /** Whether an ePhoto is attached: without one there is nothing to see or delete, nor a 06 to validate. */
+    hasEphoto: boolean;
+  },
   rights: readonly Right[],
-  /** Whether an ePhoto is attached: without one there is nothing to see or delete. */
-  hasEphoto: boolean,
 ): Record<OnlineAction, ActionAvailability> {
+  const { state, type, hasEphoto } = application;
   const gone = state === 'deleted' || state === 'transferred';
   const result = {} as Record<OnlineAction, ActionAvailability>;
   for (const action of ONLINE_ACTIONS) {
@@ -70,7 +75,10 @@ export function availableActions(
     } else if (action === 'deleteEphoto' && !hasEphoto && STATES[action].includes(state)) {
       result[action] = { enabled: false, reason: NO_EPHOTO };
     } else if (!STATES[action].includes(state)) result[action] = { enabled: false, reason: STATE_REASONS[action] };
-    else if (right && !rights.includes(right)) {
+    else if (action === 'validate' && type === '06' && !hasEphoto) {
+      // The national service refuses it too: the paper photo-signature form is for a Cerfa 02 only.
+      result[action] = { enabled: false, reason: API_ERRORS.EPHOTO_REQUIRED };
+    } else if (right && !rights.includes(right)) {
       result[action] = { enabled: false, reason: 'Vous n’avez pas le droit de faire cette action.' };
     } else result[action] = { enabled: true };
   }

@@ -180,6 +180,6 @@ export function toOnlineView(row: OnlineApplicationRow, rights: readonly Right[]
     updatedAt: row.remoteUpdatedAt.toISOString(),
     syncedAt: row.syncedAt.toISOString(),
     ephotoCode: row.ephotoCode,
-    actions: availableActions(row.state, rights, Boolean(row.ephotoCode)),
+    actions: availableActions({ state: row.state, type: row.type, hasEphoto: Boolean(row.ephotoCode) }, rights),
   };
 }

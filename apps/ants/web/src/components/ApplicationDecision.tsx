@@ -27,7 +27,7 @@ export function ApplicationDecision({ number }: { number: string }) {
     try {
       const result = await api.confirmApplication(number);
       navigate(`/monespace/demarches/${encodeURIComponent(number)}/confirmation`, {
-        state: { hasEphoto: result.hasEphoto },
+        state: { photoSignatureForm: result.photoSignatureForm },
       });
     } catch (caught) {
       setError(asApiError(caught).message);

@@ -3,8 +3,19 @@ import { formatCalendarDate } from '../formatDate.ts';
 import { SummaryList } from './SummaryList.tsx';
 import { TitledSection } from './TitledSection.tsx';
 
-const DATA_REUSE_OPPOSITION =
-  "La personne concernée par le titre n'accepte pas que ses données personnelles soient réutilisées à des fins d'information (elles ne seront ni vendues ni cédées à des organismes à but lucratif).";
+/** The candidate's answer on the reuse of their data, as seed 000's recap says it to them. */
+const DATA_REUSE = {
+  opposed:
+    "Vous n'acceptez pas que vos données personnelles soient réutilisées à des fins d'information (elles ne seront ni vendues ni cédées à des organismes à but lucratif).",
+  accepted:
+    "Vous acceptez que vos données personnelles soient réutilisées à des fins d'information (elles ne seront ni vendues ni cédées à des organismes à but lucratif).",
+};
+
+/** Why the title is asked (seed 000): a registration (Cerfa 02) or, after the exam, the licence itself (Cerfa 06). */
+const TITLE_CONTEXT = {
+  '02': "La demande de titre est effectuée dans le cadre d'une inscription au permis de conduire.",
+  '06': "La demande de titre est effectuée à la suite de la réussite à l'examen du permis de conduire.",
+};
 
 const NOT_GIVEN = 'Non renseigné';
 
@@ -19,7 +30,8 @@ export function ApplicationRecap({ application }: { application: CandidateApplic
             ? 'La demande est effectuée pour une personne mineure par son représentant légal.'
             : 'Vous effectuez la demande pour vous-même en tant que personne majeure ou mineure émancipée.'}
         </p>
-        <p>La demande de titre est effectuée dans le cadre d'une inscription au permis de conduire.</p>
+        <p>{TITLE_CONTEXT[application.type]}</p>
+        <p>{medicalVisit(application)}</p>
         <SummaryList
           items={[
             { label: 'Type de demande', value: application.typeLabel },
@@ -27,6 +39,14 @@ export function ApplicationRecap({ application }: { application: CandidateApplic
             { label: 'État de la demande', value: application.stateLabel },
           ]}
         />
+      </TitledSection>
+
+      <TitledSection id="recap-title" title="Nouveau titre">
+        <p className="fr-mb-0">
+          {dossier.heldCategories.length === 0
+            ? 'La demande concerne un premier permis de conduire.'
+            : "La demande concerne l'ajout d'une catégorie à un permis de conduire déjà obtenu."}
+        </p>
       </TitledSection>
 
       <TitledSection id="recap-categories" title="Catégories de permis">
@@ -105,9 +125,9 @@ export function ApplicationRecap({ application }: { application: CandidateApplic
             { label: 'Téléphone portable (Recommandé)', value: candidate.mobile || NOT_GIVEN },
           ]}
         />
-        {dossier.declarations.dataReuseOpposition === true && (
-          <p className="fr-mt-2w fr-mb-0">{DATA_REUSE_OPPOSITION}</p>
-        )}
+        <p className="fr-mt-2w fr-mb-0">
+          {dossier.declarations.dataReuseOpposition === true ? DATA_REUSE.opposed : DATA_REUSE.accepted}
+        </p>
       </TitledSection>
 
       <TitledSection id="recap-pieces" title="Pièces justificatives">
@@ -145,6 +165,15 @@ function PieceFiles({ number, piece }: { number: string; piece: Piece }) {
       </p>
     </div>
   );
+}
+
+function medicalVisit({ dossier, medicalVisitNeeded }: CandidateApplication): string {
+  if (dossier.medicalVisitDate) {
+    return `La visite médicale a eu lieu le ${formatCalendarDate(dossier.medicalVisitDate)}.`;
+  }
+  return medicalVisitNeeded
+    ? 'Une visite médicale auprès d’un médecin agréé par le préfet est nécessaire.'
+    : "La visite médicale n'est pas nécessaire.";
 }
 
 function categories(list: string[]): string {

@@ -13,12 +13,12 @@ import { usePageTitle } from '../usePageTitle.ts';
 const TITLE = 'Votre demande a été transmise';
 const LIST = { label: 'Mes démarches en cours', linkProps: { to: '/monespace/demarches' } };
 
-/** After the candidate's validation: the receipt, and the paper photo form when there is no ePhoto (seed 000, case 2). */
+/** After the candidate's validation: the receipt, and the paper photo form for a Cerfa 02 without ePhoto (seed 000, case 2). */
 export function CandidateConfirmationPage() {
   usePageTitle(TITLE);
   const number = useParams().number ?? '';
   const { session } = useSession();
-  const passed = (useLocation().state as { hasEphoto?: boolean } | null)?.hasEphoto;
+  const passed = (useLocation().state as { photoSignatureForm?: boolean } | null)?.photoSignatureForm;
   // Coming from "Valider", the page knows; after a reload it asks the application.
   const loaded = useApiData(
     number,
@@ -36,7 +36,7 @@ export function CandidateConfirmationPage() {
       </CandidateFrame>
     );
   }
-  const hasEphoto = passed ?? (loaded.status === 'ready' && loaded.data.application.hasEphoto);
+  const photoSignatureForm = passed ?? (loaded.status === 'ready' && loaded.data.application.photoSignatureForm);
   const documents = `${candidateApplicationPath(number)}/documents`;
   const receiptLink = (
     <a className="fr-link fr-link--download" href={`${documents}/receipt`} download={`justificatif-${number}.pdf`}>
@@ -56,7 +56,7 @@ export function CandidateConfirmationPage() {
         {receiptLink}
         <p className="fr-mt-2w fr-mb-0">Ce justificatif doit être enregistré et conservé.</p>
       </Panel>
-      {!hasEphoto && (
+      {photoSignatureForm && (
         <section aria-labelledby="last-actions-title">
           <h2 id="last-actions-title">Dernières actions à réaliser</h2>
           <p>Vous devez maintenant :</p>

@@ -1,4 +1,5 @@
 import { Stack } from '@mantine/core';
+import { useState } from 'react';
 import type { Dossier, OnlineOverview, Prefecture, Student } from '../../types.ts';
 import { useApiData } from '../../useApiData.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
@@ -10,8 +11,10 @@ import { DossierForm } from './DossierForm.tsx';
 export function DossierTab({ student, onStudentChanged }: { student: Student; onStudentChanged: () => void }) {
   const path = `/api/students/${encodeURIComponent(student.id)}`;
   const dossier = useApiData<{ dossier: Dossier }>(`${path}/dossier`);
-  // Refreshed every 10 s: what the national service pushes appears without "Mettre à jour".
-  const online = useApiData<OnlineOverview>(`${path}/online`, { refreshMs: 10000 });
+  // Refreshed every 10 s: what the national service pushes appears without "Mettre à jour"; not while
+  // a popup is open, so nothing moves under the user's pointer (a click landed beside its button).
+  const [popupOpen, setPopupOpen] = useState(false);
+  const online = useApiData<OnlineOverview>(`${path}/online`, { refreshMs: popupOpen ? undefined : 10000 });
   const prefectures = useApiData<{ prefectures: Prefecture[] }>(`${path}/online/prefectures`);
 
   if ((dossier.loading && !dossier.data) || (online.loading && !online.data)) return <Loading />;
@@ -22,6 +25,7 @@ export function DossierTab({ student, onStudentChanged }: { student: Student; on
         student={student}
         dossier={dossier.data.dossier}
         overview={online.data}
+        onPopupChange={setPopupOpen}
         onChanged={() => {
           online.reload();
           dossier.reload();

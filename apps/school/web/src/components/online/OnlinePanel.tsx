@@ -15,7 +15,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { ageOn, FIELD_LABELS, jdcError, parisToday } from '@permis/ants-api';
-import { type ReactNode, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { formatInstantDate } from '../../format.ts';
 import { isPlaceField, placesSaveError, studentPlaceRecord, studentPlacesBody } from '../../studentPlaces.ts';
@@ -71,13 +71,17 @@ export function OnlinePanel({
   dossier,
   overview,
   onChanged,
+  onPopupChange,
 }: {
   student: Student;
   dossier: Dossier;
   overview: OnlineOverview;
   onChanged: () => void;
+  /** Whether one of the panel's popups is open (the tab holds its periodic refresh meanwhile). */
+  onPopupChange?: (open: boolean) => void;
 }) {
   const [popup, setPopup] = useState<Popup>(null);
+  useEffect(() => onPopupChange?.(popup !== null), [popup, onPopupChange]);
   const [type, setType] = useState<'02' | '06'>(overview.canEnter['06'] && !overview.canEnter['02'] ? '06' : '02');
   const [notice, setNotice] = useState<string | null>(null);
   // Said once the user tried to send; read from the saved dossier, so an answer saved clears it.
@@ -87,6 +91,9 @@ export function OnlinePanel({
   // One key per application being entered: a retry after a lost answer cannot make a second one.
   const pendingKey = useRef<string | null>(null);
   const current = overview.applications[0] ?? null;
+  // A Cerfa 06 follows an accepted Cerfa 02: the fiche keeps showing that registration and its NEPH.
+  const registration =
+    current?.type === '06' ? overview.applications.find((a) => a.type === '02' && a.state === 'accepted') : undefined;
   const studentPath = `/api/students/${encodeURIComponent(student.id)}`;
   const base = current ? `${studentPath}/online/${encodeURIComponent(current.number)}` : '';
 
@@ -277,6 +284,20 @@ export function OnlinePanel({
           {current?.neph && <Info label="N° NEPH">{current.neph}</Info>}
           {current?.stateReason && <Info label="Motif">{current.stateReason}</Info>}
         </SimpleGrid>
+        {registration && (
+          <Paper withBorder p="xs" radius="sm" component="section" aria-labelledby="registration-title">
+            <Text size="sm" fw={600} id="registration-title" mb={4}>
+              Inscription au permis (Cerfa 02)
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
+              <Info label="N° de demande">{registration.number}</Info>
+              <Info label="Statut">
+                <Badge radius="sm">{registration.stateLabel}</Badge>
+              </Info>
+              <Info label="N° NEPH">{registration.neph ?? ''}</Info>
+            </SimpleGrid>
+          </Paper>
+        )}
         <Group gap="xs">
           {BUTTONS.map(({ action, label, color }) => {
             const availability = current?.actions[action] ?? {
