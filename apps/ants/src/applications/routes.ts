@@ -12,7 +12,8 @@ import { PIECES } from '@permis/referentiel';
 import { and, asc, eq, gt, gte, lt, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
-import { applications, auditEvents, ephotoCodes, pieceFiles } from '../db/schema.ts';
+import { applications, auditEvents, pieceFiles } from '../db/schema.ts';
+import { attachedEphotoCode } from '../ephoto/routes.ts';
 import { requireProCaller } from '../pro/token.ts';
 import { recordChange } from '../webhooks/outbox.ts';
 import { createApplication } from './create.ts';
@@ -135,12 +136,8 @@ export function applicationRoutes(app: HttpServer, db: AntsDb, hooks: Applicatio
           missing.map((p) => ({ path: `pieces.${p.kind}`, message: `${p.label} : pièce requise.` })),
         );
       }
-      if (row.type === '06' && row.state === 'draft') {
-        const [ephoto] = await tx
-          .select({ code: ephotoCodes.code })
-          .from(ephotoCodes)
-          .where(eq(ephotoCodes.applicationId, row.id));
-        if (!ephoto) throw new AppError(422, 'EPHOTO_REQUIRED', API_ERRORS.EPHOTO_REQUIRED);
+      if (row.type === '06' && row.state === 'draft' && !(await attachedEphotoCode(tx, row.id))) {
+        throw new AppError(422, 'EPHOTO_REQUIRED', API_ERRORS.EPHOTO_REQUIRED);
       }
       return transition(tx, row, 'validate', { type: 'school', id: school.id });
     });

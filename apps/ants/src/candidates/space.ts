@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { type ApplicationRow, transition } from '../applications/machine.ts';
 import { toView } from '../applications/view.ts';
 import { type AuthContext, requireCandidate } from '../auth/context.ts';
-import { applications, ephotoCodes, proAccounts } from '../db/schema.ts';
+import { applications, proAccounts } from '../db/schema.ts';
 import { needsPhotoSignatureForm } from '../documents/catalogue.ts';
 import { documentPdf } from '../documents/routes.ts';
+import { attachedEphotoCode } from '../ephoto/routes.ts';
 import { listPieces, sendPieceFile } from '../pieces/routes.ts';
 
 const number = z
@@ -67,10 +68,7 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir
       .select({ name: proAccounts.schoolName })
       .from(proAccounts)
       .where(eq(proAccounts.id, row.proAccountId));
-    const [ephoto] = await db
-      .select({ code: ephotoCodes.code })
-      .from(ephotoCodes)
-      .where(eq(ephotoCodes.applicationId, row.id));
+    const ephoto = await attachedEphotoCode(db, row.id);
     const pieces = (await listPieces(db, row.id))
       .filter((p) => p.files.length > 0)
       .map((p) => ({
@@ -129,10 +127,7 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir
           { reason: 'Attestation sur l’honneur cochée' },
         ),
       );
-      const [ephoto] = await db
-        .select({ code: ephotoCodes.code })
-        .from(ephotoCodes)
-        .where(eq(ephotoCodes.applicationId, row.id));
+      const ephoto = await attachedEphotoCode(db, row.id);
       return { number: updated.number, photoSignatureForm: needsPhotoSignatureForm(updated.type, Boolean(ephoto)) };
     },
   );

@@ -5,8 +5,9 @@ import { findOwnApplication } from '../applications/find.ts';
 import type { ApplicationRow } from '../applications/machine.ts';
 import { toView } from '../applications/view.ts';
 import type { AntsDb } from '../db/index.ts';
-import { auditEvents, ephotoCodes, pieceFiles } from '../db/schema.ts';
+import { auditEvents, pieceFiles } from '../db/schema.ts';
 
+import { attachedEphotoCode } from '../ephoto/routes.ts';
 import { requireProCaller } from '../pro/token.ts';
 import {
   type AvailabilityFacts,
@@ -56,11 +57,7 @@ export function documentRoutes(app: HttpServer, db: AntsDb) {
 }
 
 async function availabilityFacts(db: AntsDb, row: ApplicationRow): Promise<AvailabilityFacts> {
-  const [ephoto] = await db
-    .select({ code: ephotoCodes.code })
-    .from(ephotoCodes)
-    .where(eq(ephotoCodes.applicationId, row.id))
-    .limit(1);
+  const ephoto = await attachedEphotoCode(db, row.id);
   const [judgment] = await db
     .select({ id: pieceFiles.id })
     .from(pieceFiles)

@@ -42,6 +42,16 @@ export async function sendEphotoImage(
   return reply.type(bytes[0] === 0xff ? 'image/jpeg' : 'image/png').send(bytes);
 }
 
+/** The ePhoto code attached to an application, if any (in a transaction when given one). */
+export async function attachedEphotoCode(db: Pick<AntsDb, 'select'>, applicationId: string): Promise<string | null> {
+  const [bound] = await db
+    .select({ code: ephotoCodes.code })
+    .from(ephotoCodes)
+    .where(eq(ephotoCodes.applicationId, applicationId))
+    .limit(1);
+  return bound?.code ?? null;
+}
+
 export function ephotoRoutes(app: HttpServer, db: AntsDb) {
   // An approved booth sends the photo and signature it took and gets the code to hand over.
   app.post('/api/booths/v1/codes', async (request, reply) => {

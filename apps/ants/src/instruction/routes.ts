@@ -9,8 +9,8 @@ import { z } from 'zod';
 import { type ApplicationRow, transition } from '../applications/machine.ts';
 import { toView } from '../applications/view.ts';
 import { type AuthContext, requireAgent } from '../auth/context.ts';
-import { applications, candidates, ephotoCodes, pieceFiles, proAccounts } from '../db/schema.ts';
-import { EPHOTO_IMAGES, sendEphotoImage } from '../ephoto/routes.ts';
+import { applications, candidates, pieceFiles, proAccounts } from '../db/schema.ts';
+import { attachedEphotoCode, EPHOTO_IMAGES, sendEphotoImage } from '../ephoto/routes.ts';
 import { listPieces, sendPieceFile } from '../pieces/routes.ts';
 import { nextNeph } from './neph.ts';
 
@@ -75,14 +75,11 @@ export function instructionRoutes(app: HttpServer, ctx: AuthContext, filesDir: s
   app.get('/api/agent/applications/:number', { schema: { params: z.object({ number }) } }, async (request) => {
     await requireAgent(ctx, request);
     const row = await find(request.params.number);
-    const [ephoto] = await db
-      .select({ code: ephotoCodes.code })
-      .from(ephotoCodes)
-      .where(eq(ephotoCodes.applicationId, row.id));
+    const ephotoCode = await attachedEphotoCode(db, row.id);
     return {
       application: toView(row, row.proAccountId),
       prefecture: findPrefecture((row.dossier as { prefectureCode: string }).prefectureCode)?.label ?? '',
-      ephotoCode: ephoto?.code ?? null,
+      ephotoCode,
       pieces: await listPieces(db, row.id),
     };
   });
