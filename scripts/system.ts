@@ -89,6 +89,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     PUBLIC_URL: antsUrl,
     // The /dev routes (clock for the 7-day expiry): a development and test system only.
     DEV_TOOLS: '1',
+    // The school pushes to http://localhost: allowed in this development system only.
+    WEBHOOKS_ALLOW_PRIVATE: '1',
     ANTS_SECRET_KEY: secretKey(options.dataDir, 'ANTS_SECRET_KEY'),
   });
   const school = startService('school', {

@@ -36,7 +36,16 @@ import { webhookRoutes } from './webhooks/routes.ts';
 export type AntsDeps = {
   config: Pick<
     AntsConfig,
-    'logLevel' | 'secureCookies' | 'webDir' | 'filesDir' | 'sms' | 'publicUrl' | 'devTools' | 'secretKey'
+    | 'logLevel'
+    | 'secureCookies'
+    | 'webDir'
+    | 'filesDir'
+    | 'sms'
+    | 'publicUrl'
+    | 'devTools'
+    | 'secretKey'
+    | 'trustProxy'
+    | 'webhooksAllowPrivate'
   >;
   database: AntsDatabase;
   mail?: MailQueue;
@@ -47,10 +56,20 @@ export type AntsDeps = {
 
 /** The national service's HTTP app, used by main.ts and by the tests. */
 export async function buildAntsApp(deps: AntsDeps) {
-  const app = await createHttpServer({ service: 'ants', logLevel: deps.config.logLevel, logStream: deps.logStream });
+  const app = await createHttpServer({
+    service: 'ants',
+    logLevel: deps.config.logLevel,
+    logStream: deps.logStream,
+    trustProxy: deps.config.trustProxy,
+  });
   await registerOpenApi(app);
   const { db } = deps.database;
-  const sessions = registerSessions(app, { db, cookieName: 'ants_session', secure: deps.config.secureCookies });
+  const sessions = registerSessions(app, {
+    db,
+    cookieName: 'ants_session',
+    secure: deps.config.secureCookies,
+    publicUrl: deps.config.publicUrl,
+  });
   const ctx: AuthContext = { db, sessions };
   // Access is refused before a body is read: the agents' console, the candidate's space, and the
   // professional API (bearer token) each need their own credentials.
@@ -98,14 +117,18 @@ export async function buildAntsApp(deps: AntsDeps) {
   ephotoRoutes(app, db);
   documentRoutes(app, db);
   const box = createSecretBox(deps.config.secretKey);
-  webhookRoutes(app, db, box);
+  const destinations = { allowPrivate: deps.config.webhooksAllowPrivate ?? false };
+  webhookRoutes(app, db, box, destinations);
   // Pushes to the schools' webhooks run beside the job queue (not in tests without one).
   if (deps.jobs) {
-    const stop = startWebhookDispatcher(db, box, app.log);
+    const stop = startWebhookDispatcher(db, box, app.log, destinations);
     app.addHook('onClose', async () => stop());
   }
-  if (deps.config.sms.provider === 'outbox') smsOutboxRoutes(app, db);
-  if (deps.config.devTools) expiryClockRoute(app, db);
+  // Development routes exist only with DEV_TOOLS=1: the outbox shows activation links to whoever asks.
+  if (deps.config.devTools) {
+    if (deps.config.sms.provider === 'outbox') smsOutboxRoutes(app, db);
+    expiryClockRoute(app, db);
+  }
   await serveWebApp(app, deps.config.webDir);
   return app;
 }

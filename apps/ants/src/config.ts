@@ -14,6 +14,11 @@ export type AntsConfig = ServiceConfig & {
   secretKey: Buffer;
   /** DEV_TOOLS=1 (set by `npm start` and the browser tests, never in production): the /dev routes. */
   devTools: boolean;
+  /**
+   * WEBHOOKS_ALLOW_PRIVATE=1 (development: the school beside it on localhost): http and local
+   * addresses accepted for webhooks. Otherwise https to public addresses only.
+   */
+  webhooksAllowPrivate?: boolean;
 };
 
 export function readAntsConfig(env: NodeJS.ProcessEnv = process.env): AntsConfig {
@@ -38,6 +43,7 @@ export function readAntsConfig(env: NodeJS.ProcessEnv = process.env): AntsConfig
     filesDir: path.join(base.dataDir, 'files'),
     sms,
     devTools: env.DEV_TOOLS === '1',
+    webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === '1',
     secretKey: parseKey(env.ANTS_SECRET_KEY),
   };
 }

@@ -4,7 +4,14 @@ import { PDFDocument } from 'pdf-lib';
 import { startAnts } from './harness.ts';
 
 /** The national service listening on a real port, and typed clients for the two demo schools. */
-export async function startAntsHttp(options: { notify?: boolean; logStream?: NodeJS.WritableStream } = {}) {
+export async function startAntsHttp(
+  options: {
+    notify?: boolean;
+    logStream?: NodeJS.WritableStream;
+    devTools?: boolean;
+    webhooksAllowPrivate?: boolean;
+  } = {},
+) {
   const ants = await startAnts(options);
   const address = await ants.app.listen({ host: '127.0.0.1', port: 0 });
   const client = (credentials: { agrementNumber: string; login: string; password: string }) =>

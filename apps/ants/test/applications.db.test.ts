@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import type { AntsApiError, Application } from '@permis/ants-api';
+import { type AntsApiError, API_ERRORS, type Application, REGISTERED_ELSEWHERE } from '@permis/ants-api';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { transition } from '../src/applications/machine.ts';
@@ -96,6 +96,25 @@ describe('creating a draft', () => {
     });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('IDEMPOTENCY_KEY_MISSING');
+  });
+
+  it('revokes a bearer token, or every token of the account', async () => {
+    const token = async () =>
+      (
+        await ants.app.inject({
+          method: 'POST',
+          url: '/api/pro/v1/token',
+          payload: { agrementNumber: 'E1703500010', login: 'brequigny35', password: 'Brequigny35!ants' },
+        })
+      ).json().token as string;
+    const call = (t: string, method: 'GET' | 'DELETE', url: string) =>
+      ants.app.inject({ method, url, headers: { authorization: `Bearer ${t}` } });
+    const [first, second, third] = [await token(), await token(), await token()];
+    expect((await call(first, 'DELETE', '/api/pro/v1/token')).json()).toEqual({ revoked: 1 });
+    expect((await call(first, 'GET', '/api/pro/v1/applications')).statusCode).toBe(401);
+    expect((await call(second, 'GET', '/api/pro/v1/applications')).statusCode).toBe(200);
+    expect((await call(second, 'DELETE', '/api/pro/v1/token?all=true')).json().revoked).toBeGreaterThanOrEqual(2);
+    for (const t of [second, third]) expect((await call(t, 'GET', '/api/pro/v1/applications')).statusCode).toBe(401);
   });
 
   it('names each wrong field with the seed’s data errors', async () => {
@@ -201,6 +220,38 @@ describe('creating a draft', () => {
     expect(differs.code).toBe('CANDIDATE_DATA_DIFFERS');
     const title = await failure(ants.brequigny.createApplication({ ...first, type: '06' }, crypto.randomUUID()));
     expect(title.code).toBe('CERFA_02_NOT_ACCEPTED');
+  });
+
+  it("tells another school the seed's divergence, never which stored value differs nor the other's number", async () => {
+    const first = draftRequest();
+    const held = await ants.brequigny.createApplication(first, crypto.randomUUID());
+    // Field by field, a school could guess another's candidate: every wrong guess reads the same.
+    const answers = new Set<string>();
+    for (const candidate of [
+      { birthCity: 'BREST', birthDepartment: '29' },
+      { sex: first.candidate.sex === 'F' ? ('M' as const) : ('F' as const) },
+      { birthCity: 'QUIMPER', birthDepartment: '29' },
+    ]) {
+      const error = await failure(
+        ants.saintPriest.createApplication(
+          { ...first, candidate: { ...first.candidate, ...candidate } },
+          crypto.randomUUID(),
+        ),
+      );
+      answers.add(`${error.code} ${error.message}`);
+    }
+    expect([...answers]).toEqual([`CANDIDATE_DATA_DIFFERS ${API_ERRORS.CANDIDATE_DATA_DIFFERS}`]);
+    const twin = await failure(
+      ants.saintPriest.createApplication(
+        { ...first, candidate: { ...first.candidate, email: 'autre.adresse@example.fr' } },
+        crypto.randomUUID(),
+      ),
+    );
+    expect([twin.code, twin.message]).toEqual(['CANDIDATE_DATA_DIFFERS', API_ERRORS.CANDIDATE_DATA_DIFFERS]);
+    // Once every value is right, the application is another school's: its number is not given.
+    const registered = await failure(ants.saintPriest.createApplication({ ...first }, crypto.randomUUID()));
+    expect([registered.code, registered.message]).toEqual(['APPLICATION_ALREADY_REGISTERED', REGISTERED_ELSEWHERE]);
+    expect(registered.message).not.toContain(held.number);
   });
 });
 

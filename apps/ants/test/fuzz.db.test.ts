@@ -1,3 +1,5 @@
+import { INVALID_CHARACTER_MESSAGE } from '@permis/platform';
+import { MALFORMED_MULTIPART, routesAcceptingNul } from '@permis/platform/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftRequest, startAntsHttp } from './api.ts';
@@ -95,5 +97,49 @@ describe('professional API under random input', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('refuses a NUL character on every route with a 400 in French, before any query', async () => {
+    expect(await routesAcceptingNul(ants.app)).toEqual([]);
+    // The cases seen answering 500: an application, a pièce comment, a login.
+    const request = draftRequest({ candidate: { birthName: 'MAR\u0000TIN' } });
+    const created = await call('POST', '/api/pro/v1/applications', JSON.stringify(request));
+    expect([created.statusCode, created.json().error]).toEqual([
+      400,
+      { code: 'INVALID_CHARACTER', message: INVALID_CHARACTER_MESSAGE },
+    ]);
+    const login = await call('POST', '/api/agent/login', JSON.stringify({ login: 'agent\u0000', password: 'x' }));
+    expect(login.statusCode).toBe(400);
+  });
+
+  it('tells browsers and proxies to keep no copy of an answer, a file or a PDF', async () => {
+    for (const url of [
+      '/api/health',
+      `/api/pro/v1/applications/${number}`,
+      `/api/pro/v1/applications/${number}/documents/medical_opinion`,
+      '/api/pro/v1/applications/99999999999999999999999',
+    ]) {
+      const response = await ants.app.inject({ method: 'GET', url, headers: { authorization } });
+      expect([url, response.headers['cache-control']]).toEqual([url, 'no-store']);
+    }
+  });
+
+  it('answers a malformed multipart body with a structured 4xx on each upload route', async () => {
+    const routes: { url: string; headers: Record<string, string> }[] = [
+      { url: `/api/pro/v1/applications/${number}/pieces/identity?comment=ok`, headers: {} },
+      { url: '/api/booths/v1/codes', headers: { 'x-booth-key': 'cabine-demo-rennes-0123456789abcdef' } },
+    ];
+    for (const route of routes) {
+      for (const { contentType, body } of MALFORMED_MULTIPART) {
+        const response = await call('POST', route.url, body, { 'content-type': contentType, ...route.headers });
+        expectStructured(response);
+        expect(response.statusCode).toBeGreaterThanOrEqual(400);
+      }
+      const noBoundary = await call('POST', route.url, 'x', {
+        'content-type': 'multipart/form-data',
+        ...route.headers,
+      });
+      expect(noBoundary.json().error.code).toBe('MULTIPART_MALFORMED');
+    }
   });
 });

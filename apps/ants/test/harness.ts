@@ -12,7 +12,14 @@ import { seedDemo } from '../src/seed/demo.ts';
 export const TEST_KEY = parseKey(generateKey());
 
 /** A national-service app on its own fresh database with the demo accounts. */
-export async function startAnts(options: { logStream?: NodeJS.WritableStream; notify?: boolean } = {}) {
+export async function startAnts(
+  options: {
+    logStream?: NodeJS.WritableStream;
+    notify?: boolean;
+    devTools?: boolean;
+    webhooksAllowPrivate?: boolean;
+  } = {},
+) {
   const database = await openTestDatabase(schema, MIGRATIONS_FOLDER);
   await seedDemo(database.db);
   const filesDir = mkdtempSync(path.join(os.tmpdir(), 'ants-files-'));
@@ -36,7 +43,9 @@ export async function startAnts(options: { logStream?: NodeJS.WritableStream; no
       filesDir,
       publicUrl: 'http://localhost:3100',
       sms: { provider: 'outbox' },
-      devTools: false,
+      devTools: options.devTools ?? false,
+      // The school's receiver in the tests listens on 127.0.0.1.
+      webhooksAllowPrivate: options.webhooksAllowPrivate ?? true,
       secretKey: TEST_KEY,
     },
     database,

@@ -7,7 +7,7 @@ import { draftRequest, mailTo, PNG, startAntsHttp } from './api.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
 beforeEach(async () => {
-  ants = await startAntsHttp({ notify: true });
+  ants = await startAntsHttp({ notify: true, devTools: true });
 });
 afterEach(async () => {
   await ants.close();
@@ -21,6 +21,27 @@ async function validated(request = draftRequest()) {
 }
 
 describe('the candidate step after a school validates', () => {
+  it('sends the activation link only to the mobile the validating school entered', async () => {
+    // A first school names the candidate's email with its own mobile, then deletes its draft.
+    const request = draftRequest({ candidate: { mobile: '0699999999' } });
+    const decoy = await ants.saintPriest.createApplication(request, crypto.randomUUID());
+    await ants.saintPriest.deleteApplication(decoy.number);
+    // The candidate's real school enters the real mobile and validates.
+    const app = await ants.brequigny.createApplication(
+      { ...request, candidate: { ...request.candidate, mobile: '0612345678' } },
+      crypto.randomUUID(),
+    );
+    await ants.brequigny.uploadPiece(app.number, 'identity', { name: 'cni.png', bytes: PNG });
+    await ants.brequigny.uploadPiece(app.number, 'proof_of_address', { name: 'dom.png', bytes: PNG });
+    await ants.brequigny.validateApplication(app.number);
+    const sms = await until(async () => (await ants.db.select().from(smsOutbox))[0]);
+    expect(sms.to).toBe('+33612345678');
+    expect((await ants.db.select().from(smsOutbox)).map((s) => s.to)).not.toContain('+33699999999');
+    // The account now holds the contacts of the validated application.
+    const [candidate] = await ants.db.select().from(candidates).where(eq(candidates.email, request.candidate.email));
+    expect(candidate?.mobile).toBe('0612345678');
+  });
+
   it('creates the account and sends the seed’s activation mail and an SMS, with a 7-day single-use link', async () => {
     const request = draftRequest({ candidate: { mobile: '06 12 34 56 78' } });
     await validated(request);

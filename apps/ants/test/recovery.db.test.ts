@@ -104,6 +104,26 @@ describe('Mot de passe oublié ?', () => {
     expect(ants.sink!.mails.filter((m) => m.subject === 'Réinitialisation de votre mot de passe ANTS')).toHaveLength(1);
   });
 
+  it('counts the requests per identity, known or not: a flood sends three mails, then says to wait', async () => {
+    const { loginId } = await activatedCandidate(ants);
+    const client = testClient(ants.app);
+    const statuses = async (id: string) => {
+      const answers: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const response = await client.post('/api/candidate/password-reset/link', { loginId: id });
+        answers.push(response.statusCode === 429 ? `429 ${response.json().error.message}` : `${response.statusCode}`);
+      }
+      return answers;
+    };
+    const wait = '429 Trop de demandes en peu de temps : réessayez dans 15 minutes.';
+    // The same answers for an account and for no account: the refusal reveals nothing.
+    expect(await statuses(loginId)).toEqual(['202', '202', '202', wait, wait]);
+    expect(await statuses('inconnu.y')).toEqual(['202', '202', '202', wait, wait]);
+    await ants.sink!.waitFor(
+      () => ants.sink!.mails.filter((m) => m.subject === 'Réinitialisation de votre mot de passe ANTS').length === 3,
+    );
+  });
+
   it('by the secret question: the right answer (any case) opens the reset, wrong ones are counted', async () => {
     const { loginId } = await activatedCandidate(ants);
     const client = testClient(ants.app);

@@ -74,7 +74,8 @@ const RULES: Record<string, Rule> = {
   'PUT /api/pro/v1/webhook': 'pro',
   'GET /api/pro/v1/webhook': 'pro',
   'DELETE /api/pro/v1/webhook': 'pro',
-  'GET /dev/sms': 'dev',
+  // Last: it revokes the caller's token.
+  'DELETE /api/pro/v1/token': 'pro',
 };
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
@@ -91,6 +92,21 @@ async function bearer(credentials: { agrementNumber: string; login: string; pass
 }
 
 describe('security matrix of the national service', () => {
+  it('answers an unknown API path in any case, and a development route without DEV_TOOLS, with a JSON 404', async () => {
+    // The SMS outbox is the SMS provider here: its page showed activation links to anyone.
+    for (const route of [
+      'GET /API/pro/v1/applications',
+      'GET /Api/health',
+      'GET /api/nope',
+      'GET /dev/sms',
+      'POST /dev/clock/expiry',
+    ]) {
+      const [method, url] = route.split(' ') as ['GET', string];
+      const response = await ants.app.inject({ method, url });
+      expect([route, response.statusCode, response.json().error.code]).toEqual([route, 404, 'NOT_FOUND']);
+    }
+  });
+
   it('lists every route', async () => {
     await ants.app.ready();
     const routes = ants.app.routeList.map((r) => `${r.method} ${r.url}`);

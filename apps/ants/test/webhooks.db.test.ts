@@ -1,9 +1,12 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createSecretBox } from '@permis/platform';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { webhookEvents } from '../src/db/schema.ts';
-import { dispatchWebhooks, MAX_ATTEMPTS, signature } from '../src/webhooks/dispatch.ts';
-import { draftRequest, startAntsHttp } from './api.ts';
+import { DESTINATION_REFUSED, postToDestination } from '../src/webhooks/destination.ts';
+import { type Deliver, dispatchWebhooks, MAX_ATTEMPTS, signature } from '../src/webhooks/dispatch.ts';
+import { draftRequest, failure, startAntsHttp } from './api.ts';
 import { TEST_KEY } from './harness.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
@@ -35,18 +38,18 @@ describe('webhooks of the professional API', () => {
     const box = createSecretBox(TEST_KEY);
     const received: { headers: Headers; body: string }[] = [];
     let answer = 503;
-    const fakeFetch = (async (_url: string, init: RequestInit) => {
-      received.push({ headers: new Headers(init.headers), body: String(init.body) });
-      return new Response(null, { status: answer });
-    }) as typeof fetch;
+    const fakeDeliver: Deliver = async (_url, headers, body) => {
+      received.push({ headers: new Headers(headers), body });
+      return { ok: answer < 300, status: answer };
+    };
 
     const now = new Date();
-    expect(await dispatchWebhooks(ants.db, box, { fetch: fakeFetch, now })).toEqual({ delivered: 0, failed: 1 });
+    expect(await dispatchWebhooks(ants.db, box, { deliver: fakeDeliver, now })).toEqual({ delivered: 0, failed: 1 });
     const [retry] = await ants.db.select().from(webhookEvents).where(eq(webhookEvents.id, event!.id));
     expect(retry).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 503' });
     expect(retry!.nextAttemptAt.getTime() - now.getTime()).toBe(5000);
     // Not due yet: nothing sent.
-    expect(await dispatchWebhooks(ants.db, box, { fetch: fakeFetch, now })).toEqual({ delivered: 0, failed: 0 });
+    expect(await dispatchWebhooks(ants.db, box, { deliver: fakeDeliver, now })).toEqual({ delivered: 0, failed: 0 });
 
     const { headers, body } = received[0]!;
     expect(headers.get('x-ants-signature')).toBe(signature(secret, headers.get('x-ants-timestamp')!, body));
@@ -57,7 +60,10 @@ describe('webhooks of the professional API', () => {
 
     answer = 204;
     const later = new Date(now.getTime() + 6000);
-    expect(await dispatchWebhooks(ants.db, box, { fetch: fakeFetch, now: later })).toEqual({ delivered: 1, failed: 0 });
+    expect(await dispatchWebhooks(ants.db, box, { deliver: fakeDeliver, now: later })).toEqual({
+      delivered: 1,
+      failed: 0,
+    });
 
     // A school that never answers: failed after the last attempt, kept for the record.
     const other = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
@@ -66,9 +72,94 @@ describe('webhooks of the professional API', () => {
     let at = later;
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
       at = new Date(at.getTime() + 3600 * 1000);
-      await dispatchWebhooks(ants.db, box, { fetch: fakeFetch, now: at });
+      await dispatchWebhooks(ants.db, box, { deliver: fakeDeliver, now: at });
     }
     const events = await ants.db.select().from(webhookEvents);
     expect(events.find((e) => e.id !== event!.id)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
   });
+
+  it('registers only an https address on the Internet: loopback, private and metadata addresses are refused', async () => {
+    const strict = await startAntsHttp({ webhooksAllowPrivate: false });
+    try {
+      for (const url of [
+        'http://ecole.example/hook',
+        'https://127.0.0.1/hook',
+        'https://[::1]/hook',
+        'https://2130706433/hook',
+        'https://[::ffff:127.0.0.1]/hook',
+        'https://169.254.169.254/latest/meta-data',
+        'https://10.0.0.1/hook',
+        'https://192.168.1.20/hook',
+      ]) {
+        const error = await failure(strict.brequigny.registerWebhook(url));
+        expect([url, error.code, error.message]).toEqual([url, 'WEBHOOK_URL_REFUSED', DESTINATION_REFUSED]);
+      }
+      expect((await strict.brequigny.registerWebhook('https://93.184.215.14/api/ants/webhook/x')).secret).toBeTruthy();
+      // Checked again at each delivery (a name may resolve elsewhere later): nothing reaches a loopback.
+      await expect(postToDestination('https://127.0.0.1:1/x', {}, '{}', { allowPrivate: false })).rejects.toMatchObject(
+        {
+          code: 'WEBHOOK_URL_REFUSED',
+        },
+      );
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('never follows a redirect, and one school that never answers does not delay another', async () => {
+    const box = createSecretBox(TEST_KEY);
+    const hits: string[] = [];
+    const elsewhere = await listen((_req, res) => {
+      hits.push('ailleurs');
+      res.end();
+    });
+    const redirecting = await listen((_req, res) => {
+      res.writeHead(307, { location: `${elsewhere.url}/vole` }).end();
+    });
+    // Saint-Priest's receiver accepts the connection and never answers; its event is the older.
+    let brequignyServedWhileHanging = false;
+    const hanging = await listen((req) => {
+      req.on('close', () => {
+        brequignyServedWhileHanging = hits.includes('brequigny');
+      });
+    });
+    const fine = await listen((_req, res) => {
+      hits.push('brequigny');
+      res.writeHead(204).end();
+    });
+    try {
+      await ants.saintPriest.registerWebhook(`${hanging.url}/hook`);
+      await ants.brequigny.registerWebhook(`${redirecting.url}/hook`);
+      for (const school of [ants.saintPriest, ants.brequigny]) {
+        const app = await school.createApplication(draftRequest(), crypto.randomUUID());
+        await school.deleteApplication(app.number);
+      }
+      const policy = { allowPrivate: true };
+      expect(await dispatchWebhooks(ants.db, box, { policy })).toEqual({ delivered: 0, failed: 2 });
+      const events = await ants.db.select().from(webhookEvents);
+      expect(events.map((e) => e.lastError).sort()).toEqual(['HTTP 307', 'délai de 5 s dépassé']);
+      expect(hits).toEqual([]);
+
+      await ants.brequigny.registerWebhook(`${fine.url}/hook`);
+      const later = new Date(Date.now() + 60000);
+      expect(await dispatchWebhooks(ants.db, box, { policy, now: later })).toEqual({ delivered: 1, failed: 1 });
+      expect(brequignyServedWhileHanging).toBe(true);
+    } finally {
+      for (const server of [elsewhere, redirecting, hanging, fine]) server.close();
+    }
+  });
 });
+
+/** A local HTTP server for one test, and its base URL. */
+async function listen(handler: http.RequestListener) {
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}

@@ -28,7 +28,7 @@ import { userRoutes } from './users/routes.ts';
 export type SchoolDeps = {
   config: Pick<
     SchoolConfig,
-    'logLevel' | 'secureCookies' | 'webDir' | 'publicUrl' | 'secretKey' | 'antsUrl' | 'antsTimeoutMs'
+    'logLevel' | 'secureCookies' | 'webDir' | 'publicUrl' | 'secretKey' | 'antsUrl' | 'antsTimeoutMs' | 'trustProxy'
   >;
   database: SchoolDatabase;
   mail?: MailQueue;
@@ -39,9 +39,19 @@ export type SchoolDeps = {
 
 /** The school back office's HTTP app, used by main.ts and by the tests. */
 export async function buildSchoolApp(deps: SchoolDeps) {
-  const app = await createHttpServer({ service: 'school', logLevel: deps.config.logLevel, logStream: deps.logStream });
+  const app = await createHttpServer({
+    service: 'school',
+    logLevel: deps.config.logLevel,
+    logStream: deps.logStream,
+    trustProxy: deps.config.trustProxy,
+  });
   const { db } = deps.database;
-  const sessions = registerSessions(app, { db, cookieName: 'school_session', secure: deps.config.secureCookies });
+  const sessions = registerSessions(app, {
+    db,
+    cookieName: 'school_session',
+    secure: deps.config.secureCookies,
+    publicUrl: deps.config.publicUrl,
+  });
   const ctx: AuthContext = { db, sessions };
   // Every API route needs a signed-in user, except these (the pushes carry their own signature).
   const open = ['/api/health', '/api/auth/login', '/api/auth/logout', '/api/ants/webhook/'];

@@ -93,6 +93,20 @@ describe('CSRF protection', () => {
     });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('CROSS_SITE');
+    // Same host, other scheme: another origin too (it passed when only hosts were compared).
+    const otherScheme = await client.request({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { origin: 'https://localhost:3200', host: 'localhost:3200' },
+    });
+    expect([otherScheme.statusCode, otherScheme.json().error.code]).toEqual([403, 'CROSS_SITE']);
+    // The page's own origin goes through.
+    const own = await client.request({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { origin: 'http://localhost:3200', host: 'localhost:3200' },
+    });
+    expect(own.statusCode).toBe(200);
   });
 });
 

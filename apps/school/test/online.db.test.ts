@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:net';
-import { testClient } from '@permis/platform/testing';
+import { multipartFile, testClient } from '@permis/platform/testing';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PNG, startAntsHttp } from '../../ants/test/api.ts';
@@ -17,18 +17,7 @@ afterEach(async () => {
   await ants.close();
 });
 
-/** A multipart body with one file, as the page's upload sends it. */
-function multipart(fileName: string, bytes: Buffer) {
-  const boundary = `----permis${Date.now()}`;
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+const multipart = (fileName: string, bytes: Buffer) => multipartFile(fileName, bytes);
 
 async function brequignyId(db = school.db) {
   const [row] = await db.select().from(offices).where(eq(offices.name, 'BREQUIGNY'));

@@ -35,6 +35,13 @@ export const API_ERRORS = {
 } as const;
 export type ApiErrorCode = keyof typeof API_ERRORS;
 
+/**
+ * APPLICATION_ALREADY_REGISTERED when another school holds the application: its number is not
+ * given (it would let anyone take it over), the way to it is the candidate and a transfer.
+ */
+export const REGISTERED_ELSEWHERE =
+  "Une demande est déjà enregistrée sur le site de l'ANTS pour ce candidat par une autre école de conduite : pour la reprendre, demandez au candidat son numéro de demande et faites une demande de transfert.";
+
 /** The seed's data-error messages, per kind of field. */
 export const DATA_ERROR_MESSAGES = {
   town: 'Ville incorrect',

@@ -15,11 +15,24 @@ export type ServiceConfig = {
   logLevel: string;
   /** Seed demo data when the database is empty (set by `npm start`). */
   seedDemo: boolean;
-  /** Secure cookies need HTTPS; off for localhost. */
+  /** Secure cookies: whenever the public URL is https (or SECURE_COOKIES=1); off for http://localhost. */
   secureCookies: boolean;
   /** Folder of the built web page (vite build output). */
   webDir: string;
+  /**
+   * TRUST_PROXY: behind a load balancer, which proxies' X-Forwarded-For to believe (a hop count, or
+   * addresses / CIDR ranges separated by commas), so throttles count the client, not the balancer.
+   */
+  trustProxy?: TrustProxy;
 };
+
+export type TrustProxy = boolean | number | string;
+
+/** TRUST_PROXY as Fastify takes it: absent → trust nobody; "2" → two hops; else the address list. */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  if (!value) return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
 
 export function readServiceConfig(
   name: ServiceConfig['name'],
@@ -29,6 +42,7 @@ export function readServiceConfig(
   const port = Number(env.PORT ?? defaults.port);
   const host = env.HOST ?? '127.0.0.1';
   const dataDir = path.resolve(env.DATA_DIR ?? path.join('data', name));
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
   return {
     name,
     host,
@@ -37,11 +51,13 @@ export function readServiceConfig(
     dataDir,
     smtpUrl: env.SMTP_URL ?? 'smtp://127.0.0.1:1025',
     mailFrom: env.MAIL_FROM ?? defaults.mailFrom,
-    publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    publicUrl,
     logLevel: env.LOG_LEVEL ?? 'info',
     seedDemo: env.SEED_DEMO === '1',
-    secureCookies: env.SECURE_COOKIES === '1',
+    // Served over https, the cookies are Secure whatever SECURE_COOKIES says.
+    secureCookies: env.SECURE_COOKIES === '1' || publicUrl.startsWith('https:'),
     webDir: defaults.webDir,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }
 

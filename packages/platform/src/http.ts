@@ -12,7 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
-import { loggerOptions } from './logger.ts';
+import { loggableError, loggerOptions } from './logger.ts';
 
 // Validation messages users see are in French.
 z.config(z.locales.fr());
@@ -23,6 +23,8 @@ export type HttpOptions = {
   /** A pino destination for tests that read the logs; stdout otherwise. */
   logStream?: NodeJS.WritableStream;
   bodyLimit?: number;
+  /** Behind a load balancer: whose X-Forwarded-For to believe (`request.ip` is then the client's). */
+  trustProxy?: boolean | number | string;
 };
 
 const HTTP_MESSAGES: Record<number, string> = {
@@ -35,6 +37,37 @@ const HTTP_MESSAGES: Record<number, string> = {
   429: 'Trop de requêtes : veuillez patienter avant de réessayer.',
 };
 
+export const INVALID_CHARACTER_MESSAGE =
+  'Le texte envoyé contient un caractère invalide (caractère nul) : retirez-le puis réessayez.';
+
+/**
+ * Whether a parsed body, query or params hold a NUL character in a key or a string. Iterative (a
+ * deeply nested body cannot overflow the stack) and bounded by the body limit.
+ */
+export function holdsNul(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) return true;
+    } else if (Array.isArray(item)) {
+      pending.push(...item);
+    } else if (item && typeof item === 'object') {
+      for (const [key, inner] of Object.entries(item)) {
+        if (key.includes('\u0000')) return true;
+        pending.push(inner);
+      }
+    }
+  }
+  return false;
+}
+
+/** A hop count as the function Fastify's types accept; addresses and booleans as they are. */
+function trustedHops(trust: boolean | number | string) {
+  if (typeof trust !== 'number') return trust;
+  return (_address: string, hop: number) => hop < trust;
+}
+
 /** A Fastify server with the plumbing both services share: zod, cookies, security headers, errors. */
 export async function createHttpServer(options: HttpOptions) {
   const logger = {
@@ -44,7 +77,7 @@ export async function createHttpServer(options: HttpOptions) {
   const app = Fastify({
     logger,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    trustProxy: false,
+    trustProxy: trustedHops(options.trustProxy ?? false),
     // Request ids are random, never derived from user input.
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
@@ -76,6 +109,17 @@ export async function createHttpServer(options: HttpOptions) {
     },
   });
   await app.register(fastifyCookie);
+  // API answers, files and PDFs hold personal data: no browser or proxy may keep a copy.
+  app.addHook('onSend', async (request, reply) => {
+    if (/^\/api(\/|\?|$)/i.test(request.url) && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+  });
+  // PostgreSQL text holds no NUL character: refused here, on every route, before it reaches a query.
+  app.addHook('preValidation', async (request) => {
+    if (holdsNul(request.params) || holdsNul(request.query) || holdsNul(request.body)) {
+      throw new AppError(400, 'INVALID_CHARACTER', INVALID_CHARACTER_MESSAGE);
+    }
+  });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
@@ -98,7 +142,7 @@ export async function createHttpServer(options: HttpOptions) {
         error: { code: error.code ?? 'BAD_REQUEST', message: HTTP_MESSAGES[status] ?? 'Requête refusée.' },
       });
     }
-    request.log.error({ err: error }, 'erreur interne');
+    request.log.error({ error: loggableError(error) }, 'erreur interne');
     return reply.status(500).send({
       error: { code: 'INTERNAL', message: 'Une erreur inattendue est survenue. Veuillez réessayer.' },
     });
@@ -122,7 +166,10 @@ export async function serveWebApp(app: FastifyInstance, webDir: string) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
-    const isApi = request.url.startsWith('/api/') || request.url === '/api';
+    // Routes are case-sensitive: "/API/…" is an unknown API path too, answered in the error shape,
+    // never with the page; so is an unregistered development route.
+    const lower = request.url.toLowerCase();
+    const isApi = /^\/(api|dev)(\/|\?|$)/.test(lower);
     if (request.method !== 'GET' || isApi) {
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: HTTP_MESSAGES[404] } });
     }

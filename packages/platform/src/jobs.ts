@@ -1,6 +1,7 @@
 import { fromPglite, PgBoss, type Queue, type SendOptions } from 'pg-boss';
 import type { Database } from './db.ts';
 import { carryOverV10Jobs, setAsideV10Schema } from './jobsUpgrade.ts';
+import { loggableError } from './logger.ts';
 
 /**
  * The job queue of a service (pg-boss in its own `pgboss` schema of the service's database).
@@ -47,7 +48,7 @@ export async function startJobs(
     database.kind === 'postgres'
       ? new PgBoss({ ...common, connectionString: database.url, max: 4 })
       : new PgBoss({ ...common, backend: 'pglite', db: fromPglite(pgliteOf(database)) });
-  boss.on('error', (error) => log.error({ err: error }, 'erreur de la file de tâches'));
+  boss.on('error', (error) => log.error({ error: loggableError(error) }, 'erreur de la file de tâches'));
   const previous = await setAsideV10Schema(database.executeSql, JOBS_SCHEMA);
   await boss.start();
   const created = new Set<string>();

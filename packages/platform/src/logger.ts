@@ -66,3 +66,41 @@ export function logPath(url: string): string {
     )
     .join('/');
 }
+
+/**
+ * An error as logged: its kind, its codes (SQLSTATE, constraint, table) and where it was thrown,
+ * never its message. A driver's message carries the query's values ("invalid input syntax for type
+ * integer: \"…\"", "Key (email)=(…) already exists", Drizzle's "params: …"), a JSON error quotes
+ * the body: none may reach a log line. The request id ties the line to the user's report.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  const chain: Record<string, unknown>[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const e = current as {
+      name?: unknown;
+      code?: unknown;
+      constraint?: unknown;
+      table?: unknown;
+      stack?: unknown;
+      cause?: unknown;
+    };
+    chain.push({
+      type: typeof e.name === 'string' ? e.name : 'Error',
+      ...(typeof e.code === 'string' || typeof e.code === 'number' ? { code: e.code } : {}),
+      ...(typeof e.constraint === 'string' ? { constraint: e.constraint } : {}),
+      ...(typeof e.table === 'string' ? { table: e.table } : {}),
+      ...(typeof e.stack === 'string'
+        ? {
+            stack: e.stack
+              .split('\n')
+              .filter((line) => /^\s+at /.test(line))
+              .slice(0, 12)
+              .join('\n'),
+          }
+        : {}),
+    });
+    current = e.cause;
+  }
+  return chain.length > 0 ? { ...chain[0], causes: chain.slice(1) } : { type: typeof error };
+}

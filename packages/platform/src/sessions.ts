@@ -36,6 +36,8 @@ export type SessionOptions = {
   cookieName: string;
   secure: boolean;
   ttlHours?: number;
+  /** The address users reach the service at (behind a TLS proxy the request itself says http). */
+  publicUrl?: string;
 };
 
 export type SessionManager = {
@@ -48,6 +50,7 @@ export type SessionManager = {
 
 export function registerSessions(app: FastifyInstance, options: SessionOptions): SessionManager {
   const { db, cookieName } = options;
+  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : undefined;
   const ttlMs = (options.ttlHours ?? 10) * 3600 * 1000;
   const cookieOptions = {
     path: '/',
@@ -58,7 +61,7 @@ export function registerSessions(app: FastifyInstance, options: SessionOptions):
 
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
-    if (UNSAFE.has(request.method)) assertSameOrigin(request);
+    if (UNSAFE.has(request.method)) assertSameOrigin(request, publicOrigin);
     const token = request.cookies[cookieName];
     if (!token) return;
     const [row] = await db
@@ -116,21 +119,23 @@ export function registerSessions(app: FastifyInstance, options: SessionOptions):
   };
 }
 
-function assertSameOrigin(request: FastifyRequest) {
+/**
+ * An unsafe request must come from this site: its Origin, scheme and host both, is the service's
+ * public address or the address the request reached (http://host:port in development).
+ */
+function assertSameOrigin(request: FastifyRequest, publicOrigin: string | undefined) {
   const site = request.headers['sec-fetch-site'];
   if (site === 'cross-site') throw crossSite();
   const origin = request.headers.origin;
-  if (origin && origin !== 'null') {
-    let host: string;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      throw crossSite();
-    }
-    if (host !== request.headers.host) throw crossSite();
-  } else if (origin === 'null') {
+  if (origin === undefined) return;
+  let sent: string;
+  try {
+    sent = new URL(origin).origin;
+  } catch {
     throw crossSite();
   }
+  const reached = `${request.protocol}://${request.headers.host}`;
+  if (origin === 'null' || (sent !== publicOrigin && sent !== reached)) throw crossSite();
 }
 
 const crossSite = () => new AppError(403, 'CROSS_SITE', 'Requête refusée : elle ne provient pas de ce site.');

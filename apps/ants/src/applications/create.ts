@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { API_ERRORS, type createApplicationSchema, parisToday } from '@permis/ants-api';
+import { API_ERRORS, type createApplicationSchema, parisToday, REGISTERED_ELSEWHERE } from '@permis/ants-api';
 import { AppError, pgErrorCode } from '@permis/platform';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -47,7 +47,12 @@ export async function createApplication(
       );
       const candidateId = await matchCandidate(tx, request);
       const live = await tx
-        .select({ id: applications.id, number: applications.number, state: applications.state })
+        .select({
+          id: applications.id,
+          number: applications.number,
+          state: applications.state,
+          proAccountId: applications.proAccountId,
+        })
         .from(applications)
         .where(
           and(
@@ -58,10 +63,12 @@ export async function createApplication(
         );
       const blocking = live.filter((a) => !(request.type === '02' && a.state === 'accepted'));
       if (blocking.length > 0) {
+        // The number only to the school that holds it: to another, it would open a takeover.
+        const own = blocking.find((a) => a.proAccountId === schoolId);
         throw new AppError(
           409,
           'APPLICATION_ALREADY_REGISTERED',
-          `${API_ERRORS.APPLICATION_ALREADY_REGISTERED} (demande n° ${blocking[0]!.number})`,
+          own ? `${API_ERRORS.APPLICATION_ALREADY_REGISTERED} (demande n° ${own.number})` : REGISTERED_ELSEWHERE,
         );
       }
       if (request.type === '06') {
@@ -133,6 +140,8 @@ type Tx = Parameters<Parameters<AntsDb['transaction']>[0]>[0];
 /**
  * The candidate this application is for. One email is one candidate: the same email with another
  * identity is refused (two members of a family), and so is a known candidate whose data differ.
+ * The answers never say which stored value differs: a school could guess another's candidate
+ * field by field.
  */
 async function matchCandidate(tx: Tx, request: Request): Promise<string> {
   const c = request.candidate;
@@ -144,15 +153,12 @@ async function matchCandidate(tx: Tx, request: Request): Promise<string> {
       byEmail.firstName.toUpperCase() === c.firstName.toUpperCase() &&
       byEmail.birthDate === c.birthDate;
     if (!sameIdentity) throw new AppError(409, 'EMAIL_ALREADY_USED', API_ERRORS.EMAIL_ALREADY_USED);
-    const differs = [
-      byEmail.sex !== c.sex && 'sexe',
-      byEmail.birthCity !== c.birthCity && 'ville de naissance',
-      byEmail.birthDepartment !== c.birthDepartment && 'département de naissance',
-      byEmail.birthCountry !== c.birthCountry && 'pays de naissance',
-    ].filter(Boolean);
-    if (differs.length > 0) {
-      throw new AppError(409, 'CANDIDATE_DATA_DIFFERS', `${API_ERRORS.CANDIDATE_DATA_DIFFERS} (${differs.join(', ')})`);
-    }
+    const differs =
+      byEmail.sex !== c.sex ||
+      byEmail.birthCity !== c.birthCity ||
+      byEmail.birthDepartment !== c.birthDepartment ||
+      byEmail.birthCountry !== c.birthCountry;
+    if (differs) throw new AppError(409, 'CANDIDATE_DATA_DIFFERS', API_ERRORS.CANDIDATE_DATA_DIFFERS);
     return byEmail.id;
   }
   // The same person known under another email: the school must fix the fiche, not create a twin.
@@ -168,7 +174,7 @@ async function matchCandidate(tx: Tx, request: Request): Promise<string> {
       ),
     )
     .limit(1);
-  if (twin) throw new AppError(409, 'CANDIDATE_DATA_DIFFERS', `${API_ERRORS.CANDIDATE_DATA_DIFFERS} (email)`);
+  if (twin) throw new AppError(409, 'CANDIDATE_DATA_DIFFERS', API_ERRORS.CANDIDATE_DATA_DIFFERS);
   const [created] = await tx
     .insert(candidates)
     .values({

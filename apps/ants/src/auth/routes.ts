@@ -8,7 +8,9 @@ import { AGENT, type AuthContext, CANDIDATE, PRO, requireAgent, requireCandidate
 const AGENT_WRONG_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
 
 export function authRoutes(app: HttpServer, ctx: AuthContext) {
-  const throttle = createLoginThrottle();
+  // The web sign-in and the API token share the pro accounts' count (scope `pro`).
+  const throttle = createLoginThrottle(ctx.db, { scope: 'pro' });
+  const agentThrottle = createLoginThrottle(ctx.db, { scope: 'agent' });
 
   app.post(
     '/api/pro/login',
@@ -20,7 +22,7 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
     async (request, reply) => {
       const { agrementNumber, login, password } = request.body;
       const key = `${agrementNumber}/${login}`;
-      throttle.assertAllowed(request.ip, key);
+      await throttle.assertAllowed(request.ip, key);
       const [row] = await ctx.db
         .select()
         .from(proAccounts)
@@ -28,12 +30,12 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
         .limit(1);
       const ok = await verifyPassword(row?.passwordHash, password);
       if (!row || !ok || !row.active) {
-        throttle.recordFailure(request.ip, key);
+        await throttle.recordFailure(request.ip, key);
         return reply
           .status(401)
           .send({ error: { code: 'AUTHENTICATION_FAILED', message: API_ERRORS.AUTHENTICATION_FAILED } });
       }
-      throttle.recordSuccess(request.ip, key);
+      await throttle.recordSuccess(request.ip, key);
       const { csrfToken } = await ctx.sessions.start(reply, PRO, row.id);
       await ctx.db
         .insert(auditEvents)
@@ -47,14 +49,14 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
     { schema: { body: z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }) } },
     async (request, reply) => {
       const { login, password } = request.body;
-      throttle.assertAllowed(request.ip, `agent:${login}`);
+      await agentThrottle.assertAllowed(request.ip, login);
       const [row] = await ctx.db.select().from(agents).where(eq(agents.login, login.toLowerCase())).limit(1);
       const ok = await verifyPassword(row?.passwordHash, password);
       if (!row || !ok || !row.active) {
-        throttle.recordFailure(request.ip, `agent:${login}`);
+        await agentThrottle.recordFailure(request.ip, login);
         return reply.status(401).send({ error: { code: 'WRONG_CREDENTIALS', message: AGENT_WRONG_CREDENTIALS } });
       }
-      throttle.recordSuccess(request.ip, `agent:${login}`);
+      await agentThrottle.recordSuccess(request.ip, login);
       const { csrfToken } = await ctx.sessions.start(reply, AGENT, row.id);
       await ctx.db
         .insert(auditEvents)

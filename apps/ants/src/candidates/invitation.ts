@@ -1,7 +1,8 @@
+import type { Candidate } from '@permis/ants-api';
 import { type MailQueue, randomToken, sha256 } from '@permis/platform';
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
-import { applications, candidates, candidateTokens } from '../db/schema.ts';
+import { applications, auditEvents, candidates, candidateTokens } from '../db/schema.ts';
 import { internationalMobile, type SmsQueue } from '../notify/sms.ts';
 
 export const ACTIVATION_DAYS = 7;
@@ -55,7 +56,23 @@ async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: st
     .limit(1);
   if (row?.application.state !== 'awaiting_candidate' || row.application.candidateNotifiedAt) return false;
   const { candidate, application } = row;
-  const mobile = internationalMobile(candidate.mobile);
+  // The contacts of the application being validated, never ones an earlier school left on the
+  // record: an activation link reaches only what the validating school entered.
+  const entered = (application.candidate as Candidate).mobile ?? '';
+  const mobile = internationalMobile(entered);
+  if (!candidate.activatedAt && entered !== candidate.mobile) {
+    // The account is not the candidate's own yet: it takes the validated application's contacts.
+    await db.transaction(async (tx) => {
+      await tx.update(candidates).set({ mobile: entered }).where(eq(candidates.id, candidate.id));
+      await tx.insert(auditEvents).values({
+        actorType: 'school',
+        actorId: application.proAccountId,
+        action: 'candidate.contacts_from_application',
+        targetType: 'candidate',
+        targetId: candidate.id,
+      });
+    });
+  }
 
   if (candidate.activatedAt) {
     await notifier.mail.enqueue({

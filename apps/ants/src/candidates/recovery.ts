@@ -3,6 +3,7 @@ import {
   createLoginThrottle,
   type HttpServer,
   hashPassword,
+  loggableError,
   type MailQueue,
   randomToken,
   type SessionManager,
@@ -10,6 +11,7 @@ import {
   verifyPassword,
 } from '@permis/platform';
 import { and, eq, isNotNull } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CANDIDATE } from '../auth/context.ts';
 import type { AntsDb } from '../db/index.ts';
@@ -42,7 +44,32 @@ export function candidateRecoveryRoutes(
   mail: MailQueue | undefined,
   publicUrl: string,
 ) {
-  const throttle = createLoginThrottle();
+  const throttle = createLoginThrottle(db, { scope: 'candidate-recovery' });
+  // Each request for a mail counts, whether or not an account matches (a refusal reveals nothing):
+  // a flood of them cannot fill a stranger's mailbox nor the mail queue.
+  const mailRequests = createLoginThrottle(db, {
+    scope: 'candidate-recovery-mail',
+    maxPerIdentityAndIp: 3,
+    maxPerIdentity: 5,
+    maxPerIp: 30,
+    message: (minutes) =>
+      `Trop de demandes en peu de temps : réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+  });
+  /**
+   * Counts the request, answers at once, then looks the account up and mails: the answer takes the
+   * same time whether an account matches or not. A mail lost to a crash in between is asked again.
+   */
+  const answerThenMail = async (
+    request: FastifyRequest,
+    identity: string,
+    work: () => Promise<void>,
+  ): Promise<void> => {
+    await mailRequests.assertAllowed(request.ip, identity);
+    await mailRequests.recordFailure(request.ip, identity);
+    setImmediate(() => {
+      work().catch((error: unknown) => request.log.error({ error: loggableError(error) }, 'envoi de récupération'));
+    });
+  };
 
   const activatedBy = async (column: typeof candidates.loginId | typeof candidates.email, value: string) => {
     const [row] = await db
@@ -84,29 +111,33 @@ export function candidateRecoveryRoutes(
       },
     },
     async (request, reply) => {
-      const candidate = await activatedBy(candidates.email, request.body.email);
-      if (candidate?.loginId) {
-        await mail?.enqueue(
-          identifierMail(
-            candidate.email,
-            candidate.loginId,
-            publicUrl,
-            'Vous avez demandé à recevoir votre identifiant.',
-          ),
-        );
-      }
+      await answerThenMail(request, `email:${request.body.email}`, async () => {
+        const candidate = await activatedBy(candidates.email, request.body.email);
+        if (candidate?.loginId) {
+          await mail?.enqueue(
+            identifierMail(
+              candidate.email,
+              candidate.loginId,
+              publicUrl,
+              'Vous avez demandé à recevoir votre identifiant.',
+            ),
+          );
+        }
+      });
       return reply.status(202).send({ message: IDENTIFIER_SENT });
     },
   );
 
   app.post('/api/candidate/password-reset/link', { schema: { body: loginIdBody } }, async (request, reply) => {
-    const candidate = await activatedBy(candidates.loginId, request.body.loginId);
-    if (candidate) {
-      const token = await issueResetToken(candidate.id);
-      await mail?.enqueue(
-        passwordResetMail(candidate.email, `${publicUrl}/monespace/nouveau-mot-de-passe/${token}`, RESET_MINUTES),
-      );
-    }
+    await answerThenMail(request, `login:${request.body.loginId}`, async () => {
+      const candidate = await activatedBy(candidates.loginId, request.body.loginId);
+      if (candidate) {
+        const token = await issueResetToken(candidate.id);
+        await mail?.enqueue(
+          passwordResetMail(candidate.email, `${publicUrl}/monespace/nouveau-mot-de-passe/${token}`, RESET_MINUTES),
+        );
+      }
+    });
     return reply.status(202).send({ message: LINK_SENT });
   });
 
@@ -132,16 +163,16 @@ export function candidateRecoveryRoutes(
     async (request) => {
       const { loginId, secretAnswer } = request.body;
       const key = `candidate-answer:${loginId}`;
-      throttle.assertAllowed(request.ip, key);
+      await throttle.assertAllowed(request.ip, key);
       const candidate = await activatedBy(candidates.loginId, loginId);
       const ok = await verifyPassword(candidate?.secretAnswerHash ?? undefined, secretAnswer.toLowerCase());
       if (!candidate || !ok) {
-        throttle.recordFailure(request.ip, key);
+        await throttle.recordFailure(request.ip, key);
         throw new AppError(401, 'WRONG_ANSWER', 'La réponse à la question secrète est incorrecte.', [
           { path: 'secretAnswer', message: 'Réponse incorrecte.' },
         ]);
       }
-      throttle.recordSuccess(request.ip, key);
+      await throttle.recordSuccess(request.ip, key);
       return { token: await issueResetToken(candidate.id) };
     },
   );

@@ -27,7 +27,7 @@ export function candidateAccountRoutes(
   mail: MailQueue | undefined,
   publicUrl: string,
 ) {
-  const throttle = createLoginThrottle();
+  const throttle = createLoginThrottle(db, { scope: 'candidate' });
 
   const findLink = async (token: string) => {
     const candidate = await linkCandidate(db, token, 'activation');
@@ -113,16 +113,16 @@ export function candidateAccountRoutes(
     },
     async (request, reply) => {
       const { loginId, password } = request.body;
-      throttle.assertAllowed(request.ip, `candidate:${loginId}`);
+      await throttle.assertAllowed(request.ip, `candidate:${loginId}`);
       const [row] = await db.select().from(candidates).where(eq(candidates.loginId, loginId)).limit(1);
       const ok = await verifyPassword(row?.passwordHash, password);
       if (!row?.activatedAt || !ok) {
-        throttle.recordFailure(request.ip, `candidate:${loginId}`);
+        await throttle.recordFailure(request.ip, `candidate:${loginId}`);
         return reply
           .status(401)
           .send({ error: { code: 'WRONG_CREDENTIALS', message: 'Identifiant ou mot de passe incorrect.' } });
       }
-      throttle.recordSuccess(request.ip, `candidate:${loginId}`);
+      await throttle.recordSuccess(request.ip, `candidate:${loginId}`);
       const { csrfToken } = await sessions.start(reply, CANDIDATE, row.id);
       return { kind: CANDIDATE, csrfToken };
     },

@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+export { loginFailures } from '@permis/platform/loginThrottle';
 export { sessions } from '@permis/platform/sessions';
 
 /** Binary data (the images of an ePhoto), as Buffers on both drivers. */

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type {} from '@fastify/multipart';
-import { AppError, type HttpServer, sha256 } from '@permis/platform';
+import { AppError, type HttpServer, malformedMultipart, sha256 } from '@permis/platform';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -59,11 +59,15 @@ export function ephotoRoutes(app: HttpServer, db: AntsDb) {
     if (!request.isMultipart())
       throw new AppError(415, 'FILE_MISSING', 'Envoyez la photo et la signature en multipart/form-data.');
     const images: Record<string, Buffer> = {};
-    for await (const part of request.files({ limits: { fileSize: MAX_IMAGE_BYTES, files: 2 } })) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      if (part.file.truncated) throw new AppError(413, 'FILE_TOO_LARGE', 'Image trop volumineuse (2 Mo au maximum).');
-      images[part.fieldname] = Buffer.concat(chunks);
+    try {
+      for await (const part of request.files({ limits: { fileSize: MAX_IMAGE_BYTES, files: 2 } })) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of part.file) chunks.push(chunk as Buffer);
+        if (part.file.truncated) throw new AppError(413, 'FILE_TOO_LARGE', 'Image trop volumineuse (2 Mo au maximum).');
+        images[part.fieldname] = Buffer.concat(chunks);
+      }
+    } catch (error) {
+      throw malformedMultipart(error);
     }
     for (const field of ['photo', 'signature']) {
       const bytes = images[field];

@@ -7,8 +7,8 @@ const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
- * The development outbox of SMS (registered only with SMS_PROVIDER=outbox, never with a real
- * gateway): what would have been sent, newest first, with clickable links.
+ * The development outbox of SMS (registered only with DEV_TOOLS=1 and SMS_PROVIDER=outbox, never
+ * with a real gateway): what would have been sent, newest first, with clickable links.
  */
 export function smsOutboxRoutes(app: HttpServer, db: AntsDb) {
   app.get('/dev/sms', async (_request, reply) => {

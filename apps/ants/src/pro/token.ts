@@ -2,6 +2,7 @@ import { API_ERRORS, tokenRequestSchema } from '@permis/ants-api';
 import { AppError, createLoginThrottle, type HttpServer, randomToken, sha256, verifyPassword } from '@permis/platform';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
 import { apiTokens, auditEvents, proAccounts } from '../db/schema.ts';
 
@@ -14,11 +15,11 @@ export type ProCaller = { id: string; agrementNumber: string; schoolName: string
  * login and password, and answers a bearer token valid one hour (only its hash is stored).
  */
 export function tokenRoutes(app: HttpServer, db: AntsDb) {
-  const throttle = createLoginThrottle();
+  const throttle = createLoginThrottle(db, { scope: 'pro' });
   app.post('/api/pro/v1/token', { schema: { body: tokenRequestSchema } }, async (request, reply) => {
     const { agrementNumber, login, password } = request.body;
-    const key = `api:${agrementNumber}/${login}`;
-    throttle.assertAllowed(request.ip, key);
+    const key = `${agrementNumber}/${login}`;
+    await throttle.assertAllowed(request.ip, key);
     const [row] = await db
       .select()
       .from(proAccounts)
@@ -27,12 +28,12 @@ export function tokenRoutes(app: HttpServer, db: AntsDb) {
     // Verified even for an unknown account, so the answer takes as long either way.
     const ok = await verifyPassword(row?.passwordHash, password);
     if (!row?.active || !ok) {
-      throttle.recordFailure(request.ip, key);
+      await throttle.recordFailure(request.ip, key);
       return reply
         .status(401)
         .send({ error: { code: 'AUTHENTICATION_FAILED', message: API_ERRORS.AUTHENTICATION_FAILED } });
     }
-    throttle.recordSuccess(request.ip, key);
+    await throttle.recordSuccess(request.ip, key);
     const token = randomToken();
     const expiresAt = new Date(Date.now() + TOKEN_TTL_MS);
     await db.delete(apiTokens).where(lt(apiTokens.expiresAt, new Date()));
@@ -46,6 +47,43 @@ export function tokenRoutes(app: HttpServer, db: AntsDb) {
     });
     return { token, expiresAt: expiresAt.toISOString() };
   });
+
+  // Revocation: the token presented, or with `all=true` every token of the account (one leaked,
+  // a software replaced). A password change, once accounts have one, must call `revokeProTokens`.
+  app.delete(
+    '/api/pro/v1/token',
+    { schema: { querystring: z.object({ all: z.enum(['true', 'false']).default('false') }) } },
+    async (request) => {
+      const caller = await requireProCaller(db, request);
+      const revoked =
+        request.query.all === 'true'
+          ? await revokeProTokens(db, caller.id)
+          : (
+              await db
+                .delete(apiTokens)
+                .where(eq(apiTokens.tokenHash, sha256(bearerToken(request))))
+                .returning()
+            ).length;
+      await db.insert(auditEvents).values({
+        actorType: 'school',
+        actorId: caller.id,
+        action: request.query.all === 'true' ? 'api.token_revoke_all' : 'api.token_revoke',
+        targetType: 'pro_account',
+        targetId: caller.id,
+      });
+      return { revoked };
+    },
+  );
+}
+
+/** Revokes every bearer token of a professional account: answers how many. */
+export async function revokeProTokens(db: AntsDb, proAccountId: string): Promise<number> {
+  return (await db.delete(apiTokens).where(eq(apiTokens.proAccountId, proAccountId)).returning()).length;
+}
+
+function bearerToken(request: FastifyRequest): string {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
 }
 
 /** The school behind a professional API call, from its bearer token; 401 otherwise. */
@@ -55,8 +93,7 @@ const callers = new WeakMap<FastifyRequest, ProCaller>();
 export async function requireProCaller(db: AntsDb, request: FastifyRequest): Promise<ProCaller> {
   const known = callers.get(request);
   if (known) return known;
-  const header = request.headers.authorization;
-  const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
+  const token = bearerToken(request);
   if (token) {
     const [row] = await db
       .select({ id: proAccounts.id, agrementNumber: proAccounts.agrementNumber, schoolName: proAccounts.schoolName })

@@ -1,9 +1,10 @@
 import { createHmac } from 'node:crypto';
-import type { SecretBox } from '@permis/platform';
+import { AppError, loggableError, type SecretBox } from '@permis/platform';
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { toView } from '../applications/view.ts';
 import type { AntsDb } from '../db/index.ts';
 import { applications, proWebhooks, webhookEvents } from '../db/schema.ts';
+import { type DestinationPolicy, postToDestination } from './destination.ts';
 
 /** After this many failed attempts an event is kept as failed (visible), not retried any more. */
 export const MAX_ATTEMPTS = 10;
@@ -18,18 +19,31 @@ export function signature(secret: string, timestamp: string, body: string): stri
   return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
+/** How a delivery reaches a receiver; tests give their own. */
+export type Deliver = (
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+) => Promise<{ ok: boolean; status: number }>;
+
+/** Receivers served at once: one that never answers holds one slot, not the others' pushes. */
+const PARALLEL_DESTINATIONS = 8;
+
 /**
  * Delivers the due webhook events, oldest first: POST of the application as the school sees it
  * now (the receiver keeps the newest by `updatedAt`, so order and repeats do not matter), signed,
- * 5 s timeout. A 2xx marks the event delivered; anything else schedules a retry with backoff.
+ * 5 s timeout, only to a public https address (`postToDestination`). Each school's events go one
+ * after the other, different schools side by side. A 2xx marks the event delivered; anything else
+ * (a redirect included) schedules a retry with backoff.
  */
 export async function dispatchWebhooks(
   db: AntsDb,
   box: SecretBox,
-  options: { now?: Date; fetch?: typeof fetch; limit?: number } = {},
+  options: { now?: Date; deliver?: Deliver; policy?: DestinationPolicy; limit?: number } = {},
 ): Promise<{ delivered: number; failed: number }> {
   const now = options.now ?? new Date();
-  const doFetch = options.fetch ?? fetch;
+  const policy = options.policy ?? { allowPrivate: false };
+  const deliver: Deliver = options.deliver ?? ((url, headers, body) => postToDestination(url, headers, body, policy));
   const due = await db
     .select({ event: webhookEvents, hook: proWebhooks, application: applications })
     .from(webhookEvents)
@@ -38,54 +52,73 @@ export async function dispatchWebhooks(
     .where(and(eq(webhookEvents.status, 'pending'), lte(webhookEvents.nextAttemptAt, now)))
     .orderBy(asc(webhookEvents.createdAt))
     .limit(options.limit ?? 50);
+  const bySchool = new Map<string, typeof due>();
+  for (const item of due)
+    bySchool.set(item.event.proAccountId, [...(bySchool.get(item.event.proAccountId) ?? []), item]);
+  const queues = [...bySchool.values()];
   let delivered = 0;
   let failed = 0;
-  for (const { event, hook, application } of due) {
-    const body = JSON.stringify({
-      id: event.id,
-      type: 'application.updated',
-      occurredAt: event.createdAt.toISOString(),
-      application: toView(application, event.proAccountId),
-    });
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    let error: string | null = null;
-    try {
-      const response = await doFetch(hook.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-ants-event-id': event.id,
-          'x-ants-timestamp': timestamp,
-          'x-ants-signature': signature(box.open(hook.secretSealed), timestamp, body),
-        },
-        body,
-        signal: AbortSignal.timeout(5000),
-      });
-      if (!response.ok) error = `HTTP ${response.status}`;
-    } catch (caught) {
-      error = caught instanceof Error ? caught.message : String(caught);
+  const worker = async () => {
+    for (let queue = queues.shift(); queue; queue = queues.shift()) {
+      for (const item of queue) {
+        if (await deliverOne(db, box, deliver, now, item)) delivered++;
+        else failed++;
+      }
     }
-    const attempts = event.attempts + 1;
-    if (error === null) {
-      delivered++;
-      await db
-        .update(webhookEvents)
-        .set({ status: 'delivered', attempts, deliveredAt: new Date(), lastError: null })
-        .where(eq(webhookEvents.id, event.id));
-    } else {
-      failed++;
-      await db
-        .update(webhookEvents)
-        .set({
-          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-          attempts,
-          lastError: error.slice(0, 300),
-          nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
-        })
-        .where(eq(webhookEvents.id, event.id));
-    }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_DESTINATIONS, queues.length) }, worker));
   return { delivered, failed };
+}
+
+type Due = {
+  event: typeof webhookEvents.$inferSelect;
+  hook: typeof proWebhooks.$inferSelect;
+  application: typeof applications.$inferSelect;
+};
+
+/** One delivery and its outcome in the database; answers whether it was delivered. */
+async function deliverOne(db: AntsDb, box: SecretBox, deliver: Deliver, now: Date, { event, hook, application }: Due) {
+  const body = JSON.stringify({
+    id: event.id,
+    type: 'application.updated',
+    occurredAt: event.createdAt.toISOString(),
+    application: toView(application, event.proAccountId),
+  });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  let error: string | null = null;
+  try {
+    const response = await deliver(
+      hook.url,
+      {
+        'content-type': 'application/json',
+        'x-ants-event-id': event.id,
+        'x-ants-timestamp': timestamp,
+        'x-ants-signature': signature(box.open(hook.secretSealed), timestamp, body),
+      },
+      body,
+    );
+    if (!response.ok) error = `HTTP ${response.status}`;
+  } catch (caught) {
+    error = caught instanceof AppError ? caught.code : caught instanceof Error ? caught.message : String(caught);
+  }
+  const attempts = event.attempts + 1;
+  if (error === null) {
+    await db
+      .update(webhookEvents)
+      .set({ status: 'delivered', attempts, deliveredAt: new Date(), lastError: null })
+      .where(eq(webhookEvents.id, event.id));
+    return true;
+  }
+  await db
+    .update(webhookEvents)
+    .set({
+      status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+      attempts,
+      lastError: error.slice(0, 300),
+      nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+    })
+    .where(eq(webhookEvents.id, event.id));
+  return false;
 }
 
 /** Runs the dispatcher every `intervalMs` until stopped; one round at a time. */
@@ -93,14 +126,15 @@ export function startWebhookDispatcher(
   db: AntsDb,
   box: SecretBox,
   log: { error(obj: object, msg: string): void },
+  policy: DestinationPolicy,
   intervalMs = 1000,
 ) {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    dispatchWebhooks(db, box)
-      .catch((error: unknown) => log.error({ err: error }, 'envoi des webhooks'))
+    dispatchWebhooks(db, box, { policy })
+      .catch((error: unknown) => log.error({ error: loggableError(error) }, 'envoi des webhooks'))
       .finally(() => {
         running = false;
       });

@@ -4,13 +4,14 @@ import { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
 import { auditEvents, proWebhooks } from '../db/schema.ts';
 import { requireProCaller } from '../pro/token.ts';
+import { checkDestination, type DestinationPolicy } from './destination.ts';
 
 /**
  * The school's webhook (professional API): PUT gives the URL and receives the signing secret (the
  * same one while the URL stays the same; a new URL, a new secret);
  * GET shows the URL only; DELETE stops the pushes.
  */
-export function webhookRoutes(app: HttpServer, db: AntsDb, box: SecretBox) {
+export function webhookRoutes(app: HttpServer, db: AntsDb, box: SecretBox, policy: DestinationPolicy) {
   app.put(
     '/api/pro/v1/webhook',
     {
@@ -25,6 +26,7 @@ export function webhookRoutes(app: HttpServer, db: AntsDb, box: SecretBox) {
     },
     async (request) => {
       const school = await requireProCaller(db, request);
+      await checkDestination(request.body.url, policy, false);
       const values = { url: request.body.url, secretSealed: box.seal(randomToken(32)), updatedAt: new Date() };
       // The same address again keeps its secret (in one statement): two registrations racing (two
       // instances of the school's software) then hold the same secret, never one the pushes don't use.

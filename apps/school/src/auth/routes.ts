@@ -7,22 +7,22 @@ import { type AuthContext, loadUser, requireUser, SUBJECT } from './context.ts';
 const WRONG_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
 
 export function authRoutes(app: HttpServer, ctx: AuthContext) {
-  const throttle = createLoginThrottle();
+  const throttle = createLoginThrottle(ctx.db, { scope: 'school-user' });
 
   app.post(
     '/api/auth/login',
     { schema: { body: z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }) } },
     async (request, reply) => {
       const { login, password } = request.body;
-      throttle.assertAllowed(request.ip, login);
+      await throttle.assertAllowed(request.ip, login);
       const [row] = await ctx.db.select().from(users).where(eq(users.login, login.toLowerCase())).limit(1);
       const ok = await verifyPassword(row?.passwordHash, password);
       if (!row || !ok || !row.active) {
-        throttle.recordFailure(request.ip, login);
+        await throttle.recordFailure(request.ip, login);
         request.log.info({ userId: row?.id }, 'échec de connexion');
         return reply.status(401).send({ error: { code: 'WRONG_CREDENTIALS', message: WRONG_CREDENTIALS } });
       }
-      throttle.recordSuccess(request.ip, login);
+      await throttle.recordSuccess(request.ip, login);
       const { csrfToken } = await ctx.sessions.start(reply, SUBJECT, row.id);
       request.log.info({ userId: row.id }, 'connexion');
       return { user: await loadUser(ctx.db, row.id), csrfToken };

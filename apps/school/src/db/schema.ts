@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+export { loginFailures } from '@permis/platform/loginThrottle';
 export { sessions } from '@permis/platform/sessions';
 
 /** A driving school (auto-école): the tenant. Everything below belongs to exactly one school. */

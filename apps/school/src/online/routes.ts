@@ -350,7 +350,7 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
       const meta = pieces.flatMap((p) => p.files).find((f) => f.id === request.params.fileId);
       if (!meta) throw notFound("Ce fichier n'existe plus sur le site de l'ANTS.");
       const file = await callAnts(() => ants.downloadPieceFile(row.number, meta.id), office.name);
-      return sendFile(reply, meta.fileName, file.mediaType, file.bytes);
+      return sendFile(reply, meta.fileName, file.bytes);
     },
   );
 
@@ -405,7 +405,7 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
       const { row, office, client } = await own(me, request.params.id, request.params.number);
       const image = await callAnts(() => client().ephotoImage(row.number, request.params.image), office.name);
       const extension = image.mediaType === 'image/png' ? 'png' : 'jpg';
-      return sendFile(reply, `${request.params.image} ${row.number}.${extension}`, image.mediaType, image.bytes);
+      return sendFile(reply, `${request.params.image} ${row.number}.${extension}`, image.bytes);
     },
   );
 
@@ -441,7 +441,7 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
       const document = documents.find((d) => d.kind === request.params.kind);
       if (!document) throw notFound('Document inconnu.');
       const bytes = await callAnts(() => ants.downloadDocument(row.number, document.kind), office.name);
-      return sendFile(reply, `${document.label} ${row.number}.pdf`, 'application/pdf', bytes);
+      return sendFile(reply, `${document.label} ${row.number}.pdf`, bytes);
     },
   );
 }

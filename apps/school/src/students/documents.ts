@@ -1,4 +1,4 @@
-import { contentDisposition, type HttpServer, notFound, readUploadedFile } from '@permis/platform';
+import { contentDisposition, type HttpServer, notFound, readUploadedFile, sniffMediaType } from '@permis/platform';
 import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
@@ -40,7 +40,7 @@ export function studentDocumentRoutes(app: HttpServer, ctx: AuthContext) {
           schoolId: me.schoolId,
           studentId: student.id,
           fileName: file.fileName.slice(0, 200),
-          mediaType: file.mediaType || 'application/octet-stream',
+          mediaType: sniffMediaType(file.bytes),
           size: file.bytes.length,
           content: file.bytes,
           uploadedBy: me.id,
@@ -61,7 +61,7 @@ export function studentDocumentRoutes(app: HttpServer, ctx: AuthContext) {
   app.get('/api/students/:id/documents/:documentId', { schema: { params: documentParams } }, async (request, reply) => {
     const me = await requireUser(ctx, request);
     const document = await findStudentDocument(ctx, me.schoolId, request.params.id, request.params.documentId);
-    return sendFile(reply, document.fileName, document.mediaType, document.content);
+    return sendFile(reply, document.fileName, document.content);
   });
 
   app.delete('/api/students/:id/documents/:documentId', { schema: { params: documentParams } }, async (request) => {
@@ -89,10 +89,10 @@ export async function findStudentDocument(ctx: AuthContext, schoolId: string, st
   return row;
 }
 
-/** A file download, never sniffed as something else. */
-export function sendFile(reply: FastifyReply, fileName: string, mediaType: string, bytes: Uint8Array) {
+/** A file download, typed from its own bytes (whatever was declared when stored), never sniffed by the browser. */
+export function sendFile(reply: FastifyReply, fileName: string, bytes: Uint8Array) {
   return reply
-    .header('content-type', mediaType || 'application/octet-stream')
+    .header('content-type', sniffMediaType(bytes))
     .header('content-disposition', contentDisposition(fileName))
     .header('x-content-type-options', 'nosniff')
     .send(Buffer.from(bytes));

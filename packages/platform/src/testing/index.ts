@@ -1,3 +1,4 @@
+export * from './hostileInput.ts';
 export * from './httpClient.ts';
 export * from './logCapture.ts';
 export * from './smtpSink.ts';
