@@ -110,6 +110,9 @@ describe('professional API under random input', () => {
     ]);
     const login = await call('POST', '/api/agent/login', JSON.stringify({ login: 'agent\u0000', password: 'x' }));
     expect(login.statusCode).toBe(400);
+    // The check itself is bounded: a wide array (600 KB) and a deep one answer like any bad body.
+    expectStructured(await call('POST', '/api/pro/v1/applications', JSON.stringify(Array(300000).fill(0))));
+    expectStructured(await call('POST', '/api/pro/v1/applications', `${'['.repeat(50000)}${']'.repeat(50000)}`));
   });
 
   it('tells browsers and proxies to keep no copy of an answer, a file or a PDF', async () => {

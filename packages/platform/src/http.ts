@@ -50,8 +50,11 @@ export function holdsNul(value: unknown): boolean {
     const item = pending.pop();
     if (typeof item === 'string') {
       if (item.includes('\u0000')) return true;
+    } else if (ArrayBuffer.isView(item)) {
+      // Raw bytes (a parser's Buffer) are not text: nothing to look at byte by byte.
     } else if (Array.isArray(item)) {
-      pending.push(...item);
+      // One by one: spreading a body's 300,000-element array into push() overflows the call.
+      for (const inner of item) pending.push(inner);
     } else if (item && typeof item === 'object') {
       for (const [key, inner] of Object.entries(item)) {
         if (key.includes('\u0000')) return true;
