@@ -106,7 +106,7 @@ describe('CSRF protection', () => {
       url: '/api/auth/logout',
       headers: { origin: 'http://localhost:3200', host: 'localhost:3200' },
     });
-    expect(own.statusCode).toBe(200);
+    expect(own.statusCode).toBe(204);
   });
 });
 
