@@ -1,6 +1,6 @@
 import { type PassThrough, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Application } from '@permis/ants-api';
+import type { ApplicationState, HeldApplication } from '@permis/ants-api';
 import { createSecretBox } from '@permis/platform';
 import { eq, sql } from 'drizzle-orm';
 import { draftRequest, startAntsHttp } from '../apps/ants/test/api.ts';
@@ -16,7 +16,7 @@ import { measure, type Row } from './stats.ts';
 const f = (n: number) => `${n.toFixed(1)} ms`;
 
 /** An application as the national service describes it, the n-th of a bench. */
-function application(n: number, state: Application['state'] = 'draft'): Application {
+function application(n: number, state: ApplicationState = 'draft'): HeldApplication {
   const at = new Date(Date.UTC(2026, 0, 1) + n * 60000).toISOString();
   return {
     id: crypto.randomUUID(),
@@ -25,9 +25,9 @@ function application(n: number, state: Application['state'] = 'draft'): Applicat
     state,
     stateLabel: state === 'draft' ? 'Brouillon' : 'Dossier en cours de vérification des pièces justificatives',
     stateReason: null,
-    candidate: draftRequest().candidate as Application['candidate'],
+    candidate: draftRequest().candidate as HeldApplication['candidate'],
     legalRepresentative: null,
-    dossier: draftRequest().dossier as Application['dossier'],
+    dossier: draftRequest().dossier as HeldApplication['dossier'],
     paperMandate: false,
     neph: null,
     ephotoCode: null,

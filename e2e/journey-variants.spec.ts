@@ -97,6 +97,7 @@ test.describe('Parcours — variantes', () => {
     await online(page).getByRole('button', { name: 'Transférer une demande' }).click();
     const refused = page.getByRole('dialog', { name: "Demande de transfert d'une demande en ligne" });
     await refused.getByLabel('Saisissez le numéro de la demande à transférer :').fill(someoneElse.number);
+    await refused.getByLabel("N° d'agrément de l'école de conduite qui détient la demande :").fill('E1703500010');
     await refused.getByRole('button', { name: 'Demande de transfert' }).click();
     await expect(refused.getByText(/Aucune demande de cet élève ne porte ce numéro/)).toBeVisible();
     await expectAccessible(page);
@@ -104,12 +105,14 @@ test.describe('Parcours — variantes', () => {
     await online(page).getByRole('button', { name: 'Transférer une demande' }).click();
     const dialog = page.getByRole('dialog', { name: "Demande de transfert d'une demande en ligne" });
     await dialog.getByLabel('Saisissez le numéro de la demande à transférer :').fill(created.number);
+    await dialog.getByLabel("N° d'agrément de l'école de conduite qui détient la demande :").fill('E1703500010');
     await dialog.getByRole('button', { name: 'Demande de transfert' }).click();
     await expect(online(page).getByText(created.number)).toBeVisible();
     await expect(online(page).getByText('Oui', { exact: true })).toBeVisible();
     await snap(page, info, 'demande transférée');
-    // The office it left sees it "Transféré" in its list.
+    // The office it left sees it "Transféré" in its list, and nothing of the candidate.
     const left = await demoSchool.listApplications({ number: created.number });
     expect(left.applications.map((a) => a.stateLabel)).toEqual(['Transféré']);
+    expect(JSON.stringify(left.applications)).not.toContain(birthName);
   });
 });

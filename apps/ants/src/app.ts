@@ -110,9 +110,12 @@ export async function buildAntsApp(deps: AntsDeps) {
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_PIECE_FILE_BYTES, files: 1, fields: 5 } });
   tokenRoutes(app, db);
   prefectureRoutes(app, db);
-  const invite =
+  const notices =
     deps.jobs && deps.mail ? await startCandidateNotifications(db, deps.jobs, deps.mail, deps.config) : undefined;
-  applicationRoutes(app, db, { onAwaitingCandidate: async (id) => invite?.(id) });
+  applicationRoutes(app, db, {
+    onAwaitingCandidate: async (id) => notices?.invite(id),
+    onTransferred: async (id) => notices?.transferred(id),
+  });
   pieceRoutes(app, db, deps.config.filesDir);
   ephotoRoutes(app, db);
   documentRoutes(app, db);

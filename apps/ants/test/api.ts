@@ -1,6 +1,8 @@
 import { AntsApiError, type CreateApplication, createAntsClient } from '@permis/ants-api';
+import { hashPassword } from '@permis/platform';
 import { testClient } from '@permis/platform/testing';
 import { PDFDocument } from 'pdf-lib';
+import { proAccounts } from '../src/db/schema.ts';
 import { startAnts } from './harness.ts';
 
 /** The national service listening on a real port, and typed clients for the two demo schools. */
@@ -22,6 +24,19 @@ export async function startAntsHttp(
     client,
     brequigny: client({ agrementNumber: 'E1703500010', login: 'brequigny35', password: 'Brequigny35!ants' }),
     saintPriest: client({ agrementNumber: 'E1706900030', login: 'claboret662', password: '3cfBelfort!' }),
+    /** Another driving school (a professional account of its own), and its client. */
+    async addSchool(agrementNumber: string) {
+      const password = 'Autre-ecole-2026!';
+      await ants.db.insert(proAccounts).values({
+        agrementNumber,
+        login: 'autre',
+        passwordHash: await hashPassword(password),
+        schoolName: 'Auto-école de la Gare',
+        city: 'PARIS',
+        email: 'contact@auto-ecole-de-la-gare.fr',
+      });
+      return client({ agrementNumber, login: 'autre', password });
+    },
   };
 }
 

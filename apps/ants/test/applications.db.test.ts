@@ -405,45 +405,111 @@ describe('schools and transfers', () => {
     expect((await ants.saintPriest.listApplications()).applications).toEqual([]);
   });
 
-  it('lets another school take an application by its number; the first sees it transferred', async () => {
+  it("lets another school take an application by its number and its holder's agrément; the first sees it transferred, nothing more", async () => {
     const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+    await ants.brequigny.uploadPiece(app.number, 'identity', { name: 'cni.png', bytes: PNG });
     const taken = await ants.saintPriest.transfer(transferOf(app));
     expect(taken).toMatchObject({ number: app.number, state: 'draft', transferred: true });
     expect((await ants.saintPriest.getApplication(app.number)).state).toBe('draft');
     const seenByFirst = (await ants.brequigny.listApplications()).applications;
-    expect(seenByFirst.map((a) => [a.number, a.state, a.stateLabel])).toEqual([
-      [app.number, 'transferred', 'Transféré'],
+    // The school it left keeps the seed's "Transféré" row: number, type and dates, no personal data.
+    expect(seenByFirst).toEqual([
+      {
+        id: app.id,
+        number: app.number,
+        type: '02',
+        state: 'transferred',
+        stateLabel: 'Transféré',
+        transferred: true,
+        createdAt: app.createdAt,
+        updatedAt: expect.any(String),
+      },
     ]);
+    expect(JSON.stringify(seenByFirst)).not.toContain(app.candidate.birthName);
+    for (const filter of [{ number: app.number }, { state: 'transferred' as const }, { type: '02' as const }]) {
+      expect(JSON.stringify((await ants.brequigny.listApplications(filter)).applications)).not.toContain(
+        app.candidate.email,
+      );
+    }
+    expect((await failure(ants.brequigny.getApplication(app.number))).status).toBe(404);
+    expect((await failure(ants.brequigny.listPieces(app.number))).status).toBe(404);
     expect((await failure(ants.brequigny.deleteApplication(app.number))).status).toBe(404);
     expect((await ants.brequigny.listApplications({ state: 'transferred' })).applications).toHaveLength(1);
-    expect((await failure(ants.saintPriest.transfer(transferOf(app)))).code).toBe('ALREADY_YOURS');
+    expect((await ants.brequigny.listApplications({ state: 'draft' })).applications).toHaveLength(0);
+    expect((await failure(ants.saintPriest.transfer(transferOf(app, 'E1706900030')))).code).toBe('ALREADY_YOURS');
   });
 
-  it("moves an application only onto its own candidate, with one answer for another's and an unknown number", async () => {
+  it('keeps the "Transféré" row of every school an application left, and gives it back to one that takes it back', async () => {
+    const third = await ants.addSchool('E1707500040');
+    const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+    await ants.saintPriest.transfer(transferOf(app));
+    await third.transfer(transferOf(app, 'E1706900030'));
+    const rowOf = async (client: typeof ants.brequigny) =>
+      (await client.listApplications()).applications.map((a) => [a.number, a.state]);
+    expect(await rowOf(ants.brequigny)).toEqual([[app.number, 'transferred']]);
+    expect(await rowOf(ants.saintPriest)).toEqual([[app.number, 'transferred']]);
+    expect(await rowOf(third)).toEqual([[app.number, 'draft']]);
+    // The first school takes it back: it holds it again, the two others see it transferred.
+    await ants.brequigny.transfer(transferOf(app, 'E1707500040'));
+    expect(await rowOf(ants.brequigny)).toEqual([[app.number, 'draft']]);
+    expect(await rowOf(ants.saintPriest)).toEqual([[app.number, 'transferred']]);
+    expect(await rowOf(third)).toEqual([[app.number, 'transferred']]);
+    expect((await ants.brequigny.listApplications({ count: 'true' })).remaining).toBe(1);
+  });
+
+  it('moves an application only onto its own candidate at the school that holds it, with one answer for every mismatch', async () => {
     const app = await ants.brequigny.createApplication(
       draftRequest({ candidate: { birthName: 'DUPONT', firstName: 'Marc', birthDate: '2004-06-01' } }),
       crypto.randomUUID(),
     );
+    const marc = { birthName: 'DUPONT', firstName: 'Marc', birthDate: '2004-06-01' };
     const moussa = { birthName: "N'DIAYE", firstName: 'Moussa', birthDate: '2004-06-01' };
-    const other = await failure(ants.saintPriest.transfer({ number: app.number, candidate: moussa }));
-    const unknown = await failure(ants.saintPriest.transfer({ number: '999999999999', candidate: moussa }));
+    const holder = 'E1703500010';
+    const other = await failure(
+      ants.saintPriest.transfer({ number: app.number, holderAgrementNumber: holder, candidate: moussa }),
+    );
+    const unknown = await failure(
+      ants.saintPriest.transfer({ number: '999999999999', holderAgrementNumber: holder, candidate: marc }),
+    );
+    // Number and person right, but not the school that holds it: the number alone takes nothing.
+    const wrongSchool = await failure(
+      ants.saintPriest.transfer({ number: app.number, holderAgrementNumber: 'E1706900030', candidate: marc }),
+    );
     expect([other.status, other.code]).toEqual([404, 'TRANSFER_NOT_THIS_CANDIDATE']);
-    expect([unknown.status, unknown.code, unknown.message]).toEqual([other.status, other.code, other.message]);
-    expect(other.message).toContain('vérifiez le numéro');
+    for (const answer of [unknown, wrongSchool]) {
+      expect([answer.status, answer.code, answer.message]).toEqual([other.status, other.code, other.message]);
+    }
+    expect(other.message).toContain("numéro d'agrément");
     expect((await ants.brequigny.getApplication(app.number)).state).toBe('draft');
     // The same person written another way (case, accents, a second first name) is found.
     const taken = await ants.saintPriest.transfer({
       number: app.number,
+      holderAgrementNumber: 'e1703500010',
       candidate: { birthName: 'dupont', firstName: 'Marc Élie', birthDate: '2004-06-01' },
     });
     expect(taken.state).toBe('draft');
   });
+
+  it('refuses an account its transfers after 10 failures in an hour, without touching another account', async () => {
+    const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+    for (let i = 0; i < 10; i++) {
+      const guess = { ...transferOf(app), number: String(900000000000 + i) };
+      expect((await failure(ants.saintPriest.transfer(guess))).code).toBe('TRANSFER_NOT_THIS_CANDIDATE');
+    }
+    // Even the right request waits now: guessing cannot go on.
+    const refused = await failure(ants.saintPriest.transfer(transferOf(app)));
+    expect([refused.status, refused.code]).toEqual([429, 'TRANSFER_THROTTLED']);
+    expect(refused.message).toMatch(/^Trop de demandes de transfert refusées : réessayez dans \d+ min\.$/);
+    const third = await ants.addSchool('E1707500040');
+    await expect(third.transfer(transferOf(app))).resolves.toMatchObject({ number: app.number });
+  });
 });
 
-/** A transfer request naming the application's own candidate. */
-function transferOf(app: Application) {
+/** A transfer request naming the application's own candidate and the school that holds it. */
+function transferOf(app: Application, holderAgrementNumber = 'E1703500010') {
+  if (app.state === 'transferred') throw new Error('not a held application');
   const { birthName, firstName, birthDate } = app.candidate;
-  return { number: app.number, candidate: { birthName, firstName, birthDate } };
+  return { number: app.number, holderAgrementNumber, candidate: { birthName, firstName, birthDate } };
 }
 
 describe('listing and incremental sync', () => {

@@ -45,12 +45,13 @@ describe('ePhoto', () => {
 
     await ants.brequigny.setEphoto(app.number, DEMO_EPHOTO_CODES[1]!);
     expect((await ants.brequigny.getEphoto(app.number))?.code).toBe(DEMO_EPHOTO_CODES[1]);
-    // The replaced code is free again; the new one is this draft's.
+    // The replaced code is free again for its candidate only; the new one is this draft's.
     const other = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
-    await ants.brequigny.setEphoto(other.number, DEMO_EPHOTO_CODES[0]!);
-    expect((await failure(ants.brequigny.setEphoto(other.number, DEMO_EPHOTO_CODES[1]!))).code).toBe(
-      'EPHOTO_ALREADY_USED',
-    );
+    for (const code of [DEMO_EPHOTO_CODES[0]!, DEMO_EPHOTO_CODES[1]!]) {
+      expect((await failure(ants.brequigny.setEphoto(other.number, code))).code).toBe('EPHOTO_ALREADY_USED');
+    }
+    await ants.brequigny.setEphoto(app.number, DEMO_EPHOTO_CODES[0]!);
+    await ants.brequigny.setEphoto(app.number, DEMO_EPHOTO_CODES[1]!);
 
     await ants.brequigny.deleteEphoto(app.number);
     expect(await ants.brequigny.getEphoto(app.number)).toBeNull();
@@ -84,5 +85,26 @@ describe('ePhoto', () => {
     expect((await failure(ants.saintPriest.setEphoto(theirs.number, DEMO_EPHOTO_CODES[0]!))).code).toBe(
       'EPHOTO_ALREADY_USED',
     );
+  });
+
+  it("never lets a released code serve another candidate, at any school; it stays its candidate's", async () => {
+    const request = draftRequest();
+    const app = await ants.brequigny.createApplication(request, crypto.randomUUID());
+    await ants.brequigny.setEphoto(app.number, DEMO_EPHOTO_CODES[1]!);
+    // The school removes it from the draft: the code is free again, but only for this candidate.
+    await ants.brequigny.deleteEphoto(app.number);
+    const someoneElse = await ants.saintPriest.createApplication(draftRequest(), crypto.randomUUID());
+    const claimed = await failure(ants.saintPriest.setEphoto(someoneElse.number, DEMO_EPHOTO_CODES[1]!));
+    expect([claimed.status, claimed.code]).toEqual([409, 'EPHOTO_ALREADY_USED']);
+    const mine = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+    expect((await failure(ants.brequigny.setEphoto(mine.number, DEMO_EPHOTO_CODES[1]!))).code).toBe(
+      'EPHOTO_ALREADY_USED',
+    );
+    expect(await ants.saintPriest.getEphoto(someoneElse.number)).toBeNull();
+    // The same candidate's own demand takes it back (a recreated draft, a new school after a transfer).
+    await ants.brequigny.deleteApplication(app.number);
+    const again = await ants.brequigny.createApplication(request, crypto.randomUUID());
+    await ants.brequigny.setEphoto(again.number, DEMO_EPHOTO_CODES[1]!);
+    expect((await ants.brequigny.getEphoto(again.number))?.code).toBe(DEMO_EPHOTO_CODES[1]);
   });
 });

@@ -128,4 +128,25 @@ describe('the candidate step after a school validates', () => {
     await inviteCandidate(ants.db, notifier, row!.id);
     expect(sent).toEqual(['Activez votre compte ANTS pour valider votre demande de permis de conduire', 'sms']);
   });
+
+  it('tells the candidate by mail and SMS which school took their demand over', async () => {
+    const request = draftRequest({ candidate: { mobile: '0611223344' } });
+    const app = await ants.brequigny.createApplication(request, crypto.randomUUID());
+    const { birthName, firstName, birthDate } = request.candidate;
+    await ants.saintPriest.transfer({
+      number: app.number,
+      holderAgrementNumber: 'E1703500010',
+      candidate: { birthName, firstName, birthDate },
+    });
+    const mail = await ants.sink!.waitFor((m) => m.subject?.includes('changé d’école de conduite') ?? false);
+    expect(mailTo(mail)).toBe(request.candidate.email);
+    expect(mail.text).toContain(
+      `Votre demande n° ${app.number} est désormais suivie par l’école de conduite Auto-école du Parc — SAINT-PRIEST, SAINT-PRIEST.`,
+    );
+    const sms = await until(async () => (await ants.db.select().from(smsOutbox))[0]);
+    expect(sms.to).toBe('+33611223344');
+    expect(sms.text).toContain(
+      `n° ${app.number} est désormais suivie par l'école de conduite Auto-école du Parc — SAINT-PRIEST`,
+    );
+  });
 });

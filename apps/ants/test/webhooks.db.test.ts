@@ -28,6 +28,34 @@ describe('webhooks of the professional API', () => {
     expect(moved.secret).not.toBe(racing[0]!.secret);
   });
 
+  it('tells the school an application left that it is "Transféré", with no personal data, and nothing after', async () => {
+    await ants.brequigny.registerWebhook('http://ecole.example/api/ants/webhook/b');
+    const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+    await ants.saintPriest.transfer({
+      number: app.number,
+      holderAgrementNumber: 'E1703500010',
+      candidate: {
+        birthName: app.candidate.birthName,
+        firstName: app.candidate.firstName,
+        birthDate: app.candidate.birthDate,
+      },
+    });
+    // The new school goes on with it: the school it left is not told.
+    await ants.saintPriest.deleteApplication(app.number);
+    const bodies: string[] = [];
+    const deliver: Deliver = async (_url, _headers, body) => {
+      bodies.push(body);
+      return { ok: true, status: 204 };
+    };
+    await dispatchWebhooks(ants.db, createSecretBox(TEST_KEY), { deliver });
+    const seen = bodies.map((b) => JSON.parse(b).application as { number: string; state: string });
+    expect(seen.map((a) => [a.number, a.state])).toEqual([[app.number, 'transferred']]);
+    expect(Object.keys(seen[0]!).sort()).toEqual(
+      ['createdAt', 'id', 'number', 'state', 'stateLabel', 'transferred', 'type', 'updatedAt'].sort(),
+    );
+    expect(bodies.join()).not.toContain(app.candidate.email);
+  });
+
   it('signs each push, retries with backoff, and keeps it failed after the last attempt', async () => {
     const { secret } = await ants.brequigny.registerWebhook('http://ecole.example/api/ants/webhook/x');
     expect(secret).toMatch(/^[A-Za-z0-9_-]{40,}$/);

@@ -90,7 +90,15 @@ describe('Transférer une demande', () => {
       crypto.randomUUID(),
     );
     const moussa = await student('SAINT-PRIEST');
-    const refused = await secretaire.post(`/api/students/${moussa.id}/online/transfer`, { number: marc.number });
+    const withoutAgrement = await secretaire.post(`/api/students/${moussa.id}/online/transfer`, {
+      number: marc.number,
+    });
+    expect(withoutAgrement.statusCode).toBe(400);
+    expect(withoutAgrement.json().error.message).not.toContain('holderAgrementNumber');
+    const refused = await secretaire.post(`/api/students/${moussa.id}/online/transfer`, {
+      number: marc.number,
+      holderAgrementNumber: 'E1703500010',
+    });
     expect(refused.statusCode).toBe(404);
     expect(refused.json().error.message).toContain('Aucune demande de cet élève ne porte ce numéro');
     expect((await tab(moussa.id)).applications).toEqual([]);
@@ -100,7 +108,16 @@ describe('Transférer une demande', () => {
       draftRequest({ candidate: { birthName: "N'DIAYE", firstName: 'Moussa', birthDate: '2004-06-01' } }),
       crypto.randomUUID(),
     );
-    const taken = await secretaire.post(`/api/students/${moussa.id}/online/transfer`, { number: own.number });
+    // The number alone is not enough: it takes the agrément of the school that holds it.
+    const wrongHolder = await secretaire.post(`/api/students/${moussa.id}/online/transfer`, {
+      number: own.number,
+      holderAgrementNumber: 'E1706900030',
+    });
+    expect(wrongHolder.statusCode).toBe(404);
+    const taken = await secretaire.post(`/api/students/${moussa.id}/online/transfer`, {
+      number: own.number,
+      holderAgrementNumber: 'E1703500010',
+    });
     expect(taken.statusCode).toBe(200);
     expect((await tab(moussa.id)).applications.map((a: { number: string }) => a.number)).toEqual([own.number]);
   });
@@ -115,7 +132,8 @@ describe('Transférer une demande', () => {
       officeId: await officeId('SAINT-PRIEST'),
     });
     expect(moved.statusCode).toBe(200);
-    expect((await secretaire.post(`/api/students/${moussa.id}/online/transfer`, { number })).statusCode).toBe(200);
+    const transfer = { number, holderAgrementNumber: 'E1703500010' };
+    expect((await secretaire.post(`/api/students/${moussa.id}/online/transfer`, transfer)).statusCode).toBe(200);
 
     // Each office updates its list, twice, in both orders: the fiche never alternates.
     for (const office of ['BREQUIGNY', 'SAINT-PRIEST', 'BREQUIGNY', 'SAINT-PRIEST', 'BREQUIGNY']) {

@@ -107,11 +107,12 @@ export const createApplicationSchema = z.object({
 });
 export type CreateApplication = z.input<typeof createApplicationSchema>;
 
-export const applicationSchema = z.object({
+/** An application the school holds: everything it sent and what the service attached. */
+export const heldApplicationSchema = z.object({
   id: z.uuid(),
   number: z.string(),
   type: z.enum(APPLICATION_TYPES),
-  state: z.enum([...APPLICATION_STATES, TRANSFERRED]),
+  state: z.enum(APPLICATION_STATES),
   stateLabel: z.string(),
   candidate: candidateSchema,
   legalRepresentative: legalRepresentativeSchema.nullable(),
@@ -122,10 +123,32 @@ export const applicationSchema = z.object({
   ephotoCode: z.string().nullable().default(null),
   /** Why the application is in its state, when someone said: the pièce to complete, the reason of a rejection. */
   stateReason: z.string().nullable(),
+  /** It came to this school by a transfer. */
   transferred: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+export type HeldApplication = z.infer<typeof heldApplicationSchema>;
+
+/**
+ * An application the school handed over ("Transféré", seed 002): only its number, type and dates.
+ * The candidate's data, files and what happens next belong to the school that holds it now.
+ * `updatedAt` is when it left this school.
+ */
+export const transferredApplicationSchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  type: z.enum(APPLICATION_TYPES),
+  state: z.literal(TRANSFERRED),
+  stateLabel: z.string(),
+  transferred: z.literal(true),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TransferredApplication = z.infer<typeof transferredApplicationSchema>;
+
+/** An application as a school sees it in its list and its webhook: held, or handed over. */
+export const applicationSchema = z.discriminatedUnion('state', [heldApplicationSchema, transferredApplicationSchema]);
 export type Application = z.infer<typeof applicationSchema>;
 
 export const listQuerySchema = z.object({
@@ -157,15 +180,21 @@ export const listResponseSchema = z.object({
 });
 
 /**
- * "Demande de transfert": the number, and the candidate as the new school's fiche names them. The
- * service moves the application only if it is this person's, so that a mistyped (or guessed) number
- * never brings someone else's application onto the fiche.
+ * "Demande de transfert": the number, the agrément number of the school that holds it (as the
+ * agency asks schools), and the candidate as the new school's fiche names them. The service moves
+ * the application only if all three match, so that a mistyped (or guessed) number never brings
+ * someone else's application onto the fiche.
  */
 export const transferRequestSchema = z.object({
   number: z
     .string()
     .trim()
     .regex(/^\d{1,30}$/, 'Numéro de demande invalide.'),
+  holderAgrementNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{1,30}$/, "Numéro d'agrément invalide."),
   candidate: candidateSchema.pick({ birthName: true, firstName: true, birthDate: true }),
 });
 export type TransferRequest = z.input<typeof transferRequestSchema>;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   Application,
   CreateApplication,
+  HeldApplication,
   ListQuery,
   prefectureSchema,
   TransferRequest,
@@ -132,12 +133,12 @@ export function createAntsClient(options: AntsClientOptions) {
       ),
     /** Same key, same request: the same application, however many times it is retried. */
     createApplication: (request: CreateApplication, idempotencyKey: string) =>
-      call<{ application: Application }>(
+      call<{ application: HeldApplication }>(
         '/api/pro/v1/applications',
         json('POST', request, { 'idempotency-key': idempotencyKey }),
       ).then((r) => r.application),
     getApplication: (number: string) =>
-      call<{ application: Application }>(`/api/pro/v1/applications/${n(number)}`).then((r) => r.application),
+      call<{ application: HeldApplication }>(`/api/pro/v1/applications/${n(number)}`).then((r) => r.application),
     listApplications: (query: ListQuery = {}) => {
       const params = new URLSearchParams(
         Object.entries(query)
@@ -152,20 +153,20 @@ export function createAntsClient(options: AntsClientOptions) {
       }>(`/api/pro/v1/applications?${params}`);
     },
     deleteApplication: (number: string) =>
-      call<{ application: Application }>(`/api/pro/v1/applications/${n(number)}`, { method: 'DELETE' }).then(
+      call<{ application: HeldApplication }>(`/api/pro/v1/applications/${n(number)}`, { method: 'DELETE' }).then(
         (r) => r.application,
       ),
     validateApplication: (number: string) =>
-      call<{ application: Application }>(`/api/pro/v1/applications/${n(number)}/validate`, { method: 'POST' }).then(
+      call<{ application: HeldApplication }>(`/api/pro/v1/applications/${n(number)}/validate`, { method: 'POST' }).then(
         (r) => r.application,
       ),
     /** Sends a "to complete" application back to instruction once the missing pièces are added. */
     completeApplication: (number: string) =>
-      call<{ application: Application }>(`/api/pro/v1/applications/${n(number)}/complete`, { method: 'POST' }).then(
+      call<{ application: HeldApplication }>(`/api/pro/v1/applications/${n(number)}/complete`, { method: 'POST' }).then(
         (r) => r.application,
       ),
     transfer: (request: TransferRequest) =>
-      call<{ application: Application }>('/api/pro/v1/transfers', json('POST', request)).then((r) => r.application),
+      call<{ application: HeldApplication }>('/api/pro/v1/transfers', json('POST', request)).then((r) => r.application),
     listPieces: (number: string) =>
       call<{ pieces: PieceStatus[] }>(`/api/pro/v1/applications/${n(number)}/pieces`).then((r) => r.pieces),
     uploadPiece: (number: string, kind: PieceKind, file: { name: string; bytes: Uint8Array }, comment = '') => {

@@ -18,9 +18,11 @@ export const API_ERRORS = {
     "Les informations enregistrées sont différentes de celles enregistrées sur le site de l'ANTS : vérifiez la fiche de l'élève.",
   CERFA_02_NOT_ACCEPTED:
     "La demande de titre (Cerfa 06) n'est possible qu'une fois l'inscription au permis (Cerfa 02) acceptée.",
-  // Transfer: one answer whether the number is unknown or another person's (it reveals neither).
+  // Transfer: one answer whether the number is unknown, another person's or another school's (it
+  // reveals none of them).
   TRANSFER_NOT_THIS_CANDIDATE:
-    'Aucune demande de cet élève ne porte ce numéro : vérifiez le numéro, ainsi que le nom de naissance, le prénom et la date de naissance de la fiche.',
+    "Aucune demande de cet élève ne porte ce numéro auprès de cette école de conduite : vérifiez le numéro de la demande, le numéro d'agrément de l'école qui la détient, ainsi que le nom de naissance, le prénom et la date de naissance de la fiche.",
+  TRANSFER_THROTTLED: 'Trop de demandes de transfert refusées : réessayez plus tard.',
   // Lifecycle
   NOT_FOUND: "Cette demande n'existe pas ou n'est pas rattachée à votre établissement.",
   TRANSITION_REFUSED: "Cette action n'est pas possible dans l'état actuel de la demande.",
@@ -40,7 +42,7 @@ export type ApiErrorCode = keyof typeof API_ERRORS;
  * given (it would let anyone take it over), the way to it is the candidate and a transfer.
  */
 export const REGISTERED_ELSEWHERE =
-  "Une demande est déjà enregistrée sur le site de l'ANTS pour ce candidat par une autre école de conduite : pour la reprendre, demandez au candidat son numéro de demande et faites une demande de transfert.";
+  "Une demande est déjà enregistrée sur le site de l'ANTS pour ce candidat par une autre école de conduite : pour la reprendre, demandez au candidat son numéro de demande et le numéro d'agrément de cette école, puis faites une demande de transfert.";
 
 /** The seed's data-error messages, per kind of field. */
 export const DATA_ERROR_MESSAGES = {

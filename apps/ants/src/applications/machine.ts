@@ -102,7 +102,7 @@ export async function transition(
     targetId: app.id,
     reason: options.reason ?? `${app.state} → ${to}`,
   });
-  // The school (and the one it came from, after a transfer) hears of it through its webhook.
-  await recordChange(tx, app.id, [updated.proAccountId, updated.previousProAccountId]);
+  // The school that holds it hears of it through its webhook (one it left has no say in it any more).
+  await recordChange(tx, app.id, [updated.proAccountId]);
   return updated;
 }

@@ -18,7 +18,9 @@ import { requireProCaller } from '../pro/token.ts';
 import { recordChange } from '../webhooks/outbox.ts';
 import { createApplication } from './create.ts';
 import { findOwnApplication } from './find.ts';
-import { TRANSFERABLE_STATES, transition } from './machine.ts';
+import { listApplications } from './list.ts';
+import { transition } from './machine.ts';
+import { createTransfers } from './transfer.ts';
 import { toView } from './view.ts';
 
 const numberParams = z.object({
@@ -32,6 +34,8 @@ const numberParams = z.object({
 export type ApplicationHooks = {
   /** After a validation committed and the application awaits the candidate: start the candidate step. */
   onAwaitingCandidate(applicationId: string): Promise<void>;
+  /** After a transfer committed: tell the candidate. */
+  onTransferred(applicationId: string): Promise<void>;
 };
 
 export function applicationRoutes(app: HttpServer, db: AntsDb, hooks: ApplicationHooks) {
@@ -48,13 +52,13 @@ export function applicationRoutes(app: HttpServer, db: AntsDb, hooks: Applicatio
       const key = request.headers['idempotency-key'];
       if (!key) throw new AppError(400, 'IDEMPOTENCY_KEY_MISSING', API_ERRORS.IDEMPOTENCY_KEY_MISSING);
       const { row, created } = await createApplication(db, school.id, key, request.body);
-      return reply.status(created ? 201 : 200).send({ application: toView(row, school.id) });
+      return reply.status(created ? 201 : 200).send({ application: toView(row) });
     },
   );
 
   app.get('/api/pro/v1/applications/:number', { schema: { params: numberParams } }, async (request) => {
     const school = await requireProCaller(db, request);
-    return { application: toView(await findOwnApplication(db, school.id, request.params.number), school.id) };
+    return { application: toView(await findOwnApplication(db, school.id, request.params.number)) };
   });
 
   app.get(
@@ -62,51 +66,7 @@ export function applicationRoutes(app: HttpServer, db: AntsDb, hooks: Applicatio
     { schema: { querystring: listQuerySchema } },
     async (request): Promise<z.infer<typeof listResponseSchema>> => {
       const school = await requireProCaller(db, request);
-      const q = request.query;
-      const conditions: (SQL | undefined)[] = [
-        or(eq(applications.proAccountId, school.id), eq(applications.previousProAccountId, school.id)),
-        q.number ? eq(applications.number, q.number) : undefined,
-        q.type ? eq(applications.type, q.type) : undefined,
-        q.createdFrom ? gte(applications.createdAt, parisDayStart(q.createdFrom)) : undefined,
-        q.createdTo ? lt(applications.createdAt, parisDayStart(q.createdTo, 1)) : undefined,
-        q.updatedFrom ? gte(applications.updatedAt, parisDayStart(q.updatedFrom)) : undefined,
-        q.updatedTo ? lt(applications.updatedAt, parisDayStart(q.updatedTo, 1)) : undefined,
-      ];
-      if (q.state === 'transferred') {
-        conditions.push(
-          and(eq(applications.previousProAccountId, school.id), sql`${applications.proAccountId} <> ${school.id}`),
-        );
-      } else if (q.state) {
-        conditions.push(eq(applications.state, q.state), eq(applications.proAccountId, school.id));
-      }
-      if (q.cursor) {
-        const [at, id] = decodeCursor(q.cursor);
-        conditions.push(
-          or(gt(applications.updatedAt, at), and(eq(applications.updatedAt, at), gt(applications.id, id))),
-        );
-      }
-      const rows = await db
-        .select()
-        .from(applications)
-        .where(and(...conditions))
-        .orderBy(asc(applications.updatedAt), asc(applications.id))
-        .limit(q.limit + 1);
-      const page = rows.slice(0, q.limit);
-      const last = page.at(-1);
-      const remaining = q.count
-        ? (
-            await db
-              .select({ n: sql<number>`count(*)::int` })
-              .from(applications)
-              .where(and(...conditions))
-          )[0]?.n
-        : undefined;
-      return {
-        applications: page.map((row) => toView(row, school.id)),
-        nextCursor: rows.length > q.limit && last ? encodeCursor(last.updatedAt, last.id) : null,
-        endCursor: last ? encodeCursor(last.updatedAt, last.id) : null,
-        ...(remaining === undefined ? {} : { remaining }),
-      };
+      return listApplications(db, school.id, request.query);
     },
   );
 
@@ -114,7 +74,7 @@ export function applicationRoutes(app: HttpServer, db: AntsDb, hooks: Applicatio
     const school = await requireProCaller(db, request);
     const row = await findOwnApplication(db, school.id, request.params.number);
     const updated = await db.transaction((tx) => transition(tx, row, 'delete', { type: 'school', id: school.id }));
-    return { application: toView(updated, school.id) };
+    return { application: toView(updated) };
   });
 
   app.post('/api/pro/v1/applications/:number/validate', { schema: { params: numberParams } }, async (request) => {
@@ -142,7 +102,7 @@ export function applicationRoutes(app: HttpServer, db: AntsDb, hooks: Applicatio
       return transition(tx, row, 'validate', { type: 'school', id: school.id });
     });
     if (updated.state === 'awaiting_candidate') await hooks.onAwaitingCandidate(updated.id);
-    return { application: toView(updated, school.id) };
+    return { application: toView(updated) };
   });
 
   // "Dossier à traiter": once the school has sent what the agent asked for, it goes back to instruction.
@@ -150,58 +110,15 @@ export function applicationRoutes(app: HttpServer, db: AntsDb, hooks: Applicatio
     const school = await requireProCaller(db, request);
     const row = await findOwnApplication(db, school.id, request.params.number);
     const updated = await db.transaction((tx) => transition(tx, row, 'complete', { type: 'school', id: school.id }));
-    return { application: toView(updated, school.id) };
+    return { application: toView(updated) };
   });
 
-  // Transfer: another school (or office) takes an application over by its number, for the candidate
-  // its fiche names.
+  // Transfer: another school (or office) takes an application over, for the candidate its fiche names.
+  const transfers = createTransfers(db);
   app.post('/api/pro/v1/transfers', { schema: { body: transferRequestSchema } }, async (request) => {
     const school = await requireProCaller(db, request);
-    const [row] = await db.select().from(applications).where(eq(applications.number, request.body.number)).limit(1);
-    if (!row || !samePerson(row.candidate as Candidate, request.body.candidate)) {
-      throw new AppError(404, 'TRANSFER_NOT_THIS_CANDIDATE', API_ERRORS.TRANSFER_NOT_THIS_CANDIDATE);
-    }
-    if (row.proAccountId === school.id) {
-      throw new AppError(409, 'ALREADY_YOURS', 'Cette demande est déjà rattachée à votre établissement.');
-    }
-    if (row.paperMandate) {
-      throw new AppError(409, 'TRANSFER_REFUSED', 'Une demande déposée sur mandat papier ne peut pas être transférée.');
-    }
-    if (!TRANSFERABLE_STATES.includes(row.state)) {
-      throw new AppError(409, 'TRANSITION_REFUSED', 'Cette demande ne peut plus être transférée.');
-    }
-    const updated = await db.transaction(async (tx) => {
-      const [moved] = await tx
-        .update(applications)
-        .set({ proAccountId: school.id, previousProAccountId: row.proAccountId, updatedAt: new Date() })
-        .where(and(eq(applications.id, row.id), eq(applications.proAccountId, row.proAccountId)))
-        .returning();
-      if (!moved) throw new AppError(409, 'STATE_CHANGED', API_ERRORS.STATE_CHANGED);
-      await tx.insert(auditEvents).values({
-        actorType: 'school',
-        actorId: school.id,
-        action: 'application.transfer',
-        targetType: 'application',
-        targetId: row.id,
-        reason: `depuis ${row.proAccountId}`,
-      });
-      // The school it leaves sees it "Transféré" without asking.
-      await recordChange(tx, row.id, [row.proAccountId]);
-      return moved;
-    });
-    return { application: toView(updated, school.id) };
+    const moved = await transfers.transfer(school.id, request.ip, request.body);
+    await hooks.onTransferred(moved.id);
+    return { application: toView(moved) };
   });
-}
-
-function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [Date, string] {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(at ?? '');
-  if (Number.isNaN(date.getTime()) || !id || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new AppError(400, 'VALIDATION', 'Curseur de synchronisation invalide.');
-  }
-  return [date, id];
 }

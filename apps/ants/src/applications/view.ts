@@ -1,19 +1,17 @@
-import { type Application, type SchoolViewState, stateLabel } from '@permis/ants-api';
+import { type HeldApplication, stateLabel, TRANSFERRED, type TransferredApplication } from '@permis/ants-api';
 import type { ApplicationRow } from './machine.ts';
 
-/** An application as a school sees it: handed over to another school, it reads "Transféré". */
-export function toView(row: ApplicationRow, viewerId: string): Application {
-  const transferredAway = row.proAccountId !== viewerId && row.previousProAccountId === viewerId;
-  const state: SchoolViewState = transferredAway ? 'transferred' : row.state;
+/** An application as the school that holds it sees it (and the candidate, the agent). */
+export function toView(row: ApplicationRow): HeldApplication {
   return {
     id: row.id,
     number: row.number,
     type: row.type,
-    state,
-    stateLabel: stateLabel(state, row.type),
-    candidate: row.candidate as Application['candidate'],
-    legalRepresentative: (row.legalRepresentative ?? null) as Application['legalRepresentative'],
-    dossier: row.dossier as Application['dossier'],
+    state: row.state,
+    stateLabel: stateLabel(row.state, row.type),
+    candidate: row.candidate as HeldApplication['candidate'],
+    legalRepresentative: (row.legalRepresentative ?? null) as HeldApplication['legalRepresentative'],
+    dossier: row.dossier as HeldApplication['dossier'],
     paperMandate: row.paperMandate,
     neph: row.neph,
     ephotoCode: row.ephotoCode,
@@ -21,5 +19,25 @@ export function toView(row: ApplicationRow, viewerId: string): Application {
     transferred: row.previousProAccountId !== null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * An application as a school it was transferred away from sees it: "Transféré", with nothing of
+ * the candidate nor of what happened after it left (`leftAt`).
+ */
+export function toTransferredView(
+  row: Pick<ApplicationRow, 'id' | 'number' | 'type' | 'createdAt'>,
+  leftAt: Date,
+): TransferredApplication {
+  return {
+    id: row.id,
+    number: row.number,
+    type: row.type,
+    state: TRANSFERRED,
+    stateLabel: stateLabel(TRANSFERRED, row.type),
+    transferred: true,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: leftAt.toISOString(),
   };
 }

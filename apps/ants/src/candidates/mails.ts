@@ -41,3 +41,26 @@ export function passwordResetMail(to: string, link: string, minutes: number): Ma
     ].join('\n'),
   };
 }
+
+/**
+ * A transfer tells the candidate, who would otherwise not know that another school now holds
+ * their demand (and would see it if the transfer was not theirs).
+ */
+export function transferMail(to: string, number: string, school: string, publicUrl: string): Mail {
+  return {
+    to,
+    subject: 'Votre demande de permis de conduire a changé d’école de conduite',
+    text: [
+      'Bonjour,',
+      '',
+      `Votre demande n° ${number} est désormais suivie par l’école de conduite ${school}.`,
+      'L’école de conduite qui la suivait jusqu’ici n’y a plus accès.',
+      '',
+      `Si vous n’avez pas changé d’école de conduite, connectez-vous à votre compte ANTS (${publicUrl}/monespace/connexion) et contactez l’ANTS.`,
+      ...SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+export const transferSms = (number: string, school: string) =>
+  `ANTS : votre demande de permis n° ${number} est désormais suivie par l'école de conduite ${school}. Si vous n'avez pas changé d'école, contactez l'ANTS.`;

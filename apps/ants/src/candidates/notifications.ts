@@ -4,22 +4,32 @@ import type { AntsDb } from '../db/index.ts';
 import { httpSmsProvider, outboxSmsProvider, startSmsQueue } from '../notify/sms.ts';
 import { EXPIRY_QUEUE, expireUnactivatedAccounts } from './expiry.ts';
 import { INVITATION_QUEUE, inviteCandidate, requeueMissedInvitations } from './invitation.ts';
+import { noticeTransfer, TRANSFER_NOTICE_QUEUE } from './transferNotice.ts';
 
 const INVITATION_SWEEP_QUEUE = 'candidate-invitation-sweep';
 
-/** Starts the workers that reach candidates; answers the function that queues an invitation. */
+/** What reaches a candidate after a change committed, queued (each sent by a job). */
+export type CandidateNotices = {
+  invite(applicationId: string): Promise<void>;
+  transferred(applicationId: string): Promise<void>;
+};
+
+/** Starts the workers that reach candidates; answers the functions that queue their notices. */
 export async function startCandidateNotifications(
   db: AntsDb,
   jobs: Jobs,
   mail: MailQueue,
   config: Pick<AntsConfig, 'sms' | 'publicUrl'>,
-): Promise<(applicationId: string) => Promise<void>> {
+): Promise<CandidateNotices> {
   const provider =
     config.sms.provider === 'http' ? httpSmsProvider(config.sms.url, config.sms.token) : outboxSmsProvider(db);
   const sms = await startSmsQueue(jobs, provider);
   const notifier = { mail, sms, publicUrl: config.publicUrl };
   await jobs.work<{ applicationId: string }>(INVITATION_QUEUE, ({ applicationId }) =>
     inviteCandidate(db, notifier, applicationId),
+  );
+  await jobs.work<{ applicationId: string }>(TRANSFER_NOTICE_QUEUE, ({ applicationId }) =>
+    noticeTransfer(db, notifier, applicationId),
   );
   // Every quarter of an hour, unactivated accounts past their 7 days go, with their applications.
   await jobs.work(EXPIRY_QUEUE, async () => void (await expireUnactivatedAccounts(db)));
@@ -30,5 +40,10 @@ export async function startCandidateNotifications(
   };
   await jobs.work(INVITATION_SWEEP_QUEUE, async () => void (await requeueMissedInvitations(db, queue)));
   await jobs.boss.schedule(INVITATION_SWEEP_QUEUE, '*/5 * * * *', {}, { tz: 'Europe/Paris' });
-  return queue;
+  return {
+    invite: queue,
+    transferred: async (applicationId) => {
+      await jobs.send(TRANSFER_NOTICE_QUEUE, { applicationId });
+    },
+  };
 }

@@ -63,7 +63,7 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir
   app.get('/api/candidate/applications/:number', { schema: { params: z.object({ number }) } }, async (request) => {
     const me = await requireCandidate(ctx, request);
     const row = await own(me.id, request.params.number);
-    const view = toView(row, row.proAccountId);
+    const view = toView(row);
     const [school] = await db
       .select({ name: proAccounts.schoolName })
       .from(proAccounts)
@@ -160,7 +160,7 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir
     async (request, reply) => {
       const me = await requireCandidate(ctx, request);
       const row = await own(me.id, request.params.number);
-      const pdf = await documentPdf(db, row, request.params.kind, row.proAccountId);
+      const pdf = await documentPdf(db, row, request.params.kind);
       const name = request.params.kind === 'receipt' ? 'Justificatif de dépôt' : 'Formulaire photo et signature';
       return reply
         .type('application/pdf')

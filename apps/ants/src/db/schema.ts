@@ -7,6 +7,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -171,6 +172,29 @@ export const applications = pgTable(
   ],
 );
 
+/**
+ * The schools an application was transferred away from: each keeps a "Transféré" row (seed 002)
+ * with only the number, type and dates, however many transfers follow. A school that takes it
+ * back holds it again and leaves this table.
+ */
+export const formerHolders = pgTable(
+  'former_holders',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    proAccountId: uuid('pro_account_id')
+      .notNull()
+      .references(() => proAccounts.id),
+    /** When it left this school (millisecond precision: the list's sync cursor). */
+    leftAt: timestamp('left_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.proAccountId] }),
+    index('former_holders_account_left_idx').on(t.proAccountId, t.leftAt, t.applicationId),
+  ],
+);
+
 /** A file sent for a pièce justificative; the bytes live under the service's files folder. */
 export const pieceFiles = pgTable(
   'piece_files',
@@ -217,6 +241,11 @@ export const ephotoCodes = pgTable(
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     applicationId: uuid('application_id').references(() => applications.id),
+    /**
+     * The candidate the code was first attached for: the photo is theirs, so once released (a
+     * draft's code removed or replaced) it can serve only their applications, at any school.
+     */
+    candidateId: uuid('candidate_id').references(() => candidates.id),
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('ephoto_codes_application_idx').on(t.applicationId)],

@@ -1,9 +1,9 @@
-import { type Application, stateLabel, TYPE_LABELS } from '@permis/ants-api';
+import { type HeldApplication, stateLabel, TYPE_LABELS } from '@permis/ants-api';
 import type { DocumentKind } from './catalogue.ts';
 import { checkboxes, fields, frenchDate, heading, MM, type Pdf, paragraph, parisDateTime, renderPdf } from './pdf.ts';
 
 export type DocumentFacts = {
-  application: Application;
+  application: HeldApplication;
   /** When the application was sent to instruction (candidate's validation, or the school's with a paper mandate). */
   sentAt: Date | null;
   editedAt: Date;
@@ -13,12 +13,12 @@ export type DocumentFacts = {
 export const CTN_ADDRESS = ['CTN', 'CS 80168', '53102 MAYENNE CEDEX'];
 export const PHOTO_FORM_REFERENCE = 'V.BPD-PC-TPS-1.1';
 
-function fullName(a: Application): string {
+function fullName(a: HeldApplication): string {
   const c = a.candidate;
   return `${c.birthName}${c.usageName ? ` (${c.usageName})` : ''} ${c.firstName}${c.otherFirstNames ? ` ${c.otherFirstNames}` : ''}`;
 }
 
-function identity(doc: Pdf, a: Application, size?: number) {
+function identity(doc: Pdf, a: HeldApplication, size?: number) {
   const c = a.candidate;
   fields(
     doc,
@@ -37,7 +37,7 @@ function identity(doc: Pdf, a: Application, size?: number) {
   );
 }
 
-function address(doc: Pdf, a: Application, size?: number) {
+function address(doc: Pdf, a: HeldApplication, size?: number) {
   const c = a.candidate;
   fields(
     doc,
@@ -49,7 +49,7 @@ function address(doc: Pdf, a: Application, size?: number) {
   );
 }
 
-function request(doc: Pdf, a: Application) {
+function request(doc: Pdf, a: HeldApplication) {
   fields(doc, [
     ['Numéro de demande', a.number],
     ['Type de demande', `Cerfa ${a.type} — ${TYPE_LABELS[a.type]}`],

@@ -44,7 +44,7 @@ export function documentRoutes(app: HttpServer, db: AntsDb) {
     async (request, reply) => {
       const school = await requireProCaller(db, request);
       const row = await findOwnApplication(db, school.id, request.params.number);
-      const pdf = await documentPdf(db, row, request.params.kind, school.id);
+      const pdf = await documentPdf(db, row, request.params.kind);
       return reply
         .type('application/pdf')
         .header(
@@ -67,12 +67,7 @@ async function availabilityFacts(db: AntsDb, row: ApplicationRow): Promise<Avail
 }
 
 /** The PDF of one document, or a 409 saying why it does not exist yet. Used by the candidate space too. */
-export async function documentPdf(
-  db: AntsDb,
-  row: ApplicationRow,
-  kind: DocumentKind,
-  viewerId: string,
-): Promise<Buffer> {
+export async function documentPdf(db: AntsDb, row: ApplicationRow, kind: DocumentKind): Promise<Buffer> {
   const check = availability(kind, await availabilityFacts(db, row));
   if (!check.available)
     throw new AppError(409, 'DOCUMENT_UNAVAILABLE', `${DOCUMENT_LABELS[kind].label} : ${check.reason}`);
@@ -88,5 +83,5 @@ export async function documentPdf(
     )
     .orderBy(asc(auditEvents.at))
     .limit(1);
-  return renderDocument(kind, { application: toView(row, viewerId), sentAt: sent?.at ?? null, editedAt: new Date() });
+  return renderDocument(kind, { application: toView(row), sentAt: sent?.at ?? null, editedAt: new Date() });
 }

@@ -126,7 +126,9 @@ export function ephotoRoutes(app: HttpServer, db: AntsDb) {
         const [found] = await tx.select().from(ephotoCodes).where(eq(ephotoCodes.code, code)).limit(1);
         if (!found) throw new AppError(404, 'EPHOTO_UNKNOWN', "Ce code ePhoto n'existe pas : vérifiez sa saisie.");
         if (found.applicationId === row.id) return;
-        if (found.applicationId || found.usedAt) {
+        // A released code is still its candidate's photo: it never goes onto someone else.
+        const otherCandidate = found.candidateId !== null && found.candidateId !== row.candidateId;
+        if (found.applicationId || found.usedAt || otherCandidate) {
           throw new AppError(
             409,
             'EPHOTO_ALREADY_USED',
@@ -141,7 +143,7 @@ export function ephotoRoutes(app: HttpServer, db: AntsDb) {
           .where(eq(ephotoCodes.applicationId, row.id));
         const [claimed] = await tx
           .update(ephotoCodes)
-          .set({ applicationId: row.id, usedAt: new Date() })
+          .set({ applicationId: row.id, candidateId: row.candidateId, usedAt: new Date() })
           .where(and(eq(ephotoCodes.code, code), isNull(ephotoCodes.applicationId)))
           .returning({ code: ephotoCodes.code });
         if (!claimed) {

@@ -58,7 +58,7 @@ export function instructionRoutes(app: HttpServer, ctx: AuthContext, filesDir: s
         .limit(500);
       return {
         applications: rows.map(({ application: a, school }) => {
-          const view = toView(a, a.proAccountId);
+          const view = toView(a);
           return {
             number: a.number,
             type: a.type,
@@ -77,7 +77,7 @@ export function instructionRoutes(app: HttpServer, ctx: AuthContext, filesDir: s
     const row = await find(request.params.number);
     const ephotoCode = await attachedEphotoCode(db, row.id);
     return {
-      application: toView(row, row.proAccountId),
+      application: toView(row),
       prefecture: findPrefecture((row.dossier as { prefectureCode: string }).prefectureCode)?.label ?? '',
       ephotoCode,
       pieces: await listPieces(db, row.id),
@@ -124,7 +124,7 @@ export function instructionRoutes(app: HttpServer, ctx: AuthContext, filesDir: s
       const updated = await db.transaction((tx) =>
         transition(tx, row, 'request_completion', { type: 'agent', id: agent.id }, { reason }),
       );
-      return { application: toView(updated, updated.proAccountId), reason };
+      return { application: toView(updated), reason };
     },
   );
 
@@ -150,7 +150,7 @@ export function instructionRoutes(app: HttpServer, ctx: AuthContext, filesDir: s
         return { done, files: await dropIdentityFiles(tx, row.id) };
       });
       await removeFiles(filesDir, updated.files);
-      return { application: toView(updated.done, updated.done.proAccountId) };
+      return { application: toView(updated.done) };
     },
   );
 
@@ -168,7 +168,7 @@ export function instructionRoutes(app: HttpServer, ctx: AuthContext, filesDir: s
       return { done, files: await dropIdentityFiles(tx, row.id) };
     });
     await removeFiles(filesDir, updated.files);
-    return { application: toView(updated.done, updated.done.proAccountId) };
+    return { application: toView(updated.done) };
   });
 }
 

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { AppError, loggableError, type SecretBox } from '@permis/platform';
 import { and, asc, eq, lte } from 'drizzle-orm';
-import { toView } from '../applications/view.ts';
+import { toTransferredView, toView } from '../applications/view.ts';
 import type { AntsDb } from '../db/index.ts';
-import { applications, proWebhooks, webhookEvents } from '../db/schema.ts';
+import { applications, formerHolders, proWebhooks, webhookEvents } from '../db/schema.ts';
 import { type DestinationPolicy, postToDestination } from './destination.ts';
 
 /** After this many failed attempts an event is kept as failed (visible), not retried any more. */
@@ -45,10 +45,17 @@ export async function dispatchWebhooks(
   const policy = options.policy ?? { allowPrivate: false };
   const deliver: Deliver = options.deliver ?? ((url, headers, body) => postToDestination(url, headers, body, policy));
   const due = await db
-    .select({ event: webhookEvents, hook: proWebhooks, application: applications })
+    .select({ event: webhookEvents, hook: proWebhooks, application: applications, leftAt: formerHolders.leftAt })
     .from(webhookEvents)
     .innerJoin(proWebhooks, eq(proWebhooks.proAccountId, webhookEvents.proAccountId))
     .innerJoin(applications, eq(applications.id, webhookEvents.applicationId))
+    .leftJoin(
+      formerHolders,
+      and(
+        eq(formerHolders.applicationId, webhookEvents.applicationId),
+        eq(formerHolders.proAccountId, webhookEvents.proAccountId),
+      ),
+    )
     .where(and(eq(webhookEvents.status, 'pending'), lte(webhookEvents.nextAttemptAt, now)))
     .orderBy(asc(webhookEvents.createdAt))
     .limit(options.limit ?? 50);
@@ -74,15 +81,35 @@ type Due = {
   event: typeof webhookEvents.$inferSelect;
   hook: typeof proWebhooks.$inferSelect;
   application: typeof applications.$inferSelect;
+  /** When the application left this school, if it did. */
+  leftAt: Date | null;
 };
 
+/**
+ * The application as the event's school sees it when the push leaves: in full if it holds it,
+ * "Transféré" if it handed it over, nothing if neither (the event is dropped).
+ */
+function viewFor({ event, application, leftAt }: Due) {
+  if (application.proAccountId === event.proAccountId) return toView(application);
+  return leftAt ? toTransferredView(application, leftAt) : null;
+}
+
 /** One delivery and its outcome in the database; answers whether it was delivered. */
-async function deliverOne(db: AntsDb, box: SecretBox, deliver: Deliver, now: Date, { event, hook, application }: Due) {
+async function deliverOne(db: AntsDb, box: SecretBox, deliver: Deliver, now: Date, due: Due) {
+  const { event, hook } = due;
+  const application = viewFor(due);
+  if (!application) {
+    await db
+      .update(webhookEvents)
+      .set({ status: 'failed', lastError: 'NOT_VISIBLE' })
+      .where(eq(webhookEvents.id, event.id));
+    return false;
+  }
   const body = JSON.stringify({
     id: event.id,
     type: 'application.updated',
     occurredAt: event.createdAt.toISOString(),
-    application: toView(application, event.proAccountId),
+    application,
   });
   const timestamp = String(Math.floor(Date.now() / 1000));
   let error: string | null = null;

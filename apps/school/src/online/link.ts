@@ -1,4 +1,4 @@
-import { type Application, samePerson } from '@permis/ants-api';
+import { type HeldApplication, samePerson } from '@permis/ants-api';
 import { AppError, notFound } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import { type AntsClients, callAnts } from '../ants/clients.ts';
@@ -115,7 +115,7 @@ export async function linkApplication(
 }
 
 /** The fiche élève as the national record describes the candidate. */
-function fromNationalRecord(fresh: Application): Partial<StudentRow> {
+function fromNationalRecord(fresh: HeldApplication): Partial<StudentRow> {
   const c = fresh.candidate;
   return {
     sex: c.sex,
@@ -138,7 +138,7 @@ function fromNationalRecord(fresh: Application): Partial<StudentRow> {
 }
 
 /** The Dossier 02-06 with the Cerfa data of the national record (the paper part and ePhoto codes kept). */
-export function dossierFromNationalRecord(current: DossierForm, fresh: Application): DossierForm {
+export function dossierFromNationalRecord(current: DossierForm, fresh: HeldApplication): DossierForm {
   const d = fresh.dossier;
   return {
     ...current,

@@ -1,3 +1,4 @@
+import { transferRequestSchema } from '@permis/ants-api';
 import { contentDisposition, type HttpServer, notFound, readUploadedFile } from '@permis/platform';
 import { MAX_PIECE_COMMENT_LENGTH, MAX_PIECE_FILE_BYTES, PIECES, type PieceKind } from '@permis/referentiel';
 import { and, desc, eq } from 'drizzle-orm';
@@ -218,13 +219,22 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
   // student's office and fiche, if it is this student's (the national service compares the identity).
   app.post(
     '/api/students/:id/online/transfer',
-    { schema: { params: studentParams, body: z.object({ number: applicationParams.shape.number }) } },
+    {
+      schema: {
+        params: studentParams,
+        body: z.object({
+          number: applicationParams.shape.number,
+          holderAgrementNumber: transferRequestSchema.shape.holderAgrementNumber,
+        }),
+      },
+    },
     async (request) => {
       const me = await requireUser(ctx, request);
       const { student, office, client } = await context(me, request.params.id);
       const { birthName, firstName, birthDate } = student;
+      const { number, holderAgrementNumber } = request.body;
       const moved = await callAnts(
-        () => client().transfer({ number: request.body.number, candidate: { birthName, firstName, birthDate } }),
+        () => client().transfer({ number, holderAgrementNumber, candidate: { birthName, firstName, birthDate } }),
         office.name,
       );
       const row = await saveApplication(

@@ -1,4 +1,4 @@
-import type { Application, CreateApplication } from '@permis/ants-api';
+import { type Application, type CreateApplication, type HeldApplication, TRANSFERRED } from '@permis/ants-api';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { SchoolDb } from '../db/index.ts';
 import { onlineApplications } from '../db/schema.ts';
@@ -7,24 +7,31 @@ import { availableActions } from './actions.ts';
 
 export type OnlineApplicationRow = typeof onlineApplications.$inferSelect;
 
-const values = (owner: { schoolId: string; officeId: string }, app: Application) => ({
-  schoolId: owner.schoolId,
-  officeId: owner.officeId,
-  type: app.type,
-  number: app.number,
-  candidateName: `${app.candidate.firstName} ${app.candidate.birthName}`,
-  antsId: app.id,
-  state: app.state,
-  stateLabel: app.stateLabel,
-  stateReason: app.stateReason,
-  neph: app.neph,
-  ephotoCode: app.ephotoCode ?? null,
-  transferred: app.transferred,
-  paperMandate: app.paperMandate,
-  remoteCreatedAt: new Date(app.createdAt),
-  remoteUpdatedAt: new Date(app.updatedAt),
-  syncedAt: new Date(),
-});
+/**
+ * The columns of one application. One the office handed over ("Transféré") comes without its
+ * candidate nor what followed: its name stays as the office knew it, the rest is cleared.
+ */
+const values = (owner: { schoolId: string; officeId: string }, app: Application) => {
+  const held = app.state === TRANSFERRED ? null : app;
+  return {
+    schoolId: owner.schoolId,
+    officeId: owner.officeId,
+    type: app.type,
+    number: app.number,
+    candidateName: held ? `${held.candidate.firstName} ${held.candidate.birthName}` : '',
+    antsId: app.id,
+    state: app.state,
+    stateLabel: app.stateLabel,
+    stateReason: held?.stateReason ?? null,
+    neph: held?.neph ?? null,
+    ephotoCode: held?.ephotoCode ?? null,
+    transferred: app.transferred,
+    paperMandate: held?.paperMandate ?? false,
+    remoteCreatedAt: new Date(app.createdAt),
+    remoteUpdatedAt: new Date(app.updatedAt),
+    syncedAt: new Date(),
+  };
+};
 
 /**
  * Keeps the school's copy of applications as the national service last described them, in one
@@ -62,7 +69,7 @@ export async function saveApplications(
       set: {
         officeId: excluded('office_id'),
         type: excluded('type'),
-        candidateName: excluded('candidate_name'),
+        candidateName: sql`coalesce(nullif(excluded.candidate_name, ''), ${onlineApplications.candidateName})`,
         antsId: excluded('ants_id'),
         state: excluded('state'),
         stateLabel: excluded('state_label'),
@@ -91,7 +98,8 @@ export async function saveApplications(
  * statement per kind for every application just saved; a value the secretary typed is kept.
  */
 async function fillDossiers(db: Pick<SchoolDb, 'execute'>, schoolId: string, apps: Application[]) {
-  const numbers = (pick: (app: Application) => boolean) => apps.filter(pick).map((app) => app.number);
+  const held = apps.filter((app): app is HeldApplication => app.state !== TRANSFERRED);
+  const numbers = (pick: (app: HeldApplication) => boolean) => held.filter(pick).map((app) => app.number);
   const fill = async (field: string, column: string, type: string | null, chosen: string[]) => {
     if (chosen.length === 0) return;
     await db.execute(sql`

@@ -4,7 +4,11 @@ import { api } from '../../api.ts';
 import { AntsProgress } from './AntsProgress.tsx';
 import { useAntsCall } from './useAntsCall.ts';
 
-/** "Demande de transfert d'une demande en ligne": by its number, onto this student's fiche. */
+/**
+ * "Demande de transfert d'une demande en ligne": by its number and the agrément number of the
+ * school that holds it (the agency moves it only if both, and the student, match), onto this
+ * student's fiche.
+ */
 export function TransferModal({
   opened,
   onClose,
@@ -17,11 +21,16 @@ export function TransferModal({
   onTransferred: () => void;
 }) {
   const [number, setNumber] = useState('');
+  const [agrement, setAgrement] = useState('');
   const call = useAntsCall();
   const transfer = () =>
     call.run('Transfert de la demande sur le site de l’ANTS…', async () => {
-      await api.post(`/api/students/${encodeURIComponent(studentId)}/online/transfer`, { number: number.trim() });
+      await api.post(`/api/students/${encodeURIComponent(studentId)}/online/transfer`, {
+        number: number.trim(),
+        holderAgrementNumber: agrement.trim(),
+      });
       setNumber('');
+      setAgrement('');
       onTransferred();
       onClose();
     });
@@ -38,6 +47,13 @@ export function TransferModal({
           value={number}
           onChange={(event) => setNumber(event.currentTarget.value)}
           error={call.error?.fieldMessage('number')}
+        />
+        <TextInput
+          label="N° d'agrément de l'école de conduite qui détient la demande :"
+          description="Demandez-le à l'élève ou à son ancienne école de conduite (il figure sur ses documents)."
+          value={agrement}
+          onChange={(event) => setAgrement(event.currentTarget.value)}
+          error={call.error?.fieldMessage('holderAgrementNumber')}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

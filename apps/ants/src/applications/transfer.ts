@@ -1,0 +1,99 @@
+import { API_ERRORS, type Candidate, samePerson, type TransferRequest } from '@permis/ants-api';
+import { AppError, createLoginThrottle } from '@permis/platform';
+import { and, eq, sql } from 'drizzle-orm';
+import type { AntsDb } from '../db/index.ts';
+import { applications, auditEvents, formerHolders, proAccounts } from '../db/schema.ts';
+import { recordChange } from '../webhooks/outbox.ts';
+import { TRANSFERABLE_STATES } from './machine.ts';
+
+/** Failed transfers an account may make in an hour: enough for typos, too few to guess numbers. */
+export const MAX_FAILED_TRANSFERS = 10;
+
+export type Transfers = {
+  /**
+   * "Demande de transfert": the calling school takes over an application if it names its number,
+   * the agrément of the school that holds it and its candidate. Every mismatch is the same answer
+   * (it reveals neither the number nor the school nor the person); failures are counted per account.
+   */
+  transfer(schoolId: string, ip: string, request: TransferRequest): Promise<typeof applications.$inferSelect>;
+};
+
+export function createTransfers(db: AntsDb): Transfers {
+  const throttle = createLoginThrottle(db, {
+    scope: 'transfer',
+    maxPerIdentityAndIp: MAX_FAILED_TRANSFERS,
+    maxPerIdentity: MAX_FAILED_TRANSFERS,
+    windowMs: 60 * 60 * 1000,
+    message: (minutes) => API_ERRORS.TRANSFER_THROTTLED.replace('plus tard', `dans ${minutes} min`),
+  });
+  return {
+    async transfer(schoolId, ip, request) {
+      try {
+        await throttle.assertAllowed(ip, schoolId);
+      } catch (error) {
+        if (error instanceof AppError && error.status === 429)
+          throw new AppError(429, 'TRANSFER_THROTTLED', error.message);
+        throw error;
+      }
+      const [found] = await db
+        .select({ row: applications, holderAgrement: proAccounts.agrementNumber })
+        .from(applications)
+        .innerJoin(proAccounts, eq(proAccounts.id, applications.proAccountId))
+        .where(eq(applications.number, request.number))
+        .limit(1);
+      const matches =
+        found &&
+        found.holderAgrement.toUpperCase() === request.holderAgrementNumber.toUpperCase() &&
+        samePerson(found.row.candidate as Candidate, request.candidate);
+      if (!found || !matches) {
+        await throttle.recordFailure(ip, schoolId);
+        throw new AppError(404, 'TRANSFER_NOT_THIS_CANDIDATE', API_ERRORS.TRANSFER_NOT_THIS_CANDIDATE);
+      }
+      const { row } = found;
+      if (row.proAccountId === schoolId) {
+        throw new AppError(409, 'ALREADY_YOURS', 'Cette demande est déjà rattachée à votre établissement.');
+      }
+      if (row.paperMandate) {
+        throw new AppError(
+          409,
+          'TRANSFER_REFUSED',
+          'Une demande déposée sur mandat papier ne peut pas être transférée.',
+        );
+      }
+      if (!TRANSFERABLE_STATES.includes(row.state)) {
+        throw new AppError(409, 'TRANSITION_REFUSED', 'Cette demande ne peut plus être transférée.');
+      }
+      return db.transaction(async (tx) => {
+        const now = new Date();
+        const [moved] = await tx
+          .update(applications)
+          .set({ proAccountId: schoolId, previousProAccountId: row.proAccountId, updatedAt: now })
+          .where(and(eq(applications.id, row.id), eq(applications.proAccountId, row.proAccountId)))
+          .returning();
+        if (!moved) throw new AppError(409, 'STATE_CHANGED', API_ERRORS.STATE_CHANGED);
+        // The school it leaves keeps a "Transféré" row; one that takes it back holds it again.
+        await tx
+          .insert(formerHolders)
+          .values({ applicationId: row.id, proAccountId: row.proAccountId, leftAt: now })
+          .onConflictDoUpdate({
+            target: [formerHolders.applicationId, formerHolders.proAccountId],
+            set: { leftAt: sql`excluded.left_at` },
+          });
+        await tx
+          .delete(formerHolders)
+          .where(and(eq(formerHolders.applicationId, row.id), eq(formerHolders.proAccountId, schoolId)));
+        await tx.insert(auditEvents).values({
+          actorType: 'school',
+          actorId: schoolId,
+          action: 'application.transfer',
+          targetType: 'application',
+          targetId: row.id,
+          reason: `depuis ${row.proAccountId}`,
+        });
+        // The school it leaves sees it "Transféré" without asking (its last event of it).
+        await recordChange(tx, row.id, [row.proAccountId]);
+        return moved;
+      });
+    },
+  };
+}
