@@ -1,4 +1,12 @@
-import { createMailer, openDatabase, startJobs, startMailQueue } from '@permis/platform';
+import {
+  createMailer,
+  createSecretBox,
+  generateKey,
+  openDatabase,
+  parseKey,
+  startJobs,
+  startMailQueue,
+} from '@permis/platform';
 import { startSmtpSink } from '@permis/platform/testing';
 import type { Figure } from './report.ts';
 
@@ -8,7 +16,11 @@ export async function mailOutageDrill(count: number): Promise<Figure[]> {
   const port = Number(new URL(probe.url).port);
   await probe.close();
   const database = await openDatabase({ schema: {}, url: process.env.TEST_DATABASE_URL });
-  const jobs = await startJobs(database, { error: () => {} }, { pollingIntervalSeconds: 0.5 });
+  const jobs = await startJobs(
+    database,
+    { error: () => {} },
+    { box: createSecretBox(parseKey(generateKey())), pollingIntervalSeconds: 0.5 },
+  );
   const mailer = createMailer(`smtp://127.0.0.1:${port}`, 'ANTS <ne-pas-repondre@ants.localhost>');
   const start = performance.now();
   let received = 0;

@@ -26,6 +26,7 @@ import { ephotoRoutes } from './ephoto/routes.ts';
 import { instructionRoutes } from './instruction/routes.ts';
 import { deliveryRoutes } from './notify/deliveries.ts';
 import { smsOutboxRoutes } from './notify/outboxPage.ts';
+import { closePdfAnalysis } from './pieces/pdfAnalysis.ts';
 import { pieceRoutes } from './pieces/routes.ts';
 import { registerOpenApi } from './pro/openapi.ts';
 import { prefectureRoutes } from './pro/prefectures.ts';
@@ -117,6 +118,7 @@ export async function buildAntsApp(deps: AntsDeps) {
     onTransferred: async (id) => notices?.transferred(id),
   });
   pieceRoutes(app, db, deps.config.filesDir);
+  app.addHook('onClose', closePdfAnalysis);
   ephotoRoutes(app, db);
   documentRoutes(app, db);
   const box = createSecretBox(deps.config.secretKey);
@@ -129,7 +131,7 @@ export async function buildAntsApp(deps: AntsDeps) {
   }
   // Development routes exist only with DEV_TOOLS=1: the outbox shows activation links to whoever asks.
   if (deps.config.devTools) {
-    if (deps.config.sms.provider === 'outbox') smsOutboxRoutes(app, db);
+    if (deps.config.sms.provider === 'outbox') smsOutboxRoutes(app, db, box);
     expiryClockRoute(app, db);
   }
   await serveWebApp(app, deps.config.webDir);

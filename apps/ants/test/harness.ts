@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { createMailer, generateKey, type Jobs, parseKey, startJobs, startMailQueue } from '@permis/platform';
+import {
+  createMailer,
+  createSecretBox,
+  generateKey,
+  type Jobs,
+  parseKey,
+  startJobs,
+  startMailQueue,
+} from '@permis/platform';
 import { openTestDatabase, type SmtpSink, startSmtpSink } from '@permis/platform/testing';
 import { buildAntsApp } from '../src/app.ts';
 import { MIGRATIONS_FOLDER } from '../src/config.ts';
@@ -30,7 +38,11 @@ export async function startAnts(
   if (options.notify) {
     sink = await startSmtpSink();
     mailer = createMailer(sink.url, 'ANTS <ne-pas-repondre@ants.localhost>');
-    jobs = await startJobs(database, { error: () => {} }, { pollingIntervalSeconds: 0.5 });
+    jobs = await startJobs(
+      database,
+      { error: () => {} },
+      { box: createSecretBox(TEST_KEY), pollingIntervalSeconds: 0.5 },
+    );
   }
   const mail = jobs && mailer ? await startMailQueue(jobs, mailer) : undefined;
   const app = await buildAntsApp({

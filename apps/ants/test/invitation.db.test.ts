@@ -1,9 +1,12 @@
+import { createSecretBox } from '@permis/platform';
 import { until } from '@permis/platform/testing';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inviteCandidate, requeueMissedInvitations } from '../src/candidates/invitation.ts';
-import { applications, candidates, candidateTokens, smsOutbox } from '../src/db/schema.ts';
+import { applications, candidates, candidateTokens } from '../src/db/schema.ts';
+import { readSmsOutbox } from '../src/notify/sms.ts';
 import { draftRequest, mailTo, PNG, startAntsHttp } from './api.ts';
+import { TEST_KEY } from './harness.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
 beforeEach(async () => {
@@ -12,6 +15,9 @@ beforeEach(async () => {
 afterEach(async () => {
   await ants.close();
 });
+
+/** The SMS the outbox received, readable (they are kept sealed). */
+const sent = () => readSmsOutbox(ants.db, createSecretBox(TEST_KEY));
 
 async function validated(request = draftRequest()) {
   const app = await ants.brequigny.createApplication(request, crypto.randomUUID());
@@ -34,9 +40,9 @@ describe('the candidate step after a school validates', () => {
     await ants.brequigny.uploadPiece(app.number, 'identity', { name: 'cni.png', bytes: PNG });
     await ants.brequigny.uploadPiece(app.number, 'proof_of_address', { name: 'dom.png', bytes: PNG });
     await ants.brequigny.validateApplication(app.number);
-    const sms = await until(async () => (await ants.db.select().from(smsOutbox))[0]);
+    const sms = await until(async () => (await sent())[0]);
     expect(sms.to).toBe('+33612345678');
-    expect((await ants.db.select().from(smsOutbox)).map((s) => s.to)).not.toContain('+33699999999');
+    expect((await sent()).map((s) => s.to)).not.toContain('+33699999999');
     // The account now holds the contacts of the validated application.
     const [candidate] = await ants.db.select().from(candidates).where(eq(candidates.email, request.candidate.email));
     expect(candidate?.mobile).toBe('0612345678');
@@ -67,7 +73,7 @@ describe('the candidate step after a school validates', () => {
     // Only the hash is stored.
     expect(token!.tokenHash).not.toBe(link![1]);
 
-    const sms = await until(async () => (await ants.db.select().from(smsOutbox))[0]);
+    const sms = await until(async () => (await sent())[0]);
     expect(sms.to).toBe('+33612345678');
     expect(sms.text).toContain(link![0]);
     const outbox = await ants.app.inject({ method: 'GET', url: '/dev/sms' });
@@ -143,10 +149,28 @@ describe('the candidate step after a school validates', () => {
     expect(mail.text).toContain(
       `Votre demande n° ${app.number} est désormais suivie par l’école de conduite Auto-école du Parc — SAINT-PRIEST, SAINT-PRIEST.`,
     );
-    const sms = await until(async () => (await ants.db.select().from(smsOutbox))[0]);
+    const sms = await until(async () => (await sent())[0]);
     expect(sms.to).toBe('+33611223344');
     expect(sms.text).toContain(
       `n° ${app.number} est désormais suivie par l'école de conduite Auto-école du Parc — SAINT-PRIEST`,
     );
+  });
+
+  it('keeps no activation link readable in the database: queued jobs and the SMS outbox are sealed', async () => {
+    const request = draftRequest({ candidate: { mobile: '0612345678' } });
+    await validated(request);
+    const mail = await ants.sink!.waitFor((m) => mailTo(m) === request.candidate.email);
+    const token = /\/monespace\/activer\/([A-Za-z0-9_-]+)/.exec(mail.text ?? '')![1]!;
+    await until(async () => (await sent())[0]);
+    // Everything the queue and the outbox hold, as text: a copy of the database.
+    const rows = async (query: ReturnType<typeof sql>) =>
+      ((await ants.db.execute(query)) as unknown as { rows: unknown[] }).rows;
+    const dump = JSON.stringify([
+      await rows(sql`select data, output from pgboss.job`),
+      await rows(sql`select * from sms_outbox`),
+    ]);
+    expect(dump).not.toContain(token);
+    expect(dump).not.toContain('/monespace/activer/');
+    expect(dump).not.toContain(request.candidate.email);
   });
 });

@@ -23,7 +23,7 @@ export async function startSchool(
   const database = await openTestDatabase(schema, MIGRATIONS_FOLDER);
   await seedDemo(database.db, createSecretBox(TEST_KEY));
   const jobs: Jobs | undefined = options.jobs
-    ? await startJobs(database, { error: () => {} }, { pollingIntervalSeconds: 0.5 })
+    ? await startJobs(database, { error: () => {} }, { box: createSecretBox(TEST_KEY), pollingIntervalSeconds: 0.5 })
     : undefined;
   const app = await buildSchoolApp({
     config: {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './db.ts';
 import { listFailedJobs, retryFailedJob } from './failedJobs.ts';
 import { type Jobs, startJobs } from './jobs.ts';
+import { createSecretBox, generateKey, parseKey } from './secrets.ts';
 import { until } from './testing/until.ts';
 
 let jobs: Jobs | undefined;
@@ -15,7 +16,11 @@ describe('failed jobs', () => {
   it('lists a job that exhausted its retries with its error, and runs it again on demand', async () => {
     const database = await openDatabase({ schema: {}, url: process.env.TEST_DATABASE_URL });
     close = () => database.close();
-    jobs = await startJobs(database, { error: () => {} }, { pollingIntervalSeconds: 0.5 });
+    jobs = await startJobs(
+      database,
+      { error: () => {} },
+      { box: createSecretBox(parseKey(generateKey())), pollingIntervalSeconds: 0.5 },
+    );
     let down = true;
     const done: string[] = [];
     await jobs.work<{ to: string }>('deliver', async ({ to }) => {

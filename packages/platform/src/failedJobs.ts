@@ -32,7 +32,7 @@ export async function listFailedJobs(jobs: Jobs, queues: string[], limit = 200):
   return rows.map((row) => ({
     id: row.id,
     queue: row.source_name,
-    data: row.data,
+    data: jobs.open(row.data),
     error: failureMessage(row.source_output),
     failedAt: new Date(row.created_on),
     attempts: (row.source_retry_count ?? 0) + 1,

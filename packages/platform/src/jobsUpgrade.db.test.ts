@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from './db.ts';
 import { listFailedJobs } from './failedJobs.ts';
 import { type Jobs, startJobs } from './jobs.ts';
+import { createSecretBox, generateKey, parseKey } from './secrets.ts';
 import { openTestDatabase } from './testing/testDatabase.ts';
 import { until } from './testing/until.ts';
 
@@ -33,7 +34,11 @@ describe('job queue upgrade from pg-boss 10', () => {
     await old.send('mail-send', { to: 'waiting@example.test' });
     await old.stop({ graceful: false, wait: true });
 
-    jobs = await startJobs(database, { error: () => {} }, { pollingIntervalSeconds: 0.5 });
+    jobs = await startJobs(
+      database,
+      { error: () => {} },
+      { box: createSecretBox(parseKey(generateKey())), pollingIntervalSeconds: 0.5 },
+    );
 
     const failed = await listFailedJobs(jobs, ['mail-send']);
     expect(failed).toMatchObject([{ data: { to: 'refused@example.test' }, error: 'SMTP injoignable' }]);

@@ -3,6 +3,7 @@ import { openDatabase } from './db.ts';
 import { type Jobs, startJobs } from './jobs.ts';
 import { createMailer } from './mail.ts';
 import { startMailQueue } from './mailJob.ts';
+import { createSecretBox, generateKey, parseKey } from './secrets.ts';
 import { startSmtpSink } from './testing/smtpSink.ts';
 
 const quiet = { error: () => {} };
@@ -23,7 +24,10 @@ describe('mail through the job queue', () => {
       await sink.close();
       await database.close();
     };
-    jobs = await startJobs(database, quiet, { pollingIntervalSeconds: 0.5 });
+    jobs = await startJobs(database, quiet, {
+      box: createSecretBox(parseKey(generateKey())),
+      pollingIntervalSeconds: 0.5,
+    });
     const queue = await startMailQueue(jobs, mailer);
     await queue.enqueue({ to: 'eleve@example.fr', subject: 'Votre démarche', text: 'Évidemment accentué : ç, œ, é.' });
     const mail = await sink.waitFor((m) => m.subject === 'Votre démarche');
@@ -43,7 +47,10 @@ describe('mail through the job queue', () => {
       await sink?.close();
       await database.close();
     };
-    jobs = await startJobs(database, quiet, { pollingIntervalSeconds: 0.5 });
+    jobs = await startJobs(database, quiet, {
+      box: createSecretBox(parseKey(generateKey())),
+      pollingIntervalSeconds: 0.5,
+    });
     const queue = await startMailQueue(jobs, mailer);
     await queue.enqueue({ to: 'eleve@example.fr', subject: 'Après la panne', text: 'Toujours là.' });
     await new Promise((r) => setTimeout(r, 1500));

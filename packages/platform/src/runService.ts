@@ -7,13 +7,15 @@ import { type Jobs, startJobs } from './jobs.ts';
 import { loggerOptions } from './logger.ts';
 import { createMailer } from './mail.ts';
 import { type MailQueue, startMailQueue } from './mailJob.ts';
+import { createSecretBox } from './secrets.ts';
 
 /**
  * The `main` of either service: open and migrate its database, seed demo data when asked and the
  * database is empty, start the job queue and mail, listen, and stop cleanly on SIGINT/SIGTERM.
  */
 export async function runService<TSchema extends Record<string, unknown>>(options: {
-  config: ServiceConfig;
+  /** The service's settings, with the key that seals its secrets at rest (and its jobs' data). */
+  config: ServiceConfig & { secretKey: Buffer };
   schema: TSchema;
   migrationsFolder: string;
   seed: { isEmpty(db: Database<TSchema>['db']): Promise<boolean>; run(db: Database<TSchema>['db']): Promise<void> };
@@ -32,7 +34,7 @@ export async function runService<TSchema extends Record<string, unknown>>(option
     log.info('données de démonstration créées');
   }
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
-  const jobs = await startJobs(database, log);
+  const jobs = await startJobs(database, log, { box: createSecretBox(config.secretKey) });
   const mail = await startMailQueue(jobs, mailer);
   const app = await options.build({ database, mail, jobs });
   await app.listen({ host: config.host, port: config.port });

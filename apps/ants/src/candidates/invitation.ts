@@ -16,9 +16,25 @@ export type Notifier = { mail: MailQueue; sms: SmsQueue; publicUrl: string };
  * candidate with an account is invited to log in. Runs as a job, after the validation committed.
  */
 export async function inviteCandidate(db: AntsDb, notifier: Notifier, applicationId: string): Promise<void> {
-  const notified = await notifyCandidate(db, notifier, applicationId);
-  if (notified) {
-    await db.update(applications).set({ candidateNotifiedAt: new Date() }).where(eq(applications.id, applicationId));
+  // Claimed first, in one statement: two runs at once (the sweep racing the queue, two jobs side
+  // by side, two instances) send one invitation. A run that fails gives the claim back for its retry.
+  const [claimed] = await db
+    .update(applications)
+    .set({ candidateNotifiedAt: new Date() })
+    .where(
+      and(
+        eq(applications.id, applicationId),
+        eq(applications.state, 'awaiting_candidate'),
+        isNull(applications.candidateNotifiedAt),
+      ),
+    )
+    .returning({ id: applications.id });
+  if (!claimed) return;
+  try {
+    await notifyCandidate(db, notifier, applicationId);
+  } catch (error) {
+    await db.update(applications).set({ candidateNotifiedAt: null }).where(eq(applications.id, applicationId));
+    throw error;
   }
 }
 
@@ -47,14 +63,14 @@ export async function requeueMissedInvitations(
   return missed.length;
 }
 
-async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: string): Promise<boolean> {
+async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: string): Promise<void> {
   const [row] = await db
     .select({ application: applications, candidate: candidates })
     .from(applications)
     .innerJoin(candidates, eq(candidates.id, applications.candidateId))
     .where(eq(applications.id, applicationId))
     .limit(1);
-  if (row?.application.state !== 'awaiting_candidate' || row.application.candidateNotifiedAt) return false;
+  if (!row) return;
   const { candidate, application } = row;
   // The contacts of the application being validated, never ones an earlier school left on the
   // record: an activation link reaches only what the validating school entered.
@@ -97,7 +113,7 @@ async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: st
         text: `ANTS : votre école de conduite a saisi une demande de permis pour vous. Connectez-vous à votre compte pour la valider : ${notifier.publicUrl}/monespace/connexion`,
       });
     }
-    return true;
+    return;
   }
 
   // One activation link at a time: a new invitation replaces an unused one.
@@ -153,5 +169,4 @@ async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: st
       text: `ANTS : votre école de conduite a terminé la saisie d'une demande de permis. Activez votre compte sous 7 jours pour la valider : ${link}`,
     });
   }
-  return true;
 }

@@ -1,4 +1,4 @@
-import type { Jobs, MailQueue } from '@permis/platform';
+import { createSecretBox, type Jobs, type MailQueue } from '@permis/platform';
 import type { AntsConfig } from '../config.ts';
 import type { AntsDb } from '../db/index.ts';
 import { httpSmsProvider, outboxSmsProvider, startSmsQueue } from '../notify/sms.ts';
@@ -19,10 +19,12 @@ export async function startCandidateNotifications(
   db: AntsDb,
   jobs: Jobs,
   mail: MailQueue,
-  config: Pick<AntsConfig, 'sms' | 'publicUrl'>,
+  config: Pick<AntsConfig, 'sms' | 'publicUrl' | 'secretKey'>,
 ): Promise<CandidateNotices> {
   const provider =
-    config.sms.provider === 'http' ? httpSmsProvider(config.sms.url, config.sms.token) : outboxSmsProvider(db);
+    config.sms.provider === 'http'
+      ? httpSmsProvider(config.sms.url, config.sms.token)
+      : outboxSmsProvider(db, createSecretBox(config.secretKey));
   const sms = await startSmsQueue(jobs, provider);
   const notifier = { mail, sms, publicUrl: config.publicUrl };
   await jobs.work<{ applicationId: string }>(INVITATION_QUEUE, ({ applicationId }) =>

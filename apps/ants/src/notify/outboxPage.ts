@@ -1,7 +1,6 @@
-import type { HttpServer } from '@permis/platform';
-import { desc } from 'drizzle-orm';
+import type { HttpServer, SecretBox } from '@permis/platform';
 import type { AntsDb } from '../db/index.ts';
-import { smsOutbox } from '../db/schema.ts';
+import { readSmsOutbox } from './sms.ts';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -10,9 +9,9 @@ const escapeHtml = (s: string) =>
  * The development outbox of SMS (registered only with DEV_TOOLS=1 and SMS_PROVIDER=outbox, never
  * with a real gateway): what would have been sent, newest first, with clickable links.
  */
-export function smsOutboxRoutes(app: HttpServer, db: AntsDb) {
+export function smsOutboxRoutes(app: HttpServer, db: AntsDb, box: SecretBox) {
   app.get('/dev/sms', async (_request, reply) => {
-    const rows = await db.select().from(smsOutbox).orderBy(desc(smsOutbox.sentAt)).limit(200);
+    const rows = await readSmsOutbox(db, box);
     const items = rows
       .map(
         (sms) =>

@@ -1,4 +1,5 @@
-import type { Jobs } from '@permis/platform';
+import type { Jobs, SecretBox } from '@permis/platform';
+import { desc } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
 import { smsOutbox } from '../db/schema.ts';
 
@@ -21,12 +22,19 @@ export function httpSmsProvider(url: string, token: string | undefined): SmsProv
   };
 }
 
-export function outboxSmsProvider(db: AntsDb): SmsProvider {
+/** The development outbox: each SMS kept sealed (it may carry an activation link). */
+export function outboxSmsProvider(db: AntsDb, box: SecretBox): SmsProvider {
   return {
     async send(sms) {
-      await db.insert(smsOutbox).values(sms);
+      await db.insert(smsOutbox).values({ to: sms.to, text: box.seal(sms.text) });
     },
   };
+}
+
+/** The outbox's SMS, newest first, readable. */
+export async function readSmsOutbox(db: AntsDb, box: SecretBox, limit = 200) {
+  const rows = await db.select().from(smsOutbox).orderBy(desc(smsOutbox.sentAt)).limit(limit);
+  return rows.map((row) => ({ ...row, text: box.open(row.text) }));
 }
 
 export const SMS_QUEUE = 'sms-send';
