@@ -32,3 +32,21 @@ export function printTable(rows: Row[]) {
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const row of rows) console.log(line([row.scenario, row.figure, row.target]));
 }
+
+/** The median of some runs' figures, with their spread: "12.3 ms (10.1–14.8, 5 runs)". */
+export function medianOf(values: number[], unit = 'ms', digits = 1): { median: number; text: string } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  const median = sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  const f = (n: number) => n.toFixed(digits);
+  return {
+    median,
+    text: `${f(median)} ${unit} (${f(sorted[0]!)}–${f(sorted.at(-1)!)}, ${sorted.length} runs)`,
+  };
+}
+
+/** The p99 of a list of timings. */
+export function p99(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))]!;
+}

@@ -12,6 +12,7 @@ export async function startAntsHttp(
     logStream?: NodeJS.WritableStream;
     devTools?: boolean;
     webhooksAllowPrivate?: boolean;
+    jobPollingSeconds?: number;
   } = {},
 ) {
   const ants = await startAnts(options);
