@@ -22,8 +22,9 @@ async function healthWhile(baseUrl: string, done: () => boolean, atLeast: number
  * doubling and cyclic page trees, an object-stream bomb, an object flood, 5,000 pages,
  * JavaScript, Launch) are uploaded at once, against the same route with nothing else running.
  * (2) How long an activation mail takes to leave while 1,000 recovery requests arrive (refused
- * by the throttle or queued), and while 1,000 mails are already queued ahead of it (the queue's
- * throughput, whatever let them in); the job queue polls as in production (every 2 s).
+ * by the throttle or queued), and while 1,000 mails are already queued ahead of it (it is urgent:
+ * it overtakes them), with the time the 1,000 take to leave (the queue's throughput); the job
+ * queue polls as in production (every 2 s).
  */
 export async function hostileScenario(): Promise<Row[]> {
   const rows: Row[] = [];
@@ -84,6 +85,7 @@ export async function hostileScenario(): Promise<Row[]> {
     };
     const underRequests: number[] = [];
     const underBacklog: number[] = [];
+    const drained: number[] = [];
     let refused = 0;
     for (let run = 0; run < RUNS; run++) {
       const validate = await activation();
@@ -98,11 +100,13 @@ export async function hostileScenario(): Promise<Row[]> {
       refused += (await Promise.all(flood)).filter((status) => status === 429).length;
 
       const next = await activation();
+      const backlogStart = performance.now();
+      const tag = `file.${run}.`;
       for (let i = 0; i < 1000; i += 100) {
         await Promise.all(
           Array.from({ length: 100 }, (_, j) =>
             notified.jobs!.send(MAIL_QUEUE, {
-              to: `file.${run}.${i + j}@example.fr`,
+              to: `${tag}${i + j}@example.fr`,
               subject: 'Votre identifiant de connexion ANTS',
               text: 'Bonjour,',
             }),
@@ -110,6 +114,11 @@ export async function hostileScenario(): Promise<Row[]> {
         );
       }
       underBacklog.push(await next());
+      // The whole backlog delivered: the queue's throughput.
+      while (notified.sink!.mails.filter((m) => mailTo(m).startsWith(tag)).length < 1000) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      drained.push(performance.now() - backlogStart);
     }
     rows.push(
       {
@@ -119,7 +128,7 @@ export async function hostileScenario(): Promise<Row[]> {
       },
       {
         scenario: 'courriel d’activation derrière 1 000 courriels en file',
-        figure: medianOf(underBacklog).text,
+        figure: `${medianOf(underBacklog).text}; les 1 000 remis en ${medianOf(drained, 'ms', 0).text}`,
         target: '< 10 000 ms',
       },
     );

@@ -7,15 +7,21 @@ import type { Mail, Mailer } from './mail.ts';
  */
 export const MAIL_QUEUE = 'mail-send';
 
-export type MailQueue = { enqueue(mail: Mail): Promise<void> };
+export type MailQueue = {
+  /**
+   * `urgent`: sent before the mails already waiting (pg-boss fetches by priority): an activation
+   * link never waits behind a flood of recovery mails.
+   */
+  enqueue(mail: Mail, options?: { urgent?: boolean }): Promise<void>;
+};
 
 export async function startMailQueue(jobs: Jobs, mailer: Mailer): Promise<MailQueue> {
   await jobs.work<Mail>(MAIL_QUEUE, async (mail) => {
     await mailer.send(mail);
   });
   return {
-    async enqueue(mail) {
-      await jobs.send(MAIL_QUEUE, mail);
+    async enqueue(mail, options = {}) {
+      await jobs.send(MAIL_QUEUE, mail, options.urgent ? { priority: 10 } : undefined);
     },
   };
 }

@@ -91,22 +91,25 @@ async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: st
   }
 
   if (candidate.activatedAt) {
-    await notifier.mail.enqueue({
-      to: candidate.email,
-      subject: 'Votre école de conduite a effectué une démarche pour vous',
-      text: [
-        'Bonjour,',
-        '',
-        'Votre école de conduite a effectué une démarche pour vous. Plus qu’une seule étape pour valider les informations saisies.',
-        '',
-        `Connectez-vous à votre compte ANTS avec vos identifiants habituels pour vérifier et valider la demande n° ${application.number} :`,
-        `${notifier.publicUrl}/monespace/connexion`,
-        '',
-        'Cordialement,',
-        '',
-        'L’Agence Nationale des Titres Sécurisés',
-      ].join('\n'),
-    });
+    await notifier.mail.enqueue(
+      {
+        to: candidate.email,
+        subject: 'Votre école de conduite a effectué une démarche pour vous',
+        text: [
+          'Bonjour,',
+          '',
+          'Votre école de conduite a effectué une démarche pour vous. Plus qu’une seule étape pour valider les informations saisies.',
+          '',
+          `Connectez-vous à votre compte ANTS avec vos identifiants habituels pour vérifier et valider la demande n° ${application.number} :`,
+          `${notifier.publicUrl}/monespace/connexion`,
+          '',
+          'Cordialement,',
+          '',
+          'L’Agence Nationale des Titres Sécurisés',
+        ].join('\n'),
+      },
+      { urgent: true },
+    );
     if (mobile) {
       await notifier.sms.enqueue({
         to: mobile,
@@ -140,29 +143,32 @@ async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: st
   });
   const link = `${notifier.publicUrl}/monespace/activer/${token}`;
   // The wording of the agency's mail, as seed 000 reproduces it.
-  await notifier.mail.enqueue({
-    to: candidate.email,
-    subject: 'Activez votre compte ANTS pour valider votre demande de permis de conduire',
-    text: [
-      'Bonjour,',
-      '',
-      'Votre école de conduite a effectué une démarche pour vous. Plus qu’une seule étape pour valider les informations saisies.',
-      '',
-      'Pour cela, cliquez sur le lien ci-dessous qui vous permettra d’activer la création de votre compte ANTS puis laissez-vous guider par le message pour valider la demande formulée par votre école de conduite.',
-      '',
-      'Cliquez sur le lien ci-dessous pour confirmer votre adresse électronique et définir votre mot de passe :',
-      '',
-      link,
-      '',
-      '* Attention, sans connexion de votre part dans les 7 jours le compte sera supprimé.',
-      '',
-      '* Une fois votre compte activé, vous recevrez par courriel votre identifiant de connexion afin de profiter de tous les services pratiques du site.',
-      '',
-      'Cordialement,',
-      '',
-      'L’Agence Nationale des Titres Sécurisés',
-    ].join('\n'),
-  });
+  await notifier.mail.enqueue(
+    {
+      to: candidate.email,
+      subject: 'Activez votre compte ANTS pour valider votre demande de permis de conduire',
+      text: [
+        'Bonjour,',
+        '',
+        'Votre école de conduite a effectué une démarche pour vous. Plus qu’une seule étape pour valider les informations saisies.',
+        '',
+        'Pour cela, cliquez sur le lien ci-dessous qui vous permettra d’activer la création de votre compte ANTS puis laissez-vous guider par le message pour valider la demande formulée par votre école de conduite.',
+        '',
+        'Cliquez sur le lien ci-dessous pour confirmer votre adresse électronique et définir votre mot de passe :',
+        '',
+        link,
+        '',
+        '* Attention, sans connexion de votre part dans les 7 jours le compte sera supprimé.',
+        '',
+        '* Une fois votre compte activé, vous recevrez par courriel votre identifiant de connexion afin de profiter de tous les services pratiques du site.',
+        '',
+        'Cordialement,',
+        '',
+        'L’Agence Nationale des Titres Sécurisés',
+      ].join('\n'),
+    },
+    { urgent: true },
+  );
   if (mobile) {
     await notifier.sms.enqueue({
       to: mobile,
