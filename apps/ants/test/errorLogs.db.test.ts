@@ -2,7 +2,9 @@ import { createHttpServer } from '@permis/platform';
 import { captureLogs } from '@permis/platform/testing';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { draftRequest, failure, startAntsHttp } from './api.ts';
 import { startAnts } from './harness.ts';
+import { javascriptPdf } from './hostilePdfs.ts';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -37,5 +39,32 @@ describe('error logs', () => {
     expect(text).toContain('22P02');
     expect(text).toContain('23505');
     expect(text).toMatch(/"stack":"\s+at /);
+  });
+
+  it('of refused requests (NUL characters, bad credentials, malformed bodies, hostile files) hold none of their values', async () => {
+    const logs = captureLogs();
+    const ants = await startAntsHttp({ logStream: logs.stream });
+    close = () => ants.close();
+    const post = (url: string, body: string, type = 'application/json') =>
+      fetch(`${ants.baseUrl}${url}`, { method: 'POST', headers: { 'content-type': type }, body });
+    const answers = [
+      await post('/api/candidate/forgotten-identifier', JSON.stringify({ email: `${EMAIL}\u0000` })),
+      await post('/api/pro/v1/token', JSON.stringify({ agrementNumber: 'E1703500010', login: EMAIL, password: EMAIL })),
+      await post('/api/candidate/login', `{"loginId": "${EMAIL}", "password": `),
+      await post(
+        '/api/pro/v1/token',
+        `--x\r\nContent-Disposition: form-data; name="${EMAIL}"\r\n`,
+        'multipart/form-data',
+      ),
+    ];
+    expect(answers.map((a) => a.status < 500)).toEqual([true, true, true, true]);
+    const app = await ants.brequigny.createApplication(
+      draftRequest({ candidate: { email: EMAIL } }),
+      crypto.randomUUID(),
+    );
+    await failure(ants.brequigny.uploadPiece(app.number, 'identity', { name: `${EMAIL}.pdf`, bytes: javascriptPdf() }));
+    // The requests were logged (the scan reads real lines), without the values they carried.
+    expect(logs.text()).toContain('"path":"/api/pro/v1/token"');
+    expect(logs.text()).not.toContain('apolline');
   });
 });
