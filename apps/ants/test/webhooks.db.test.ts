@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { createSecretBox } from '@permis/platform';
 import { until } from '@permis/platform/testing';
 import { eq } from 'drizzle-orm';
+import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { webhookEvents } from '../src/db/schema.ts';
 import { DESTINATION_REFUSED, postToDestination } from '../src/webhooks/destination.ts';
-import { type Deliver, dispatchWebhooks, MAX_ATTEMPTS, signature } from '../src/webhooks/dispatch.ts';
+import { type Deliver, dispatchWebhooks, MAX_ATTEMPTS } from '../src/webhooks/dispatch.ts';
 import { draftRequest, failure, startAntsHttp } from './api.ts';
 import { TEST_KEY } from './harness.ts';
 
@@ -58,7 +59,6 @@ describe('webhooks of the professional API', () => {
 
   it('signs each push, retries with backoff, and keeps it failed after the last attempt', async () => {
     const { secret } = await ants.brequigny.registerWebhook('http://ecole.example/api/ants/webhook/x');
-    expect(secret).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
     await ants.brequigny.deleteApplication(app.number);
     const [event] = await ants.db.select().from(webhookEvents);
@@ -80,8 +80,17 @@ describe('webhooks of the professional API', () => {
     // Not due yet: nothing sent.
     expect(await dispatchWebhooks(ants.db, box, { deliver: fakeDeliver, now })).toEqual({ delivered: 0, failed: 0 });
 
+    // Standard Webhooks: a vendor verifies the push with the scheme's own library and the secret.
     const { headers, body } = received[0]!;
-    expect(headers.get('x-ants-signature')).toBe(signature(secret, headers.get('x-ants-timestamp')!, body));
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    const standard = Object.fromEntries(
+      ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => [name, headers.get(name) ?? '']),
+    );
+    expect(standard['webhook-id']).toBe(event!.id);
+    expect(() => new Webhook(secret).verify(body, standard)).not.toThrow();
+    expect(() => new Webhook(secret).verify(`${body} `, standard)).toThrow();
+    // A retry carries the same webhook-id: the receiver recognises a repeat.
+    expect(received[1]?.headers.get('webhook-id') ?? event!.id).toBe(event!.id);
     expect(JSON.parse(body)).toMatchObject({
       type: 'application.updated',
       application: { number: app.number, state: 'deleted' },

@@ -1,8 +1,8 @@
-import { createHmac } from 'node:crypto';
 import { createServer } from 'node:net';
 import { createSecretBox } from '@permis/platform';
 import { testClient, until } from '@permis/platform/testing';
 import { eq } from 'drizzle-orm';
+import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expireUnactivatedAccounts } from '../../ants/src/candidates/expiry.ts';
 import { draftRequest, PNG, startAntsHttp } from '../../ants/test/api.ts';
@@ -127,22 +127,37 @@ describe('changes pushed by the national service (signed webhook)', () => {
       updatedAt: '2020-01-01T00:00:00.000Z',
     };
     const body = JSON.stringify({ id: crypto.randomUUID(), type: 'application.updated', application: older });
-    const timestamp = String(Math.floor(Date.now() / 1000));
+    const eventId = crypto.randomUUID();
+    const standard = (signature: string, at = new Date()) => ({
+      'content-type': 'application/json',
+      'webhook-id': eventId,
+      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'webhook-signature': signature,
+    });
     const forged = await testClient(school.app).request({
       method: 'POST',
       url,
       payload: body,
-      headers: { 'content-type': 'application/json', 'x-ants-timestamp': timestamp, 'x-ants-signature': 'v1=00' },
+      headers: standard('v1,AAAA'),
     });
     expect(forged.statusCode).toBe(401);
     const [withSecret] = await school.db.select().from(offices).where(eq(offices.id, brequigny!.id));
     const secret = createSecretBox(TEST_KEY).open(withSecret!.webhookSecretSealed!);
-    const signature = `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+    // Signed as any Standard Webhooks sender would, with the scheme's library.
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60 * 1000);
+    const stale = await testClient(school.app).request({
+      method: 'POST',
+      url,
+      payload: body,
+      headers: standard(new Webhook(secret).sign(eventId, tenMinutesAgo, body), tenMinutesAgo),
+    });
+    expect([stale.statusCode, stale.json().error.code]).toEqual([401, 'STALE']);
+    const now = new Date();
     const replayed = await testClient(school.app).request({
       method: 'POST',
       url,
       payload: body,
-      headers: { 'content-type': 'application/json', 'x-ants-timestamp': timestamp, 'x-ants-signature': signature },
+      headers: standard(new Webhook(secret).sign(eventId, now, body), now),
     });
     expect(replayed.statusCode).toBe(204);
     const [stillDeleted] = await school.db

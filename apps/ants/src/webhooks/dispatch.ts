@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { webhookSigner } from '@permis/ants-api/webhooks';
 import { AppError, loggableError, type SecretBox } from '@permis/platform';
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { toTransferredView, toView } from '../applications/view.ts';
@@ -12,11 +12,6 @@ export const MAX_ATTEMPTS = 10;
 /** 5 s, 10 s, 20 s… capped at one hour. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(5000 * 2 ** (attempts - 1), 3600 * 1000);
-}
-
-/** The signature header of a delivery: HMAC-SHA256 of "timestamp.body" with the school's secret. */
-export function signature(secret: string, timestamp: string, body: string): string {
-  return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
 /** How a delivery reaches a receiver; tests give their own. */
@@ -111,16 +106,17 @@ async function deliverOne(db: AntsDb, box: SecretBox, deliver: Deliver, now: Dat
     occurredAt: event.createdAt.toISOString(),
     application,
   });
-  const timestamp = String(Math.floor(Date.now() / 1000));
+  // Standard Webhooks: the event id stays the same across retries, so a receiver drops repeats.
+  const sentAt = new Date();
   let error: string | null = null;
   try {
     const response = await deliver(
       hook.url,
       {
         'content-type': 'application/json',
-        'x-ants-event-id': event.id,
-        'x-ants-timestamp': timestamp,
-        'x-ants-signature': signature(box.open(hook.secretSealed), timestamp, body),
+        'webhook-id': event.id,
+        'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
+        'webhook-signature': webhookSigner(box.open(hook.secretSealed)).sign(event.id, sentAt, body),
       },
       body,
     );

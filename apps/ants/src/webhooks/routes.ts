@@ -1,4 +1,5 @@
-import { type HttpServer, randomToken, type SecretBox } from '@permis/platform';
+import { newWebhookSecret } from '@permis/ants-api/webhooks';
+import type { HttpServer, SecretBox } from '@permis/platform';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
@@ -27,7 +28,7 @@ export function webhookRoutes(app: HttpServer, db: AntsDb, box: SecretBox, polic
     async (request) => {
       const school = await requireProCaller(db, request);
       await checkDestination(request.body.url, policy, false);
-      const values = { url: request.body.url, secretSealed: box.seal(randomToken(32)), updatedAt: new Date() };
+      const values = { url: request.body.url, secretSealed: box.seal(newWebhookSecret()), updatedAt: new Date() };
       // The same address again keeps its secret (in one statement): two registrations racing (two
       // instances of the school's software) then hold the same secret, never one the pushes don't use.
       const [row] = await db

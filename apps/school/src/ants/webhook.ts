@@ -1,5 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { applicationSchema } from '@permis/ants-api';
+import { WebhookVerificationError, webhookSigner } from '@permis/ants-api/webhooks';
 import { AppError, type HttpServer, type Jobs, type SecretBox } from '@permis/platform';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -9,9 +9,6 @@ import { saveApplication } from '../online/store.ts';
 import { type AntsClients, isAuthenticationFailure } from './clients.ts';
 
 type OfficeRow = typeof offices.$inferSelect;
-
-/** A push older than this is refused (a replayed request). */
-const MAX_AGE_SECONDS = 300;
 
 /**
  * Registers this office's webhook on the national service when it is not yet (or moved): the
@@ -91,9 +88,9 @@ export type WebhookSubscriber = ReturnType<typeof createWebhookSubscriber>;
 const eventSchema = z.object({ id: z.uuid(), type: z.literal('application.updated'), application: applicationSchema });
 
 /**
- * The receiver: checks the signature (HMAC-SHA256 of "timestamp.body" with the office's secret, in
- * constant time) and the timestamp, then keeps the application unless the school already has a
- * newer or equal state of it: a repeated or late push changes nothing.
+ * The receiver: checks the Standard Webhooks signature and timestamp with the office's secret, then
+ * keeps the application unless the school already has a newer or equal state of it: a repeated or
+ * late push changes nothing.
  */
 export function webhookReceiverRoutes(app: HttpServer, db: SchoolDb, box: SecretBox) {
   app.register(async (scoped) => {
@@ -102,19 +99,25 @@ export function webhookReceiverRoutes(app: HttpServer, db: SchoolDb, box: Secret
     scoped.post('/api/ants/webhook/:officeId', async (request, reply) => {
       const officeId = (request.params as { officeId: string }).officeId;
       const body = typeof request.body === 'string' ? request.body : '';
-      const timestamp = String(request.headers['x-ants-timestamp'] ?? '');
-      const signature = String(request.headers['x-ants-signature'] ?? '');
       const [office] = z.uuid().safeParse(officeId).success
         ? await db.select().from(offices).where(eq(offices.id, officeId)).limit(1)
         : [];
-      if (
-        !office?.webhookSecretSealed ||
-        !validSignature(box.open(office.webhookSecretSealed), timestamp, body, signature)
-      ) {
-        throw new AppError(401, 'BAD_SIGNATURE', 'Signature absente ou invalide.');
-      }
-      if (Math.abs(Date.now() / 1000 - Number(timestamp)) > MAX_AGE_SECONDS) {
-        throw new AppError(401, 'STALE', 'Notification trop ancienne.');
+      if (!office?.webhookSecretSealed) throw new AppError(401, 'BAD_SIGNATURE', 'Signature absente ou invalide.');
+      // Standard Webhooks, verified by its library: the signature of "id.timestamp.body", and a
+      // timestamp within five minutes (an old push replayed is refused).
+      const headers = Object.fromEntries(
+        ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => [
+          name,
+          String(request.headers[name] ?? ''),
+        ]),
+      );
+      try {
+        webhookSigner(box.open(office.webhookSecretSealed)).verify(body, headers);
+      } catch (error) {
+        const stale = error instanceof WebhookVerificationError && /timestamp/i.test(error.message);
+        throw stale
+          ? new AppError(401, 'STALE', 'Notification trop ancienne.')
+          : new AppError(401, 'BAD_SIGNATURE', 'Signature absente ou invalide.');
       }
       let parsed: z.infer<typeof eventSchema>;
       try {
@@ -144,11 +147,4 @@ export function webhookReceiverRoutes(app: HttpServer, db: SchoolDb, box: Secret
       return reply.status(204).send();
     });
   });
-}
-
-function validSignature(secret: string, timestamp: string, body: string, received: string): boolean {
-  if (!/^\d{1,12}$/.test(timestamp)) return false;
-  const expected = Buffer.from(`v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`);
-  const given = Buffer.from(received);
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }
