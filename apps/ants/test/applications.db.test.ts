@@ -117,6 +117,34 @@ describe('creating a draft', () => {
     for (const t of [second, third]) expect((await call(t, 'GET', '/api/pro/v1/applications')).statusCode).toBe(401);
   });
 
+  it('answers 304 to a read of an unchanged application (ETag / If-None-Match), 200 once it changed', async () => {
+    const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+    const token = (
+      await ants.app.inject({
+        method: 'POST',
+        url: '/api/pro/v1/token',
+        payload: { agrementNumber: 'E1703500010', login: 'brequigny35', password: 'Brequigny35!ants' },
+      })
+    ).json().token as string;
+    const read = (etag?: string) =>
+      ants.app.inject({
+        method: 'GET',
+        url: `/api/pro/v1/applications/${app.number}`,
+        headers: { authorization: `Bearer ${token}`, ...(etag ? { 'if-none-match': etag } : {}) },
+      });
+    const first = await read();
+    const etag = String(first.headers.etag);
+    expect([first.statusCode, first.json().application.number]).toEqual([200, app.number]);
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    const unchanged = await read(etag);
+    expect([unchanged.statusCode, unchanged.body]).toEqual([304, '']);
+    expect((await read(`W/${etag}`)).statusCode).toBe(304);
+    await ants.brequigny.deleteApplication(app.number);
+    const changed = await read(etag);
+    expect([changed.statusCode, changed.json().application.state]).toEqual([200, 'deleted']);
+    expect(changed.headers.etag).not.toBe(etag);
+  });
+
   it('names each wrong field with the seed’s data errors', async () => {
     const error = await failure(
       ants.brequigny.createApplication(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   API_ERRORS,
   type Candidate,
@@ -56,9 +57,20 @@ export function applicationRoutes(app: HttpServer, db: AntsDb, hooks: Applicatio
     },
   );
 
-  app.get('/api/pro/v1/applications/:number', { schema: { params: numberParams } }, async (request) => {
+  // Conditional read for software that polls one application: the ETag is the answer's hash, so
+  // it changes exactly when what the school would read changes; If-None-Match → 304, no body.
+  app.get('/api/pro/v1/applications/:number', { schema: { params: numberParams } }, async (request, reply) => {
     const school = await requireProCaller(db, request);
-    return { application: toView(await findOwnApplication(db, school.id, request.params.number)) };
+    const body = JSON.stringify({
+      application: toView(await findOwnApplication(db, school.id, request.params.number)),
+    });
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    reply.header('etag', etag);
+    const asked = request.headers['if-none-match'];
+    if (typeof asked === 'string' && asked.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+      return reply.status(304).send();
+    }
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   app.get(
