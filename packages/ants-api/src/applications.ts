@@ -185,11 +185,14 @@ export const listResponseSchema = z.object({
  * the application only if all three match, so that a mistyped (or guessed) number never brings
  * someone else's application onto the fiche.
  */
+/** An application number as the service gives them (digits; the length grows with the years). */
+export const applicationNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,30}$/, 'Numéro de demande invalide.');
+
 export const transferRequestSchema = z.object({
-  number: z
-    .string()
-    .trim()
-    .regex(/^\d{1,30}$/, 'Numéro de demande invalide.'),
+  number: applicationNumberSchema,
   holderAgrementNumber: z
     .string()
     .trim()

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   API_ERRORS,
+  applicationNumberSchema,
   type Candidate,
   createApplicationSchema,
   listQuerySchema,
@@ -25,10 +26,7 @@ import { createTransfers } from './transfer.ts';
 import { toView } from './view.ts';
 
 const numberParams = z.object({
-  number: z
-    .string()
-    .trim()
-    .regex(/^\d{1,30}$/, 'Numéro de demande invalide.'),
+  number: applicationNumberSchema,
 });
 
 /** The school's actions on its applications (professional API). */

@@ -1,4 +1,4 @@
-import { candidateStateLabel, medicalVisitNeeded, TYPE_LABELS } from '@permis/ants-api';
+import { applicationNumberSchema, candidateStateLabel, medicalVisitNeeded, TYPE_LABELS } from '@permis/ants-api';
 import { AppError, contentDisposition, type HttpServer, notFound } from '@permis/platform';
 import { findPrefecture } from '@permis/referentiel/data';
 import { and, desc, eq } from 'drizzle-orm';
@@ -12,10 +12,7 @@ import { documentPdf } from '../documents/routes.ts';
 import { attachedEphotoCode } from '../ephoto/routes.ts';
 import { listPieces, sendPieceFile } from '../pieces/routes.ts';
 
-const number = z
-  .string()
-  .trim()
-  .regex(/^\d{1,30}$/, 'Numéro de demande invalide.');
+const number = applicationNumberSchema;
 
 /**
  * "Mes démarches en cours": the candidate sees the applications made for them, reviews one, and

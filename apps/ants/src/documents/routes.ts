@@ -1,3 +1,4 @@
+import { applicationNumberSchema } from '@permis/ants-api';
 import { AppError, contentDisposition, type HttpServer } from '@permis/platform';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
@@ -18,10 +19,7 @@ import {
 } from './catalogue.ts';
 import { renderDocument } from './content.ts';
 
-const number = z
-  .string()
-  .trim()
-  .regex(/^\d{1,30}$/, 'Numéro de demande invalide.');
+const number = applicationNumberSchema;
 
 /** "Editer les documents": the eight documents of an application, each a PDF once it exists. */
 export function documentRoutes(app: HttpServer, db: AntsDb) {

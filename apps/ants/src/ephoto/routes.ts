@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type {} from '@fastify/multipart';
+import { applicationNumberSchema } from '@permis/ants-api';
 import { AppError, type HttpServer, malformedMultipart, sha256 } from '@permis/platform';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -22,10 +23,7 @@ export function newEphotoCode(): string {
   return Array.from({ length: 22 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
 }
 
-const number = z
-  .string()
-  .trim()
-  .regex(/^\d{1,30}$/, 'Numéro de demande invalide.');
+const number = applicationNumberSchema;
 
 export const EPHOTO_IMAGES = ['photo', 'signature'] as const;
 

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { stateLabel } from '@permis/ants-api';
+import { applicationNumberSchema, stateLabel } from '@permis/ants-api';
 import { type HttpServer, notFound } from '@permis/platform';
 import { PIECES, type PieceKind } from '@permis/referentiel';
 import { findPrefecture } from '@permis/referentiel/data';
@@ -14,10 +14,7 @@ import { attachedEphotoCode, EPHOTO_IMAGES, sendEphotoImage } from '../ephoto/ro
 import { listPieces, sendPieceFile } from '../pieces/routes.ts';
 import { nextNeph } from './neph.ts';
 
-const number = z
-  .string()
-  .trim()
-  .regex(/^\d{1,30}$/, 'Numéro de demande invalide.');
+const number = applicationNumberSchema;
 const KINDS = PIECES.map((p) => p.kind) as [PieceKind, ...PieceKind[]];
 
 /** Pièces proving identity: deleted once the application is decided (minimisation). */

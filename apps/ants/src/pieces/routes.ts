@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type {} from '@fastify/multipart';
+import { applicationNumberSchema } from '@permis/ants-api';
 import { AppError, contentDisposition, type HttpServer, notFound, readUploadedFile } from '@permis/platform';
 import { MAX_PIECE_COMMENT_LENGTH, MAX_PIECE_FILE_BYTES, PIECES, type PieceKind } from '@permis/referentiel';
 import { and, asc, eq, sql } from 'drizzle-orm';
@@ -16,10 +17,7 @@ import { requireProCaller } from '../pro/token.ts';
 import { inspectFile } from './inspect.ts';
 
 const KINDS = PIECES.map((p) => p.kind) as [PieceKind, ...PieceKind[]];
-const number = z
-  .string()
-  .trim()
-  .regex(/^\d{1,30}$/, 'Numéro de demande invalide.');
+const number = applicationNumberSchema;
 
 /** While the school may still change the application: a draft, or "à compléter" to add what is missing. */
 const PIECE_STATES: readonly ApplicationRow['state'][] = ['draft', 'to_complete'];

@@ -1,3 +1,4 @@
+import { applicationNumberSchema } from '@permis/ants-api';
 import { type HttpServer, type Jobs, notFound } from '@permis/platform';
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -125,7 +126,7 @@ export function adminRoutes(
     '/api/admin/online-applications/:number/link',
     {
       schema: {
-        params: z.object({ number: z.string().regex(/^\d{1,30}$/, 'Numéro de demande invalide.') }),
+        params: z.object({ number: applicationNumberSchema }),
         body: z.object({
           officeId: z.uuid('Choisissez une agence.'),
           studentId: z.uuid('Choisissez un élève.'),

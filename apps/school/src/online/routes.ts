@@ -1,4 +1,4 @@
-import { transferRequestSchema } from '@permis/ants-api';
+import { applicationNumberSchema, transferRequestSchema } from '@permis/ants-api';
 import { contentDisposition, type HttpServer, notFound, readUploadedFile } from '@permis/platform';
 import { MAX_PIECE_COMMENT_LENGTH, MAX_PIECE_FILE_BYTES, PIECES, type PieceKind } from '@permis/referentiel';
 import { and, desc, eq } from 'drizzle-orm';
@@ -19,10 +19,7 @@ import { heldRows, type OnlineApplicationRow, saveApplication, studentApplicatio
 const KINDS = PIECES.map((p) => p.kind) as [PieceKind, ...PieceKind[]];
 const studentParams = z.object({ id: z.uuid() });
 const applicationParams = studentParams.extend({
-  number: z
-    .string()
-    .trim()
-    .regex(/^\d{1,30}$/, 'Numéro de demande invalide.'),
+  number: applicationNumberSchema,
 });
 const fileParams = applicationParams.extend({ fileId: z.uuid() });
 const comment = z
