@@ -11,6 +11,7 @@ export * from './declarations.ts';
 export * from './errors.ts';
 export * from './fieldLabels.ts';
 export * from './identity.ts';
+export * from './stateSets.ts';
 export * from './states.ts';
 
 export const apiError = z.object({

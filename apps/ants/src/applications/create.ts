@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { API_ERRORS, type createApplicationSchema, parisToday, REGISTERED_ELSEWHERE } from '@permis/ants-api';
+import {
+  API_ERRORS,
+  type createApplicationSchema,
+  parisToday,
+  REGISTERED_ELSEWHERE,
+  STATE_SETS,
+} from '@permis/ants-api';
 import { AppError, pgErrorCode } from '@permis/platform';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -12,7 +18,6 @@ import { dataErrors } from './rules.ts';
 type Request = z.output<typeof createApplicationSchema>;
 
 /** States in which an application still counts as the candidate's registered one. */
-const LIVE_STATES = ['draft', 'awaiting_candidate', 'under_instruction', 'to_complete', 'accepted'] as const;
 
 /**
  * Creates a draft for a school. The idempotency key makes a retry (after a timeout, a cut
@@ -58,7 +63,7 @@ export async function createApplication(
           and(
             eq(applications.candidateId, candidateId),
             eq(applications.type, request.type),
-            inArray(applications.state, [...LIVE_STATES]),
+            inArray(applications.state, [...STATE_SETS.live]),
           ),
         );
       const blocking = live.filter((a) => !(request.type === '02' && a.state === 'accepted'));

@@ -1,4 +1,4 @@
-import { type ApplicationState, stateLabel } from '@permis/ants-api';
+import { ACTION_FROM, type ApplicationAction, type ApplicationState, stateLabel } from '@permis/ants-api';
 import { AppError } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
@@ -24,33 +24,22 @@ type Rule = {
 
 export const RULES = {
   validate: {
-    from: ['draft'],
+    from: ACTION_FROM.validate,
     // Since 2018 a school holding a signed paper mandate sends the application straight to instruction.
     to: (app) => (app.paperMandate ? 'under_instruction' : 'awaiting_candidate'),
     by: 'school',
   },
-  delete: { from: ['draft', 'awaiting_candidate'], to: () => 'deleted', by: 'school' },
-  expire: { from: ['awaiting_candidate'], to: () => 'deleted', by: 'system' },
-  confirm: { from: ['awaiting_candidate'], to: () => 'under_instruction', by: 'candidate' },
-  refuse: { from: ['awaiting_candidate'], to: () => 'refused_by_candidate', by: 'candidate' },
-  request_completion: { from: ['under_instruction'], to: () => 'to_complete', by: 'agent' },
-  complete: { from: ['to_complete'], to: () => 'under_instruction', by: 'school' },
-  reject: { from: ['under_instruction'], to: () => 'rejected', by: 'agent' },
-  accept: { from: ['under_instruction'], to: () => 'accepted', by: 'agent' },
-} as const satisfies Record<string, Rule>;
+  delete: { from: ACTION_FROM.delete, to: () => 'deleted', by: 'school' },
+  expire: { from: ACTION_FROM.expire, to: () => 'deleted', by: 'system' },
+  confirm: { from: ACTION_FROM.confirm, to: () => 'under_instruction', by: 'candidate' },
+  refuse: { from: ACTION_FROM.refuse, to: () => 'refused_by_candidate', by: 'candidate' },
+  request_completion: { from: ACTION_FROM.request_completion, to: () => 'to_complete', by: 'agent' },
+  complete: { from: ACTION_FROM.complete, to: () => 'under_instruction', by: 'school' },
+  reject: { from: ACTION_FROM.reject, to: () => 'rejected', by: 'agent' },
+  accept: { from: ACTION_FROM.accept, to: () => 'accepted', by: 'agent' },
+} as const satisfies Record<ApplicationAction, Rule>;
 
 export type Action = keyof typeof RULES;
-
-/** States in which the school may still change the application (pièces, ePhoto). */
-export const EDITABLE_STATES: readonly ApplicationState[] = ['draft'];
-/** States from which another school may take the application over by its number. */
-export const TRANSFERABLE_STATES: readonly ApplicationState[] = [
-  'draft',
-  'awaiting_candidate',
-  'under_instruction',
-  'to_complete',
-  'accepted',
-];
 
 export function allowed(action: Action, state: ApplicationState): boolean {
   return (RULES[action].from as readonly ApplicationState[]).includes(state);

@@ -1,10 +1,9 @@
-import { API_ERRORS, type Candidate, samePerson, type TransferRequest } from '@permis/ants-api';
+import { API_ERRORS, type Candidate, inStateSet, samePerson, type TransferRequest } from '@permis/ants-api';
 import { AppError, createLoginThrottle } from '@permis/platform';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
 import { applications, auditEvents, formerHolders, proAccounts } from '../db/schema.ts';
 import { recordChange } from '../webhooks/outbox.ts';
-import { TRANSFERABLE_STATES } from './machine.ts';
 
 /** Failed transfers an account may make in an hour: enough for typos, too few to guess numbers. */
 export const MAX_FAILED_TRANSFERS = 10;
@@ -60,7 +59,7 @@ export function createTransfers(db: AntsDb): Transfers {
           'Une demande déposée sur mandat papier ne peut pas être transférée.',
         );
       }
-      if (!TRANSFERABLE_STATES.includes(row.state)) {
+      if (!inStateSet('transferable', row.state)) {
         throw new AppError(409, 'TRANSITION_REFUSED', 'Cette demande ne peut plus être transférée.');
       }
       return db.transaction(async (tx) => {

@@ -1,4 +1,11 @@
-import { applicationNumberSchema, candidateStateLabel, medicalVisitNeeded, TYPE_LABELS } from '@permis/ants-api';
+import {
+  actionAllowed,
+  applicationNumberSchema,
+  candidateStateLabel,
+  inStateSet,
+  medicalVisitNeeded,
+  TYPE_LABELS,
+} from '@permis/ants-api';
 import { AppError, contentDisposition, type HttpServer, notFound } from '@permis/platform';
 import { findPrefecture } from '@permis/referentiel/data';
 import { and, desc, eq } from 'drizzle-orm';
@@ -27,7 +34,7 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir
       .from(applications)
       .where(and(eq(applications.number, applicationNumber), eq(applications.candidateId, candidateId)))
       .limit(1);
-    if (!row || row.state === 'deleted' || row.state === 'draft') {
+    if (!row || !inStateSet('seenByCandidate', row.state)) {
       throw notFound("Cette démarche n'existe pas dans votre espace.");
     }
     return row;
@@ -42,7 +49,7 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir
       .orderBy(desc(applications.updatedAt));
     return {
       applications: rows
-        .filter((row) => row.state !== 'draft' && row.state !== 'deleted')
+        .filter((row) => inStateSet('seenByCandidate', row.state))
         .map((row) => ({
           number: row.number,
           firstName: me.firstName,
@@ -52,7 +59,7 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir
           state: row.state,
           stateLabel: candidateStateLabel(row.state, row.type),
           neph: row.neph,
-          canValidate: row.state === 'awaiting_candidate',
+          canValidate: actionAllowed('confirm', row.state),
         })),
     };
   });
@@ -82,7 +89,7 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir
         state: row.state,
         stateLabel: candidateStateLabel(row.state, row.type),
         neph: row.neph,
-        canValidate: row.state === 'awaiting_candidate',
+        canValidate: actionAllowed('confirm', row.state),
         school: school?.name ?? '',
         prefecture: findPrefecture(view.dossier.prefectureCode)?.label ?? '',
         candidate: view.candidate,

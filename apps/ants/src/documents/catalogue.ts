@@ -1,4 +1,4 @@
-import type { ApplicationState, ApplicationType } from '@permis/ants-api';
+import { type ApplicationState, type ApplicationType, STATE_SETS } from '@permis/ants-api';
 
 /** The documents the national service provides for an application (seed 002, "Liste des documents disponibles"). */
 export const DOCUMENT_KINDS = [
@@ -32,8 +32,6 @@ export type AvailabilityFacts = {
   hasCancellationJudgment: boolean;
 };
 
-const SENT: readonly ApplicationState[] = ['under_instruction', 'to_complete', 'rejected', 'accepted'];
-
 /** Whether the paper photo-signature form is the way for this application: no ePhoto, and a Cerfa 02 (seed 002). */
 export function needsPhotoSignatureForm(type: ApplicationType, hasEphoto: boolean): boolean {
   return type === '02' && !hasEphoto;
@@ -52,10 +50,14 @@ export function availability(kind: DocumentKind, facts: AvailabilityFacts): { av
         ? no('Une ePhoto est associée à la demande.')
         : no('Le formulaire ne concerne que les demandes d’inscription (Cerfa 02).');
     case 'receipt':
-      return SENT.includes(facts.state) ? { available: true } : no('La demande n’a pas encore été transmise.');
+      return STATE_SETS.sent.includes(facts.state)
+        ? { available: true }
+        : no('La demande n’a pas encore été transmise.');
     case 'registration_certificate':
       if (facts.type !== '02') return no('Document réservé aux demandes d’inscription (Cerfa 02).');
-      return SENT.includes(facts.state) ? { available: true } : no('La demande n’a pas encore été transmise.');
+      return STATE_SETS.sent.includes(facts.state)
+        ? { available: true }
+        : no('La demande n’a pas encore été transmise.');
     case 'registration_facsimile':
       if (facts.type !== '02') return no('Document réservé aux demandes d’inscription (Cerfa 02).');
       return facts.state === 'accepted' ? { available: true } : no('L’inscription n’est pas encore acceptée.');

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type {} from '@fastify/multipart';
-import { applicationNumberSchema } from '@permis/ants-api';
+import { applicationNumberSchema, inStateSet } from '@permis/ants-api';
 import { AppError, type HttpServer, malformedMultipart, sha256 } from '@permis/platform';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -194,7 +194,7 @@ export function ephotoRoutes(app: HttpServer, db: AntsDb) {
 }
 
 function assertDraft(row: ApplicationRow) {
-  if (row.state !== 'draft') {
+  if (!inStateSet('ephotoEditable', row.state)) {
     throw new AppError(409, 'TRANSITION_REFUSED', "L'ePhoto ne peut plus être modifiée : la demande a été validée.");
   }
 }

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { applicationNumberSchema, stateLabel } from '@permis/ants-api';
+import { type ApplicationState, applicationNumberSchema, inStateSet, STATE_SETS, stateLabel } from '@permis/ants-api';
 import { type HttpServer, notFound } from '@permis/platform';
 import { PIECES, type PieceKind } from '@permis/referentiel';
 import { findPrefecture } from '@permis/referentiel/data';
@@ -29,7 +29,7 @@ export function instructionRoutes(app: HttpServer, ctx: AuthContext, filesDir: s
 
   const find = async (applicationNumber: string): Promise<ApplicationRow> => {
     const [row] = await db.select().from(applications).where(eq(applications.number, applicationNumber)).limit(1);
-    if (!row || row.state === 'draft' || row.state === 'deleted' || row.state === 'awaiting_candidate') {
+    if (!row || !inStateSet('sent', row.state)) {
       throw notFound("Cette demande n'est pas à l'instruction.");
     }
     return row;
@@ -40,7 +40,7 @@ export function instructionRoutes(app: HttpServer, ctx: AuthContext, filesDir: s
     {
       schema: {
         querystring: z.object({
-          state: z.enum(['under_instruction', 'to_complete', 'rejected', 'accepted']).default('under_instruction'),
+          state: z.enum(STATE_SETS.sent as [ApplicationState, ...ApplicationState[]]).default('under_instruction'),
         }),
       },
     },

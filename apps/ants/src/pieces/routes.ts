@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type {} from '@fastify/multipart';
-import { applicationNumberSchema } from '@permis/ants-api';
+import { applicationNumberSchema, inStateSet } from '@permis/ants-api';
 import { AppError, contentDisposition, type HttpServer, notFound, readUploadedFile } from '@permis/platform';
 import { MAX_PIECE_COMMENT_LENGTH, MAX_PIECE_FILE_BYTES, PIECES, type PieceKind } from '@permis/referentiel';
 import { and, asc, eq, sql } from 'drizzle-orm';
@@ -20,7 +20,6 @@ const KINDS = PIECES.map((p) => p.kind) as [PieceKind, ...PieceKind[]];
 const number = applicationNumberSchema;
 
 /** While the school may still change the application: a draft, or "à compléter" to add what is missing. */
-const PIECE_STATES: readonly ApplicationRow['state'][] = ['draft', 'to_complete'];
 
 /**
  * Pièces justificatives: several files per pièce, recognised by content, 11 MB per file enforced
@@ -145,7 +144,7 @@ export function pieceRoutes(app: HttpServer, db: AntsDb, filesDir: string) {
 }
 
 function assertPiecesEditable(row: ApplicationRow) {
-  if (!PIECE_STATES.includes(row.state)) {
+  if (!inStateSet('piecesEditable', row.state)) {
     throw new AppError(
       409,
       'TRANSITION_REFUSED',

@@ -116,6 +116,7 @@ export type CandidateApplication = {
   pieces: Piece[];
 };
 
+/** The states an agent lists: the applications sent to instruction (the contract's `sent` set). */
 export type AgentQueueState = 'under_instruction' | 'to_complete' | 'rejected' | 'accepted';
 
 /** A line of the instruction queue. */

@@ -1,4 +1,4 @@
-import { API_ERRORS } from '@permis/ants-api';
+import { ACTION_FROM, API_ERRORS, STATE_SETS } from '@permis/ants-api';
 import type { Right } from '../users/rights.ts';
 
 /**
@@ -20,17 +20,14 @@ export const ONLINE_ACTIONS = [
 export type OnlineAction = (typeof ONLINE_ACTIONS)[number];
 export type ActionAvailability = { enabled: boolean; reason?: string };
 
-/** States in which the application still lives on the national service (a new one cannot be entered). */
-export const LIVE_STATES = ['draft', 'awaiting_candidate', 'under_instruction', 'to_complete', 'accepted'];
-
-const STATES: Record<Exclude<OnlineAction, 'refresh' | 'documents' | 'viewEphoto'>, string[]> = {
-  pieces: ['draft', 'to_complete'],
-  ephoto: ['draft'],
-  validate: ['draft'],
-  complete: ['to_complete'],
-  deleteEphoto: ['draft'],
-  // Seed 002: "uniquement si elle est au statut BROUILLON ou EN COURS DE VALIDATION PAR L'ELEVE".
-  delete: ['draft', 'awaiting_candidate'],
+/** The states that enable each button: the contract's sets and the state machine's actions. */
+const STATES: Record<Exclude<OnlineAction, 'refresh' | 'documents' | 'viewEphoto'>, readonly string[]> = {
+  pieces: STATE_SETS.piecesEditable,
+  ephoto: STATE_SETS.ephotoEditable,
+  validate: ACTION_FROM.validate,
+  complete: ACTION_FROM.complete,
+  deleteEphoto: STATE_SETS.ephotoEditable,
+  delete: ACTION_FROM.delete,
 };
 
 const RIGHTS: Partial<Record<OnlineAction, Right>> = {

@@ -1,4 +1,4 @@
-import { type CreateApplication, FIELD_LABELS } from '@permis/ants-api';
+import { type CreateApplication, FIELD_LABELS, inStateSet } from '@permis/ants-api';
 import { eq } from 'drizzle-orm';
 import type { SchoolDb } from '../db/index.ts';
 import { offices, type students } from '../db/schema.ts';
@@ -11,7 +11,6 @@ import { heldRows, type OnlineApplicationRow, studentApplications } from './stor
  * what it was sent with (the professional API has no update), so the seed's way out is "supprimer
  * puis recréer la demande", possible in these states only.
  */
-const DRIFT_STATES = ['draft', 'awaiting_candidate'];
 
 /**
  * The fields (as the user names them) where the fiche and the Dossier 02-06 now differ from what
@@ -24,7 +23,7 @@ export function driftOf(
   dossier: DossierForm,
   office: typeof offices.$inferSelect,
 ): string[] {
-  if (!row.sent || !DRIFT_STATES.includes(row.state)) return [];
+  if (!row.sent || !inStateSet('driftChecked', row.state)) return [];
   const now = leaves(toCreateApplication(row.type, student, dossier, office));
   const then = leaves(row.sent as CreateApplication);
   const labels = new Set<string>();

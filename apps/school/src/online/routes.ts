@@ -1,4 +1,4 @@
-import { applicationNumberSchema, transferRequestSchema } from '@permis/ants-api';
+import { applicationNumberSchema, inStateSet, transferRequestSchema } from '@permis/ants-api';
 import { contentDisposition, type HttpServer, notFound, readUploadedFile } from '@permis/platform';
 import { MAX_PIECE_COMMENT_LENGTH, MAX_PIECE_FILE_BYTES, PIECES, type PieceKind } from '@permis/referentiel';
 import { and, desc, eq } from 'drizzle-orm';
@@ -12,7 +12,6 @@ import { loadDossier } from '../students/dossier.ts';
 import { toCreateApplication } from '../students/form.ts';
 import { findStudent } from '../students/routes.ts';
 import type { Right } from '../users/rights.ts';
-import { LIVE_STATES } from './actions.ts';
 import { driftOf } from './drift.ts';
 import { heldRows, type OnlineApplicationRow, saveApplication, studentApplications, toOnlineView } from './store.ts';
 
@@ -455,5 +454,5 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
 
 /** Whether a new application of this type can be entered for the student (none alive on the service). */
 export function canEnterNew(rows: Pick<OnlineApplicationRow, 'type' | 'state'>[], type: '02' | '06'): boolean {
-  return !rows.some((row) => row.type === type && LIVE_STATES.includes(row.state));
+  return !rows.some((row) => row.type === type && inStateSet('live', row.state));
 }

@@ -1,11 +1,11 @@
 import { Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { stateLabel } from '@permis/ants-api';
+import { type SchoolViewState, stateLabel } from '@permis/ants-api';
 import { useApiData } from '../../useApiData.ts';
 
 type Stats = { months: { month: string; state: string; n: number }[] };
 
 /** A colour per state, the same in the bars and the legend (with the text for who cannot see it). */
-const COLORS: Record<string, string> = {
+const COLORS: Record<SchoolViewState, string> = {
   draft: '#868e96',
   awaiting_candidate: '#f08c00',
   under_instruction: '#1c7ed6',
@@ -24,7 +24,9 @@ export function StatesChart({ officeId, version }: { officeId: string; version: 
   const { data } = useApiData<Stats>(`/api/admin/online-applications/stats?officeId=${officeId}&v=${version}`);
   if (!data) return null;
   const months = lastTwelveMonths();
-  const states = Object.keys(COLORS).filter((state) => data.months.some((m) => m.state === state));
+  const states = (Object.keys(COLORS) as SchoolViewState[]).filter((state) =>
+    data.months.some((m) => m.state === state),
+  );
   const count = (month: string, state: string) =>
     data.months.find((m) => m.month === month && m.state === state)?.n ?? 0;
   const totals = months.map((month) => states.reduce((sum, state) => sum + count(month, state), 0));
@@ -63,7 +65,7 @@ export function StatesChart({ officeId, version }: { officeId: string; version: 
           {states.map((state) => (
             <Group key={state} gap={4}>
               <span aria-hidden style={{ width: 12, height: 12, background: COLORS[state], display: 'inline-block' }} />
-              <Text size="xs">{stateLabel(state as never, '02')}</Text>
+              <Text size="xs">{stateLabel(state, '02')}</Text>
             </Group>
           ))}
           {states.length === 0 && <Text size="sm">Aucune demande sur la période.</Text>}
@@ -76,7 +78,7 @@ export function StatesChart({ officeId, version }: { officeId: string; version: 
                 <th scope="col">Mois</th>
                 {states.map((state) => (
                   <th key={state} scope="col">
-                    {stateLabel(state as never, '02')}
+                    {stateLabel(state, '02')}
                   </th>
                 ))}
               </tr>

@@ -1,0 +1,81 @@
+import { APPLICATION_STATES, type ApplicationState } from './states.ts';
+
+/**
+ * Every set of states a rule reads, in one table: one row per state and one column per set, so a
+ * state added to APPLICATION_STATES does not compile until it is placed in every set. The state
+ * machine (apps/ants/src/applications/machine.ts), the routes of both services and the pages read
+ * the sets from here.
+ */
+type StateTraits = {
+  /** The application still lives: the candidate cannot have a second one of the same type. */
+  live: boolean;
+  /** Sent to instruction: the agents see it, the attestation de dépôt exists. */
+  sent: boolean;
+  /** The school may add or remove pièces justificatives. */
+  piecesEditable: boolean;
+  /** The school may set, replace or remove the ePhoto code. */
+  ephotoEditable: boolean;
+  /** The candidate sees it in their space. */
+  seenByCandidate: boolean;
+  /** Another school may take it over (a transfer). */
+  transferable: boolean;
+  /** What the school sent may still differ from the student's fiche, and the school is told. */
+  driftChecked: boolean;
+};
+
+const T = true;
+const F = false;
+// biome-ignore format: one row per state reads as a table
+const TRAITS: Record<ApplicationState, StateTraits> = {
+  draft:                { live: T, sent: F, piecesEditable: T, ephotoEditable: T, seenByCandidate: F, transferable: T, driftChecked: T },
+  awaiting_candidate:   { live: T, sent: F, piecesEditable: F, ephotoEditable: F, seenByCandidate: T, transferable: T, driftChecked: T },
+  refused_by_candidate: { live: F, sent: F, piecesEditable: F, ephotoEditable: F, seenByCandidate: T, transferable: F, driftChecked: F },
+  deleted:              { live: F, sent: F, piecesEditable: F, ephotoEditable: F, seenByCandidate: F, transferable: F, driftChecked: F },
+  under_instruction:    { live: T, sent: T, piecesEditable: F, ephotoEditable: F, seenByCandidate: T, transferable: T, driftChecked: F },
+  to_complete:          { live: T, sent: T, piecesEditable: T, ephotoEditable: F, seenByCandidate: T, transferable: T, driftChecked: F },
+  rejected:             { live: F, sent: T, piecesEditable: F, ephotoEditable: F, seenByCandidate: T, transferable: F, driftChecked: F },
+  accepted:             { live: T, sent: T, piecesEditable: F, ephotoEditable: F, seenByCandidate: T, transferable: T, driftChecked: F },
+};
+
+export type StateSet = keyof StateTraits;
+
+const where = (set: StateSet) => APPLICATION_STATES.filter((state) => TRAITS[state][set]);
+
+/** The states of each set, in APPLICATION_STATES order. */
+export const STATE_SETS: Record<StateSet, readonly ApplicationState[]> = {
+  live: where('live'),
+  sent: where('sent'),
+  piecesEditable: where('piecesEditable'),
+  ephotoEditable: where('ephotoEditable'),
+  seenByCandidate: where('seenByCandidate'),
+  transferable: where('transferable'),
+  driftChecked: where('driftChecked'),
+};
+
+/** Whether a state (as a school or a row holds it: possibly "transferred") belongs to a set. */
+export function inStateSet(set: StateSet, state: string): boolean {
+  return (STATE_SETS[set] as readonly string[]).includes(state);
+}
+
+/**
+ * The actions that move an application, with the states each starts from; who takes them and where
+ * they lead is the state machine's (machine.ts). The school's buttons read the same lists.
+ */
+export const ACTION_FROM = {
+  validate: ['draft'],
+  // Seed 002: "uniquement si elle est au statut BROUILLON ou EN COURS DE VALIDATION PAR L'ELEVE".
+  delete: ['draft', 'awaiting_candidate'],
+  expire: ['awaiting_candidate'],
+  confirm: ['awaiting_candidate'],
+  refuse: ['awaiting_candidate'],
+  request_completion: ['under_instruction'],
+  complete: ['to_complete'],
+  reject: ['under_instruction'],
+  accept: ['under_instruction'],
+} as const satisfies Record<string, readonly ApplicationState[]>;
+export type ApplicationAction = keyof typeof ACTION_FROM;
+
+/** Whether an action may start from a state (as a school or a row holds it: possibly "transferred"). */
+export function actionAllowed(action: ApplicationAction, state: string): boolean {
+  return (ACTION_FROM[action] as readonly string[]).includes(state);
+}
