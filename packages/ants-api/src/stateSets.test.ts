@@ -18,7 +18,7 @@ describe('the sets of states', () => {
     expect(actionAllowed('delete', 'awaiting_candidate')).toBe(true);
     expect(actionAllowed('delete', 'under_instruction')).toBe(false);
     expect(actionAllowed('validate', 'transferred')).toBe(false);
-    // Every action starts from live or refused states only: nothing leaves a closed application.
+    // Nothing leaves a closed application (rejected, deleted, refused by its candidate).
     for (const from of Object.values(ACTION_FROM)) {
       for (const state of from) expect(['rejected', 'deleted', 'refused_by_candidate']).not.toContain(state);
     }
