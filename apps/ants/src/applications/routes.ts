@@ -2,27 +2,21 @@ import { createHash } from 'node:crypto';
 import {
   API_ERRORS,
   applicationNumberSchema,
-  type Candidate,
   createApplicationSchema,
   listQuerySchema,
   type listResponseSchema,
-  samePerson,
   transferRequestSchema,
 } from '@permis/ants-api';
-import { AppError, type HttpServer, parisDayStart } from '@permis/platform';
-import { PIECES } from '@permis/referentiel';
-import { and, asc, eq, gt, gte, lt, or, type SQL, sql } from 'drizzle-orm';
+import { AppError, type HttpServer } from '@permis/platform';
 import { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
-import { applications, auditEvents, pieceFiles } from '../db/schema.ts';
-import { attachedEphotoCode } from '../ephoto/routes.ts';
 import { requireProCaller } from '../pro/token.ts';
-import { recordChange } from '../webhooks/outbox.ts';
 import { createApplication } from './create.ts';
 import { findOwnApplication } from './find.ts';
 import { listApplications } from './list.ts';
 import { transition } from './machine.ts';
 import { createTransfers } from './transfer.ts';
+import { validateApplication } from './validate.ts';
 import { toView } from './view.ts';
 
 const numberParams = z.object({
@@ -90,27 +84,7 @@ export function applicationRoutes(app: HttpServer, db: AntsDb, hooks: Applicatio
   app.post('/api/pro/v1/applications/:number/validate', { schema: { params: numberParams } }, async (request) => {
     const school = await requireProCaller(db, request);
     const row = await findOwnApplication(db, school.id, request.params.number);
-    const updated = await db.transaction(async (tx) => {
-      const sent = await tx
-        .select({ kind: pieceFiles.kind, pages: sql<number>`sum(${pieceFiles.pages})::int` })
-        .from(pieceFiles)
-        .where(eq(pieceFiles.applicationId, row.id))
-        .groupBy(pieceFiles.kind);
-      const present = new Set(sent.filter((s) => s.pages > 0).map((s) => s.kind));
-      const missing = PIECES.filter((p) => p.required && !present.has(p.kind));
-      if (missing.length > 0 && row.state === 'draft') {
-        throw new AppError(
-          422,
-          'REQUIRED_PIECES_MISSING',
-          `Des pièces justificatives requises manquent : ${missing.map((p) => p.label).join(', ')}.`,
-          missing.map((p) => ({ path: `pieces.${p.kind}`, message: `${p.label} : pièce requise.` })),
-        );
-      }
-      if (row.type === '06' && row.state === 'draft' && !(await attachedEphotoCode(tx, row.id))) {
-        throw new AppError(422, 'EPHOTO_REQUIRED', API_ERRORS.EPHOTO_REQUIRED);
-      }
-      return transition(tx, row, 'validate', { type: 'school', id: school.id });
-    });
+    const updated = await validateApplication(db, row, school.id);
     if (updated.state === 'awaiting_candidate') await hooks.onAwaitingCandidate(updated.id);
     return { application: toView(updated) };
   });

@@ -1,0 +1,39 @@
+import { API_ERRORS } from '@permis/ants-api';
+import { AppError } from '@permis/platform';
+import { PIECES } from '@permis/referentiel';
+import { eq, sql } from 'drizzle-orm';
+import type { AntsDb } from '../db/index.ts';
+import { pieceFiles } from '../db/schema.ts';
+import { attachedEphotoCode } from '../ephoto/routes.ts';
+import { type ApplicationRow, transition } from './machine.ts';
+
+/**
+ * The school validates its draft: every required pièce sent, an ePhoto code for a Cerfa 06 (the
+ * paper photo-signature form is for a 02 only), then the state machine's `validate` (to the
+ * candidate, or straight to instruction with a paper mandate). Checked and moved in one transaction.
+ */
+export async function validateApplication(db: AntsDb, row: ApplicationRow, schoolId: string): Promise<ApplicationRow> {
+  return db.transaction(async (tx) => {
+    if (row.state === 'draft') {
+      const sent = await tx
+        .select({ kind: pieceFiles.kind, pages: sql<number>`sum(${pieceFiles.pages})::int` })
+        .from(pieceFiles)
+        .where(eq(pieceFiles.applicationId, row.id))
+        .groupBy(pieceFiles.kind);
+      const present = new Set(sent.filter((s) => s.pages > 0).map((s) => s.kind));
+      const missing = PIECES.filter((p) => p.required && !present.has(p.kind));
+      if (missing.length > 0) {
+        throw new AppError(
+          422,
+          'REQUIRED_PIECES_MISSING',
+          `Des pièces justificatives requises manquent : ${missing.map((p) => p.label).join(', ')}.`,
+          missing.map((p) => ({ path: `pieces.${p.kind}`, message: `${p.label} : pièce requise.` })),
+        );
+      }
+      if (row.type === '06' && !(await attachedEphotoCode(tx, row.id))) {
+        throw new AppError(422, 'EPHOTO_REQUIRED', API_ERRORS.EPHOTO_REQUIRED);
+      }
+    }
+    return transition(tx, row, 'validate', { type: 'school', id: schoolId });
+  });
+}
