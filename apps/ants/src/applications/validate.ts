@@ -4,7 +4,7 @@ import { PIECES } from '@permis/referentiel';
 import { eq, sql } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
 import { pieceFiles } from '../db/schema.ts';
-import { attachedEphotoCode } from '../ephoto/routes.ts';
+import { attachedEphotoCode } from '../ephoto/attached.ts';
 import { type ApplicationRow, transition } from './machine.ts';
 
 /**

@@ -15,9 +15,9 @@ import { toView } from '../applications/view.ts';
 import { type AuthContext, requireCandidate } from '../auth/context.ts';
 import { applications, proAccounts } from '../db/schema.ts';
 import { needsPhotoSignatureForm } from '../documents/catalogue.ts';
-import { documentPdf } from '../documents/routes.ts';
-import { attachedEphotoCode } from '../ephoto/routes.ts';
-import { listPieces, sendPieceFile } from '../pieces/routes.ts';
+import { documentPdf } from '../documents/documentPdf.ts';
+import { attachedEphotoCode } from '../ephoto/attached.ts';
+import { listPieces, sendPieceFile } from '../pieces/files.ts';
 
 const number = applicationNumberSchema;
 

@@ -1,23 +1,11 @@
 import { applicationNumberSchema } from '@permis/ants-api';
-import { AppError, contentDisposition, type HttpServer } from '@permis/platform';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { contentDisposition, type HttpServer } from '@permis/platform';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
-import type { ApplicationRow } from '../applications/machine.ts';
-import { toView } from '../applications/view.ts';
 import type { AntsDb } from '../db/index.ts';
-import { auditEvents, pieceFiles } from '../db/schema.ts';
-
-import { attachedEphotoCode } from '../ephoto/routes.ts';
 import { requireProCaller } from '../pro/token.ts';
-import {
-  type AvailabilityFacts,
-  availability,
-  DOCUMENT_KINDS,
-  DOCUMENT_LABELS,
-  type DocumentKind,
-} from './catalogue.ts';
-import { renderDocument } from './content.ts';
+import { availability, DOCUMENT_KINDS, DOCUMENT_LABELS } from './catalogue.ts';
+import { availabilityFacts, documentPdf } from './documentPdf.ts';
 
 const number = applicationNumberSchema;
 
@@ -52,34 +40,4 @@ export function documentRoutes(app: HttpServer, db: AntsDb) {
         .send(pdf);
     },
   );
-}
-
-async function availabilityFacts(db: AntsDb, row: ApplicationRow): Promise<AvailabilityFacts> {
-  const ephoto = await attachedEphotoCode(db, row.id);
-  const [judgment] = await db
-    .select({ id: pieceFiles.id })
-    .from(pieceFiles)
-    .where(and(eq(pieceFiles.applicationId, row.id), eq(pieceFiles.kind, 'cancellation_judgment')))
-    .limit(1);
-  return { type: row.type, state: row.state, hasEphoto: Boolean(ephoto), hasCancellationJudgment: Boolean(judgment) };
-}
-
-/** The PDF of one document, or a 409 saying why it does not exist yet. Used by the candidate space too. */
-export async function documentPdf(db: AntsDb, row: ApplicationRow, kind: DocumentKind): Promise<Buffer> {
-  const check = availability(kind, await availabilityFacts(db, row));
-  if (!check.available)
-    throw new AppError(409, 'DOCUMENT_UNAVAILABLE', `${DOCUMENT_LABELS[kind].label} : ${check.reason}`);
-  // Sent to instruction by the candidate's validation, or by the school's with a paper mandate.
-  const [sent] = await db
-    .select({ at: auditEvents.at })
-    .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.targetId, row.id),
-        inArray(auditEvents.action, row.paperMandate ? ['application.validate'] : ['application.confirm']),
-      ),
-    )
-    .orderBy(asc(auditEvents.at))
-    .limit(1);
-  return renderDocument(kind, { application: toView(row), sentAt: sent?.at ?? null, editedAt: new Date() });
 }

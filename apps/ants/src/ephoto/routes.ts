@@ -3,7 +3,7 @@ import type {} from '@fastify/multipart';
 import { applicationNumberSchema, inStateSet } from '@permis/ants-api';
 import { AppError, type HttpServer, malformedMultipart, sha256 } from '@permis/platform';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
 import type { ApplicationRow } from '../applications/machine.ts';
@@ -11,6 +11,7 @@ import type { AntsDb } from '../db/index.ts';
 import { applications, auditEvents, ephotoCodes, photoBooths } from '../db/schema.ts';
 import { inspectFile } from '../pieces/inspect.ts';
 import { requireProCaller } from '../pro/token.ts';
+import { EPHOTO_IMAGES, sendEphotoImage } from './attached.ts';
 
 /** ePhoto codes are 22 characters, without the letters and digits people confuse (0/O, 1/I). */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -24,31 +25,6 @@ export function newEphotoCode(): string {
 }
 
 const number = applicationNumberSchema;
-
-export const EPHOTO_IMAGES = ['photo', 'signature'] as const;
-
-/** The photo or the signature of the ePhoto attached to an application (the school's, the agent's). */
-export async function sendEphotoImage(
-  db: AntsDb,
-  reply: FastifyReply,
-  applicationId: string,
-  image: (typeof EPHOTO_IMAGES)[number],
-) {
-  const [bound] = await db.select().from(ephotoCodes).where(eq(ephotoCodes.applicationId, applicationId)).limit(1);
-  if (!bound) throw new AppError(404, 'EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
-  const bytes = bound[image];
-  return reply.type(bytes[0] === 0xff ? 'image/jpeg' : 'image/png').send(bytes);
-}
-
-/** The ePhoto code attached to an application, if any (in a transaction when given one). */
-export async function attachedEphotoCode(db: Pick<AntsDb, 'select'>, applicationId: string): Promise<string | null> {
-  const [bound] = await db
-    .select({ code: ephotoCodes.code })
-    .from(ephotoCodes)
-    .where(eq(ephotoCodes.applicationId, applicationId))
-    .limit(1);
-  return bound?.code ?? null;
-}
 
 export function ephotoRoutes(app: HttpServer, db: AntsDb) {
   // An approved booth sends the photo and signature it took and gets the code to hand over.

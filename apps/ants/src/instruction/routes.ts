@@ -10,8 +10,8 @@ import { type ApplicationRow, transition } from '../applications/machine.ts';
 import { toView } from '../applications/view.ts';
 import { type AuthContext, requireAgent } from '../auth/context.ts';
 import { applications, candidates, pieceFiles, proAccounts } from '../db/schema.ts';
-import { attachedEphotoCode, EPHOTO_IMAGES, sendEphotoImage } from '../ephoto/routes.ts';
-import { listPieces, sendPieceFile } from '../pieces/routes.ts';
+import { attachedEphotoCode, EPHOTO_IMAGES, sendEphotoImage } from '../ephoto/attached.ts';
+import { listPieces, sendPieceFile } from '../pieces/files.ts';
 import { nextNeph } from './neph.ts';
 
 const number = applicationNumberSchema;

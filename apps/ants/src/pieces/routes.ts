@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type {} from '@fastify/multipart';
 import { applicationNumberSchema, inStateSet } from '@permis/ants-api';
-import { AppError, contentDisposition, type HttpServer, notFound, readUploadedFile } from '@permis/platform';
+import { AppError, type HttpServer, readUploadedFile } from '@permis/platform';
 import { MAX_PIECE_COMMENT_LENGTH, MAX_PIECE_FILE_BYTES, PIECES, type PieceKind } from '@permis/referentiel';
-import { and, asc, eq, sql } from 'drizzle-orm';
-import type { FastifyReply } from 'fastify';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
 import type { ApplicationRow } from '../applications/machine.ts';
 import type { AntsDb } from '../db/index.ts';
 import { auditEvents, pieceFiles } from '../db/schema.ts';
 import { requireProCaller } from '../pro/token.ts';
+import { fileView, findPieceFile, listPieces, sendPieceFile } from './files.ts';
 import { inspectFile } from './inspect.ts';
 
 const KINDS = PIECES.map((p) => p.kind) as [PieceKind, ...PieceKind[]];
@@ -153,37 +152,6 @@ function assertPiecesEditable(row: ApplicationRow) {
   }
 }
 
-/** The catalogue with what was sent for each pièce: the school's popup ("Envoyé", "Nb pages / max"). */
-export async function listPieces(db: AntsDb, applicationId: string) {
-  const files = await db
-    .select()
-    .from(pieceFiles)
-    .where(eq(pieceFiles.applicationId, applicationId))
-    .orderBy(asc(pieceFiles.createdAt));
-  return PIECES.map((piece) => {
-    const own = files.filter((f) => f.kind === piece.kind);
-    return {
-      ...piece,
-      pages: own.reduce((sum, f) => sum + f.pages, 0),
-      sent: own.length > 0,
-      files: own.map(fileView),
-    };
-  });
-}
-
-function fileView(file: typeof pieceFiles.$inferSelect) {
-  return {
-    id: file.id,
-    kind: file.kind,
-    fileName: file.fileName,
-    mediaType: file.mediaType,
-    size: file.size,
-    pages: file.pages,
-    comment: file.comment,
-    createdAt: file.createdAt.toISOString(),
-  };
-}
-
 /** The name shown back to users: the uploaded one without path or odd characters, with the real extension. */
 function safeFileName(name: string, mediaType: string): string {
   const extension = mediaType === 'application/pdf' ? 'pdf' : mediaType === 'image/png' ? 'png' : 'jpg';
@@ -194,30 +162,4 @@ function safeFileName(name: string, mediaType: string): string {
     .replace(/[^\p{L}\p{N} ._-]/gu, '_')
     .slice(0, 80);
   return `${base || 'document'}.${extension}`;
-}
-
-/** A file of one application's pièces; another application's is not found. */
-export async function findPieceFile(db: AntsDb, applicationId: string, fileId: string) {
-  const [file] = await db
-    .select()
-    .from(pieceFiles)
-    .where(and(eq(pieceFiles.id, fileId), eq(pieceFiles.applicationId, applicationId)))
-    .limit(1);
-  if (!file) throw notFound("Ce fichier n'existe pas.");
-  return file;
-}
-
-/** Streams a pièce's file to whoever may see the application (school, candidate, agent). */
-export async function sendPieceFile(
-  db: AntsDb,
-  reply: FastifyReply,
-  filesDir: string,
-  applicationId: string,
-  fileId: string,
-) {
-  const file = await findPieceFile(db, applicationId, fileId);
-  return reply
-    .type(file.mediaType)
-    .header('content-disposition', contentDisposition(file.fileName))
-    .send(createReadStream(path.join(filesDir, file.storageName)));
 }

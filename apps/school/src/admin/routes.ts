@@ -6,7 +6,7 @@ import type { AntsClients } from '../ants/clients.ts';
 import { type AuthContext, type CurrentUser, requireUser } from '../auth/context.ts';
 import { offices, onlineApplications, syncRuns } from '../db/schema.ts';
 import { linkApplication } from '../online/link.ts';
-import { findStudent } from '../students/routes.ts';
+import { findStudent } from '../students/find.ts';
 import { startSync } from '../sync/run.ts';
 import { exportList } from './export.ts';
 import { counters, listPage, listQuery, officeCriteria } from './query.ts';

@@ -9,8 +9,8 @@ import { auditEvents, offices, onlineApplications, studentDocuments } from '../d
 import { renderCerfa } from '../print/cerfa.ts';
 import { findStudentDocument, sendFile } from '../students/documents.ts';
 import { loadDossier } from '../students/dossier.ts';
+import { findStudent } from '../students/find.ts';
 import { toCreateApplication } from '../students/form.ts';
-import { findStudent } from '../students/routes.ts';
 import type { Right } from '../users/rights.ts';
 import { driftOf } from './drift.ts';
 import { heldRows, type OnlineApplicationRow, saveApplication, studentApplications, toOnlineView } from './store.ts';

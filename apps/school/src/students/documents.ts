@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { type AuthContext, requireUser } from '../auth/context.ts';
 import { auditEvents, studentDocuments } from '../db/schema.ts';
-import { findStudent } from './routes.ts';
+import { findStudent } from './find.ts';
 
 const params = z.object({ id: z.uuid() });
 const documentParams = params.extend({ documentId: z.uuid() });

@@ -1,4 +1,4 @@
-import { AppError, type HttpServer, notFound, pgErrorCode } from '@permis/platform';
+import { AppError, type HttpServer, pgErrorCode } from '@permis/platform';
 import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AuthContext, requireUser } from '../auth/context.ts';
@@ -6,6 +6,7 @@ import type { SchoolDb } from '../db/index.ts';
 import { auditEvents, offices, studentDossiers, students } from '../db/schema.ts';
 import { studentDrift } from '../online/drift.ts';
 import { loadDossier, saveDossier } from './dossier.ts';
+import { findStudent } from './find.ts';
 import { dossierFormSchema, readDossier, type StudentForm, studentFormSchema } from './form.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -146,17 +147,6 @@ export function studentRoutes(app: HttpServer, ctx: AuthContext) {
       return { student: updated };
     },
   );
-}
-
-/** A student of the user's school, or 404 (another school's student is simply not found). */
-export async function findStudent(ctx: AuthContext, schoolId: string, id: string) {
-  const [row] = await ctx.db
-    .select()
-    .from(students)
-    .where(and(eq(students.id, id), eq(students.schoolId, schoolId)))
-    .limit(1);
-  if (!row) throw notFound("Cet élève n'existe pas dans votre auto-école.");
-  return row;
 }
 
 async function assertOffice(ctx: AuthContext, schoolId: string, officeId: string) {
