@@ -43,6 +43,8 @@ export type LoginThrottleOptions = {
   now?: () => Date;
   /** The refusal, given the minutes to wait (default: failed sign-ins). */
   message?: (minutes: number) => string;
+  /** The refusal's error code (default `TOO_MANY_ATTEMPTS`). */
+  code?: string;
 };
 
 const minutesText = (minutes: number) => `${minutes} minute${minutes > 1 ? 's' : ''}`;
@@ -91,7 +93,7 @@ export function createLoginThrottle(
       const minutes = Math.max(1, Math.ceil((freedAt - at.getTime()) / 60000));
       throw new AppError(
         429,
-        'TOO_MANY_ATTEMPTS',
+        options.code ?? 'TOO_MANY_ATTEMPTS',
         options.message?.(minutes) ??
           `Trop de tentatives de connexion échouées. Réessayez dans ${minutesText(minutes)}.`,
       );

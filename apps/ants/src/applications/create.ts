@@ -17,8 +17,6 @@ import { dataErrors } from './rules.ts';
 
 type Request = z.output<typeof createApplicationSchema>;
 
-/** States in which an application still counts as the candidate's registered one. */
-
 /**
  * Creates a draft for a school. The idempotency key makes a retry (after a timeout, a cut
  * connection) return the application the first call created, never a second one.

@@ -1,6 +1,12 @@
-import { APPLICATION_STATES, type ApplicationState, candidateStateLabel, stateLabel } from '@permis/ants-api';
+import {
+  APPLICATION_STATES,
+  type ApplicationState,
+  actionAllowed,
+  candidateStateLabel,
+  stateLabel,
+} from '@permis/ants-api';
 import { describe, expect, it } from 'vitest';
-import { type Action, allowed, RULES } from './machine.ts';
+import { type Action, RULES } from './machine.ts';
 
 /** Every action against every state: exactly these are allowed. */
 const EXPECTED: Record<Action, ApplicationState[]> = {
@@ -18,7 +24,7 @@ const EXPECTED: Record<Action, ApplicationState[]> = {
 describe('the state machine of an application', () => {
   for (const action of Object.keys(RULES) as Action[]) {
     it(`${action}: allowed from ${EXPECTED[action].join(', ')} only`, () => {
-      const from = APPLICATION_STATES.filter((state) => allowed(action, state));
+      const from = APPLICATION_STATES.filter((state) => actionAllowed(action, state));
       expect(from).toEqual(EXPECTED[action]);
     });
   }

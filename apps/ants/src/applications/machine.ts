@@ -1,4 +1,10 @@
-import { ACTION_FROM, type ApplicationAction, type ApplicationState, stateLabel } from '@permis/ants-api';
+import {
+  ACTION_FROM,
+  type ApplicationAction,
+  type ApplicationState,
+  actionAllowed,
+  stateLabel,
+} from '@permis/ants-api';
 import { AppError } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
@@ -41,10 +47,6 @@ export const RULES = {
 
 export type Action = keyof typeof RULES;
 
-export function allowed(action: Action, state: ApplicationState): boolean {
-  return (RULES[action].from as readonly ApplicationState[]).includes(state);
-}
-
 type Tx = Parameters<Parameters<AntsDb['transaction']>[0]>[0];
 export type ApplicationRow = typeof applications.$inferSelect;
 
@@ -63,7 +65,7 @@ export async function transition(
 ): Promise<ApplicationRow> {
   const rule: Rule = RULES[action];
   if (actor.type !== rule.by) throw new AppError(403, 'FORBIDDEN', "Cette action n'est pas permise à ce compte.");
-  if (!allowed(action, app.state)) {
+  if (!actionAllowed(action, app.state)) {
     throw new AppError(
       409,
       'TRANSITION_REFUSED',

@@ -24,16 +24,11 @@ export function createTransfers(db: AntsDb): Transfers {
     maxPerIdentity: MAX_FAILED_TRANSFERS,
     windowMs: 60 * 60 * 1000,
     message: (minutes) => API_ERRORS.TRANSFER_THROTTLED.replace('plus tard', `dans ${minutes} min`),
+    code: 'TRANSFER_THROTTLED',
   });
   return {
     async transfer(schoolId, ip, request) {
-      try {
-        await throttle.assertAllowed(ip, schoolId);
-      } catch (error) {
-        if (error instanceof AppError && error.status === 429)
-          throw new AppError(429, 'TRANSFER_THROTTLED', error.message);
-        throw error;
-      }
+      await throttle.assertAllowed(ip, schoolId);
       const [found] = await db
         .select({ row: applications, holderAgrement: proAccounts.agrementNumber })
         .from(applications)

@@ -4,6 +4,7 @@ import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
 import { applications, auditEvents, candidates, candidateTokens } from '../db/schema.ts';
 import { internationalMobile, type SmsQueue } from '../notify/sms.ts';
+import { SIGNATURE } from './mails.ts';
 
 export const ACTIVATION_DAYS = 7;
 export const INVITATION_QUEUE = 'candidate-invitation';
@@ -102,10 +103,7 @@ async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: st
           '',
           `Connectez-vous à votre compte ANTS avec vos identifiants habituels pour vérifier et valider la demande n° ${application.number} :`,
           `${notifier.publicUrl}/monespace/connexion`,
-          '',
-          'Cordialement,',
-          '',
-          'L’Agence Nationale des Titres Sécurisés',
+          ...SIGNATURE,
         ].join('\n'),
       },
       { urgent: true },
@@ -161,10 +159,7 @@ async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: st
         '* Attention, sans connexion de votre part dans les 7 jours le compte sera supprimé.',
         '',
         '* Une fois votre compte activé, vous recevrez par courriel votre identifiant de connexion afin de profiter de tous les services pratiques du site.',
-        '',
-        'Cordialement,',
-        '',
-        'L’Agence Nationale des Titres Sécurisés',
+        ...SIGNATURE,
       ].join('\n'),
     },
     { urgent: true },

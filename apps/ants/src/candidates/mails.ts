@@ -1,6 +1,7 @@
 import type { Mail } from '@permis/platform';
 
-const SIGNATURE = ['', 'Cordialement,', '', 'L’Agence Nationale des Titres Sécurisés'];
+/** The agency's closing lines, the same in every mail. */
+export const SIGNATURE = ['', 'Cordialement,', '', 'L’Agence Nationale des Titres Sécurisés'];
 
 /**
  * The mail that gives a candidate their login identifier: after activation (seed 000: "Une fois
