@@ -76,7 +76,7 @@ export async function serviceFaultsDrill(): Promise<Figure[]> {
         resumed.status === 'done';
       figures.push({
         drill: `service national ${{ down: 'arrêté', slow: 'trop lent', error500: 'en erreur 500' }[mode as 'down']}`,
-        figure: `action : ${during.statusCode} en ${answerMs.toFixed(0)} ms (« ${during.json().error?.message ?? ''} ») ; mise à jour : « ${waiting!.status} » ; rétabli : ${after.statusCode}, ${listed} demande, mise à jour ${resumed.status} (${resumed.fetched} reçues)`,
+        figure: `action : ${during.statusCode} en ${answerMs.toFixed(0)} ms (« ${during.json().detail ?? ''} ») ; mise à jour : « ${waiting!.status} » ; rétabli : ${after.statusCode}, ${listed} demande, mise à jour ${resumed.status} (${resumed.fetched} reçues)`,
         ok,
       });
       await school.db.update(offices).set({ syncCursor: null }).where(eq(offices.id, office!.id));

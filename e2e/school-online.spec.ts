@@ -300,7 +300,7 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
       },
     );
     expect(refused.status()).toBe(403);
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
+    expect(((await refused.json()) as { detail: string }).detail).toContain(
       'ANTS - Valider une demande',
     );
   });

@@ -207,7 +207,13 @@ test.describe('Auto-école — vérification des villes, départements et pays',
     await page.route('**/api/referentiel/check-places', (route) =>
       route.fulfill({
         status: 500,
-        json: { error: { code: 'INTERNAL', message: 'Le référentiel est momentanément indisponible.' } },
+        json: {
+          type: 'tag:permis-en-ligne,2026:erreur:INTERNAL',
+          title: 'Erreur du service.',
+          status: 500,
+          code: 'INTERNAL',
+          detail: 'Le référentiel est momentanément indisponible.',
+        },
       }),
     );
     await pickWithKeyboard(page, residenceInput, '', 'SAINT-PRIEST (69800)');
@@ -225,11 +231,12 @@ test.describe('Auto-école — vérification des villes, départements et pays',
       route.fulfill({
         status: 400,
         json: {
-          error: {
-            code: 'VALIDATION',
-            message: 'Certains champs sont invalides.',
-            fields: [{ path: 'postalCode', message: 'Le code postal doit comporter 5 chiffres.' }],
-          },
+          type: 'tag:permis-en-ligne,2026:erreur:VALIDATION',
+          title: 'Requête invalide.',
+          status: 400,
+          code: 'VALIDATION',
+          detail: 'Certains champs sont invalides.',
+          fields: [{ path: 'postalCode', message: 'Le code postal doit comporter 5 chiffres.' }],
         },
       }),
     );

@@ -1,4 +1,5 @@
 import fastifyMultipart from '@fastify/multipart';
+import { problemCatalogue } from '@permis/ants-api';
 import {
   createHttpServer,
   createSecretBox,
@@ -62,6 +63,7 @@ export async function buildAntsApp(deps: AntsDeps) {
     logLevel: deps.config.logLevel,
     logStream: deps.logStream,
     trustProxy: deps.config.trustProxy,
+    problems: problemCatalogue,
   });
   await registerOpenApi(app);
   const { db } = deps.database;

@@ -38,7 +38,7 @@ describe('activating the account ("VOUS Y ÊTES PRESQUE !")', () => {
     // Single use.
     const again = await testClient(ants.app).post(`/api/candidate/activation/${token}`, GOOD);
     expect(again.statusCode).toBe(410);
-    expect(again.json().error.code).toBe('LINK_GONE');
+    expect(again.json().code).toBe('LINK_GONE');
 
     const login = testClient(ants.app);
     expect(
@@ -48,7 +48,7 @@ describe('activating the account ("VOUS Y ÊTES PRESQUE !")', () => {
       loginId: 'pierre.martin',
       password: 'non',
     });
-    expect(wrong.json().error.message).toBe('Identifiant ou mot de passe incorrect.');
+    expect(wrong.json().detail).toBe('Identifiant ou mot de passe incorrect.');
   });
 
   it('requires a strong password, its confirmation and a listed secret question', async () => {
@@ -60,7 +60,7 @@ describe('activating the account ("VOUS Y ÊTES PRESQUE !")', () => {
       passwordConfirmation: 'autre',
     });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().error.fields).toEqual([
+    expect(weak.json().fields).toEqual([
       { path: 'password', message: 'Le mot de passe doit comporter au moins 12 caractères.' },
       { path: 'passwordConfirmation', message: 'Les deux mots de passe ne sont pas identiques.' },
     ]);
@@ -69,9 +69,9 @@ describe('activating the account ("VOUS Y ÊTES PRESQUE !")', () => {
       password: 'Martin-2026-abc!',
       passwordConfirmation: 'Martin-2026-abc!',
     });
-    expect(named.json().error.fields[0].message).toBe('Le mot de passe ne doit pas contenir vos nom ou prénom.');
+    expect(named.json().fields[0].message).toBe('Le mot de passe ne doit pas contenir vos nom ou prénom.');
     const question = await client.post(`/api/candidate/activation/${token}`, { ...GOOD, secretQuestion: 'Autre ?' });
-    expect(question.json().error.fields[0]).toEqual({
+    expect(question.json().fields[0]).toEqual({
       path: 'secretQuestion',
       message: 'Choisissez une question secrète dans la liste.',
     });

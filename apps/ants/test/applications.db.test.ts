@@ -49,9 +49,14 @@ describe('bearer tokens', () => {
   it('refuses a call without a valid token, and the client renews a revoked one by itself', async () => {
     const bare = await fetch(`${ants.baseUrl}/api/pro/v1/applications`, { headers: { authorization: 'Bearer faux' } });
     expect(bare.status).toBe(401);
-    expect(((await bare.json()) as { error: { code: string; message: string } }).error).toEqual({
+    // RFC 9457 problem details, with the contract's code as an extension member.
+    expect(bare.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(await bare.json()).toEqual({
+      type: 'tag:permis-en-ligne,2026:erreur:TOKEN_INVALID',
+      title: 'Session du logiciel expirée : reconnectez-vous au service.',
+      status: 401,
+      detail: 'Session du logiciel expirée : reconnectez-vous au service.',
       code: 'TOKEN_INVALID',
-      message: 'Session du logiciel expirée : reconnectez-vous au service.',
     });
     await ants.brequigny.listApplications();
     await ants.db.delete(apiTokens);
@@ -95,7 +100,7 @@ describe('creating a draft', () => {
       body: JSON.stringify(draftRequest()),
     });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('IDEMPOTENCY_KEY_MISSING');
+    expect(((await response.json()) as { code: string }).code).toBe('IDEMPOTENCY_KEY_MISSING');
   });
 
   it('revokes a bearer token, or every token of the account', async () => {
@@ -268,14 +273,14 @@ describe('creating a draft', () => {
       );
       answers.add(`${error.code} ${error.message}`);
     }
-    expect([...answers]).toEqual([`CANDIDATE_DATA_DIFFERS ${API_ERRORS.CANDIDATE_DATA_DIFFERS}`]);
+    expect([...answers]).toEqual([`CANDIDATE_DATA_DIFFERS ${API_ERRORS.CANDIDATE_DATA_DIFFERS.title}`]);
     const twin = await failure(
       ants.saintPriest.createApplication(
         { ...first, candidate: { ...first.candidate, email: 'autre.adresse@example.fr' } },
         crypto.randomUUID(),
       ),
     );
-    expect([twin.code, twin.message]).toEqual(['CANDIDATE_DATA_DIFFERS', API_ERRORS.CANDIDATE_DATA_DIFFERS]);
+    expect([twin.code, twin.message]).toEqual(['CANDIDATE_DATA_DIFFERS', API_ERRORS.CANDIDATE_DATA_DIFFERS.title]);
     // Once every value is right, the application is another school's: its number is not given.
     const registered = await failure(ants.saintPriest.createApplication({ ...first }, crypto.randomUUID()));
     expect([registered.code, registered.message]).toEqual(['APPLICATION_ALREADY_REGISTERED', REGISTERED_ELSEWHERE]);

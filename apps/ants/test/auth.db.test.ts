@@ -11,7 +11,7 @@ afterEach(async () => {
 
 const AUTH_ERROR = {
   code: 'AUTHENTICATION_FAILED',
-  message: "Authentification refusée : le numéro d'agrément Cerfa, l'identifiant ou le mot de passe est incorrect.",
+  detail: "Authentification refusée : le numéro d'agrément Cerfa, l'identifiant ou le mot de passe est incorrect.",
 };
 
 describe('professional accounts (écoles de conduite)', () => {
@@ -41,7 +41,7 @@ describe('professional accounts (écoles de conduite)', () => {
     ]) {
       const response = await client.post('/api/pro/login', wrong);
       expect(response.statusCode).toBe(401);
-      expect(response.json().error).toEqual(AUTH_ERROR);
+      expect(response.json()).toMatchObject(AUTH_ERROR);
     }
   });
 
@@ -51,7 +51,7 @@ describe('professional accounts (écoles de conduite)', () => {
     for (let i = 0; i < 5; i++) await client.post('/api/pro/login', { ...PRO, password: `faux${i}` });
     const response = await client.post('/api/pro/login', PRO);
     expect(response.statusCode).toBe(429);
-    expect(response.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+    expect(response.json().code).toBe('TOO_MANY_ATTEMPTS');
   });
 });
 
@@ -69,7 +69,7 @@ describe('instructing agents', () => {
 
     const wrong = await testClient(ants.app).post('/api/agent/login', { ...AGENT, password: 'non' });
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json().error.message).toBe('Identifiant ou mot de passe incorrect.');
+    expect(wrong.json().detail).toBe('Identifiant ou mot de passe incorrect.');
   });
 
   it('keeps credentials and names out of the logs', async () => {
@@ -96,6 +96,6 @@ describe('instructing agents', () => {
     ants = await startAnts();
     const response = await ants.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(response.statusCode).toBe(404);
-    expect(response.json().error.message).toBe("L'adresse demandée n'existe pas.");
+    expect(response.json().detail).toBe("L'adresse demandée n'existe pas.");
   });
 });

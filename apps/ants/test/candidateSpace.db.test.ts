@@ -48,7 +48,7 @@ describe('Mes démarches en cours', () => {
     const { app, client } = await candidateWithApplication();
     const without = await client.post(`/api/candidate/applications/${app.number}/confirm`, {});
     expect(without.statusCode).toBe(400);
-    expect(without.json().error.message).toBe("Cochez l'attestation sur l'honneur pour valider.");
+    expect(without.json().detail).toBe("Cochez l'attestation sur l'honneur pour valider.");
     expect((await ants.brequigny.getApplication(app.number)).state).toBe('awaiting_candidate');
 
     const confirmed = await client.post(`/api/candidate/applications/${app.number}/confirm`, { attestation: true });
@@ -60,7 +60,7 @@ describe('Mes démarches en cours', () => {
     expect(receipt.headers['content-type']).toBe('application/pdf');
     expect(receipt.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const again = await client.post(`/api/candidate/applications/${app.number}/confirm`, { attestation: true });
-    expect(again.json().error.code).toBe('TRANSITION_REFUSED');
+    expect(again.json().code).toBe('TRANSITION_REFUSED');
   });
 
   it('refuses: the school sees it refused and may create a new application', async () => {
@@ -68,7 +68,7 @@ describe('Mes démarches en cours', () => {
     // The reason is optional, bounded, and passed on to the school.
     const long = await client.post(`/api/candidate/applications/${app.number}/refuse`, { reason: 'x'.repeat(501) });
     expect(long.statusCode).toBe(400);
-    expect(long.json().error.fields[0].message).toBe('Le motif est limité à 500 caractères.');
+    expect(long.json().fields[0].message).toBe('Le motif est limité à 500 caractères.');
     const refused = await client.post(`/api/candidate/applications/${app.number}/refuse`, {
       reason: "  Mon adresse n'est plus la bonne.  ",
     });

@@ -1,3 +1,4 @@
+import { problemCatalogue } from '@permis/ants-api';
 import { createHttpServer } from '@permis/platform';
 import { captureLogs } from '@permis/platform/testing';
 import { sql } from 'drizzle-orm';
@@ -17,7 +18,12 @@ describe('error logs', () => {
   it('say which database error happened, never the values of its query', async () => {
     const ants = await startAnts();
     const logs = captureLogs();
-    const app = await createHttpServer({ service: 'essai', logLevel: 'info', logStream: logs.stream });
+    const app = await createHttpServer({
+      service: 'essai',
+      logLevel: 'info',
+      logStream: logs.stream,
+      problems: problemCatalogue,
+    });
     close = async () => {
       await app.close();
       await ants.close();

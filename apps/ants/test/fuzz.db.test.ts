@@ -33,9 +33,9 @@ const call = (method: 'POST' | 'PUT', url: string, payload: string | Buffer, hea
 function expectStructured(response: Awaited<ReturnType<typeof call>>) {
   expect(response.statusCode).toBeLessThan(500);
   if (response.statusCode >= 400) {
-    const body = response.json() as { error?: { code?: unknown; message?: unknown } };
-    expect(typeof body.error?.code).toBe('string');
-    expect(typeof body.error?.message).toBe('string');
+    const body = response.json() as { code?: unknown; detail?: unknown };
+    expect(typeof body.code).toBe('string');
+    expect(typeof body.detail).toBe('string');
   }
 }
 
@@ -104,9 +104,9 @@ describe('professional API under random input', () => {
     // The cases seen answering 500: an application, a pièce comment, a login.
     const request = draftRequest({ candidate: { birthName: 'MAR\u0000TIN' } });
     const created = await call('POST', '/api/pro/v1/applications', JSON.stringify(request));
-    expect([created.statusCode, created.json().error]).toEqual([
+    expect([created.statusCode, created.json()]).toEqual([
       400,
-      { code: 'INVALID_CHARACTER', message: INVALID_CHARACTER_MESSAGE },
+      expect.objectContaining({ code: 'INVALID_CHARACTER', detail: INVALID_CHARACTER_MESSAGE }),
     ]);
     const login = await call('POST', '/api/agent/login', JSON.stringify({ login: 'agent\u0000', password: 'x' }));
     expect(login.statusCode).toBe(400);
@@ -142,7 +142,7 @@ describe('professional API under random input', () => {
         'content-type': 'multipart/form-data',
         ...route.headers,
       });
-      expect(noBoundary.json().error.code).toBe('MULTIPART_MALFORMED');
+      expect(noBoundary.json().code).toBe('MULTIPART_MALFORMED');
     }
   });
 });

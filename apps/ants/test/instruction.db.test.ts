@@ -97,7 +97,7 @@ describe('instruction console', () => {
     const client = await agent();
     const before = readdirSync(ants.filesDir).length;
     const empty = await client.post(`/api/agent/applications/${app.number}/reject`, { reason: '' });
-    expect(empty.json().error.fields[0].message).toBe('Indiquez le motif du rejet.');
+    expect(empty.json().fields[0].message).toBe('Indiquez le motif du rejet.');
     const rejected = await client.post(`/api/agent/applications/${app.number}/reject`, {
       reason: 'Justificatif de domicile illisible',
     });
@@ -129,7 +129,7 @@ describe('instruction console', () => {
     expect(await failure(ants.brequigny.validateApplication(draft06.number))).toMatchObject({
       status: 422,
       code: 'EPHOTO_REQUIRED',
-      message: API_ERRORS.EPHOTO_REQUIRED,
+      message: API_ERRORS.EPHOTO_REQUIRED.title,
     });
     expect((await ants.brequigny.getApplication(draft06.number)).state).toBe('draft');
     await ants.brequigny.setEphoto(draft06.number, DEMO_EPHOTO_CODES[3]!);

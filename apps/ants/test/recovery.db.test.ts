@@ -33,7 +33,7 @@ describe('Identifiant oublié ?', () => {
 
     const invalid = await client.post('/api/candidate/forgotten-identifier', { email: 'pas une adresse' });
     expect(invalid.statusCode).toBe(400);
-    expect(invalid.json().error.fields[0]).toMatchObject({
+    expect(invalid.json().fields[0]).toMatchObject({
       path: 'email',
       message: 'Saisissez une adresse électronique valide.',
     });
@@ -72,7 +72,7 @@ describe('Mot de passe oublié ?', () => {
       passwordConfirmation: 'court',
     });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().error.fields[0].path).toBe('password');
+    expect(weak.json().fields[0].path).toBe('password');
 
     const done = await browser.post(`/api/candidate/password-reset/${token}`, {
       password: NEW_PASSWORD,
@@ -111,7 +111,7 @@ describe('Mot de passe oublié ?', () => {
       const answers: string[] = [];
       for (let i = 0; i < 5; i++) {
         const response = await client.post('/api/candidate/password-reset/link', { loginId: id });
-        answers.push(response.statusCode === 429 ? `429 ${response.json().error.message}` : `${response.statusCode}`);
+        answers.push(response.statusCode === 429 ? `429 ${response.json().detail}` : `${response.statusCode}`);
       }
       return answers;
     };
@@ -136,7 +136,7 @@ describe('Mot de passe oublié ?', () => {
 
     const wrong = await client.post('/api/candidate/password-reset/answer', { loginId, secretAnswer: 'Paul' });
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json().error.message).toBe('La réponse à la question secrète est incorrecte.');
+    expect(wrong.json().detail).toBe('La réponse à la question secrète est incorrecte.');
 
     const right = await client.post('/api/candidate/password-reset/answer', { loginId, secretAnswer: ' jacques ' });
     expect(right.statusCode).toBe(200);

@@ -40,7 +40,7 @@ describe('reference data on the national service', () => {
     for (const payload of [{}, { residence: 'x' }, { residence: { city: 'a'.repeat(500) }, birth: {} }]) {
       const response = await ants.app.inject({ method: 'POST', url: '/api/referentiel/check-places', payload });
       expect(response.statusCode).toBe(400);
-      expect(response.json().error.code).toBe('VALIDATION');
+      expect(response.json().code).toBe('VALIDATION');
     }
   });
 });

@@ -103,7 +103,7 @@ describe('security matrix of the national service', () => {
     ]) {
       const [method, url] = route.split(' ') as ['GET', string];
       const response = await ants.app.inject({ method, url });
-      expect([route, response.statusCode, response.json().error.code]).toEqual([route, 404, 'NOT_FOUND']);
+      expect([route, response.statusCode, response.json().code]).toEqual([route, 404, 'NOT_FOUND']);
     }
   });
 

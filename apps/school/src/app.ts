@@ -1,4 +1,5 @@
 import fastifyMultipart from '@fastify/multipart';
+import { problemType } from '@permis/ants-api';
 import {
   createHttpServer,
   createSecretBox,
@@ -44,6 +45,8 @@ export async function buildSchoolApp(deps: SchoolDeps) {
     logLevel: deps.config.logLevel,
     logStream: deps.logStream,
     trustProxy: deps.config.trustProxy,
+    // The school's own codes take their HTTP status's title; the type names the code the same way.
+    problems: { type: problemType, title: () => undefined },
   });
   const { db } = deps.database;
   const sessions = registerSessions(app, {

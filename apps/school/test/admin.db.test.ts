@@ -150,7 +150,7 @@ describe('Demandes en ligne (site ANTS)', () => {
     expect(byPrefix.rows.map((r: { number: string }) => r.number)).toContain(numbers[1]);
     expect(byPrefix.rows.every((r: { number: string }) => r.number.startsWith(prefix))).toBe(true);
     const wildcard = await dirigeant.get(`/api/admin/online-applications?officeId=${office.id}&number=1%25`);
-    expect([wildcard.statusCode, wildcard.json().error.fields[0]]).toEqual([
+    expect([wildcard.statusCode, wildcard.json().fields[0]]).toEqual([
       400,
       { path: 'number', message: 'Le numéro de demande ne comporte que des chiffres.' },
     ]);
@@ -158,7 +158,7 @@ describe('Demandes en ligne (site ANTS)', () => {
     const inverted = await dirigeant.get(
       `/api/admin/online-applications?officeId=${office.id}&createdFrom=2026-05-10&createdTo=2026-05-01`,
     );
-    expect([inverted.statusCode, inverted.json().error.fields[0]]).toEqual([
+    expect([inverted.statusCode, inverted.json().fields[0]]).toEqual([
       400,
       { path: 'createdTo', message: 'La date de fin est antérieure à la date de début.' },
     ]);
@@ -168,7 +168,7 @@ describe('Demandes en ligne (site ANTS)', () => {
     const body = { officeId: office.id, studentId: christine!.id, overwrite: true };
     // Christine is not Zoé: the link asks to confirm first.
     const asked = await dirigeant.post(`/api/admin/online-applications/${numbers[1]}/link`, body);
-    expect([asked.statusCode, asked.json().error.code]).toEqual([409, 'IDENTITY_MISMATCH']);
+    expect([asked.statusCode, asked.json().code]).toEqual([409, 'IDENTITY_MISMATCH']);
     const linked = await dirigeant.post(`/api/admin/online-applications/${numbers[1]}/link`, {
       ...body,
       confirmMismatch: true,

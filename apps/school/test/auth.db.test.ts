@@ -29,20 +29,20 @@ describe('school sign-in', () => {
     expect((await client.post('/api/auth/logout')).statusCode).toBe(204);
     const after = await client.get('/api/auth/session');
     expect(after.statusCode).toBe(401);
-    expect(after.json().error.message).toBe('Vous devez être connecté pour accéder à cette page.');
+    expect(after.json().detail).toBe('Vous devez être connecté pour accéder à cette page.');
   });
 
   it('refuses a wrong password with a French message and no session', async () => {
     const client = testClient(school.app);
     const response = await client.post('/api/auth/login', { login: 'secretaire', password: 'mauvais' });
     expect(response.statusCode).toBe(401);
-    expect(response.json().error).toEqual({
+    expect(response.json()).toMatchObject({
       code: 'WRONG_CREDENTIALS',
-      message: 'Identifiant ou mot de passe incorrect.',
+      detail: 'Identifiant ou mot de passe incorrect.',
     });
     expect(response.cookies).toHaveLength(0);
     const unknownUser = await client.post('/api/auth/login', { login: 'personne', password: 'mauvais' });
-    expect(unknownUser.json().error.message).toBe('Identifiant ou mot de passe incorrect.');
+    expect(unknownUser.json().detail).toBe('Identifiant ou mot de passe incorrect.');
   });
 
   it('stops login attempts after five failures, even with the right password', async () => {
@@ -52,7 +52,7 @@ describe('school sign-in', () => {
     }
     const blocked = await client.post('/api/auth/login', LOGIN.moniteur);
     expect(blocked.statusCode).toBe(429);
-    expect(blocked.json().error.message).toMatch(
+    expect(blocked.json().detail).toMatch(
       /^Trop de tentatives de connexion échouées\. Réessayez dans 15 minutes\.$/,
     );
     // Another account from the same address is not locked by these failures.
@@ -62,11 +62,11 @@ describe('school sign-in', () => {
   it('validates the login body with field errors', async () => {
     const response = await testClient(school.app).post('/api/auth/login', { login: '' });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.code).toBe('VALIDATION');
+    expect(response.json().code).toBe('VALIDATION');
     expect(
       response
         .json()
-        .error.fields.map((f: { path: string }) => f.path)
+        .fields.map((f: { path: string }) => f.path)
         .sort(),
     ).toEqual(['login', 'password']);
   });
@@ -78,7 +78,7 @@ describe('CSRF protection', () => {
     await client.login('/api/auth/login', LOGIN.dirigeant);
     const response = await client.request({ method: 'POST', url: '/api/auth/logout', csrf: false });
     expect(response.statusCode).toBe(403);
-    expect(response.json().error.code).toBe('CSRF');
+    expect(response.json().code).toBe('CSRF');
     // The session survived the forged request.
     expect((await client.get('/api/auth/session')).statusCode).toBe(200);
   });
@@ -92,14 +92,14 @@ describe('CSRF protection', () => {
       headers: { origin: 'https://pirate.example', host: 'localhost:3200' },
     });
     expect(response.statusCode).toBe(403);
-    expect(response.json().error.code).toBe('CROSS_SITE');
+    expect(response.json().code).toBe('CROSS_SITE');
     // Same host, other scheme: another origin too (it passed when only hosts were compared).
     const otherScheme = await client.request({
       method: 'POST',
       url: '/api/auth/logout',
       headers: { origin: 'https://localhost:3200', host: 'localhost:3200' },
     });
-    expect([otherScheme.statusCode, otherScheme.json().error.code]).toEqual([403, 'CROSS_SITE']);
+    expect([otherScheme.statusCode, otherScheme.json().code]).toEqual([403, 'CROSS_SITE']);
     // The page's own origin goes through.
     const own = await client.request({
       method: 'POST',

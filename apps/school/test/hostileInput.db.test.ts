@@ -23,10 +23,10 @@ describe('Entrées hostiles du logiciel de l’auto-école', () => {
       ['/api/auth/login', { login: 'secretaire\u0000', password: 'x' }],
     ] as const) {
       const response = await secretaire.post(url, body);
-      expect([url, response.statusCode, response.json().error]).toEqual([
+      expect([url, response.statusCode, response.json()]).toEqual([
         url,
         400,
-        { code: 'INVALID_CHARACTER', message: INVALID_CHARACTER_MESSAGE },
+        expect.objectContaining({ code: 'INVALID_CHARACTER', detail: INVALID_CHARACTER_MESSAGE }),
       ]);
     }
     const search = await secretaire.get('/api/students?q=du%00pont');
@@ -46,7 +46,7 @@ describe('Entrées hostiles du logiciel de l’auto-école', () => {
       });
       expect(response.statusCode, body).toBeGreaterThanOrEqual(400);
       expect(response.statusCode, body).toBeLessThan(500);
-      expect(typeof response.json().error.message).toBe('string');
+      expect(typeof response.json().detail).toBe('string');
     }
   });
 

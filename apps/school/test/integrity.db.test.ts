@@ -94,13 +94,13 @@ describe('Transférer une demande', () => {
       number: marc.number,
     });
     expect(withoutAgrement.statusCode).toBe(400);
-    expect(withoutAgrement.json().error.message).not.toContain('holderAgrementNumber');
+    expect(withoutAgrement.json().detail).not.toContain('holderAgrementNumber');
     const refused = await secretaire.post(`/api/students/${moussa.id}/online/transfer`, {
       number: marc.number,
       holderAgrementNumber: 'E1703500010',
     });
     expect(refused.statusCode).toBe(404);
-    expect(refused.json().error.message).toContain('Aucune demande de cet élève ne porte ce numéro');
+    expect(refused.json().detail).toContain('Aucune demande de cet élève ne porte ce numéro');
     expect((await tab(moussa.id)).applications).toEqual([]);
     expect((await ants.brequigny.getApplication(marc.number)).state).toBe('draft');
 
@@ -167,13 +167,13 @@ describe('Relier une demande à un élève', () => {
 
     const plain = await link(number, { officeId: office, studentId: emma.id });
     expect(plain.statusCode).toBe(409);
-    expect(plain.json().error).toMatchObject({ code: 'ALREADY_LINKED' });
-    expect(plain.json().error.message).toContain("N'DIAYE Moussa");
+    expect(plain.json()).toMatchObject({ code: 'ALREADY_LINKED' });
+    expect(plain.json().detail).toContain("N'DIAYE Moussa");
     const unconfirmed = await link(number, { officeId: office, studentId: emma.id, change: true });
     expect(unconfirmed.statusCode).toBe(409);
-    expect(unconfirmed.json().error.code).toBe('IDENTITY_MISMATCH');
-    expect(unconfirmed.json().error.message).toContain('PETIT Emma, né(e) le 09/01/2003');
-    expect(unconfirmed.json().error.message).toContain("N'DIAYE Moussa, né(e) le 01/06/2004");
+    expect(unconfirmed.json().code).toBe('IDENTITY_MISMATCH');
+    expect(unconfirmed.json().detail).toContain('PETIT Emma, né(e) le 09/01/2003');
+    expect(unconfirmed.json().detail).toContain("N'DIAYE Moussa, né(e) le 01/06/2004");
     // Nothing moved on either fiche.
     expect((await tab(moussa.id)).applications.map((a: { number: string }) => a.number)).toEqual([number]);
     expect((await tab(emma.id)).applications).toEqual([]);
@@ -309,7 +309,7 @@ describe('Le Dossier 02-06 suit ce que le site de l’ANTS a attaché', () => {
       '202669000123',
     ]);
     // No paper photo-signature form for a Cerfa 06 (seed 002: « cerfa 02 uniquement »): the code first.
-    expect(title.actions.validate).toEqual({ enabled: false, reason: API_ERRORS.EPHOTO_REQUIRED });
+    expect(title.actions.validate).toEqual({ enabled: false, reason: API_ERRORS.EPHOTO_REQUIRED.title });
   });
 
   it('recreating a draft keeps its ePhoto: the code goes over to the new draft', async () => {

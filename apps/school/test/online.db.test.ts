@@ -69,10 +69,10 @@ describe('Espace Dirigeant › Bureaux › Agrément pour Cerfa', () => {
 
     const missing = await dirigeant.post(url, { postalCode: '', cerfaAgrement: '', antsLogin: 'brequigny35' });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().error.message).toBe(
+    expect(missing.json().detail).toBe(
       "Le code postal, le n° d'agrément et les identifiants de l'agence sont obligatoires pour initialiser la liste des préfectures.",
     );
-    expect(missing.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['postalCode', 'cerfaAgrement']);
+    expect(missing.json().fields.map((f: { path: string }) => f.path)).toEqual(['postalCode', 'cerfaAgrement']);
 
     const wrong = await dirigeant.post(url, {
       postalCode: '35200',
@@ -81,7 +81,7 @@ describe('Espace Dirigeant › Bureaux › Agrément pour Cerfa', () => {
       antsPassword: 'pas-le-bon',
     });
     expect(wrong.statusCode).toBe(422);
-    expect(wrong.json().error.message).toContain(
+    expect(wrong.json().detail).toContain(
       "Authentification refusée : le numéro d'agrément Cerfa, l'identifiant ou le mot de passe est incorrect.",
     );
 
@@ -196,7 +196,7 @@ describe('Dossier 02 - 06 › demande en ligne', () => {
       idempotencyKey: crypto.randomUUID(),
     });
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().error.fields).toEqual([{ path: 'candidate.city', message: 'Ville incorrect' }]);
+    expect(refused.json().fields).toEqual([{ path: 'candidate.city', message: 'Ville incorrect' }]);
 
     // The same email already used on the national service for someone else.
     await ants.saintPriest.createApplication(
@@ -220,8 +220,8 @@ describe('Dossier 02 - 06 › demande en ligne', () => {
       idempotencyKey: crypto.randomUUID(),
     });
     expect(divergent.statusCode).toBe(409);
-    expect(divergent.json().error.code).toBe('ANTS_EMAIL_ALREADY_USED');
-    expect(divergent.json().error.message).toBe(
+    expect(divergent.json().code).toBe('ANTS_EMAIL_ALREADY_USED');
+    expect(divergent.json().detail).toBe(
       "Cet email est déjà utilisé pour la demande d'un autre candidat : chaque élève doit avoir un email unique.",
     );
   });
@@ -241,9 +241,9 @@ describe('Dossier 02 - 06 › demande en ligne', () => {
         idempotencyKey: crypto.randomUUID(),
       });
       expect(answer.statusCode).toBe(503);
-      expect(answer.json().error).toMatchObject({
+      expect(answer.json()).toMatchObject({
         code: 'ANTS_UNAVAILABLE',
-        message:
+        detail:
           "Le site de l'ANTS ne répond pas pour le moment. Rien n'a été perdu : réessayez dans quelques instants.",
       });
       expect((await secretaire.get(`/api/students/${id}/dossier`)).json().dossier.requestedCategories).toEqual(['B']);
@@ -283,6 +283,6 @@ describe('Dossier 02 - 06 › demande en ligne', () => {
       officeId: await brequignyId(),
     });
     expect(twin.statusCode).toBe(409);
-    expect(twin.json().error.fields[0].path).toBe('email');
+    expect(twin.json().fields[0].path).toBe('email');
   });
 });

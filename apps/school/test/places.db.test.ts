@@ -62,7 +62,7 @@ describe('places check in the back office', () => {
       birthCountry: 'FRANCE',
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.fields).toEqual([
+    expect(response.json().fields).toEqual([
       { path: 'postalCode', message: 'Le code postal doit comporter 5 chiffres.' },
     ]);
     expect((await camille()).city).toBe('ST PRIEST');
@@ -80,6 +80,6 @@ describe('places check in the back office', () => {
     ]);
     const bad = await client.get('/api/referentiel/towns?q=');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.code).toBe('VALIDATION');
+    expect(bad.json().code).toBe('VALIDATION');
   });
 });

@@ -60,7 +60,7 @@ describe('Droits utilisateurs (Espace Dirigeant > Connexions)', () => {
       rights: { tout_faire: true },
     });
     expect(response.statusCode).toBe(409);
-    expect(response.json().error.message).toBe('Droit inconnu : tout_faire.');
+    expect(response.json().detail).toBe('Droit inconnu : tout_faire.');
   });
 
   it('is refused by the server to a secrétaire, who cannot grant herself a right', async () => {
@@ -73,7 +73,7 @@ describe('Droits utilisateurs (Espace Dirigeant > Connexions)', () => {
       await client.put(`/api/dirigeant/users/${me}/rights`, { rights: { ants_delete_ephoto: true } }),
     ]) {
       expect(response.statusCode).toBe(403);
-      expect(response.json().error.message).toBe("L'Espace Dirigeant est réservé au dirigeant de l'auto-école.");
+      expect(response.json().detail).toBe("L'Espace Dirigeant est réservé au dirigeant de l'auto-école.");
     }
     expect((await client.get('/api/auth/session')).json().user.rights).not.toContain('ants_delete_ephoto');
   });
@@ -117,9 +117,9 @@ describe('actions guarded by the ANTS rights', () => {
     for (const [method, url, label] of cases) {
       const response = await client.request({ method, url });
       expect(response.statusCode).toBe(403);
-      expect(response.json().error).toEqual({
+      expect(response.json()).toMatchObject({
         code: 'RIGHT_REQUIRED',
-        message: `Vous n'avez pas le droit « ${label} ». Demandez-le au dirigeant de l'auto-école (Espace Dirigeant > Connexions > Droits utilisateurs).`,
+        detail: `Vous n'avez pas le droit « ${label} ». Demandez-le au dirigeant de l'auto-école (Espace Dirigeant > Connexions > Droits utilisateurs).`,
       });
     }
   });
@@ -130,7 +130,7 @@ describe('actions guarded by the ANTS rights', () => {
     const response = await client.post(`/api/students/${await anyStudentId()}/online/92120260101000000000001/validate`);
     // Past the right, the application itself is looked for: this student has none with that number.
     expect(response.statusCode).toBe(404);
-    expect(response.json().error.message).toBe("Cette demande en ligne n'est pas rattachée à cet élève.");
+    expect(response.json().detail).toBe("Cette demande en ligne n'est pas rattachée à cet élève.");
   });
 });
 
@@ -171,7 +171,7 @@ describe('Espace Dirigeant > Connexions > Utilisateurs', () => {
         password: 'Provisoire-2026!',
       });
       expect(again.statusCode).toBe(409);
-      expect(again.json().error.message).toBe('Cet identifiant est déjà utilisé.');
+      expect(again.json().detail).toBe('Cet identifiant est déjà utilisé.');
     } finally {
       mailer.close();
       await sink.close();
@@ -190,7 +190,7 @@ describe('Espace Dirigeant > Connexions > Utilisateurs', () => {
       password: 'court',
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.fields).toEqual([
+    expect(response.json().fields).toEqual([
       { path: 'password', message: 'Le mot de passe doit faire au moins 12 caractères.' },
     ]);
   });

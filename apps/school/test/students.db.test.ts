@@ -35,7 +35,7 @@ describe('Espace Clients', () => {
     expect(found.sort()).toEqual(['Camille', 'Christine']);
     const direct = await client.get(`/api/students/${stranger!.id}`);
     expect(direct.statusCode).toBe(404);
-    expect(direct.json().error.message).toBe("Cet élève n'existe pas dans votre auto-école.");
+    expect(direct.json().detail).toBe("Cet élève n'existe pas dans votre auto-école.");
   });
 
   it('never returns an office ANTS password, only whether one is set', async () => {

@@ -1,5 +1,5 @@
 import type { PieceKind } from '@permis/referentiel';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type {
   Application,
   CreateApplication,
@@ -45,6 +45,13 @@ export class AntsApiError extends Error {
   }
 }
 
+/** The members of a problem the client reads: a code it does not know yet is still shown. */
+const answeredProblem = z.object({
+  code: z.string(),
+  detail: z.string(),
+  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
 export const UNAVAILABLE_MESSAGE =
   "Le site de l'ANTS ne répond pas pour le moment. Rien n'a été perdu : réessayez dans quelques instants.";
 
@@ -79,13 +86,12 @@ export function createAntsClient(options: AntsClientOptions) {
       throw new AntsApiError(0, 'UNAVAILABLE', UNAVAILABLE_MESSAGE);
     }
     if (response.ok) return response;
-    const body = (await response.json().catch(() => null)) as {
-      error?: { code: string; message: string; fields?: { path: string; message: string }[] };
-    } | null;
-    if (response.status >= 500 || !body?.error) {
+    // Problem details (RFC 9457); anything else (a proxy's page, a 5xx) is "unavailable".
+    const problem = answeredProblem.safeParse(await response.json().catch(() => null));
+    if (response.status >= 500 || !problem.success) {
       throw new AntsApiError(response.status, 'UNAVAILABLE', UNAVAILABLE_MESSAGE);
     }
-    throw new AntsApiError(response.status, body.error.code, body.error.message, body.error.fields);
+    throw new AntsApiError(response.status, problem.data.code, problem.data.detail, problem.data.fields);
   }
 
   async function currentToken(): Promise<string> {

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The contract between the school back office and the national service's professional API.
  * Both sides import these schemas: the service validates with them, the school's client sends them.
@@ -7,18 +5,10 @@ import { z } from 'zod';
 export * from './applications.ts';
 /** Credentials of a driving-school office: Cerfa agrément number + ANTS login + password. */
 export { tokenRequestSchema as proCredentials } from './applications.ts';
+export * from './client.ts';
 export * from './declarations.ts';
 export * from './errors.ts';
 export * from './fieldLabels.ts';
 export * from './identity.ts';
 export * from './stateSets.ts';
 export * from './states.ts';
-
-export const apiError = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
-export * from './client.ts';

@@ -1,7 +1,7 @@
 /**
  * One error shape for every API of both services: a stable machine code, an HTTP status and a
  * French message a user can read. Routes throw AppError; the error handler in http.ts turns it
- * (and validation errors) into `{ error: { code, message, fields? } }`.
+ * (and validation errors) into problem details (problems.ts).
  */
 export type FieldError = { path: string; message: string };
 

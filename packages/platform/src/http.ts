@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import { AppError } from './errors.ts';
 import { loggableError, loggerOptions } from './logger.ts';
+import { type ProblemCatalogue, type ProblemWriter, problemWriter } from './problems.ts';
 
 // Validation messages users see are in French.
 z.config(z.locales.fr());
@@ -25,16 +26,19 @@ export type HttpOptions = {
   bodyLimit?: number;
   /** Behind a load balancer: whose X-Forwarded-For to believe (`request.ip` is then the client's). */
   trustProxy?: boolean | number | string;
+  /** The problem `type` and `title` of a code (RFC 9457), from the service's contract. */
+  problems: ProblemCatalogue;
 };
 
-const HTTP_MESSAGES: Record<number, string> = {
-  400: 'La requête est mal formée.',
-  404: "L'adresse demandée n'existe pas.",
-  405: 'Cette méthode HTTP est refusée ici.',
-  406: 'Format de réponse non disponible.',
-  413: 'Le contenu envoyé est trop volumineux.',
-  415: "Ce type de contenu n'est pas accepté.",
-  429: 'Trop de requêtes : veuillez patienter avant de réessayer.',
+/** Stable codes and French messages for what the HTTP layer refuses before a route runs. */
+const HTTP_REFUSALS: Record<number, { code: string; message: string }> = {
+  400: { code: 'BAD_REQUEST', message: 'La requête est mal formée.' },
+  404: { code: 'NOT_FOUND', message: "L'adresse demandée n'existe pas." },
+  405: { code: 'METHOD_NOT_ALLOWED', message: 'Cette méthode HTTP est refusée ici.' },
+  406: { code: 'NOT_ACCEPTABLE', message: 'Format de réponse non disponible.' },
+  413: { code: 'PAYLOAD_TOO_LARGE', message: 'Le contenu envoyé est trop volumineux.' },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: "Ce type de contenu n'est pas accepté." },
+  429: { code: 'RATE_LIMITED', message: 'Trop de requêtes : veuillez patienter avant de réessayer.' },
 };
 
 export const INVALID_CHARACTER_MESSAGE =
@@ -124,31 +128,26 @@ export async function createHttpServer(options: HttpOptions) {
     }
   });
 
+  const problem = problemWriter(options.problems);
+  app.decorate('problem', problem);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return reply
-        .status(error.status)
-        .send({ error: { code: error.code, message: error.message, fields: error.fields } });
+      return problem(reply, error.status, error.code, error.message, error.fields);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((issue) => ({
         path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
         message: issue.message ?? 'Valeur invalide.',
       }));
-      return reply.status(400).send({
-        error: { code: 'VALIDATION', message: 'Certains champs sont invalides.', fields },
-      });
+      return problem(reply, 400, 'VALIDATION', 'Certains champs sont invalides.', fields);
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return reply.status(status).send({
-        error: { code: error.code ?? 'BAD_REQUEST', message: HTTP_MESSAGES[status] ?? 'Requête refusée.' },
-      });
+      const refusal = HTTP_REFUSALS[status] ?? { code: 'BAD_REQUEST', message: 'Requête refusée.' };
+      return problem(reply, status, refusal.code, refusal.message);
     }
     request.log.error({ error: loggableError(error) }, 'erreur interne');
-    return reply.status(500).send({
-      error: { code: 'INTERNAL', message: 'Une erreur inattendue est survenue. Veuillez réessayer.' },
-    });
+    return problem(reply, 500, 'INTERNAL', 'Une erreur inattendue est survenue. Veuillez réessayer.');
   });
 
   return app;
@@ -159,6 +158,8 @@ export type HttpServer = Awaited<ReturnType<typeof createHttpServer>>;
 declare module 'fastify' {
   interface FastifyInstance {
     routeList: { method: string; url: string }[];
+    /** Answers an error as problem details: the one error shape of both services. */
+    problem: ProblemWriter;
   }
 }
 
@@ -174,7 +175,8 @@ export async function serveWebApp(app: FastifyInstance, webDir: string) {
     const lower = request.url.toLowerCase();
     const isApi = /^\/(api|dev)(\/|\?|$)/.test(lower);
     if (request.method !== 'GET' || isApi) {
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: HTTP_MESSAGES[404] } });
+      const refusal = HTTP_REFUSALS[404]!;
+      return app.problem(reply, 404, refusal.code, refusal.message);
     }
     if (!built) {
       return reply

@@ -10,6 +10,7 @@ export * from './loginThrottle.ts';
 export * from './mail.ts';
 export * from './mailJob.ts';
 export * from './passwords.ts';
+export * from './problems.ts';
 export * from './runService.ts';
 export * from './secrets.ts';
 export * from './sessions.ts';

@@ -6,11 +6,12 @@ import {
   REGISTERED_ELSEWHERE,
   STATE_SETS,
 } from '@permis/ants-api';
-import { AppError, pgErrorCode } from '@permis/platform';
+import { pgErrorCode } from '@permis/platform';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
 import { applications, auditEvents, candidates } from '../db/schema.ts';
+import { proError } from '../pro/errors.ts';
 import type { ApplicationRow } from './machine.ts';
 import { applicationNumber } from './number.ts';
 import { dataErrors } from './rules.ts';
@@ -32,7 +33,7 @@ export async function createApplication(
   if (replay) return { row: sameRequest(replay, requestHash), created: false };
 
   const errors = dataErrors(request, parisToday());
-  if (errors.length > 0) throw new AppError(422, 'DATA_ERROR', API_ERRORS.DATA_ERROR, errors);
+  if (errors.length > 0) throw proError('DATA_ERROR', API_ERRORS.DATA_ERROR.title, errors);
 
   try {
     return await db.transaction(async (tx) => {
@@ -68,10 +69,9 @@ export async function createApplication(
       if (blocking.length > 0) {
         // The number only to the school that holds it: to another, it would open a takeover.
         const own = blocking.find((a) => a.proAccountId === schoolId);
-        throw new AppError(
-          409,
+        throw proError(
           'APPLICATION_ALREADY_REGISTERED',
-          own ? `${API_ERRORS.APPLICATION_ALREADY_REGISTERED} (demande n° ${own.number})` : REGISTERED_ELSEWHERE,
+          own ? `${API_ERRORS.APPLICATION_ALREADY_REGISTERED.title} (demande n° ${own.number})` : REGISTERED_ELSEWHERE,
         );
       }
       if (request.type === '06') {
@@ -86,7 +86,7 @@ export async function createApplication(
             ),
           )
           .limit(1);
-        if (accepted02.length === 0) throw new AppError(409, 'CERFA_02_NOT_ACCEPTED', API_ERRORS.CERFA_02_NOT_ACCEPTED);
+        if (accepted02.length === 0) throw proError('CERFA_02_NOT_ACCEPTED');
       }
       const [inserted] = await tx
         .insert(applications)
@@ -133,7 +133,7 @@ async function findByKey(db: AntsDb, schoolId: string, key: string) {
 
 function sameRequest(row: ApplicationRow, requestHash: string): ApplicationRow {
   if (row.requestHash !== requestHash) {
-    throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', API_ERRORS.IDEMPOTENCY_KEY_REUSED);
+    throw proError('IDEMPOTENCY_KEY_REUSED');
   }
   return row;
 }
@@ -155,13 +155,13 @@ async function matchCandidate(tx: Tx, request: Request): Promise<string> {
       byEmail.birthName === c.birthName.toUpperCase() &&
       byEmail.firstName.toUpperCase() === c.firstName.toUpperCase() &&
       byEmail.birthDate === c.birthDate;
-    if (!sameIdentity) throw new AppError(409, 'EMAIL_ALREADY_USED', API_ERRORS.EMAIL_ALREADY_USED);
+    if (!sameIdentity) throw proError('EMAIL_ALREADY_USED');
     const differs =
       byEmail.sex !== c.sex ||
       byEmail.birthCity !== c.birthCity ||
       byEmail.birthDepartment !== c.birthDepartment ||
       byEmail.birthCountry !== c.birthCountry;
-    if (differs) throw new AppError(409, 'CANDIDATE_DATA_DIFFERS', API_ERRORS.CANDIDATE_DATA_DIFFERS);
+    if (differs) throw proError('CANDIDATE_DATA_DIFFERS');
     return byEmail.id;
   }
   // The same person known under another email: the school must fix the fiche, not create a twin.
@@ -177,7 +177,7 @@ async function matchCandidate(tx: Tx, request: Request): Promise<string> {
       ),
     )
     .limit(1);
-  if (twin) throw new AppError(409, 'CANDIDATE_DATA_DIFFERS', API_ERRORS.CANDIDATE_DATA_DIFFERS);
+  if (twin) throw proError('CANDIDATE_DATA_DIFFERS');
   const [created] = await tx
     .insert(candidates)
     .values({

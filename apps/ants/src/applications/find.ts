@@ -1,8 +1,7 @@
-import { API_ERRORS } from '@permis/ants-api';
-import { AppError } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
 import { applications } from '../db/schema.ts';
+import { proError } from '../pro/errors.ts';
 import type { ApplicationRow } from './machine.ts';
 
 /** An application of this school by its number; another school's is simply not found. */
@@ -12,6 +11,6 @@ export async function findOwnApplication(db: AntsDb, schoolId: string, number: s
     .from(applications)
     .where(and(eq(applications.number, number), eq(applications.proAccountId, schoolId)))
     .limit(1);
-  if (!row) throw new AppError(404, 'NOT_FOUND', API_ERRORS.NOT_FOUND);
+  if (!row) throw proError('NOT_FOUND');
   return row;
 }

@@ -1,10 +1,11 @@
 import { type Application, type listQuerySchema, TRANSFERRED } from '@permis/ants-api';
-import { AppError, parisDayStart } from '@permis/platform';
+import { parisDayStart } from '@permis/platform';
 import { and, asc, eq, gt, gte, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
 import { applications, formerHolders } from '../db/schema.ts';
+import { proError } from '../pro/errors.ts';
 import { toTransferredView, toView } from './view.ts';
 
 type Query = z.output<typeof listQuerySchema>;
@@ -104,7 +105,7 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const date = new Date(at ?? '');
   if (Number.isNaN(date.getTime()) || !id || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new AppError(400, 'VALIDATION', 'Curseur de synchronisation invalide.');
+    throw proError('VALIDATION', 'Curseur de synchronisation invalide.');
   }
   return { at: date, id };
 }

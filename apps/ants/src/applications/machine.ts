@@ -9,6 +9,7 @@ import { AppError } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
 import { applications, auditEvents } from '../db/schema.ts';
+import { proError } from '../pro/errors.ts';
 import { recordChange } from '../webhooks/outbox.ts';
 
 /**
@@ -66,8 +67,7 @@ export async function transition(
   const rule: Rule = RULES[action];
   if (actor.type !== rule.by) throw new AppError(403, 'FORBIDDEN', "Cette action n'est pas permise à ce compte.");
   if (!actionAllowed(action, app.state)) {
-    throw new AppError(
-      409,
+    throw proError(
       'TRANSITION_REFUSED',
       `Action impossible : la demande est à l'état « ${stateLabel(app.state, app.type)} ».`,
     );
@@ -79,11 +79,7 @@ export async function transition(
     .where(and(eq(applications.id, app.id), eq(applications.state, app.state)))
     .returning();
   if (!updated) {
-    throw new AppError(
-      409,
-      'STATE_CHANGED',
-      "La demande vient d'être modifiée par ailleurs : mettez-la à jour puis réessayez.",
-    );
+    throw proError('STATE_CHANGED', "La demande vient d'être modifiée par ailleurs : mettez-la à jour puis réessayez.");
   }
   await tx.insert(auditEvents).values({
     actorType: actor.type,

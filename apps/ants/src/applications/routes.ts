@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import {
-  API_ERRORS,
   applicationNumberSchema,
   createApplicationSchema,
   listQuerySchema,
   type listResponseSchema,
   transferRequestSchema,
 } from '@permis/ants-api';
-import { AppError, type HttpServer } from '@permis/platform';
+import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
+import { proError } from '../pro/errors.ts';
 import { requireProCaller } from '../pro/token.ts';
 import { createApplication } from './create.ts';
 import { findOwnApplication } from './find.ts';
@@ -43,7 +43,7 @@ export function applicationRoutes(app: HttpServer, db: AntsDb, hooks: Applicatio
     async (request, reply) => {
       const school = await requireProCaller(db, request);
       const key = request.headers['idempotency-key'];
-      if (!key) throw new AppError(400, 'IDEMPOTENCY_KEY_MISSING', API_ERRORS.IDEMPOTENCY_KEY_MISSING);
+      if (!key) throw proError('IDEMPOTENCY_KEY_MISSING');
       const { row, created } = await createApplication(db, school.id, key, request.body);
       return reply.status(created ? 201 : 200).send({ application: toView(row) });
     },

@@ -1,8 +1,9 @@
 import { API_ERRORS, type Candidate, inStateSet, samePerson, type TransferRequest } from '@permis/ants-api';
-import { AppError, createLoginThrottle } from '@permis/platform';
+import { createLoginThrottle } from '@permis/platform';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
 import { applications, auditEvents, formerHolders, proAccounts } from '../db/schema.ts';
+import { proError } from '../pro/errors.ts';
 import { recordChange } from '../webhooks/outbox.ts';
 
 /** Failed transfers an account may make in an hour: enough for typos, too few to guess numbers. */
@@ -23,7 +24,7 @@ export function createTransfers(db: AntsDb): Transfers {
     maxPerIdentityAndIp: MAX_FAILED_TRANSFERS,
     maxPerIdentity: MAX_FAILED_TRANSFERS,
     windowMs: 60 * 60 * 1000,
-    message: (minutes) => API_ERRORS.TRANSFER_THROTTLED.replace('plus tard', `dans ${minutes} min`),
+    message: (minutes) => API_ERRORS.TRANSFER_THROTTLED.title.replace('plus tard', `dans ${minutes} min`),
     code: 'TRANSFER_THROTTLED',
   });
   return {
@@ -41,21 +42,17 @@ export function createTransfers(db: AntsDb): Transfers {
         samePerson(found.row.candidate as Candidate, request.candidate);
       if (!found || !matches) {
         await throttle.recordFailure(ip, schoolId);
-        throw new AppError(404, 'TRANSFER_NOT_THIS_CANDIDATE', API_ERRORS.TRANSFER_NOT_THIS_CANDIDATE);
+        throw proError('TRANSFER_NOT_THIS_CANDIDATE');
       }
       const { row } = found;
       if (row.proAccountId === schoolId) {
-        throw new AppError(409, 'ALREADY_YOURS', 'Cette demande est déjà rattachée à votre établissement.');
+        throw proError('ALREADY_YOURS', 'Cette demande est déjà rattachée à votre établissement.');
       }
       if (row.paperMandate) {
-        throw new AppError(
-          409,
-          'TRANSFER_REFUSED',
-          'Une demande déposée sur mandat papier ne peut pas être transférée.',
-        );
+        throw proError('TRANSFER_REFUSED', 'Une demande déposée sur mandat papier ne peut pas être transférée.');
       }
       if (!inStateSet('transferable', row.state)) {
-        throw new AppError(409, 'TRANSITION_REFUSED', 'Cette demande ne peut plus être transférée.');
+        throw proError('TRANSITION_REFUSED', 'Cette demande ne peut plus être transférée.');
       }
       return db.transaction(async (tx) => {
         const now = new Date();
@@ -64,7 +61,7 @@ export function createTransfers(db: AntsDb): Transfers {
           .set({ proAccountId: schoolId, previousProAccountId: row.proAccountId, updatedAt: now })
           .where(and(eq(applications.id, row.id), eq(applications.proAccountId, row.proAccountId)))
           .returning();
-        if (!moved) throw new AppError(409, 'STATE_CHANGED', API_ERRORS.STATE_CHANGED);
+        if (!moved) throw proError('STATE_CHANGED');
         // The school it leaves keeps a "Transféré" row; one that takes it back holds it again.
         await tx
           .insert(formerHolders)

@@ -1,10 +1,9 @@
-import { API_ERRORS } from '@permis/ants-api';
-import { AppError } from '@permis/platform';
 import { PIECES } from '@permis/referentiel';
 import { eq, sql } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
 import { pieceFiles } from '../db/schema.ts';
 import { attachedEphotoCode } from '../ephoto/attached.ts';
+import { proError } from '../pro/errors.ts';
 import { type ApplicationRow, transition } from './machine.ts';
 
 /**
@@ -23,15 +22,14 @@ export async function validateApplication(db: AntsDb, row: ApplicationRow, schoo
       const present = new Set(sent.filter((s) => s.pages > 0).map((s) => s.kind));
       const missing = PIECES.filter((p) => p.required && !present.has(p.kind));
       if (missing.length > 0) {
-        throw new AppError(
-          422,
+        throw proError(
           'REQUIRED_PIECES_MISSING',
           `Des pièces justificatives requises manquent : ${missing.map((p) => p.label).join(', ')}.`,
           missing.map((p) => ({ path: `pieces.${p.kind}`, message: `${p.label} : pièce requise.` })),
         );
       }
       if (row.type === '06' && !(await attachedEphotoCode(tx, row.id))) {
-        throw new AppError(422, 'EPHOTO_REQUIRED', API_ERRORS.EPHOTO_REQUIRED);
+        throw proError('EPHOTO_REQUIRED');
       }
     }
     return transition(tx, row, 'validate', { type: 'school', id: schoolId });

@@ -31,9 +31,7 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
       const ok = await verifyPassword(row?.passwordHash, password);
       if (!row || !ok || !row.active) {
         await throttle.recordFailure(request.ip, key);
-        return reply
-          .status(401)
-          .send({ error: { code: 'AUTHENTICATION_FAILED', message: API_ERRORS.AUTHENTICATION_FAILED } });
+        return app.problem(reply, 401, 'AUTHENTICATION_FAILED', API_ERRORS.AUTHENTICATION_FAILED.title);
       }
       await throttle.recordSuccess(request.ip, key);
       const { csrfToken } = await ctx.sessions.start(reply, PRO, row.id);
@@ -54,7 +52,7 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
       const ok = await verifyPassword(row?.passwordHash, password);
       if (!row || !ok || !row.active) {
         await agentThrottle.recordFailure(request.ip, login);
-        return reply.status(401).send({ error: { code: 'WRONG_CREDENTIALS', message: AGENT_WRONG_CREDENTIALS } });
+        return app.problem(reply, 401, 'WRONG_CREDENTIALS', AGENT_WRONG_CREDENTIALS);
       }
       await agentThrottle.recordSuccess(request.ip, login);
       const { csrfToken } = await ctx.sessions.start(reply, AGENT, row.id);

@@ -118,9 +118,7 @@ export function candidateAccountRoutes(
       const ok = await verifyPassword(row?.passwordHash, password);
       if (!row?.activatedAt || !ok) {
         await throttle.recordFailure(request.ip, `candidate:${loginId}`);
-        return reply
-          .status(401)
-          .send({ error: { code: 'WRONG_CREDENTIALS', message: 'Identifiant ou mot de passe incorrect.' } });
+        return app.problem(reply, 401, 'WRONG_CREDENTIALS', 'Identifiant ou mot de passe incorrect.');
       }
       await throttle.recordSuccess(request.ip, `candidate:${loginId}`);
       const { csrfToken } = await sessions.start(reply, CANDIDATE, row.id);

@@ -1,10 +1,10 @@
-import { AppError } from '@permis/platform';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ApplicationRow } from '../applications/machine.ts';
 import { toView } from '../applications/view.ts';
 import type { AntsDb } from '../db/index.ts';
 import { auditEvents, pieceFiles } from '../db/schema.ts';
 import { attachedEphotoCode } from '../ephoto/attached.ts';
+import { proError } from '../pro/errors.ts';
 import { type AvailabilityFacts, availability, DOCUMENT_LABELS, type DocumentKind } from './catalogue.ts';
 import { renderDocument } from './content.ts';
 
@@ -22,8 +22,7 @@ export async function availabilityFacts(db: AntsDb, row: ApplicationRow): Promis
 /** The PDF of one document, or a 409 saying why it does not exist yet. Used by the candidate space too. */
 export async function documentPdf(db: AntsDb, row: ApplicationRow, kind: DocumentKind): Promise<Buffer> {
   const check = availability(kind, await availabilityFacts(db, row));
-  if (!check.available)
-    throw new AppError(409, 'DOCUMENT_UNAVAILABLE', `${DOCUMENT_LABELS[kind].label} : ${check.reason}`);
+  if (!check.available) throw proError('DOCUMENT_UNAVAILABLE', `${DOCUMENT_LABELS[kind].label} : ${check.reason}`);
   // Sent to instruction by the candidate's validation, or by the school's with a paper mandate.
   const [sent] = await db
     .select({ at: auditEvents.at })

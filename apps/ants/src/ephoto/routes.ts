@@ -10,6 +10,7 @@ import type { ApplicationRow } from '../applications/machine.ts';
 import type { AntsDb } from '../db/index.ts';
 import { applications, auditEvents, ephotoCodes, photoBooths } from '../db/schema.ts';
 import { inspectFile } from '../pieces/inspect.ts';
+import { proError } from '../pro/errors.ts';
 import { requireProCaller } from '../pro/token.ts';
 import { EPHOTO_IMAGES, sendEphotoImage } from './attached.ts';
 
@@ -31,13 +32,13 @@ export function ephotoRoutes(app: HttpServer, db: AntsDb) {
   app.post('/api/booths/v1/codes', async (request, reply) => {
     const booth = await requireBooth(db, request);
     if (!request.isMultipart())
-      throw new AppError(415, 'FILE_MISSING', 'Envoyez la photo et la signature en multipart/form-data.');
+      throw proError('FILE_MISSING', 'Envoyez la photo et la signature en multipart/form-data.');
     const images: Record<string, Buffer> = {};
     try {
       for await (const part of request.files({ limits: { fileSize: MAX_IMAGE_BYTES, files: 2 } })) {
         const chunks: Buffer[] = [];
         for await (const chunk of part.file) chunks.push(chunk as Buffer);
-        if (part.file.truncated) throw new AppError(413, 'FILE_TOO_LARGE', 'Image trop volumineuse (2 Mo au maximum).');
+        if (part.file.truncated) throw proError('FILE_TOO_LARGE', 'Image trop volumineuse (2 Mo au maximum).');
         images[part.fieldname] = Buffer.concat(chunks);
       }
     } catch (error) {
@@ -45,10 +46,10 @@ export function ephotoRoutes(app: HttpServer, db: AntsDb) {
     }
     for (const field of ['photo', 'signature']) {
       const bytes = images[field];
-      if (!bytes) throw new AppError(400, 'FILE_MISSING', `Image « ${field} » manquante.`);
+      if (!bytes) throw proError('FILE_MISSING', `Image « ${field} » manquante.`);
       const { mediaType } = await inspectFile(bytes);
       if (mediaType === 'application/pdf')
-        throw new AppError(415, 'FILE_TYPE', 'La photo et la signature sont des images JPEG ou PNG.');
+        throw proError('FILE_TYPE', 'La photo et la signature sont des images JPEG ou PNG.');
     }
     const code = newEphotoCode();
     const expiresAt = new Date(Date.now() + VALIDITY_MS);
@@ -98,18 +99,14 @@ export function ephotoRoutes(app: HttpServer, db: AntsDb) {
       const { code } = request.body;
       await db.transaction(async (tx) => {
         const [found] = await tx.select().from(ephotoCodes).where(eq(ephotoCodes.code, code)).limit(1);
-        if (!found) throw new AppError(404, 'EPHOTO_UNKNOWN', "Ce code ePhoto n'existe pas : vérifiez sa saisie.");
+        if (!found) throw proError('EPHOTO_UNKNOWN', "Ce code ePhoto n'existe pas : vérifiez sa saisie.");
         if (found.applicationId === row.id) return;
         // A released code is still its candidate's photo: it never goes onto someone else.
         const otherCandidate = found.candidateId !== null && found.candidateId !== row.candidateId;
         if (found.applicationId || found.usedAt || otherCandidate) {
-          throw new AppError(
-            409,
-            'EPHOTO_ALREADY_USED',
-            "Ce code ePhoto a déjà été utilisé : un code ne sert qu'une fois.",
-          );
+          throw proError('EPHOTO_ALREADY_USED', "Ce code ePhoto a déjà été utilisé : un code ne sert qu'une fois.");
         }
-        if (found.expiresAt < new Date()) throw new AppError(409, 'EPHOTO_EXPIRED', 'Ce code ePhoto a expiré.');
+        if (found.expiresAt < new Date()) throw proError('EPHOTO_EXPIRED', 'Ce code ePhoto a expiré.');
         // Replacing: the previous code of this draft goes back to its holder, unused.
         await tx
           .update(ephotoCodes)
@@ -121,11 +118,7 @@ export function ephotoRoutes(app: HttpServer, db: AntsDb) {
           .where(and(eq(ephotoCodes.code, code), isNull(ephotoCodes.applicationId)))
           .returning({ code: ephotoCodes.code });
         if (!claimed) {
-          throw new AppError(
-            409,
-            'EPHOTO_ALREADY_USED',
-            "Ce code ePhoto a déjà été utilisé : un code ne sert qu'une fois.",
-          );
+          throw proError('EPHOTO_ALREADY_USED', "Ce code ePhoto a déjà été utilisé : un code ne sert qu'une fois.");
         }
         // On the application too: its school's copy learns it (and a sync sees it changed).
         await tx
@@ -155,8 +148,7 @@ export function ephotoRoutes(app: HttpServer, db: AntsDb) {
         .where(eq(ephotoCodes.applicationId, row.id))
         .returning({ code: ephotoCodes.code });
       await tx.update(applications).set({ ephotoCode: null, updatedAt: new Date() }).where(eq(applications.id, row.id));
-      if (released.length === 0)
-        throw new AppError(404, 'EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
+      if (released.length === 0) throw proError('EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
       await tx.insert(auditEvents).values({
         actorType: 'school',
         actorId: school.id,
@@ -171,7 +163,7 @@ export function ephotoRoutes(app: HttpServer, db: AntsDb) {
 
 function assertDraft(row: ApplicationRow) {
   if (!inStateSet('ephotoEditable', row.state)) {
-    throw new AppError(409, 'TRANSITION_REFUSED', "L'ePhoto ne peut plus être modifiée : la demande a été validée.");
+    throw proError('TRANSITION_REFUSED', "L'ePhoto ne peut plus être modifiée : la demande a été validée.");
   }
 }
 

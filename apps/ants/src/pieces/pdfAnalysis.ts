@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { AppError } from '@permis/platform';
 import Piscina from 'piscina';
+import { proError } from '../pro/errors.ts';
 import type { PdfVerdict } from './pdfWorker.ts';
 
 /** Time and memory one PDF may take in its thread before it is stopped and refused. */
@@ -60,8 +61,7 @@ export async function analysePdf(bytes: Buffer, limits: { timeMs?: number } = {}
     });
   } catch (error) {
     if (error instanceof Error && /queue is at limit/i.test(error.message)) {
-      throw new AppError(
-        503,
+      throw proError(
         'SERVICE_BUSY',
         'Le service analyse beaucoup de fichiers en ce moment : réessayez dans une minute.',
       );

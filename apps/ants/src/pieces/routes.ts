@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type {} from '@fastify/multipart';
 import { applicationNumberSchema, inStateSet } from '@permis/ants-api';
-import { AppError, type HttpServer, readUploadedFile } from '@permis/platform';
+import { type HttpServer, readUploadedFile } from '@permis/platform';
 import { MAX_PIECE_COMMENT_LENGTH, MAX_PIECE_FILE_BYTES, PIECES, type PieceKind } from '@permis/referentiel';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -11,6 +11,7 @@ import { findOwnApplication } from '../applications/find.ts';
 import type { ApplicationRow } from '../applications/machine.ts';
 import type { AntsDb } from '../db/index.ts';
 import { auditEvents, pieceFiles } from '../db/schema.ts';
+import { proError } from '../pro/errors.ts';
 import { requireProCaller } from '../pro/token.ts';
 import { fileView, findPieceFile, listPieces, sendPieceFile } from './files.ts';
 import { inspectFile } from './inspect.ts';
@@ -68,11 +69,7 @@ export function pieceRoutes(app: HttpServer, db: AntsDb, filesDir: string) {
             .where(and(eq(pieceFiles.applicationId, row.id), eq(pieceFiles.kind, piece.kind)));
           const total = (used?.pages ?? 0) + inspected.pages;
           if (total > piece.maxPages) {
-            throw new AppError(
-              422,
-              'TOO_MANY_PAGES',
-              `${piece.label} : ${total} pages pour ${piece.maxPages} au maximum.`,
-            );
+            throw proError('TOO_MANY_PAGES', `${piece.label} : ${total} pages pour ${piece.maxPages} au maximum.`);
           }
           const [file] = await tx
             .insert(pieceFiles)
@@ -144,8 +141,7 @@ export function pieceRoutes(app: HttpServer, db: AntsDb, filesDir: string) {
 
 function assertPiecesEditable(row: ApplicationRow) {
   if (!inStateSet('piecesEditable', row.state)) {
-    throw new AppError(
-      409,
+    throw proError(
       'TRANSITION_REFUSED',
       'Les pièces justificatives ne peuvent plus être modifiées : la demande a été validée.',
     );

@@ -1,10 +1,11 @@
 import { API_ERRORS, tokenRequestSchema } from '@permis/ants-api';
-import { AppError, createLoginThrottle, type HttpServer, randomToken, sha256, verifyPassword } from '@permis/platform';
+import { createLoginThrottle, type HttpServer, randomToken, sha256, verifyPassword } from '@permis/platform';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
 import { apiTokens, auditEvents, proAccounts } from '../db/schema.ts';
+import { proError } from './errors.ts';
 
 const TOKEN_TTL_MS = 60 * 60 * 1000;
 
@@ -29,9 +30,7 @@ export function tokenRoutes(app: HttpServer, db: AntsDb) {
     const ok = await verifyPassword(row?.passwordHash, password);
     if (!row?.active || !ok) {
       await throttle.recordFailure(request.ip, key);
-      return reply
-        .status(401)
-        .send({ error: { code: 'AUTHENTICATION_FAILED', message: API_ERRORS.AUTHENTICATION_FAILED } });
+      return app.problem(reply, 401, 'AUTHENTICATION_FAILED', API_ERRORS.AUTHENTICATION_FAILED.title);
     }
     await throttle.recordSuccess(request.ip, key);
     const token = randomToken();
@@ -108,5 +107,5 @@ export async function requireProCaller(db: AntsDb, request: FastifyRequest): Pro
       return row;
     }
   }
-  throw new AppError(401, 'TOKEN_INVALID', API_ERRORS.TOKEN_INVALID);
+  throw proError('TOKEN_INVALID');
 }

@@ -20,7 +20,7 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
       if (!row || !ok || !row.active) {
         await throttle.recordFailure(request.ip, login);
         request.log.info({ userId: row?.id }, 'échec de connexion');
-        return reply.status(401).send({ error: { code: 'WRONG_CREDENTIALS', message: WRONG_CREDENTIALS } });
+        return app.problem(reply, 401, 'WRONG_CREDENTIALS', WRONG_CREDENTIALS);
       }
       await throttle.recordSuccess(request.ip, login);
       const { csrfToken } = await ctx.sessions.start(reply, SUBJECT, row.id);

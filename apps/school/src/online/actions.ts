@@ -74,7 +74,7 @@ export function availableActions(
     } else if (!STATES[action].includes(state)) result[action] = { enabled: false, reason: STATE_REASONS[action] };
     else if (action === 'validate' && type === '06' && !hasEphoto) {
       // The national service refuses it too: the paper photo-signature form is for a Cerfa 02 only.
-      result[action] = { enabled: false, reason: API_ERRORS.EPHOTO_REQUIRED };
+      result[action] = { enabled: false, reason: API_ERRORS.EPHOTO_REQUIRED.title };
     } else if (right && !rights.includes(right)) {
       result[action] = { enabled: false, reason: 'Vous n’avez pas le droit de faire cette action.' };
     } else result[action] = { enabled: true };

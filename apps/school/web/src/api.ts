@@ -90,10 +90,11 @@ async function send<T>(
 }
 
 function toApiError(status: number, payload: unknown): ApiError {
-  const error = (payload as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | null)?.error;
-  if (error && typeof error.message === 'string') {
-    const fields = Array.isArray(error.fields) ? (error.fields as FieldError[]) : [];
-    return new ApiError(status, typeof error.code === 'string' ? error.code : 'ERROR', error.message, fields);
+  // Problem details (RFC 9457): `detail` is the French message to show, `code` and `fields` extensions.
+  const problem = payload as { code?: unknown; detail?: unknown; fields?: unknown } | null;
+  if (problem && typeof problem.detail === 'string') {
+    const fields = Array.isArray(problem.fields) ? (problem.fields as FieldError[]) : [];
+    return new ApiError(status, typeof problem.code === 'string' ? problem.code : 'ERROR', problem.detail, fields);
   }
   if (status === 502 || status === 503 || status === 504) return new ApiError(status, 'NETWORK', NETWORK_ERROR_MESSAGE);
   return new ApiError(status, 'ERROR', UNEXPECTED_MESSAGE);

@@ -16,7 +16,7 @@ export async function routesAcceptingNul(app: FastifyInstance & { routeList: { m
       headers: { 'content-type': 'application/json' },
       payload: method === 'GET' ? undefined : JSON.stringify({ text: 'a\u0000b', list: [{ 'k\u0000': 1 }] }),
     });
-    const code = response.statusCode === 400 ? (response.json() as { error?: { code?: string } }).error?.code : null;
+    const code = response.statusCode === 400 ? (response.json() as { code?: string }).code : null;
     if (code !== 'INVALID_CHARACTER') accepted.push(`${method} ${url} → ${response.statusCode}`);
   }
   return accepted;
