@@ -300,9 +300,7 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
       },
     );
     expect(refused.status()).toBe(403);
-    expect(((await refused.json()) as { detail: string }).detail).toContain(
-      'ANTS - Valider une demande',
-    );
+    expect(((await refused.json()) as { detail: string }).detail).toContain('ANTS - Valider une demande');
   });
   test('une ville que l’ANTS ne connaît pas reste en jaune avec le message « Ville incorrect »', async ({ page }) => {
     // Camille LABORETA (demo): lives in "ST PRIEST", born in "LYON" — neither is in the agency's lists.

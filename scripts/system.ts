@@ -91,6 +91,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     DEV_TOOLS: '1',
     // The school pushes to http://localhost: allowed in this development system only.
     WEBHOOKS_ALLOW_PRIVATE: '1',
+    // An answer of the professional API its OpenAPI document does not list fails loudly here.
+    CONTRACT_CHECKS: 'strict',
     ANTS_SECRET_KEY: secretKey(options.dataDir, 'ANTS_SECRET_KEY'),
   });
   const school = startService('school', {

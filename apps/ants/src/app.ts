@@ -30,6 +30,7 @@ import { smsOutboxRoutes } from './notify/outboxPage.ts';
 import { closePdfAnalysis } from './pieces/pdfAnalysis.ts';
 import { pieceRoutes } from './pieces/routes.ts';
 import { registerOpenApi } from './pro/openapi.ts';
+import { checkContract } from './pro/operation.ts';
 import { prefectureRoutes } from './pro/prefectures.ts';
 import { requireProCaller, tokenRoutes } from './pro/token.ts';
 import { startWebhookDispatcher } from './webhooks/dispatch.ts';
@@ -48,6 +49,7 @@ export type AntsDeps = {
     | 'secretKey'
     | 'trustProxy'
     | 'webhooksAllowPrivate'
+    | 'contractChecks'
   >;
   database: AntsDatabase;
   mail?: MailQueue;
@@ -65,7 +67,8 @@ export async function buildAntsApp(deps: AntsDeps) {
     trustProxy: deps.config.trustProxy,
     problems: problemCatalogue,
   });
-  await registerOpenApi(app);
+  await registerOpenApi(app, deps.config.publicUrl);
+  checkContract(app, deps.config.contractChecks === 'strict');
   const { db } = deps.database;
   const sessions = registerSessions(app, {
     db,

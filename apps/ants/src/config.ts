@@ -19,6 +19,11 @@ export type AntsConfig = ServiceConfig & {
    * addresses accepted for webhooks. Otherwise https to public addresses only.
    */
   webhooksAllowPrivate?: boolean;
+  /**
+   * CONTRACT_CHECKS=strict (tests, `npm start`): an answer of the professional API that its
+   * published description does not list fails loudly (500). Otherwise it is logged.
+   */
+  contractChecks?: 'strict' | 'log';
 };
 
 export function readAntsConfig(env: NodeJS.ProcessEnv = process.env): AntsConfig {
@@ -44,6 +49,7 @@ export function readAntsConfig(env: NodeJS.ProcessEnv = process.env): AntsConfig
     sms,
     devTools: env.DEV_TOOLS === '1',
     webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === '1',
+    contractChecks: env.CONTRACT_CHECKS === 'strict' ? 'strict' : 'log',
     secretKey: parseKey(env.ANTS_SECRET_KEY),
   };
 }

@@ -60,6 +60,7 @@ export async function startAnts(
       devTools: options.devTools ?? false,
       // The school's receiver in the tests listens on 127.0.0.1.
       webhooksAllowPrivate: options.webhooksAllowPrivate ?? true,
+      contractChecks: 'strict',
       secretKey: TEST_KEY,
     },
     database,

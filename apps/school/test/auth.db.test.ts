@@ -52,9 +52,7 @@ describe('school sign-in', () => {
     }
     const blocked = await client.post('/api/auth/login', LOGIN.moniteur);
     expect(blocked.statusCode).toBe(429);
-    expect(blocked.json().detail).toMatch(
-      /^Trop de tentatives de connexion échouées\. Réessayez dans 15 minutes\.$/,
-    );
+    expect(blocked.json().detail).toMatch(/^Trop de tentatives de connexion échouées\. Réessayez dans 15 minutes\.$/);
     // Another account from the same address is not locked by these failures.
     expect((await client.post('/api/auth/login', LOGIN.secretaire)).statusCode).toBe(200);
   });

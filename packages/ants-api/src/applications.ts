@@ -43,6 +43,9 @@ export const candidateSchema = z.object({
 });
 export type Candidate = z.infer<typeof candidateSchema>;
 
+/** The candidate as the service answers it: the mobile already normalised (no transform to run back). */
+export const candidateViewSchema = candidateSchema.extend({ mobile: z.string() });
+
 /** Required for a candidate under 18. */
 export const legalRepresentativeSchema = z.object({
   quality: z.enum(['father', 'mother', 'guardian']),
@@ -108,26 +111,28 @@ export const createApplicationSchema = z.object({
 export type CreateApplication = z.input<typeof createApplicationSchema>;
 
 /** An application the school holds: everything it sent and what the service attached. */
-export const heldApplicationSchema = z.object({
-  id: z.uuid(),
-  number: z.string(),
-  type: z.enum(APPLICATION_TYPES),
-  state: z.enum(APPLICATION_STATES),
-  stateLabel: z.string(),
-  candidate: candidateSchema,
-  legalRepresentative: legalRepresentativeSchema.nullable(),
-  dossier: dossierSchema,
-  paperMandate: z.boolean(),
-  neph: z.string().nullable(),
-  /** The ePhoto code attached to the application, if any. */
-  ephotoCode: z.string().nullable().default(null),
-  /** Why the application is in its state, when someone said: the pièce to complete, the reason of a rejection. */
-  stateReason: z.string().nullable(),
-  /** It came to this school by a transfer. */
-  transferred: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const heldApplicationSchema = z
+  .object({
+    id: z.uuid(),
+    number: z.string(),
+    type: z.enum(APPLICATION_TYPES),
+    state: z.enum(APPLICATION_STATES),
+    stateLabel: z.string(),
+    candidate: candidateViewSchema,
+    legalRepresentative: legalRepresentativeSchema.nullable(),
+    dossier: dossierSchema,
+    paperMandate: z.boolean(),
+    neph: z.string().nullable(),
+    /** The ePhoto code attached to the application, if any. */
+    ephotoCode: z.string().nullable().default(null),
+    /** Why the application is in its state, when someone said: the pièce to complete, the reason of a rejection. */
+    stateReason: z.string().nullable(),
+    /** It came to this school by a transfer. */
+    transferred: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'HeldApplication' });
 export type HeldApplication = z.infer<typeof heldApplicationSchema>;
 
 /**
@@ -135,20 +140,24 @@ export type HeldApplication = z.infer<typeof heldApplicationSchema>;
  * The candidate's data, files and what happens next belong to the school that holds it now.
  * `updatedAt` is when it left this school.
  */
-export const transferredApplicationSchema = z.object({
-  id: z.uuid(),
-  number: z.string(),
-  type: z.enum(APPLICATION_TYPES),
-  state: z.literal(TRANSFERRED),
-  stateLabel: z.string(),
-  transferred: z.literal(true),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const transferredApplicationSchema = z
+  .object({
+    id: z.uuid(),
+    number: z.string(),
+    type: z.enum(APPLICATION_TYPES),
+    state: z.literal(TRANSFERRED),
+    stateLabel: z.string(),
+    transferred: z.literal(true),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'TransferredApplication' });
 export type TransferredApplication = z.infer<typeof transferredApplicationSchema>;
 
 /** An application as a school sees it in its list and its webhook: held, or handed over. */
-export const applicationSchema = z.discriminatedUnion('state', [heldApplicationSchema, transferredApplicationSchema]);
+export const applicationSchema = z
+  .discriminatedUnion('state', [heldApplicationSchema, transferredApplicationSchema])
+  .meta({ id: 'Application' });
 export type Application = z.infer<typeof applicationSchema>;
 
 export const listQuerySchema = z.object({
@@ -207,7 +216,6 @@ export const tokenRequestSchema = z.object({
   login: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
 });
-export const tokenResponseSchema = z.object({ token: z.string(), expiresAt: z.string() });
 
 export const prefectureSchema = z.object({
   code: z.string(),

@@ -9,29 +9,9 @@ import type {
   TransferRequest,
   tokenRequestSchema,
 } from './applications.ts';
+import type { PieceFile, PieceStatus } from './responses.ts';
 
 export type Prefecture = z.infer<typeof prefectureSchema>;
-export type PieceFile = {
-  id: string;
-  kind: string;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  pages: number;
-  comment: string;
-  createdAt: string;
-};
-export type PieceStatus = {
-  kind: PieceKind;
-  label: string;
-  help: string;
-  maxPages: number;
-  required: boolean;
-  pages: number;
-  sent: boolean;
-  files: PieceFile[];
-};
-
 /** An error answered by the national service, or its absence (status 0, code UNAVAILABLE). */
 export class AntsApiError extends Error {
   constructor(

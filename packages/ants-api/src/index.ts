@@ -10,5 +10,6 @@ export * from './declarations.ts';
 export * from './errors.ts';
 export * from './fieldLabels.ts';
 export * from './identity.ts';
+export * from './responses.ts';
 export * from './stateSets.ts';
 export * from './states.ts';

@@ -1,17 +1,6 @@
-import { type ApplicationState, type ApplicationType, STATE_SETS } from '@permis/ants-api';
+import { type ApplicationState, type ApplicationType, type DocumentKind, STATE_SETS } from '@permis/ants-api';
 
-/** The documents the national service provides for an application (seed 002, "Liste des documents disponibles"). */
-export const DOCUMENT_KINDS = [
-  'medical_opinion',
-  'photo_signature_form',
-  'receipt',
-  'driving_rights',
-  'registration_certificate',
-  'registration_facsimile',
-  'cancellation_statement',
-  'invalidation_statement',
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export { DOCUMENT_KINDS, type DocumentKind } from '@permis/ants-api';
 
 export const DOCUMENT_LABELS: Record<DocumentKind, { label: string; help: string }> = {
   medical_opinion: { label: 'Avis médical', help: 'Cerfa n°14880*01 - PERMIS DE CONDUIRE - AVIS MÉDICAL' },

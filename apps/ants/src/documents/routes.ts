@@ -1,8 +1,9 @@
-import { applicationNumberSchema } from '@permis/ants-api';
+import { applicationNumberSchema, documentKindSchema, documentsResponseSchema } from '@permis/ants-api';
 import { contentDisposition, type HttpServer } from '@permis/platform';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
 import type { AntsDb } from '../db/index.ts';
+import { proOperation } from '../pro/operation.ts';
 import { requireProCaller } from '../pro/token.ts';
 import { availability, DOCUMENT_KINDS, DOCUMENT_LABELS } from './catalogue.ts';
 import { availabilityFacts, documentPdf } from './documentPdf.ts';
@@ -13,7 +14,17 @@ const number = applicationNumberSchema;
 export function documentRoutes(app: HttpServer, db: AntsDb) {
   app.get(
     '/api/pro/v1/applications/:number/documents',
-    { schema: { params: z.object({ number }) } },
+    proOperation(
+      {
+        id: 'listDocuments',
+        summary: 'Lister les documents de la demande',
+        description: '« Editer les documents » : les huit documents, chacun disponible ou non (et pourquoi).',
+        tag: 'Documents',
+        answers: [{ description: 'Les huit documents.', schema: documentsResponseSchema }],
+        errors: ['NOT_FOUND'],
+      },
+      { params: z.object({ number }) },
+    ),
     async (request) => {
       const school = await requireProCaller(db, request);
       const row = await findOwnApplication(db, school.id, request.params.number);
@@ -26,7 +37,16 @@ export function documentRoutes(app: HttpServer, db: AntsDb) {
 
   app.get(
     '/api/pro/v1/applications/:number/documents/:kind',
-    { schema: { params: z.object({ number, kind: z.enum(DOCUMENT_KINDS) }) } },
+    proOperation(
+      {
+        id: 'downloadDocument',
+        summary: 'Télécharger un document (PDF)',
+        tag: 'Documents',
+        answers: [{ description: 'Le document.', mediaTypes: ['application/pdf'] }],
+        errors: ['NOT_FOUND', 'DOCUMENT_UNAVAILABLE'],
+      },
+      { params: z.object({ number, kind: documentKindSchema }) },
+    ),
     async (request, reply) => {
       const school = await requireProCaller(db, request);
       const row = await findOwnApplication(db, school.id, request.params.number);

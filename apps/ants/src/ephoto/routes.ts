@@ -1,6 +1,12 @@
 import { randomInt } from 'node:crypto';
 import type {} from '@fastify/multipart';
-import { applicationNumberSchema, inStateSet } from '@permis/ants-api';
+import {
+  applicationNumberSchema,
+  deletedSchema,
+  ephotoResponseSchema,
+  ephotoSetSchema,
+  inStateSet,
+} from '@permis/ants-api';
 import { AppError, type HttpServer, malformedMultipart, sha256 } from '@permis/platform';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
@@ -11,6 +17,7 @@ import type { AntsDb } from '../db/index.ts';
 import { applications, auditEvents, ephotoCodes, photoBooths } from '../db/schema.ts';
 import { inspectFile } from '../pieces/inspect.ts';
 import { proError } from '../pro/errors.ts';
+import { proOperation } from '../pro/operation.ts';
 import { requireProCaller } from '../pro/token.ts';
 import { EPHOTO_IMAGES, sendEphotoImage } from './attached.ts';
 
@@ -61,37 +68,74 @@ export function ephotoRoutes(app: HttpServer, db: AntsDb) {
 
   const params = z.object({ number });
 
-  app.get('/api/pro/v1/applications/:number/ephoto', { schema: { params } }, async (request) => {
-    const school = await requireProCaller(db, request);
-    const row = await findOwnApplication(db, school.id, request.params.number);
-    const [bound] = await db
-      .select({ code: ephotoCodes.code, issuedAt: ephotoCodes.issuedAt, booth: photoBooths.name })
-      .from(ephotoCodes)
-      .innerJoin(photoBooths, eq(photoBooths.id, ephotoCodes.boothId))
-      .where(eq(ephotoCodes.applicationId, row.id))
-      .limit(1);
-    return { ephoto: bound ? { code: bound.code, issuedAt: bound.issuedAt.toISOString(), booth: bound.booth } : null };
-  });
-
-  for (const image of EPHOTO_IMAGES) {
-    app.get(`/api/pro/v1/applications/:number/ephoto/${image}`, { schema: { params } }, async (request, reply) => {
+  app.get(
+    '/api/pro/v1/applications/:number/ephoto',
+    proOperation(
+      {
+        id: 'getEphoto',
+        summary: "Lire l'ePhoto de la demande",
+        tag: 'ePhoto',
+        answers: [{ description: 'Le code ePhoto associé, ou null.', schema: ephotoResponseSchema }],
+        errors: ['NOT_FOUND'],
+      },
+      { params },
+    ),
+    async (request) => {
       const school = await requireProCaller(db, request);
       const row = await findOwnApplication(db, school.id, request.params.number);
-      return sendEphotoImage(db, reply, row.id, image);
-    });
+      const [bound] = await db
+        .select({ code: ephotoCodes.code, issuedAt: ephotoCodes.issuedAt, booth: photoBooths.name })
+        .from(ephotoCodes)
+        .innerJoin(photoBooths, eq(photoBooths.id, ephotoCodes.boothId))
+        .where(eq(ephotoCodes.applicationId, row.id))
+        .limit(1);
+      return {
+        ephoto: bound ? { code: bound.code, issuedAt: bound.issuedAt.toISOString(), booth: bound.booth } : null,
+      };
+    },
+  );
+
+  for (const image of EPHOTO_IMAGES) {
+    app.get(
+      `/api/pro/v1/applications/:number/ephoto/${image}`,
+      proOperation(
+        {
+          id: image === 'photo' ? 'getEphotoPhoto' : 'getEphotoSignature',
+          summary: image === 'photo' ? "La photo de l'ePhoto" : "La signature de l'ePhoto",
+          tag: 'ePhoto',
+          answers: [{ description: "L'image prise par la cabine.", mediaTypes: ['image/jpeg', 'image/png'] }],
+          errors: ['NOT_FOUND', 'EPHOTO_MISSING'],
+        },
+        { params },
+      ),
+      async (request, reply) => {
+        const school = await requireProCaller(db, request);
+        const row = await findOwnApplication(db, school.id, request.params.number);
+        return sendEphotoImage(db, reply, row.id, image);
+      },
+    );
   }
 
   // Add or replace the code of a draft. A code serves one application only, ever.
   app.put(
     '/api/pro/v1/applications/:number/ephoto',
-    {
-      schema: {
+    proOperation(
+      {
+        id: 'setEphoto',
+        summary: 'Ajouter ou remplacer le code ePhoto',
+        description: "Sur un brouillon ; un code ne sert qu'à une demande, et reste la photo de son candidat.",
+        tag: 'ePhoto',
+        body: true,
+        answers: [{ description: 'Le code associé.', schema: ephotoSetSchema }],
+        errors: ['NOT_FOUND', 'TRANSITION_REFUSED', 'EPHOTO_UNKNOWN', 'EPHOTO_ALREADY_USED', 'EPHOTO_EXPIRED'],
+      },
+      {
         params,
         body: z.object({
           code: z.string().trim().toUpperCase().regex(EPHOTO_CODE, 'Le code ePhoto comporte 22 lettres et chiffres.'),
         }),
       },
-    },
+    ),
     async (request) => {
       const school = await requireProCaller(db, request);
       const row = await findOwnApplication(db, school.id, request.params.number);
@@ -137,28 +181,44 @@ export function ephotoRoutes(app: HttpServer, db: AntsDb) {
     },
   );
 
-  app.delete('/api/pro/v1/applications/:number/ephoto', { schema: { params } }, async (request) => {
-    const school = await requireProCaller(db, request);
-    const row = await findOwnApplication(db, school.id, request.params.number);
-    assertDraft(row);
-    await db.transaction(async (tx) => {
-      const released = await tx
-        .update(ephotoCodes)
-        .set({ applicationId: null, usedAt: null })
-        .where(eq(ephotoCodes.applicationId, row.id))
-        .returning({ code: ephotoCodes.code });
-      await tx.update(applications).set({ ephotoCode: null, updatedAt: new Date() }).where(eq(applications.id, row.id));
-      if (released.length === 0) throw proError('EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
-      await tx.insert(auditEvents).values({
-        actorType: 'school',
-        actorId: school.id,
-        action: 'ephoto.delete',
-        targetType: 'application',
-        targetId: row.id,
+  app.delete(
+    '/api/pro/v1/applications/:number/ephoto',
+    proOperation(
+      {
+        id: 'deleteEphoto',
+        summary: 'Retirer le code ePhoto',
+        tag: 'ePhoto',
+        answers: [{ description: 'Le code est rendu à son titulaire.', schema: deletedSchema }],
+        errors: ['NOT_FOUND', 'TRANSITION_REFUSED', 'EPHOTO_MISSING'],
+      },
+      { params },
+    ),
+    async (request) => {
+      const school = await requireProCaller(db, request);
+      const row = await findOwnApplication(db, school.id, request.params.number);
+      assertDraft(row);
+      await db.transaction(async (tx) => {
+        const released = await tx
+          .update(ephotoCodes)
+          .set({ applicationId: null, usedAt: null })
+          .where(eq(ephotoCodes.applicationId, row.id))
+          .returning({ code: ephotoCodes.code });
+        await tx
+          .update(applications)
+          .set({ ephotoCode: null, updatedAt: new Date() })
+          .where(eq(applications.id, row.id));
+        if (released.length === 0) throw proError('EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
+        await tx.insert(auditEvents).values({
+          actorType: 'school',
+          actorId: school.id,
+          action: 'ephoto.delete',
+          targetType: 'application',
+          targetId: row.id,
+        });
       });
-    });
-    return { ok: true };
-  });
+      return { ok: true as const };
+    },
+  );
 }
 
 function assertDraft(row: ApplicationRow) {

@@ -2,9 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type {} from '@fastify/multipart';
-import { applicationNumberSchema, inStateSet } from '@permis/ants-api';
+import {
+  applicationNumberSchema,
+  deletedSchema,
+  inStateSet,
+  pieceCommentSchema,
+  pieceKindSchema,
+  piecesResponseSchema,
+  uploadedPieceSchema,
+} from '@permis/ants-api';
 import { type HttpServer, readUploadedFile } from '@permis/platform';
-import { MAX_PIECE_COMMENT_LENGTH, MAX_PIECE_FILE_BYTES, PIECES, type PieceKind } from '@permis/referentiel';
+import { MAX_PIECE_FILE_BYTES, PIECES } from '@permis/referentiel';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
@@ -12,11 +20,11 @@ import type { ApplicationRow } from '../applications/machine.ts';
 import type { AntsDb } from '../db/index.ts';
 import { auditEvents, pieceFiles } from '../db/schema.ts';
 import { proError } from '../pro/errors.ts';
+import { proOperation } from '../pro/operation.ts';
 import { requireProCaller } from '../pro/token.ts';
 import { fileView, findPieceFile, listPieces, sendPieceFile } from './files.ts';
 import { inspectFile } from './inspect.ts';
 
-const KINDS = PIECES.map((p) => p.kind) as [PieceKind, ...PieceKind[]];
 const number = applicationNumberSchema;
 
 /** While the school may still change the application: a draft, or "à compléter" to add what is missing. */
@@ -27,26 +35,57 @@ const number = applicationNumberSchema;
  * nothing behind.
  */
 export function pieceRoutes(app: HttpServer, db: AntsDb, filesDir: string) {
-  app.get('/api/pro/v1/applications/:number/pieces', { schema: { params: z.object({ number }) } }, async (request) => {
-    const school = await requireProCaller(db, request);
-    const row = await findOwnApplication(db, school.id, request.params.number);
-    return { pieces: await listPieces(db, row.id) };
-  });
+  app.get(
+    '/api/pro/v1/applications/:number/pieces',
+    proOperation(
+      {
+        id: 'listPieces',
+        summary: 'Lister les pièces justificatives et leurs fichiers',
+        tag: 'Pièces justificatives',
+        answers: [{ description: 'Le catalogue des pièces, avec les fichiers envoyés.', schema: piecesResponseSchema }],
+        errors: ['NOT_FOUND'],
+      },
+      { params: z.object({ number }) },
+    ),
+    async (request) => {
+      const school = await requireProCaller(db, request);
+      const row = await findOwnApplication(db, school.id, request.params.number);
+      return { pieces: await listPieces(db, row.id) };
+    },
+  );
 
   app.post(
     '/api/pro/v1/applications/:number/pieces/:kind',
-    {
-      schema: {
-        params: z.object({ number, kind: z.enum(KINDS) }),
-        querystring: z.object({
-          comment: z
-            .string()
-            .trim()
-            .max(MAX_PIECE_COMMENT_LENGTH, `Le commentaire est limité à ${MAX_PIECE_COMMENT_LENGTH} caractères.`)
-            .default(''),
-        }),
+    proOperation(
+      {
+        id: 'uploadPieceFile',
+        summary: 'Envoyer un fichier pour une pièce',
+        description:
+          'Un fichier par envoi (`multipart/form-data`, champ `file`) : PDF, JPEG ou PNG reconnu par son contenu, 11 Mo au plus, dans la limite de pages de la pièce ; commentaire de 80 caractères au plus. Tant que la demande est un brouillon ou « À compléter ».',
+        tag: 'Pièces justificatives',
+        body: true,
+        answers: [{ status: 201, description: 'Fichier enregistré.', schema: uploadedPieceSchema }],
+        errors: [
+          'NOT_FOUND',
+          'TRANSITION_REFUSED',
+          'FILE_MISSING',
+          'MULTIPART_MALFORMED',
+          'FILE_TOO_LARGE',
+          'FILE_TYPE',
+          'TOO_MANY_PAGES',
+          'PDF_UNREADABLE',
+          'PDF_ENCRYPTED',
+          'PDF_TOO_COMPLEX',
+          'PDF_TOO_MANY_PAGES',
+          'PDF_ACTIVE_CONTENT',
+          'SERVICE_BUSY',
+        ],
       },
-    },
+      {
+        params: z.object({ number, kind: pieceKindSchema }),
+        querystring: z.object({ comment: pieceCommentSchema }),
+      },
+    ),
     async (request, reply) => {
       const school = await requireProCaller(db, request);
       const row = await findOwnApplication(db, school.id, request.params.number);
@@ -106,7 +145,18 @@ export function pieceRoutes(app: HttpServer, db: AntsDb, filesDir: string) {
 
   app.get(
     '/api/pro/v1/applications/:number/pieces/files/:fileId',
-    { schema: { params: fileParams } },
+    proOperation(
+      {
+        id: 'downloadPieceFile',
+        summary: "Télécharger le fichier d'une pièce",
+        tag: 'Pièces justificatives',
+        answers: [
+          { description: 'Le fichier, tel que reconnu.', mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'] },
+        ],
+        errors: ['NOT_FOUND'],
+      },
+      { params: fileParams },
+    ),
     async (request, reply) => {
       const school = await requireProCaller(db, request);
       const row = await findOwnApplication(db, school.id, request.params.number);
@@ -116,7 +166,16 @@ export function pieceRoutes(app: HttpServer, db: AntsDb, filesDir: string) {
 
   app.delete(
     '/api/pro/v1/applications/:number/pieces/files/:fileId',
-    { schema: { params: fileParams } },
+    proOperation(
+      {
+        id: 'deletePieceFile',
+        summary: "Supprimer le fichier d'une pièce",
+        tag: 'Pièces justificatives',
+        answers: [{ description: 'Fichier supprimé.', schema: deletedSchema }],
+        errors: ['NOT_FOUND', 'TRANSITION_REFUSED'],
+      },
+      { params: fileParams },
+    ),
     async (request) => {
       const school = await requireProCaller(db, request);
       const row = await findOwnApplication(db, school.id, request.params.number);
@@ -134,7 +193,7 @@ export function pieceRoutes(app: HttpServer, db: AntsDb, filesDir: string) {
         });
       });
       await rm(path.join(filesDir, file.storageName), { force: true });
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 }

@@ -1,4 +1,4 @@
-import { API_ERRORS, tokenRequestSchema } from '@permis/ants-api';
+import { API_ERRORS, revokedTokensSchema, tokenRequestSchema, tokenResponseSchema } from '@permis/ants-api';
 import { createLoginThrottle, type HttpServer, randomToken, sha256, verifyPassword } from '@permis/platform';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
 import { apiTokens, auditEvents, proAccounts } from '../db/schema.ts';
 import { proError } from './errors.ts';
+import { proOperation } from './operation.ts';
 
 const TOKEN_TTL_MS = 60 * 60 * 1000;
 
@@ -17,41 +18,69 @@ export type ProCaller = { id: string; agrementNumber: string; schoolName: string
  */
 export function tokenRoutes(app: HttpServer, db: AntsDb) {
   const throttle = createLoginThrottle(db, { scope: 'pro' });
-  app.post('/api/pro/v1/token', { schema: { body: tokenRequestSchema } }, async (request, reply) => {
-    const { agrementNumber, login, password } = request.body;
-    const key = `${agrementNumber}/${login}`;
-    await throttle.assertAllowed(request.ip, key);
-    const [row] = await db
-      .select()
-      .from(proAccounts)
-      .where(and(eq(proAccounts.agrementNumber, agrementNumber), eq(proAccounts.login, login)))
-      .limit(1);
-    // Verified even for an unknown account, so the answer takes as long either way.
-    const ok = await verifyPassword(row?.passwordHash, password);
-    if (!row?.active || !ok) {
-      await throttle.recordFailure(request.ip, key);
-      return app.problem(reply, 401, 'AUTHENTICATION_FAILED', API_ERRORS.AUTHENTICATION_FAILED.title);
-    }
-    await throttle.recordSuccess(request.ip, key);
-    const token = randomToken();
-    const expiresAt = new Date(Date.now() + TOKEN_TTL_MS);
-    await db.delete(apiTokens).where(lt(apiTokens.expiresAt, new Date()));
-    await db.insert(apiTokens).values({ tokenHash: sha256(token), proAccountId: row.id, expiresAt });
-    await db.insert(auditEvents).values({
-      actorType: 'school',
-      actorId: row.id,
-      action: 'api.token',
-      targetType: 'pro_account',
-      targetId: row.id,
-    });
-    return { token, expiresAt: expiresAt.toISOString() };
-  });
+  app.post(
+    '/api/pro/v1/token',
+    proOperation(
+      {
+        id: 'createToken',
+        summary: 'Obtenir un jeton',
+        description:
+          "Avec le numéro d'agrément Cerfa de l'établissement, l'identifiant et le mot de passe ANTS : un jeton porteur valable une heure. Après cinq échecs, l'identifiant est bloqué un moment (`TOO_MANY_ATTEMPTS`).",
+        tag: 'Authentification',
+        public: true,
+        body: true,
+        answers: [{ description: 'Le jeton et son expiration.', schema: tokenResponseSchema }],
+        errors: ['AUTHENTICATION_FAILED', 'TOO_MANY_ATTEMPTS'],
+      },
+      { body: tokenRequestSchema },
+    ),
+    async (request, reply) => {
+      const { agrementNumber, login, password } = request.body;
+      const key = `${agrementNumber}/${login}`;
+      await throttle.assertAllowed(request.ip, key);
+      const [row] = await db
+        .select()
+        .from(proAccounts)
+        .where(and(eq(proAccounts.agrementNumber, agrementNumber), eq(proAccounts.login, login)))
+        .limit(1);
+      // Verified even for an unknown account, so the answer takes as long either way.
+      const ok = await verifyPassword(row?.passwordHash, password);
+      if (!row?.active || !ok) {
+        await throttle.recordFailure(request.ip, key);
+        return app.problem(reply, 401, 'AUTHENTICATION_FAILED', API_ERRORS.AUTHENTICATION_FAILED.title);
+      }
+      await throttle.recordSuccess(request.ip, key);
+      const token = randomToken();
+      const expiresAt = new Date(Date.now() + TOKEN_TTL_MS);
+      await db.delete(apiTokens).where(lt(apiTokens.expiresAt, new Date()));
+      await db.insert(apiTokens).values({ tokenHash: sha256(token), proAccountId: row.id, expiresAt });
+      await db.insert(auditEvents).values({
+        actorType: 'school',
+        actorId: row.id,
+        action: 'api.token',
+        targetType: 'pro_account',
+        targetId: row.id,
+      });
+      return { token, expiresAt: expiresAt.toISOString() };
+    },
+  );
 
   // Revocation: the token presented, or with `all=true` every token of the account (one leaked,
   // a software replaced). A password change, once accounts have one, must call `revokeProTokens`.
   app.delete(
     '/api/pro/v1/token',
-    { schema: { querystring: z.object({ all: z.enum(['true', 'false']).default('false') }) } },
+    proOperation(
+      {
+        id: 'revokeTokens',
+        summary: 'Révoquer le jeton (ou tous ceux du compte)',
+        description:
+          'Le jeton présenté ; avec `all=true`, tous les jetons du compte (un jeton divulgué, un logiciel remplacé).',
+        tag: 'Authentification',
+        answers: [{ description: 'Combien de jetons sont révoqués.', schema: revokedTokensSchema }],
+        errors: [],
+      },
+      { querystring: z.object({ all: z.enum(['true', 'false']).default('false') }) },
+    ),
     async (request) => {
       const caller = await requireProCaller(db, request);
       const revoked =

@@ -1,9 +1,11 @@
+import { webhookDeletedSchema, webhookRegisteredSchema, webhookResponseSchema } from '@permis/ants-api';
 import { newWebhookSecret } from '@permis/ants-api/webhooks';
 import type { HttpServer, SecretBox } from '@permis/platform';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
 import { auditEvents, proWebhooks } from '../db/schema.ts';
+import { proOperation } from '../pro/operation.ts';
 import { requireProCaller } from '../pro/token.ts';
 import { checkDestination, type DestinationPolicy } from './destination.ts';
 
@@ -15,8 +17,18 @@ import { checkDestination, type DestinationPolicy } from './destination.ts';
 export function webhookRoutes(app: HttpServer, db: AntsDb, box: SecretBox, policy: DestinationPolicy) {
   app.put(
     '/api/pro/v1/webhook',
-    {
-      schema: {
+    proOperation(
+      {
+        id: 'registerWebhook',
+        summary: "Enregistrer l'adresse des notifications",
+        description:
+          "Répond le secret de signature (`whsec_…`) : le même tant que l'adresse ne change pas, un nouveau pour une nouvelle adresse. Adresse https publique.",
+        tag: 'Notifications',
+        body: true,
+        answers: [{ description: "L'adresse et le secret de signature.", schema: webhookRegisteredSchema }],
+        errors: ['WEBHOOK_URL_REFUSED'],
+      },
+      {
         body: z.object({
           url: z
             .url('Adresse invalide.')
@@ -24,7 +36,7 @@ export function webhookRoutes(app: HttpServer, db: AntsDb, box: SecretBox, polic
             .refine((url) => /^https?:\/\//.test(url), 'Adresse http(s) attendue.'),
         }),
       },
-    },
+    ),
     async (request) => {
       const school = await requireProCaller(db, request);
       await checkDestination(request.body.url, policy, false);
@@ -55,15 +67,35 @@ export function webhookRoutes(app: HttpServer, db: AntsDb, box: SecretBox, polic
     },
   );
 
-  app.get('/api/pro/v1/webhook', async (request) => {
-    const school = await requireProCaller(db, request);
-    const [row] = await db.select().from(proWebhooks).where(eq(proWebhooks.proAccountId, school.id)).limit(1);
-    return { webhook: row ? { url: row.url, updatedAt: row.updatedAt.toISOString() } : null };
-  });
+  app.get(
+    '/api/pro/v1/webhook',
+    proOperation({
+      id: 'getWebhook',
+      summary: "Lire l'adresse des notifications",
+      tag: 'Notifications',
+      answers: [{ description: "L'adresse enregistrée (jamais le secret), ou null.", schema: webhookResponseSchema }],
+      errors: [],
+    }),
+    async (request) => {
+      const school = await requireProCaller(db, request);
+      const [row] = await db.select().from(proWebhooks).where(eq(proWebhooks.proAccountId, school.id)).limit(1);
+      return { webhook: row ? { url: row.url, updatedAt: row.updatedAt.toISOString() } : null };
+    },
+  );
 
-  app.delete('/api/pro/v1/webhook', async (request) => {
-    const school = await requireProCaller(db, request);
-    await db.delete(proWebhooks).where(eq(proWebhooks.proAccountId, school.id));
-    return { deleted: true };
-  });
+  app.delete(
+    '/api/pro/v1/webhook',
+    proOperation({
+      id: 'deleteWebhook',
+      summary: 'Arrêter les notifications',
+      tag: 'Notifications',
+      answers: [{ description: 'Plus aucune notification ne part.', schema: webhookDeletedSchema }],
+      errors: [],
+    }),
+    async (request) => {
+      const school = await requireProCaller(db, request);
+      await db.delete(proWebhooks).where(eq(proWebhooks.proAccountId, school.id));
+      return { deleted: true as const };
+    },
+  );
 }

@@ -1,6 +1,12 @@
-import { applicationNumberSchema, inStateSet, transferRequestSchema } from '@permis/ants-api';
+import {
+  applicationNumberSchema,
+  inStateSet,
+  pieceCommentSchema,
+  pieceKindSchema,
+  transferRequestSchema,
+} from '@permis/ants-api';
 import { contentDisposition, type HttpServer, notFound, readUploadedFile } from '@permis/platform';
-import { MAX_PIECE_COMMENT_LENGTH, MAX_PIECE_FILE_BYTES, PIECES, type PieceKind } from '@permis/referentiel';
+import { MAX_PIECE_FILE_BYTES, type PieceKind } from '@permis/referentiel';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AntsClients, callAnts } from '../ants/clients.ts';
@@ -15,17 +21,12 @@ import type { Right } from '../users/rights.ts';
 import { driftOf } from './drift.ts';
 import { heldRows, type OnlineApplicationRow, saveApplication, studentApplications, toOnlineView } from './store.ts';
 
-const KINDS = PIECES.map((p) => p.kind) as [PieceKind, ...PieceKind[]];
 const studentParams = z.object({ id: z.uuid() });
 const applicationParams = studentParams.extend({
   number: applicationNumberSchema,
 });
 const fileParams = applicationParams.extend({ fileId: z.uuid() });
-const comment = z
-  .string()
-  .trim()
-  .max(MAX_PIECE_COMMENT_LENGTH, `Le commentaire est limité à ${MAX_PIECE_COMMENT_LENGTH} caractères.`)
-  .default('');
+const comment = pieceCommentSchema;
 
 /**
  * Formation › "Dossier 02 - 06" › the online application of a student: every action of seed 002,
@@ -305,7 +306,7 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
 
   app.post(
     '/api/students/:id/online/:number/pieces/:kind',
-    { schema: { params: applicationParams.extend({ kind: z.enum(KINDS) }), querystring: z.object({ comment }) } },
+    { schema: { params: applicationParams.extend({ kind: pieceKindSchema }), querystring: z.object({ comment }) } },
     async (request, reply) => {
       const me = await requireUser(ctx, request);
       // Whose application first: another school's user never gets as far as sending a file.
@@ -326,7 +327,7 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
     '/api/students/:id/online/:number/pieces/:kind/from-document',
     {
       schema: {
-        params: applicationParams.extend({ kind: z.enum(KINDS) }),
+        params: applicationParams.extend({ kind: pieceKindSchema }),
         body: z.object({ documentId: z.uuid('Choisissez un document de l’élève.'), comment }),
       },
     },
