@@ -32,6 +32,7 @@ import { pieceRoutes } from './pieces/routes.ts';
 import { registerOpenApi } from './pro/openapi.ts';
 import { checkContract } from './pro/operation.ts';
 import { prefectureRoutes } from './pro/prefectures.ts';
+import { rateLimitProApi } from './pro/rateLimit.ts';
 import { requireProCaller, tokenRoutes } from './pro/token.ts';
 import { startWebhookDispatcher } from './webhooks/dispatch.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
@@ -50,12 +51,15 @@ export type AntsDeps = {
     | 'trustProxy'
     | 'webhooksAllowPrivate'
     | 'contractChecks'
+    | 'proRatePerMinute'
   >;
   database: AntsDatabase;
   mail?: MailQueue;
   /** The job queue: without it (some tests), nothing is sent after a validation. */
   jobs?: Jobs;
   logStream?: NodeJS.WritableStream;
+  /** The time the quotas count in (tests fix it, so a window cannot end mid-test). */
+  clock?: () => Date;
 };
 
 /** The national service's HTTP app, used by main.ts and by the tests. */
@@ -70,6 +74,7 @@ export async function buildAntsApp(deps: AntsDeps) {
   await registerOpenApi(app, deps.config.publicUrl);
   checkContract(app, deps.config.contractChecks === 'strict');
   const { db } = deps.database;
+  rateLimitProApi(app, db, deps.config.proRatePerMinute, deps.clock);
   const sessions = registerSessions(app, {
     db,
     cookieName: 'ants_session',

@@ -24,6 +24,8 @@ export type AntsConfig = ServiceConfig & {
    * published description does not list fails loudly (500). Otherwise it is logged.
    */
   contractChecks?: 'strict' | 'log';
+  /** PRO_RATE_LIMIT_PER_MINUTE: requests of the professional API per school account and minute (1200). */
+  proRatePerMinute: number;
 };
 
 export function readAntsConfig(env: NodeJS.ProcessEnv = process.env): AntsConfig {
@@ -50,8 +52,16 @@ export function readAntsConfig(env: NodeJS.ProcessEnv = process.env): AntsConfig
     devTools: env.DEV_TOOLS === '1',
     webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === '1',
     contractChecks: env.CONTRACT_CHECKS === 'strict' ? 'strict' : 'log',
+    proRatePerMinute: positive(env.PRO_RATE_LIMIT_PER_MINUTE, 1200),
     secretKey: parseKey(env.ANTS_SECRET_KEY),
   };
+}
+
+function positive(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`Nombre entier positif attendu, reçu « ${value} ».`);
+  return parsed;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

@@ -13,6 +13,8 @@ export async function startAntsHttp(
     devTools?: boolean;
     webhooksAllowPrivate?: boolean;
     jobPollingSeconds?: number;
+    proRatePerMinute?: number;
+    clock?: () => Date;
   } = {},
 ) {
   const ants = await startAnts(options);

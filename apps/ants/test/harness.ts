@@ -28,6 +28,9 @@ export async function startAnts(
     webhooksAllowPrivate?: boolean;
     /** How often idle job workers look for work (tests: 0.5 s; production: 2 s). */
     jobPollingSeconds?: number;
+    /** The professional API's quota per account and minute (tests not about it: out of reach). */
+    proRatePerMinute?: number;
+    clock?: () => Date;
   } = {},
 ) {
   const database = await openTestDatabase(schema, MIGRATIONS_FOLDER);
@@ -61,10 +64,12 @@ export async function startAnts(
       // The school's receiver in the tests listens on 127.0.0.1.
       webhooksAllowPrivate: options.webhooksAllowPrivate ?? true,
       contractChecks: 'strict',
+      proRatePerMinute: options.proRatePerMinute ?? 100_000,
       secretKey: TEST_KEY,
     },
     database,
     logStream: options.logStream ?? new Writable({ write: (_c, _e, cb) => cb() }),
+    clock: options.clock,
   });
   return {
     app,

@@ -81,8 +81,9 @@ describe('OpenAPI description of the professional API', () => {
     for (const { operation } of operations()) {
       for (const [status, answer] of Object.entries(operation.responses)) {
         if (Number(status) < 400) continue;
-        const examples = (answer.content?.['application/problem+json'] as { examples?: Record<string, { value: unknown }> })
-          .examples;
+        const examples = (
+          answer.content?.['application/problem+json'] as { examples?: Record<string, { value: unknown }> }
+        ).examples;
         for (const [code, example] of Object.entries(examples ?? {})) {
           met.add(code);
           const entry = API_ERRORS[code as keyof typeof API_ERRORS];
@@ -97,7 +98,9 @@ describe('OpenAPI description of the professional API', () => {
   it('describes the webhook event and its signature headers', () => {
     const event = spec.webhooks['application.updated'] as { post: { parameters: { name: string }[] } };
     expect(event.post.parameters.map((p) => p.name)).toEqual(['webhook-id', 'webhook-timestamp', 'webhook-signature']);
-    expect(Object.keys(spec.components.schemas)).toEqual(expect.arrayContaining(['ApplicationUpdatedEvent', 'Problem']));
+    expect(Object.keys(spec.components.schemas)).toEqual(
+      expect.arrayContaining(['ApplicationUpdatedEvent', 'Problem']),
+    );
   });
 
   it("passes Redocly's recommended rules with no error", async () => {

@@ -11,6 +11,7 @@ export * from './mail.ts';
 export * from './mailJob.ts';
 export * from './passwords.ts';
 export * from './problems.ts';
+export * from './rateLimit.ts';
 export * from './runService.ts';
 export * from './secrets.ts';
 export * from './sessions.ts';

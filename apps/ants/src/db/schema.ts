@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 export { loginFailures } from '@permis/platform/loginThrottle';
+export { rateWindows } from '@permis/platform/rateLimit';
 export { sessions } from '@permis/platform/sessions';
 
 /** Binary data (the images of an ePhoto), as Buffers on both drivers. */

@@ -63,7 +63,7 @@ export function pieceRoutes(app: HttpServer, db: AntsDb, filesDir: string) {
         description:
           'Un fichier par envoi (`multipart/form-data`, champ `file`) : PDF, JPEG ou PNG reconnu par son contenu, 11 Mo au plus, dans la limite de pages de la pièce ; commentaire de 80 caractères au plus. Tant que la demande est un brouillon ou « À compléter ».',
         tag: 'Pièces justificatives',
-        body: true,
+        upload: true,
         answers: [{ status: 201, description: 'Fichier enregistré.', schema: uploadedPieceSchema }],
         errors: [
           'NOT_FOUND',

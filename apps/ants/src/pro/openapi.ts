@@ -23,6 +23,14 @@ const SIGNATURE_HEADERS = [
   },
 ].map((header) => ({ in: 'header' as const, required: true, schema: { type: 'string' as const }, ...header }));
 
+const UPLOAD_BODY = {
+  type: 'object',
+  required: ['file'],
+  properties: {
+    file: { type: 'string', format: 'binary', description: 'Le fichier : PDF, JPEG ou PNG, 11 Mo au plus.' },
+  },
+};
+
 /**
  * The OpenAPI 3.1 description of the professional API, generated from the same zod schemas that
  * validate the requests and serialise the answers, at /api/pro/v1/openapi.json, and its page at
@@ -78,6 +86,10 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string) {
           const target = response?.[status]?.content?.[type];
           if (media.examples && target) Object.assign(target, { examples: media.examples });
         }
+      }
+      // A file upload is read by its route from the multipart stream: described here only.
+      if (input.route.config?.contract?.upload) {
+        Object.assign(transformed.schema, { body: UPLOAD_BODY, consumes: ['multipart/form-data'] });
       }
       return transformed;
     },

@@ -35,6 +35,8 @@ export type Operation = {
   body?: boolean;
   /** Answers 304 Not Modified to a matching If-None-Match. */
   conditional?: boolean;
+  /** Takes one file as `multipart/form-data`, field `file` (read by the route, described here). */
+  upload?: boolean;
 };
 
 /** What every operation may answer: a malformed request, a throttled caller, the service failing. */
@@ -48,7 +50,7 @@ const EVERY_OPERATION: readonly ApiErrorCode[] = [
 const WITH_BODY: readonly ApiErrorCode[] = ['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'];
 
 /** What a route promises, read by the contract check (checkContract below): its statuses, and its errors' codes. */
-export type RouteContract = { statuses: number[]; codes: string[] };
+export type RouteContract = { statuses: number[]; codes: string[]; upload?: boolean };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -68,7 +70,7 @@ export function proOperation<S extends FastifySchema>(op: Operation, schema: S =
     ...new Set([
       ...EVERY_OPERATION,
       ...(op.public ? [] : ['TOKEN_INVALID' as const]),
-      ...(op.body ? WITH_BODY : []),
+      ...(op.body || op.upload ? WITH_BODY : []),
       ...op.errors,
     ]),
   ];
@@ -105,7 +107,13 @@ export function proOperation<S extends FastifySchema>(op: Operation, schema: S =
       ...(op.public ? { security: [] } : {}),
       response,
     },
-    config: { contract: { statuses: Object.keys(response).map(Number), codes } satisfies RouteContract },
+    config: {
+      contract: {
+        statuses: Object.keys(response).map(Number),
+        codes,
+        ...(op.upload ? { upload: true } : {}),
+      } satisfies RouteContract,
+    },
   };
 }
 

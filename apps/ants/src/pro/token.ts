@@ -114,14 +114,15 @@ function bearerToken(request: FastifyRequest): string {
   return header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
 }
 
-/** The school behind a professional API call, from its bearer token; 401 otherwise. */
-const callers = new WeakMap<FastifyRequest, ProCaller>();
+/** The school behind a professional API call, resolved once per request. */
+const callers = new WeakMap<FastifyRequest, ProCaller | null>();
 
-/** The school calling the professional API with its bearer token, or 401. Resolved once per request. */
-export async function requireProCaller(db: AntsDb, request: FastifyRequest): Promise<ProCaller> {
+/** The school calling the professional API with a valid bearer token, or null. */
+export async function findProCaller(db: AntsDb, request: FastifyRequest): Promise<ProCaller | null> {
   const known = callers.get(request);
-  if (known) return known;
+  if (known !== undefined) return known;
   const token = bearerToken(request);
+  let found: ProCaller | null = null;
   if (token) {
     const [row] = await db
       .select({ id: proAccounts.id, agrementNumber: proAccounts.agrementNumber, schoolName: proAccounts.schoolName })
@@ -131,10 +132,15 @@ export async function requireProCaller(db: AntsDb, request: FastifyRequest): Pro
         and(eq(apiTokens.tokenHash, sha256(token)), gt(apiTokens.expiresAt, new Date()), eq(proAccounts.active, true)),
       )
       .limit(1);
-    if (row) {
-      callers.set(request, row);
-      return row;
-    }
+    found = row ?? null;
   }
-  throw proError('TOKEN_INVALID');
+  callers.set(request, found);
+  return found;
+}
+
+/** The school calling the professional API with its bearer token, or 401. */
+export async function requireProCaller(db: AntsDb, request: FastifyRequest): Promise<ProCaller> {
+  const caller = await findProCaller(db, request);
+  if (!caller) throw proError('TOKEN_INVALID');
+  return caller;
 }

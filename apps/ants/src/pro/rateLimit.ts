@@ -1,0 +1,26 @@
+import { createRateLimiter, type HttpServer, type RatePolicy, rateLimitHeaders } from '@permis/platform';
+import type { AntsDb } from '../db/index.ts';
+import { proError } from './errors.ts';
+import { findProCaller } from './token.ts';
+
+/**
+ * The professional API's quota, per school account (per address before a token is given): every
+ * answer of a documented operation says where the caller stands (`RateLimit-Policy`, `RateLimit`),
+ * and a caller over its quota waits for the window to end (429, `Retry-After`). Counted in the
+ * database, so every instance counts the same requests; one school over its quota slows no other.
+ */
+export function rateLimitProApi(app: HttpServer, db: AntsDb, perMinute: number, now?: () => Date) {
+  const policy: RatePolicy = { name: 'pro', quota: perMinute, windowSeconds: 60 };
+  const limiter = createRateLimiter(db, policy, now);
+  // onRequest: before any body is read, so a caller over its quota costs one query.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.routeOptions.config.contract) return;
+    const caller = await findProCaller(db, request);
+    const taken = await limiter.take(caller ? `account:${caller.id}` : `address:${request.ip}`);
+    reply.headers(rateLimitHeaders(policy, taken));
+    if (!taken.allowed) {
+      reply.header('retry-after', String(taken.resetSeconds));
+      throw proError('RATE_LIMITED', `Trop de requêtes pour ce compte : réessayez dans ${taken.resetSeconds} s.`);
+    }
+  });
+}
