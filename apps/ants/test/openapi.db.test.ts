@@ -81,9 +81,10 @@ describe('OpenAPI description of the professional API', () => {
     for (const { operation } of operations()) {
       for (const [status, answer] of Object.entries(operation.responses)) {
         if (Number(status) < 400) continue;
-        const examples = (
-          answer.content?.['application/problem+json'] as { examples?: Record<string, { value: unknown }> }
-        ).examples;
+        const media = answer.content?.['application/problem+json'] as
+          | { examples?: Record<string, { value: unknown }> }
+          | undefined;
+        const examples = media?.examples;
         for (const [code, example] of Object.entries(examples ?? {})) {
           met.add(code);
           const entry = API_ERRORS[code as keyof typeof API_ERRORS];

@@ -32,8 +32,8 @@ function answerSchema(method: string, path: string, status: number, mediaType: s
   if (!answer) return null;
   if (!answer.content) return mediaType === '' ? 'bodiless' : null;
   if (!answer.content[mediaType]) return null;
-  const escape = (part: string) => part.replaceAll('~', '~0').replaceAll('/', '~1');
-  return `openapi.json#/paths/${escape(path)}/${method}/responses/${status}/content/${escape(mediaType)}/schema`;
+  const pointerPart = (part: string) => part.replaceAll('~', '~0').replaceAll('/', '~1');
+  return `openapi.json#/paths/${pointerPart(path)}/${method}/responses/${status}/content/${pointerPart(mediaType)}/schema`;
 }
 
 const inspect = async ({ method, path, response }: { method: string; path: string; response: Response }) => {
