@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,4 +126,28 @@ describe('OpenAPI description of the professional API', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('the vendor guide (docs/api.md)', () => {
+  const guide = readFileSync(path.join(ROOT, 'docs/api.md'), 'utf8');
+
+  it('lists exactly the operations of the document, with their summaries', () => {
+    const listed = [...guide.matchAll(/^\| `(\w+)` \| `([A-Z]+) ([^`]+)` \| (.+) \|$/gm)].map(
+      ([, id, method, url, summary]) => `${id} ${method} ${url} ${summary}`,
+    );
+    const documented = operations().map(
+      ({ route, operation }) => `${operation.operationId} ${route.replace(' /api/pro/v1', ' ')} ${operation.summary}`,
+    );
+    expect(listed).toEqual(documented);
+  });
+
+  it('explains every error code of the contract', () => {
+    const explained = new Set(
+      [...guide.matchAll(/^\| (`[A-Z0-9_]+`(?: \/ `[A-Z0-9_]+`)*) \|/gm)].flatMap(([, cell]) =>
+        [...cell!.matchAll(/`([A-Z0-9_]+)`/g)].map(([, code]) => code),
+      ),
+    );
+    expect(Object.keys(API_ERRORS).filter((code) => !explained.has(code))).toEqual([]);
+    expect([...explained].filter((code) => !(code in API_ERRORS))).toEqual([]);
+  });
 });
