@@ -3,7 +3,7 @@ import { problemCatalogue } from '@permis/ants-api';
 import {
   createHttpServer,
   createSecretBox,
-  gateRoutes,
+  enforceAccess,
   type Jobs,
   type MailQueue,
   registerSessions,
@@ -13,7 +13,7 @@ import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { referentielRoutes } from '@permis/referentiel/routes';
 import { sql } from 'drizzle-orm';
 import { applicationRoutes } from './applications/routes.ts';
-import { AGENT, type AuthContext, CANDIDATE } from './auth/context.ts';
+import { AGENT, type AntsAccess, type AuthContext, CANDIDATE, PRO } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
 import { expiryClockRoute } from './candidates/expiry.ts';
 import { startCandidateNotifications } from './candidates/notifications.ts';
@@ -23,7 +23,7 @@ import { candidateSpaceRoutes } from './candidates/space.ts';
 import type { AntsConfig } from './config.ts';
 import type { AntsDatabase } from './db/index.ts';
 import { documentRoutes } from './documents/routes.ts';
-import { ephotoRoutes } from './ephoto/routes.ts';
+import { ephotoRoutes, requireBooth } from './ephoto/routes.ts';
 import { instructionRoutes } from './instruction/routes.ts';
 import { deliveryRoutes } from './notify/deliveries.ts';
 import { smsOutboxRoutes } from './notify/outboxPage.ts';
@@ -71,10 +71,7 @@ export async function buildAntsApp(deps: AntsDeps) {
     trustProxy: deps.config.trustProxy,
     problems: problemCatalogue,
   });
-  await registerOpenApi(app, deps.config.publicUrl);
-  checkContract(app, deps.config.contractChecks === 'strict');
   const { db } = deps.database;
-  rateLimitProApi(app, db, deps.config.proRatePerMinute, deps.clock);
   const sessions = registerSessions(app, {
     db,
     cookieName: 'ants_session',
@@ -82,30 +79,23 @@ export async function buildAntsApp(deps: AntsDeps) {
     publicUrl: deps.config.publicUrl,
   });
   const ctx: AuthContext = { db, sessions };
-  // Access is refused before a body is read: the agents' console, the candidate's space, and the
-  // professional API (bearer token) each need their own credentials.
-  const candidateOpen = [
-    '/api/candidate/activation/',
-    '/api/candidate/login',
-    '/api/candidate/forgotten-identifier',
-    '/api/candidate/password-reset/',
-  ];
-  gateRoutes(app, [
-    { prefix: '/api/agent/', subjectTypes: [AGENT], except: (path) => path === '/api/agent/login' },
-    {
-      prefix: '/api/candidate/',
-      subjectTypes: [CANDIDATE],
-      except: (path) => candidateOpen.some((p) => path.startsWith(p)),
-    },
-  ]);
-  app.addHook('preValidation', async (request) => {
-    const path = request.url.split('?')[0] ?? '';
-    if (path.startsWith('/api/pro/v1/') && path !== '/api/pro/v1/token' && path !== '/api/pro/v1/openapi.json') {
-      await requireProCaller(db, request);
-    }
+  // Who may call each route is declared on the route (`config.access`) and checked here, before a
+  // body is read: the agents' console, the candidate's space, the professional API (bearer token),
+  // the photo booths (their key) each need their own credentials.
+  enforceAccess<AntsAccess>(app, {
+    public: null,
+    dev: null,
+    session: async (request) => sessions.require(request, PRO, AGENT, CANDIDATE),
+    agent: async (request) => sessions.require(request, AGENT),
+    candidate: async (request) => sessions.require(request, CANDIDATE),
+    pro: (request) => requireProCaller(db, request),
+    booth: (request) => requireBooth(db, request),
   });
+  await registerOpenApi(app, deps.config.publicUrl);
+  checkContract(app, deps.config.contractChecks === 'strict');
+  rateLimitProApi(app, db, deps.config.proRatePerMinute, deps.clock);
 
-  app.get('/api/health', async () => {
+  app.get('/api/health', { config: { access: 'public' } }, async () => {
     await db.execute(sql`select 1`);
     return { status: 'ok', service: 'ants', database: deps.database.kind };
   });
@@ -116,7 +106,7 @@ export async function buildAntsApp(deps: AntsDeps) {
   instructionRoutes(app, ctx, deps.config.filesDir);
   deliveryRoutes(app, ctx, deps.jobs);
   // Official public lists (as the State's geographic APIs are): no account needed.
-  referentielRoutes(app, async () => {});
+  referentielRoutes(app, 'public');
   // The professional API used by driving-school software (bearer token from /api/pro/v1/token).
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_PIECE_FILE_BYTES, files: 1, fields: 5 } });
   tokenRoutes(app, db);

@@ -144,7 +144,7 @@ describe('the vendor guide (docs/api.md)', () => {
   it('explains every error code of the contract', () => {
     const explained = new Set(
       [...guide.matchAll(/^\| (`[A-Z0-9_]+`(?: \/ `[A-Z0-9_]+`)*) \|/gm)].flatMap(([, cell]) =>
-        [...cell!.matchAll(/`([A-Z0-9_]+)`/g)].map(([, code]) => code),
+        [...cell!.matchAll(/`([A-Z0-9_]+)`/g)].map(([, code]) => code ?? ''),
       ),
     );
     expect(Object.keys(API_ERRORS).filter((code) => !explained.has(code))).toEqual([]);

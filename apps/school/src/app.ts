@@ -3,7 +3,7 @@ import { problemType } from '@permis/ants-api';
 import {
   createHttpServer,
   createSecretBox,
-  gateRoutes,
+  enforceAccess,
   type Jobs,
   type MailQueue,
   registerSessions,
@@ -15,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import { adminRoutes } from './admin/routes.ts';
 import { createAntsClients } from './ants/clients.ts';
 import { createWebhookSubscriber, WEBHOOK_QUEUE, webhookReceiverRoutes } from './ants/webhook.ts';
-import { type AuthContext, requireDirigeant, requireUser, SUBJECT } from './auth/context.ts';
+import { type AuthContext, requireDirigeant, type SchoolAccess, SUBJECT } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { SchoolConfig } from './config.ts';
 import type { SchoolDatabase } from './db/index.ts';
@@ -56,17 +56,16 @@ export async function buildSchoolApp(deps: SchoolDeps) {
     publicUrl: deps.config.publicUrl,
   });
   const ctx: AuthContext = { db, sessions };
-  // Every API route needs a signed-in user, except these (the pushes carry their own signature).
-  const open = ['/api/health', '/api/auth/login', '/api/auth/logout', '/api/ants/webhook/'];
-  gateRoutes(app, [
-    { prefix: '/api/', subjectTypes: [SUBJECT], except: (path) => open.some((p) => path.startsWith(p)) },
-  ]);
-  // Espace Dirigeant is refused to the others before their request is even read.
-  app.addHook('preValidation', async (request) => {
-    if (request.url.startsWith('/api/dirigeant/')) await requireDirigeant(ctx, request);
+  // Who may call each route is declared on the route (`config.access`) and checked here, before a
+  // body is read. `signed`: the national service's pushes carry their own signature.
+  enforceAccess<SchoolAccess>(app, {
+    public: null,
+    signed: null,
+    user: async (request) => sessions.require(request, SUBJECT),
+    dirigeant: (request) => requireDirigeant(ctx, request),
   });
 
-  app.get('/api/health', async () => {
+  app.get('/api/health', { config: { access: 'public' } }, async () => {
     await db.execute(sql`select 1`);
     return { status: 'ok', service: 'school', database: deps.database.kind };
   });
@@ -88,7 +87,7 @@ export async function buildSchoolApp(deps: SchoolDeps) {
     await deps.jobs.work<{ officeId: string }>(WEBHOOK_QUEUE, ({ officeId }) => webhooks.subscribeOffice(officeId));
     await webhooks.subscribeAll();
   }
-  referentielRoutes(app, (request) => requireUser(ctx, request));
+  referentielRoutes(app, 'user');
   await serveWebApp(app, deps.config.webDir);
   return app;
 }

@@ -139,21 +139,3 @@ function assertSameOrigin(request: FastifyRequest, publicOrigin: string | undefi
 }
 
 const crossSite = () => new AppError(403, 'CROSS_SITE', 'Requête refusée : elle ne provient pas de ce site.');
-
-/**
- * Refuses, before the body is even validated, a request to a protected route without a session of
- * the right kind: an anonymous caller learns nothing of the routes' rules. Each handler still checks
- * the full access (account active, rights, ownership) itself.
- */
-export function gateRoutes(
-  app: FastifyInstance,
-  rules: { prefix: string; subjectTypes: string[]; except?: (path: string) => boolean }[],
-): void {
-  app.addHook('preValidation', async (request) => {
-    const path = request.url.split('?')[0] ?? '';
-    const rule = rules.find((r) => path.startsWith(r.prefix) && !r.except?.(path));
-    if (!rule) return;
-    const session = request.session;
-    if (!session || !rule.subjectTypes.includes(session.subjectType)) throw unauthenticated();
-  });
-}

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkPlaces } from './check.ts';
@@ -22,9 +22,9 @@ export const placeRecordSchema = z.object({
 
 /**
  * The reference-data routes both services serve: town autocomplete, départements, countries, and
- * the check of a record's places. `guard` is the service's access rule for them.
+ * the check of a record's places. `access` is the service's access kind for them.
  */
-export function referentielRoutes(app: FastifyInstance, guard: (request: FastifyRequest) => Promise<unknown>) {
+export function referentielRoutes(app: FastifyInstance, access: string) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   // Load the lists now rather than on the first user's request.
   dataset();
@@ -32,6 +32,7 @@ export function referentielRoutes(app: FastifyInstance, guard: (request: Fastify
   api.get(
     '/api/referentiel/towns',
     {
+      config: { access },
       schema: {
         querystring: z.object({
           q: z.string().trim().min(1).max(100),
@@ -42,28 +43,28 @@ export function referentielRoutes(app: FastifyInstance, guard: (request: Fastify
       },
     },
     async (request) => {
-      await guard(request);
       const { q, department, limit, purpose } = request.query;
       return { towns: autocompleteTowns(q, { department, limit, purpose }) };
     },
   );
 
-  api.get('/api/referentiel/departments', async (request) => {
-    await guard(request);
+  api.get('/api/referentiel/departments', { config: { access } }, async (_request) => {
     return { departments: dataset().departments.map(departmentSuggestion) };
   });
 
   api.get(
     '/api/referentiel/countries',
-    { schema: { querystring: z.object({ q: z.string().trim().min(1).max(100) }) } },
+    { config: { access }, schema: { querystring: z.object({ q: z.string().trim().min(1).max(100) }) } },
     async (request) => {
-      await guard(request);
       return { countries: suggestCountries(request.query.q) };
     },
   );
 
-  api.post('/api/referentiel/check-places', { schema: { body: placeRecordSchema } }, async (request) => {
-    await guard(request);
-    return checkPlaces(request.body);
-  });
+  api.post(
+    '/api/referentiel/check-places',
+    { config: { access }, schema: { body: placeRecordSchema } },
+    async (request) => {
+      return checkPlaces(request.body);
+    },
+  );
 }

@@ -9,6 +9,9 @@ export const PRO = 'pro';
 export const AGENT = 'agent';
 export const CANDIDATE = 'candidate';
 
+/** Who may call a route of the national service (each route's `config.access`). */
+export type AntsAccess = 'public' | 'session' | 'pro' | 'agent' | 'candidate' | 'booth' | 'dev';
+
 export type AuthContext = { db: AntsDb; sessions: SessionManager };
 
 export type ProAccount = { id: string; agrementNumber: string; login: string; schoolName: string; city: string };

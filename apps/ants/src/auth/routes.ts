@@ -15,6 +15,7 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
   app.post(
     '/api/pro/login',
     {
+      config: { access: 'public' },
       schema: {
         body: proCredentials,
       },
@@ -44,7 +45,10 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
 
   app.post(
     '/api/agent/login',
-    { schema: { body: z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }) } },
+    {
+      config: { access: 'public' },
+      schema: { body: z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }) },
+    },
     async (request, reply) => {
       const { login, password } = request.body;
       await agentThrottle.assertAllowed(request.ip, login);
@@ -64,7 +68,7 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
   );
 
   /** Who is signed in, for the web page: a professional account or an agent. */
-  app.get('/api/session', async (request) => {
+  app.get('/api/session', { config: { access: 'session' } }, async (request) => {
     const session = ctx.sessions.require(request, PRO, AGENT, CANDIDATE);
     if (session.subjectType === PRO) {
       return { kind: PRO, account: await requirePro(ctx, request), csrfToken: session.csrfToken };
@@ -75,7 +79,7 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
     return { kind: AGENT, agent: await requireAgent(ctx, request), csrfToken: session.csrfToken };
   });
 
-  app.post('/api/logout', async (request, reply) => {
+  app.post('/api/logout', { config: { access: 'public' } }, async (request, reply) => {
     await ctx.sessions.end(request, reply);
     return reply.status(204).send();
   });

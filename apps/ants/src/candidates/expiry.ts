@@ -54,7 +54,7 @@ export async function expireUnactivatedAccounts(db: AntsDb, now = new Date()): P
 export function expiryClockRoute(app: HttpServer, db: AntsDb) {
   app.post(
     '/dev/clock/expiry',
-    { schema: { body: z.object({ days: z.number().int().min(0).max(60) }) } },
+    { config: { access: 'dev' }, schema: { body: z.object({ days: z.number().int().min(0).max(60) }) } },
     async (request) => ({
       expired: await expireUnactivatedAccounts(db, new Date(Date.now() + request.body.days * 24 * 3600 * 1000)),
     }),

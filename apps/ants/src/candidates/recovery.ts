@@ -104,6 +104,7 @@ export function candidateRecoveryRoutes(
   app.post(
     '/api/candidate/forgotten-identifier',
     {
+      config: { access: 'public' },
       schema: {
         body: z.object({
           email: z.string().trim().toLowerCase().email('Saisissez une adresse électronique valide.').max(200),
@@ -128,32 +129,41 @@ export function candidateRecoveryRoutes(
     },
   );
 
-  app.post('/api/candidate/password-reset/link', { schema: { body: loginIdBody } }, async (request, reply) => {
-    await answerThenMail(request, `login:${request.body.loginId}`, async () => {
-      const candidate = await activatedBy(candidates.loginId, request.body.loginId);
-      if (candidate) {
-        const token = await issueResetToken(candidate.id);
-        await mail?.enqueue(
-          passwordResetMail(candidate.email, `${publicUrl}/monespace/nouveau-mot-de-passe/${token}`, RESET_MINUTES),
-        );
-      }
-    });
-    return reply.status(202).send({ message: LINK_SENT });
-  });
+  app.post(
+    '/api/candidate/password-reset/link',
+    { config: { access: 'public' }, schema: { body: loginIdBody } },
+    async (request, reply) => {
+      await answerThenMail(request, `login:${request.body.loginId}`, async () => {
+        const candidate = await activatedBy(candidates.loginId, request.body.loginId);
+        if (candidate) {
+          const token = await issueResetToken(candidate.id);
+          await mail?.enqueue(
+            passwordResetMail(candidate.email, `${publicUrl}/monespace/nouveau-mot-de-passe/${token}`, RESET_MINUTES),
+          );
+        }
+      });
+      return reply.status(202).send({ message: LINK_SENT });
+    },
+  );
 
   // The question is asked for any identifier: an unknown one gets a question too (always the same
   // for that identifier), and no answer opens it.
-  app.post('/api/candidate/password-reset/question', { schema: { body: loginIdBody } }, async (request) => {
-    const candidate = await activatedBy(candidates.loginId, request.body.loginId);
-    const question =
-      candidate?.secretQuestion ??
-      SECRET_QUESTIONS[Number.parseInt(sha256(request.body.loginId).slice(0, 8), 16) % SECRET_QUESTIONS.length];
-    return { question };
-  });
+  app.post(
+    '/api/candidate/password-reset/question',
+    { config: { access: 'public' }, schema: { body: loginIdBody } },
+    async (request) => {
+      const candidate = await activatedBy(candidates.loginId, request.body.loginId);
+      const question =
+        candidate?.secretQuestion ??
+        SECRET_QUESTIONS[Number.parseInt(sha256(request.body.loginId).slice(0, 8), 16) % SECRET_QUESTIONS.length];
+      return { question };
+    },
+  );
 
   app.post(
     '/api/candidate/password-reset/answer',
     {
+      config: { access: 'public' },
       schema: {
         body: loginIdBody.extend({
           secretAnswer: z.string().trim().min(1, 'Indiquez la réponse à votre question secrète.').max(100),
@@ -183,14 +193,19 @@ export function candidateRecoveryRoutes(
     return candidate;
   };
 
-  app.get('/api/candidate/password-reset/:token', { schema: { params: linkTokenParam } }, async (request) => {
-    const candidate = await findReset(request.params.token);
-    return { firstName: candidate.firstName, lastName: candidate.birthName, loginId: candidate.loginId };
-  });
+  app.get(
+    '/api/candidate/password-reset/:token',
+    { config: { access: 'public' }, schema: { params: linkTokenParam } },
+    async (request) => {
+      const candidate = await findReset(request.params.token);
+      return { firstName: candidate.firstName, lastName: candidate.birthName, loginId: candidate.loginId };
+    },
+  );
 
   app.post(
     '/api/candidate/password-reset/:token',
     {
+      config: { access: 'public' },
       schema: {
         params: linkTokenParam,
         body: z.object({ password: z.string().max(200), passwordConfirmation: z.string().max(200) }),

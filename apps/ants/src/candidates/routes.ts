@@ -36,19 +36,24 @@ export function candidateAccountRoutes(
   };
 
   // "Bienvenue Pierre Martin — VOUS Y ÊTES PRESQUE !"
-  app.get('/api/candidate/activation/:token', { schema: { params: linkTokenParam } }, async (request) => {
-    const { candidate } = await findLink(request.params.token);
-    return {
-      firstName: candidate.firstName,
-      lastName: candidate.birthName,
-      sex: candidate.sex,
-      secretQuestions: SECRET_QUESTIONS,
-    };
-  });
+  app.get(
+    '/api/candidate/activation/:token',
+    { config: { access: 'public' }, schema: { params: linkTokenParam } },
+    async (request) => {
+      const { candidate } = await findLink(request.params.token);
+      return {
+        firstName: candidate.firstName,
+        lastName: candidate.birthName,
+        sex: candidate.sex,
+        secretQuestions: SECRET_QUESTIONS,
+      };
+    },
+  );
 
   app.post(
     '/api/candidate/activation/:token',
     {
+      config: { access: 'public' },
       schema: {
         params: linkTokenParam,
         body: z.object({
@@ -104,6 +109,7 @@ export function candidateAccountRoutes(
   app.post(
     '/api/candidate/login',
     {
+      config: { access: 'public' },
       schema: {
         body: z.object({
           loginId: z.string().trim().toLowerCase().min(1).max(100),

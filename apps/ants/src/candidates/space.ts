@@ -40,7 +40,7 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir
     return row;
   };
 
-  app.get('/api/candidate/applications', async (request) => {
+  app.get('/api/candidate/applications', { config: { access: 'candidate' } }, async (request) => {
     const me = await requireCandidate(ctx, request);
     const rows = await db
       .select()
@@ -64,47 +64,51 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir
     };
   });
 
-  app.get('/api/candidate/applications/:number', { schema: { params: z.object({ number }) } }, async (request) => {
-    const me = await requireCandidate(ctx, request);
-    const row = await own(me.id, request.params.number);
-    const view = toView(row);
-    const [school] = await db
-      .select({ name: proAccounts.schoolName })
-      .from(proAccounts)
-      .where(eq(proAccounts.id, row.proAccountId));
-    const ephoto = await attachedEphotoCode(db, row.id);
-    const pieces = (await listPieces(db, row.id))
-      .filter((p) => p.files.length > 0)
-      .map((p) => ({
-        label: p.label,
-        pages: p.pages,
-        maxPages: p.maxPages,
-        files: p.files.map((f) => ({ id: f.id, fileName: f.fileName })),
-      }));
-    return {
-      application: {
-        number: row.number,
-        type: row.type,
-        typeLabel: TYPE_LABELS[row.type],
-        state: row.state,
-        stateLabel: candidateStateLabel(row.state, row.type),
-        neph: row.neph,
-        canValidate: actionAllowed('confirm', row.state),
-        school: school?.name ?? '',
-        prefecture: findPrefecture(view.dossier.prefectureCode)?.label ?? '',
-        candidate: view.candidate,
-        legalRepresentative: view.legalRepresentative,
-        dossier: view.dossier,
-        medicalVisitNeeded: medicalVisitNeeded(view.dossier),
-        photoSignatureForm: needsPhotoSignatureForm(row.type, Boolean(ephoto)),
-        pieces,
-      },
-    };
-  });
+  app.get(
+    '/api/candidate/applications/:number',
+    { config: { access: 'candidate' }, schema: { params: z.object({ number }) } },
+    async (request) => {
+      const me = await requireCandidate(ctx, request);
+      const row = await own(me.id, request.params.number);
+      const view = toView(row);
+      const [school] = await db
+        .select({ name: proAccounts.schoolName })
+        .from(proAccounts)
+        .where(eq(proAccounts.id, row.proAccountId));
+      const ephoto = await attachedEphotoCode(db, row.id);
+      const pieces = (await listPieces(db, row.id))
+        .filter((p) => p.files.length > 0)
+        .map((p) => ({
+          label: p.label,
+          pages: p.pages,
+          maxPages: p.maxPages,
+          files: p.files.map((f) => ({ id: f.id, fileName: f.fileName })),
+        }));
+      return {
+        application: {
+          number: row.number,
+          type: row.type,
+          typeLabel: TYPE_LABELS[row.type],
+          state: row.state,
+          stateLabel: candidateStateLabel(row.state, row.type),
+          neph: row.neph,
+          canValidate: actionAllowed('confirm', row.state),
+          school: school?.name ?? '',
+          prefecture: findPrefecture(view.dossier.prefectureCode)?.label ?? '',
+          candidate: view.candidate,
+          legalRepresentative: view.legalRepresentative,
+          dossier: view.dossier,
+          medicalVisitNeeded: medicalVisitNeeded(view.dossier),
+          photoSignatureForm: needsPhotoSignatureForm(row.type, Boolean(ephoto)),
+          pieces,
+        },
+      };
+    },
+  );
 
   app.get(
     '/api/candidate/applications/:number/pieces/files/:fileId',
-    { schema: { params: z.object({ number, fileId: z.uuid() }) } },
+    { config: { access: 'candidate' }, schema: { params: z.object({ number, fileId: z.uuid() }) } },
     async (request, reply) => {
       const me = await requireCandidate(ctx, request);
       const row = await own(me.id, request.params.number);
@@ -114,7 +118,10 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir
 
   app.post(
     '/api/candidate/applications/:number/confirm',
-    { schema: { params: z.object({ number }), body: z.object({ attestation: z.boolean().optional() }) } },
+    {
+      config: { access: 'candidate' },
+      schema: { params: z.object({ number }), body: z.object({ attestation: z.boolean().optional() }) },
+    },
     async (request) => {
       const me = await requireCandidate(ctx, request);
       // The sworn attestation is required here, not only by the disabled button.
@@ -139,6 +146,7 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir
   app.post(
     '/api/candidate/applications/:number/refuse',
     {
+      config: { access: 'candidate' },
       schema: {
         params: z.object({ number }),
         // The reason, if the candidate gives one, reaches the school with the state (its "Motif").
@@ -160,7 +168,10 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir
 
   app.get(
     '/api/candidate/applications/:number/documents/:kind',
-    { schema: { params: z.object({ number, kind: z.enum(['receipt', 'photo_signature_form']) }) } },
+    {
+      config: { access: 'candidate' },
+      schema: { params: z.object({ number, kind: z.enum(['receipt', 'photo_signature_form']) }) },
+    },
     async (request, reply) => {
       const me = await requireCandidate(ctx, request);
       const row = await own(me.id, request.params.number);

@@ -36,7 +36,7 @@ const number = applicationNumberSchema;
 
 export function ephotoRoutes(app: HttpServer, db: AntsDb) {
   // An approved booth sends the photo and signature it took and gets the code to hand over.
-  app.post('/api/booths/v1/codes', async (request, reply) => {
+  app.post('/api/booths/v1/codes', { config: { access: 'booth' } }, async (request, reply) => {
     const booth = await requireBooth(db, request);
     if (!request.isMultipart())
       throw proError('FILE_MISSING', 'Envoyez la photo et la signature en multipart/form-data.');
@@ -227,7 +227,7 @@ function assertDraft(row: ApplicationRow) {
   }
 }
 
-async function requireBooth(db: AntsDb, request: FastifyRequest) {
+export async function requireBooth(db: AntsDb, request: FastifyRequest) {
   const key = request.headers['x-booth-key'];
   if (typeof key === 'string' && key.length >= 20) {
     const [booth] = await db

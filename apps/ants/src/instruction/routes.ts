@@ -38,6 +38,7 @@ export function instructionRoutes(app: HttpServer, ctx: AuthContext, filesDir: s
   app.get(
     '/api/agent/applications',
     {
+      config: { access: 'agent' },
       schema: {
         querystring: z.object({
           state: z.enum(STATE_SETS.sent as [ApplicationState, ...ApplicationState[]]).default('under_instruction'),
@@ -69,22 +70,26 @@ export function instructionRoutes(app: HttpServer, ctx: AuthContext, filesDir: s
     },
   );
 
-  app.get('/api/agent/applications/:number', { schema: { params: z.object({ number }) } }, async (request) => {
-    await requireAgent(ctx, request);
-    const row = await find(request.params.number);
-    const ephotoCode = await attachedEphotoCode(db, row.id);
-    return {
-      application: toView(row),
-      prefecture: findPrefecture((row.dossier as { prefectureCode: string }).prefectureCode)?.label ?? '',
-      ephotoCode,
-      pieces: await listPieces(db, row.id),
-    };
-  });
+  app.get(
+    '/api/agent/applications/:number',
+    { config: { access: 'agent' }, schema: { params: z.object({ number }) } },
+    async (request) => {
+      await requireAgent(ctx, request);
+      const row = await find(request.params.number);
+      const ephotoCode = await attachedEphotoCode(db, row.id);
+      return {
+        application: toView(row),
+        prefecture: findPrefecture((row.dossier as { prefectureCode: string }).prefectureCode)?.label ?? '',
+        ephotoCode,
+        pieces: await listPieces(db, row.id),
+      };
+    },
+  );
 
   // The ePhoto the agent checks against the identity document.
   app.get(
     '/api/agent/applications/:number/ephoto/:image',
-    { schema: { params: z.object({ number, image: z.enum(EPHOTO_IMAGES) }) } },
+    { config: { access: 'agent' }, schema: { params: z.object({ number, image: z.enum(EPHOTO_IMAGES) }) } },
     async (request, reply) => {
       await requireAgent(ctx, request);
       const row = await find(request.params.number);
@@ -94,7 +99,7 @@ export function instructionRoutes(app: HttpServer, ctx: AuthContext, filesDir: s
 
   app.get(
     '/api/agent/applications/:number/pieces/files/:fileId',
-    { schema: { params: z.object({ number, fileId: z.uuid() }) } },
+    { config: { access: 'agent' }, schema: { params: z.object({ number, fileId: z.uuid() }) } },
     async (request, reply) => {
       await requireAgent(ctx, request);
       const row = await find(request.params.number);
@@ -105,6 +110,7 @@ export function instructionRoutes(app: HttpServer, ctx: AuthContext, filesDir: s
   app.post(
     '/api/agent/applications/:number/request-completion',
     {
+      config: { access: 'agent' },
       schema: {
         params: z.object({ number }),
         body: z.object({
@@ -128,6 +134,7 @@ export function instructionRoutes(app: HttpServer, ctx: AuthContext, filesDir: s
   app.post(
     '/api/agent/applications/:number/reject',
     {
+      config: { access: 'agent' },
       schema: {
         params: z.object({ number }),
         body: z.object({ reason: z.string().trim().min(5, 'Indiquez le motif du rejet.').max(500) }),
@@ -151,22 +158,26 @@ export function instructionRoutes(app: HttpServer, ctx: AuthContext, filesDir: s
     },
   );
 
-  app.post('/api/agent/applications/:number/accept', { schema: { params: z.object({ number }) } }, async (request) => {
-    const agent = await requireAgent(ctx, request);
-    const row = await find(request.params.number);
-    const updated = await db.transaction(async (tx) => {
-      const prefecture = findPrefecture((row.dossier as { prefectureCode: string }).prefectureCode);
-      // A Cerfa 06 keeps the NEPH its inscription received; a Cerfa 02 gets one now.
-      const [candidate] = await tx.select().from(candidates).where(eq(candidates.id, row.candidateId));
-      const neph =
-        row.type === '06' && candidate?.neph ? candidate.neph : await nextNeph(tx, prefecture?.department ?? '00');
-      const done = await transition(tx, row, 'accept', { type: 'agent', id: agent.id }, { extra: { neph } });
-      if (row.type === '02') await tx.update(candidates).set({ neph }).where(eq(candidates.id, row.candidateId));
-      return { done, files: await dropIdentityFiles(tx, row.id) };
-    });
-    await removeFiles(filesDir, updated.files);
-    return { application: toView(updated.done) };
-  });
+  app.post(
+    '/api/agent/applications/:number/accept',
+    { config: { access: 'agent' }, schema: { params: z.object({ number }) } },
+    async (request) => {
+      const agent = await requireAgent(ctx, request);
+      const row = await find(request.params.number);
+      const updated = await db.transaction(async (tx) => {
+        const prefecture = findPrefecture((row.dossier as { prefectureCode: string }).prefectureCode);
+        // A Cerfa 06 keeps the NEPH its inscription received; a Cerfa 02 gets one now.
+        const [candidate] = await tx.select().from(candidates).where(eq(candidates.id, row.candidateId));
+        const neph =
+          row.type === '06' && candidate?.neph ? candidate.neph : await nextNeph(tx, prefecture?.department ?? '00');
+        const done = await transition(tx, row, 'accept', { type: 'agent', id: agent.id }, { extra: { neph } });
+        if (row.type === '02') await tx.update(candidates).set({ neph }).where(eq(candidates.id, row.candidateId));
+        return { done, files: await dropIdentityFiles(tx, row.id) };
+      });
+      await removeFiles(filesDir, updated.files);
+      return { application: toView(updated.done) };
+    },
+  );
 }
 
 type Tx = Parameters<Parameters<AuthContext['db']['transaction']>[0]>[0];

@@ -20,7 +20,7 @@ type Channel = keyof typeof CHANNELS;
  * silently), each with the last error, and sent again on demand once the cause is fixed.
  */
 export function deliveryRoutes(app: HttpServer, ctx: AuthContext, jobs: Jobs | undefined) {
-  app.get('/api/agent/deliveries', async (request) => {
+  app.get('/api/agent/deliveries', { config: { access: 'agent' } }, async (request) => {
     await requireAgent(ctx, request);
     if (!jobs) return { deliveries: [] };
     const failed = await listFailedJobs(jobs, Object.values(CHANNELS));
@@ -44,6 +44,7 @@ export function deliveryRoutes(app: HttpServer, ctx: AuthContext, jobs: Jobs | u
   app.post(
     '/api/agent/deliveries/:channel/:id/retry',
     {
+      config: { access: 'agent' },
       schema: {
         params: z.object({
           channel: z.enum(['mail', 'sms'], { error: 'Canal inconnu.' }),

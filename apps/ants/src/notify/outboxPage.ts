@@ -10,7 +10,7 @@ const escapeHtml = (s: string) =>
  * with a real gateway): what would have been sent, newest first, with clickable links.
  */
 export function smsOutboxRoutes(app: HttpServer, db: AntsDb, box: SecretBox) {
-  app.get('/dev/sms', async (_request, reply) => {
+  app.get('/dev/sms', { config: { access: 'dev' } }, async (_request, reply) => {
     const rows = await readSmsOutbox(db, box);
     const items = rows
       .map(

@@ -1,5 +1,6 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { registerWithAccess } from '@permis/platform';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { PRO_TAGS } from './operation.ts';
@@ -95,8 +96,12 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string) {
     },
     transformObject: (documentObject) => withoutUnusedSchemas(jsonSchemaTransformObject(documentObject)),
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/pro/docs', staticCSP: true });
-  app.get('/api/pro/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await registerWithAccess(app, 'public', async (docs) => {
+    await docs.register(fastifySwaggerUi, { routePrefix: '/api/pro/docs', staticCSP: true });
+  });
+  app.get('/api/pro/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 }
 
 type Document = { components?: { schemas?: Record<string, unknown> } };

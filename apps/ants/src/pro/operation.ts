@@ -108,6 +108,7 @@ export function proOperation<S extends FastifySchema>(op: Operation, schema: S =
       response,
     },
     config: {
+      access: op.public ? 'public' : 'pro',
       contract: {
         statuses: Object.keys(response).map(Number),
         codes,

@@ -38,51 +38,62 @@ export function adminRoutes(
     return row;
   };
 
-  app.get('/api/admin/online-applications', { schema: { querystring: listQuery } }, async (request) => {
-    const me = await requireUser(ctx, request);
-    const shown = await office(me, request.query.officeId);
-    const [{ rows, total }, rowsOfCounters] = await Promise.all([
-      listPage(db, me.schoolId, request.query),
-      counters(db, me.schoolId, request.query),
-    ]);
-    return {
-      /** When the national service last told this office something (a push or a completed update). */
-      office: { lastHeardAt: shown.antsLastHeardAt?.toISOString() ?? null },
-      total,
-      page: request.query.page,
-      pageSize: request.query.pageSize,
-      counters: rowsOfCounters,
-      rows: rows.map((row) => ({
-        number: row.number,
-        type: row.type,
-        state: row.state,
-        stateLabel: row.stateLabel,
-        neph: row.neph,
-        createdAt: row.createdAt.toISOString(),
-        updatedAt: row.updatedAt.toISOString(),
-        student: row.studentId ? { id: row.studentId, name: `${row.studentFirstName} ${row.studentBirthName}` } : null,
-        candidateName: row.candidateName,
-      })),
-    };
-  });
+  app.get(
+    '/api/admin/online-applications',
+    { config: { access: 'user' }, schema: { querystring: listQuery } },
+    async (request) => {
+      const me = await requireUser(ctx, request);
+      const shown = await office(me, request.query.officeId);
+      const [{ rows, total }, rowsOfCounters] = await Promise.all([
+        listPage(db, me.schoolId, request.query),
+        counters(db, me.schoolId, request.query),
+      ]);
+      return {
+        /** When the national service last told this office something (a push or a completed update). */
+        office: { lastHeardAt: shown.antsLastHeardAt?.toISOString() ?? null },
+        total,
+        page: request.query.page,
+        pageSize: request.query.pageSize,
+        counters: rowsOfCounters,
+        rows: rows.map((row) => ({
+          number: row.number,
+          type: row.type,
+          state: row.state,
+          stateLabel: row.stateLabel,
+          neph: row.neph,
+          createdAt: row.createdAt.toISOString(),
+          updatedAt: row.updatedAt.toISOString(),
+          student: row.studentId
+            ? { id: row.studentId, name: `${row.studentFirstName} ${row.studentBirthName}` }
+            : null,
+          candidateName: row.candidateName,
+        })),
+      };
+    },
+  );
 
-  app.get('/api/admin/online-applications/export', { schema: { querystring: listQuery } }, async (request, reply) => {
-    const me = await requireUser(ctx, request);
-    const { name } = await office(me, request.query.officeId);
-    const day = new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header(
-        'content-disposition',
-        `attachment; filename="demandes-en-ligne-${name.replace(/[^A-Za-z0-9-]/g, '_')}-${day}.xlsx"`,
-      )
-      .send(exportList(db, me.schoolId, request.query));
-  });
+  app.get(
+    '/api/admin/online-applications/export',
+    { config: { access: 'user' }, schema: { querystring: listQuery } },
+    async (request, reply) => {
+      const me = await requireUser(ctx, request);
+      const { name } = await office(me, request.query.officeId);
+      const day = new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="demandes-en-ligne-${name.replace(/[^A-Za-z0-9-]/g, '_')}-${day}.xlsx"`,
+        )
+        .send(exportList(db, me.schoolId, request.query));
+    },
+  );
 
   // "Mettre à jour depuis le site de la préfecture": a background run, followed by the page.
   app.post(
     '/api/admin/offices/:officeId/sync',
     {
+      config: { access: 'user' },
       schema: {
         params: z.object({ officeId: z.uuid() }),
         body: z.object({
@@ -106,7 +117,7 @@ export function adminRoutes(
 
   app.get(
     '/api/admin/offices/:officeId/sync',
-    { schema: { params: z.object({ officeId: z.uuid() }) } },
+    { config: { access: 'user' }, schema: { params: z.object({ officeId: z.uuid() }) } },
     async (request) => {
       const me = await requireUser(ctx, request);
       await office(me, request.params.officeId);
@@ -125,6 +136,7 @@ export function adminRoutes(
   app.post(
     '/api/admin/online-applications/:number/link',
     {
+      config: { access: 'user' },
       schema: {
         params: z.object({ number: applicationNumberSchema }),
         body: z.object({
@@ -150,24 +162,28 @@ export function adminRoutes(
   );
 
   // The chart: applications per state, by month of last change, over the last 12 months.
-  app.get('/api/admin/online-applications/stats', { schema: { querystring: officeCriteria } }, async (request) => {
-    const me = await requireUser(ctx, request);
-    await office(me, request.query.officeId);
-    const since = new Date();
-    since.setUTCMonth(since.getUTCMonth() - 11, 1);
-    since.setUTCHours(0, 0, 0, 0);
-    const month = sql<string>`to_char(${onlineApplications.remoteUpdatedAt} at time zone 'Europe/Paris', 'YYYY-MM')`;
-    const rows = await db
-      .select({ month, state: onlineApplications.state, n: sql<number>`count(*)::int` })
-      .from(onlineApplications)
-      .where(
-        and(
-          eq(onlineApplications.schoolId, me.schoolId),
-          eq(onlineApplications.officeId, request.query.officeId),
-          gte(onlineApplications.remoteUpdatedAt, since),
-        ),
-      )
-      .groupBy(month, onlineApplications.state);
-    return { months: rows };
-  });
+  app.get(
+    '/api/admin/online-applications/stats',
+    { config: { access: 'user' }, schema: { querystring: officeCriteria } },
+    async (request) => {
+      const me = await requireUser(ctx, request);
+      await office(me, request.query.officeId);
+      const since = new Date();
+      since.setUTCMonth(since.getUTCMonth() - 11, 1);
+      since.setUTCHours(0, 0, 0, 0);
+      const month = sql<string>`to_char(${onlineApplications.remoteUpdatedAt} at time zone 'Europe/Paris', 'YYYY-MM')`;
+      const rows = await db
+        .select({ month, state: onlineApplications.state, n: sql<number>`count(*)::int` })
+        .from(onlineApplications)
+        .where(
+          and(
+            eq(onlineApplications.schoolId, me.schoolId),
+            eq(onlineApplications.officeId, request.query.officeId),
+            gte(onlineApplications.remoteUpdatedAt, since),
+          ),
+        )
+        .groupBy(month, onlineApplications.state);
+      return { months: rows };
+    },
+  );
 }

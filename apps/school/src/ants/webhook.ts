@@ -96,7 +96,7 @@ export function webhookReceiverRoutes(app: HttpServer, db: SchoolDb, box: Secret
   app.register(async (scoped) => {
     // The signature covers the exact bytes sent: keep the body as text.
     scoped.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-    scoped.post('/api/ants/webhook/:officeId', async (request, reply) => {
+    scoped.post('/api/ants/webhook/:officeId', { config: { access: 'signed' } }, async (request, reply) => {
       const officeId = (request.params as { officeId: string }).officeId;
       const body = typeof request.body === 'string' ? request.body : '';
       const [office] = z.uuid().safeParse(officeId).success

@@ -7,6 +7,9 @@ import { RIGHTS, type Right, type Role } from '../users/rights.ts';
 
 export const SUBJECT = 'school-user';
 
+/** Who may call a route of the back office (each route's `config.access`). */
+export type SchoolAccess = 'public' | 'signed' | 'user' | 'dirigeant';
+
 /** The signed-in user as every route sees it: identity, school, role and granted rights. */
 export type CurrentUser = {
   id: string;

@@ -11,7 +11,10 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
 
   app.post(
     '/api/auth/login',
-    { schema: { body: z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }) } },
+    {
+      config: { access: 'public' },
+      schema: { body: z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }) },
+    },
     async (request, reply) => {
       const { login, password } = request.body;
       await throttle.assertAllowed(request.ip, login);
@@ -29,12 +32,12 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
     },
   );
 
-  app.get('/api/auth/session', async (request) => {
+  app.get('/api/auth/session', { config: { access: 'user' } }, async (request) => {
     const user = await requireUser(ctx, request);
     return { user, csrfToken: request.session?.csrfToken };
   });
 
-  app.post('/api/auth/logout', async (request, reply) => {
+  app.post('/api/auth/logout', { config: { access: 'public' } }, async (request, reply) => {
     await ctx.sessions.end(request, reply);
     return reply.status(204).send();
   });

@@ -65,7 +65,7 @@ export function officeRoutes(
     hasAntsPassword: Boolean(antsPasswordSealed),
   });
 
-  app.get('/api/offices', async (request) => {
+  app.get('/api/offices', { config: { access: 'user' } }, async (request) => {
     const me = await requireUser(ctx, request);
     const rows = await list(me.schoolId);
     return {
@@ -80,7 +80,7 @@ export function officeRoutes(
     };
   });
 
-  app.get('/api/dirigeant/offices', async (request) => {
+  app.get('/api/dirigeant/offices', { config: { access: 'dirigeant' } }, async (request) => {
     const me = await requireDirigeant(ctx, request);
     return { offices: (await list(me.schoolId)).map(forDirigeant) };
   });
@@ -106,19 +106,23 @@ export function officeRoutes(
       targetId: officeId,
     });
 
-  app.post('/api/dirigeant/offices', { schema: { body: officeForm } }, async (request, reply) => {
-    const me = await requireDirigeant(ctx, request);
-    const [row] = await ctx.db
-      .insert(offices)
-      .values({ ...values(request.body), schoolId: me.schoolId })
-      .returning();
-    await audit(me.schoolId, me.id, 'office.create', row!.id);
-    return reply.status(201).send({ office: forDirigeant(row!) });
-  });
+  app.post(
+    '/api/dirigeant/offices',
+    { config: { access: 'dirigeant' }, schema: { body: officeForm } },
+    async (request, reply) => {
+      const me = await requireDirigeant(ctx, request);
+      const [row] = await ctx.db
+        .insert(offices)
+        .values({ ...values(request.body), schoolId: me.schoolId })
+        .returning();
+      await audit(me.schoolId, me.id, 'office.create', row!.id);
+      return reply.status(201).send({ office: forDirigeant(row!) });
+    },
+  );
 
   app.put(
     '/api/dirigeant/offices/:id',
-    { schema: { params: z.object({ id: z.uuid() }), body: officeForm } },
+    { config: { access: 'dirigeant' }, schema: { params: z.object({ id: z.uuid() }), body: officeForm } },
     async (request) => {
       const me = await requireDirigeant(ctx, request);
       const current = await find(me.schoolId, request.params.id);
@@ -179,6 +183,7 @@ export function officeRoutes(
   app.post(
     '/api/dirigeant/offices/:id/prefectures',
     {
+      config: { access: 'dirigeant' },
       schema: {
         params: z.object({ id: z.uuid() }),
         body: officeForm.pick({ postalCode: true, cerfaAgrement: true, antsLogin: true, antsPassword: true }),

@@ -111,37 +111,48 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
     return { application: view(row, me), ephotoError };
   };
 
-  app.get('/api/students/:id/online', { schema: { params: studentParams } }, async (request) => {
-    const me = await requireUser(ctx, request);
-    const { student, office } = await context(me, request.params.id);
-    const rows = heldRows(await studentApplications(db, me.schoolId, student.id));
-    const dossier = await loadDossier(db, student.id);
-    return {
-      office: {
-        name: office.name,
-        ready: Boolean(office.cerfaAgrement && office.antsLogin && office.antsPasswordSealed),
-        prefectureName: office.prefectureName,
-      },
-      applications: rows.map((row) => view(row, me, driftOf(row, student, dossier, office))),
-      canEnter: {
-        '02': canEnterNew(rows, '02'),
-        // The national service takes a Cerfa 06 only after an accepted Cerfa 02: not offered before.
-        '06': canEnterNew(rows, '06') && rows.some((row) => row.type === '02' && row.state === 'accepted'),
-      },
-    };
-  });
+  app.get(
+    '/api/students/:id/online',
+    { config: { access: 'user' }, schema: { params: studentParams } },
+    async (request) => {
+      const me = await requireUser(ctx, request);
+      const { student, office } = await context(me, request.params.id);
+      const rows = heldRows(await studentApplications(db, me.schoolId, student.id));
+      const dossier = await loadDossier(db, student.id);
+      return {
+        office: {
+          name: office.name,
+          ready: Boolean(office.cerfaAgrement && office.antsLogin && office.antsPasswordSealed),
+          prefectureName: office.prefectureName,
+        },
+        applications: rows.map((row) => view(row, me, driftOf(row, student, dossier, office))),
+        canEnter: {
+          '02': canEnterNew(rows, '02'),
+          // The national service takes a Cerfa 06 only after an accepted Cerfa 02: not offered before.
+          '06': canEnterNew(rows, '06') && rows.some((row) => row.type === '02' && row.state === 'accepted'),
+        },
+      };
+    },
+  );
 
   // The préfectures a student can be attached to (by their postal code), from the national service.
-  app.get('/api/students/:id/online/prefectures', { schema: { params: studentParams } }, async (request) => {
-    const me = await requireUser(ctx, request);
-    const { student, office, client } = await context(me, request.params.id);
-    return { prefectures: await callAnts(() => client().prefectures(student.postalCode), office.name) };
-  });
+  app.get(
+    '/api/students/:id/online/prefectures',
+    { config: { access: 'user' }, schema: { params: studentParams } },
+    async (request) => {
+      const me = await requireUser(ctx, request);
+      const { student, office, client } = await context(me, request.params.id);
+      return { prefectures: await callAnts(() => client().prefectures(student.postalCode), office.name) };
+    },
+  );
 
   // "Impression Cerfa": the paper form filled from the fiche and the dossier.
   app.get(
     '/api/students/:id/cerfa/:type',
-    { schema: { params: studentParams.extend({ type: z.enum(['02', '06'], { error: 'Cerfa 02 ou 06.' }) }) } },
+    {
+      config: { access: 'user' },
+      schema: { params: studentParams.extend({ type: z.enum(['02', '06'], { error: 'Cerfa 02 ou 06.' }) }) },
+    },
     async (request, reply) => {
       const me = await requireUser(ctx, request);
       const { student, office } = await context(me, request.params.id);
@@ -164,6 +175,7 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
   app.post(
     '/api/students/:id/online',
     {
+      config: { access: 'user' },
       schema: {
         params: studentParams,
         body: z.object({
@@ -184,6 +196,7 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
   app.post(
     '/api/students/:id/online/:number/recreate',
     {
+      config: { access: 'user' },
       schema: { params: applicationParams, body: z.object({ idempotencyKey: z.uuid() }) },
       // The right before the body: a user without it learns nothing from the validation.
       preValidation: async (request) => void (await requireRight(ctx, request, 'ants_delete_application')),
@@ -205,18 +218,25 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
   );
 
   // "Mettre à jour": the application as the national service has it now.
-  app.post('/api/students/:id/online/:number/refresh', { schema: { params: applicationParams } }, async (request) => {
-    const me = await requireUser(ctx, request);
-    const { row, office, client } = await own(me, request.params.id, request.params.number);
-    const fresh = await callAnts(() => client().getApplication(row.number), office.name);
-    return { application: view(await saveApplication(db, { schoolId: me.schoolId, officeId: office.id }, fresh), me) };
-  });
+  app.post(
+    '/api/students/:id/online/:number/refresh',
+    { config: { access: 'user' }, schema: { params: applicationParams } },
+    async (request) => {
+      const me = await requireUser(ctx, request);
+      const { row, office, client } = await own(me, request.params.id, request.params.number);
+      const fresh = await callAnts(() => client().getApplication(row.number), office.name);
+      return {
+        application: view(await saveApplication(db, { schoolId: me.schoolId, officeId: office.id }, fresh), me),
+      };
+    },
+  );
 
   // "Transférer une demande": an application entered by another school (or office) comes to this
   // student's office and fiche, if it is this student's (the national service compares the identity).
   app.post(
     '/api/students/:id/online/transfer',
     {
+      config: { access: 'user' },
       schema: {
         params: studentParams,
         body: z.object({
@@ -250,46 +270,58 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
     ['complete', 'complete', 'ants_validate_application'],
   ];
   for (const [path, action, right] of steps) {
-    app.post(`/api/students/:id/online/:number/${path}`, { schema: { params: applicationParams } }, async (request) => {
-      const me = await requireRight(ctx, request, right);
-      const { row, office, client } = await own(me, request.params.id, request.params.number);
-      const ants = client();
-      const moved = await callAnts(
-        () => (action === 'validate' ? ants.validateApplication(row.number) : ants.completeApplication(row.number)),
-        office.name,
-      );
-      const saved = await saveApplication(db, { schoolId: me.schoolId, officeId: office.id }, moved);
-      await audit(me, action, saved);
-      return { application: view(saved, me) };
-    });
+    app.post(
+      `/api/students/:id/online/:number/${path}`,
+      { config: { access: 'user' }, schema: { params: applicationParams } },
+      async (request) => {
+        const me = await requireRight(ctx, request, right);
+        const { row, office, client } = await own(me, request.params.id, request.params.number);
+        const ants = client();
+        const moved = await callAnts(
+          () => (action === 'validate' ? ants.validateApplication(row.number) : ants.completeApplication(row.number)),
+          office.name,
+        );
+        const saved = await saveApplication(db, { schoolId: me.schoolId, officeId: office.id }, moved);
+        await audit(me, action, saved);
+        return { application: view(saved, me) };
+      },
+    );
   }
 
-  app.delete('/api/students/:id/online/:number', { schema: { params: applicationParams } }, async (request) => {
-    const me = await requireRight(ctx, request, 'ants_delete_application');
-    const { row, office, client } = await own(me, request.params.id, request.params.number);
-    const deleted = await callAnts(() => client().deleteApplication(row.number), office.name);
-    const saved = await saveApplication(db, { schoolId: me.schoolId, officeId: office.id }, deleted);
-    await audit(me, 'delete', saved);
-    return { application: view(saved, me) };
-  });
+  app.delete(
+    '/api/students/:id/online/:number',
+    { config: { access: 'user' }, schema: { params: applicationParams } },
+    async (request) => {
+      const me = await requireRight(ctx, request, 'ants_delete_application');
+      const { row, office, client } = await own(me, request.params.id, request.params.number);
+      const deleted = await callAnts(() => client().deleteApplication(row.number), office.name);
+      const saved = await saveApplication(db, { schoolId: me.schoolId, officeId: office.id }, deleted);
+      await audit(me, 'delete', saved);
+      return { application: view(saved, me) };
+    },
+  );
 
   // "Envoyer / Consulter les pièces justificatives": the pièces with their files, and the
   // student's documents that can be picked instead of a file from the disk.
-  app.get('/api/students/:id/online/:number/pieces', { schema: { params: applicationParams } }, async (request) => {
-    const me = await requireUser(ctx, request);
-    const { row, student, office, client } = await own(me, request.params.id, request.params.number);
-    const pieces = await callAnts(() => client().listPieces(row.number), office.name);
-    const documents = await db
-      .select({ id: studentDocuments.id, fileName: studentDocuments.fileName, createdAt: studentDocuments.createdAt })
-      .from(studentDocuments)
-      .where(eq(studentDocuments.studentId, student.id))
-      .orderBy(desc(studentDocuments.createdAt));
-    return {
-      pieces,
-      documents: documents.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })),
-      application: view(row, me),
-    };
-  });
+  app.get(
+    '/api/students/:id/online/:number/pieces',
+    { config: { access: 'user' }, schema: { params: applicationParams } },
+    async (request) => {
+      const me = await requireUser(ctx, request);
+      const { row, student, office, client } = await own(me, request.params.id, request.params.number);
+      const pieces = await callAnts(() => client().listPieces(row.number), office.name);
+      const documents = await db
+        .select({ id: studentDocuments.id, fileName: studentDocuments.fileName, createdAt: studentDocuments.createdAt })
+        .from(studentDocuments)
+        .where(eq(studentDocuments.studentId, student.id))
+        .orderBy(desc(studentDocuments.createdAt));
+      return {
+        pieces,
+        documents: documents.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })),
+        application: view(row, me),
+      };
+    },
+  );
 
   const uploadPiece = async (
     me: CurrentUser,
@@ -306,7 +338,10 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
 
   app.post(
     '/api/students/:id/online/:number/pieces/:kind',
-    { schema: { params: applicationParams.extend({ kind: pieceKindSchema }), querystring: z.object({ comment }) } },
+    {
+      config: { access: 'user' },
+      schema: { params: applicationParams.extend({ kind: pieceKindSchema }), querystring: z.object({ comment }) },
+    },
     async (request, reply) => {
       const me = await requireUser(ctx, request);
       // Whose application first: another school's user never gets as far as sending a file.
@@ -326,6 +361,7 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
   app.post(
     '/api/students/:id/online/:number/pieces/:kind/from-document',
     {
+      config: { access: 'user' },
       schema: {
         params: applicationParams.extend({ kind: pieceKindSchema }),
         body: z.object({ documentId: z.uuid('Choisissez un document de l’élève.'), comment }),
@@ -348,7 +384,7 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
 
   app.get(
     '/api/students/:id/online/:number/pieces/files/:fileId',
-    { schema: { params: fileParams } },
+    { config: { access: 'user' }, schema: { params: fileParams } },
     async (request, reply) => {
       const me = await requireUser(ctx, request);
       const { row, office, client } = await own(me, request.params.id, request.params.number);
@@ -363,7 +399,7 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
 
   app.delete(
     '/api/students/:id/online/:number/pieces/files/:fileId',
-    { schema: { params: fileParams } },
+    { config: { access: 'user' }, schema: { params: fileParams } },
     async (request) => {
       const me = await requireUser(ctx, request);
       const { row, office, client } = await own(me, request.params.id, request.params.number);
@@ -377,6 +413,7 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
   app.put(
     '/api/students/:id/online/:number/ephoto',
     {
+      config: { access: 'user' },
       schema: {
         params: applicationParams,
         body: z.object({ code: z.string().trim().toUpperCase().min(1, 'Saisissez le code ePhoto.').max(30) }),
@@ -398,15 +435,22 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
     },
   );
 
-  app.get('/api/students/:id/online/:number/ephoto', { schema: { params: applicationParams } }, async (request) => {
-    const me = await requireUser(ctx, request);
-    const { row, office, client } = await own(me, request.params.id, request.params.number);
-    return { ephoto: await callAnts(() => client().getEphoto(row.number), office.name) };
-  });
+  app.get(
+    '/api/students/:id/online/:number/ephoto',
+    { config: { access: 'user' }, schema: { params: applicationParams } },
+    async (request) => {
+      const me = await requireUser(ctx, request);
+      const { row, office, client } = await own(me, request.params.id, request.params.number);
+      return { ephoto: await callAnts(() => client().getEphoto(row.number), office.name) };
+    },
+  );
 
   app.get(
     '/api/students/:id/online/:number/ephoto/:image',
-    { schema: { params: applicationParams.extend({ image: z.enum(['photo', 'signature']) }) } },
+    {
+      config: { access: 'user' },
+      schema: { params: applicationParams.extend({ image: z.enum(['photo', 'signature']) }) },
+    },
     async (request, reply) => {
       const me = await requireUser(ctx, request);
       const { row, office, client } = await own(me, request.params.id, request.params.number);
@@ -416,30 +460,41 @@ export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, clien
     },
   );
 
-  app.delete('/api/students/:id/online/:number/ephoto', { schema: { params: applicationParams } }, async (request) => {
-    const me = await requireRight(ctx, request, 'ants_delete_ephoto');
-    const { row, office, client } = await own(me, request.params.id, request.params.number);
-    const ants = client();
-    await callAnts(() => ants.deleteEphoto(row.number), office.name);
-    await audit(me, 'ephoto_delete', row);
-    await saveApplication(
-      db,
-      { schoolId: me.schoolId, officeId: office.id },
-      await callAnts(() => ants.getApplication(row.number), office.name),
-    );
-    return { deleted: true };
-  });
+  app.delete(
+    '/api/students/:id/online/:number/ephoto',
+    { config: { access: 'user' }, schema: { params: applicationParams } },
+    async (request) => {
+      const me = await requireRight(ctx, request, 'ants_delete_ephoto');
+      const { row, office, client } = await own(me, request.params.id, request.params.number);
+      const ants = client();
+      await callAnts(() => ants.deleteEphoto(row.number), office.name);
+      await audit(me, 'ephoto_delete', row);
+      await saveApplication(
+        db,
+        { schoolId: me.schoolId, officeId: office.id },
+        await callAnts(() => ants.getApplication(row.number), office.name),
+      );
+      return { deleted: true };
+    },
+  );
 
   // "Editer les documents": the documents of the national service for this application.
-  app.get('/api/students/:id/online/:number/documents', { schema: { params: applicationParams } }, async (request) => {
-    const me = await requireUser(ctx, request);
-    const { row, office, client } = await own(me, request.params.id, request.params.number);
-    return { documents: await callAnts(() => client().listDocuments(row.number), office.name) };
-  });
+  app.get(
+    '/api/students/:id/online/:number/documents',
+    { config: { access: 'user' }, schema: { params: applicationParams } },
+    async (request) => {
+      const me = await requireUser(ctx, request);
+      const { row, office, client } = await own(me, request.params.id, request.params.number);
+      return { documents: await callAnts(() => client().listDocuments(row.number), office.name) };
+    },
+  );
 
   app.get(
     '/api/students/:id/online/:number/documents/:kind',
-    { schema: { params: applicationParams.extend({ kind: z.string().regex(/^[a-z_]{1,40}$/, 'Document inconnu.') }) } },
+    {
+      config: { access: 'user' },
+      schema: { params: applicationParams.extend({ kind: z.string().regex(/^[a-z_]{1,40}$/, 'Document inconnu.') }) },
+    },
     async (request, reply) => {
       const me = await requireUser(ctx, request);
       const { row, office, client } = await own(me, request.params.id, request.params.number);

@@ -12,7 +12,7 @@ const documentParams = params.extend({ documentId: z.uuid() });
 
 /** The documents kept on a student's fiche (scans); they can be sent as pièces justificatives. */
 export function studentDocumentRoutes(app: HttpServer, ctx: AuthContext) {
-  app.get('/api/students/:id/documents', { schema: { params } }, async (request) => {
+  app.get('/api/students/:id/documents', { config: { access: 'user' }, schema: { params } }, async (request) => {
     const me = await requireUser(ctx, request);
     const student = await findStudent(ctx, me.schoolId, request.params.id);
     const rows = await ctx.db
@@ -29,47 +29,59 @@ export function studentDocumentRoutes(app: HttpServer, ctx: AuthContext) {
     return { documents: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })) };
   });
 
-  app.post('/api/students/:id/documents', { schema: { params } }, async (request, reply) => {
-    const me = await requireUser(ctx, request);
-    const student = await findStudent(ctx, me.schoolId, request.params.id);
-    const file = await readUploadedFile(request, MAX_PIECE_FILE_BYTES);
-    const [row] = await ctx.db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(studentDocuments)
-        .values({
+  app.post(
+    '/api/students/:id/documents',
+    { config: { access: 'user' }, schema: { params } },
+    async (request, reply) => {
+      const me = await requireUser(ctx, request);
+      const student = await findStudent(ctx, me.schoolId, request.params.id);
+      const file = await readUploadedFile(request, MAX_PIECE_FILE_BYTES);
+      const [row] = await ctx.db.transaction(async (tx) => {
+        const inserted = await tx
+          .insert(studentDocuments)
+          .values({
+            schoolId: me.schoolId,
+            studentId: student.id,
+            fileName: file.fileName.slice(0, 200),
+            mediaType: sniffMediaType(file.bytes),
+            size: file.bytes.length,
+            content: file.bytes,
+            uploadedBy: me.id,
+          })
+          .returning({ id: studentDocuments.id, fileName: studentDocuments.fileName });
+        await tx.insert(auditEvents).values({
           schoolId: me.schoolId,
-          studentId: student.id,
-          fileName: file.fileName.slice(0, 200),
-          mediaType: sniffMediaType(file.bytes),
-          size: file.bytes.length,
-          content: file.bytes,
-          uploadedBy: me.id,
-        })
-        .returning({ id: studentDocuments.id, fileName: studentDocuments.fileName });
-      await tx.insert(auditEvents).values({
-        schoolId: me.schoolId,
-        actorUserId: me.id,
-        action: 'student.document_add',
-        targetType: 'student',
-        targetId: student.id,
+          actorUserId: me.id,
+          action: 'student.document_add',
+          targetType: 'student',
+          targetId: student.id,
+        });
+        return inserted;
       });
-      return inserted;
-    });
-    return reply.status(201).send({ document: row });
-  });
+      return reply.status(201).send({ document: row });
+    },
+  );
 
-  app.get('/api/students/:id/documents/:documentId', { schema: { params: documentParams } }, async (request, reply) => {
-    const me = await requireUser(ctx, request);
-    const document = await findStudentDocument(ctx, me.schoolId, request.params.id, request.params.documentId);
-    return sendFile(reply, document.fileName, document.content);
-  });
+  app.get(
+    '/api/students/:id/documents/:documentId',
+    { config: { access: 'user' }, schema: { params: documentParams } },
+    async (request, reply) => {
+      const me = await requireUser(ctx, request);
+      const document = await findStudentDocument(ctx, me.schoolId, request.params.id, request.params.documentId);
+      return sendFile(reply, document.fileName, document.content);
+    },
+  );
 
-  app.delete('/api/students/:id/documents/:documentId', { schema: { params: documentParams } }, async (request) => {
-    const me = await requireUser(ctx, request);
-    const document = await findStudentDocument(ctx, me.schoolId, request.params.id, request.params.documentId);
-    await ctx.db.delete(studentDocuments).where(eq(studentDocuments.id, document.id));
-    return { deleted: true };
-  });
+  app.delete(
+    '/api/students/:id/documents/:documentId',
+    { config: { access: 'user' }, schema: { params: documentParams } },
+    async (request) => {
+      const me = await requireUser(ctx, request);
+      const document = await findStudentDocument(ctx, me.schoolId, request.params.id, request.params.documentId);
+      await ctx.db.delete(studentDocuments).where(eq(studentDocuments.id, document.id));
+      return { deleted: true };
+    },
+  );
 }
 
 /** A document of one of the school's students, or 404. */

@@ -15,7 +15,7 @@ const idParams = z.object({ id: z.uuid() });
 export function studentRoutes(app: HttpServer, ctx: AuthContext) {
   app.get(
     '/api/students',
-    { schema: { querystring: z.object({ q: z.string().trim().max(100).optional() }) } },
+    { config: { access: 'user' }, schema: { querystring: z.object({ q: z.string().trim().max(100).optional() }) } },
     async (request) => {
       const me = await requireUser(ctx, request);
       const q = request.query.q;
@@ -50,36 +50,52 @@ export function studentRoutes(app: HttpServer, ctx: AuthContext) {
     },
   );
 
-  app.post('/api/students', { schema: { body: studentFormSchema } }, async (request, reply) => {
-    const me = await requireUser(ctx, request);
-    await assertOffice(ctx, me.schoolId, request.body.officeId);
-    const student = await saveStudent(ctx, me, null, request.body);
-    return reply.status(201).send({ student });
-  });
+  app.post(
+    '/api/students',
+    { config: { access: 'user' }, schema: { body: studentFormSchema } },
+    async (request, reply) => {
+      const me = await requireUser(ctx, request);
+      await assertOffice(ctx, me.schoolId, request.body.officeId);
+      const student = await saveStudent(ctx, me, null, request.body);
+      return reply.status(201).send({ student });
+    },
+  );
 
-  app.put('/api/students/:id', { schema: { params: idParams, body: studentFormSchema } }, async (request) => {
-    const me = await requireUser(ctx, request);
-    const current = await findStudent(ctx, me.schoolId, request.params.id);
-    await assertOffice(ctx, me.schoolId, request.body.officeId);
-    const student = await saveStudent(ctx, me, current.id, request.body);
-    return { student, drift: await studentDrift(ctx.db, student) };
-  });
+  app.put(
+    '/api/students/:id',
+    { config: { access: 'user' }, schema: { params: idParams, body: studentFormSchema } },
+    async (request) => {
+      const me = await requireUser(ctx, request);
+      const current = await findStudent(ctx, me.schoolId, request.params.id);
+      await assertOffice(ctx, me.schoolId, request.body.officeId);
+      const student = await saveStudent(ctx, me, current.id, request.body);
+      return { student, drift: await studentDrift(ctx.db, student) };
+    },
+  );
 
-  app.get('/api/students/:id/dossier', { schema: { params: idParams } }, async (request) => {
-    const me = await requireUser(ctx, request);
-    const student = await findStudent(ctx, me.schoolId, request.params.id);
-    const [row] = await ctx.db.select().from(studentDossiers).where(eq(studentDossiers.studentId, student.id));
-    return { dossier: readDossier(row?.form), updatedAt: row?.updatedAt.toISOString() ?? null };
-  });
+  app.get(
+    '/api/students/:id/dossier',
+    { config: { access: 'user' }, schema: { params: idParams } },
+    async (request) => {
+      const me = await requireUser(ctx, request);
+      const student = await findStudent(ctx, me.schoolId, request.params.id);
+      const [row] = await ctx.db.select().from(studentDossiers).where(eq(studentDossiers.studentId, student.id));
+      return { dossier: readDossier(row?.form), updatedAt: row?.updatedAt.toISOString() ?? null };
+    },
+  );
 
-  app.put('/api/students/:id/dossier', { schema: { params: idParams, body: dossierFormSchema } }, async (request) => {
-    const me = await requireUser(ctx, request);
-    const student = await findStudent(ctx, me.schoolId, request.params.id);
-    const now = await saveDossier(ctx.db, student.id, request.body, me.id);
-    return { dossier: request.body, updatedAt: now.toISOString(), drift: await studentDrift(ctx.db, student) };
-  });
+  app.put(
+    '/api/students/:id/dossier',
+    { config: { access: 'user' }, schema: { params: idParams, body: dossierFormSchema } },
+    async (request) => {
+      const me = await requireUser(ctx, request);
+      const student = await findStudent(ctx, me.schoolId, request.params.id);
+      const now = await saveDossier(ctx.db, student.id, request.body, me.id);
+      return { dossier: request.body, updatedAt: now.toISOString(), drift: await studentDrift(ctx.db, student) };
+    },
+  );
 
-  app.get('/api/students/:id', { schema: { params: idParams } }, async (request) => {
+  app.get('/api/students/:id', { config: { access: 'user' }, schema: { params: idParams } }, async (request) => {
     const me = await requireUser(ctx, request);
     return { student: await findStudent(ctx, me.schoolId, request.params.id) };
   });
@@ -89,6 +105,7 @@ export function studentRoutes(app: HttpServer, ctx: AuthContext) {
   app.put(
     '/api/students/:id/places',
     {
+      config: { access: 'user' },
       schema: {
         params: idParams,
         body: z.object({

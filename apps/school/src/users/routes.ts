@@ -9,7 +9,7 @@ const userIdParams = z.object({ id: z.uuid() });
 
 /** Espace Dirigeant > Connexions: the school's users and "Droits utilisateurs". */
 export function userRoutes(app: HttpServer, ctx: AuthContext, mail: MailQueue | undefined, publicUrl: string) {
-  app.get('/api/dirigeant/users', async (request) => {
+  app.get('/api/dirigeant/users', { config: { access: 'dirigeant' } }, async (request) => {
     const me = await requireDirigeant(ctx, request);
     const rows = await ctx.db
       .select({
@@ -29,6 +29,7 @@ export function userRoutes(app: HttpServer, ctx: AuthContext, mail: MailQueue | 
   app.post(
     '/api/dirigeant/users',
     {
+      config: { access: 'dirigeant' },
       schema: {
         body: z.object({
           firstName: z.string().trim().min(1).max(100),
@@ -95,23 +96,28 @@ export function userRoutes(app: HttpServer, ctx: AuthContext, mail: MailQueue | 
     },
   );
 
-  app.get('/api/dirigeant/users/:id/rights', { schema: { params: userIdParams } }, async (request) => {
-    const me = await requireDirigeant(ctx, request);
-    const user = await findSchoolUser(ctx, me.schoolId, request.params.id);
-    const rows = await ctx.db.select().from(userRights).where(eq(userRights.userId, user.id));
-    const granted = new Set(rows.filter((r) => r.granted).map((r) => r.right));
-    return {
-      user: { id: user.id, firstName: user.firstName, lastName: user.lastName },
-      domain: RIGHTS_DOMAIN,
-      rights: Object.entries(RIGHTS)
-        .map(([code, label]) => ({ code, label, granted: granted.has(code) }))
-        .sort((a, b) => a.label.localeCompare(b.label, 'fr')),
-    };
-  });
+  app.get(
+    '/api/dirigeant/users/:id/rights',
+    { config: { access: 'dirigeant' }, schema: { params: userIdParams } },
+    async (request) => {
+      const me = await requireDirigeant(ctx, request);
+      const user = await findSchoolUser(ctx, me.schoolId, request.params.id);
+      const rows = await ctx.db.select().from(userRights).where(eq(userRights.userId, user.id));
+      const granted = new Set(rows.filter((r) => r.granted).map((r) => r.right));
+      return {
+        user: { id: user.id, firstName: user.firstName, lastName: user.lastName },
+        domain: RIGHTS_DOMAIN,
+        rights: Object.entries(RIGHTS)
+          .map(([code, label]) => ({ code, label, granted: granted.has(code) }))
+          .sort((a, b) => a.label.localeCompare(b.label, 'fr')),
+      };
+    },
+  );
 
   app.put(
     '/api/dirigeant/users/:id/rights',
     {
+      config: { access: 'dirigeant' },
       schema: {
         params: userIdParams,
         body: z.object({ rights: z.record(z.string(), z.boolean()) }),
