@@ -1,28 +1,15 @@
+import { createWebClient } from '@permis/web-client';
+
 /** The JSON API of the national service: same origin, cookie session, CSRF token on state-changing requests. */
 
-export type FieldError = { path: string; message: string };
+export { ApiError, asApiError, type FieldError } from '@permis/web-client';
 
 export const NETWORK_ERROR_MESSAGE = 'Le service ne répond pas. Veuillez réessayer dans quelques instants.';
 
-/** An error to show as is: the server's French message, or the network message. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly fields: FieldError[];
-
-  constructor(status: number, code: string, message: string, fields: FieldError[] = []) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-    this.fields = fields;
-  }
-
-  /** The message of the field at `path`, if the server rejected it. */
-  fieldMessage(path: string): string | undefined {
-    return this.fields.find((field) => field.path === path)?.message;
-  }
-}
+const client = createWebClient({ networkMessage: NETWORK_ERROR_MESSAGE });
+/** Remembers the CSRF token of the current session (from the login or session route). */
+export const setCsrfToken = client.setCsrfToken;
+export const apiRequest = client.request;
 
 export type ProAccount = { id: string; agrementNumber: string; login: string; schoolName: string; city: string };
 export type Agent = { id: string; login: string; firstName: string; lastName: string; service: string };
@@ -179,58 +166,6 @@ export type FailedDelivery = {
 };
 
 type AgentDecision = { application: AgentApplication['application'] };
-
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-let csrfToken: string | null = null;
-
-/** Remembers the CSRF token of the current session (from the login or session route). */
-export function setCsrfToken(token: string | null) {
-  csrfToken = token;
-}
-
-type RequestOptions = { method?: string; body?: unknown };
-
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (UNSAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
-
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', NETWORK_ERROR_MESSAGE);
-  }
-
-  if (response.status === 204) return undefined as T;
-  const payload: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw toApiError(response.status, payload);
-  return payload as T;
-}
-
-function toApiError(status: number, payload: unknown): ApiError {
-  // Problem details (RFC 9457): `detail` is the French message to show, `code` and `fields` extensions.
-  const problem = payload as { code?: unknown; detail?: unknown; fields?: unknown } | null;
-  if (problem && typeof problem.detail === 'string') {
-    const fields = Array.isArray(problem.fields) ? (problem.fields as FieldError[]) : [];
-    return new ApiError(status, typeof problem.code === 'string' ? problem.code : 'ERROR', problem.detail, fields);
-  }
-  // A proxy or gateway answered instead of the service.
-  return new ApiError(status, 'UNAVAILABLE', NETWORK_ERROR_MESSAGE);
-}
-
-/** Any thrown value as an ApiError, so that every failure has a message to show. */
-export function asApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  return new ApiError(0, 'UNEXPECTED', 'Une erreur inattendue est survenue. Veuillez réessayer.');
-}
 
 export const api = {
   proLogin: (body: { agrementNumber: string; login: string; password: string }) =>

@@ -1,4 +1,15 @@
-/** The shapes the school service API answers with (see the routes under apps/school/src). */
+/**
+ * The shapes the school service API answers with (see the routes under apps/school/src). What comes
+ * from the national service (types, states, préfectures, pièces, declarations, legal representative)
+ * is the contract's own type, never typed again here.
+ */
+import type {
+  Dossier as AntsDossier,
+  LegalRepresentative as AntsLegalRepresentative,
+  Prefecture as AntsPrefecture,
+  ApplicationType,
+  SchoolViewState,
+} from '@permis/ants-api';
 
 export type Role = 'dirigeant' | 'secretaire' | 'moniteur';
 
@@ -47,16 +58,7 @@ export type Student = {
   updatedAt: string;
 };
 
-export type LegalRepresentative = {
-  quality: 'father' | 'mother' | 'guardian';
-  lastName: string;
-  firstName: string;
-  addressLine1: string;
-  postalCode: string;
-  city: string;
-  email?: string;
-  phone: string;
-};
+export type LegalRepresentative = AntsLegalRepresentative;
 
 export type Office = {
   id: string;
@@ -129,22 +131,13 @@ export type Dossier = {
   declarations: Record<Exclude<DeclarationKey, 'dataReuseOpposition'>, boolean | null> & {
     dataReuseOpposition: boolean;
   };
-  training: 'none' | 'aac' | 'supervised';
+  training: AntsDossier['training'];
   paperMandate: boolean;
   ephotoCode02: string;
   ephotoCode06: string;
 };
 
-export type DeclarationKey =
-  | 'pendingExamOtherDepartment'
-  | 'pendingExamOtherCategory'
-  | 'readsFrench'
-  | 'adaptedVehicle'
-  | 'visionCorrection'
-  | 'medicalCondition'
-  | 'disabilityPension'
-  | 'dataReuseOpposition'
-  | 'jdcInOrder';
+export type DeclarationKey = keyof AntsDossier['declarations'];
 
 export type OnlineAction =
   | 'pieces'
@@ -160,8 +153,8 @@ export type OnlineAction =
 /** An online application as the school knows it, with its buttons' state. */
 export type OnlineApplication = {
   number: string;
-  type: '02' | '06';
-  state: string;
+  type: ApplicationType;
+  state: SchoolViewState;
   stateLabel: string;
   stateReason: string | null;
   neph: string | null;
@@ -184,21 +177,21 @@ export type OnlineOverview = {
   canEnter: { '02': boolean; '06': boolean };
 };
 
-export type Prefecture = { code: string; name: string; kind: string; department: string; label: string };
+export type Prefecture = AntsPrefecture;
 
 /** A pièce of an application with its files, as the national service describes it. */
 export type { PieceStatus } from '@permis/ants-api';
 
 export type StudentDocument = { id: string; fileName: string; mediaType?: string; size?: number; createdAt: string };
 
-export type CounterCell = { state: string; label: string; meaning: string; count: number };
-export type CounterRow = { type: '02' | '06'; label: string; counters: CounterCell[] };
+export type CounterCell = { state: SchoolViewState; label: string; meaning: string; count: number };
+export type CounterRow = { type: ApplicationType; label: string; counters: CounterCell[] };
 
 /** A line of "Demandes en ligne (site ANTS)". */
 export type AdminApplicationRow = {
   number: string;
-  type: '02' | '06';
-  state: string;
+  type: ApplicationType;
+  state: SchoolViewState;
   stateLabel: string;
   neph: string | null;
   createdAt: string;

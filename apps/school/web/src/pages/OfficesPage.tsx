@@ -79,15 +79,14 @@ function OfficeForm({ office, onSaved }: { office: Office; onSaved: () => void }
     prefectureCode: office.prefectureCode ?? '',
   });
   const { values, text } = form;
-  const [prefectures, setPrefectures] = useState<Prefecture[]>(
+  // Until the list is asked for, the office's own préfecture is the one choice shown.
+  const [prefectures, setPrefectures] = useState<Pick<Prefecture, 'code' | 'name' | 'label'>[]>(
     office.prefectureCode
       ? [
           {
             code: office.prefectureCode,
             name: office.prefectureName ?? '',
             label: office.prefectureName ?? '',
-            kind: '',
-            department: '',
           },
         ]
       : [],

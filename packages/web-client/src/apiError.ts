@@ -1,0 +1,40 @@
+export type FieldError = { path: string; message: string };
+
+/** An error to show as is: the server's French `detail`, or the network's message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The message of the field at `path`, if the server rejected it. */
+  fieldMessage(path: string): string | undefined {
+    return this.fields.find((field) => field.path === path)?.message;
+  }
+}
+
+export const UNEXPECTED_MESSAGE = 'Une erreur inattendue est survenue. Veuillez réessayer.';
+
+/**
+ * An error answer as an ApiError: problem details (RFC 9457) give `detail`, `code` and `fields`;
+ * anything else (a proxy's page) is the network message when a gateway answered, unexpected otherwise.
+ */
+export function toApiError(status: number, payload: unknown, networkMessage: string): ApiError {
+  const problem = payload as { code?: unknown; detail?: unknown; fields?: unknown } | null;
+  if (problem && typeof problem.detail === 'string') {
+    const fields = Array.isArray(problem.fields) ? (problem.fields as FieldError[]) : [];
+    return new ApiError(status, typeof problem.code === 'string' ? problem.code : 'ERROR', problem.detail, fields);
+  }
+  if (status === 502 || status === 503 || status === 504) return new ApiError(status, 'NETWORK', networkMessage);
+  return new ApiError(status, 'ERROR', UNEXPECTED_MESSAGE);
+}
+
+/** Any thrown value as an ApiError, so that every failure has a French message to show. */
+export function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError(0, 'ERROR', UNEXPECTED_MESSAGE);
+}

@@ -1,0 +1,3 @@
+export * from './apiError.ts';
+export * from './useApiData.ts';
+export * from './webClient.ts';
