@@ -21,6 +21,7 @@ import type { SchoolConfig } from './config.ts';
 import type { SchoolDatabase } from './db/index.ts';
 import { officeRoutes } from './offices/routes.ts';
 import { onlineApplicationRoutes } from './online/routes.ts';
+import { createOnlineApplications } from './online/service.ts';
 import { studentDocumentRoutes } from './students/documents.ts';
 import { studentRoutes } from './students/routes.ts';
 import { resumeInterruptedSyncs, runSync, SYNC_QUEUE } from './sync/run.ts';
@@ -79,7 +80,7 @@ export async function buildSchoolApp(deps: SchoolDeps) {
   webhookReceiverRoutes(app, db, box);
   studentRoutes(app, ctx);
   studentDocumentRoutes(app, ctx);
-  onlineApplicationRoutes(app, ctx, clients);
+  onlineApplicationRoutes(app, ctx, createOnlineApplications(db, clients));
   adminRoutes(app, ctx, clients, deps.jobs, webhooks.ensure);
   if (deps.jobs) {
     await deps.jobs.work<{ runId: string }>(SYNC_QUEUE, async ({ runId }) => void (await runSync(db, clients, runId)));

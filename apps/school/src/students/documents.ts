@@ -85,7 +85,12 @@ export function studentDocumentRoutes(app: HttpServer, ctx: AuthContext) {
 }
 
 /** A document of one of the school's students, or 404. */
-export async function findStudentDocument(ctx: AuthContext, schoolId: string, studentId: string, documentId: string) {
+export async function findStudentDocument(
+  ctx: Pick<AuthContext, 'db'>,
+  schoolId: string,
+  studentId: string,
+  documentId: string,
+) {
   const [row] = await ctx.db
     .select()
     .from(studentDocuments)

@@ -4,7 +4,7 @@ import type { AuthContext } from '../auth/context.ts';
 import { students } from '../db/schema.ts';
 
 /** A student of the user's school, or 404 (another school's student is simply not found). */
-export async function findStudent(ctx: AuthContext, schoolId: string, id: string) {
+export async function findStudent(ctx: Pick<AuthContext, 'db'>, schoolId: string, id: string) {
   const [row] = await ctx.db
     .select()
     .from(students)
