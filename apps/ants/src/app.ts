@@ -13,7 +13,7 @@ import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { referentielRoutes } from '@permis/referentiel/routes';
 import { sql } from 'drizzle-orm';
 import { applicationRoutes } from './applications/routes.ts';
-import { AGENT, type AntsAccess, type AuthContext, CANDIDATE, PRO } from './auth/context.ts';
+import { AGENT, type AntsAccess, CANDIDATE, PRO } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
 import { expiryClockRoute } from './candidates/expiry.ts';
 import { startCandidateNotifications } from './candidates/notifications.ts';
@@ -34,6 +34,7 @@ import { checkContract } from './pro/operation.ts';
 import { prefectureRoutes } from './pro/prefectures.ts';
 import { rateLimitProApi } from './pro/rateLimit.ts';
 import { requireProCaller, tokenRoutes } from './pro/token.ts';
+import type { AntsServices } from './services.ts';
 import { startWebhookDispatcher } from './webhooks/dispatch.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
 
@@ -78,7 +79,6 @@ export async function buildAntsApp(deps: AntsDeps) {
     secure: deps.config.secureCookies,
     publicUrl: deps.config.publicUrl,
   });
-  const ctx: AuthContext = { db, sessions };
   // Who may call each route is declared on the route (`config.access`) and checked here, before a
   // body is read: the agents' console, the candidate's space, the professional API (bearer token),
   // the photo booths (their key) each need their own credentials.
@@ -99,31 +99,48 @@ export async function buildAntsApp(deps: AntsDeps) {
     await db.execute(sql`select 1`);
     return { status: 'ok', service: 'ants', database: deps.database.kind };
   });
-  authRoutes(app, ctx);
-  candidateAccountRoutes(app, db, sessions, deps.mail, deps.config.publicUrl);
-  candidateRecoveryRoutes(app, db, sessions, deps.mail, deps.config.publicUrl);
-  candidateSpaceRoutes(app, ctx, deps.config.filesDir);
-  instructionRoutes(app, ctx, deps.config.filesDir);
-  deliveryRoutes(app, ctx, deps.jobs);
-  // Official public lists (as the State's geographic APIs are): no account needed.
-  referentielRoutes(app, 'public');
-  // The professional API used by driving-school software (bearer token from /api/pro/v1/token).
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_PIECE_FILE_BYTES, files: 1, fields: 5 } });
-  tokenRoutes(app, db);
-  prefectureRoutes(app, db);
-  const notices =
-    deps.jobs && deps.mail ? await startCandidateNotifications(db, deps.jobs, deps.mail, deps.config) : undefined;
-  applicationRoutes(app, db, {
-    onAwaitingCandidate: async (id) => notices?.invite(id),
-    onTransferred: async (id) => notices?.transferred(id),
-  });
-  pieceRoutes(app, db, deps.config.filesDir);
   app.addHook('onClose', closePdfAnalysis);
-  ephotoRoutes(app, db);
-  documentRoutes(app, db);
   const box = createSecretBox(deps.config.secretKey);
   const destinations = { allowPrivate: deps.config.webhooksAllowPrivate ?? false };
-  webhookRoutes(app, db, box, destinations);
+  const notices =
+    deps.jobs && deps.mail ? await startCandidateNotifications(db, deps.jobs, deps.mail, deps.config) : undefined;
+  // The one dependencies object every route module is built from.
+  const services: AntsServices = {
+    db,
+    sessions,
+    box,
+    filesDir: deps.config.filesDir,
+    publicUrl: deps.config.publicUrl,
+    destinations,
+    mail: deps.mail,
+    jobs: deps.jobs,
+    hooks: {
+      onAwaitingCandidate: async (id) => notices?.invite(id),
+      onTransferred: async (id) => notices?.transferred(id),
+    },
+  };
+  for (const routes of [
+    // The web pages: professional and agent sign-in, the candidate's space, the instruction console.
+    authRoutes,
+    candidateAccountRoutes,
+    candidateRecoveryRoutes,
+    candidateSpaceRoutes,
+    instructionRoutes,
+    deliveryRoutes,
+    // The professional API used by driving-school software (bearer token from /api/pro/v1/token).
+    tokenRoutes,
+    prefectureRoutes,
+    applicationRoutes,
+    pieceRoutes,
+    ephotoRoutes,
+    documentRoutes,
+    webhookRoutes,
+  ]) {
+    routes(app, services);
+  }
+  // Official public lists (as the State's geographic APIs are): no account needed.
+  referentielRoutes(app, 'public');
   // Pushes to the schools' webhooks run beside the job queue (not in tests without one).
   if (deps.jobs) {
     const stop = startWebhookDispatcher(db, box, app.log, destinations);
@@ -131,7 +148,7 @@ export async function buildAntsApp(deps: AntsDeps) {
   }
   // Development routes exist only with DEV_TOOLS=1: the outbox shows activation links to whoever asks.
   if (deps.config.devTools) {
-    if (deps.config.sms.provider === 'outbox') smsOutboxRoutes(app, db, box);
+    if (deps.config.sms.provider === 'outbox') smsOutboxRoutes(app, services);
     expiryClockRoute(app, db);
   }
   await serveWebApp(app, deps.config.webDir);

@@ -9,10 +9,10 @@ import {
 } from '@permis/ants-api';
 import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
-import type { AntsDb } from '../db/index.ts';
 import { proError } from '../pro/errors.ts';
 import { proOperation } from '../pro/operation.ts';
 import { requireProCaller } from '../pro/token.ts';
+import type { AntsServices } from '../services.ts';
 import { createApplication } from './create.ts';
 import { findOwnApplication } from './find.ts';
 import { listApplications } from './list.ts';
@@ -26,14 +26,8 @@ const numberParams = z.object({
 });
 
 /** The school's actions on its applications (professional API). */
-export type ApplicationHooks = {
-  /** After a validation committed and the application awaits the candidate: start the candidate step. */
-  onAwaitingCandidate(applicationId: string): Promise<void>;
-  /** After a transfer committed: tell the candidate. */
-  onTransferred(applicationId: string): Promise<void>;
-};
 
-export function applicationRoutes(app: HttpServer, db: AntsDb, hooks: ApplicationHooks) {
+export function applicationRoutes(app: HttpServer, { db, hooks }: AntsServices) {
   app.post(
     '/api/pro/v1/applications',
     proOperation(

@@ -4,9 +4,7 @@ import {
   type HttpServer,
   hashPassword,
   loggableError,
-  type MailQueue,
   randomToken,
-  type SessionManager,
   sha256,
   verifyPassword,
 } from '@permis/platform';
@@ -14,8 +12,8 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CANDIDATE } from '../auth/context.ts';
-import type { AntsDb } from '../db/index.ts';
 import { auditEvents, candidates, candidateTokens } from '../db/schema.ts';
+import type { AntsServices } from '../services.ts';
 import { linkCandidate, linkTokenParam, useLink } from './links.ts';
 import { identifierMail, passwordResetMail } from './mails.ts';
 import { assertNewPassword, SECRET_QUESTIONS } from './questions.ts';
@@ -37,13 +35,7 @@ const LINK_SENT =
  * changed either through a link mailed to the account's address, or by answering the secret
  * question chosen at activation; both end in the same single-use reset token.
  */
-export function candidateRecoveryRoutes(
-  app: HttpServer,
-  db: AntsDb,
-  sessions: SessionManager,
-  mail: MailQueue | undefined,
-  publicUrl: string,
-) {
+export function candidateRecoveryRoutes(app: HttpServer, { db, sessions, mail, publicUrl }: AntsServices) {
   const throttle = createLoginThrottle(db, { scope: 'candidate-recovery' });
   // Each request for a mail counts, whether or not an account matches (a refusal reveals nothing):
   // a flood of them cannot fill a stranger's mailbox nor the mail queue.

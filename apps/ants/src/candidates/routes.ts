@@ -1,17 +1,10 @@
-import {
-  AppError,
-  createLoginThrottle,
-  type HttpServer,
-  hashPassword,
-  type MailQueue,
-  type SessionManager,
-  verifyPassword,
-} from '@permis/platform';
+import { AppError, createLoginThrottle, type HttpServer, hashPassword, verifyPassword } from '@permis/platform';
 import { eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import { CANDIDATE } from '../auth/context.ts';
 import type { AntsDb } from '../db/index.ts';
 import { auditEvents, candidates } from '../db/schema.ts';
+import type { AntsServices } from '../services.ts';
 import { linkCandidate, linkTokenParam, useLink } from './links.ts';
 import { identifierMail } from './mails.ts';
 import { assertNewPassword, SECRET_QUESTIONS } from './questions.ts';
@@ -20,13 +13,7 @@ const LINK_GONE =
   "Ce lien d'activation n'est plus valable : il a déjà servi ou a expiré. Sans activation dans les 7 jours, le compte et la demande sont supprimés ; votre école de conduite devra recommencer la démarche.";
 
 /** Activation of the account a school's validation created, and the candidate's sign-in. */
-export function candidateAccountRoutes(
-  app: HttpServer,
-  db: AntsDb,
-  sessions: SessionManager,
-  mail: MailQueue | undefined,
-  publicUrl: string,
-) {
+export function candidateAccountRoutes(app: HttpServer, { db, sessions, mail, publicUrl }: AntsServices) {
   const throttle = createLoginThrottle(db, { scope: 'candidate' });
 
   const findLink = async (token: string) => {

@@ -12,12 +12,13 @@ import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type ApplicationRow, transition } from '../applications/machine.ts';
 import { toView } from '../applications/view.ts';
-import { type AuthContext, requireCandidate } from '../auth/context.ts';
+import { requireCandidate } from '../auth/context.ts';
 import { applications, proAccounts } from '../db/schema.ts';
 import { needsPhotoSignatureForm } from '../documents/catalogue.ts';
 import { documentPdf } from '../documents/documentPdf.ts';
 import { attachedEphotoCode } from '../ephoto/attached.ts';
 import { listPieces, sendPieceFile } from '../pieces/files.ts';
+import type { AntsServices } from '../services.ts';
 
 const number = applicationNumberSchema;
 
@@ -25,7 +26,8 @@ const number = applicationNumberSchema;
  * "Mes démarches en cours": the candidate sees the applications made for them, reviews one, and
  * validates it (sworn attestation, checked here too) or refuses it (seed 000).
  */
-export function candidateSpaceRoutes(app: HttpServer, ctx: AuthContext, filesDir: string) {
+export function candidateSpaceRoutes(app: HttpServer, ctx: AntsServices) {
+  const { filesDir } = ctx;
   const { db } = ctx;
 
   const own = async (candidateId: string, applicationNumber: string): Promise<ApplicationRow> => {

@@ -2,16 +2,16 @@ import { applicationNumberSchema, documentKindSchema, documentsResponseSchema } 
 import { contentDisposition, type HttpServer } from '@permis/platform';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
-import type { AntsDb } from '../db/index.ts';
 import { proOperation } from '../pro/operation.ts';
 import { requireProCaller } from '../pro/token.ts';
+import type { AntsServices } from '../services.ts';
 import { availability, DOCUMENT_KINDS, DOCUMENT_LABELS } from './catalogue.ts';
 import { availabilityFacts, documentPdf } from './documentPdf.ts';
 
 const number = applicationNumberSchema;
 
 /** "Editer les documents": the eight documents of an application, each a PDF once it exists. */
-export function documentRoutes(app: HttpServer, db: AntsDb) {
+export function documentRoutes(app: HttpServer, { db }: AntsServices) {
   app.get(
     '/api/pro/v1/applications/:number/documents',
     proOperation(

@@ -19,6 +19,7 @@ import { inspectFile } from '../pieces/inspect.ts';
 import { proError } from '../pro/errors.ts';
 import { proOperation } from '../pro/operation.ts';
 import { requireProCaller } from '../pro/token.ts';
+import type { AntsServices } from '../services.ts';
 import { EPHOTO_IMAGES, sendEphotoImage } from './attached.ts';
 
 /** ePhoto codes are 22 characters, without the letters and digits people confuse (0/O, 1/I). */
@@ -34,7 +35,7 @@ export function newEphotoCode(): string {
 
 const number = applicationNumberSchema;
 
-export function ephotoRoutes(app: HttpServer, db: AntsDb) {
+export function ephotoRoutes(app: HttpServer, { db }: AntsServices) {
   // An approved booth sends the photo and signature it took and gets the code to hand over.
   app.post('/api/booths/v1/codes', { config: { access: 'booth' } }, async (request, reply) => {
     const booth = await requireBooth(db, request);

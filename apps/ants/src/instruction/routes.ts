@@ -12,6 +12,7 @@ import { type AuthContext, requireAgent } from '../auth/context.ts';
 import { applications, candidates, pieceFiles, proAccounts } from '../db/schema.ts';
 import { attachedEphotoCode, EPHOTO_IMAGES, sendEphotoImage } from '../ephoto/attached.ts';
 import { listPieces, sendPieceFile } from '../pieces/files.ts';
+import type { AntsServices } from '../services.ts';
 import { nextNeph } from './neph.ts';
 
 const number = applicationNumberSchema;
@@ -24,7 +25,8 @@ const IDENTITY_KINDS: PieceKind[] = ['identity'];
  * The instruction console: agents see the applications sent to instruction, open their pièces, and
  * ask for completion (naming the missing pièce), reject (with a reason) or accept (assigning the NEPH).
  */
-export function instructionRoutes(app: HttpServer, ctx: AuthContext, filesDir: string) {
+export function instructionRoutes(app: HttpServer, ctx: AntsServices) {
+  const { filesDir } = ctx;
   const { db } = ctx;
 
   const find = async (applicationNumber: string): Promise<ApplicationRow> => {

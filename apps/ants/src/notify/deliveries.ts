@@ -1,15 +1,8 @@
-import {
-  type HttpServer,
-  type Jobs,
-  listFailedJobs,
-  MAIL_QUEUE,
-  type Mail,
-  notFound,
-  retryFailedJob,
-} from '@permis/platform';
+import { type HttpServer, listFailedJobs, MAIL_QUEUE, type Mail, notFound, retryFailedJob } from '@permis/platform';
 import { z } from 'zod';
-import { AGENT, type AuthContext, requireAgent } from '../auth/context.ts';
+import { AGENT, requireAgent } from '../auth/context.ts';
 import { auditEvents } from '../db/schema.ts';
+import type { AntsServices } from '../services.ts';
 import { SMS_QUEUE, type Sms } from './sms.ts';
 
 const CHANNELS = { mail: MAIL_QUEUE, sms: SMS_QUEUE } as const;
@@ -19,7 +12,8 @@ type Channel = keyof typeof CHANNELS;
  * Mail and SMS that could not be delivered after every retry: listed for the agents (never lost
  * silently), each with the last error, and sent again on demand once the cause is fixed.
  */
-export function deliveryRoutes(app: HttpServer, ctx: AuthContext, jobs: Jobs | undefined) {
+export function deliveryRoutes(app: HttpServer, ctx: AntsServices) {
+  const { jobs } = ctx;
   app.get('/api/agent/deliveries', { config: { access: 'agent' } }, async (request) => {
     await requireAgent(ctx, request);
     if (!jobs) return { deliveries: [] };

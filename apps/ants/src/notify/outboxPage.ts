@@ -1,5 +1,5 @@
-import type { HttpServer, SecretBox } from '@permis/platform';
-import type { AntsDb } from '../db/index.ts';
+import type { HttpServer } from '@permis/platform';
+import type { AntsServices } from '../services.ts';
 import { readSmsOutbox } from './sms.ts';
 
 const escapeHtml = (s: string) =>
@@ -9,7 +9,7 @@ const escapeHtml = (s: string) =>
  * The development outbox of SMS (registered only with DEV_TOOLS=1 and SMS_PROVIDER=outbox, never
  * with a real gateway): what would have been sent, newest first, with clickable links.
  */
-export function smsOutboxRoutes(app: HttpServer, db: AntsDb, box: SecretBox) {
+export function smsOutboxRoutes(app: HttpServer, { db, box }: AntsServices) {
   app.get('/dev/sms', { config: { access: 'dev' } }, async (_request, reply) => {
     const rows = await readSmsOutbox(db, box);
     const items = rows

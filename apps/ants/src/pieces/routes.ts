@@ -17,11 +17,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
 import type { ApplicationRow } from '../applications/machine.ts';
-import type { AntsDb } from '../db/index.ts';
 import { auditEvents, pieceFiles } from '../db/schema.ts';
 import { proError } from '../pro/errors.ts';
 import { proOperation } from '../pro/operation.ts';
 import { requireProCaller } from '../pro/token.ts';
+import type { AntsServices } from '../services.ts';
 import { fileView, findPieceFile, listPieces, sendPieceFile } from './files.ts';
 import { inspectFile } from './inspect.ts';
 
@@ -34,7 +34,7 @@ const number = applicationNumberSchema;
  * while the upload streams, a page limit per pièce, an 80-character comment. A refused file leaves
  * nothing behind.
  */
-export function pieceRoutes(app: HttpServer, db: AntsDb, filesDir: string) {
+export function pieceRoutes(app: HttpServer, { db, filesDir }: AntsServices) {
   app.get(
     '/api/pro/v1/applications/:number/pieces',
     proOperation(

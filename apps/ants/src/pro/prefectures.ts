@@ -2,12 +2,12 @@ import { prefecturesResponseSchema } from '@permis/ants-api';
 import type { HttpServer } from '@permis/platform';
 import { prefecturesForPostalCode } from '@permis/referentiel/data';
 import { z } from 'zod';
-import type { AntsDb } from '../db/index.ts';
+import type { AntsServices } from '../services.ts';
 import { proOperation } from './operation.ts';
 import { requireProCaller } from './token.ts';
 
 /** The préfectures an office may attach its applications to: those of its postal code's département. */
-export function prefectureRoutes(app: HttpServer, db: AntsDb) {
+export function prefectureRoutes(app: HttpServer, { db }: AntsServices) {
   app.get(
     '/api/pro/v1/prefectures',
     proOperation(

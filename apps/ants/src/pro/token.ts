@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
 import { apiTokens, auditEvents, proAccounts } from '../db/schema.ts';
+import type { AntsServices } from '../services.ts';
 import { proError } from './errors.ts';
 import { proOperation } from './operation.ts';
 
@@ -16,7 +17,7 @@ export type ProCaller = { id: string; agrementNumber: string; schoolName: string
  * The professional API authenticates a driving-school office by its Cerfa agrément number, ANTS
  * login and password, and answers a bearer token valid one hour (only its hash is stored).
  */
-export function tokenRoutes(app: HttpServer, db: AntsDb) {
+export function tokenRoutes(app: HttpServer, { db }: AntsServices) {
   const throttle = createLoginThrottle(db, { scope: 'pro' });
   app.post(
     '/api/pro/v1/token',

@@ -1,20 +1,20 @@
 import { webhookDeletedSchema, webhookRegisteredSchema, webhookResponseSchema } from '@permis/ants-api';
 import { newWebhookSecret } from '@permis/ants-api/webhooks';
-import type { HttpServer, SecretBox } from '@permis/platform';
+import type { HttpServer } from '@permis/platform';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { AntsDb } from '../db/index.ts';
 import { auditEvents, proWebhooks } from '../db/schema.ts';
 import { proOperation } from '../pro/operation.ts';
 import { requireProCaller } from '../pro/token.ts';
-import { checkDestination, type DestinationPolicy } from './destination.ts';
+import type { AntsServices } from '../services.ts';
+import { checkDestination } from './destination.ts';
 
 /**
  * The school's webhook (professional API): PUT gives the URL and receives the signing secret (the
  * same one while the URL stays the same; a new URL, a new secret);
  * GET shows the URL only; DELETE stops the pushes.
  */
-export function webhookRoutes(app: HttpServer, db: AntsDb, box: SecretBox, policy: DestinationPolicy) {
+export function webhookRoutes(app: HttpServer, { db, box, destinations: policy }: AntsServices) {
   app.put(
     '/api/pro/v1/webhook',
     proOperation(

@@ -1,0 +1,27 @@
+import type { Jobs, MailQueue, SecretBox, SessionManager } from '@permis/platform';
+import type { AntsDb } from './db/index.ts';
+import type { DestinationPolicy } from './webhooks/destination.ts';
+
+/**
+ * What the national service's routes are built from, made once in app.ts: each route module takes
+ * this one object and uses the parts it needs, so adding a dependency never changes a signature.
+ */
+export type AntsServices = {
+  db: AntsDb;
+  sessions: SessionManager;
+  /** Seals the schools' webhook secrets and the outbox. */
+  box: SecretBox;
+  /** Where the pièces' files are kept. */
+  filesDir: string;
+  publicUrl: string;
+  /** Which webhook addresses are accepted. */
+  destinations: DestinationPolicy;
+  /** Without them (some tests), nothing is sent. */
+  mail?: MailQueue;
+  jobs?: Jobs;
+  /** What follows a committed change: the candidate invited, told of a transfer. */
+  hooks: {
+    onAwaitingCandidate(applicationId: string): Promise<void>;
+    onTransferred(applicationId: string): Promise<void>;
+  };
+};
