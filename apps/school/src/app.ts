@@ -22,6 +22,7 @@ import type { SchoolDatabase } from './db/index.ts';
 import { officeRoutes } from './offices/routes.ts';
 import { onlineApplicationRoutes } from './online/routes.ts';
 import { createOnlineApplications } from './online/service.ts';
+import type { SchoolServices } from './services.ts';
 import { studentDocumentRoutes } from './students/documents.ts';
 import { studentRoutes } from './students/routes.ts';
 import { resumeInterruptedSyncs, runSync, SYNC_QUEUE } from './sync/run.ts';
@@ -70,18 +71,34 @@ export async function buildSchoolApp(deps: SchoolDeps) {
     await db.execute(sql`select 1`);
     return { status: 'ok', service: 'school', database: deps.database.kind };
   });
-  authRoutes(app, ctx);
-  userRoutes(app, ctx, deps.mail, deps.config.publicUrl);
   const box = createSecretBox(deps.config.secretKey);
   const clients = createAntsClients({ baseUrl: deps.config.antsUrl, box, timeoutMs: deps.config.antsTimeoutMs });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_PIECE_FILE_BYTES, files: 1, fields: 5 } });
   const webhooks = createWebhookSubscriber(db, clients, box, deps.jobs, deps.config.publicUrl);
-  officeRoutes(app, ctx, box, clients, webhooks);
-  webhookReceiverRoutes(app, db, box);
-  studentRoutes(app, ctx);
-  studentDocumentRoutes(app, ctx);
-  onlineApplicationRoutes(app, ctx, createOnlineApplications(db, clients));
-  adminRoutes(app, ctx, clients, deps.jobs, webhooks.ensure);
+  // The one dependencies object every route module is built from.
+  const services: SchoolServices = {
+    db,
+    sessions,
+    box,
+    clients,
+    webhooks,
+    online: createOnlineApplications(db, clients),
+    publicUrl: deps.config.publicUrl,
+    mail: deps.mail,
+    jobs: deps.jobs,
+  };
+  for (const routes of [
+    authRoutes,
+    userRoutes,
+    officeRoutes,
+    webhookReceiverRoutes,
+    studentRoutes,
+    studentDocumentRoutes,
+    onlineApplicationRoutes,
+    adminRoutes,
+  ]) {
+    routes(app, services);
+  }
   if (deps.jobs) {
     await deps.jobs.work<{ runId: string }>(SYNC_QUEUE, async ({ runId }) => void (await runSync(db, clients, runId)));
     await resumeInterruptedSyncs(db, deps.jobs);

@@ -1,11 +1,11 @@
 import { applicationNumberSchema } from '@permis/ants-api';
-import { type HttpServer, type Jobs, notFound } from '@permis/platform';
+import { type HttpServer, notFound } from '@permis/platform';
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { AntsClients } from '../ants/clients.ts';
-import { type AuthContext, type CurrentUser, requireUser } from '../auth/context.ts';
+import { type CurrentUser, requireUser } from '../auth/context.ts';
 import { offices, onlineApplications, syncRuns } from '../db/schema.ts';
 import { linkApplication } from '../online/link.ts';
+import type { SchoolServices } from '../services.ts';
 import { findStudent } from '../students/find.ts';
 import { startSync } from '../sync/run.ts';
 import { exportList } from './export.ts';
@@ -18,15 +18,10 @@ const isoDate = z.iso.date('Date invalide (jj/mm/aaaa).');
  * office's online applications with the seed's counters, the update from the national service, the
  * link of an application to a student, the Excel export and the chart of the last months.
  */
-export function adminRoutes(
-  app: HttpServer,
-  ctx: AuthContext,
-  clients: AntsClients,
-  jobs: Jobs | undefined,
+export function adminRoutes(app: HttpServer, ctx: SchoolServices) {
+  const { db, clients, jobs } = ctx;
   /** Registers the office's webhook if needed (best effort: the sync works without it). */
-  ensureWebhook: (office: typeof offices.$inferSelect) => Promise<void>,
-) {
-  const { db } = ctx;
+  const ensureWebhook = ctx.webhooks.ensure;
 
   const office = async (me: CurrentUser, officeId: string) => {
     const [row] = await db

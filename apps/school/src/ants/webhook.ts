@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { SchoolDb } from '../db/index.ts';
 import { offices, onlineApplications } from '../db/schema.ts';
 import { saveApplication } from '../online/store.ts';
+import type { SchoolServices } from '../services.ts';
 import { type AntsClients, isAuthenticationFailure } from './clients.ts';
 
 type OfficeRow = typeof offices.$inferSelect;
@@ -92,7 +93,7 @@ const eventSchema = z.object({ id: z.uuid(), type: z.literal('application.update
  * keeps the application unless the school already has a newer or equal state of it: a repeated or
  * late push changes nothing.
  */
-export function webhookReceiverRoutes(app: HttpServer, db: SchoolDb, box: SecretBox) {
+export function webhookReceiverRoutes(app: HttpServer, { db, box }: SchoolServices) {
   app.register(async (scoped) => {
     // The signature covers the exact bytes sent: keep the body as text.
     scoped.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));

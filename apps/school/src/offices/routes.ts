@@ -1,10 +1,10 @@
-import { AppError, type HttpServer, notFound, type SecretBox } from '@permis/platform';
+import { AppError, type HttpServer, notFound } from '@permis/platform';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { type AntsClients, callAnts, isAuthenticationFailure } from '../ants/clients.ts';
-import type { WebhookSubscriber } from '../ants/webhook.ts';
-import { type AuthContext, requireDirigeant, requireUser } from '../auth/context.ts';
+import { callAnts, isAuthenticationFailure } from '../ants/clients.ts';
+import { requireDirigeant, requireUser } from '../auth/context.ts';
 import { auditEvents, offices } from '../db/schema.ts';
+import type { SchoolServices } from '../services.ts';
 
 const PREFECTURES_NEED =
   "Le code postal, le n° d'agrément et les identifiants de l'agence sont obligatoires pour initialiser la liste des préfectures.";
@@ -34,13 +34,8 @@ const officeForm = z.object({
  * Offices. Every user sees their names and addresses; the "Agrément pour Cerfa" block belongs to
  * Espace Dirigeant > Paramètres > Bureaux. The ANTS password never leaves the server: only whether one is set.
  */
-export function officeRoutes(
-  app: HttpServer,
-  ctx: AuthContext,
-  box: SecretBox,
-  clients: AntsClients,
-  webhooks: WebhookSubscriber,
-) {
+export function officeRoutes(app: HttpServer, ctx: SchoolServices) {
+  const { box, clients, webhooks } = ctx;
   const list = (schoolId: string) =>
     ctx.db.select().from(offices).where(eq(offices.schoolId, schoolId)).orderBy(asc(offices.name));
 

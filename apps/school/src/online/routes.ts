@@ -2,10 +2,10 @@ import { applicationNumberSchema, pieceCommentSchema, pieceKindSchema, transferR
 import { contentDisposition, type HttpServer, readUploadedFile } from '@permis/platform';
 import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { z } from 'zod';
-import { type AuthContext, requireRight, requireUser } from '../auth/context.ts';
+import { requireRight, requireUser } from '../auth/context.ts';
+import type { SchoolServices } from '../services.ts';
 import { sendFile } from '../students/documents.ts';
 import type { Right } from '../users/rights.ts';
-import type { OnlineApplications } from './service.ts';
 
 const studentParams = z.object({ id: z.uuid() });
 const applicationParams = studentParams.extend({
@@ -19,7 +19,8 @@ const comment = pieceCommentSchema;
  * parses, checks the user's right, calls one function of the domain module (service.ts) and shapes
  * the answer.
  */
-export function onlineApplicationRoutes(app: HttpServer, ctx: AuthContext, online: OnlineApplications) {
+export function onlineApplicationRoutes(app: HttpServer, ctx: SchoolServices) {
+  const { online } = ctx;
   const user = { config: { access: 'user' } } as const;
 
   app.get('/api/students/:id/online', { ...user, schema: { params: studentParams } }, async (request) =>

@@ -1,14 +1,16 @@
-import { conflict, type HttpServer, hashPassword, type MailQueue, notFound, pgErrorCode } from '@permis/platform';
+import { conflict, type HttpServer, hashPassword, notFound, pgErrorCode } from '@permis/platform';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AuthContext, requireDirigeant } from '../auth/context.ts';
 import { auditEvents, userRights, users } from '../db/schema.ts';
+import type { SchoolServices } from '../services.ts';
 import { DEFAULT_RIGHTS, isRight, RIGHT_CODES, RIGHTS, RIGHTS_DOMAIN, ROLE_LABELS } from './rights.ts';
 
 const userIdParams = z.object({ id: z.uuid() });
 
 /** Espace Dirigeant > Connexions: the school's users and "Droits utilisateurs". */
-export function userRoutes(app: HttpServer, ctx: AuthContext, mail: MailQueue | undefined, publicUrl: string) {
+export function userRoutes(app: HttpServer, ctx: SchoolServices) {
+  const { mail, publicUrl } = ctx;
   app.get('/api/dirigeant/users', { config: { access: 'dirigeant' } }, async (request) => {
     const me = await requireDirigeant(ctx, request);
     const rows = await ctx.db
