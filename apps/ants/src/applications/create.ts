@@ -9,7 +9,7 @@ import {
 import { pgErrorCode } from '@permis/platform';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AntsDb } from '../db/index.ts';
+import type { AntsDb, AntsTx } from '../db/index.ts';
 import { applications, auditEvents, candidates } from '../db/schema.ts';
 import { proError } from '../pro/errors.ts';
 import type { ApplicationRow } from './machine.ts';
@@ -138,15 +138,13 @@ function sameRequest(row: ApplicationRow, requestHash: string): ApplicationRow {
   return row;
 }
 
-type Tx = Parameters<Parameters<AntsDb['transaction']>[0]>[0];
-
 /**
  * The candidate this application is for. One email is one candidate: the same email with another
  * identity is refused (two members of a family), and so is a known candidate whose data differ.
  * The answers never say which stored value differs: a school could guess another's candidate
  * field by field.
  */
-async function matchCandidate(tx: Tx, request: Request): Promise<string> {
+async function matchCandidate(tx: AntsTx, request: Request): Promise<string> {
   const c = request.candidate;
   const email = c.email.toLowerCase();
   const [byEmail] = await tx.select().from(candidates).where(eq(candidates.email, email)).limit(1);

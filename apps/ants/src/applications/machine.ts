@@ -7,7 +7,7 @@ import {
 } from '@permis/ants-api';
 import { AppError } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
-import type { AntsDb } from '../db/index.ts';
+import type { AntsTx } from '../db/index.ts';
 import { applications, auditEvents } from '../db/schema.ts';
 import { proError } from '../pro/errors.ts';
 import { recordChange } from '../webhooks/outbox.ts';
@@ -48,7 +48,6 @@ export const RULES = {
 
 export type Action = keyof typeof RULES;
 
-type Tx = Parameters<Parameters<AntsDb['transaction']>[0]>[0];
 export type ApplicationRow = typeof applications.$inferSelect;
 
 /**
@@ -58,7 +57,7 @@ export type ApplicationRow = typeof applications.$inferSelect;
  * step (the NEPH on acceptance).
  */
 export async function transition(
-  tx: Tx,
+  tx: AntsTx,
   app: ApplicationRow,
   action: Action,
   actor: Actor,

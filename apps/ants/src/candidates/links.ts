@@ -1,10 +1,9 @@
 import { sha256 } from '@permis/platform';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import type { AntsDb } from '../db/index.ts';
+import type { AntsDb, AntsTx } from '../db/index.ts';
 import { candidates, candidateTokens } from '../db/schema.ts';
 
-type Tx = Parameters<Parameters<AntsDb['transaction']>[0]>[0];
 type Purpose = (typeof candidateTokens.$inferSelect)['purpose'];
 
 /** The token of a mailed link, as a route parameter. */
@@ -29,7 +28,7 @@ export async function linkCandidate(db: AntsDb, token: string, purpose: Purpose)
 }
 
 /** Marks a link used, in the caller's transaction: of two concurrent uses, only the first gets true. */
-export async function useLink(tx: Tx, token: string): Promise<boolean> {
+export async function useLink(tx: AntsTx, token: string): Promise<boolean> {
   const used = await tx
     .update(candidateTokens)
     .set({ usedAt: new Date() })

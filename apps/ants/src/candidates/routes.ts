@@ -2,7 +2,7 @@ import { AppError, createLoginThrottle, type HttpServer, hashPassword, verifyPas
 import { eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import { CANDIDATE } from '../auth/context.ts';
-import type { AntsDb } from '../db/index.ts';
+import type { AntsTx } from '../db/index.ts';
 import { auditEvents, candidates } from '../db/schema.ts';
 import type { AntsServices } from '../services.ts';
 import { linkCandidate, linkTokenParam, useLink } from './links.ts';
@@ -120,10 +120,8 @@ export function candidateAccountRoutes(app: HttpServer, { db, sessions, mail, pu
   );
 }
 
-type Tx = Parameters<Parameters<AntsDb['transaction']>[0]>[0];
-
 /** "camille.martin", or "camille.martin2", … when taken: readable, ASCII, unique. */
-async function freeLoginId(tx: Tx, firstName: string, lastName: string): Promise<string> {
+async function freeLoginId(tx: AntsTx, firstName: string, lastName: string): Promise<string> {
   const ascii = (s: string) =>
     s
       .normalize('NFD')

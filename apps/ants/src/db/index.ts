@@ -5,3 +5,6 @@ export { schema };
 export type Schema = typeof schema;
 export type AntsDb = Db<Schema>;
 export type AntsDatabase = Database<Schema>;
+
+/** A transaction on the national service's database (what `db.transaction` hands its callback). */
+export type AntsTx = Parameters<Parameters<AntsDb['transaction']>[0]>[0];

@@ -8,7 +8,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { type ApplicationRow, transition } from '../applications/machine.ts';
 import { toView } from '../applications/view.ts';
-import { type AuthContext, requireAgent } from '../auth/context.ts';
+import { requireAgent } from '../auth/context.ts';
+import type { AntsTx } from '../db/index.ts';
 import { applications, candidates, pieceFiles, proAccounts } from '../db/schema.ts';
 import { attachedEphotoCode, EPHOTO_IMAGES, sendEphotoImage } from '../ephoto/attached.ts';
 import { listPieces, sendPieceFile } from '../pieces/files.ts';
@@ -182,9 +183,7 @@ export function instructionRoutes(app: HttpServer, ctx: AntsServices) {
   );
 }
 
-type Tx = Parameters<Parameters<AuthContext['db']['transaction']>[0]>[0];
-
-async function dropIdentityFiles(tx: Tx, applicationId: string): Promise<string[]> {
+async function dropIdentityFiles(tx: AntsTx, applicationId: string): Promise<string[]> {
   const dropped = await tx
     .delete(pieceFiles)
     .where(and(eq(pieceFiles.applicationId, applicationId), inArray(pieceFiles.kind, IDENTITY_KINDS)))
