@@ -23,10 +23,10 @@ type StateTraits = {
   driftChecked: boolean;
 };
 
-const T = true;
-const F = false;
+const T = true as const;
+const F = false as const;
 // biome-ignore format: one row per state reads as a table
-const TRAITS: Record<ApplicationState, StateTraits> = {
+const TRAITS = {
   draft:                { live: T, sent: F, piecesEditable: T, ephotoEditable: T, seenByCandidate: F, transferable: T, driftChecked: T },
   awaiting_candidate:   { live: T, sent: F, piecesEditable: F, ephotoEditable: F, seenByCandidate: T, transferable: T, driftChecked: T },
   refused_by_candidate: { live: F, sent: F, piecesEditable: F, ephotoEditable: F, seenByCandidate: T, transferable: F, driftChecked: F },
@@ -35,9 +35,17 @@ const TRAITS: Record<ApplicationState, StateTraits> = {
   to_complete:          { live: T, sent: T, piecesEditable: T, ephotoEditable: F, seenByCandidate: T, transferable: T, driftChecked: F },
   rejected:             { live: F, sent: T, piecesEditable: F, ephotoEditable: F, seenByCandidate: T, transferable: F, driftChecked: F },
   accepted:             { live: T, sent: T, piecesEditable: F, ephotoEditable: F, seenByCandidate: T, transferable: T, driftChecked: F },
-};
+} satisfies Record<ApplicationState, StateTraits>;
 
 export type StateSet = keyof StateTraits;
+
+/**
+ * The states of a set, as a type: a page keyed by it (`Record<StatesIn<'sent'>, …>`, the agents'
+ * queue) fails to compile when a state enters or leaves the set without its entry.
+ */
+export type StatesIn<S extends StateSet> = {
+  [K in ApplicationState]: (typeof TRAITS)[K][S] extends true ? K : never;
+}[ApplicationState];
 
 const where = (set: StateSet) => APPLICATION_STATES.filter((state) => TRAITS[state][set]);
 

@@ -1,3 +1,4 @@
+import type { StatesIn } from '@permis/ants-api';
 import { createWebClient } from '@permis/web-client';
 
 /** The JSON API of the national service: same origin, cookie session, CSRF token on state-changing requests. */
@@ -104,7 +105,7 @@ export type CandidateApplication = {
 };
 
 /** The states an agent lists: the applications sent to instruction (the contract's `sent` set). */
-export type AgentQueueState = 'under_instruction' | 'to_complete' | 'rejected' | 'accepted';
+export type AgentQueueState = StatesIn<'sent'>;
 
 /** A line of the instruction queue. */
 export type AgentApplicationRow = {

@@ -1,5 +1,6 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Table } from '@codegouvfr/react-dsfr/Table';
+import { STATE_SETS } from '@permis/ants-api';
 import { Link } from 'react-router';
 import { type AgentQueueState, api } from '../api.ts';
 import { formatParisDateTime } from '../formatDate.ts';
@@ -7,24 +8,24 @@ import { useApiData } from '../useApiData.ts';
 
 type QueueEntry = { state: AgentQueueState; label: string; empty: string };
 
-const UNDER_INSTRUCTION: QueueEntry = {
-  state: 'under_instruction',
-  label: 'À instruire',
-  empty: 'Aucune demande à instruire.',
+/** One queue per state sent to instruction: a state added to the set does not compile without its own. */
+const QUEUES: Record<AgentQueueState, Omit<QueueEntry, 'state'>> = {
+  under_instruction: { label: 'À instruire', empty: 'Aucune demande à instruire.' },
+  to_complete: { label: 'À compléter', empty: 'Aucune demande à compléter.' },
+  rejected: { label: 'Rejetées', empty: 'Aucune demande rejetée.' },
+  accepted: { label: 'Acceptées', empty: 'Aucune demande acceptée.' },
 };
 
-/** The states an agent can list, in the order of the filter. */
-export const QUEUE_STATES: [QueueEntry, QueueEntry, QueueEntry, QueueEntry] = [
-  UNDER_INSTRUCTION,
-  { state: 'to_complete', label: 'À compléter', empty: 'Aucune demande à compléter.' },
-  { state: 'rejected', label: 'Rejetées', empty: 'Aucune demande rejetée.' },
-  { state: 'accepted', label: 'Acceptées', empty: 'Aucune demande acceptée.' },
-];
+/** The states an agent can list, in the order of the filter (the contract's `sent` set). */
+export const QUEUE_STATES: QueueEntry[] = (STATE_SETS.sent as AgentQueueState[]).map((state) => ({
+  state,
+  ...QUEUES[state],
+}));
 
 /** The applications in one state of instruction, as a table. */
 export function AgentQueue({ state }: { state: AgentQueueState }) {
   const loaded = useApiData(state, () => api.agentApplications(state));
-  const current = QUEUE_STATES.find((entry) => entry.state === state) ?? UNDER_INSTRUCTION;
+  const current = { state, ...QUEUES[state] };
 
   if (loaded.status === 'loading') return <p role="status">Chargement…</p>;
   if (loaded.status === 'error') return <Alert severity="error" small description={loaded.error.message} />;

@@ -46,12 +46,8 @@ export function AgentHomePage() {
         className="fr-mb-3w"
         legend="État des demandes"
         name="etat"
-        segments={[
-          segment(QUEUE_STATES[0]),
-          segment(QUEUE_STATES[1]),
-          segment(QUEUE_STATES[2]),
-          segment(QUEUE_STATES[3]),
-        ]}
+        // The design system's control takes one to five segments; the contract's `sent` set has four.
+        segments={QUEUE_STATES.map(segment) as SegmentedControlProps['segments']}
       />
       <AgentQueue state={state} />
     </PageFrame>
