@@ -34,6 +34,7 @@ import { checkContract } from './pro/operation.ts';
 import { prefectureRoutes } from './pro/prefectures.ts';
 import { rateLimitProApi } from './pro/rateLimit.ts';
 import { requireProCaller, tokenRoutes } from './pro/token.ts';
+import { proWebRoutes } from './pro/webRoutes.ts';
 import type { AntsServices } from './services.ts';
 import { startWebhookDispatcher } from './webhooks/dispatch.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
@@ -86,6 +87,7 @@ export async function buildAntsApp(deps: AntsDeps) {
     public: null,
     dev: null,
     session: async (request) => sessions.require(request, PRO, AGENT, CANDIDATE),
+    proSession: async (request) => sessions.require(request, PRO),
     agent: async (request) => sessions.require(request, AGENT),
     candidate: async (request) => sessions.require(request, CANDIDATE),
     pro: (request) => requireProCaller(db, request),
@@ -128,6 +130,8 @@ export async function buildAntsApp(deps: AntsDeps) {
     candidateSpaceRoutes,
     instructionRoutes,
     deliveryRoutes,
+    // The school's professional space on the agency's own site (its web session).
+    proWebRoutes,
     // The professional API used by driving-school software (bearer token from /api/pro/v1/token).
     tokenRoutes,
     prefectureRoutes,

@@ -5,10 +5,11 @@ import { AGENT, PRO } from './harness.ts';
 
 /**
  * Who may call each route of the national service. A route missing here fails the test: every new
- * route is given its rule on purpose. `pro` = bearer token of the professional API; `booth` = the
+ * route is given its rule on purpose. `pro` = bearer token of the professional API; `proSession` = the
+ * school's web session (its professional space); `booth` = the
  * photo booths' key; `dev` = development tools (outbox), registered only in development.
  */
-type Rule = 'public' | 'session' | 'pro' | 'agent' | 'candidate' | 'booth' | 'dev';
+type Rule = 'public' | 'session' | 'pro' | 'proSession' | 'agent' | 'candidate' | 'booth' | 'dev';
 const RULES: Record<string, Rule> = {
   'GET /api/pro/docs': 'public',
   'GET /api/pro/docs/static/index.html': 'public',
@@ -21,6 +22,8 @@ const RULES: Record<string, Rule> = {
   'POST /api/pro/login': 'public',
   'POST /api/agent/login': 'public',
   'GET /api/session': 'session',
+  'GET /api/pro/web/applications': 'proSession',
+  'GET /api/pro/web/applications/:number': 'proSession',
   'POST /api/logout': 'public',
   'GET /api/candidate/activation/:token': 'public',
   'POST /api/candidate/activation/:token': 'public',
@@ -122,6 +125,12 @@ describe('security matrix of the national service', () => {
     await agent.login('/api/agent/login', AGENT);
     const proWeb = testClient(ants.app);
     await proWeb.login('/api/pro/login', PRO);
+    const proWebB = testClient(ants.app);
+    await proWebB.login('/api/pro/login', {
+      agrementNumber: 'E1706900030',
+      login: 'claboret662',
+      password: '3cfBelfort!',
+    });
     const schoolA = await bearer(PRO);
     const schoolB = await bearer({ agrementNumber: 'E1706900030', login: 'claboret662', password: '3cfBelfort!' });
     const anonymous = testClient(ants.app);
@@ -131,7 +140,8 @@ describe('security matrix of the national service', () => {
       anonymous: { client: anonymous, kind: 'anonymous', owner: false },
       schoolA: { client: anonymous, authorization: schoolA, kind: 'pro', owner: true },
       schoolB: { client: anonymous, authorization: schoolB, kind: 'pro', owner: false },
-      proWebSession: { client: proWeb, kind: 'session', owner: false },
+      proWebSession: { client: proWeb, kind: 'proSession', owner: true },
+      proWebSessionB: { client: proWebB, kind: 'proSession', owner: false },
       agent: { client: agent, kind: 'agent', owner: true },
       candidateA: { client: a.client, kind: 'candidate', owner: true },
       candidateB: { client: b.client, kind: 'candidate', owner: false },

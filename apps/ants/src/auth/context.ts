@@ -10,7 +10,7 @@ export const AGENT = 'agent';
 export const CANDIDATE = 'candidate';
 
 /** Who may call a route of the national service (each route's `config.access`). */
-export type AntsAccess = 'public' | 'session' | 'pro' | 'agent' | 'candidate' | 'booth' | 'dev';
+export type AntsAccess = 'public' | 'session' | 'pro' | 'proSession' | 'agent' | 'candidate' | 'booth' | 'dev';
 
 export type AuthContext = { db: AntsDb; sessions: SessionManager };
 

@@ -1,5 +1,8 @@
-import type { StatesIn } from '@permis/ants-api';
+import type { HeldApplication, StatesIn } from '@permis/ants-api';
 import { createWebClient } from '@permis/web-client';
+import type { ProDashboard } from '../../src/pro/dashboard.ts';
+
+export type { ProDashboard };
 
 /** The JSON API of the national service: same origin, cookie session, CSRF token on state-changing requests. */
 
@@ -227,6 +230,10 @@ export const api = {
       `/api/agent/deliveries/${delivery.channel}/${encodeURIComponent(delivery.id)}/retry`,
       { method: 'POST' },
     ),
+  /** "Tableau de bord" of the school's professional space: `query` as in the page's address. */
+  proDashboard: (query: string) => apiRequest<ProDashboard>(`/api/pro/web/applications${query}`),
+  proApplication: (number: string) =>
+    apiRequest<{ application: HeldApplication }>(`/api/pro/web/applications/${encodeURIComponent(number)}`),
   session: () => apiRequest<SessionInfo>('/api/session'),
   logout: () => apiRequest<void>('/api/logout', { method: 'POST' }),
 };

@@ -1,6 +1,7 @@
 import { CallOut } from '@codegouvfr/react-dsfr/CallOut';
 import { PageFrame, SessionLoading } from '../components/PageFrame.tsx';
 import { Panel } from '../components/Panel.tsx';
+import { ProDashboardView } from '../components/ProDashboardView.tsx';
 import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
 import { SummaryList } from '../components/SummaryList.tsx';
 import { useSession } from '../session.tsx';
@@ -33,13 +34,16 @@ export function ProHomePage() {
           </Panel>
         </section>
         <div className="fr-col-12 fr-col-lg-6">
-          <CallOut title="Dépôt des demandes" titleAs="h2" iconId="fr-icon-information-line">
-            Les demandes de permis de conduire de vos élèves sont déposées depuis votre logiciel de gestion d'école de
-            conduite, qui se connecte à l'interface de programmation (API) professionnelle de l'ANTS avec votre numéro
-            d'agrément et vos identifiants.
+          <CallOut title="Vos demandes" titleAs="h2" iconId="fr-icon-information-line">
+            Le tableau de bord montre toutes les demandes de votre école de conduite, qu'elles aient été déposées depuis
+            votre logiciel de gestion (interface de programmation professionnelle de l'ANTS) ou sur ce site.
           </CallOut>
         </div>
       </div>
+      <section className="fr-mt-6w" aria-labelledby="tableau-de-bord">
+        <h2 id="tableau-de-bord">Tableau de bord</h2>
+        <ProDashboardView />
+      </section>
     </PageFrame>
   );
 }

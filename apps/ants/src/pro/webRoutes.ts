@@ -1,0 +1,34 @@
+import { applicationNumberSchema } from '@permis/ants-api';
+import type { HttpServer } from '@permis/platform';
+import { z } from 'zod';
+import { findOwnApplication } from '../applications/find.ts';
+import { toView } from '../applications/view.ts';
+import { requirePro } from '../auth/context.ts';
+import type { AntsServices } from '../services.ts';
+import { dashboardQuerySchema, proDashboard } from './dashboard.ts';
+
+/**
+ * The school's professional space on the agency's own site (signed in with its Cerfa agrément,
+ * login and password): the same domain functions as the professional API, behind a session.
+ */
+export function proWebRoutes(app: HttpServer, ctx: AntsServices) {
+  const { db } = ctx;
+  const proSession = { config: { access: 'proSession' } } as const;
+
+  // "Tableau de bord": counters, search, sort and pages of the school's demands.
+  app.get(
+    '/api/pro/web/applications',
+    { ...proSession, schema: { querystring: dashboardQuerySchema } },
+    async (request) => proDashboard(db, (await requirePro(ctx, request)).id, request.query),
+  );
+
+  // A demand of the school, as the professional API answers it.
+  app.get(
+    '/api/pro/web/applications/:number',
+    { ...proSession, schema: { params: z.object({ number: applicationNumberSchema }) } },
+    async (request) => {
+      const account = await requirePro(ctx, request);
+      return { application: toView(await findOwnApplication(db, account.id, request.params.number)) };
+    },
+  );
+}

@@ -1,0 +1,73 @@
+import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
+import { demoSchool } from './schoolApi.ts';
+import { snap } from './schoolPages.ts';
+
+const PRO = { agrementNumber: 'E1703500010', login: 'brequigny35', password: 'Brequigny35!ants' };
+
+/** A draft entered by the demo school's software, for a candidate whose name this run alone uses. */
+async function draft(birthName: string) {
+  return demoSchool.createApplication(
+    {
+      type: '02',
+      candidate: {
+        sex: 'F',
+        birthName,
+        firstName: 'Lina',
+        birthDate: '2005-03-14',
+        birthCity: 'RENNES',
+        birthDepartment: '35',
+        birthCountry: 'FRANCE',
+        addressLine1: '15 rue Aristide Briand',
+        postalCode: '69800',
+        city: 'SAINT-PRIEST',
+        email: `${birthName.toLowerCase()}@example.fr`,
+      },
+      dossier: { requestedCategories: ['B'], prefectureCode: '69123', declarations: { jdcInOrder: true } },
+    },
+    crypto.randomUUID(),
+  );
+}
+
+test.describe('ANTS — espace professionnel : tableau de bord', () => {
+  test("l'école voit ses demandes, les compte, les filtre, les cherche au clavier et en ouvre une", async ({
+    page,
+  }, info) => {
+    const name = `TABLEAU-${[...String(Date.now()).slice(-6)].map((d) => String.fromCharCode(65 + Number(d))).join('')}`;
+    const made = await draft(name);
+
+    await page.goto(`${ANTS_URL}/pro/connexion`);
+    await page.getByLabel("Numéro d'agrément Cerfa").fill(PRO.agrementNumber);
+    await page.getByLabel('Identifiant', { exact: true }).fill(PRO.login);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PRO.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByRole('heading', { name: 'Tableau de bord' })).toBeVisible();
+
+    // The seed's counters per Cerfa type, each a filter.
+    const cerfa02 = page.getByRole('region', { name: 'Cerfa 02' });
+    const drafts = cerfa02.getByRole('link', { name: /^Brouillons : \d+$/ });
+    await expect(drafts).toBeVisible();
+    await expectAccessible(page);
+    await snap(page, info, '1 tableau de bord');
+    await drafts.click();
+    await expect(page).toHaveURL(/type=02&state=draft/);
+    await expect(page.getByRole('table')).toContainText('Brouillon');
+    await expect(drafts).toHaveAttribute('aria-current', 'true');
+
+    // Search with the keyboard alone: the field, the name, Enter; then the row's link, Enter.
+    const search = page.getByLabel('Numéro de demande ou nom du candidat');
+    await search.focus();
+    await page.keyboard.type(name.toLowerCase());
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`q=${name.toLowerCase()}`));
+    const row = page.getByRole('link', { name: made.number });
+    await expect(row).toBeVisible();
+    await expect(page.getByRole('table')).toContainText(`${name} Lina`);
+    await row.focus();
+    await page.keyboard.press('Enter');
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Demande n° ${made.number}`);
+    await expect(page.getByText(`${name} Lina`)).toBeVisible();
+    await expectAccessible(page);
+    await snap(page, info, '2 la demande');
+  });
+});
