@@ -70,4 +70,26 @@ test.describe('ANTS — espace professionnel : tableau de bord', () => {
     await expectAccessible(page);
     await snap(page, info, '2 la demande');
   });
+
+  test('le mot de passe du compte se modifie après le mot de passe actuel, refusé sinon sous son champ', async ({
+    page,
+  }, info) => {
+    await page.goto(`${ANTS_URL}/pro/connexion`);
+    await page.getByLabel("Numéro d'agrément Cerfa").fill(PRO.agrementNumber);
+    await page.getByLabel('Identifiant', { exact: true }).fill(PRO.login);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PRO.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('link', { name: 'Modifier le mot de passe' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Modifier le mot de passe');
+    await expectAccessible(page);
+
+    // A wrong current password changes nothing, and says so under its field.
+    await page.getByLabel('Mot de passe actuel').fill('pas-le-bon');
+    await page.getByLabel('Mot de passe *', { exact: true }).fill('Nouveau-Secret-2026!');
+    await page.getByLabel('Confirmez le mot de passe *').fill('Nouveau-Secret-2026!');
+    await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+    await expect(page.getByText('Le mot de passe actuel est incorrect.')).toBeVisible();
+    await expectAccessible(page);
+    await snap(page, info, 'mot de passe refusé');
+  });
 });

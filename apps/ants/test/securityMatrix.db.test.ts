@@ -24,6 +24,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/session': 'session',
   'GET /api/pro/web/applications': 'proSession',
   'GET /api/pro/web/applications/:number': 'proSession',
+  'POST /api/pro/web/account/password': 'proSession',
   'POST /api/logout': 'public',
   'GET /api/candidate/activation/:token': 'public',
   'POST /api/candidate/activation/:token': 'public',

@@ -106,7 +106,7 @@ export function tokenRoutes(app: HttpServer, { db }: AntsServices) {
 }
 
 /** Revokes every bearer token of a professional account: answers how many. */
-export async function revokeProTokens(db: AntsDb, proAccountId: string): Promise<number> {
+export async function revokeProTokens(db: Pick<AntsDb, 'delete'>, proAccountId: string): Promise<number> {
   return (await db.delete(apiTokens).where(eq(apiTokens.proAccountId, proAccountId)).returning()).length;
 }
 

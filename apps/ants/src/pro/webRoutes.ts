@@ -3,8 +3,9 @@ import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
 import { toView } from '../applications/view.ts';
-import { requirePro } from '../auth/context.ts';
+import { PRO, requirePro } from '../auth/context.ts';
 import type { AntsServices } from '../services.ts';
+import { changeProPassword, passwordChangeSchema } from './account.ts';
 import { dashboardQuerySchema, proDashboard } from './dashboard.ts';
 
 /**
@@ -20,6 +21,20 @@ export function proWebRoutes(app: HttpServer, ctx: AntsServices) {
     '/api/pro/web/applications',
     { ...proSession, schema: { querystring: dashboardQuerySchema } },
     async (request) => proDashboard(db, (await requirePro(ctx, request)).id, request.query),
+  );
+
+  // "Modifier le mot de passe": every bearer token of the account is revoked, every other session
+  // ends; this one goes on with a new session (and a new CSRF token).
+  app.post(
+    '/api/pro/web/account/password',
+    { ...proSession, schema: { body: passwordChangeSchema } },
+    async (request, reply) => {
+      const account = await requirePro(ctx, request);
+      const revokedTokens = await changeProPassword(db, account.id, request.ip, request.body);
+      await ctx.sessions.endAll(PRO, account.id);
+      const { csrfToken } = await ctx.sessions.start(reply, PRO, account.id);
+      return { revokedTokens, csrfToken };
+    },
   );
 
   // A demand of the school, as the professional API answers it.

@@ -232,6 +232,8 @@ export const api = {
     ),
   /** "Tableau de bord" of the school's professional space: `query` as in the page's address. */
   proDashboard: (query: string) => apiRequest<ProDashboard>(`/api/pro/web/applications${query}`),
+  changeProPassword: (body: { currentPassword: string; password: string; passwordConfirmation: string }) =>
+    apiRequest<{ revokedTokens: number; csrfToken: string }>('/api/pro/web/account/password', { method: 'POST', body }),
   proApplication: (number: string) =>
     apiRequest<{ application: HeldApplication }>(`/api/pro/web/applications/${encodeURIComponent(number)}`),
   session: () => apiRequest<SessionInfo>('/api/session'),

@@ -16,6 +16,7 @@ import { CandidatePasswordResetPage } from './pages/CandidatePasswordResetPage.t
 import { ErrorPage } from './pages/ErrorPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ProAccountPage } from './pages/ProAccountPage.tsx';
 import { ProApplicationPage } from './pages/ProApplicationPage.tsx';
 import { ProHomePage } from './pages/ProHomePage.tsx';
 import { ProLoginPage } from './pages/ProLoginPage.tsx';
@@ -32,6 +33,7 @@ export const router = createBrowserRouter([
           { path: 'pro/connexion', element: <ProLoginPage /> },
           { path: 'pro', element: <ProHomePage /> },
           { path: 'pro/demandes/:number', element: <ProApplicationPage /> },
+          { path: 'pro/compte', element: <ProAccountPage /> },
           { path: 'agent/connexion', element: <AgentLoginPage /> },
           { path: 'agent', element: <AgentHomePage /> },
           { path: 'agent/demandes/:number', element: <AgentApplicationPage /> },

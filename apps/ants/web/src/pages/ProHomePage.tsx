@@ -1,4 +1,5 @@
 import { CallOut } from '@codegouvfr/react-dsfr/CallOut';
+import { Link } from 'react-router';
 import { PageFrame, SessionLoading } from '../components/PageFrame.tsx';
 import { Panel } from '../components/Panel.tsx';
 import { ProDashboardView } from '../components/ProDashboardView.tsx';
@@ -31,6 +32,11 @@ export function ProHomePage() {
                 { label: 'Ville', value: account.city },
               ]}
             />
+            <p className="fr-mb-0">
+              <Link className="fr-link" to="/pro/compte">
+                Modifier le mot de passe
+              </Link>
+            </p>
           </Panel>
         </section>
         <div className="fr-col-12 fr-col-lg-6">
