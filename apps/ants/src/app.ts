@@ -13,6 +13,7 @@ import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { referentielRoutes } from '@permis/referentiel/routes';
 import { sql } from 'drizzle-orm';
 import { applicationRoutes } from './applications/routes.ts';
+import { createSchoolActions } from './applications/schoolActions.ts';
 import { AGENT, type AntsAccess, CANDIDATE, PRO } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
 import { expiryClockRoute } from './candidates/expiry.ts';
@@ -108,6 +109,10 @@ export async function buildAntsApp(deps: AntsDeps) {
   const notices =
     deps.jobs && deps.mail ? await startCandidateNotifications(db, deps.jobs, deps.mail, deps.config) : undefined;
   // The one dependencies object every route module is built from.
+  const hooks: AntsServices['hooks'] = {
+    onAwaitingCandidate: async (id) => notices?.invite(id),
+    onTransferred: async (id) => notices?.transferred(id),
+  };
   const services: AntsServices = {
     db,
     sessions,
@@ -117,10 +122,8 @@ export async function buildAntsApp(deps: AntsDeps) {
     destinations,
     mail: deps.mail,
     jobs: deps.jobs,
-    hooks: {
-      onAwaitingCandidate: async (id) => notices?.invite(id),
-      onTransferred: async (id) => notices?.transferred(id),
-    },
+    actions: createSchoolActions({ db, hooks }),
+    hooks,
   };
   for (const routes of [
     // The web pages: professional and agent sign-in, the candidate's space, the instruction console.

@@ -1,4 +1,5 @@
 import type { Jobs, MailQueue, SecretBox, SessionManager } from '@permis/platform';
+import type { SchoolActions } from './applications/schoolActions.ts';
 import type { AntsDb } from './db/index.ts';
 import type { DestinationPolicy } from './webhooks/destination.ts';
 
@@ -19,6 +20,8 @@ export type AntsServices = {
   /** Without them (some tests), nothing is sent. */
   mail?: MailQueue;
   jobs?: Jobs;
+  /** What a school does to its demands, through the API or its professional space (schoolActions.ts). */
+  actions: SchoolActions;
   /** What follows a committed change: the candidate invited, told of a transfer. */
   hooks: {
     onAwaitingCandidate(applicationId: string): Promise<void>;

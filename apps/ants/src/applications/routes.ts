@@ -16,9 +16,6 @@ import type { AntsServices } from '../services.ts';
 import { createApplication } from './create.ts';
 import { findOwnApplication } from './find.ts';
 import { listApplications } from './list.ts';
-import { transition } from './machine.ts';
-import { createTransfers } from './transfer.ts';
-import { validateApplication } from './validate.ts';
 import { toView } from './view.ts';
 
 const numberParams = z.object({
@@ -27,7 +24,7 @@ const numberParams = z.object({
 
 /** The school's actions on its applications (professional API). */
 
-export function applicationRoutes(app: HttpServer, { db, hooks }: AntsServices) {
+export function applicationRoutes(app: HttpServer, { db, actions }: AntsServices) {
   app.post(
     '/api/pro/v1/applications',
     proOperation(
@@ -133,12 +130,9 @@ export function applicationRoutes(app: HttpServer, { db, hooks }: AntsServices) 
       },
       { params: numberParams },
     ),
-    async (request) => {
-      const school = await requireProCaller(db, request);
-      const row = await findOwnApplication(db, school.id, request.params.number);
-      const updated = await db.transaction((tx) => transition(tx, row, 'delete', { type: 'school', id: school.id }));
-      return { application: toView(updated) };
-    },
+    async (request) => ({
+      application: await actions.remove((await requireProCaller(db, request)).id, request.params.number),
+    }),
   );
 
   app.post(
@@ -155,13 +149,9 @@ export function applicationRoutes(app: HttpServer, { db, hooks }: AntsServices) 
       },
       { params: numberParams },
     ),
-    async (request) => {
-      const school = await requireProCaller(db, request);
-      const row = await findOwnApplication(db, school.id, request.params.number);
-      const updated = await validateApplication(db, row, school.id);
-      if (updated.state === 'awaiting_candidate') await hooks.onAwaitingCandidate(updated.id);
-      return { application: toView(updated) };
-    },
+    async (request) => ({
+      application: await actions.validate((await requireProCaller(db, request)).id, request.params.number),
+    }),
   );
 
   // "Dossier à traiter": once the school has sent what the agent asked for, it goes back to instruction.
@@ -178,16 +168,12 @@ export function applicationRoutes(app: HttpServer, { db, hooks }: AntsServices) 
       },
       { params: numberParams },
     ),
-    async (request) => {
-      const school = await requireProCaller(db, request);
-      const row = await findOwnApplication(db, school.id, request.params.number);
-      const updated = await db.transaction((tx) => transition(tx, row, 'complete', { type: 'school', id: school.id }));
-      return { application: toView(updated) };
-    },
+    async (request) => ({
+      application: await actions.complete((await requireProCaller(db, request)).id, request.params.number),
+    }),
   );
 
   // Transfer: another school (or office) takes an application over, for the candidate its fiche names.
-  const transfers = createTransfers(db);
   app.post(
     '/api/pro/v1/transfers',
     proOperation(
@@ -211,9 +197,7 @@ export function applicationRoutes(app: HttpServer, { db, hooks }: AntsServices) 
     ),
     async (request) => {
       const school = await requireProCaller(db, request);
-      const moved = await transfers.transfer(school.id, request.ip, request.body);
-      await hooks.onTransferred(moved.id);
-      return { application: toView(moved) };
+      return { application: await actions.transfer(school.id, request.ip, request.body) };
     },
   );
 }

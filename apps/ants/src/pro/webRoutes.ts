@@ -1,4 +1,4 @@
-import { applicationNumberSchema } from '@permis/ants-api';
+import { applicationNumberSchema, transferRequestSchema } from '@permis/ants-api';
 import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
@@ -36,6 +36,26 @@ export function proWebRoutes(app: HttpServer, ctx: AntsServices) {
       return { revokedTokens, csrfToken };
     },
   );
+
+  // The actions of the demand's page: the same school actions as the professional API's.
+  const numberParams = { params: z.object({ number: applicationNumberSchema }) };
+  for (const action of ['validate', 'complete'] as const) {
+    app.post(
+      `/api/pro/web/applications/:number/${action}`,
+      { ...proSession, schema: numberParams },
+      async (request) => ({
+        application: await ctx.actions[action]((await requirePro(ctx, request)).id, request.params.number),
+      }),
+    );
+  }
+  app.delete('/api/pro/web/applications/:number', { ...proSession, schema: numberParams }, async (request) => ({
+    application: await ctx.actions.remove((await requirePro(ctx, request)).id, request.params.number),
+  }));
+
+  // "Transférer une demande": number + agrément of the school that holds it + the candidate.
+  app.post('/api/pro/web/transfers', { ...proSession, schema: { body: transferRequestSchema } }, async (request) => ({
+    application: await ctx.actions.transfer((await requirePro(ctx, request)).id, request.ip, request.body),
+  }));
 
   // A demand of the school, as the professional API answers it.
   app.get(
