@@ -1,6 +1,6 @@
 import { testClient } from '@permis/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { draftRequest, startAntsHttp } from './api.ts';
+import { draftRequest, PNG, startAntsHttp } from './api.ts';
 import { PRO } from './harness.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
@@ -75,6 +75,43 @@ describe('the professional space: Tableau de bord', () => {
     expect(second.rows).toHaveLength(1);
     const wrong = await web.get('/api/pro/web/applications?createdFrom=hier');
     expect([wrong.statusCode, wrong.json().fields?.[0]?.message]).toEqual([400, 'Date invalide (AAAA-MM-JJ).']);
+  });
+
+  it('validates, deletes and takes over demands through the same school actions as the API', async () => {
+    const made = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+    const early = await web.post(`/api/pro/web/applications/${made.number}/validate`);
+    expect([early.statusCode, early.json().code]).toEqual([422, 'REQUIRED_PIECES_MISSING']);
+    await ants.brequigny.uploadPiece(made.number, 'identity', { name: 'cni.png', bytes: PNG });
+    await ants.brequigny.uploadPiece(made.number, 'proof_of_address', { name: 'facture.png', bytes: PNG });
+    const validated = await web.post(`/api/pro/web/applications/${made.number}/validate`);
+    expect(validated.json().application.state).toBe('awaiting_candidate');
+    expect((await ants.brequigny.getApplication(made.number)).state).toBe('awaiting_candidate');
+    const deleted = await web.delete(`/api/pro/web/applications/${made.number}`);
+    expect(deleted.json().application.state).toBe('deleted');
+    const again = await web.delete(`/api/pro/web/applications/${made.number}`);
+    expect([again.statusCode, again.json().code]).toEqual([409, 'TRANSITION_REFUSED']);
+
+    // Another school's draft comes over with its number, that school's agrément and the candidate.
+    const request = draftRequest();
+    const theirs = await ants.saintPriest.createApplication(request, crypto.randomUUID());
+    const candidate = {
+      birthName: request.candidate.birthName,
+      firstName: request.candidate.firstName,
+      birthDate: request.candidate.birthDate,
+    };
+    const wrong = await web.post('/api/pro/web/transfers', {
+      number: theirs.number,
+      holderAgrementNumber: 'E0000000000',
+      candidate,
+    });
+    expect([wrong.statusCode, wrong.json().code]).toEqual([404, 'TRANSFER_NOT_THIS_CANDIDATE']);
+    const moved = await web.post('/api/pro/web/transfers', {
+      number: theirs.number,
+      holderAgrementNumber: 'E1706900030',
+      candidate,
+    });
+    expect(moved.statusCode).toBe(200);
+    expect((await dashboard(`?q=${theirs.number}`)).rows.map((row) => row.number)).toEqual([theirs.number]);
   });
 
   it('is refused without the school’s web session', async () => {

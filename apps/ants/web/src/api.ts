@@ -234,6 +234,16 @@ export const api = {
   proDashboard: (query: string) => apiRequest<ProDashboard>(`/api/pro/web/applications${query}`),
   changeProPassword: (body: { currentPassword: string; password: string; passwordConfirmation: string }) =>
     apiRequest<{ revokedTokens: number; csrfToken: string }>('/api/pro/web/account/password', { method: 'POST', body }),
+  proAction: (number: string, action: 'validate' | 'complete' | 'delete') =>
+    apiRequest<{ application: HeldApplication }>(
+      `/api/pro/web/applications/${encodeURIComponent(number)}${action === 'delete' ? '' : `/${action}`}`,
+      { method: action === 'delete' ? 'DELETE' : 'POST' },
+    ),
+  proTransfer: (body: {
+    number: string;
+    holderAgrementNumber: string;
+    candidate: { birthName: string; firstName: string; birthDate: string };
+  }) => apiRequest<{ application: HeldApplication }>('/api/pro/web/transfers', { method: 'POST', body }),
   proApplication: (number: string) =>
     apiRequest<{ application: HeldApplication }>(`/api/pro/web/applications/${encodeURIComponent(number)}`),
   session: () => apiRequest<SessionInfo>('/api/session'),

@@ -1,8 +1,10 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../api.ts';
 import { PageFrame, SessionLoading } from '../components/PageFrame.tsx';
 import { Panel } from '../components/Panel.tsx';
+import { ProApplicationActions } from '../components/ProApplicationActions.tsx';
 import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
 import { SummaryList } from '../components/SummaryList.tsx';
 import { formatParisDateTime } from '../formatDate.ts';
@@ -14,7 +16,8 @@ import { usePageTitle } from '../usePageTitle.ts';
 export function ProApplicationPage() {
   const { number = '' } = useParams();
   const { session } = useSession();
-  const loaded = useApiData(number, () => api.proApplication(number), session.status === 'pro');
+  const [version, setVersion] = useState(0);
+  const loaded = useApiData(`${number}/${version}`, () => api.proApplication(number), session.status === 'pro');
   const title = loaded.status === 'error' ? 'Demande introuvable' : `Demande n° ${number}`;
   usePageTitle(title);
   if (session.status === 'loading') return <SessionLoading />;
@@ -23,9 +26,9 @@ export function ProApplicationPage() {
 
   return (
     <PageFrame title={title} segments={segments}>
-      {loaded.status === 'loading' && <p role="status">Chargement…</p>}
+      {!loaded.data && loaded.status === 'loading' && <p role="status">Chargement…</p>}
       {loaded.status === 'error' && <Alert severity="error" small description={loaded.error.message} />}
-      {loaded.status === 'ready' && (
+      {loaded.data && (
         <Panel className="fr-p-4w">
           <h2 className="fr-h4">{loaded.data.application.stateLabel}</h2>
           <SummaryList
@@ -42,6 +45,7 @@ export function ProApplicationPage() {
               { label: 'Dernière modification', value: formatParisDateTime(loaded.data.application.updatedAt) },
             ]}
           />
+          <ProApplicationActions application={loaded.data.application} onChanged={() => setVersion((n) => n + 1)} />
         </Panel>
       )}
     </PageFrame>

@@ -44,6 +44,11 @@ export function ProHomePage() {
             Le tableau de bord montre toutes les demandes de votre école de conduite, qu'elles aient été déposées depuis
             votre logiciel de gestion (interface de programmation professionnelle de l'ANTS) ou sur ce site.
           </CallOut>
+          <p>
+            <Link className="fr-link" to="/pro/transfert">
+              Transférer une demande d'une autre école de conduite
+            </Link>
+          </p>
         </div>
       </div>
       <section className="fr-mt-6w" aria-labelledby="tableau-de-bord">
