@@ -69,6 +69,16 @@ test.describe('ANTS — espace professionnel : tableau de bord', () => {
     await expect(page.getByText(`${name} Lina`)).toBeVisible();
     await expectAccessible(page);
     await snap(page, info, '2 la demande');
+
+    // The same rules as the API: no validation without the required pièces; a draft can be deleted.
+    await page.getByRole('button', { name: 'Valider la demande' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'pièces justificatives requises' })).toBeVisible();
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Supprimer la demande' }).click();
+    await expect(page.getByText('La demande est supprimée.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Supprimer la demande' })).toHaveCount(0);
+    await expectAccessible(page);
+    await snap(page, info, '3 la demande supprimée');
   });
 
   test('le mot de passe du compte se modifie après le mot de passe actuel, refusé sinon sous son champ', async ({
