@@ -1,12 +1,12 @@
 import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
-import { demoSchool } from './schoolApi.ts';
+import { demoSchool, saintPriestOffice } from './schoolApi.ts';
 import { snap } from './schoolPages.ts';
 
 const PRO = { agrementNumber: 'E1703500010', login: 'brequigny35', password: 'Brequigny35!ants' };
 
-/** A draft entered by the demo school's software, for a candidate whose name this run alone uses. */
-async function draft(birthName: string) {
-  return demoSchool.createApplication(
+/** A draft entered by a school's software, for a candidate whose name this run alone uses. */
+async function draft(birthName: string, school = demoSchool) {
+  return school.createApplication(
     {
       type: '02',
       candidate: {
@@ -101,5 +101,30 @@ test.describe('ANTS — espace professionnel : tableau de bord', () => {
     await expect(page.getByText('Le mot de passe actuel est incorrect.')).toBeVisible();
     await expectAccessible(page);
     await snap(page, info, 'mot de passe refusé');
+  });
+
+  test("une demande d'une autre école se transfère avec son numéro, l'agrément et le candidat", async ({
+    page,
+  }, info) => {
+    const name = `TRANSFERT-${[...String(Date.now()).slice(-6)].map((d) => String.fromCharCode(65 + Number(d))).join('')}`;
+    const theirs = await draft(name, saintPriestOffice);
+    await page.goto(`${ANTS_URL}/pro/connexion`);
+    await page.getByLabel("Numéro d'agrément Cerfa").fill(PRO.agrementNumber);
+    await page.getByLabel('Identifiant', { exact: true }).fill(PRO.login);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PRO.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('link', { name: "Transférer une demande d'une autre école de conduite" }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Transférer une demande');
+    await expectAccessible(page);
+
+    await page.getByLabel('Numéro de la demande').fill(theirs.number);
+    await page.getByLabel("Numéro d'agrément de l'école qui la détient").fill('E1706900030');
+    await page.getByLabel('Nom de naissance du candidat').fill(name);
+    await page.getByLabel('Prénom du candidat').fill('Lina');
+    await page.getByLabel('Date de naissance du candidat').fill('2005-03-14');
+    await snap(page, info, 'transfert');
+    await page.getByRole('button', { name: 'Transférer la demande' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Demande n° ${theirs.number}`);
+    await expect(page.getByText(`${name} Lina`)).toBeVisible();
   });
 });
