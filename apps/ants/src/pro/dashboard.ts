@@ -1,4 +1,12 @@
-import { APPLICATION_STATES, APPLICATION_TYPES, COUNTERS, stateLabel, TRANSFERRED } from '@permis/ants-api';
+import {
+  APPLICATION_STATES,
+  APPLICATION_TYPES,
+  type ApplicationType,
+  COUNTERS,
+  type SchoolViewState,
+  stateLabel,
+  TRANSFERRED,
+} from '@permis/ants-api';
 import { parisDayStart } from '@permis/platform';
 import { and, asc, count, desc, eq, gte, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -22,6 +30,17 @@ export const dashboardQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 export type DashboardQuery = z.output<typeof dashboardQuerySchema>;
+
+/** A line of the dashboard; a handed-over demand has no candidate name. */
+type DashboardRow = {
+  number: string;
+  type: ApplicationType;
+  state: SchoolViewState;
+  stateLabel: string;
+  candidateName: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
 
 const candidateField = (field: string) => sql<string>`coalesce(${applications.candidate}->>${field}, '')`;
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -60,13 +79,23 @@ export async function proDashboard(db: AntsDb, proAccountId: string, query: Dash
   const text = query.q ?? '';
   const offset = (query.page - 1) * DASHBOARD_PAGE_SIZE;
   const direction = query.order === 'asc' ? asc : desc;
+  /** A search of digits is the beginning of a number. */
+  const numberStarts = /^\d+$/.test(text) ? like(applications.number, `${escapeLike(text)}%`) : undefined;
+  const answer = (total: { count: number } | undefined, rows: DashboardRow[]) => ({
+    counters,
+    total: total?.count ?? 0,
+    page: query.page,
+    pageSize: DASHBOARD_PAGE_SIZE,
+    rows,
+  });
 
   if (query.state === TRANSFERRED) {
     // Handed over: only the number, the type and the dates are still this school's to see.
     const where = and(
       eq(formerHolders.proAccountId, proAccountId),
       query.type ? eq(applications.type, query.type) : undefined,
-      /^\d+$/.test(text) ? like(applications.number, `${escapeLike(text)}%`) : text ? sql`false` : undefined,
+      // Nothing of the candidate is kept for them: a name finds none.
+      numberStarts ?? (text ? sql`false` : undefined),
       ...created(applications.createdAt),
     );
     const [total] = await db
@@ -94,12 +123,9 @@ export async function proDashboard(db: AntsDb, proAccountId: string, query: Dash
       )
       .limit(DASHBOARD_PAGE_SIZE)
       .offset(offset);
-    return {
-      counters,
-      total: total?.count ?? 0,
-      page: query.page,
-      pageSize: DASHBOARD_PAGE_SIZE,
-      rows: rows.map((row) => ({
+    return answer(
+      total,
+      rows.map((row) => ({
         number: row.number,
         type: row.type,
         state: TRANSFERRED,
@@ -108,7 +134,7 @@ export async function proDashboard(db: AntsDb, proAccountId: string, query: Dash
         createdAt: row.createdAt.toISOString(),
         updatedAt: row.leftAt.toISOString(),
       })),
-    };
+    );
   }
 
   const pattern = `%${escapeLike(text.toLowerCase())}%`;
@@ -118,7 +144,7 @@ export async function proDashboard(db: AntsDb, proAccountId: string, query: Dash
     query.state ? eq(applications.state, query.state) : undefined,
     text
       ? or(
-          /^\d+$/.test(text) ? like(applications.number, `${escapeLike(text)}%`) : undefined,
+          numberStarts,
           sql`lower(${candidateField('birthName')} || ' ' || ${candidateField('firstName')}) like ${pattern}`,
           sql`lower(${candidateField('usageName')}) like ${pattern}`,
         )
@@ -149,12 +175,9 @@ export async function proDashboard(db: AntsDb, proAccountId: string, query: Dash
     .orderBy(...sortColumn, asc(applications.number))
     .limit(DASHBOARD_PAGE_SIZE)
     .offset(offset);
-  return {
-    counters,
-    total: total?.count ?? 0,
-    page: query.page,
-    pageSize: DASHBOARD_PAGE_SIZE,
-    rows: rows.map((row) => ({
+  return answer(
+    total,
+    rows.map((row) => ({
       number: row.number,
       type: row.type,
       state: row.state,
@@ -163,7 +186,7 @@ export async function proDashboard(db: AntsDb, proAccountId: string, query: Dash
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     })),
-  };
+  );
 }
 
 export type ProDashboard = Awaited<ReturnType<typeof proDashboard>>;
