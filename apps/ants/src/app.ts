@@ -30,6 +30,7 @@ import { deliveryRoutes } from './notify/deliveries.ts';
 import { smsOutboxRoutes } from './notify/outboxPage.ts';
 import { closePdfAnalysis } from './pieces/pdfAnalysis.ts';
 import { pieceRoutes } from './pieces/routes.ts';
+import { entryRoutes } from './pro/entryRoutes.ts';
 import { registerOpenApi } from './pro/openapi.ts';
 import { checkContract } from './pro/operation.ts';
 import { prefectureRoutes } from './pro/prefectures.ts';
@@ -135,6 +136,7 @@ export async function buildAntsApp(deps: AntsDeps) {
     deliveryRoutes,
     // The school's professional space on the agency's own site (its web session).
     proWebRoutes,
+    entryRoutes,
     // The professional API used by driving-school software (bearer token from /api/pro/v1/token).
     tokenRoutes,
     prefectureRoutes,

@@ -109,6 +109,20 @@ export const fieldErrorSchema = z
     path: z.string(),
     /** What to show beside that field, in French. */
     message: z.string(),
+    /** For a place not in the official lists: the closest ones, most likely first (what to offer the user). */
+    suggestions: z
+      .array(
+        z.object({
+          /** As shown: "SAINT-PRIEST (69800)". */
+          label: z.string(),
+          /** The field's value: "SAINT-PRIEST". */
+          value: z.string(),
+          /** The postal code (residence) or département (birth) that goes with a town. */
+          postalCode: z.string().optional(),
+          department: z.string().optional(),
+        }),
+      )
+      .optional(),
   })
   .meta({ id: 'FieldError' });
 

@@ -10,6 +10,7 @@ export * from './declarations.ts';
 export * from './errors.ts';
 export * from './fieldLabels.ts';
 export * from './identity.ts';
+export * from './newApplication.ts';
 export * from './responses.ts';
 export * from './stateSets.ts';
 export * from './states.ts';

@@ -3,7 +3,9 @@
  * French message a user can read. Routes throw AppError; the error handler in http.ts turns it
  * (and validation errors) into problem details (problems.ts).
  */
-export type FieldError = { path: string; message: string };
+/** A value to offer for a wrong field (a town of the official list for a misspelt one). */
+export type FieldSuggestion = { label: string; value: string; postalCode?: string; department?: string };
+export type FieldError = { path: string; message: string; suggestions?: FieldSuggestion[] };
 
 export class AppError extends Error {
   constructor(

@@ -465,6 +465,12 @@ export interface components {
         FieldError: {
             path: string;
             message: string;
+            suggestions?: {
+                label: string;
+                value: string;
+                postalCode?: string;
+                department?: string;
+            }[];
         };
         Problem: {
             type: string;

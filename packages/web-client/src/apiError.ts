@@ -1,4 +1,5 @@
-export type FieldError = { path: string; message: string };
+export type FieldSuggestion = { label: string; value: string; postalCode?: string; department?: string };
+export type FieldError = { path: string; message: string; suggestions?: FieldSuggestion[] };
 
 /** An error to show as is: the server's French `detail`, or the network's message. */
 export class ApiError extends Error {

@@ -23,7 +23,13 @@ export function dataErrors(request: Request, today: string): FieldError[] {
   });
   for (const field of places.fields.filter((f) => !f.ok)) {
     const [path, kind] = PLACE_PATHS[field.field];
-    errors.push({ path, message: DATA_ERROR_MESSAGES[kind] });
+    const suggestions = field.suggestions.map(({ label, value, postalCode, department }) => ({
+      label,
+      value,
+      ...(postalCode === undefined ? {} : { postalCode }),
+      ...(department === undefined ? {} : { department }),
+    }));
+    errors.push({ path, message: DATA_ERROR_MESSAGES[kind], ...(suggestions.length > 0 ? { suggestions } : {}) });
   }
 
   // "Le prénom principal de l'élève doit être saisi dans le champ Prénom. Les prénoms suivants

@@ -323,3 +323,24 @@ export const webhookEvents = pgTable(
   },
   (t) => [index('webhook_events_due_idx').on(t.status, t.nextAttemptAt)],
 );
+
+/**
+ * "Nouvelle demande" being entered on the professional space, step by step: the body of each saved
+ * step until the dossier, then the draft application it became (created with the entry as its
+ * idempotency key, so a repeated last step never makes a second one).
+ */
+export const applicationEntries = pgTable(
+  'application_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proAccountId: uuid('pro_account_id')
+      .notNull()
+      .references(() => proAccounts.id),
+    /** The saved steps' bodies, by step (validated by @permis/ants-api's step schemas). */
+    steps: jsonb('steps').notNull().default({}),
+    applicationId: uuid('application_id').references(() => applications.id),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index('application_entries_account_idx').on(t.proAccountId, t.updatedAt)],
+);
