@@ -30,6 +30,7 @@ const RULES: Record<string, Rule> = {
   'DELETE /api/pro/web/applications/:number': 'proSession',
   'POST /api/pro/web/transfers': 'proSession',
   'POST /api/pro/web/entries': 'proSession',
+  'GET /api/pro/web/prefectures': 'proSession',
   'GET /api/pro/web/entries': 'proSession',
   'GET /api/pro/web/entries/:id': 'proSession',
   'PUT /api/pro/web/entries/:id/mandate': 'proSession',

@@ -1,3 +1,4 @@
+import type { Dossier } from './applications.ts';
 /**
  * The rules on the candidate's declarations that both sides check: the national service on every
  * application, the school's form before sending (so the secretary sees them where she answers).
@@ -51,3 +52,35 @@ export function medicalVisitNeeded(dossier: {
     dossier.declarations.adaptedVehicle === true
   );
 }
+
+/** The declarations answered Oui / Non (the reuse of data is a box the candidate ticks). */
+export type AnsweredDeclaration = Exclude<keyof Dossier['declarations'], 'dataReuseOpposition'>;
+
+/** The seed's declarations, in its words and groups; Oui / Non each. Every form asking them shows these. */
+export const DECLARATIONS: { group: string; items: { key: AnsweredDeclaration; label: string }[] }[] = [
+  {
+    group: 'Le Candidat déclare :',
+    items: [
+      { key: 'pendingExamOtherDepartment', label: "Être en instance d'examen dans le même ou un autre département" },
+      { key: 'pendingExamOtherCategory', label: "Être en instance d'examen pour la même ou une autre catégorie" },
+      { key: 'readsFrench', label: 'Comprendre et lire couramment le français' },
+      { key: 'adaptedVehicle', label: 'Devoir conduire un véhicule aménagé' },
+      { key: 'jdcInOrder', label: 'Être en règle avec la Journée défense et citoyenneté (JDC)' },
+    ],
+  },
+  {
+    group: 'Le Candidat est :',
+    items: [
+      {
+        key: 'visionCorrection',
+        label: "Porteur d'un dispositif de correction de la vision (verres correcteurs, lentilles de contact...)",
+      },
+      {
+        key: 'medicalCondition',
+        label:
+          "Atteint à sa connaissance d'une affection et/ou d'un handicap susceptible d'être incompatible avec l'obtention ou le maintien du permis de conduire ou de donner lieu à la délivrance d'un permis de conduire de validité limitée",
+      },
+      { key: 'disabilityPension', label: "Titulaire d'une pension d'invalidité civile ou militaire" },
+    ],
+  },
+];

@@ -14,7 +14,14 @@ export type AntsAccess = 'public' | 'session' | 'pro' | 'proSession' | 'agent' |
 
 export type AuthContext = { db: AntsDb; sessions: SessionManager };
 
-export type ProAccount = { id: string; agrementNumber: string; login: string; schoolName: string; city: string };
+export type ProAccount = {
+  id: string;
+  agrementNumber: string;
+  login: string;
+  schoolName: string;
+  postalCode: string;
+  city: string;
+};
 export type Agent = { id: string; login: string; firstName: string; lastName: string; service: string };
 
 export async function requirePro(ctx: AuthContext, request: FastifyRequest): Promise<ProAccount> {
@@ -25,6 +32,7 @@ export async function requirePro(ctx: AuthContext, request: FastifyRequest): Pro
       agrementNumber: proAccounts.agrementNumber,
       login: proAccounts.login,
       schoolName: proAccounts.schoolName,
+      postalCode: proAccounts.postalCode,
       city: proAccounts.city,
     })
     .from(proAccounts)

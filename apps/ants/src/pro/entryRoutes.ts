@@ -1,5 +1,6 @@
 import { newApplicationStepSchemas } from '@permis/ants-api';
 import type { HttpServer } from '@permis/platform';
+import { prefecturesForPostalCode } from '@permis/referentiel/data';
 import { z } from 'zod';
 import { requirePro } from '../auth/context.ts';
 import type { AntsServices } from '../services.ts';
@@ -18,6 +19,11 @@ export function entryRoutes(app: HttpServer, ctx: AntsServices) {
 
   app.get('/api/pro/web/entries', proSession, async (request) => ({
     entries: await entriesInProgress(db, (await requirePro(ctx, request)).id),
+  }));
+
+  // The préfectures the office may attach a demand to (those of its postal code, as the API's list).
+  app.get('/api/pro/web/prefectures', proSession, async (request) => ({
+    prefectures: prefecturesForPostalCode((await requirePro(ctx, request)).postalCode),
   }));
 
   app.get('/api/pro/web/entries/:id', { ...proSession, schema: { params: entryParams } }, async (request) => ({

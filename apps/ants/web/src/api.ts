@@ -1,8 +1,12 @@
-import type { HeldApplication, StatesIn } from '@permis/ants-api';
+import type { HeldApplication, NewApplicationStepInput, Prefecture, SavedStep, StatesIn } from '@permis/ants-api';
+
+export type { Prefecture };
+
 import { createWebClient } from '@permis/web-client';
 import type { ProDashboard } from '../../src/pro/dashboard.ts';
+import type { ApplicationEntry, EntrySummary } from '../../src/pro/entries.ts';
 
-export type { ProDashboard };
+export type { ApplicationEntry, EntrySummary, ProDashboard };
 
 /** The JSON API of the national service: same origin, cookie session, CSRF token on state-changing requests. */
 
@@ -246,6 +250,16 @@ export const api = {
   }) => apiRequest<{ application: HeldApplication }>('/api/pro/web/transfers', { method: 'POST', body }),
   proApplication: (number: string) =>
     apiRequest<{ application: HeldApplication }>(`/api/pro/web/applications/${encodeURIComponent(number)}`),
+  /** "Nouvelle demande": an entry saved on the agency at each step. */
+  startEntry: () => apiRequest<{ entry: ApplicationEntry }>('/api/pro/web/entries', { method: 'POST' }),
+  entriesInProgress: () => apiRequest<{ entries: EntrySummary[] }>('/api/pro/web/entries'),
+  entry: (id: string) => apiRequest<{ entry: ApplicationEntry }>(`/api/pro/web/entries/${encodeURIComponent(id)}`),
+  saveEntryStep: <S extends SavedStep>(id: string, step: S, body: NewApplicationStepInput<S>) =>
+    apiRequest<{ entry: ApplicationEntry }>(`/api/pro/web/entries/${encodeURIComponent(id)}/${step}`, {
+      method: 'PUT',
+      body,
+    }),
+  proPrefectures: () => apiRequest<{ prefectures: Prefecture[] }>('/api/pro/web/prefectures'),
   session: () => apiRequest<SessionInfo>('/api/session'),
   logout: () => apiRequest<void>('/api/logout', { method: 'POST' }),
 };

@@ -20,6 +20,7 @@ import { ProAccountPage } from './pages/ProAccountPage.tsx';
 import { ProApplicationPage } from './pages/ProApplicationPage.tsx';
 import { ProHomePage } from './pages/ProHomePage.tsx';
 import { ProLoginPage } from './pages/ProLoginPage.tsx';
+import { ProNewApplicationPage } from './pages/ProNewApplicationPage.tsx';
 import { ProTransferPage } from './pages/ProTransferPage.tsx';
 
 export const router = createBrowserRouter([
@@ -36,6 +37,8 @@ export const router = createBrowserRouter([
           { path: 'pro/demandes/:number', element: <ProApplicationPage /> },
           { path: 'pro/compte', element: <ProAccountPage /> },
           { path: 'pro/transfert', element: <ProTransferPage /> },
+          { path: 'pro/nouvelle-demande', element: <ProNewApplicationPage /> },
+          { path: 'pro/nouvelle-demande/:id', element: <ProNewApplicationPage /> },
           { path: 'agent/connexion', element: <AgentLoginPage /> },
           { path: 'agent', element: <AgentHomePage /> },
           { path: 'agent/demandes/:number', element: <AgentApplicationPage /> },

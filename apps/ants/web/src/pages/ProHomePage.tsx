@@ -45,6 +45,11 @@ export function ProHomePage() {
             votre logiciel de gestion (interface de programmation professionnelle de l'ANTS) ou sur ce site.
           </CallOut>
           <p>
+            <Link className="fr-btn fr-mb-2w" to="/pro/nouvelle-demande">
+              Nouvelle demande
+            </Link>
+          </p>
+          <p>
             <Link className="fr-link" to="/pro/transfert">
               Transférer une demande d'une autre école de conduite
             </Link>

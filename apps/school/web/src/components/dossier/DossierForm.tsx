@@ -11,7 +11,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { ageOn, jdcRequired, parisToday } from '@permis/ants-api';
+import { ageOn, DECLARATIONS, jdcRequired, parisToday } from '@permis/ants-api';
 import { PERMIT_CATEGORIES } from '@permis/referentiel';
 import { useState } from 'react';
 import { api } from '../../api.ts';
@@ -21,39 +21,10 @@ import { toIsoDate, useForm } from '../../useForm.ts';
 
 const DATE_FIELDS = ['medicalVisitDate', 'lastCategoryDate'] as const;
 
-/** The seed's declarations, in its words; Oui / Non each. */
 type AnsweredKey = Exclude<DeclarationKey, 'dataReuseOpposition'>;
 
 /** The id of a declaration's question, for links that bring the user to it. */
 export const declarationId = (key: AnsweredKey) => `declaration-${key}`;
-
-const DECLARATIONS: { group: string; items: { key: AnsweredKey; label: string }[] }[] = [
-  {
-    group: 'Le Candidat déclare :',
-    items: [
-      { key: 'pendingExamOtherDepartment', label: "Être en instance d'examen dans le même ou un autre département" },
-      { key: 'pendingExamOtherCategory', label: "Être en instance d'examen pour la même ou une autre catégorie" },
-      { key: 'readsFrench', label: 'Comprendre et lire couramment le français' },
-      { key: 'adaptedVehicle', label: 'Devoir conduire un véhicule aménagé' },
-      { key: 'jdcInOrder', label: 'Être en règle avec la Journée défense et citoyenneté (JDC)' },
-    ],
-  },
-  {
-    group: 'Le Candidat est :',
-    items: [
-      {
-        key: 'visionCorrection',
-        label: "Porteur d'un dispositif de correction de la vision (verres correcteurs, lentilles de contact...)",
-      },
-      {
-        key: 'medicalCondition',
-        label:
-          "Atteint à sa connaissance d'une affection et/ou d'un handicap susceptible d'être incompatible avec l'obtention ou le maintien du permis de conduire ou de donner lieu à la délivrance d'un permis de conduire de validité limitée",
-      },
-      { key: 'disabilityPension', label: "Titulaire d'une pension d'invalidité civile ou militaire" },
-    ],
-  },
-];
 
 type Values = Dossier;
 

@@ -1,0 +1,169 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
+import { NEW_APPLICATION_STEPS, type SavedStep } from '@permis/ants-api';
+import { useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { type ApplicationEntry, api, asApiError } from '../api.ts';
+import { EntryStepForm } from '../components/EntryStepForm.tsx';
+import { PageFrame, SessionLoading } from '../components/PageFrame.tsx';
+import { Panel } from '../components/Panel.tsx';
+import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
+import { stepGroups } from '../entrySteps.ts';
+import { formatParisDateTime } from '../formatDate.ts';
+import { useSession } from '../session.tsx';
+import { useApiData } from '../useApiData.ts';
+import { usePageTitle } from '../usePageTitle.ts';
+
+const TITLE = 'Nouvelle demande';
+const SEGMENTS = [{ label: 'Espace professionnel', linkProps: { to: '/pro' } }];
+const SAVED: readonly string[] = ['mandate', 'motif', 'civilStatus', 'address', 'dossier'];
+const isSaved = (step: string): step is SavedStep => SAVED.includes(step);
+
+/** "Nouvelle demande": start one, or come back to one saved on the agency. */
+export function ProNewApplicationPage() {
+  const { id } = useParams();
+  const { session } = useSession();
+  if (session.status === 'loading') return <SessionLoading />;
+  if (session.status !== 'pro') return <RedirectToLogin to="/pro/connexion" session={session} />;
+  return id ? <EntrySteps id={id} /> : <EntryStart />;
+}
+
+function EntryStart() {
+  usePageTitle(TITLE);
+  const navigate = useNavigate();
+  const entries = useApiData('entries', () => api.entriesInProgress());
+  const [error, setError] = useState<string | null>(null);
+  const start = async () => {
+    setError(null);
+    try {
+      const { entry } = await api.startEntry();
+      navigate(`/pro/nouvelle-demande/${entry.id}`);
+    } catch (caught) {
+      setError(asApiError(caught).message);
+    }
+  };
+  return (
+    <PageFrame title={TITLE} segments={SEGMENTS}>
+      <p>
+        La demande est enregistrée sur le site de l'ANTS à chaque étape : vous pouvez l'interrompre et la reprendre plus
+        tard, depuis cette page.
+      </p>
+      {error && <Alert className="fr-mb-3w" severity="error" small description={error} />}
+      <Button onClick={() => void start()}>Commencer une nouvelle demande</Button>
+      <section className="fr-mt-6w" aria-labelledby="entries-in-progress">
+        <h2 id="entries-in-progress" className="fr-h4">
+          Demandes en cours de saisie
+        </h2>
+        {entries.status === 'loading' && <p role="status">Chargement…</p>}
+        {entries.status === 'error' && <Alert severity="error" small description={entries.error.message} />}
+        {entries.data && entries.data.entries.length === 0 && <p>Aucune demande en cours de saisie.</p>}
+        {entries.data && entries.data.entries.length > 0 && (
+          <ul>
+            {entries.data.entries.map((entry) => (
+              <li key={entry.id}>
+                <Link to={`/pro/nouvelle-demande/${entry.id}`}>
+                  {entry.name} — {entry.typeLabel}
+                </Link>{' '}
+                (modifiée le {formatParisDateTime(entry.updatedAt)})
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </PageFrame>
+  );
+}
+
+function EntrySteps({ id }: { id: string }) {
+  const [search, setSearch] = useSearchParams();
+  const [saved, setSaved] = useState<ApplicationEntry | null>(null);
+  const loaded = useApiData(id, () => api.entry(id));
+  const prefectures = useApiData('prefectures', () => api.proPrefectures());
+  const entry = saved ?? loaded.data?.entry ?? null;
+  const stepId = search.get('etape') ?? (entry ? firstToDo(entry) : 'mandate');
+  const index = Math.max(
+    0,
+    NEW_APPLICATION_STEPS.findIndex((step) => step.id === stepId),
+  );
+  const step = NEW_APPLICATION_STEPS[index]!;
+  usePageTitle(`${TITLE} : ${step.label}`);
+
+  if (!entry) {
+    return (
+      <PageFrame title={TITLE} segments={SEGMENTS}>
+        {loaded.status === 'error' ? (
+          <Alert severity="error" small description={loaded.error.message} />
+        ) : (
+          <p role="status">Chargement…</p>
+        )}
+      </PageFrame>
+    );
+  }
+  const goTo = (target: string) => {
+    setSearch({ etape: target });
+    window.scrollTo(0, 0);
+  };
+  const next = NEW_APPLICATION_STEPS[index + 1];
+
+  return (
+    <PageFrame title={TITLE} segments={SEGMENTS}>
+      <Stepper
+        currentStep={index + 1}
+        stepCount={NEW_APPLICATION_STEPS.length}
+        title={step.label}
+        nextTitle={next?.label}
+      />
+      <Panel className="fr-p-4w">
+        {isSaved(step.id) && !entry.application ? (
+          <EntryStepForm
+            key={step.id}
+            entry={entry}
+            step={step.id}
+            groups={stepGroups(step.id, {
+              motif: entry.steps.motif?.motif,
+              prefectures: prefectures.data?.prefectures ?? [],
+            })}
+            onSaved={(updated) => {
+              setSaved(updated);
+              if (next) goTo(next.id);
+            }}
+            previous={index > 0 ? () => goTo(NEW_APPLICATION_STEPS[index - 1]!.id) : undefined}
+          />
+        ) : (
+          <CreatedNotice entry={entry} />
+        )}
+      </Panel>
+    </PageFrame>
+  );
+}
+
+/** Once the dossier is saved the entry is a draft demand: the rest happens on the demand. */
+function CreatedNotice({ entry }: { entry: ApplicationEntry }) {
+  if (!entry.application) {
+    return <p>Complétez d'abord les étapes précédentes.</p>;
+  }
+  const { number } = entry.application;
+  return (
+    <>
+      <Alert
+        className="fr-mb-3w"
+        severity="success"
+        small
+        role="status"
+        description={`La demande n° ${number} est enregistrée en brouillon.`}
+      />
+      <p>
+        <Link className="fr-link" to={`/pro/demandes/${encodeURIComponent(number)}`}>
+          Ouvrir la demande n° {number}
+        </Link>
+      </p>
+    </>
+  );
+}
+
+/** The first step still to do: after the last saved one (the demand itself once created). */
+function firstToDo(entry: ApplicationEntry): string {
+  if (entry.application) return 'photo';
+  return SAVED.find((step) => !entry.steps[step as SavedStep]) ?? 'dossier';
+}

@@ -1,0 +1,122 @@
+import type { Page } from '@playwright/test';
+import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
+import { snap } from './schoolPages.ts';
+
+const PRO = { agrementNumber: 'E1703500010', login: 'brequigny35', password: 'Brequigny35!ants' };
+
+/** Types into a field reached by its label, the way a keyboard user does once the field has focus. */
+async function type(page: Page, label: string | RegExp, text: string) {
+  await page.getByLabel(label).focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(text);
+}
+/** Checks a radio or a box with the space bar. */
+async function tick(page: Page, name: string | RegExp, group?: string) {
+  const scope = group ? page.getByRole('group', { name: group }) : page;
+  const control = scope.getByLabel(name, { exact: typeof name === 'string' });
+  await control.focus();
+  await page.keyboard.press('Space');
+  await expect(control).toBeChecked();
+}
+async function saveStep(page: Page, nextStep: string) {
+  await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 3, name: nextStep, exact: true })).toBeVisible();
+}
+
+test.describe('ANTS — espace professionnel : nouvelle demande', () => {
+  test("l'école saisit une demande étape par étape au clavier, corrige la ville de naissance par la suggestion, la reprend plus tard", async ({
+    page,
+  }, info) => {
+    const name = `SAISIE-${[...String(Date.now()).slice(-6)].map((d) => String.fromCharCode(65 + Number(d))).join('')}`;
+    await page.goto(`${ANTS_URL}/pro/connexion`);
+    await page.getByLabel("Numéro d'agrément Cerfa").fill(PRO.agrementNumber);
+    await page.getByLabel('Identifiant', { exact: true }).fill(PRO.login);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PRO.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const start = page.getByRole('link', { name: 'Nouvelle demande' });
+    await start.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Nouvelle demande' })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Commencer une nouvelle demande' }).focus();
+    await page.keyboard.press('Enter');
+
+    // 1. Mandat papier: a required answer, refused empty with the message under it.
+    await expect(page.getByText('Étape 1 sur 9')).toBeVisible();
+    await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible();
+    await expectAccessible(page);
+    await snap(page, info, '1 mandat papier');
+    await tick(page, 'Non');
+    await saveStep(page, 'Motif de la demande');
+
+    // 2. Motif de la demande.
+    await expectAccessible(page);
+    await tick(page, /nouveau titre \/ premier permis/);
+    await saveStep(page, 'État civil de la personne concernée par le titre');
+
+    // 3. État civil, with a misspelt birth town: the agency's spellings are offered under it.
+    await tick(page, 'Féminin');
+    await type(page, 'Nom de naissance *', name);
+    await type(page, 'Prénom *', 'Lina');
+    // The order of a date field's segments follows the browser's own language, not the page's:
+    // the value is set whole, the field stays a native one a keyboard user types into.
+    await page.getByLabel('Date de naissance *').fill('2005-03-14');
+    await type(page, 'Département de naissance', '35');
+    await type(page, 'Ville de naissance *', 'RENES');
+    await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
+    await page.keyboard.press('Enter');
+    const suggestion = page.getByRole('button', { name: /^RENNES/ });
+    await expect(suggestion).toBeVisible();
+    await expectAccessible(page);
+    await snap(page, info, '3 etat civil avec suggestion');
+    await suggestion.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Ville de naissance *')).toHaveValue('RENNES');
+    await saveStep(page, 'Adresse et contact du candidat');
+
+    // Saved on the agency: leaving and coming back finds the entry and its next step.
+    await page.goto(`${ANTS_URL}/pro/nouvelle-demande`);
+    const resume = page.getByRole('link', { name: new RegExp(`${name} Lina`) });
+    await expect(resume).toBeVisible();
+    await expectAccessible(page);
+    await resume.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 3, name: 'Adresse et contact du candidat' })).toBeVisible();
+
+    // 4. Adresse et contact.
+    await type(page, 'Adresse *', '15 rue Aristide Briand');
+    await type(page, 'Code postal *', '69800');
+    await type(page, "Ville d'habitation *", 'SAINT-PRIEST');
+    await type(page, /^Courriel du candidat/, `${name.toLowerCase()}@example.fr`);
+    await type(page, /^Téléphone portable/, '06 11 22 33 44');
+    await tick(page, 'Non', 'Le candidat a-t-il un représentant légal ? *');
+    await expectAccessible(page);
+    await saveStep(page, 'Catégories de permis');
+
+    // 5. Catégories, formation, déclarations: the dossier saved, the demand is a draft.
+    await tick(page, 'B', 'Catégorie(s) de permis demandée(s) *');
+    await page.getByLabel('Préfecture de rattachement *').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByLabel('Préfecture de rattachement *')).not.toHaveValue('');
+    await tick(page, 'Oui', 'Être en règle avec la Journée défense et citoyenneté (JDC)');
+    await expectAccessible(page);
+    await snap(page, info, '5 dossier');
+    await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
+    await page.keyboard.press('Enter');
+    const created = page.getByRole('status').filter({ hasText: /La demande n° \d+ est enregistrée en brouillon\./ });
+    await expect(created).toBeVisible();
+    await expect(page.getByText('Étape 6 sur 9')).toBeVisible();
+    await expectAccessible(page);
+    const number = (await created.textContent())!.match(/n° (\d+)/)![1]!;
+
+    // It is a draft like any other: on its page, with the candidate entered here.
+    await page.getByRole('link', { name: `Ouvrir la demande n° ${number}` }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Demande n° ${number}`);
+    await expect(page.getByText(`${name} Lina`)).toBeVisible();
+    await expect(page.getByText('Brouillon')).toBeVisible();
+  });
+});
