@@ -36,6 +36,7 @@ import { checkContract } from './pro/operation.ts';
 import { prefectureRoutes } from './pro/prefectures.ts';
 import { rateLimitProApi } from './pro/rateLimit.ts';
 import { requireProCaller, tokenRoutes } from './pro/token.ts';
+import { proWebFileRoutes } from './pro/webFileRoutes.ts';
 import { proWebRoutes } from './pro/webRoutes.ts';
 import type { AntsServices } from './services.ts';
 import { startWebhookDispatcher } from './webhooks/dispatch.ts';
@@ -136,6 +137,7 @@ export async function buildAntsApp(deps: AntsDeps) {
     deliveryRoutes,
     // The school's professional space on the agency's own site (its web session).
     proWebRoutes,
+    proWebFileRoutes,
     entryRoutes,
     // The professional API used by driving-school software (bearer token from /api/pro/v1/token).
     tokenRoutes,

@@ -80,6 +80,12 @@ export const ephotoResponseSchema = z.object({
 });
 export const ephotoSetSchema = z.object({ ephoto: z.object({ code: z.string() }) });
 
+/** ePhoto codes are 22 letters and digits, typed in any case. */
+export const EPHOTO_CODE = /^[A-Z0-9]{22}$/;
+export const ephotoCodeRequestSchema = z.object({
+  code: z.string().trim().toUpperCase().regex(EPHOTO_CODE, 'Le code ePhoto comporte 22 lettres et chiffres.'),
+});
+
 export const documentStatusSchema = z
   .object({
     kind: documentKindSchema,

@@ -1,11 +1,19 @@
+import { contentDisposition } from '@permis/platform';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
 import type { ApplicationRow } from '../applications/machine.ts';
 import { toView } from '../applications/view.ts';
 import type { AntsDb } from '../db/index.ts';
 import { auditEvents, pieceFiles } from '../db/schema.ts';
 import { attachedEphotoCode } from '../ephoto/attached.ts';
 import { proError } from '../pro/errors.ts';
-import { type AvailabilityFacts, availability, DOCUMENT_LABELS, type DocumentKind } from './catalogue.ts';
+import {
+  type AvailabilityFacts,
+  availability,
+  DOCUMENT_KINDS,
+  DOCUMENT_LABELS,
+  type DocumentKind,
+} from './catalogue.ts';
 import { renderDocument } from './content.ts';
 
 /** What decides whether each document exists yet: the type, the state, the ePhoto, a cancellation judgment. */
@@ -36,4 +44,19 @@ export async function documentPdf(db: AntsDb, row: ApplicationRow, kind: Documen
     .orderBy(asc(auditEvents.at))
     .limit(1);
   return renderDocument(kind, { application: toView(row), sentAt: sent?.at ?? null, editedAt: new Date() });
+}
+
+/** "Editer les documents": the eight documents, each available or not (and why). */
+export async function documentList(db: AntsDb, row: ApplicationRow) {
+  const facts = await availabilityFacts(db, row);
+  return DOCUMENT_KINDS.map((kind) => ({ kind, ...DOCUMENT_LABELS[kind], ...availability(kind, facts) }));
+}
+
+/** One document as a download named after it and the demand. */
+export async function sendDocument(db: AntsDb, reply: FastifyReply, row: ApplicationRow, kind: DocumentKind) {
+  const pdf = await documentPdf(db, row, kind);
+  return reply
+    .type('application/pdf')
+    .header('content-disposition', contentDisposition(`${DOCUMENT_LABELS[kind].label} ${row.number}.pdf`))
+    .send(pdf);
 }

@@ -1,12 +1,11 @@
 import { applicationNumberSchema, documentKindSchema, documentsResponseSchema } from '@permis/ants-api';
-import { contentDisposition, type HttpServer } from '@permis/platform';
+import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
 import { proOperation } from '../pro/operation.ts';
 import { requireProCaller } from '../pro/token.ts';
 import type { AntsServices } from '../services.ts';
-import { availability, DOCUMENT_KINDS, DOCUMENT_LABELS } from './catalogue.ts';
-import { availabilityFacts, documentPdf } from './documentPdf.ts';
+import { documentList, sendDocument } from './documentPdf.ts';
 
 const number = applicationNumberSchema;
 
@@ -28,10 +27,7 @@ export function documentRoutes(app: HttpServer, { db }: AntsServices) {
     async (request) => {
       const school = await requireProCaller(db, request);
       const row = await findOwnApplication(db, school.id, request.params.number);
-      const facts = await availabilityFacts(db, row);
-      return {
-        documents: DOCUMENT_KINDS.map((kind) => ({ kind, ...DOCUMENT_LABELS[kind], ...availability(kind, facts) })),
-      };
+      return { documents: await documentList(db, row) };
     },
   );
 
@@ -50,14 +46,7 @@ export function documentRoutes(app: HttpServer, { db }: AntsServices) {
     async (request, reply) => {
       const school = await requireProCaller(db, request);
       const row = await findOwnApplication(db, school.id, request.params.number);
-      const pdf = await documentPdf(db, row, request.params.kind);
-      return reply
-        .type('application/pdf')
-        .header(
-          'content-disposition',
-          contentDisposition(`${DOCUMENT_LABELS[request.params.kind].label} ${row.number}.pdf`),
-        )
-        .send(pdf);
+      return sendDocument(db, reply, row, request.params.kind);
     },
   );
 }

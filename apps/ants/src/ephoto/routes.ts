@@ -3,28 +3,27 @@ import type {} from '@fastify/multipart';
 import {
   applicationNumberSchema,
   deletedSchema,
+  ephotoCodeRequestSchema,
   ephotoResponseSchema,
   ephotoSetSchema,
-  inStateSet,
 } from '@permis/ants-api';
 import { AppError, type HttpServer, malformedMultipart, sha256 } from '@permis/platform';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
-import type { ApplicationRow } from '../applications/machine.ts';
 import type { AntsDb } from '../db/index.ts';
-import { applications, auditEvents, ephotoCodes, photoBooths } from '../db/schema.ts';
+import { ephotoCodes, photoBooths } from '../db/schema.ts';
 import { inspectFile } from '../pieces/inspect.ts';
 import { proError } from '../pro/errors.ts';
 import { proOperation } from '../pro/operation.ts';
 import { requireProCaller } from '../pro/token.ts';
 import type { AntsServices } from '../services.ts';
 import { EPHOTO_IMAGES, sendEphotoImage } from './attached.ts';
+import { attachedEphoto, removeEphoto, setEphoto } from './schoolEphoto.ts';
 
 /** ePhoto codes are 22 characters, without the letters and digits people confuse (0/O, 1/I). */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-export const EPHOTO_CODE = /^[A-Z0-9]{22}$/;
 /** A booth's photo stays usable six months. */
 const VALIDITY_MS = 183 * 24 * 3600 * 1000;
 const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
@@ -84,15 +83,7 @@ export function ephotoRoutes(app: HttpServer, { db }: AntsServices) {
     async (request) => {
       const school = await requireProCaller(db, request);
       const row = await findOwnApplication(db, school.id, request.params.number);
-      const [bound] = await db
-        .select({ code: ephotoCodes.code, issuedAt: ephotoCodes.issuedAt, booth: photoBooths.name })
-        .from(ephotoCodes)
-        .innerJoin(photoBooths, eq(photoBooths.id, ephotoCodes.boothId))
-        .where(eq(ephotoCodes.applicationId, row.id))
-        .limit(1);
-      return {
-        ephoto: bound ? { code: bound.code, issuedAt: bound.issuedAt.toISOString(), booth: bound.booth } : null,
-      };
+      return { ephoto: await attachedEphoto(db, row.id) };
     },
   );
 
@@ -132,52 +123,12 @@ export function ephotoRoutes(app: HttpServer, { db }: AntsServices) {
       },
       {
         params,
-        body: z.object({
-          code: z.string().trim().toUpperCase().regex(EPHOTO_CODE, 'Le code ePhoto comporte 22 lettres et chiffres.'),
-        }),
+        body: ephotoCodeRequestSchema,
       },
     ),
     async (request) => {
       const school = await requireProCaller(db, request);
-      const row = await findOwnApplication(db, school.id, request.params.number);
-      assertDraft(row);
-      const { code } = request.body;
-      await db.transaction(async (tx) => {
-        const [found] = await tx.select().from(ephotoCodes).where(eq(ephotoCodes.code, code)).limit(1);
-        if (!found) throw proError('EPHOTO_UNKNOWN', "Ce code ePhoto n'existe pas : vérifiez sa saisie.");
-        if (found.applicationId === row.id) return;
-        // A released code is still its candidate's photo: it never goes onto someone else.
-        const otherCandidate = found.candidateId !== null && found.candidateId !== row.candidateId;
-        if (found.applicationId || found.usedAt || otherCandidate) {
-          throw proError('EPHOTO_ALREADY_USED', "Ce code ePhoto a déjà été utilisé : un code ne sert qu'une fois.");
-        }
-        if (found.expiresAt < new Date()) throw proError('EPHOTO_EXPIRED', 'Ce code ePhoto a expiré.');
-        // Replacing: the previous code of this draft goes back to its holder, unused.
-        await tx
-          .update(ephotoCodes)
-          .set({ applicationId: null, usedAt: null })
-          .where(eq(ephotoCodes.applicationId, row.id));
-        const [claimed] = await tx
-          .update(ephotoCodes)
-          .set({ applicationId: row.id, candidateId: row.candidateId, usedAt: new Date() })
-          .where(and(eq(ephotoCodes.code, code), isNull(ephotoCodes.applicationId)))
-          .returning({ code: ephotoCodes.code });
-        if (!claimed) {
-          throw proError('EPHOTO_ALREADY_USED', "Ce code ePhoto a déjà été utilisé : un code ne sert qu'une fois.");
-        }
-        // On the application too: its school's copy learns it (and a sync sees it changed).
-        await tx
-          .update(applications)
-          .set({ ephotoCode: code, updatedAt: new Date() })
-          .where(eq(applications.id, row.id));
-        await tx.insert(auditEvents).values({
-          actorType: 'school',
-          actorId: school.id,
-          action: 'ephoto.set',
-          targetType: 'application',
-          targetId: row.id,
-        });
-      });
+      const code = await setEphoto(db, school.id, request.params.number, request.body.code);
       return { ephoto: { code } };
     },
   );
@@ -196,36 +147,10 @@ export function ephotoRoutes(app: HttpServer, { db }: AntsServices) {
     ),
     async (request) => {
       const school = await requireProCaller(db, request);
-      const row = await findOwnApplication(db, school.id, request.params.number);
-      assertDraft(row);
-      await db.transaction(async (tx) => {
-        const released = await tx
-          .update(ephotoCodes)
-          .set({ applicationId: null, usedAt: null })
-          .where(eq(ephotoCodes.applicationId, row.id))
-          .returning({ code: ephotoCodes.code });
-        await tx
-          .update(applications)
-          .set({ ephotoCode: null, updatedAt: new Date() })
-          .where(eq(applications.id, row.id));
-        if (released.length === 0) throw proError('EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
-        await tx.insert(auditEvents).values({
-          actorType: 'school',
-          actorId: school.id,
-          action: 'ephoto.delete',
-          targetType: 'application',
-          targetId: row.id,
-        });
-      });
+      await removeEphoto(db, school.id, request.params.number);
       return { ok: true as const };
     },
   );
-}
-
-function assertDraft(row: ApplicationRow) {
-  if (!inStateSet('ephotoEditable', row.state)) {
-    throw proError('TRANSITION_REFUSED', "L'ePhoto ne peut plus être modifiée : la demande a été validée.");
-  }
 }
 
 export async function requireBooth(db: AntsDb, request: FastifyRequest) {

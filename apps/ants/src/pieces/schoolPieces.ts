@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { inStateSet } from '@permis/ants-api';
+import { PIECES, type PieceKind } from '@permis/referentiel';
+import { and, eq, sql } from 'drizzle-orm';
+import { findOwnApplication } from '../applications/find.ts';
+import type { ApplicationRow } from '../applications/machine.ts';
+import type { AntsDb } from '../db/index.ts';
+import { auditEvents, pieceFiles } from '../db/schema.ts';
+import { proError } from '../pro/errors.ts';
+import { fileView, findPieceFile } from './files.ts';
+import { inspectFile } from './inspect.ts';
+
+// The school's pièces justificatives, the same for its software (professional API) and its
+// professional space on the agency's site.
+
+/** The school's application while its pièces may change; checked before an upload is read. */
+export async function piecesEditableApplication(db: AntsDb, schoolId: string, number: string) {
+  const row = await findOwnApplication(db, schoolId, number);
+  if (!inStateSet('piecesEditable', row.state)) {
+    throw proError(
+      'TRANSITION_REFUSED',
+      'Les pièces justificatives ne peuvent plus être modifiées : la demande a été validée.',
+    );
+  }
+  return row;
+}
+
+/**
+ * Keeps one file of a pièce: recognised by content, within the pièce's page limit (uploads to one
+ * application one after the other, so two cannot both pass it). A refused file leaves nothing.
+ */
+export async function storePieceFile(
+  db: AntsDb,
+  filesDir: string,
+  schoolId: string,
+  row: ApplicationRow,
+  kind: PieceKind,
+  upload: { bytes: Buffer; fileName: string },
+  comment: string,
+) {
+  const piece = PIECES.find((p) => p.kind === kind)!;
+  const { bytes, fileName } = upload;
+  const inspected = await inspectFile(bytes);
+
+  const storageName = randomUUID();
+  const target = path.join(filesDir, storageName);
+  await mkdir(filesDir, { recursive: true });
+  await writeFile(target, bytes, { mode: 0o600 });
+  try {
+    const saved = await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${row.id}))`);
+      const [used] = await tx
+        .select({ pages: sql<number>`coalesce(sum(${pieceFiles.pages}), 0)::int` })
+        .from(pieceFiles)
+        .where(and(eq(pieceFiles.applicationId, row.id), eq(pieceFiles.kind, piece.kind)));
+      const total = (used?.pages ?? 0) + inspected.pages;
+      if (total > piece.maxPages) {
+        throw proError('TOO_MANY_PAGES', `${piece.label} : ${total} pages pour ${piece.maxPages} au maximum.`);
+      }
+      const [file] = await tx
+        .insert(pieceFiles)
+        .values({
+          applicationId: row.id,
+          kind: piece.kind,
+          fileName: safeFileName(fileName, inspected.mediaType),
+          storageName,
+          mediaType: inspected.mediaType,
+          size: bytes.length,
+          pages: inspected.pages,
+          comment,
+        })
+        .returning();
+      await tx.insert(auditEvents).values({
+        actorType: 'school',
+        actorId: schoolId,
+        action: 'piece.upload',
+        targetType: 'application',
+        targetId: row.id,
+        reason: piece.kind,
+      });
+      return file!;
+    });
+    return fileView(saved);
+  } catch (error) {
+    await rm(target, { force: true });
+    throw error;
+  }
+}
+
+export async function deletePieceFile(db: AntsDb, filesDir: string, schoolId: string, number: string, fileId: string) {
+  const row = await piecesEditableApplication(db, schoolId, number);
+  const file = await findPieceFile(db, row.id, fileId);
+  await db.transaction(async (tx) => {
+    await tx.delete(pieceFiles).where(eq(pieceFiles.id, file.id));
+    await tx.insert(auditEvents).values({
+      actorType: 'school',
+      actorId: schoolId,
+      action: 'piece.delete',
+      targetType: 'application',
+      targetId: row.id,
+      reason: file.kind,
+    });
+  });
+  await rm(path.join(filesDir, file.storageName), { force: true });
+}
+
+/** The name shown back to users: the uploaded one without path or odd characters, with the real extension. */
+function safeFileName(name: string, mediaType: string): string {
+  const extension = mediaType === 'application/pdf' ? 'pdf' : mediaType === 'image/png' ? 'png' : 'jpg';
+  const base = path
+    .basename(name || 'document')
+    .replace(/\.[^.]*$/, '')
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N} ._-]/gu, '_')
+    .slice(0, 80);
+  return `${base || 'document'}.${extension}`;
+}
