@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
 import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
+import { isTo, waitForMail } from './mailbox.ts';
+import { boothCode, ONE_PIXEL_PNG } from './schoolApi.ts';
 import { snap } from './schoolPages.ts';
 
 const PRO = { agrementNumber: 'E1703500010', login: 'brequigny35', password: 'Brequigny35!ants' };
@@ -112,11 +114,66 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
     await expectAccessible(page);
     const number = (await created.textContent())!.match(/n° (\d+)/)![1]!;
 
-    // It is a draft like any other: on its page, with the candidate entered here.
+    // 6. Photo / Signature: the ePhoto code the booth gave, typed in lower case.
+    await expect(page.getByRole('link', { name: 'formulaire de dépôt photo signature' })).toBeVisible();
+    const code = await boothCode();
+    await type(page, /^Code ePhoto à associer à la demande/, code.toLowerCase());
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(`Code ePhoto associé : ${code}`)).toBeVisible();
+    await expect(page.getByRole('img', { name: 'Visage du candidat pris par la cabine' })).toBeVisible();
+    await expectAccessible(page);
+    await snap(page, info, '6 photo signature');
+    await page.getByRole('button', { name: 'Continuer' }).focus();
+    await page.keyboard.press('Enter');
+
+    // 7. Pièces justificatives: two pièces, one with a comment; the catalogue's limits shown.
+    await expect(page.getByText('Étape 7 sur 9')).toBeVisible();
+    const identity = page.getByRole('region', { name: /^Pièce d'identité/ });
+    await identity
+      .getByLabel(/^Fichier pour/)
+      .setInputFiles({ name: 'cni.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+    await identity.getByLabel(/^Commentaire/).focus();
+    await page.keyboard.type('Recto et verso');
+    await page.keyboard.press('Enter');
+    await expect(identity.getByRole('link', { name: 'cni.png' })).toBeVisible();
+    await expect(identity.getByText('Recto et verso')).toBeVisible();
+    const address = page.getByRole('region', { name: /^Justificatif de domicile/ });
+    await address
+      .getByLabel(/^Fichier pour/)
+      .setInputFiles({ name: 'domicile.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+    await address.getByRole('button', { name: 'Envoyer' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(address.getByRole('link', { name: 'domicile.png' })).toBeVisible();
+    await expectAccessible(page);
+    await snap(page, info, '7 pieces justificatives');
+    await page.getByRole('button', { name: 'Continuer' }).focus();
+    await page.keyboard.press('Enter');
+
+    // 8. Récapitulatif: "Relisez-vous !", with what was entered and sent.
+    await expect(page.getByRole('heading', { name: 'Relisez-vous !' })).toBeVisible();
+    await expect(page.getByText(name, { exact: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'domicile.png' })).toBeVisible();
+    await expectAccessible(page);
+    await snap(page, info, '8 recapitulatif');
+    await page.getByRole('button', { name: 'Continuer' }).focus();
+    await page.keyboard.press('Enter');
+
+    // 9. Validation: without a mandate, the candidate receives it to validate.
+    await page.getByRole('button', { name: 'Valider la demande' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(
+      page.getByRole('status').filter({ hasText: 'le candidat la reçoit par courriel pour la valider' }),
+    ).toBeVisible();
+    await expectAccessible(page);
+    await snap(page, info, '9 validation');
+    await waitForMail((mail) => isTo(mail, `${name.toLowerCase()}@example.fr`));
+
+    // A demand like any other: on its page, with the candidate entered here, awaiting the candidate.
     await page.getByRole('link', { name: `Ouvrir la demande n° ${number}` }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Demande n° ${number}`);
     await expect(page.getByText(`${name} Lina`)).toBeVisible();
-    await expect(page.getByText('Brouillon')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'En attente de validation usager' })).toBeVisible();
+    await expectAccessible(page);
   });
 });

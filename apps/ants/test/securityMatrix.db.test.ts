@@ -30,6 +30,7 @@ const RULES: Record<string, Rule> = {
   'DELETE /api/pro/web/applications/:number': 'proSession',
   'POST /api/pro/web/transfers': 'proSession',
   'POST /api/pro/web/entries': 'proSession',
+  'GET /api/pro/web/applications/:number/recap': 'proSession',
   'GET /api/pro/web/applications/:number/pieces': 'proSession',
   'POST /api/pro/web/applications/:number/pieces/:kind': 'proSession',
   'GET /api/pro/web/applications/:number/pieces/files/:fileId': 'proSession',

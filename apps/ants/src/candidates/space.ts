@@ -1,23 +1,15 @@
-import {
-  actionAllowed,
-  applicationNumberSchema,
-  candidateStateLabel,
-  inStateSet,
-  medicalVisitNeeded,
-  TYPE_LABELS,
-} from '@permis/ants-api';
+import { actionAllowed, applicationNumberSchema, candidateStateLabel, inStateSet } from '@permis/ants-api';
 import { AppError, contentDisposition, type HttpServer, notFound } from '@permis/platform';
-import { findPrefecture } from '@permis/referentiel/data';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type ApplicationRow, transition } from '../applications/machine.ts';
-import { toView } from '../applications/view.ts';
+import { applicationRecap } from '../applications/recap.ts';
 import { requireCandidate } from '../auth/context.ts';
-import { applications, proAccounts } from '../db/schema.ts';
+import { applications } from '../db/schema.ts';
 import { needsPhotoSignatureForm } from '../documents/catalogue.ts';
 import { documentPdf } from '../documents/documentPdf.ts';
 import { attachedEphotoCode } from '../ephoto/attached.ts';
-import { listPieces, sendPieceFile } from '../pieces/files.ts';
+import { sendPieceFile } from '../pieces/files.ts';
 import type { AntsServices } from '../services.ts';
 
 const number = applicationNumberSchema;
@@ -72,39 +64,7 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AntsServices) {
     async (request) => {
       const me = await requireCandidate(ctx, request);
       const row = await own(me.id, request.params.number);
-      const view = toView(row);
-      const [school] = await db
-        .select({ name: proAccounts.schoolName })
-        .from(proAccounts)
-        .where(eq(proAccounts.id, row.proAccountId));
-      const ephoto = await attachedEphotoCode(db, row.id);
-      const pieces = (await listPieces(db, row.id))
-        .filter((p) => p.files.length > 0)
-        .map((p) => ({
-          label: p.label,
-          pages: p.pages,
-          maxPages: p.maxPages,
-          files: p.files.map((f) => ({ id: f.id, fileName: f.fileName })),
-        }));
-      return {
-        application: {
-          number: row.number,
-          type: row.type,
-          typeLabel: TYPE_LABELS[row.type],
-          state: row.state,
-          stateLabel: candidateStateLabel(row.state, row.type),
-          neph: row.neph,
-          canValidate: actionAllowed('confirm', row.state),
-          school: school?.name ?? '',
-          prefecture: findPrefecture(view.dossier.prefectureCode)?.label ?? '',
-          candidate: view.candidate,
-          legalRepresentative: view.legalRepresentative,
-          dossier: view.dossier,
-          medicalVisitNeeded: medicalVisitNeeded(view.dossier),
-          photoSignatureForm: needsPhotoSignatureForm(row.type, Boolean(ephoto)),
-          pieces,
-        },
-      };
+      return { application: await applicationRecap(db, row, 'candidate') };
     },
   );
 

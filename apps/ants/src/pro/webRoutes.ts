@@ -2,6 +2,7 @@ import { applicationNumberSchema, transferRequestSchema } from '@permis/ants-api
 import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
+import { applicationRecap } from '../applications/recap.ts';
 import { toView } from '../applications/view.ts';
 import { PRO, requirePro } from '../auth/context.ts';
 import type { AntsServices } from '../services.ts';
@@ -56,6 +57,18 @@ export function proWebRoutes(app: HttpServer, ctx: AntsServices) {
   app.post('/api/pro/web/transfers', { ...proSession, schema: { body: transferRequestSchema } }, async (request) => ({
     application: await ctx.actions.transfer((await requirePro(ctx, request)).id, request.ip, request.body),
   }));
+
+  // "Récapitulatif": the demand in the agency's form, reread before the school validates it.
+  app.get('/api/pro/web/applications/:number/recap', { ...proSession, schema: numberParams }, async (request) => {
+    const account = await requirePro(ctx, request);
+    return {
+      application: await applicationRecap(
+        db,
+        await findOwnApplication(db, account.id, request.params.number),
+        'school',
+      ),
+    };
+  });
 
   // A demand of the school, as the professional API answers it.
   app.get(

@@ -1,12 +1,23 @@
-import type { HeldApplication, NewApplicationStepInput, Prefecture, SavedStep, StatesIn } from '@permis/ants-api';
+import type {
+  DocumentKind,
+  HeldApplication,
+  NewApplicationStepInput,
+  PieceStatus,
+  Prefecture,
+  PieceFile as ProPieceFile,
+  SavedStep,
+  StatesIn,
+} from '@permis/ants-api';
 
 export type { Prefecture };
 
 import { createWebClient } from '@permis/web-client';
+import type { ApplicationRecap as RecapOf } from '../../src/applications/recap.ts';
 import type { ProDashboard } from '../../src/pro/dashboard.ts';
 import type { ApplicationEntry, EntrySummary } from '../../src/pro/entries.ts';
 
 export type { ApplicationEntry, EntrySummary, ProDashboard };
+export type ApplicationRecap = RecapOf;
 
 /** The JSON API of the national service: same origin, cookie session, CSRF token on state-changing requests. */
 
@@ -18,6 +29,7 @@ const client = createWebClient({ networkMessage: NETWORK_ERROR_MESSAGE });
 /** Remembers the CSRF token of the current session (from the login or session route). */
 export const setCsrfToken = client.setCsrfToken;
 export const apiRequest = client.request;
+export const apiUpload = client.upload;
 
 export type ProAccount = { id: string; agrementNumber: string; login: string; schoolName: string; city: string };
 export type Agent = { id: string; login: string; firstName: string; lastName: string; service: string };
@@ -61,55 +73,8 @@ export type CandidateApplicationRow = {
 export type PieceFile = { id: string; fileName: string };
 export type Piece = { label: string; pages: number; maxPages: number; files: PieceFile[] };
 
-/** The recap of an application, as the candidate reviews it before validating. */
-export type CandidateApplication = {
-  number: string;
-  type: '02' | '06';
-  typeLabel: string;
-  state: string;
-  stateLabel: string;
-  neph: string | null;
-  canValidate: boolean;
-  school: string;
-  prefecture: string;
-  candidate: {
-    sex: Sex;
-    birthName: string;
-    usageName?: string | null;
-    firstName: string;
-    otherFirstNames?: string | null;
-    birthDate: string;
-    birthCity: string;
-    birthDepartment?: string | null;
-    birthCountry: string;
-    addressLine1: string;
-    addressLine2?: string | null;
-    postalCode: string;
-    city: string;
-    email: string;
-    mobile?: string | null;
-  };
-  legalRepresentative: null | {
-    quality: string;
-    lastName: string;
-    firstName: string;
-    addressLine1: string;
-    postalCode: string;
-    city: string;
-  };
-  dossier: {
-    requestedCategories: string[];
-    heldCategories: string[];
-    medicalVisitDate?: string;
-    training: 'none' | 'aac' | 'supervised';
-    declarations: { dataReuseOpposition?: boolean };
-  };
-  /** A heavy category, or a declared condition: the approved doctor's check comes first. */
-  medicalVisitNeeded: boolean;
-  /** No ePhoto on a Cerfa 02: the candidate posts the paper photo-signature form. */
-  photoSignatureForm: boolean;
-  pieces: Piece[];
-};
+/** The recap of an application in the agency's form: the candidate's review, the school's "Relisez-vous !". */
+export type CandidateApplication = ApplicationRecap;
 
 /** The states an agent lists: the applications sent to instruction (the contract's `sent` set). */
 export type AgentQueueState = StatesIn<'sent'>;
@@ -260,6 +225,24 @@ export const api = {
       body,
     }),
   proPrefectures: () => apiRequest<{ prefectures: Prefecture[] }>('/api/pro/web/prefectures'),
+  proRecap: (number: string) =>
+    apiRequest<{ application: CandidateApplication }>(`${proApplicationPath(number)}/recap`),
+  proPieces: (number: string) => apiRequest<{ pieces: PieceStatus[] }>(`${proApplicationPath(number)}/pieces`),
+  uploadPiece: (number: string, kind: string, file: File, comment: string) =>
+    apiUpload<{ file: ProPieceFile }>(
+      `${proApplicationPath(number)}/pieces/${encodeURIComponent(kind)}?comment=${encodeURIComponent(comment)}`,
+      file,
+    ),
+  deletePieceFile: (number: string, fileId: string) =>
+    apiRequest<{ ok: true }>(`${proApplicationPath(number)}/pieces/files/${encodeURIComponent(fileId)}`, {
+      method: 'DELETE',
+    }),
+  proEphoto: (number: string) => apiRequest<{ ephoto: ProEphoto | null }>(`${proApplicationPath(number)}/ephoto`),
+  setEphoto: (number: string, code: string) =>
+    apiRequest<{ ephoto: { code: string } }>(`${proApplicationPath(number)}/ephoto`, { method: 'PUT', body: { code } }),
+  removeEphoto: (number: string) =>
+    apiRequest<{ ok: true }>(`${proApplicationPath(number)}/ephoto`, { method: 'DELETE' }),
+  proDocuments: (number: string) => apiRequest<{ documents: ProDocument[] }>(`${proApplicationPath(number)}/documents`),
   session: () => apiRequest<SessionInfo>('/api/session'),
   logout: () => apiRequest<void>('/api/logout', { method: 'POST' }),
 };
@@ -270,6 +253,14 @@ const passwordResetPath = (token: string) => `/api/candidate/password-reset/${en
 export function candidateApplicationPath(number: string): string {
   return `/api/candidate/applications/${encodeURIComponent(number)}`;
 }
+
+/** The address of a demand in the professional space's API; its pièces, ePhoto and documents are under it. */
+export function proApplicationPath(number: string): string {
+  return `/api/pro/web/applications/${encodeURIComponent(number)}`;
+}
+
+export type ProEphoto = { code: string; issuedAt: string; booth: string };
+export type ProDocument = { kind: DocumentKind; label: string; help: string; available: boolean; reason?: string };
 
 /** The address of an application in the instruction API; its files are under it. */
 export function agentApplicationPath(number: string): string {

@@ -20,7 +20,14 @@ const TITLE_CONTEXT = {
 const NOT_GIVEN = 'Non renseigné';
 
 /** Every section of the recap of an application, in the order of the agency's form (seed 000). */
-export function ApplicationRecap({ application }: { application: CandidateApplication }) {
+export function ApplicationRecap({
+  application,
+  filesPath = candidateApplicationPath(application.number),
+}: {
+  application: CandidateApplication;
+  /** Where the pièces' files are read: the candidate's API unless told (the school's). */
+  filesPath?: string;
+}) {
   const { candidate, dossier, legalRepresentative } = application;
   return (
     <>
@@ -134,14 +141,14 @@ export function ApplicationRecap({ application }: { application: CandidateApplic
         {application.pieces.length === 0 ? (
           <p className="fr-mb-0">Aucune pièce justificative.</p>
         ) : (
-          application.pieces.map((piece) => <PieceFiles key={piece.label} number={application.number} piece={piece} />)
+          application.pieces.map((piece) => <PieceFiles key={piece.label} filesPath={filesPath} piece={piece} />)
         )}
       </TitledSection>
     </>
   );
 }
 
-function PieceFiles({ number, piece }: { number: string; piece: Piece }) {
+function PieceFiles({ filesPath, piece }: { filesPath: string; piece: Piece }) {
   const pages = `${piece.pages} page${piece.pages > 1 ? 's' : ''} / ${piece.maxPages} page${piece.maxPages > 1 ? 's' : ''} maximum`;
   return (
     <div className="fr-mb-2w">
@@ -155,7 +162,7 @@ function PieceFiles({ number, piece }: { number: string; piece: Piece }) {
             {index > 0 && ', '}
             <a
               className="fr-link"
-              href={`${candidateApplicationPath(number)}/pieces/files/${encodeURIComponent(file.id)}`}
+              href={`${filesPath}/pieces/files/${encodeURIComponent(file.id)}`}
               download={file.fileName}
             >
               {file.fileName}

@@ -5,6 +5,9 @@ import { api } from '../api.ts';
 import { PageFrame, SessionLoading } from '../components/PageFrame.tsx';
 import { Panel } from '../components/Panel.tsx';
 import { ProApplicationActions } from '../components/ProApplicationActions.tsx';
+import { ProDocumentsList } from '../components/ProDocumentsList.tsx';
+import { ProEphotoPanel } from '../components/ProEphotoPanel.tsx';
+import { ProPiecesPanel } from '../components/ProPiecesPanel.tsx';
 import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
 import { SummaryList } from '../components/SummaryList.tsx';
 import { formatParisDateTime } from '../formatDate.ts';
@@ -46,7 +49,18 @@ export function ProApplicationPage() {
             ]}
           />
           <ProApplicationActions application={loaded.data.application} onChanged={() => setVersion((n) => n + 1)} />
+          <ProDocumentsList application={loaded.data.application} />
         </Panel>
+      )}
+      {loaded.data && (
+        <>
+          <Panel className="fr-p-4w fr-mt-4w">
+            <ProEphotoPanel application={loaded.data.application} onChanged={() => setVersion((n) => n + 1)} />
+          </Panel>
+          <Panel className="fr-p-4w fr-mt-4w">
+            <ProPiecesPanel application={loaded.data.application} />
+          </Panel>
+        </>
       )}
     </PageFrame>
   );

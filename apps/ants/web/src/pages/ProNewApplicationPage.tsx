@@ -1,13 +1,17 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
+import type { HeldApplication } from '@permis/ants-api';
 import { NEW_APPLICATION_STEPS, type SavedStep } from '@permis/ants-api';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { type ApplicationEntry, api, asApiError } from '../api.ts';
+import { type ApplicationEntry, api, asApiError, proApplicationPath } from '../api.ts';
+import { ApplicationRecap } from '../components/ApplicationRecap.tsx';
 import { EntryStepForm } from '../components/EntryStepForm.tsx';
 import { PageFrame, SessionLoading } from '../components/PageFrame.tsx';
 import { Panel } from '../components/Panel.tsx';
+import { ProEphotoPanel } from '../components/ProEphotoPanel.tsx';
+import { ProPiecesPanel } from '../components/ProPiecesPanel.tsx';
 import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
 import { stepGroups } from '../entrySteps.ts';
 import { formatParisDateTime } from '../formatDate.ts';
@@ -115,7 +119,7 @@ function EntrySteps({ id }: { id: string }) {
         nextTitle={next?.label}
       />
       <Panel className="fr-p-4w">
-        {isSaved(step.id) && !entry.application ? (
+        {isSaved(step.id) && !entry.application && (
           <EntryStepForm
             key={step.id}
             entry={entry}
@@ -130,20 +134,71 @@ function EntrySteps({ id }: { id: string }) {
             }}
             previous={index > 0 ? () => goTo(NEW_APPLICATION_STEPS[index - 1]!.id) : undefined}
           />
-        ) : (
-          <CreatedNotice entry={entry} />
+        )}
+        {isSaved(step.id) && entry.application && (
+          <CreatedNotice number={entry.application.number} onContinue={() => goTo('photo')} />
+        )}
+        {!isSaved(step.id) && !entry.application && <p>Complétez d'abord les étapes précédentes.</p>}
+        {!isSaved(step.id) && entry.application && (
+          <DemandStep
+            step={step.id}
+            application={entry.application}
+            previous={() => goTo(NEW_APPLICATION_STEPS[index - 1]!.id)}
+            next={next ? () => goTo(next.id) : undefined}
+          />
         )}
       </Panel>
     </PageFrame>
   );
 }
 
-/** Once the dossier is saved the entry is a draft demand: the rest happens on the demand. */
-function CreatedNotice({ entry }: { entry: ApplicationEntry }) {
-  if (!entry.application) {
-    return <p>Complétez d'abord les étapes précédentes.</p>;
-  }
-  const { number } = entry.application;
+/** A step of the body once the demand exists: it is kept in the draft (changed from the demand's page). */
+function CreatedNotice({ number, onContinue }: { number: string; onContinue: () => void }) {
+  return (
+    <>
+      <Alert
+        className="fr-mb-3w"
+        severity="info"
+        small
+        description={`Ces informations sont enregistrées dans la demande n° ${number} (brouillon).`}
+      />
+      <Button onClick={onContinue}>Aller à l'étape « Photo / Signature »</Button>
+    </>
+  );
+}
+
+/** The steps that act on the draft itself: photo / signature, pièces, the recap, the validation. */
+function DemandStep({
+  step,
+  application,
+  previous,
+  next,
+}: {
+  step: string;
+  application: HeldApplication;
+  previous: () => void;
+  next?: () => void;
+}) {
+  const [validated, setValidated] = useState<HeldApplication | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const recap = useApiData(`${application.number}/recap`, () => api.proRecap(application.number), step === 'summary');
+  const validate = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setValidated((await api.proAction(application.number, 'validate')).application);
+    } catch (caught) {
+      setError(asApiError(caught).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const link = (
+    <Link className="fr-link" to={`/pro/demandes/${encodeURIComponent(application.number)}`}>
+      Ouvrir la demande n° {application.number}
+    </Link>
+  );
   return (
     <>
       <Alert
@@ -151,13 +206,71 @@ function CreatedNotice({ entry }: { entry: ApplicationEntry }) {
         severity="success"
         small
         role="status"
-        description={`La demande n° ${number} est enregistrée en brouillon.`}
+        description={`La demande n° ${application.number} est enregistrée en brouillon.`}
       />
-      <p>
-        <Link className="fr-link" to={`/pro/demandes/${encodeURIComponent(number)}`}>
-          Ouvrir la demande n° {number}
-        </Link>
-      </p>
+      {step === 'photo' && <ProEphotoPanel application={application} />}
+      {step === 'pieces' && <ProPiecesPanel application={application} />}
+      {step === 'summary' && (
+        <section aria-labelledby="relisez-vous">
+          <h2 id="relisez-vous" className="fr-h4">
+            Relisez-vous !
+          </h2>
+          <p>Vérifiez chaque information avant de valider : une demande validée ne peut plus être modifiée.</p>
+          {recap.status === 'error' && <Alert severity="error" small description={recap.error.message} />}
+          {recap.data && (
+            <ApplicationRecap application={recap.data.application} filesPath={proApplicationPath(application.number)} />
+          )}
+        </section>
+      )}
+      {step === 'validation' && (
+        <section aria-labelledby="validation-titre">
+          <h2 id="validation-titre" className="fr-h4">
+            Validation
+          </h2>
+          {validated ? (
+            <>
+              <Alert
+                className="fr-mb-3w"
+                severity="success"
+                small
+                role="status"
+                description={
+                  validated.paperMandate
+                    ? `La demande n° ${validated.number} est validée et transmise à l'instruction (mandat papier).`
+                    : `La demande n° ${validated.number} est validée : le candidat la reçoit par courriel pour la valider à son tour.`
+                }
+              />
+              <p>{link}</p>
+            </>
+          ) : (
+            <>
+              <p>
+                {application.paperMandate
+                  ? "Avec le mandat papier, la demande part à l'instruction dès votre validation."
+                  : 'Le candidat recevra un courriel et un SMS pour valider la demande dans son espace.'}
+              </p>
+              {error && <Alert className="fr-mb-3w" severity="error" small description={error} />}
+              <Button disabled={busy} onClick={() => void validate()}>
+                Valider la demande
+              </Button>
+            </>
+          )}
+        </section>
+      )}
+      {!validated && (
+        <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
+          <li>
+            <Button priority="secondary" onClick={previous}>
+              Étape précédente
+            </Button>
+          </li>
+          {next && (
+            <li>
+              <Button onClick={next}>Continuer</Button>
+            </li>
+          )}
+        </ul>
+      )}
     </>
   );
 }
