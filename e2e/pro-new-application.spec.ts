@@ -174,6 +174,17 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Demande n° ${number}`);
     await expect(page.getByText(`${name} Lina`)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'En attente de validation usager' })).toBeVisible();
+    // Its history: every step of this entry, by this school, newest first.
+    const history = page.getByRole('table', { name: 'Historique de la demande' });
+    await expect(history.getByRole('row')).toHaveText([
+      /^Date\s*Action\s*Par$/,
+      /Demande validée par l'école de conduite\s*Votre établissement$/,
+      /Pièce justificative ajoutéeJustificatif de domicile/,
+      /Pièce justificative ajoutéePièce d'identité/,
+      /Code ePhoto enregistré/,
+      /Demande créée \(brouillon\)/,
+    ]);
     await expectAccessible(page);
+    await snap(page, info, '10 demande et historique');
   });
 });

@@ -9,7 +9,7 @@ import type {
   TransferRequest,
   tokenRequestSchema,
 } from './applications.ts';
-import type { PieceFile, PieceStatus } from './responses.ts';
+import type { HistoryEntry, PieceFile, PieceStatus } from './responses.ts';
 
 export type Prefecture = z.infer<typeof prefectureSchema>;
 /** An error answered by the national service, or its absence (status 0, code UNAVAILABLE). */
@@ -125,6 +125,9 @@ export function createAntsClient(options: AntsClientOptions) {
       ).then((r) => r.application),
     getApplication: (number: string) =>
       call<{ application: HeldApplication }>(`/api/pro/v1/applications/${n(number)}`).then((r) => r.application),
+    /** Who did what, when, on the application, oldest first. */
+    getApplicationHistory: (number: string) =>
+      call<{ history: HistoryEntry[] }>(`/api/pro/v1/applications/${n(number)}/history`).then((r) => r.history),
     listApplications: (query: ListQuery = {}) => {
       const params = new URLSearchParams(
         Object.entries(query)

@@ -121,3 +121,22 @@ export type WebhookEvent = z.infer<typeof webhookEventSchema>;
 
 export const deletedSchema = z.object({ ok: z.literal(true) });
 export const webhookDeletedSchema = z.object({ deleted: z.literal(true) });
+
+/**
+ * A line of the demand's history (its audit trail) as the school holding it sees it: what was done,
+ * when and by whom. Another school appears only as "un autre établissement", never by name or number.
+ */
+export const HISTORY_ACTORS = ['school', 'otherSchool', 'candidate', 'agent', 'system'] as const;
+export const historyEntrySchema = z
+  .object({
+    at: z.string(),
+    action: z.string(),
+    label: z.string(),
+    by: z.enum(HISTORY_ACTORS),
+    byLabel: z.string(),
+    /** What the action named: the pièce, the reason given to the school. */
+    detail: z.string().nullable(),
+  })
+  .meta({ id: 'HistoryEntry' });
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export const historyResponseSchema = z.object({ history: z.array(historyEntrySchema) });

@@ -92,6 +92,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pro/v1/applications/{number}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lire l'historique d'une demande
+         * @description Qui a fait quoi et quand sur la demande (création, validations, pièces, ePhoto, décisions), du plus ancien au plus récent. L'établissement qui la détenait avant un transfert n'est jamais nommé.
+         */
+        get: operations["getApplicationHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pro/v1/applications/{number}/validate": {
         parameters: {
             query?: never;
@@ -538,6 +558,15 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             application: components["schemas"]["Application"];
+        };
+        HistoryEntry: {
+            at: string;
+            action: string;
+            label: string;
+            /** @enum {string} */
+            by: "school" | "otherSchool" | "candidate" | "agent" | "system";
+            byLabel: string;
+            detail: string | null;
         };
     };
     responses: never;
@@ -1204,6 +1233,81 @@ export interface operations {
              *     `STATE_CHANGED` : La demande vient d'être modifiée par ailleurs : mettez-la à jour puis réessayez.
              */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL` : Une erreur inattendue est survenue. Veuillez réessayer. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApplicationHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description L'historique. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        history: components["schemas"]["HistoryEntry"][];
+                    };
+                };
+            };
+            /**
+             * @description `BAD_REQUEST` : La requête est mal formée.
+             *
+             *     `VALIDATION` : Certains champs sont invalides.
+             *
+             *     `INVALID_CHARACTER` : Le texte envoyé contient un caractère invalide (caractère nul) : retirez-le puis réessayez.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TOKEN_INVALID` : Session du logiciel expirée : reconnectez-vous au service. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NOT_FOUND` : Cette demande n'existe pas ou n'est pas rattachée à votre établissement. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

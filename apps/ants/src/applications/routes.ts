@@ -3,6 +3,7 @@ import {
   applicationEnvelopeSchema,
   applicationNumberSchema,
   createApplicationSchema,
+  historyResponseSchema,
   listQuerySchema,
   listResponseSchema,
   transferRequestSchema,
@@ -15,6 +16,7 @@ import { requireProCaller } from '../pro/token.ts';
 import type { AntsServices } from '../services.ts';
 import { createApplication } from './create.ts';
 import { findOwnApplication } from './find.ts';
+import { applicationHistory } from './history.ts';
 import { listApplications } from './list.ts';
 import { toView } from './view.ts';
 
@@ -94,6 +96,26 @@ export function applicationRoutes(app: HttpServer, { db, actions }: AntsServices
         return reply.status(304).send();
       }
       return body;
+    },
+  );
+
+  app.get(
+    '/api/pro/v1/applications/:number/history',
+    proOperation(
+      {
+        id: 'getApplicationHistory',
+        summary: "Lire l'historique d'une demande",
+        description:
+          "Qui a fait quoi et quand sur la demande (création, validations, pièces, ePhoto, décisions), du plus ancien au plus récent. L'établissement qui la détenait avant un transfert n'est jamais nommé.",
+        tag: 'Demandes',
+        answers: [{ description: "L'historique.", schema: historyResponseSchema }],
+        errors: ['NOT_FOUND'],
+      },
+      { params: numberParams },
+    ),
+    async (request) => {
+      const school = await requireProCaller(db, request);
+      return { history: await applicationHistory(db, await findOwnApplication(db, school.id, request.params.number)) };
     },
   );
 

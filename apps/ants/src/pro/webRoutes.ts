@@ -2,6 +2,7 @@ import { applicationNumberSchema, transferRequestSchema } from '@permis/ants-api
 import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
+import { applicationHistory } from '../applications/history.ts';
 import { applicationRecap } from '../applications/recap.ts';
 import { toView } from '../applications/view.ts';
 import { PRO, requirePro } from '../auth/context.ts';
@@ -68,6 +69,12 @@ export function proWebRoutes(app: HttpServer, ctx: AntsServices) {
         'school',
       ),
     };
+  });
+
+  // "Historique": who did what, when, on the demand.
+  app.get('/api/pro/web/applications/:number/history', { ...proSession, schema: numberParams }, async (request) => {
+    const account = await requirePro(ctx, request);
+    return { history: await applicationHistory(db, await findOwnApplication(db, account.id, request.params.number)) };
   });
 
   // A demand of the school, as the professional API answers it.

@@ -1,6 +1,7 @@
 import type {
   DocumentKind,
   HeldApplication,
+  HistoryEntry,
   NewApplicationStepInput,
   PieceStatus,
   Prefecture,
@@ -243,6 +244,7 @@ export const api = {
   removeEphoto: (number: string) =>
     apiRequest<{ ok: true }>(`${proApplicationPath(number)}/ephoto`, { method: 'DELETE' }),
   proDocuments: (number: string) => apiRequest<{ documents: ProDocument[] }>(`${proApplicationPath(number)}/documents`),
+  proHistory: (number: string) => apiRequest<{ history: HistoryEntry[] }>(`${proApplicationPath(number)}/history`),
   session: () => apiRequest<SessionInfo>('/api/session'),
   logout: () => apiRequest<void>('/api/logout', { method: 'POST' }),
 };

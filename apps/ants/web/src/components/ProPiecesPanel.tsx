@@ -12,7 +12,7 @@ import { useApiData } from '../useApiData.ts';
  * files sent for each (to open, or delete while the demand may change), and one form per pièce
  * to send a file (PDF, JPEG or PNG, 11 Mo at most) with an 80-character comment.
  */
-export function ProPiecesPanel({ application }: { application: HeldApplication }) {
+export function ProPiecesPanel({ application, onChanged }: { application: HeldApplication; onChanged?: () => void }) {
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
   const pieces = useApiData(`${application.number}/${version}`, () => api.proPieces(application.number));
@@ -20,6 +20,7 @@ export function ProPiecesPanel({ application }: { application: HeldApplication }
   const changed = (text: string) => {
     setNotice({ severity: 'success', text });
     setVersion((n) => n + 1);
+    onChanged?.();
   };
 
   const remove = async (fileId: string, fileName: string) => {

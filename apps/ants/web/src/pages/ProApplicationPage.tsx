@@ -7,6 +7,7 @@ import { Panel } from '../components/Panel.tsx';
 import { ProApplicationActions } from '../components/ProApplicationActions.tsx';
 import { ProDocumentsList } from '../components/ProDocumentsList.tsx';
 import { ProEphotoPanel } from '../components/ProEphotoPanel.tsx';
+import { ProHistory } from '../components/ProHistory.tsx';
 import { ProPiecesPanel } from '../components/ProPiecesPanel.tsx';
 import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
 import { SummaryList } from '../components/SummaryList.tsx';
@@ -58,7 +59,10 @@ export function ProApplicationPage() {
             <ProEphotoPanel application={loaded.data.application} onChanged={() => setVersion((n) => n + 1)} />
           </Panel>
           <Panel className="fr-p-4w fr-mt-4w">
-            <ProPiecesPanel application={loaded.data.application} />
+            <ProPiecesPanel application={loaded.data.application} onChanged={() => setVersion((n) => n + 1)} />
+          </Panel>
+          <Panel className="fr-p-4w fr-mt-4w">
+            <ProHistory application={loaded.data.application} version={version} />
           </Panel>
         </>
       )}
