@@ -141,6 +141,11 @@ export function createAntsClient(options: AntsClientOptions) {
         remaining?: number;
       }>(`/api/pro/v1/applications?${params}`);
     },
+    /** "Modifier la demande": replaces what was entered on a draft (the type does not change). */
+    updateApplication: (number: string, request: CreateApplication) =>
+      call<{ application: HeldApplication }>(`/api/pro/v1/applications/${n(number)}`, json('PUT', request)).then(
+        (r) => r.application,
+      ),
     deleteApplication: (number: string) =>
       call<{ application: HeldApplication }>(`/api/pro/v1/applications/${n(number)}`, { method: 'DELETE' }).then(
         (r) => r.application,

@@ -129,6 +129,7 @@ export const webhookDeletedSchema = z.object({ deleted: z.literal(true) });
 export const HISTORY_ACTORS = ['school', 'otherSchool', 'candidate', 'agent', 'system'] as const;
 export const historyEntrySchema = z
   .object({
+    id: z.uuid(),
     at: z.string(),
     action: z.string(),
     label: z.string(),

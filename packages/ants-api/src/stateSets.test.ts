@@ -6,6 +6,7 @@ describe('the sets of states', () => {
     expect(STATE_SETS.live).toEqual(['draft', 'awaiting_candidate', 'under_instruction', 'to_complete', 'accepted']);
     expect(STATE_SETS.sent).toEqual(['under_instruction', 'to_complete', 'rejected', 'accepted']);
     // Seed 002: pièces while « brouillon » or « à compléter », the ePhoto while « brouillon » only.
+    expect(STATE_SETS.dataEditable).toEqual(['draft']);
     expect(STATE_SETS.piecesEditable).toEqual(['draft', 'to_complete']);
     expect(STATE_SETS.ephotoEditable).toEqual(['draft']);
     expect(STATE_SETS.seenByCandidate).not.toContain('draft');

@@ -11,6 +11,8 @@ type StateTraits = {
   live: boolean;
   /** Sent to instruction: the agents see it, the attestation de dépôt exists. */
   sent: boolean;
+  /** The school may modify what it entered ("Modifier la demande"): only until it validates (seed 002). */
+  dataEditable: boolean;
   /** The school may add or remove pièces justificatives. */
   piecesEditable: boolean;
   /** The school may set, replace or remove the ePhoto code. */
@@ -27,14 +29,14 @@ const T = true as const;
 const F = false as const;
 // biome-ignore format: one row per state reads as a table
 const TRAITS = {
-  draft:                { live: T, sent: F, piecesEditable: T, ephotoEditable: T, seenByCandidate: F, transferable: T, driftChecked: T },
-  awaiting_candidate:   { live: T, sent: F, piecesEditable: F, ephotoEditable: F, seenByCandidate: T, transferable: T, driftChecked: T },
-  refused_by_candidate: { live: F, sent: F, piecesEditable: F, ephotoEditable: F, seenByCandidate: T, transferable: F, driftChecked: F },
-  deleted:              { live: F, sent: F, piecesEditable: F, ephotoEditable: F, seenByCandidate: F, transferable: F, driftChecked: F },
-  under_instruction:    { live: T, sent: T, piecesEditable: F, ephotoEditable: F, seenByCandidate: T, transferable: T, driftChecked: F },
-  to_complete:          { live: T, sent: T, piecesEditable: T, ephotoEditable: F, seenByCandidate: T, transferable: T, driftChecked: F },
-  rejected:             { live: F, sent: T, piecesEditable: F, ephotoEditable: F, seenByCandidate: T, transferable: F, driftChecked: F },
-  accepted:             { live: T, sent: T, piecesEditable: F, ephotoEditable: F, seenByCandidate: T, transferable: T, driftChecked: F },
+  draft:                { live: T, sent: F, dataEditable: T, piecesEditable: T, ephotoEditable: T, seenByCandidate: F, transferable: T, driftChecked: T },
+  awaiting_candidate:   { live: T, sent: F, dataEditable: F, piecesEditable: F, ephotoEditable: F, seenByCandidate: T, transferable: T, driftChecked: T },
+  refused_by_candidate: { live: F, sent: F, dataEditable: F, piecesEditable: F, ephotoEditable: F, seenByCandidate: T, transferable: F, driftChecked: F },
+  deleted:              { live: F, sent: F, dataEditable: F, piecesEditable: F, ephotoEditable: F, seenByCandidate: F, transferable: F, driftChecked: F },
+  under_instruction:    { live: T, sent: T, dataEditable: F, piecesEditable: F, ephotoEditable: F, seenByCandidate: T, transferable: T, driftChecked: F },
+  to_complete:          { live: T, sent: T, dataEditable: F, piecesEditable: T, ephotoEditable: F, seenByCandidate: T, transferable: T, driftChecked: F },
+  rejected:             { live: F, sent: T, dataEditable: F, piecesEditable: F, ephotoEditable: F, seenByCandidate: T, transferable: F, driftChecked: F },
+  accepted:             { live: T, sent: T, dataEditable: F, piecesEditable: F, ephotoEditable: F, seenByCandidate: T, transferable: T, driftChecked: F },
 } satisfies Record<ApplicationState, StateTraits>;
 
 export type StateSet = keyof StateTraits;
@@ -53,6 +55,7 @@ const where = (set: StateSet) => APPLICATION_STATES.filter((state) => TRAITS[sta
 export const STATE_SETS: Record<StateSet, readonly ApplicationState[]> = {
   live: where('live'),
   sent: where('sent'),
+  dataEditable: where('dataEditable'),
   piecesEditable: where('piecesEditable'),
   ephotoEditable: where('ephotoEditable'),
   seenByCandidate: where('seenByCandidate'),

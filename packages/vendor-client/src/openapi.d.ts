@@ -80,7 +80,11 @@ export interface paths {
          * @description Répond un `ETag` ; avec `If-None-Match` et le même ETag, 304 sans corps : la demande n'a pas changé.
          */
         get: operations["getApplication"];
-        put?: never;
+        /**
+         * Modifier une demande (brouillon)
+         * @description Remplace ce que l'école a saisi sur un brouillon, vérifié comme une création ; le type ne change pas. Après la validation, la demande ne se modifie plus (`TRANSITION_REFUSED`).
+         */
+        put: operations["updateApplication"];
         post?: never;
         /**
          * Supprimer une demande
@@ -560,6 +564,8 @@ export interface components {
             application: components["schemas"]["Application"];
         };
         HistoryEntry: {
+            /** Format: uuid */
+            id: string;
             at: string;
             action: string;
             label: string;
@@ -1147,6 +1153,217 @@ export interface operations {
             };
             /** @description `NOT_FOUND` : Cette demande n'existe pas ou n'est pas rattachée à votre établissement. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL` : Une erreur inattendue est survenue. Veuillez réessayer. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    type: "02" | "06";
+                    candidate: {
+                        /** @enum {string} */
+                        sex: "F" | "M";
+                        birthName: string;
+                        /** @default  */
+                        usageName?: string;
+                        firstName: string;
+                        /** @default  */
+                        otherFirstNames?: string;
+                        /** Format: date */
+                        birthDate: string;
+                        birthCity: string;
+                        /** @default  */
+                        birthDepartment?: string;
+                        birthCountry: string;
+                        addressLine1: string;
+                        /** @default  */
+                        addressLine2?: string;
+                        postalCode: string;
+                        city: string;
+                        /** Format: email */
+                        email: string;
+                        mobile?: string;
+                    };
+                    /** @default null */
+                    legalRepresentative?: {
+                        /** @enum {string} */
+                        quality: "father" | "mother" | "guardian";
+                        lastName: string;
+                        firstName: string;
+                        addressLine1: string;
+                        postalCode: string;
+                        city: string;
+                        /** Format: email */
+                        email?: string;
+                        /** @default  */
+                        phone?: string;
+                    } | null;
+                    dossier: {
+                        /** @default  */
+                        neph?: string;
+                        /** Format: date */
+                        medicalVisitDate?: string;
+                        requestedCategories: ("AM" | "A1" | "A2" | "A" | "B1" | "B" | "BE" | "C1" | "C1E" | "C" | "CE" | "D1" | "D1E" | "D" | "DE")[];
+                        /** @default [] */
+                        heldCategories?: ("AM" | "A1" | "A2" | "A" | "B1" | "B" | "BE" | "C1" | "C1E" | "C" | "CE" | "D1" | "D1E" | "D" | "DE")[];
+                        /** Format: date */
+                        lastCategoryDate?: string;
+                        /** @default  */
+                        lastCategoryPlace?: string;
+                        /** @enum {string} */
+                        lastCategoryBy?: "exam" | "exchange";
+                        /** @default  */
+                        previousLicenceDepartment?: string;
+                        /** @default  */
+                        previousLicenceCountry?: string;
+                        prefectureCode: string;
+                        declarations: {
+                            /** @default null */
+                            pendingExamOtherDepartment?: boolean | null;
+                            /** @default null */
+                            pendingExamOtherCategory?: boolean | null;
+                            /** @default null */
+                            readsFrench?: boolean | null;
+                            /** @default null */
+                            adaptedVehicle?: boolean | null;
+                            /** @default null */
+                            visionCorrection?: boolean | null;
+                            /** @default null */
+                            medicalCondition?: boolean | null;
+                            /** @default null */
+                            disabilityPension?: boolean | null;
+                            /** @default false */
+                            dataReuseOpposition?: boolean;
+                            /** @default null */
+                            jdcInOrder?: boolean | null;
+                        };
+                        /**
+                         * @default none
+                         * @enum {string}
+                         */
+                        training?: "none" | "aac" | "supervised";
+                    };
+                    /** @default false */
+                    paperMandate?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description La demande, modifiée. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationEnvelope"];
+                };
+            };
+            /**
+             * @description `BAD_REQUEST` : La requête est mal formée.
+             *
+             *     `VALIDATION` : Certains champs sont invalides.
+             *
+             *     `INVALID_CHARACTER` : Le texte envoyé contient un caractère invalide (caractère nul) : retirez-le puis réessayez.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TOKEN_INVALID` : Session du logiciel expirée : reconnectez-vous au service. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NOT_FOUND` : Cette demande n'existe pas ou n'est pas rattachée à votre établissement. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `TRANSITION_REFUSED` : Cette action n'est pas possible dans l'état actuel de la demande.
+             *
+             *     `EMAIL_ALREADY_USED` : Cet email est déjà utilisé pour la demande d'un autre candidat : chaque élève doit avoir un email unique.
+             *
+             *     `APPLICATION_ALREADY_REGISTERED` : Une demande est déjà enregistrée sur le site de l'ANTS pour ce candidat : reliez-la à la fiche de l'élève.
+             *
+             *     `CANDIDATE_DATA_DIFFERS` : Les informations enregistrées sont différentes de celles enregistrées sur le site de l'ANTS : vérifiez la fiche de l'élève.
+             *
+             *     `CERFA_02_NOT_ACCEPTED` : La demande de titre (Cerfa 06) n'est possible qu'une fois l'inscription au permis (Cerfa 02) acceptée.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DATA_ERROR` : Certaines informations de la demande sont incorrectes. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

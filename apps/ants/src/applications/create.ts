@@ -46,48 +46,7 @@ export async function createApplication(
         .where(and(eq(applications.proAccountId, schoolId), eq(applications.idempotencyKey, idempotencyKey)))
         .limit(1);
       if (raced) return { row: sameRequest(raced, requestHash), created: false };
-      await tx.execute(
-        sql`select pg_advisory_xact_lock(hashtext(${`candidate:${request.candidate.email.toLowerCase()}`}))`,
-      );
-      const candidateId = await matchCandidate(tx, request);
-      const live = await tx
-        .select({
-          id: applications.id,
-          number: applications.number,
-          state: applications.state,
-          proAccountId: applications.proAccountId,
-        })
-        .from(applications)
-        .where(
-          and(
-            eq(applications.candidateId, candidateId),
-            eq(applications.type, request.type),
-            inArray(applications.state, [...STATE_SETS.live]),
-          ),
-        );
-      const blocking = live.filter((a) => !(request.type === '02' && a.state === 'accepted'));
-      if (blocking.length > 0) {
-        // The number only to the school that holds it: to another, it would open a takeover.
-        const own = blocking.find((a) => a.proAccountId === schoolId);
-        throw proError(
-          'APPLICATION_ALREADY_REGISTERED',
-          own ? `${API_ERRORS.APPLICATION_ALREADY_REGISTERED.title} (demande n° ${own.number})` : REGISTERED_ELSEWHERE,
-        );
-      }
-      if (request.type === '06') {
-        const accepted02 = await tx
-          .select({ id: applications.id })
-          .from(applications)
-          .where(
-            and(
-              eq(applications.candidateId, candidateId),
-              eq(applications.type, '02'),
-              eq(applications.state, 'accepted'),
-            ),
-          )
-          .limit(1);
-        if (accepted02.length === 0) throw proError('CERFA_02_NOT_ACCEPTED');
-      }
+      const candidateId = await candidateFor(tx, schoolId, request);
       const [inserted] = await tx
         .insert(applications)
         .values({
@@ -122,6 +81,60 @@ export async function createApplication(
   }
 }
 
+/**
+ * The candidate a school's application is for, checked as a creation checks it: one email is one
+ * candidate, a candidate has one live application of a type (an accepted Cerfa 02 aside), and a
+ * Cerfa 06 needs the accepted Cerfa 02. `current` is the draft being modified: it does not block
+ * itself, and the candidate record only it made may take the corrected identity.
+ */
+export async function candidateFor(
+  tx: AntsTx,
+  schoolId: string,
+  request: Request,
+  current?: { applicationId: string; ownCandidateId?: string },
+): Promise<string> {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${`candidate:${request.candidate.email.toLowerCase()}`}))`,
+  );
+  const candidateId = await matchCandidate(tx, request, current?.ownCandidateId);
+  const live = await tx
+    .select({
+      id: applications.id,
+      number: applications.number,
+      state: applications.state,
+      proAccountId: applications.proAccountId,
+    })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.candidateId, candidateId),
+        eq(applications.type, request.type),
+        inArray(applications.state, [...STATE_SETS.live]),
+        current ? ne(applications.id, current.applicationId) : undefined,
+      ),
+    );
+  const blocking = live.filter((a) => !(request.type === '02' && a.state === 'accepted'));
+  if (blocking.length > 0) {
+    // The number only to the school that holds it: to another, it would open a takeover.
+    const own = blocking.find((a) => a.proAccountId === schoolId);
+    throw proError(
+      'APPLICATION_ALREADY_REGISTERED',
+      own ? `${API_ERRORS.APPLICATION_ALREADY_REGISTERED.title} (demande n° ${own.number})` : REGISTERED_ELSEWHERE,
+    );
+  }
+  if (request.type === '06') {
+    const accepted02 = await tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(
+        and(eq(applications.candidateId, candidateId), eq(applications.type, '02'), eq(applications.state, 'accepted')),
+      )
+      .limit(1);
+    if (accepted02.length === 0) throw proError('CERFA_02_NOT_ACCEPTED');
+  }
+  return candidateId;
+}
+
 async function findByKey(db: AntsDb, schoolId: string, key: string) {
   const [row] = await db
     .select()
@@ -142,12 +155,18 @@ function sameRequest(row: ApplicationRow, requestHash: string): ApplicationRow {
  * The candidate this application is for. One email is one candidate: the same email with another
  * identity is refused (two members of a family), and so is a known candidate whose data differ.
  * The answers never say which stored value differs: a school could guess another's candidate
- * field by field.
+ * field by field. `own` is a candidate record only the draft being modified made (never invited,
+ * no other application): it is not a match for itself, and takes the corrected identity.
  */
-async function matchCandidate(tx: AntsTx, request: Request): Promise<string> {
+async function matchCandidate(tx: AntsTx, request: Request, own?: string): Promise<string> {
   const c = request.candidate;
   const email = c.email.toLowerCase();
-  const [byEmail] = await tx.select().from(candidates).where(eq(candidates.email, email)).limit(1);
+  const notOwn = own ? ne(candidates.id, own) : undefined;
+  const [byEmail] = await tx
+    .select()
+    .from(candidates)
+    .where(and(eq(candidates.email, email), notOwn))
+    .limit(1);
   if (byEmail) {
     const sameIdentity =
       byEmail.birthName === c.birthName.toUpperCase() &&
@@ -172,25 +191,28 @@ async function matchCandidate(tx: AntsTx, request: Request): Promise<string> {
         eq(candidates.firstName, c.firstName),
         eq(candidates.birthDate, c.birthDate),
         ne(candidates.email, email),
+        notOwn,
       ),
     )
     .limit(1);
   if (twin) throw proError('CANDIDATE_DATA_DIFFERS');
-  const [created] = await tx
-    .insert(candidates)
-    .values({
-      email,
-      sex: c.sex,
-      birthName: c.birthName.toUpperCase(),
-      usageName: c.usageName,
-      firstName: c.firstName,
-      otherFirstNames: c.otherFirstNames,
-      birthDate: c.birthDate,
-      birthCity: c.birthCity,
-      birthDepartment: c.birthDepartment,
-      birthCountry: c.birthCountry,
-      mobile: c.mobile,
-    })
-    .returning({ id: candidates.id });
+  const identity = {
+    email,
+    sex: c.sex,
+    birthName: c.birthName.toUpperCase(),
+    usageName: c.usageName,
+    firstName: c.firstName,
+    otherFirstNames: c.otherFirstNames,
+    birthDate: c.birthDate,
+    birthCity: c.birthCity,
+    birthDepartment: c.birthDepartment,
+    birthCountry: c.birthCountry,
+    mobile: c.mobile,
+  };
+  if (own) {
+    await tx.update(candidates).set(identity).where(eq(candidates.id, own));
+    return own;
+  }
+  const [created] = await tx.insert(candidates).values(identity).returning({ id: candidates.id });
   return created!.id;
 }

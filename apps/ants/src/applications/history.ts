@@ -12,6 +12,7 @@ import type { ApplicationRow } from './machine.ts';
  */
 const ACTIONS: Record<string, { label: string; detail?: 'reason' | 'piece' }> = {
   'application.create': { label: 'Demande créée (brouillon)' },
+  'application.update': { label: 'Demande modifiée' },
   'application.validate': { label: "Demande validée par l'école de conduite" },
   'application.confirm': { label: 'Demande validée par le candidat' },
   'application.refuse': { label: 'Demande refusée par le candidat', detail: 'reason' },
@@ -52,7 +53,15 @@ export async function applicationHistory(db: AntsDb, row: ApplicationRow): Promi
           ? (PIECE_LABELS.get(event.reason as never) ?? null)
           : null;
     return [
-      { at: event.at.toISOString(), action: event.action, label: known.label, by, byLabel: ACTOR_LABELS[by], detail },
+      {
+        id: event.id,
+        at: event.at.toISOString(),
+        action: event.action,
+        label: known.label,
+        by,
+        byLabel: ACTOR_LABELS[by],
+        detail,
+      },
     ];
   });
 }

@@ -18,6 +18,7 @@ import { createApplication } from './create.ts';
 import { findOwnApplication } from './find.ts';
 import { applicationHistory } from './history.ts';
 import { listApplications } from './list.ts';
+import { updateDraft } from './update.ts';
 import { toView } from './view.ts';
 
 const numberParams = z.object({
@@ -136,6 +137,35 @@ export function applicationRoutes(app: HttpServer, { db, actions }: AntsServices
     async (request): Promise<z.infer<typeof listResponseSchema>> => {
       const school = await requireProCaller(db, request);
       return listApplications(db, school.id, request.query);
+    },
+  );
+
+  app.put(
+    '/api/pro/v1/applications/:number',
+    proOperation(
+      {
+        id: 'updateApplication',
+        summary: 'Modifier une demande (brouillon)',
+        description:
+          "Remplace ce que l'école a saisi sur un brouillon, vérifié comme une création ; le type ne change pas. Après la validation, la demande ne se modifie plus (`TRANSITION_REFUSED`).",
+        tag: 'Demandes',
+        body: true,
+        answers: [{ description: 'La demande, modifiée.', schema: applicationEnvelopeSchema }],
+        errors: [
+          'NOT_FOUND',
+          'TRANSITION_REFUSED',
+          'DATA_ERROR',
+          'EMAIL_ALREADY_USED',
+          'APPLICATION_ALREADY_REGISTERED',
+          'CANDIDATE_DATA_DIFFERS',
+          'CERFA_02_NOT_ACCEPTED',
+        ],
+      },
+      { params: numberParams, body: createApplicationSchema },
+    ),
+    async (request) => {
+      const school = await requireProCaller(db, request);
+      return { application: toView(await updateDraft(db, school.id, request.params.number, request.body)) };
     },
   );
 

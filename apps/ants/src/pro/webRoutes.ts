@@ -1,9 +1,10 @@
-import { applicationNumberSchema, transferRequestSchema } from '@permis/ants-api';
+import { applicationNumberSchema, createApplicationSchema, transferRequestSchema } from '@permis/ants-api';
 import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
 import { applicationHistory } from '../applications/history.ts';
 import { applicationRecap } from '../applications/recap.ts';
+import { updateDraft } from '../applications/update.ts';
 import { toView } from '../applications/view.ts';
 import { PRO, requirePro } from '../auth/context.ts';
 import type { AntsServices } from '../services.ts';
@@ -50,6 +51,16 @@ export function proWebRoutes(app: HttpServer, ctx: AntsServices) {
       }),
     );
   }
+  // "Modifier la demande": a draft only, checked as a creation is.
+  app.put(
+    '/api/pro/web/applications/:number',
+    { ...proSession, schema: { ...numberParams, body: createApplicationSchema } },
+    async (request) => ({
+      application: toView(
+        await updateDraft(db, (await requirePro(ctx, request)).id, request.params.number, request.body),
+      ),
+    }),
+  );
   app.delete('/api/pro/web/applications/:number', { ...proSession, schema: numberParams }, async (request) => ({
     application: await ctx.actions.remove((await requirePro(ctx, request)).id, request.params.number),
   }));

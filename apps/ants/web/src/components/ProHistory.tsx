@@ -28,8 +28,8 @@ export function ProHistory({ application, version }: { application: HeldApplicat
               </tr>
             </thead>
             <tbody>
-              {[...loaded.data.history].reverse().map((entry, index) => (
-                <tr key={`${entry.at}-${index}`}>
+              {[...loaded.data.history].reverse().map((entry) => (
+                <tr key={entry.id}>
                   <td>{formatParisDateTime(entry.at)}</td>
                   <td>
                     {entry.label}
