@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
+import { PRO, signInAsPro } from './antsPages.ts';
 import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
 
 // Demo data (SEED_DEMO): an authorised driving school and a CERT agent.
-const PRO = { agrementNumber: 'E1703500010', login: 'brequigny35', password: 'Brequigny35!ants' };
 const SCHOOL_NAME = 'Auto-école du Parc — BREQUIGNY';
 const AGENT = { login: 'agent.cert', password: 'Instruction-2026!' };
 const PRO_WRONG_CREDENTIALS =
@@ -11,14 +11,6 @@ const PRO_WRONG_CREDENTIALS =
 const agrementInput = (page: Page) => page.getByLabel("Numéro d'agrément Cerfa");
 const loginInput = (page: Page) => page.getByLabel('Identifiant', { exact: true });
 const passwordInput = (page: Page) => page.getByLabel('Mot de passe', { exact: true });
-
-async function signInAsPro(page: Page, password = PRO.password) {
-  await page.goto(`${ANTS_URL}/pro/connexion`);
-  await agrementInput(page).fill(PRO.agrementNumber);
-  await loginInput(page).fill(PRO.login);
-  await passwordInput(page).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
 
 test.describe('ANTS — page web', () => {
   test("la page d'accueil est accessible et mène aux trois espaces", async ({ page }) => {

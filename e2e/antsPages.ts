@@ -5,6 +5,17 @@ import { newPage, snap } from './schoolPages.ts';
 
 /** The national service's pages driven as the agent and the candidate do, shared by the journeys. */
 const AGENT = { login: 'agent.cert', password: 'Instruction-2026!' };
+/** The demo school's professional account (SEED_DEMO). */
+export const PRO = { agrementNumber: 'E1703500010', login: 'brequigny35', password: 'Brequigny35!ants' };
+
+/** Signs in to the professional space with the school's Cerfa agrément, login and password. */
+export async function signInAsPro(page: Page, password = PRO.password) {
+  await page.goto(`${ANTS_URL}/pro/connexion`);
+  await page.getByLabel("Numéro d'agrément Cerfa").fill(PRO.agrementNumber);
+  await page.getByLabel('Identifiant', { exact: true }).fill(PRO.login);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
 export const CANDIDATE_PASSWORD = 'Tr3s-Bon-Secret!';
 
 export async function agentDecides(

@@ -1,25 +1,11 @@
 import type { Page } from '@playwright/test';
+import { signInAsPro } from './antsPages.ts';
 import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
+import { tick, type } from './keyboard.ts';
 import { isTo, waitForMail } from './mailbox.ts';
 import { boothCode, ONE_PIXEL_PNG } from './schoolApi.ts';
 import { snap } from './schoolPages.ts';
 
-const PRO = { agrementNumber: 'E1703500010', login: 'brequigny35', password: 'Brequigny35!ants' };
-
-/** Types into a field reached by its label, the way a keyboard user does once the field has focus. */
-async function type(page: Page, label: string | RegExp, text: string) {
-  await page.getByLabel(label).focus();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.type(text);
-}
-/** Checks a radio or a box with the space bar. */
-async function tick(page: Page, name: string | RegExp, group?: string) {
-  const scope = group ? page.getByRole('group', { name: group }) : page;
-  const control = scope.getByLabel(name, { exact: typeof name === 'string' });
-  await control.focus();
-  await page.keyboard.press('Space');
-  await expect(control).toBeChecked();
-}
 async function saveStep(page: Page, nextStep: string) {
   await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
   await page.keyboard.press('Enter');
@@ -31,11 +17,7 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
     page,
   }, info) => {
     const name = `SAISIE-${[...String(Date.now()).slice(-6)].map((d) => String.fromCharCode(65 + Number(d))).join('')}`;
-    await page.goto(`${ANTS_URL}/pro/connexion`);
-    await page.getByLabel("Numéro d'agrément Cerfa").fill(PRO.agrementNumber);
-    await page.getByLabel('Identifiant', { exact: true }).fill(PRO.login);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(PRO.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await signInAsPro(page);
     const start = page.getByRole('link', { name: 'Nouvelle demande' });
     await start.focus();
     await page.keyboard.press('Enter');

@@ -41,7 +41,7 @@ export async function boothCode(): Promise<string> {
   return ((await response.json()) as { code: string }).code;
 }
 
-export async function validatedApplication(options: {
+type CandidateOptions = {
   /** With an ePhoto code from the demo booth. */
   withEphoto?: boolean;
   paperMandate: boolean;
@@ -52,7 +52,10 @@ export async function validatedApplication(options: {
   emailPrefix: string;
   /** A candidate the service already knows (a second application for them). */
   same?: { email: string; birthName: string };
-}) {
+};
+
+/** A draft of the demo school, for a candidate of its own each run. */
+export async function draftApplication(options: Omit<CandidateOptions, 'withEphoto'>) {
   const unique = `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
   const email = options.same?.email ?? `${options.emailPrefix}.${unique}@example.fr`;
   // A different identity each run: the service refuses another email for a candidate it knows.
@@ -87,6 +90,12 @@ export async function validatedApplication(options: {
     },
     crypto.randomUUID(),
   );
+  return { number: created.number, email, birthName };
+}
+
+/** A demand of the demo school validated with its two required pièces (and an ePhoto if asked). */
+export async function validatedApplication(options: CandidateOptions) {
+  const created = await draftApplication(options);
   if (options.withEphoto) await demoSchool.setEphoto(created.number, await boothCode());
   await demoSchool.uploadPiece(
     created.number,
@@ -96,5 +105,5 @@ export async function validatedApplication(options: {
   );
   await demoSchool.uploadPiece(created.number, 'proof_of_address', { name: 'domicile.png', bytes: ONE_PIXEL_PNG });
   await demoSchool.validateApplication(created.number);
-  return { number: created.number, email, birthName };
+  return created;
 }

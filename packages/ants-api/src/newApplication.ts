@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { candidateSchema, dossierSchema, legalRepresentativeSchema } from './applications.ts';
+import {
+  type CreateApplication,
+  candidateSchema,
+  dossierSchema,
+  type HeldApplication,
+  legalRepresentativeSchema,
+} from './applications.ts';
 import type { ApplicationType } from './states.ts';
 
 /**
@@ -76,4 +82,30 @@ export const STEP_FIELDS: Record<SavedStep, readonly string[]> = {
 /** Whether a rule's error at `path` is about the fields of `step`. */
 export function pathInStep(step: SavedStep, path: string): boolean {
   return STEP_FIELDS[step].some((field) => path === field || path.startsWith(`${field}.`));
+}
+
+/** The five saved steps of a demand, all answered. */
+export type SavedSteps = { [S in SavedStep]: NewApplicationStepInput<S> };
+
+/** The creation body the saved steps make: what "Modifier la demande" sends whole. */
+export function creationBody(steps: SavedSteps): CreateApplication {
+  return {
+    type: MOTIFS[steps.motif.motif].type,
+    paperMandate: steps.mandate.paperMandate,
+    candidate: { ...steps.civilStatus.candidate, ...steps.address.candidate },
+    legalRepresentative: steps.address.legalRepresentative ?? null,
+    dossier: steps.dossier.dossier,
+  };
+}
+
+/** A demand read back as its saved steps, so that a draft is modified with the forms that made it. */
+export function stepsOfApplication(application: HeldApplication): SavedSteps {
+  const { type, candidate, legalRepresentative, dossier } = application;
+  return {
+    mandate: { paperMandate: application.paperMandate },
+    motif: { motif: type === '06' ? 'title' : dossier.heldCategories.length > 0 ? 'extension' : 'first' },
+    civilStatus: newApplicationStepSchemas.civilStatus.parse({ candidate }),
+    address: newApplicationStepSchemas.address.parse({ candidate, legalRepresentative }),
+    dossier: { dossier },
+  };
 }

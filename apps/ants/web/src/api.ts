@@ -1,4 +1,5 @@
 import type {
+  CreateApplication,
   DocumentKind,
   HeldApplication,
   HistoryEntry,
@@ -204,6 +205,9 @@ export const api = {
   proDashboard: (query: string) => apiRequest<ProDashboard>(`/api/pro/web/applications${query}`),
   changeProPassword: (body: { currentPassword: string; password: string; passwordConfirmation: string }) =>
     apiRequest<{ revokedTokens: number; csrfToken: string }>('/api/pro/web/account/password', { method: 'POST', body }),
+  /** "Modifier la demande": the whole body of a draft, checked as a creation is. */
+  updateDraft: (number: string, body: CreateApplication) =>
+    apiRequest<{ application: HeldApplication }>(proApplicationPath(number), { method: 'PUT', body }),
   proAction: (number: string, action: 'validate' | 'complete' | 'delete') =>
     apiRequest<{ application: HeldApplication }>(
       `/api/pro/web/applications/${encodeURIComponent(number)}${action === 'delete' ? '' : `/${action}`}`,

@@ -1,4 +1,4 @@
-import { DECLARATIONS, MOTIFS, type NewApplicationStepInput, type SavedStep } from '@permis/ants-api';
+import { DECLARATIONS, MOTIFS, type NewApplicationStepInput, type SavedStep, type SavedSteps } from '@permis/ants-api';
 import { PERMIT_CATEGORIES } from '@permis/referentiel';
 import type { ApplicationEntry, Prefecture } from './api.ts';
 
@@ -290,13 +290,13 @@ export function stepGroups(step: SavedStep, context: { motif?: string; prefectur
   }
 }
 
-/** The values a step's form starts from: what the entry saved, else the usual answers. */
-export function initialValues(step: SavedStep, entry: ApplicationEntry): Values {
-  const saved = entry.steps[step];
-  const values: Values = { ...DEFAULTS[step], motif: entry.steps.motif?.motif ?? '' };
+/** The values a step's form starts from: what was saved (an entry's steps, a draft's), else the usual answers. */
+export function initialValues(step: SavedStep, steps: ApplicationEntry['steps'] | SavedSteps): Values {
+  const saved = steps[step];
+  const values: Values = { ...DEFAULTS[step], motif: steps.motif?.motif ?? '' };
   if (saved) flatten(saved, '', values);
   if (step === 'address' && saved)
-    values.hasLegalRepresentative = entry.steps.address?.legalRepresentative ? 'true' : 'false';
+    values.hasLegalRepresentative = steps.address?.legalRepresentative ? 'true' : 'false';
   return values;
 }
 

@@ -18,6 +18,7 @@ import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ProAccountPage } from './pages/ProAccountPage.tsx';
 import { ProApplicationPage } from './pages/ProApplicationPage.tsx';
+import { ProEditApplicationPage } from './pages/ProEditApplicationPage.tsx';
 import { ProHomePage } from './pages/ProHomePage.tsx';
 import { ProLoginPage } from './pages/ProLoginPage.tsx';
 import { ProNewApplicationPage } from './pages/ProNewApplicationPage.tsx';
@@ -35,6 +36,7 @@ export const router = createBrowserRouter([
           { path: 'pro/connexion', element: <ProLoginPage /> },
           { path: 'pro', element: <ProHomePage /> },
           { path: 'pro/demandes/:number', element: <ProApplicationPage /> },
+          { path: 'pro/demandes/:number/modifier', element: <ProEditApplicationPage /> },
           { path: 'pro/compte', element: <ProAccountPage /> },
           { path: 'pro/transfert', element: <ProTransferPage /> },
           { path: 'pro/nouvelle-demande', element: <ProNewApplicationPage /> },

@@ -4,24 +4,26 @@ import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { fieldErrorText, type SavedStep } from '@permis/ants-api';
+import { fieldErrorText, type NewApplicationStepInput, type SavedStep } from '@permis/ants-api';
 import { type FormEvent, useState } from 'react';
-import { type ApplicationEntry, api, asApiError, type FieldError } from '../api.ts';
+import { asApiError, type FieldError } from '../api.ts';
 import {
   type FieldGroup,
   type FieldSpec,
   fieldId,
-  initialValues,
   SUGGESTION_COMPANIONS,
   stepBody,
   type Values,
 } from '../entrySteps.ts';
 
-type Props = {
-  entry: ApplicationEntry;
-  step: SavedStep;
+type Props<S extends SavedStep> = {
+  step: S;
+  /** The values the form starts from (`initialValues`). */
+  initial: Values;
   groups: FieldGroup[];
-  onSaved: (entry: ApplicationEntry) => void;
+  /** Saves the step's body on the agency; a refusal is thrown as the API's error. */
+  save: (body: NewApplicationStepInput<S>) => Promise<void>;
+  submitLabel?: string;
   /** "Étape précédente", absent on the first step. */
   previous?: () => void;
 };
@@ -33,8 +35,15 @@ const REQUIRED_MESSAGE = 'Ce champ est obligatoire.';
  * agency; its refusals are shown under their fields (with the official spellings to choose from
  * for a place), anything else above the form, and focus goes to the first wrong field.
  */
-export function EntryStepForm({ entry, step, groups, onSaved, previous }: Props) {
-  const [values, setValues] = useState<Values>(() => initialValues(step, entry));
+export function EntryStepForm<S extends SavedStep>({
+  step,
+  initial,
+  groups,
+  save,
+  submitLabel = 'Enregistrer et continuer',
+  previous,
+}: Props<S>) {
+  const [values, setValues] = useState<Values>(initial);
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -64,8 +73,7 @@ export function EntryStepForm({ entry, step, groups, onSaved, previous }: Props)
     }
     setSubmitting(true);
     try {
-      const { entry: saved } = await api.saveEntryStep(entry.id, step, stepBody(step, groups, values));
-      onSaved(saved);
+      await save(stepBody(step, groups, values));
     } catch (caught) {
       const error = asApiError(caught);
       const mine: Record<string, FieldError> = {};
@@ -129,7 +137,7 @@ export function EntryStepForm({ entry, step, groups, onSaved, previous }: Props)
         )}
         <li>
           <Button type="submit" disabled={submitting}>
-            Enregistrer et continuer
+            {submitLabel}
           </Button>
         </li>
       </ul>

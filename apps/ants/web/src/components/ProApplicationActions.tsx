@@ -1,7 +1,8 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { type ApplicationAction, actionAllowed, type HeldApplication } from '@permis/ants-api';
+import { type ApplicationAction, actionAllowed, type HeldApplication, inStateSet } from '@permis/ants-api';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api, asApiError } from '../api.ts';
 
 type WebAction = 'validate' | 'complete' | 'delete';
@@ -50,6 +51,16 @@ export function ProApplicationActions({
       </h2>
       {message && (
         <Alert className="fr-mb-3w" severity={message.severity} small description={message.text} role="status" />
+      )}
+      {inStateSet('dataEditable', application.state) && (
+        <p>
+          <Link
+            className="fr-link fr-icon-edit-line fr-link--icon-left"
+            to={`/pro/demandes/${encodeURIComponent(application.number)}/modifier`}
+          >
+            Modifier la demande
+          </Link>
+        </p>
       )}
       {offered.length === 0 ? (
         <p>Aucune action n'est possible dans l'état actuel de la demande.</p>

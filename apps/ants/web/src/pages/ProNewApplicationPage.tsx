@@ -13,7 +13,7 @@ import { Panel } from '../components/Panel.tsx';
 import { ProEphotoPanel } from '../components/ProEphotoPanel.tsx';
 import { ProPiecesPanel } from '../components/ProPiecesPanel.tsx';
 import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
-import { stepGroups } from '../entrySteps.ts';
+import { initialValues, stepGroups } from '../entrySteps.ts';
 import { formatParisDateTime } from '../formatDate.ts';
 import { useSession } from '../session.tsx';
 import { useApiData } from '../useApiData.ts';
@@ -109,6 +109,7 @@ function EntrySteps({ id }: { id: string }) {
     window.scrollTo(0, 0);
   };
   const next = NEW_APPLICATION_STEPS[index + 1];
+  const savedStep = isSaved(step.id) ? step.id : null;
 
   return (
     <PageFrame title={TITLE} segments={SEGMENTS}>
@@ -119,17 +120,17 @@ function EntrySteps({ id }: { id: string }) {
         nextTitle={next?.label}
       />
       <Panel className="fr-p-4w">
-        {isSaved(step.id) && !entry.application && (
+        {savedStep && !entry.application && (
           <EntryStepForm
-            key={step.id}
-            entry={entry}
-            step={step.id}
-            groups={stepGroups(step.id, {
+            key={savedStep}
+            step={savedStep}
+            initial={initialValues(savedStep, entry.steps)}
+            groups={stepGroups(savedStep, {
               motif: entry.steps.motif?.motif,
               prefectures: prefectures.data?.prefectures ?? [],
             })}
-            onSaved={(updated) => {
-              setSaved(updated);
+            save={async (body) => {
+              setSaved((await api.saveEntryStep(entry.id, savedStep, body)).entry);
               if (next) goTo(next.id);
             }}
             previous={index > 0 ? () => goTo(NEW_APPLICATION_STEPS[index - 1]!.id) : undefined}
@@ -152,7 +153,7 @@ function EntrySteps({ id }: { id: string }) {
   );
 }
 
-/** A step of the body once the demand exists: it is kept in the draft (changed from the demand's page). */
+/** A step of the body once the demand exists: it is kept in the draft, changed by "Modifier la demande". */
 function CreatedNotice({ number, onContinue }: { number: string; onContinue: () => void }) {
   return (
     <>
@@ -162,6 +163,9 @@ function CreatedNotice({ number, onContinue }: { number: string; onContinue: () 
         small
         description={`Ces informations sont enregistrées dans la demande n° ${number} (brouillon).`}
       />
+      <p>
+        <Link to={`/pro/demandes/${encodeURIComponent(number)}/modifier`}>Modifier la demande</Link>
+      </p>
       <Button onClick={onContinue}>Aller à l'étape « Photo / Signature »</Button>
     </>
   );
