@@ -45,11 +45,15 @@ export async function candidateValidates(page: Page, number: string) {
 }
 
 /** From the real activation mail: "VOUS Y ÊTES PRESQUE !" filled, then "Mes démarches en cours". */
-export async function activateFromMail(browser: Browser, email: string): Promise<Page> {
+export async function activateFromMail(
+  browser: Browser,
+  email: string,
+  sex: 'Homme' | 'Femme' = 'Homme',
+): Promise<Page> {
   const invitation = await waitForMail((m) => (m.subject ?? '').startsWith('Activez') && isTo(m, email));
   const page = await newPage(browser);
   await page.goto(linkIn(invitation, /\/monespace\/activer\/[A-Za-z0-9_-]+/));
-  await page.getByLabel('Homme').check();
+  await page.getByLabel(sex).check();
   await page.getByLabel('Mot de passe *', { exact: true }).fill(CANDIDATE_PASSWORD);
   await page.getByLabel('Confirmez le mot de passe *', { exact: true }).fill(CANDIDATE_PASSWORD);
   await page.getByLabel('Question secrète *', { exact: true }).selectOption('Quel est le prénom de votre père ?');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { signInAsPro } from './antsPages.ts';
+import { activateFromMail, agentDecides, candidateValidates, signInAsPro } from './antsPages.ts';
 import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
 import { tick, type } from './keyboard.ts';
 import { isTo, waitForMail } from './mailbox.ts';
@@ -13,8 +13,9 @@ async function saveStep(page: Page, nextStep: string) {
 }
 
 test.describe('ANTS — espace professionnel : nouvelle demande', () => {
-  test("l'école saisit une demande étape par étape au clavier, corrige la ville de naissance par la suggestion, la reprend plus tard", async ({
+  test("l'école saisit une demande étape par étape au clavier (ville corrigée par la suggestion, reprise plus tard), le candidat la valide, l'agent l'accepte, l'école en fait le Cerfa 06", async ({
     page,
+    browser,
   }, info) => {
     const name = `SAISIE-${[...String(Date.now()).slice(-6)].map((d) => String.fromCharCode(65 + Number(d))).join('')}`;
     await signInAsPro(page);
@@ -168,5 +169,45 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
     ]);
     await expectAccessible(page);
     await snap(page, info, '10 demande et historique');
+
+    // The candidate validates from the mail; an agent accepts (the ePhoto and pièces were given here).
+    const candidate = await activateFromMail(browser, `${name.toLowerCase()}@example.fr`, 'Femme');
+    await candidateValidates(candidate, number);
+    await candidate.context().close();
+    await agentDecides(browser, info, number, async (agent) => {
+      await agent.getByRole('button', { name: 'Accepter', exact: true }).click();
+      await agent
+        .getByRole('dialog', { name: 'Accepter la demande ?' })
+        .getByRole('button', { name: 'Confirmer' })
+        .click();
+      await expect(agent.getByText(/Demande acceptée — NEPH : \d{12}$/)).toBeVisible();
+    });
+
+    // The Cerfa 06 from the accepted one: a Nouvelle demande already filled in, the mandate asked again.
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'À traiter en Cerfa 06' })).toBeVisible();
+    await page.getByRole('button', { name: 'Faire la demande de titre (Cerfa 06)' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Étape 1 sur 9')).toBeVisible();
+    await tick(page, 'Non');
+    await saveStep(page, 'Motif de la demande');
+    await expect(page.getByLabel(/Demande de titre après la réussite/)).toBeChecked();
+    await saveStep(page, 'État civil de la personne concernée par le titre');
+    await expect(page.getByLabel('Nom de naissance *')).toHaveValue(name);
+    await saveStep(page, 'Adresse et contact du candidat');
+    await saveStep(page, 'Catégories de permis');
+    await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: /est enregistrée en brouillon/ })).toBeVisible();
+    await expectAccessible(page);
+    await snap(page, info, '11 cerfa 06 cree');
+    const number06 = (
+      await page
+        .getByRole('status')
+        .filter({ hasText: /est enregistrée en brouillon/ })
+        .textContent()
+    )?.match(/n° (\d+)/)?.[1];
+    expect(number06).toMatch(/^\d+$/);
+    expect(number06).not.toBe(number);
   });
 });

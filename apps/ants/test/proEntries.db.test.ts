@@ -1,7 +1,7 @@
 import { testClient } from '@permis/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { draftRequest, startAntsHttp } from './api.ts';
-import { PRO } from './harness.ts';
+import { draftRequest, PNG, startAntsHttp } from './api.ts';
+import { AGENT, PRO } from './harness.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
 let web: ReturnType<typeof testClient>;
@@ -106,6 +106,45 @@ describe('the professional space: Nouvelle demande, saved on the agency at each 
       { path: 'dossier.heldCategories', message: 'Pour une extension, indiquez la ou les catégories déjà obtenues.' },
     ]);
     expect((await web.get(`/api/pro/web/entries/${id}`)).json().entry.application).toBeNull();
+  });
+
+  it('makes the Cerfa 06 of an accepted Cerfa 02, filled in from it, and only from such a one', async () => {
+    const request = draftRequest({ paperMandate: true });
+    const first = await ants.brequigny.createApplication(request, crypto.randomUUID());
+    const refused = await web.post('/api/pro/web/entries', { fromNumber: first.number });
+    expect([refused.statusCode, refused.json().detail]).toEqual([
+      409,
+      'La demande de titre (Cerfa 06) se fait depuis une demande Cerfa 02 acceptée.',
+    ]);
+    await ants.brequigny.uploadPiece(first.number, 'identity', { name: 'cni.png', bytes: PNG });
+    await ants.brequigny.uploadPiece(first.number, 'proof_of_address', { name: 'dom.png', bytes: PNG });
+    await ants.brequigny.validateApplication(first.number);
+    const agent = testClient(ants.app);
+    await agent.login('/api/agent/login', AGENT);
+    expect((await agent.post(`/api/agent/applications/${first.number}/accept`)).statusCode).toBe(200);
+
+    const started = await web.post('/api/pro/web/entries', { fromNumber: first.number });
+    expect(started.statusCode).toBe(201);
+    const entry = started.json().entry;
+    const steps = stepsOf(request);
+    // Everything but the mandate, asked again for this demand.
+    expect(entry.steps.mandate).toBeUndefined();
+    expect(entry.steps.motif).toEqual({ motif: 'title' });
+    expect(entry.steps.civilStatus.candidate).toMatchObject(steps.civilStatus.candidate);
+    for (const step of ['mandate', 'motif', 'civilStatus', 'address', 'dossier'] as const) {
+      const body = step === 'mandate' ? { paperMandate: false } : entry.steps[step];
+      expect((await save(entry.id, step, body)).statusCode).toBe(200);
+    }
+    const made = (await web.get(`/api/pro/web/entries/${entry.id}`)).json().entry.application;
+    expect(made).toMatchObject({ type: '06', state: 'draft', candidate: { email: request.candidate.email } });
+    // Another school cannot start one from this school's demand.
+    const other = testClient(ants.app);
+    await other.login('/api/pro/login', {
+      agrementNumber: 'E1706900030',
+      login: 'claboret662',
+      password: '3cfBelfort!',
+    });
+    expect((await other.post('/api/pro/web/entries', { fromNumber: first.number })).statusCode).toBe(404);
   });
 
   it("never shows or touches another school's entry", async () => {

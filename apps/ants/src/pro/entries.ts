@@ -8,11 +8,13 @@ import {
   parisToday,
   pathInStep,
   type SavedStep,
+  stepsOfApplication,
 } from '@permis/ants-api';
 import type { FieldError } from '@permis/platform';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { createApplication } from '../applications/create.ts';
+import { findOwnApplication } from '../applications/find.ts';
 import { dataErrors } from '../applications/rules.ts';
 import { toView } from '../applications/view.ts';
 import type { AntsDb } from '../db/index.ts';
@@ -38,9 +40,30 @@ export type EntrySummary = { id: string; name: string; typeLabel: string; update
 
 const ENTRY_NOT_FOUND = "Cette saisie n'existe pas ou n'est pas rattachée à votre établissement.";
 
-/** "Nouvelle demande": an empty entry of this school. */
-export async function startEntry(db: AntsDb, schoolId: string): Promise<ApplicationEntry> {
-  const [row] = await db.insert(applicationEntries).values({ proAccountId: schoolId }).returning();
+/**
+ * "Nouvelle demande": an empty entry of this school; or, from one of its accepted Cerfa 02, the
+ * Cerfa 06 (demande de titre) with the candidate, address and dossier already filled in, to check
+ * step by step (the mandate is asked again: it is signed for each demand).
+ */
+export async function startEntry(db: AntsDb, schoolId: string, fromNumber?: string): Promise<ApplicationEntry> {
+  let steps: Steps = {};
+  if (fromNumber) {
+    const source = await findOwnApplication(db, schoolId, fromNumber);
+    if (source.type !== '02' || source.state !== 'accepted') {
+      throw proError(
+        'TRANSITION_REFUSED',
+        'La demande de titre (Cerfa 06) se fait depuis une demande Cerfa 02 acceptée.',
+      );
+    }
+    const saved = stepsOfApplication(toView(source));
+    steps = {
+      motif: { motif: 'title' },
+      civilStatus: newApplicationStepSchemas.civilStatus.parse(saved.civilStatus),
+      address: newApplicationStepSchemas.address.parse(saved.address),
+      dossier: newApplicationStepSchemas.dossier.parse(saved.dossier),
+    };
+  }
+  const [row] = await db.insert(applicationEntries).values({ proAccountId: schoolId, steps }).returning();
   return toEntry(db, row!);
 }
 

@@ -1,4 +1,4 @@
-import { newApplicationStepSchemas } from '@permis/ants-api';
+import { applicationNumberSchema, newApplicationStepSchemas } from '@permis/ants-api';
 import type { HttpServer } from '@permis/platform';
 import { prefecturesForPostalCode } from '@permis/referentiel/data';
 import { z } from 'zod';
@@ -13,8 +13,14 @@ export function entryRoutes(app: HttpServer, ctx: AntsServices) {
   const { db } = ctx;
   const proSession = { config: { access: 'proSession' } } as const;
 
-  app.post('/api/pro/web/entries', proSession, async (request, reply) =>
-    reply.status(201).send({ entry: await startEntry(db, (await requirePro(ctx, request)).id) }),
+  // An empty entry, or the Cerfa 06 of an accepted Cerfa 02 (`fromNumber`).
+  app.post(
+    '/api/pro/web/entries',
+    { ...proSession, schema: { body: z.object({ fromNumber: applicationNumberSchema.optional() }).optional() } },
+    async (request, reply) =>
+      reply.status(201).send({
+        entry: await startEntry(db, (await requirePro(ctx, request)).id, request.body?.fromNumber),
+      }),
   );
 
   app.get('/api/pro/web/entries', proSession, async (request) => ({

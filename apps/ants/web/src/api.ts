@@ -221,7 +221,12 @@ export const api = {
   proApplication: (number: string) =>
     apiRequest<{ application: HeldApplication }>(`/api/pro/web/applications/${encodeURIComponent(number)}`),
   /** "Nouvelle demande": an entry saved on the agency at each step. */
-  startEntry: () => apiRequest<{ entry: ApplicationEntry }>('/api/pro/web/entries', { method: 'POST' }),
+  /** A new entry; `fromNumber`: the Cerfa 06 of that accepted Cerfa 02, filled in from it. */
+  startEntry: (fromNumber?: string) =>
+    apiRequest<{ entry: ApplicationEntry }>('/api/pro/web/entries', {
+      method: 'POST',
+      body: fromNumber ? { fromNumber } : {},
+    }),
   entriesInProgress: () => apiRequest<{ entries: EntrySummary[] }>('/api/pro/web/entries'),
   entry: (id: string) => apiRequest<{ entry: ApplicationEntry }>(`/api/pro/web/entries/${encodeURIComponent(id)}`),
   saveEntryStep: <S extends SavedStep>(id: string, step: S, body: NewApplicationStepInput<S>) =>

@@ -2,7 +2,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { type ApplicationAction, actionAllowed, type HeldApplication, inStateSet } from '@permis/ants-api';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, asApiError } from '../api.ts';
 
 type WebAction = 'validate' | 'complete' | 'delete';
@@ -25,6 +25,7 @@ export function ProApplicationActions({
   application: HeldApplication;
   onChanged: (application: HeldApplication) => void;
 }) {
+  const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
   const offered = ACTIONS.filter((entry) => actionAllowed(entry.action, application.state));
@@ -40,6 +41,19 @@ export function ProApplicationActions({
     } catch (caught) {
       setMessage({ severity: 'error', text: asApiError(caught).message });
     } finally {
+      setBusy(false);
+    }
+  };
+
+  // The Cerfa 06 starts as a "Nouvelle demande" filled in from this accepted Cerfa 02.
+  const startTitle = async () => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const { entry } = await api.startEntry(application.number);
+      navigate(`/pro/nouvelle-demande/${entry.id}`);
+    } catch (caught) {
+      setMessage({ severity: 'error', text: asApiError(caught).message });
       setBusy(false);
     }
   };
@@ -60,6 +74,13 @@ export function ProApplicationActions({
           >
             Modifier la demande
           </Link>
+        </p>
+      )}
+      {application.type === '02' && application.state === 'accepted' && (
+        <p>
+          <Button priority="secondary" disabled={busy} onClick={startTitle}>
+            Faire la demande de titre (Cerfa 06)
+          </Button>
         </p>
       )}
       {offered.length === 0 ? (
