@@ -8,11 +8,14 @@ const AGENT = { login: 'agent.cert', password: 'Instruction-2026!' };
 /** The demo school's professional account (SEED_DEMO). */
 export const PRO = { agrementNumber: 'E1703500010', login: 'brequigny35', password: 'Brequigny35!ants' };
 
-/** Signs in to the professional space with the school's Cerfa agrément, login and password. */
-export async function signInAsPro(page: Page, password = PRO.password) {
+/** The demo school's other office (SAINT-PRIEST), a professional account of its own. */
+export const PRO_SAINT_PRIEST = { agrementNumber: 'E1706900030', login: 'claboret662', password: '3cfBelfort!' };
+
+/** Signs in to the professional space with a school's Cerfa agrément, login and password. */
+export async function signInAsPro(page: Page, password = PRO.password, account = PRO) {
   await page.goto(`${ANTS_URL}/pro/connexion`);
-  await page.getByLabel("Numéro d'agrément Cerfa").fill(PRO.agrementNumber);
-  await page.getByLabel('Identifiant', { exact: true }).fill(PRO.login);
+  await page.getByLabel("Numéro d'agrément Cerfa").fill(account.agrementNumber);
+  await page.getByLabel('Identifiant', { exact: true }).fill(account.login);
   await page.getByLabel('Mot de passe', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
 }

@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
-import { activateFromMail, agentDecides, candidateValidates, signInAsPro } from './antsPages.ts';
-import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
+import { activateFromMail, agentDecides, candidateValidates, PRO, PRO_SAINT_PRIEST, signInAsPro } from './antsPages.ts';
+import { ANTS_URL, expect, expectAccessible, SCHOOL_URL, test } from './fixtures.ts';
 import { tick, type } from './keyboard.ts';
 import { isTo, waitForMail } from './mailbox.ts';
 import { boothCode, ONE_PIXEL_PNG } from './schoolApi.ts';
-import { snap } from './schoolPages.ts';
+import { newPage, snap } from './schoolPages.ts';
 
 async function saveStep(page: Page, nextStep: string) {
   await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
@@ -13,10 +13,11 @@ async function saveStep(page: Page, nextStep: string) {
 }
 
 test.describe('ANTS — espace professionnel : nouvelle demande', () => {
-  test("l'école saisit une demande étape par étape au clavier (ville corrigée par la suggestion, reprise plus tard), le candidat la valide, l'agent l'accepte, l'école en fait le Cerfa 06", async ({
+  test("l'école saisit une demande étape par étape au clavier (ville corrigée par la suggestion, reprise plus tard), le candidat la valide, l'agent l'accepte, l'école en fait le Cerfa 06 qu'une autre école reprend, le logiciel la relie à un élève", async ({
     page,
     browser,
   }, info) => {
+    test.slow();
     const name = `SAISIE-${[...String(Date.now()).slice(-6)].map((d) => String.fromCharCode(65 + Number(d))).join('')}`;
     await signInAsPro(page);
     const start = page.getByRole('link', { name: 'Nouvelle demande' });
@@ -209,5 +210,44 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
     )?.match(/n° (\d+)/)?.[1];
     expect(number06).toMatch(/^\d+$/);
     expect(number06).not.toBe(number);
+
+    // A second school takes the Cerfa 06 over on its own professional space, with number + agrément.
+    const other = await newPage(browser);
+    await signInAsPro(other, PRO_SAINT_PRIEST.password, PRO_SAINT_PRIEST);
+    await other.getByRole('link', { name: "Transférer une demande d'une autre école de conduite" }).click();
+    await other.getByLabel('Numéro de la demande').fill(number06 ?? '');
+    await other.getByLabel("Numéro d'agrément de l'école qui la détient").fill(PRO.agrementNumber);
+    await other.getByLabel('Nom de naissance du candidat').fill(name);
+    await other.getByLabel('Prénom du candidat').fill('Lina');
+    await other.getByLabel('Date de naissance du candidat').fill('2005-03-14');
+    await other.getByRole('button', { name: 'Transférer la demande' }).click();
+    await expect(other.getByRole('heading', { level: 1 })).toHaveText(`Demande n° ${number06}`);
+    await snap(other, info, '12 cerfa 06 transfere');
+    await other.context().close();
+
+    // The school's back office lists the Cerfa 02 made here as a red, unlinked row, and links it.
+    const office = await newPage(browser);
+    await office.goto(`${SCHOOL_URL}/connexion`);
+    await office.getByLabel('Identifiant', { exact: true }).fill('dirigeant');
+    await office.getByLabel('Mot de passe', { exact: true }).fill('Dirigeant-2026!');
+    await office.getByRole('button', { name: 'Se connecter' }).click();
+    await office.getByRole('link', { name: 'Bordereaux dossiers › Demandes en ligne (site ANTS)' }).click();
+    await office.getByLabel("Choix de l'agence").selectOption({ label: 'BREQUIGNY' });
+    await office.getByRole('button', { name: 'Mettre à jour depuis le site de la préfecture' }).click();
+    await expect(office.getByRole('status').filter({ hasText: /Mise à jour terminée/ })).toBeVisible({
+      timeout: 30000,
+    });
+    await office.getByLabel('N° de demande').fill(number);
+    await office.getByRole('button', { name: 'Rechercher' }).click();
+    const row = office.getByRole('row').filter({ hasText: number });
+    await expect(row).toHaveAttribute('data-linked', 'false');
+    await row.getByRole('button', { name: `Relier la demande ${number} à un élève` }).click();
+    const dialog = office.getByRole('dialog', { name: 'Associer un élève à une demande' });
+    await dialog.getByLabel('Rechercher un élève :').fill('brenack');
+    await dialog.getByRole('button', { name: 'BRENACK Julien' }).click();
+    await dialog.getByRole('button', { name: 'Relier quand même à BRENACK Julien' }).click();
+    await expect(row).toHaveAttribute('data-linked', 'true');
+    await snap(office, info, '13 back office reliee');
+    await office.context().close();
   });
 });

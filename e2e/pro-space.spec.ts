@@ -1,8 +1,7 @@
-import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
+import { signInAsPro } from './antsPages.ts';
+import { expect, expectAccessible, test } from './fixtures.ts';
 import { demoSchool, saintPriestOffice } from './schoolApi.ts';
 import { snap } from './schoolPages.ts';
-
-const PRO = { agrementNumber: 'E1703500010', login: 'brequigny35', password: 'Brequigny35!ants' };
 
 /** A draft entered by a school's software, for a candidate whose name this run alone uses. */
 async function draft(birthName: string, school = demoSchool) {
@@ -35,11 +34,7 @@ test.describe('ANTS — espace professionnel : tableau de bord', () => {
     const name = `TABLEAU-${[...String(Date.now()).slice(-6)].map((d) => String.fromCharCode(65 + Number(d))).join('')}`;
     const made = await draft(name);
 
-    await page.goto(`${ANTS_URL}/pro/connexion`);
-    await page.getByLabel("Numéro d'agrément Cerfa").fill(PRO.agrementNumber);
-    await page.getByLabel('Identifiant', { exact: true }).fill(PRO.login);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(PRO.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await signInAsPro(page);
     await expect(page.getByRole('heading', { name: 'Tableau de bord' })).toBeVisible();
 
     // The seed's counters per Cerfa type, each a filter.
@@ -84,11 +79,7 @@ test.describe('ANTS — espace professionnel : tableau de bord', () => {
   test('le mot de passe du compte se modifie après le mot de passe actuel, refusé sinon sous son champ', async ({
     page,
   }, info) => {
-    await page.goto(`${ANTS_URL}/pro/connexion`);
-    await page.getByLabel("Numéro d'agrément Cerfa").fill(PRO.agrementNumber);
-    await page.getByLabel('Identifiant', { exact: true }).fill(PRO.login);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(PRO.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await signInAsPro(page);
     await page.getByRole('link', { name: 'Modifier le mot de passe' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Modifier le mot de passe');
     await expectAccessible(page);
@@ -108,11 +99,7 @@ test.describe('ANTS — espace professionnel : tableau de bord', () => {
   }, info) => {
     const name = `TRANSFERT-${[...String(Date.now()).slice(-6)].map((d) => String.fromCharCode(65 + Number(d))).join('')}`;
     const theirs = await draft(name, saintPriestOffice);
-    await page.goto(`${ANTS_URL}/pro/connexion`);
-    await page.getByLabel("Numéro d'agrément Cerfa").fill(PRO.agrementNumber);
-    await page.getByLabel('Identifiant', { exact: true }).fill(PRO.login);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(PRO.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await signInAsPro(page);
     await page.getByRole('link', { name: "Transférer une demande d'une autre école de conduite" }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Transférer une demande');
     await expectAccessible(page);
