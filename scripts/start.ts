@@ -42,7 +42,11 @@ const system = await startSystem({
 });
 
 const school = DEMO_SCHOOL_USERS.map((u) => `    ${u.login.padEnd(12)} ${u.password.padEnd(20)} ${u.role}`).join('\n');
-const pros = DEMO_PRO_ACCOUNTS.map((a) => `    ${a.agrementNumber}  ${a.login.padEnd(12)} ${a.password}`).join('\n');
+const pros = DEMO_PRO_ACCOUNTS.flatMap((a) =>
+  a.users.map(
+    (u) => `    ${a.agrementNumber}  ${u.login.padEnd(12)} ${u.password.padEnd(20)} ${u.manager ? 'gestionnaire' : ''}`,
+  ),
+).join('\n');
 const agents = DEMO_AGENTS.map((a) => `    ${a.login.padEnd(12)} ${a.password}`).join('\n');
 console.log(`
 Le système est démarré (${runtimeLabel()}).

@@ -36,6 +36,7 @@ import { checkContract } from './pro/operation.ts';
 import { prefectureRoutes } from './pro/prefectures.ts';
 import { rateLimitProApi } from './pro/rateLimit.ts';
 import { requireProCaller, tokenRoutes } from './pro/token.ts';
+import { proUserRoutes } from './pro/userRoutes.ts';
 import { proWebFileRoutes } from './pro/webFileRoutes.ts';
 import { proWebRoutes } from './pro/webRoutes.ts';
 import type { AntsServices } from './services.ts';
@@ -138,6 +139,7 @@ export async function buildAntsApp(deps: AntsDeps) {
     // The school's professional space on the agency's own site (its web session).
     proWebRoutes,
     proWebFileRoutes,
+    proUserRoutes,
     entryRoutes,
     // The professional API used by driving-school software (bearer token from /api/pro/v1/token).
     tokenRoutes,

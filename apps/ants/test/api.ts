@@ -1,8 +1,7 @@
 import { AntsApiError, type CreateApplication, createAntsClient } from '@permis/ants-api';
-import { hashPassword } from '@permis/platform';
 import { testClient } from '@permis/platform/testing';
 import { PDFDocument } from 'pdf-lib';
-import { proAccounts } from '../src/db/schema.ts';
+import { insertProAccount } from '../src/seed/demo.ts';
 import { startAnts } from './harness.ts';
 
 /** The national service listening on a real port, and typed clients for the two demo schools. */
@@ -30,13 +29,15 @@ export async function startAntsHttp(
     /** Another driving school (a professional account of its own), and its client. */
     async addSchool(agrementNumber: string) {
       const password = 'Autre-ecole-2026!';
-      await ants.db.insert(proAccounts).values({
+      const email = 'contact@auto-ecole-de-la-gare.fr';
+      await insertProAccount(ants.db, {
         agrementNumber,
-        login: 'autre',
-        passwordHash: await hashPassword(password),
         schoolName: 'Auto-école de la Gare',
+        addressLine: '',
+        postalCode: '75010',
         city: 'PARIS',
-        email: 'contact@auto-ecole-de-la-gare.fr',
+        email,
+        users: [{ login: 'autre', password, firstName: 'Louis', lastName: 'GARNIER', email, manager: true }],
       });
       return client({ agrementNumber, login: 'autre', password });
     },

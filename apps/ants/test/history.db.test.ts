@@ -42,6 +42,8 @@ describe("the demand's history", () => {
         'Pièce à compléter : Avis médical — Avis du médecin agréé manquant',
       ],
     ]);
+    // Each of the school's lines names its user; the others none.
+    expect(history.map((e) => e.user)).toEqual([...Array(5).fill('Julien BRENAC (brequigny35)'), null]);
     // Times in order, and the web session reads the same history.
     expect([...history.map((e) => e.at)].sort()).toEqual(history.map((e) => e.at));
     const web = testClient(ants.app);
@@ -62,7 +64,8 @@ describe("the demand's history", () => {
       ['Demande créée (brouillon)', 'Un autre établissement', null],
       ['Demande reprise par transfert', 'Votre établissement', null],
     ]);
-    expect(JSON.stringify(history)).not.toMatch(/BREQUIGNY|E1703500010|brequigny/i);
+    expect(history.map((e) => e.user)).toEqual([null, 'Claire LABORET (claboret662)']);
+    expect(JSON.stringify(history)).not.toMatch(/BREQUIGNY|E1703500010|brequigny|BRENAC/i);
     expect((await failure(ants.brequigny.getApplicationHistory(app.number))).status).toBe(404);
   });
 });

@@ -135,6 +135,8 @@ export const historyEntrySchema = z
     label: z.string(),
     by: z.enum(HISTORY_ACTORS),
     byLabel: z.string(),
+    /** Of your establishment's actions: which of its users did it, « Prénom NOM (identifiant) »; never another school's. */
+    user: z.string().nullable(),
     /** What the action named: the pièce, the reason given to the school. */
     detail: z.string().nullable(),
   })

@@ -572,6 +572,7 @@ export interface components {
             /** @enum {string} */
             by: "school" | "otherSchool" | "candidate" | "agent" | "system";
             byLabel: string;
+            user: string | null;
             detail: string | null;
         };
     };

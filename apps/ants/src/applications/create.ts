@@ -11,6 +11,7 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AntsDb, AntsTx } from '../db/index.ts';
 import { applications, auditEvents, candidates } from '../db/schema.ts';
+import { type SchoolActor, schoolAudit } from '../pro/actor.ts';
 import { proError } from '../pro/errors.ts';
 import type { ApplicationRow } from './machine.ts';
 import { applicationNumber } from './number.ts';
@@ -24,10 +25,11 @@ type Request = z.output<typeof createApplicationSchema>;
  */
 export async function createApplication(
   db: AntsDb,
-  schoolId: string,
+  school: SchoolActor,
   idempotencyKey: string,
   request: Request,
 ): Promise<{ row: ApplicationRow; created: boolean }> {
+  const schoolId = school.id;
   const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
   const replay = await findByKey(db, schoolId, idempotencyKey);
   if (replay) return { row: sameRequest(replay, requestHash), created: false };
@@ -63,8 +65,7 @@ export async function createApplication(
         })
         .returning();
       await tx.insert(auditEvents).values({
-        actorType: 'school',
-        actorId: schoolId,
+        ...schoolAudit(school),
         action: 'application.create',
         targetType: 'application',
         targetId: inserted!.id,

@@ -2,7 +2,7 @@ import type { HistoryEntry } from '@permis/ants-api';
 import { PIECES } from '@permis/referentiel';
 import { and, asc, eq } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
-import { auditEvents } from '../db/schema.ts';
+import { auditEvents, proUsers } from '../db/schema.ts';
 import type { ApplicationRow } from './machine.ts';
 
 /**
@@ -33,16 +33,21 @@ const PIECE_LABELS = new Map(PIECES.map((piece) => [piece.kind, piece.label]));
 
 /**
  * The demand's history, oldest first, for the school holding it: every audited action on it. The
- * school's own actions are "Votre établissement"; those of the school that held it before a transfer
- * are "Un autre établissement", whatever it was.
+ * school's own actions are "Votre établissement", with the user who did it; those of the school that
+ * held it before a transfer are "Un autre établissement", whatever it was and whoever did it.
  */
 export async function applicationHistory(db: AntsDb, row: ApplicationRow): Promise<HistoryEntry[]> {
   const events = await db
-    .select()
+    .select({
+      event: auditEvents,
+      user: { firstName: proUsers.firstName, lastName: proUsers.lastName, login: proUsers.login },
+    })
     .from(auditEvents)
+    // Only the holder's own users are named: another school's people stay "Un autre établissement".
+    .leftJoin(proUsers, and(eq(proUsers.id, auditEvents.actorUserId), eq(proUsers.proAccountId, row.proAccountId)))
     .where(and(eq(auditEvents.targetType, 'application'), eq(auditEvents.targetId, row.id)))
     .orderBy(asc(auditEvents.at), asc(auditEvents.id));
-  return events.flatMap((event) => {
+  return events.flatMap(({ event, user }) => {
     const known = ACTIONS[event.action];
     if (!known) return [];
     const by = actorOf(event, row.proAccountId);
@@ -60,6 +65,7 @@ export async function applicationHistory(db: AntsDb, row: ApplicationRow): Promi
         label: known.label,
         by,
         byLabel: ACTOR_LABELS[by],
+        user: by === 'school' && user ? `${user.firstName} ${user.lastName} (${user.login})`.trim() : null,
         detail,
       },
     ];

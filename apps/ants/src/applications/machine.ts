@@ -21,7 +21,8 @@ import { recordChange } from '../webhooks/outbox.ts';
  *     └─delete─► deleted ◄─delete / expire─┘   refuse ─► refused_by_candidate
  *                                        under_instruction ──request_completion──► to_complete ──complete──┘
  */
-export type Actor = { type: 'school' | 'candidate' | 'agent' | 'system'; id: string | null };
+/** Who moves a demand; `userId` names which user of a school did it (see pro/actor.ts). */
+export type Actor = { type: 'school' | 'candidate' | 'agent' | 'system'; id: string | null; userId?: string | null };
 
 type Rule = {
   from: readonly ApplicationState[];
@@ -83,6 +84,7 @@ export async function transition(
   await tx.insert(auditEvents).values({
     actorType: actor.type,
     actorId: actor.id,
+    actorUserId: actor.userId ?? null,
     action: `application.${action}`,
     targetType: 'application',
     targetId: app.id,

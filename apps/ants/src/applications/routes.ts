@@ -65,7 +65,7 @@ export function applicationRoutes(app: HttpServer, { db, actions }: AntsServices
       const school = await requireProCaller(db, request);
       const key = request.headers['idempotency-key'];
       if (!key) throw proError('IDEMPOTENCY_KEY_MISSING');
-      const { row, created } = await createApplication(db, school.id, key, request.body);
+      const { row, created } = await createApplication(db, school, key, request.body);
       return reply.status(created ? 201 : 200).send({ application: toView(row) });
     },
   );
@@ -165,7 +165,7 @@ export function applicationRoutes(app: HttpServer, { db, actions }: AntsServices
     ),
     async (request) => {
       const school = await requireProCaller(db, request);
-      return { application: toView(await updateDraft(db, school.id, request.params.number, request.body)) };
+      return { application: toView(await updateDraft(db, school, request.params.number, request.body)) };
     },
   );
 
@@ -183,7 +183,7 @@ export function applicationRoutes(app: HttpServer, { db, actions }: AntsServices
       { params: numberParams },
     ),
     async (request) => ({
-      application: await actions.remove((await requireProCaller(db, request)).id, request.params.number),
+      application: await actions.remove(await requireProCaller(db, request), request.params.number),
     }),
   );
 
@@ -202,7 +202,7 @@ export function applicationRoutes(app: HttpServer, { db, actions }: AntsServices
       { params: numberParams },
     ),
     async (request) => ({
-      application: await actions.validate((await requireProCaller(db, request)).id, request.params.number),
+      application: await actions.validate(await requireProCaller(db, request), request.params.number),
     }),
   );
 
@@ -221,7 +221,7 @@ export function applicationRoutes(app: HttpServer, { db, actions }: AntsServices
       { params: numberParams },
     ),
     async (request) => ({
-      application: await actions.complete((await requireProCaller(db, request)).id, request.params.number),
+      application: await actions.complete(await requireProCaller(db, request), request.params.number),
     }),
   );
 
@@ -249,7 +249,7 @@ export function applicationRoutes(app: HttpServer, { db, actions }: AntsServices
     ),
     async (request) => {
       const school = await requireProCaller(db, request);
-      return { application: await actions.transfer(school.id, request.ip, request.body) };
+      return { application: await actions.transfer(school, request.ip, request.body) };
     },
   );
 }

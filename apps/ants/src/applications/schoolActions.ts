@@ -1,4 +1,5 @@
 import type { TransferRequest } from '@permis/ants-api';
+import type { SchoolActor } from '../pro/actor.ts';
 import type { AntsServices } from '../services.ts';
 import { findOwnApplication } from './find.ts';
 import { transition } from './machine.ts';
@@ -13,27 +14,27 @@ import { toView } from './view.ts';
  */
 export function createSchoolActions(services: Pick<AntsServices, 'db' | 'hooks'>) {
   const { db, hooks } = services;
-  const actor = (schoolId: string) => ({ type: 'school' as const, id: schoolId });
+  const actor = (school: SchoolActor) => ({ type: 'school' as const, id: school.id, userId: school.userId });
   const transfers = createTransfers(db);
   return {
-    async validate(schoolId: string, number: string) {
-      const row = await findOwnApplication(db, schoolId, number);
-      const updated = await validateApplication(db, row, schoolId);
+    async validate(school: SchoolActor, number: string) {
+      const row = await findOwnApplication(db, school.id, number);
+      const updated = await validateApplication(db, row, school);
       if (updated.state === 'awaiting_candidate') await hooks.onAwaitingCandidate(updated.id);
       return toView(updated);
     },
-    async remove(schoolId: string, number: string) {
-      const row = await findOwnApplication(db, schoolId, number);
-      return toView(await db.transaction((tx) => transition(tx, row, 'delete', actor(schoolId))));
+    async remove(school: SchoolActor, number: string) {
+      const row = await findOwnApplication(db, school.id, number);
+      return toView(await db.transaction((tx) => transition(tx, row, 'delete', actor(school))));
     },
     /** "Dossier à traiter": once the school has sent what the agent asked for, back to instruction. */
-    async complete(schoolId: string, number: string) {
-      const row = await findOwnApplication(db, schoolId, number);
-      return toView(await db.transaction((tx) => transition(tx, row, 'complete', actor(schoolId))));
+    async complete(school: SchoolActor, number: string) {
+      const row = await findOwnApplication(db, school.id, number);
+      return toView(await db.transaction((tx) => transition(tx, row, 'complete', actor(school))));
     },
     /** Transfer: the demand comes to this school for the candidate its fiche names (number + agrément). */
-    async transfer(schoolId: string, ip: string, request: TransferRequest) {
-      const moved = await transfers.transfer(schoolId, ip, request);
+    async transfer(school: SchoolActor, ip: string, request: TransferRequest) {
+      const moved = await transfers.transfer(school, ip, request);
       await hooks.onTransferred(moved.id);
       return toView(moved);
     },

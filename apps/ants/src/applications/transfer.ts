@@ -3,6 +3,7 @@ import { createLoginThrottle } from '@permis/platform';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
 import { applications, auditEvents, formerHolders, proAccounts } from '../db/schema.ts';
+import { type SchoolActor, schoolAudit } from '../pro/actor.ts';
 import { proError } from '../pro/errors.ts';
 import { recordChange } from '../webhooks/outbox.ts';
 
@@ -15,7 +16,7 @@ export type Transfers = {
    * the agrément of the school that holds it and its candidate. Every mismatch is the same answer
    * (it reveals neither the number nor the school nor the person); failures are counted per account.
    */
-  transfer(schoolId: string, ip: string, request: TransferRequest): Promise<typeof applications.$inferSelect>;
+  transfer(school: SchoolActor, ip: string, request: TransferRequest): Promise<typeof applications.$inferSelect>;
 };
 
 export function createTransfers(db: AntsDb): Transfers {
@@ -28,7 +29,8 @@ export function createTransfers(db: AntsDb): Transfers {
     code: 'TRANSFER_THROTTLED',
   });
   return {
-    async transfer(schoolId, ip, request) {
+    async transfer(school, ip, request) {
+      const schoolId = school.id;
       await throttle.assertAllowed(ip, schoolId);
       const [found] = await db
         .select({ row: applications, holderAgrement: proAccounts.agrementNumber })
@@ -74,8 +76,7 @@ export function createTransfers(db: AntsDb): Transfers {
           .delete(formerHolders)
           .where(and(eq(formerHolders.applicationId, row.id), eq(formerHolders.proAccountId, schoolId)));
         await tx.insert(auditEvents).values({
-          actorType: 'school',
-          actorId: schoolId,
+          ...schoolAudit(school),
           action: 'application.transfer',
           targetType: 'application',
           targetId: row.id,

@@ -3,6 +3,7 @@ import { and, eq, ne, notExists } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
 import { applications, auditEvents, candidates, ephotoCodes } from '../db/schema.ts';
+import { type SchoolActor, schoolAudit } from '../pro/actor.ts';
 import { proError } from '../pro/errors.ts';
 import { recordChange } from '../webhooks/outbox.ts';
 import { candidateFor } from './create.ts';
@@ -18,10 +19,11 @@ type Request = z.output<typeof createApplicationSchema>;
  */
 export async function updateDraft(
   db: AntsDb,
-  schoolId: string,
+  school: SchoolActor,
   number: string,
   request: Request,
 ): Promise<ApplicationRow> {
+  const schoolId = school.id;
   const errors = dataErrors(request, parisToday());
   if (errors.length > 0) throw proError('DATA_ERROR', API_ERRORS.DATA_ERROR.title, errors);
   return db.transaction(async (tx) => {
@@ -89,8 +91,7 @@ export async function updateDraft(
         );
     }
     await tx.insert(auditEvents).values({
-      actorType: 'school',
-      actorId: schoolId,
+      ...schoolAudit(school),
       action: 'application.update',
       targetType: 'application',
       targetId: row.id,

@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
 import { pieceFiles } from '../db/schema.ts';
 import { attachedEphotoCode } from '../ephoto/attached.ts';
+import type { SchoolActor } from '../pro/actor.ts';
 import { proError } from '../pro/errors.ts';
 import { type ApplicationRow, transition } from './machine.ts';
 
@@ -11,7 +12,11 @@ import { type ApplicationRow, transition } from './machine.ts';
  * paper photo-signature form is for a 02 only), then the state machine's `validate` (to the
  * candidate, or straight to instruction with a paper mandate). Checked and moved in one transaction.
  */
-export async function validateApplication(db: AntsDb, row: ApplicationRow, schoolId: string): Promise<ApplicationRow> {
+export async function validateApplication(
+  db: AntsDb,
+  row: ApplicationRow,
+  school: SchoolActor,
+): Promise<ApplicationRow> {
   return db.transaction(async (tx) => {
     if (row.state === 'draft') {
       const sent = await tx
@@ -32,6 +37,6 @@ export async function validateApplication(db: AntsDb, row: ApplicationRow, schoo
         throw proError('EPHOTO_REQUIRED');
       }
     }
-    return transition(tx, row, 'validate', { type: 'school', id: schoolId });
+    return transition(tx, row, 'validate', { type: 'school', id: school.id, userId: school.userId });
   });
 }

@@ -2,7 +2,7 @@ import { type SessionManager, unauthenticated } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { AntsDb } from '../db/index.ts';
-import { agents, candidates, proAccounts } from '../db/schema.ts';
+import { agents, candidates, proAccounts, proUsers } from '../db/schema.ts';
 
 /** Session subject types of the national service (candidates arrive in a later issue). */
 export const PRO = 'pro';
@@ -14,29 +14,43 @@ export type AntsAccess = 'public' | 'session' | 'pro' | 'proSession' | 'agent' |
 
 export type AuthContext = { db: AntsDb; sessions: SessionManager };
 
+/** The signed-in user of the professional space and their establishment (`id` is the establishment's). */
 export type ProAccount = {
   id: string;
   agrementNumber: string;
-  login: string;
   schoolName: string;
   postalCode: string;
   city: string;
+  userId: string;
+  login: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  /** The « gestionnaire » of the agrément: invites and disables its other users. */
+  manager: boolean;
 };
 export type Agent = { id: string; login: string; firstName: string; lastName: string; service: string };
 
+/** A session of the professional space is a user's: resolved to them and their establishment. */
 export async function requirePro(ctx: AuthContext, request: FastifyRequest): Promise<ProAccount> {
   const session = ctx.sessions.require(request, PRO);
   const [row] = await ctx.db
     .select({
       id: proAccounts.id,
       agrementNumber: proAccounts.agrementNumber,
-      login: proAccounts.login,
       schoolName: proAccounts.schoolName,
       postalCode: proAccounts.postalCode,
       city: proAccounts.city,
+      userId: proUsers.id,
+      login: proUsers.login,
+      firstName: proUsers.firstName,
+      lastName: proUsers.lastName,
+      email: proUsers.email,
+      manager: proUsers.manager,
     })
-    .from(proAccounts)
-    .where(and(eq(proAccounts.id, session.subjectId), eq(proAccounts.active, true)))
+    .from(proUsers)
+    .innerJoin(proAccounts, eq(proAccounts.id, proUsers.proAccountId))
+    .where(and(eq(proUsers.id, session.subjectId), eq(proUsers.active, true), eq(proAccounts.active, true)))
     .limit(1);
   if (!row) throw unauthenticated();
   return row;

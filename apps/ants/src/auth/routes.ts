@@ -1,15 +1,16 @@
-import { API_ERRORS, proCredentials } from '@permis/ants-api';
+import { proCredentials } from '@permis/ants-api';
 import { createLoginThrottle, type HttpServer, verifyPassword } from '@permis/platform';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { agents, auditEvents, proAccounts } from '../db/schema.ts';
+import { agents, auditEvents } from '../db/schema.ts';
+import { createProSignIn } from '../pro/signIn.ts';
 import { AGENT, type AuthContext, CANDIDATE, PRO, requireAgent, requireCandidate, requirePro } from './context.ts';
 
 const AGENT_WRONG_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
 
 export function authRoutes(app: HttpServer, ctx: AuthContext) {
-  // The web sign-in and the API token share the pro accounts' count (scope `pro`).
-  const throttle = createLoginThrottle(ctx.db, { scope: 'pro' });
+  // The web sign-in and the API token are one sign-in (pro/signIn.ts), one count per login.
+  const proSignIn = createProSignIn(ctx.db);
   const agentThrottle = createLoginThrottle(ctx.db, { scope: 'agent' });
 
   app.post(
@@ -21,24 +22,8 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
       },
     },
     async (request, reply) => {
-      const { agrementNumber, login, password } = request.body;
-      const key = `${agrementNumber}/${login}`;
-      await throttle.assertAllowed(request.ip, key);
-      const [row] = await ctx.db
-        .select()
-        .from(proAccounts)
-        .where(and(eq(proAccounts.agrementNumber, agrementNumber), eq(proAccounts.login, login)))
-        .limit(1);
-      const ok = await verifyPassword(row?.passwordHash, password);
-      if (!row || !ok || !row.active) {
-        await throttle.recordFailure(request.ip, key);
-        return app.problem(reply, 401, 'AUTHENTICATION_FAILED', API_ERRORS.AUTHENTICATION_FAILED.title);
-      }
-      await throttle.recordSuccess(request.ip, key);
-      const { csrfToken } = await ctx.sessions.start(reply, PRO, row.id);
-      await ctx.db
-        .insert(auditEvents)
-        .values({ actorType: PRO, actorId: row.id, action: 'login', targetType: 'pro_account', targetId: row.id });
+      const { userId } = await proSignIn.signIn(request.ip, request.body, 'web');
+      const { csrfToken } = await ctx.sessions.start(reply, PRO, userId);
       return { kind: PRO, csrfToken };
     },
   );

@@ -25,16 +25,14 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 
 /**
- * A driving school's professional account on the national service, identified by its Cerfa
- * agrément number + login + password (the credentials the school software stores per office).
+ * A driving school's professional account on the national service: the establishment, identified
+ * by its Cerfa agrément number. The people who sign in for it are its users (proUsers).
  */
 export const proAccounts = pgTable(
   'pro_accounts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     agrementNumber: text('agrement_number').notNull(),
-    login: text('login').notNull(),
-    passwordHash: text('password_hash').notNull(),
     schoolName: text('school_name').notNull(),
     addressLine: text('address_line').notNull().default(''),
     postalCode: text('postal_code').notNull().default(''),
@@ -43,8 +41,44 @@ export const proAccounts = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('pro_accounts_agrement_login_idx').on(t.agrementNumber, t.login)],
+  (t) => [uniqueIndex('pro_accounts_agrement_idx').on(t.agrementNumber)],
 );
+
+/**
+ * One person who signs in for an establishment: agrément + their own login + their own password
+ * (the credentials a school software stores are one of them). The manager (« gestionnaire »)
+ * invites the others and may disable them; each action in the audit trail names its user.
+ */
+export const proUsers = pgTable(
+  'pro_users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proAccountId: uuid('pro_account_id')
+      .notNull()
+      .references(() => proAccounts.id),
+    login: text('login').notNull(),
+    /** Null until the invited user chose a password from the mailed link. */
+    passwordHash: text('password_hash'),
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name').notNull().default(''),
+    email: text('email').notNull(),
+    manager: boolean('manager').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('pro_users_account_login_idx').on(t.proAccountId, t.login)],
+);
+
+/** The single-use link (hash only) an invited user follows to choose a password. */
+export const proUserTokens = pgTable('pro_user_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  proUserId: uuid('pro_user_id')
+    .notNull()
+    .references(() => proUsers.id),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
 
 /** An instructing agent (CERT or préfecture) who processes validated applications. */
 export const agents = pgTable(
@@ -70,6 +104,8 @@ export const auditEvents = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     actorType: text('actor_type').notNull(),
     actorId: uuid('actor_id'),
+    /** Of a school's action: which of its users did it (null for its software's older tokens, jobs). */
+    actorUserId: uuid('actor_user_id'),
     action: text('action').notNull(),
     targetType: text('target_type').notNull(),
     targetId: text('target_id').notNull(),
@@ -87,10 +123,14 @@ export const apiTokens = pgTable(
     proAccountId: uuid('pro_account_id')
       .notNull()
       .references(() => proAccounts.id),
+    /** Whose credentials got it: the school's actions through it are theirs in the audit trail. */
+    proUserId: uuid('pro_user_id')
+      .notNull()
+      .references(() => proUsers.id),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('api_tokens_account_idx').on(t.proAccountId)],
+  (t) => [index('api_tokens_account_idx').on(t.proAccountId), index('api_tokens_user_idx').on(t.proUserId)],
 );
 
 /** A candidate known to the national service (their personal account comes with the candidate space). */

@@ -128,7 +128,7 @@ export function ephotoRoutes(app: HttpServer, { db }: AntsServices) {
     ),
     async (request) => {
       const school = await requireProCaller(db, request);
-      const code = await setEphoto(db, school.id, request.params.number, request.body.code);
+      const code = await setEphoto(db, school, request.params.number, request.body.code);
       return { ephoto: { code } };
     },
   );
@@ -147,7 +147,7 @@ export function ephotoRoutes(app: HttpServer, { db }: AntsServices) {
     ),
     async (request) => {
       const school = await requireProCaller(db, request);
-      await removeEphoto(db, school.id, request.params.number);
+      await removeEphoto(db, school, request.params.number);
       return { ok: true as const };
     },
   );

@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { findOwnApplication } from '../applications/find.ts';
 import type { AntsDb } from '../db/index.ts';
 import { applications, auditEvents, ephotoCodes, photoBooths } from '../db/schema.ts';
+import { type SchoolActor, schoolAudit } from '../pro/actor.ts';
 import { proError } from '../pro/errors.ts';
 
 // The ePhoto of a school's application, the same for its software (professional API) and its
@@ -20,8 +21,8 @@ export async function attachedEphoto(db: AntsDb, applicationId: string) {
 }
 
 /** Adds or replaces the code of a draft. A code serves one application only, ever. */
-export async function setEphoto(db: AntsDb, schoolId: string, number: string, code: string): Promise<string> {
-  const row = await ephotoEditableApplication(db, schoolId, number);
+export async function setEphoto(db: AntsDb, school: SchoolActor, number: string, code: string): Promise<string> {
+  const row = await ephotoEditableApplication(db, school.id, number);
   await db.transaction(async (tx) => {
     const [found] = await tx.select().from(ephotoCodes).where(eq(ephotoCodes.code, code)).limit(1);
     if (!found) throw proError('EPHOTO_UNKNOWN', "Ce code ePhoto n'existe pas : vérifiez sa saisie.");
@@ -48,8 +49,7 @@ export async function setEphoto(db: AntsDb, schoolId: string, number: string, co
     // On the application too: its school's copy learns it (and a sync sees it changed).
     await tx.update(applications).set({ ephotoCode: code, updatedAt: new Date() }).where(eq(applications.id, row.id));
     await tx.insert(auditEvents).values({
-      actorType: 'school',
-      actorId: schoolId,
+      ...schoolAudit(school),
       action: 'ephoto.set',
       targetType: 'application',
       targetId: row.id,
@@ -59,8 +59,8 @@ export async function setEphoto(db: AntsDb, schoolId: string, number: string, co
 }
 
 /** Takes the code off a draft; it goes back to its holder, unused. */
-export async function removeEphoto(db: AntsDb, schoolId: string, number: string): Promise<void> {
-  const row = await ephotoEditableApplication(db, schoolId, number);
+export async function removeEphoto(db: AntsDb, school: SchoolActor, number: string): Promise<void> {
+  const row = await ephotoEditableApplication(db, school.id, number);
   await db.transaction(async (tx) => {
     const released = await tx
       .update(ephotoCodes)
@@ -70,8 +70,7 @@ export async function removeEphoto(db: AntsDb, schoolId: string, number: string)
     await tx.update(applications).set({ ephotoCode: null, updatedAt: new Date() }).where(eq(applications.id, row.id));
     if (released.length === 0) throw proError('EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
     await tx.insert(auditEvents).values({
-      actorType: 'school',
-      actorId: schoolId,
+      ...schoolAudit(school),
       action: 'ephoto.delete',
       targetType: 'application',
       targetId: row.id,

@@ -80,15 +80,7 @@ export function pieceRoutes(app: HttpServer, { db, filesDir }: AntsServices) {
       const school = await requireProCaller(db, request);
       const row = await piecesEditableApplication(db, school.id, request.params.number);
       const upload = await readUploadedFile(request, MAX_PIECE_FILE_BYTES);
-      const file = await storePieceFile(
-        db,
-        filesDir,
-        school.id,
-        row,
-        request.params.kind,
-        upload,
-        request.query.comment,
-      );
+      const file = await storePieceFile(db, filesDir, school, row, request.params.kind, upload, request.query.comment);
       return reply.status(201).send({ file });
     },
   );
@@ -130,7 +122,7 @@ export function pieceRoutes(app: HttpServer, { db, filesDir }: AntsServices) {
     ),
     async (request) => {
       const school = await requireProCaller(db, request);
-      await deletePieceFile(db, filesDir, school.id, request.params.number, request.params.fileId);
+      await deletePieceFile(db, filesDir, school, request.params.number, request.params.fileId);
       return { ok: true as const };
     },
   );

@@ -8,6 +8,7 @@ import { findOwnApplication } from '../applications/find.ts';
 import type { ApplicationRow } from '../applications/machine.ts';
 import type { AntsDb } from '../db/index.ts';
 import { auditEvents, pieceFiles } from '../db/schema.ts';
+import { type SchoolActor, schoolAudit } from '../pro/actor.ts';
 import { proError } from '../pro/errors.ts';
 import { fileView, findPieceFile } from './files.ts';
 import { inspectFile } from './inspect.ts';
@@ -34,7 +35,7 @@ export async function piecesEditableApplication(db: AntsDb, schoolId: string, nu
 export async function storePieceFile(
   db: AntsDb,
   filesDir: string,
-  schoolId: string,
+  school: SchoolActor,
   row: ApplicationRow,
   kind: PieceKind,
   upload: { bytes: Buffer; fileName: string },
@@ -73,8 +74,7 @@ export async function storePieceFile(
         })
         .returning();
       await tx.insert(auditEvents).values({
-        actorType: 'school',
-        actorId: schoolId,
+        ...schoolAudit(school),
         action: 'piece.upload',
         targetType: 'application',
         targetId: row.id,
@@ -89,14 +89,19 @@ export async function storePieceFile(
   }
 }
 
-export async function deletePieceFile(db: AntsDb, filesDir: string, schoolId: string, number: string, fileId: string) {
-  const row = await piecesEditableApplication(db, schoolId, number);
+export async function deletePieceFile(
+  db: AntsDb,
+  filesDir: string,
+  school: SchoolActor,
+  number: string,
+  fileId: string,
+) {
+  const row = await piecesEditableApplication(db, school.id, number);
   const file = await findPieceFile(db, row.id, fileId);
   await db.transaction(async (tx) => {
     await tx.delete(pieceFiles).where(eq(pieceFiles.id, file.id));
     await tx.insert(auditEvents).values({
-      actorType: 'school',
-      actorId: schoolId,
+      ...schoolAudit(school),
       action: 'piece.delete',
       targetType: 'application',
       targetId: row.id,

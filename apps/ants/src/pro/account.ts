@@ -1,11 +1,13 @@
-import { createLoginThrottle, hashPassword, verifyPassword } from '@permis/platform';
+import { hashPassword, verifyPassword } from '@permis/platform';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { PRO } from '../auth/context.ts';
+import type { ProAccount } from '../auth/context.ts';
 import { assertNewPassword } from '../candidates/questions.ts';
 import type { AntsDb } from '../db/index.ts';
-import { auditEvents, proAccounts } from '../db/schema.ts';
+import { auditEvents, proUsers } from '../db/schema.ts';
+import { schoolAudit } from './actor.ts';
 import { proError } from './errors.ts';
+import { createProSignIn } from './signIn.ts';
 import { revokeProTokens } from './token.ts';
 
 export const passwordChangeSchema = z.object({
@@ -15,39 +17,38 @@ export const passwordChangeSchema = z.object({
 });
 
 /**
- * "Modifier le mot de passe" of a school's professional account: the current password first (its
+ * "Modifier le mot de passe" of one user of the professional space: the current password first (its
  * failures count with the sign-in's, so it cannot be guessed here), then the new one under the
- * same rule as the candidates'. Every bearer token of the account is revoked: the school's
- * software signs in again with the new password. Answers how many tokens were revoked.
+ * same rule as the candidates'. Every bearer token got with this user's credentials is revoked:
+ * a school software signing in as them signs in again. Answers how many tokens were revoked.
  */
 export async function changeProPassword(
   db: AntsDb,
-  accountId: string,
+  user: ProAccount,
   ip: string,
   change: z.output<typeof passwordChangeSchema>,
 ): Promise<number> {
-  const [account] = await db.select().from(proAccounts).where(eq(proAccounts.id, accountId)).limit(1);
-  if (!account) throw proError('TOKEN_INVALID');
-  const throttle = createLoginThrottle(db, { scope: 'pro' });
-  const key = `${account.agrementNumber}/${account.login}`;
+  const [row] = await db.select().from(proUsers).where(eq(proUsers.id, user.userId)).limit(1);
+  if (!row) throw proError('TOKEN_INVALID');
+  const { throttle } = createProSignIn(db);
+  const key = `${user.agrementNumber}/${row.login}`;
   await throttle.assertAllowed(ip, key);
-  if (!(await verifyPassword(account.passwordHash, change.currentPassword))) {
+  if (!(await verifyPassword(row.passwordHash ?? undefined, change.currentPassword))) {
     await throttle.recordFailure(ip, key);
     throw proError('VALIDATION', 'Certains champs sont invalides.', [
       { path: 'currentPassword', message: 'Le mot de passe actuel est incorrect.' },
     ]);
   }
-  assertNewPassword(change.password, change.passwordConfirmation, [account.login]);
+  assertNewPassword(change.password, change.passwordConfirmation, [row.login]);
   const passwordHash = await hashPassword(change.password);
   return db.transaction(async (tx) => {
-    await tx.update(proAccounts).set({ passwordHash }).where(eq(proAccounts.id, account.id));
+    await tx.update(proUsers).set({ passwordHash }).where(eq(proUsers.id, row.id));
     await tx.insert(auditEvents).values({
-      actorType: PRO,
-      actorId: account.id,
+      ...schoolAudit(user),
       action: 'password.change',
-      targetType: 'pro_account',
-      targetId: account.id,
+      targetType: 'pro_user',
+      targetId: row.id,
     });
-    return revokeProTokens(tx, account.id);
+    return revokeProTokens(tx, { proUserId: row.id });
   });
 }

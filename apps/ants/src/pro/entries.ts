@@ -19,6 +19,7 @@ import { dataErrors } from '../applications/rules.ts';
 import { toView } from '../applications/view.ts';
 import type { AntsDb } from '../db/index.ts';
 import { applicationEntries, applications } from '../db/schema.ts';
+import type { SchoolActor } from './actor.ts';
 import { proError } from './errors.ts';
 
 type Steps = { [S in SavedStep]?: z.output<(typeof newApplicationStepSchemas)[S]> };
@@ -98,11 +99,12 @@ export async function entriesInProgress(db: AntsDb, schoolId: string): Promise<E
  */
 export async function saveEntryStep<S extends SavedStep>(
   db: AntsDb,
-  schoolId: string,
+  school: SchoolActor,
   id: string,
   step: S,
   body: z.output<(typeof newApplicationStepSchemas)[S]>,
 ): Promise<ApplicationEntry> {
+  const schoolId = school.id;
   const row = await findOwnEntry(db, schoolId, id);
   if (row.applicationId) {
     throw proError('TRANSITION_REFUSED', 'La demande est déjà créée : modifiez-la depuis sa page.');
@@ -121,7 +123,7 @@ export async function saveEntryStep<S extends SavedStep>(
 
   await db.update(applicationEntries).set({ steps, updatedAt: new Date() }).where(eq(applicationEntries.id, row.id));
   if (step === 'dossier') {
-    const { row: application } = await createApplication(db, schoolId, `entry:${row.id}`, request);
+    const { row: application } = await createApplication(db, school, `entry:${row.id}`, request);
     await db
       .update(applicationEntries)
       .set({ applicationId: application.id, updatedAt: new Date() })

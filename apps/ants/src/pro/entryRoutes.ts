@@ -41,7 +41,7 @@ export function entryRoutes(app: HttpServer, ctx: AntsServices) {
       `/api/pro/web/entries/:id/${step}`,
       { ...proSession, schema: { params: entryParams, body: newApplicationStepSchemas[step] } },
       async (request) => ({
-        entry: await saveEntryStep(db, (await requirePro(ctx, request)).id, request.params.id, step, request.body),
+        entry: await saveEntryStep(db, await requirePro(ctx, request), request.params.id, step, request.body),
       }),
     );
   }

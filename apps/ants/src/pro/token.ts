@@ -1,24 +1,27 @@
-import { API_ERRORS, revokedTokensSchema, tokenRequestSchema, tokenResponseSchema } from '@permis/ants-api';
-import { createLoginThrottle, type HttpServer, randomToken, sha256, verifyPassword } from '@permis/platform';
+import { revokedTokensSchema, tokenRequestSchema, tokenResponseSchema } from '@permis/ants-api';
+import { type HttpServer, randomToken, sha256 } from '@permis/platform';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
-import { apiTokens, auditEvents, proAccounts } from '../db/schema.ts';
+import { apiTokens, auditEvents, proAccounts, proUsers } from '../db/schema.ts';
 import type { AntsServices } from '../services.ts';
+import { schoolAudit } from './actor.ts';
 import { proError } from './errors.ts';
 import { proOperation } from './operation.ts';
+import { createProSignIn } from './signIn.ts';
 
 const TOKEN_TTL_MS = 60 * 60 * 1000;
 
-export type ProCaller = { id: string; agrementNumber: string; schoolName: string };
+/** The school calling the professional API, and the user whose credentials got the token. */
+export type ProCaller = { id: string; userId: string; agrementNumber: string; schoolName: string };
 
 /**
  * The professional API authenticates a driving-school office by its Cerfa agrément number, ANTS
  * login and password, and answers a bearer token valid one hour (only its hash is stored).
  */
 export function tokenRoutes(app: HttpServer, { db }: AntsServices) {
-  const throttle = createLoginThrottle(db, { scope: 'pro' });
+  const proSignIn = createProSignIn(db);
   app.post(
     '/api/pro/v1/token',
     proOperation(
@@ -35,39 +38,20 @@ export function tokenRoutes(app: HttpServer, { db }: AntsServices) {
       },
       { body: tokenRequestSchema },
     ),
-    async (request, reply) => {
-      const { agrementNumber, login, password } = request.body;
-      const key = `${agrementNumber}/${login}`;
-      await throttle.assertAllowed(request.ip, key);
-      const [row] = await db
-        .select()
-        .from(proAccounts)
-        .where(and(eq(proAccounts.agrementNumber, agrementNumber), eq(proAccounts.login, login)))
-        .limit(1);
-      // Verified even for an unknown account, so the answer takes as long either way.
-      const ok = await verifyPassword(row?.passwordHash, password);
-      if (!row?.active || !ok) {
-        await throttle.recordFailure(request.ip, key);
-        return app.problem(reply, 401, 'AUTHENTICATION_FAILED', API_ERRORS.AUTHENTICATION_FAILED.title);
-      }
-      await throttle.recordSuccess(request.ip, key);
+    async (request) => {
+      const { accountId, userId } = await proSignIn.signIn(request.ip, request.body, 'api');
       const token = randomToken();
       const expiresAt = new Date(Date.now() + TOKEN_TTL_MS);
       await db.delete(apiTokens).where(lt(apiTokens.expiresAt, new Date()));
-      await db.insert(apiTokens).values({ tokenHash: sha256(token), proAccountId: row.id, expiresAt });
-      await db.insert(auditEvents).values({
-        actorType: 'school',
-        actorId: row.id,
-        action: 'api.token',
-        targetType: 'pro_account',
-        targetId: row.id,
-      });
+      await db
+        .insert(apiTokens)
+        .values({ tokenHash: sha256(token), proAccountId: accountId, proUserId: userId, expiresAt });
       return { token, expiresAt: expiresAt.toISOString() };
     },
   );
 
-  // Revocation: the token presented, or with `all=true` every token of the account (one leaked,
-  // a software replaced). A password change, once accounts have one, must call `revokeProTokens`.
+  // Revocation: the token presented, or with `all=true` every token of the establishment (one
+  // leaked, a software replaced). A user's password change or disabling revokes theirs (revokeProTokens).
   app.delete(
     '/api/pro/v1/token',
     proOperation(
@@ -86,7 +70,7 @@ export function tokenRoutes(app: HttpServer, { db }: AntsServices) {
       const caller = await requireProCaller(db, request);
       const revoked =
         request.query.all === 'true'
-          ? await revokeProTokens(db, caller.id)
+          ? await revokeProTokens(db, { proAccountId: caller.id })
           : (
               await db
                 .delete(apiTokens)
@@ -94,8 +78,7 @@ export function tokenRoutes(app: HttpServer, { db }: AntsServices) {
                 .returning()
             ).length;
       await db.insert(auditEvents).values({
-        actorType: 'school',
-        actorId: caller.id,
+        ...schoolAudit(caller),
         action: request.query.all === 'true' ? 'api.token_revoke_all' : 'api.token_revoke',
         targetType: 'pro_account',
         targetId: caller.id,
@@ -105,9 +88,14 @@ export function tokenRoutes(app: HttpServer, { db }: AntsServices) {
   );
 }
 
-/** Revokes every bearer token of a professional account: answers how many. */
-export async function revokeProTokens(db: Pick<AntsDb, 'delete'>, proAccountId: string): Promise<number> {
-  return (await db.delete(apiTokens).where(eq(apiTokens.proAccountId, proAccountId)).returning()).length;
+/** Revokes every bearer token of an establishment, or only its user's: answers how many. */
+export async function revokeProTokens(
+  db: Pick<AntsDb, 'delete'>,
+  whose: { proAccountId: string } | { proUserId: string },
+): Promise<number> {
+  const where =
+    'proUserId' in whose ? eq(apiTokens.proUserId, whose.proUserId) : eq(apiTokens.proAccountId, whose.proAccountId);
+  return (await db.delete(apiTokens).where(where).returning()).length;
 }
 
 function bearerToken(request: FastifyRequest): string {
@@ -126,11 +114,22 @@ export async function findProCaller(db: AntsDb, request: FastifyRequest): Promis
   let found: ProCaller | null = null;
   if (token) {
     const [row] = await db
-      .select({ id: proAccounts.id, agrementNumber: proAccounts.agrementNumber, schoolName: proAccounts.schoolName })
+      .select({
+        id: proAccounts.id,
+        userId: proUsers.id,
+        agrementNumber: proAccounts.agrementNumber,
+        schoolName: proAccounts.schoolName,
+      })
       .from(apiTokens)
       .innerJoin(proAccounts, eq(proAccounts.id, apiTokens.proAccountId))
+      .innerJoin(proUsers, eq(proUsers.id, apiTokens.proUserId))
       .where(
-        and(eq(apiTokens.tokenHash, sha256(token)), gt(apiTokens.expiresAt, new Date()), eq(proAccounts.active, true)),
+        and(
+          eq(apiTokens.tokenHash, sha256(token)),
+          gt(apiTokens.expiresAt, new Date()),
+          eq(proAccounts.active, true),
+          eq(proUsers.active, true),
+        ),
       )
       .limit(1);
     found = row ?? null;

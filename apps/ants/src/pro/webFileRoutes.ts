@@ -29,9 +29,8 @@ const number = applicationNumberSchema;
 export function proWebFileRoutes(app: HttpServer, ctx: AntsServices) {
   const { db, filesDir } = ctx;
   const proSession = { config: { access: 'proSession' } } as const;
-  const schoolOf = async (request: FastifyRequest) => (await requirePro(ctx, request)).id;
   const own = async (request: FastifyRequest, params: { number: string }) =>
-    findOwnApplication(db, await schoolOf(request), params.number);
+    findOwnApplication(db, (await requirePro(ctx, request)).id, params.number);
 
   app.get(`${base}/pieces`, { ...proSession, schema: { params: z.object({ number }) } }, async (request) => ({
     pieces: await listPieces(db, (await own(request, request.params)).id),
@@ -47,18 +46,10 @@ export function proWebFileRoutes(app: HttpServer, ctx: AntsServices) {
       },
     },
     async (request, reply) => {
-      const schoolId = await schoolOf(request);
-      const row = await piecesEditableApplication(db, schoolId, request.params.number);
+      const school = await requirePro(ctx, request);
+      const row = await piecesEditableApplication(db, school.id, request.params.number);
       const upload = await readUploadedFile(request, MAX_PIECE_FILE_BYTES);
-      const file = await storePieceFile(
-        db,
-        filesDir,
-        schoolId,
-        row,
-        request.params.kind,
-        upload,
-        request.query.comment,
-      );
+      const file = await storePieceFile(db, filesDir, school, row, request.params.kind, upload, request.query.comment);
       return reply.status(201).send({ file });
     },
   );
@@ -68,7 +59,7 @@ export function proWebFileRoutes(app: HttpServer, ctx: AntsServices) {
     sendPieceFile(db, reply, filesDir, (await own(request, request.params)).id, request.params.fileId),
   );
   app.delete(`${base}/pieces/files/:fileId`, { ...proSession, schema: { params: fileParams } }, async (request) => {
-    await deletePieceFile(db, filesDir, await schoolOf(request), request.params.number, request.params.fileId);
+    await deletePieceFile(db, filesDir, await requirePro(ctx, request), request.params.number, request.params.fileId);
     return { ok: true as const };
   });
 
@@ -86,11 +77,11 @@ export function proWebFileRoutes(app: HttpServer, ctx: AntsServices) {
     `${base}/ephoto`,
     { ...proSession, schema: { params: z.object({ number }), body: ephotoCodeRequestSchema } },
     async (request) => ({
-      ephoto: { code: await setEphoto(db, await schoolOf(request), request.params.number, request.body.code) },
+      ephoto: { code: await setEphoto(db, await requirePro(ctx, request), request.params.number, request.body.code) },
     }),
   );
   app.delete(`${base}/ephoto`, { ...proSession, schema: { params: z.object({ number }) } }, async (request) => {
-    await removeEphoto(db, await schoolOf(request), request.params.number);
+    await removeEphoto(db, await requirePro(ctx, request), request.params.number);
     return { ok: true as const };
   });
 

@@ -33,9 +33,9 @@ export function proWebRoutes(app: HttpServer, ctx: AntsServices) {
     { ...proSession, schema: { body: passwordChangeSchema } },
     async (request, reply) => {
       const account = await requirePro(ctx, request);
-      const revokedTokens = await changeProPassword(db, account.id, request.ip, request.body);
-      await ctx.sessions.endAll(PRO, account.id);
-      const { csrfToken } = await ctx.sessions.start(reply, PRO, account.id);
+      const revokedTokens = await changeProPassword(db, account, request.ip, request.body);
+      await ctx.sessions.endAll(PRO, account.userId);
+      const { csrfToken } = await ctx.sessions.start(reply, PRO, account.userId);
       return { revokedTokens, csrfToken };
     },
   );
@@ -47,7 +47,7 @@ export function proWebRoutes(app: HttpServer, ctx: AntsServices) {
       `/api/pro/web/applications/:number/${action}`,
       { ...proSession, schema: numberParams },
       async (request) => ({
-        application: await ctx.actions[action]((await requirePro(ctx, request)).id, request.params.number),
+        application: await ctx.actions[action](await requirePro(ctx, request), request.params.number),
       }),
     );
   }
@@ -56,18 +56,16 @@ export function proWebRoutes(app: HttpServer, ctx: AntsServices) {
     '/api/pro/web/applications/:number',
     { ...proSession, schema: { ...numberParams, body: createApplicationSchema } },
     async (request) => ({
-      application: toView(
-        await updateDraft(db, (await requirePro(ctx, request)).id, request.params.number, request.body),
-      ),
+      application: toView(await updateDraft(db, await requirePro(ctx, request), request.params.number, request.body)),
     }),
   );
   app.delete('/api/pro/web/applications/:number', { ...proSession, schema: numberParams }, async (request) => ({
-    application: await ctx.actions.remove((await requirePro(ctx, request)).id, request.params.number),
+    application: await ctx.actions.remove(await requirePro(ctx, request), request.params.number),
   }));
 
   // "Transférer une demande": number + agrément of the school that holds it + the candidate.
   app.post('/api/pro/web/transfers', { ...proSession, schema: { body: transferRequestSchema } }, async (request) => ({
-    application: await ctx.actions.transfer((await requirePro(ctx, request)).id, request.ip, request.body),
+    application: await ctx.actions.transfer(await requirePro(ctx, request), request.ip, request.body),
   }));
 
   // "Récapitulatif": the demand in the agency's form, reread before the school validates it.

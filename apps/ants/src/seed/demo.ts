@@ -1,34 +1,74 @@
 import { hashPassword, sha256 } from '@permis/platform';
 import type { AntsDb } from '../db/index.ts';
-import { agents, ephotoCodes, photoBooths, proAccounts } from '../db/schema.ts';
+import { agents, ephotoCodes, photoBooths, proAccounts, proUsers } from '../db/schema.ts';
 import { demoPortrait, demoSignature } from '../ephoto/demoImages.ts';
 
 /**
  * Demo data for `npm start` on an empty database: the professional accounts match the offices
  * seeded in the school back office (apps/school/src/seed/demo.ts), and one instructing agent.
+ * Each account's first user is its manager (« gestionnaire »), whose credentials the back office
+ * stores; BREQUIGNY has a second person, who signs in with a login of her own.
  */
 export const DEMO_PRO_ACCOUNTS = [
   {
     agrementNumber: 'E1703500010',
-    login: 'brequigny35',
-    password: 'Brequigny35!ants',
     schoolName: 'Auto-école du Parc — BREQUIGNY',
     addressLine: '12 boulevard Albert 1er',
     postalCode: '35200',
     city: 'RENNES',
     email: 'brequigny@auto-ecole-du-parc.fr',
+    users: [
+      {
+        login: 'brequigny35',
+        password: 'Brequigny35!ants',
+        firstName: 'Julien',
+        lastName: 'BRENAC',
+        email: 'brequigny@auto-ecole-du-parc.fr',
+        manager: true,
+      },
+      {
+        login: 'cmartin35',
+        password: 'Secretariat35!ants',
+        firstName: 'Camille',
+        lastName: 'MARTIN',
+        email: 'c.martin@auto-ecole-du-parc.fr',
+        manager: false,
+      },
+    ],
   },
   {
     agrementNumber: 'E1706900030',
-    login: 'claboret662',
-    password: '3cfBelfort!',
     schoolName: 'Auto-école du Parc — SAINT-PRIEST',
     addressLine: '4 place Charles Ottina',
     postalCode: '69800',
     city: 'SAINT-PRIEST',
     email: 'saint-priest@auto-ecole-du-parc.fr',
+    users: [
+      {
+        login: 'claboret662',
+        password: '3cfBelfort!',
+        firstName: 'Claire',
+        lastName: 'LABORET',
+        email: 'saint-priest@auto-ecole-du-parc.fr',
+        manager: true,
+      },
+    ],
   },
 ];
+
+type DemoProAccount = Omit<(typeof DEMO_PRO_ACCOUNTS)[number], 'users'> & {
+  users: { login: string; password: string; firstName: string; lastName: string; email: string; manager: boolean }[];
+};
+
+/** One establishment and its users (passwords hashed here): the demo's, or a test's extra school. */
+export async function insertProAccount(db: Pick<AntsDb, 'insert'>, { users, ...account }: DemoProAccount) {
+  const hashed = await Promise.all(
+    users.map(async ({ password, ...u }) => ({ ...u, passwordHash: await hashPassword(password) })),
+  );
+  const [row] = await db.insert(proAccounts).values(account).returning();
+  await db.insert(proUsers).values(hashed.map((u) => ({ ...u, proAccountId: row!.id })));
+  return row!;
+}
 
 export const DEMO_AGENTS = [
   {
@@ -54,14 +94,11 @@ export async function isEmpty(db: AntsDb): Promise<boolean> {
 }
 
 export async function seedDemo(db: AntsDb): Promise<void> {
-  const pros = await Promise.all(
-    DEMO_PRO_ACCOUNTS.map(async ({ password, ...a }) => ({ ...a, passwordHash: await hashPassword(password) })),
-  );
   const agentRows = await Promise.all(
     DEMO_AGENTS.map(async ({ password, ...a }) => ({ ...a, passwordHash: await hashPassword(password) })),
   );
   await db.transaction(async (tx) => {
-    await tx.insert(proAccounts).values(pros);
+    for (const account of DEMO_PRO_ACCOUNTS) await insertProAccount(tx, account);
     await tx.insert(agents).values(agentRows);
     const [booth] = await tx
       .insert(photoBooths)

@@ -4,6 +4,7 @@ import type { HttpServer } from '@permis/platform';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditEvents, proWebhooks } from '../db/schema.ts';
+import { schoolAudit } from '../pro/actor.ts';
 import { proOperation } from '../pro/operation.ts';
 import { requireProCaller } from '../pro/token.ts';
 import type { AntsServices } from '../services.ts';
@@ -57,8 +58,7 @@ export function webhookRoutes(app: HttpServer, { db, box, destinations: policy }
         .returning({ secretSealed: proWebhooks.secretSealed });
       const secret = box.open(row!.secretSealed);
       await db.insert(auditEvents).values({
-        actorType: 'school',
-        actorId: school.id,
+        ...schoolAudit(school),
         action: 'webhook.register',
         targetType: 'pro_account',
         targetId: school.id,

@@ -17,8 +17,9 @@ import { createWebClient } from '@permis/web-client';
 import type { ApplicationRecap as RecapOf } from '../../src/applications/recap.ts';
 import type { ProDashboard } from '../../src/pro/dashboard.ts';
 import type { ApplicationEntry, EntrySummary } from '../../src/pro/entries.ts';
+import type { ProUserView } from '../../src/pro/users.ts';
 
-export type { ApplicationEntry, EntrySummary, ProDashboard };
+export type { ApplicationEntry, EntrySummary, ProDashboard, ProUserView };
 export type ApplicationRecap = RecapOf;
 
 /** The JSON API of the national service: same origin, cookie session, CSRF token on state-changing requests. */
@@ -33,7 +34,27 @@ export const setCsrfToken = client.setCsrfToken;
 export const apiRequest = client.request;
 export const apiUpload = client.upload;
 
-export type ProAccount = { id: string; agrementNumber: string; login: string; schoolName: string; city: string };
+/** The signed-in user of the professional space and their establishment (`id` is the establishment's). */
+export type ProAccount = {
+  id: string;
+  agrementNumber: string;
+  schoolName: string;
+  city: string;
+  login: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  manager: boolean;
+};
+export type ProUserInvitation = { login: string; firstName: string; lastName: string; email: string };
+/** What an invitation link shows before the invited user chooses a password. */
+export type ProInvitationInfo = {
+  schoolName: string;
+  agrementNumber: string;
+  login: string;
+  firstName: string;
+  lastName: string;
+};
 export type Agent = { id: string; login: string; firstName: string; lastName: string; service: string };
 
 export type Candidate = { id: string; loginId: string; firstName: string; lastName: string };
@@ -253,6 +274,15 @@ export const api = {
   removeEphoto: (number: string) =>
     apiRequest<{ ok: true }>(`${proApplicationPath(number)}/ephoto`, { method: 'DELETE' }),
   proDocuments: (number: string) => apiRequest<{ documents: ProDocument[] }>(`${proApplicationPath(number)}/documents`),
+  /** « Comptes de l'établissement » (the manager's): the agrément's users, invitations, disabling. */
+  proUsers: () => apiRequest<{ users: ProUserView[] }>('/api/pro/web/users'),
+  inviteProUser: (body: ProUserInvitation) =>
+    apiRequest<{ user: ProUserView }>('/api/pro/web/users', { method: 'POST', body }),
+  proUserAction: (userId: string, action: 'invitation' | 'disable' | 'enable') =>
+    apiRequest<{ ok: true }>(`/api/pro/web/users/${encodeURIComponent(userId)}/${action}`, { method: 'POST' }),
+  proInvitation: (token: string) => apiRequest<ProInvitationInfo>(`/api/pro/invitations/${encodeURIComponent(token)}`),
+  acceptProInvitation: (token: string, body: { password: string; passwordConfirmation: string }) =>
+    apiRequest<LoginResult>(`/api/pro/invitations/${encodeURIComponent(token)}`, { method: 'POST', body }),
   proHistory: (number: string) => apiRequest<{ history: HistoryEntry[] }>(`${proApplicationPath(number)}/history`),
   session: () => apiRequest<SessionInfo>('/api/session'),
   logout: () => apiRequest<void>('/api/logout', { method: 'POST' }),

@@ -20,9 +20,11 @@ import { ProAccountPage } from './pages/ProAccountPage.tsx';
 import { ProApplicationPage } from './pages/ProApplicationPage.tsx';
 import { ProEditApplicationPage } from './pages/ProEditApplicationPage.tsx';
 import { ProHomePage } from './pages/ProHomePage.tsx';
+import { ProInvitationPage } from './pages/ProInvitationPage.tsx';
 import { ProLoginPage } from './pages/ProLoginPage.tsx';
 import { ProNewApplicationPage } from './pages/ProNewApplicationPage.tsx';
 import { ProTransferPage } from './pages/ProTransferPage.tsx';
+import { ProUsersPage } from './pages/ProUsersPage.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -37,7 +39,9 @@ export const router = createBrowserRouter([
           { path: 'pro', element: <ProHomePage /> },
           { path: 'pro/demandes/:number', element: <ProApplicationPage /> },
           { path: 'pro/demandes/:number/modifier', element: <ProEditApplicationPage /> },
-          { path: 'pro/compte', element: <ProAccountPage /> },
+          { path: 'pro/compte', element: <ProUsersPage /> },
+          { path: 'pro/compte/mot-de-passe', element: <ProAccountPage /> },
+          { path: 'pro/invitation/:token', element: <ProInvitationPage /> },
           { path: 'pro/transfert', element: <ProTransferPage /> },
           { path: 'pro/nouvelle-demande', element: <ProNewApplicationPage /> },
           { path: 'pro/nouvelle-demande/:id', element: <ProNewApplicationPage /> },

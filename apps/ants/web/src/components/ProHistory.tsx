@@ -40,7 +40,15 @@ export function ProHistory({ application, version }: { application: HeldApplicat
                       </>
                     )}
                   </td>
-                  <td>{entry.byLabel}</td>
+                  <td>
+                    {entry.byLabel}
+                    {entry.user && (
+                      <>
+                        <br />
+                        <span className="fr-text--sm">{entry.user}</span>
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -11,7 +11,7 @@ import { usePageTitle } from '../usePageTitle.ts';
 
 const TITLE = 'Modifier le mot de passe';
 
-/** The password of the school's professional account (the one its software signs in with too). */
+/** The signed-in user's password (the one a school software signing in as them uses too). */
 export function ProAccountPage() {
   usePageTitle(TITLE);
   const { session, signedIn } = useSession();
@@ -41,14 +41,17 @@ export function ProAccountPage() {
   return (
     <LoginFormFrame
       title={TITLE}
-      segments={[{ label: 'Espace professionnel', linkProps: { to: '/pro' } }]}
+      segments={[
+        { label: 'Espace professionnel', linkProps: { to: '/pro' } },
+        { label: "Comptes de l'établissement", linkProps: { to: '/pro/compte' } },
+      ]}
       intro={
         <p className="fr-mb-0">
-          Compte {session.account.login} — {session.account.schoolName}. Le nouveau mot de passe sert aussi à votre
-          logiciel de gestion : il devra se reconnecter.
+          Identifiant {session.account.login} — {session.account.schoolName}. Si votre logiciel de gestion se connecte
+          avec cet identifiant, il devra se reconnecter avec le nouveau mot de passe.
         </p>
       }
-      legend="Mot de passe du compte professionnel"
+      legend="Votre mot de passe"
       error={form.error}
       notice={notice}
       onSubmit={form.onSubmit}

@@ -28,15 +28,22 @@ export function ProHomePage() {
               items={[
                 { label: 'Raison sociale', value: account.schoolName },
                 { label: "Numéro d'agrément Cerfa", value: account.agrementNumber },
-                { label: 'Identifiant', value: account.login },
+                { label: 'Connecté(e)', value: `${account.firstName} ${account.lastName} (${account.login})` },
                 { label: 'Ville', value: account.city },
               ]}
             />
-            <p className="fr-mb-0">
-              <Link className="fr-link" to="/pro/compte">
-                Modifier le mot de passe
-              </Link>
-            </p>
+            <ul className="fr-links-group fr-mb-0">
+              <li>
+                <Link className="fr-link" to="/pro/compte">
+                  Comptes de l'établissement
+                </Link>
+              </li>
+              <li>
+                <Link className="fr-link" to="/pro/compte/mot-de-passe">
+                  Modifier le mot de passe
+                </Link>
+              </li>
+            </ul>
           </Panel>
         </section>
         <div className="fr-col-12 fr-col-lg-6">

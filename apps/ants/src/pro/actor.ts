@@ -1,0 +1,11 @@
+/**
+ * The school doing something, and which of its users: the establishment (its agrément) is who
+ * holds and may act on a demand; the user is who did it, for the audit trail. Every domain
+ * function that changes something for a school takes one, from the session or the bearer token.
+ */
+export type SchoolActor = { id: string; userId: string | null };
+
+/** The audit trail's actor columns of a school's action. */
+export function schoolAudit(school: SchoolActor) {
+  return { actorType: 'school', actorId: school.id, actorUserId: school.userId } as const;
+}
