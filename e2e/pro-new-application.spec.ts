@@ -162,7 +162,7 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
     const history = page.getByRole('table', { name: 'Historique de la demande' });
     await expect(history.getByRole('row')).toHaveText([
       /^Date\s*Action\s*Par$/,
-      /Demande validée par l'école de conduite\s*Votre établissement$/,
+      /Demande validée par l'école de conduite\s*Votre établissement\s*Julien BRENAC \(brequigny35\)$/,
       /Pièce justificative ajoutéeJustificatif de domicile/,
       /Pièce justificative ajoutéePièce d'identité/,
       /Code ePhoto enregistré/,
@@ -249,5 +249,86 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
     await expect(row).toHaveAttribute('data-linked', 'true');
     await snap(office, info, '13 back office reliee');
     await office.context().close();
+  });
+  test("avec un mandat papier, la demande saisie sur l'espace professionnel part à l'instruction dès la validation de l'école, sans passer par le candidat", async ({
+    page,
+    browser,
+  }, info) => {
+    test.slow();
+    const name = `MANDAT-${[...String(Date.now()).slice(-6)].map((d) => String.fromCharCode(65 + Number(d))).join('')}`;
+    const email = `${name.toLowerCase()}@example.fr`;
+    await signInAsPro(page);
+    await page.getByRole('link', { name: 'Nouvelle demande' }).click();
+    await page.getByRole('button', { name: 'Commencer une nouvelle demande' }).click();
+    await page.getByLabel('Oui', { exact: true }).check({ force: true });
+    await saveStep(page, 'Motif de la demande');
+    await page.getByLabel(/nouveau titre \/ premier permis/).check({ force: true });
+    await saveStep(page, 'État civil de la personne concernée par le titre');
+    await page.getByLabel('Féminin').check({ force: true });
+    await page.getByLabel('Nom de naissance *').fill(name);
+    await page.getByLabel('Prénom *').fill('Inès');
+    await page.getByLabel('Date de naissance *').fill('2004-09-02');
+    await page.getByLabel('Département de naissance').fill('35');
+    await page.getByLabel('Ville de naissance *').fill('RENNES');
+    await saveStep(page, 'Adresse et contact du candidat');
+    await page.getByLabel('Adresse *').fill('3 rue de Brest');
+    await page.getByLabel('Code postal *').fill('35000');
+    await page.getByLabel("Ville d'habitation *").fill('RENNES');
+    await page.getByLabel(/^Courriel du candidat/).fill(email);
+    await page
+      .getByRole('group', { name: 'Le candidat a-t-il un représentant légal ? *' })
+      .getByLabel('Non', { exact: true })
+      .check({ force: true });
+    await saveStep(page, 'Catégories de permis');
+    await page
+      .getByRole('group', { name: 'Catégorie(s) de permis demandée(s) *' })
+      .getByLabel('B', { exact: true })
+      .check({ force: true });
+    await page.getByLabel('Préfecture de rattachement *').selectOption({ index: 1 });
+    await page
+      .getByRole('group', { name: 'Être en règle avec la Journée défense et citoyenneté (JDC)' })
+      .getByLabel('Oui', { exact: true })
+      .check({ force: true });
+    await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+    const created = page.getByRole('status').filter({ hasText: /La demande n° \d+ est enregistrée en brouillon\./ });
+    const number = (await created.textContent())!.match(/n° (\d+)/)![1]!;
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    for (const [region, file] of [
+      [/^Pièce d'identité/, 'cni.png'],
+      [/^Justificatif de domicile/, 'domicile.png'],
+    ] as const) {
+      const piece = page.getByRole('region', { name: region });
+      await piece
+        .getByLabel(/^Fichier pour/)
+        .setInputFiles({ name: file, mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+      await piece.getByRole('button', { name: 'Envoyer' }).click();
+      await expect(piece.getByRole('link', { name: file })).toBeVisible();
+    }
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await expect(page.getByRole('heading', { name: 'Relisez-vous !' })).toBeVisible();
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await expect(
+      page.getByText("Avec le mandat papier, la demande part à l'instruction dès votre validation."),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Valider la demande' }).click();
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: `La demande n° ${number} est validée et transmise à l'instruction (mandat papier).` }),
+    ).toBeVisible();
+    await expectAccessible(page);
+    await snap(page, info, '1 mandat validé');
+
+    // The agent finds it in the queue at once; the candidate was asked nothing.
+    await agentDecides(browser, info, number, async (agent) => {
+      await expect(agent.getByText(name, { exact: true })).toBeVisible();
+      await expect(agent.getByText('Oui : le candidat ne valide pas en ligne')).toBeVisible();
+    });
+    await page.getByRole('link', { name: `Ouvrir la demande n° ${number}` }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Demande n° ${number}`);
+    const history = page.getByRole('table', { name: 'Historique de la demande' });
+    await expect(history.getByRole('row').nth(1)).toContainText("Demande validée par l'école de conduite");
+    await expect(history).not.toContainText('Demande validée par le candidat');
+    await snap(page, info, '2 demande à l’instruction');
   });
 });

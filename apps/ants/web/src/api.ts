@@ -130,6 +130,7 @@ export type AgentApplication = {
     state: string;
     stateLabel: string;
     neph?: string | null;
+    paperMandate: boolean;
     candidate: {
       birthName: string;
       firstName: string;

@@ -42,6 +42,10 @@ export function AgentApplicationDetails({ data }: { data: AgentApplication }) {
               value: application.dossier.requestedCategories.join(', ') || 'Aucune',
             },
             { label: 'Préfecture', value: prefecture || NOT_GIVEN },
+            {
+              label: 'Mandat papier',
+              value: application.paperMandate ? 'Oui : le candidat ne valide pas en ligne' : 'Non',
+            },
             { label: 'ePhoto', value: ephotoCode ?? "Pas d'ePhoto : formulaire papier attendu" },
             ...(application.neph ? [{ label: 'NEPH', value: application.neph }] : []),
           ]}
