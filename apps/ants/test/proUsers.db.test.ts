@@ -170,4 +170,21 @@ describe("the agrément's users (« Comptes de l'établissement »)", () => {
     );
     expect((await failure(secretaryApi.getApplicationHistory(app.number))).status).toBe(404);
   });
+
+  it('sends at most 20 invitations a day per establishment: the 21st creates no one and sends nothing', async () => {
+    const manager = await signedIn(SAINT_PRIEST);
+    const invite = (i: number) =>
+      manager.post('/api/pro/web/users', {
+        login: `equipe${i}`,
+        firstName: 'Équipe',
+        lastName: `N${i}`,
+        email: `equipe${i}@example.fr`,
+      });
+    for (let i = 1; i <= 20; i++) expect((await invite(i)).statusCode).toBe(201);
+    const over = await invite(21);
+    expect([over.statusCode, over.json().code]).toEqual([429, 'RATE_LIMITED']);
+    const logins = (await manager.get('/api/pro/web/users')).json().users.map((u: { login: string }) => u.login);
+    expect(logins).toHaveLength(21);
+    expect(logins).not.toContain('equipe21');
+  });
 });

@@ -1,4 +1,12 @@
-import { AppError, hashPassword, type MailQueue, randomToken, type SessionManager, sha256 } from '@permis/platform';
+import {
+  AppError,
+  createRateLimiter,
+  hashPassword,
+  type MailQueue,
+  randomToken,
+  type SessionManager,
+  sha256,
+} from '@permis/platform';
 import { and, asc, desc, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { PRO, type ProAccount } from '../auth/context.ts';
@@ -11,6 +19,8 @@ import { revokeProTokens } from './token.ts';
 
 /** How long an invitation link lasts: a week, as the candidates' activation link. */
 export const INVITATION_DAYS = 7;
+/** Invitation mails (sent again included) an establishment may send a day: a team, not a mailing. */
+export const INVITATIONS_PER_DAY = 20;
 const LINK_GONE = "Ce lien n'est plus valable : demandez au gestionnaire du compte de vous inviter à nouveau.";
 
 const name = (label: string) =>
@@ -42,6 +52,18 @@ export type ProUserView = {
   lastLoginAt: string | null;
   you: boolean;
 };
+
+/** Counted before anything is written: over the quota, no user is created and no mail leaves. */
+async function takeInvitation(db: AntsDb, me: ProAccount) {
+  const limiter = createRateLimiter(db, { name: 'pro-invitations', quota: INVITATIONS_PER_DAY, windowSeconds: 86400 });
+  if (!(await limiter.take(`invitations:${me.id}`)).allowed) {
+    throw new AppError(
+      429,
+      'RATE_LIMITED',
+      "Trop d'invitations envoyées aujourd'hui par votre établissement : réessayez demain.",
+    );
+  }
+}
 
 function assertManager(me: ProAccount) {
   if (!me.manager) {
@@ -82,6 +104,7 @@ export async function inviteProUser(
   invitation: z.output<typeof proUserInvitationSchema>,
 ): Promise<ProUserView> {
   assertManager(me);
+  await takeInvitation(db, me);
   const created = await db.transaction(async (tx) => {
     const [user] = await tx
       .insert(proUsers)
@@ -117,6 +140,7 @@ export async function resendProInvitation(
   if (user.passwordHash || !user.active) {
     throw new AppError(409, 'USER_NOT_INVITED', "Cet utilisateur n'attend pas d'invitation.");
   }
+  await takeInvitation(db, me);
   await sendInvitation(db, notify, me, user.id);
 }
 
