@@ -17,6 +17,7 @@ import { createSchoolActions } from './applications/schoolActions.ts';
 import { AGENT, type AntsAccess, CANDIDATE, PRO } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
 import { expiryClockRoute } from './candidates/expiry.ts';
+import { candidateMessageRoutes } from './candidates/messages.ts';
 import { startCandidateNotifications } from './candidates/notifications.ts';
 import { candidateRecoveryRoutes } from './candidates/recovery.ts';
 import { candidateAccountRoutes } from './candidates/routes.ts';
@@ -110,7 +111,10 @@ export async function buildAntsApp(deps: AntsDeps) {
   const box = createSecretBox(deps.config.secretKey);
   const destinations = { allowPrivate: deps.config.webhooksAllowPrivate ?? false };
   const notices =
-    deps.jobs && deps.mail ? await startCandidateNotifications(db, deps.jobs, deps.mail, deps.config) : undefined;
+    deps.jobs && deps.mail
+      ? await startCandidateNotifications(db, deps.jobs, deps.mail, deps.config, app.log)
+      : undefined;
+  app.addHook('onClose', async () => notices?.stop());
   // The one dependencies object every route module is built from.
   const hooks: AntsServices['hooks'] = {
     onAwaitingCandidate: async (id) => notices?.invite(id),
@@ -134,6 +138,7 @@ export async function buildAntsApp(deps: AntsDeps) {
     candidateAccountRoutes,
     candidateRecoveryRoutes,
     candidateSpaceRoutes,
+    candidateMessageRoutes,
     instructionRoutes,
     deliveryRoutes,
     // The school's professional space on the agency's own site (its web session).

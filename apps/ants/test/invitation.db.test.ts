@@ -99,11 +99,15 @@ describe('the candidate step after a school validates', () => {
     expect(await ants.db.select().from(candidateTokens)).toEqual([]);
   });
 
-  it('sends nothing to the candidate for a paper-mandate application', async () => {
-    const app = await validated(draftRequest({ paperMandate: true }));
+  it('invites no one to validate a paper-mandate application: the candidate is only told it went to instruction', async () => {
+    const request = draftRequest({ paperMandate: true });
+    const app = await validated(request);
     expect(app.state).toBe('under_instruction');
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(ants.sink!.mails).toEqual([]);
+    const news = await ants.sink!.waitFor((m) => mailTo(m) === request.candidate.email);
+    expect(news.subject).toContain("est transmise à l'instruction");
+    expect(news.text).not.toMatch(/activer|Activez/);
+    const [candidate] = await ants.db.select().from(candidates).where(eq(candidates.email, request.candidate.email));
+    expect([candidate!.invitedAt, await ants.db.select().from(candidateTokens)]).toEqual([null, []]);
   });
   it('queues again an invitation lost after the validation committed, and never invites twice', async () => {
     const request = draftRequest();

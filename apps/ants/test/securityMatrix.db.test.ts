@@ -58,6 +58,8 @@ const RULES: Record<string, Rule> = {
   'POST /api/pro/web/users/:userId/disable': 'proSession',
   'POST /api/pro/web/users/:userId/enable': 'proSession',
   'GET /api/pro/invitations/:token': 'public',
+  'GET /api/candidate/messages': 'candidate',
+  'POST /api/candidate/messages/:id/read': 'candidate',
   'POST /api/pro/invitations/:token': 'public',
   'POST /api/logout': 'public',
   'GET /api/candidate/activation/:token': 'public',

@@ -7,6 +7,7 @@ import {
 } from '@permis/ants-api';
 import { AppError } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
+import { newsOf, recordNews } from '../candidates/news.ts';
 import type { AntsTx } from '../db/index.ts';
 import { applications, auditEvents } from '../db/schema.ts';
 import { proError } from '../pro/errors.ts';
@@ -90,6 +91,8 @@ export async function transition(
     targetId: app.id,
     reason: options.reason ?? `${app.state} → ${to}`,
   });
+  // The candidate hears of it by mail, SMS and in « Mes messages » (sent after commit).
+  await recordNews(tx, updated, newsOf(action, app, updated, options.reason));
   // The school that holds it hears of it through its webhook (one it left has no say in it any more).
   await recordChange(tx, app.id, [updated.proAccountId]);
   return updated;

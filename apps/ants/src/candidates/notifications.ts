@@ -4,6 +4,7 @@ import type { AntsDb } from '../db/index.ts';
 import { httpSmsProvider, outboxSmsProvider, startSmsQueue } from '../notify/sms.ts';
 import { EXPIRY_QUEUE, expireUnactivatedAccounts } from './expiry.ts';
 import { INVITATION_QUEUE, inviteCandidate, requeueMissedInvitations } from './invitation.ts';
+import { startCandidateNews } from './news.ts';
 import { noticeTransfer, TRANSFER_NOTICE_QUEUE } from './transferNotice.ts';
 
 const INVITATION_SWEEP_QUEUE = 'candidate-invitation-sweep';
@@ -12,6 +13,8 @@ const INVITATION_SWEEP_QUEUE = 'candidate-invitation-sweep';
 export type CandidateNotices = {
   invite(applicationId: string): Promise<void>;
   transferred(applicationId: string): Promise<void>;
+  /** Stops sending the news of each step (news.ts). */
+  stop(): void;
 };
 
 /** Starts the workers that reach candidates; answers the functions that queue their notices. */
@@ -20,6 +23,7 @@ export async function startCandidateNotifications(
   jobs: Jobs,
   mail: MailQueue,
   config: Pick<AntsConfig, 'sms' | 'publicUrl' | 'secretKey'>,
+  log: { error(obj: object, msg: string): void },
 ): Promise<CandidateNotices> {
   const provider =
     config.sms.provider === 'http'
@@ -27,6 +31,7 @@ export async function startCandidateNotifications(
       : outboxSmsProvider(db, createSecretBox(config.secretKey));
   const sms = await startSmsQueue(jobs, provider);
   const notifier = { mail, sms, publicUrl: config.publicUrl };
+  const stopNews = startCandidateNews(db, notifier, log, 1000);
   await jobs.work<{ applicationId: string }>(INVITATION_QUEUE, ({ applicationId }) =>
     inviteCandidate(db, notifier, applicationId),
   );
@@ -43,6 +48,7 @@ export async function startCandidateNotifications(
   await jobs.work(INVITATION_SWEEP_QUEUE, async () => void (await requeueMissedInvitations(db, queue)));
   await jobs.boss.schedule(INVITATION_SWEEP_QUEUE, '*/5 * * * *', {}, { tz: 'Europe/Paris' });
   return {
+    stop: stopNews,
     invite: queue,
     transferred: async (applicationId) => {
       await jobs.send(TRANSFER_NOTICE_QUEUE, { applicationId });

@@ -1,4 +1,5 @@
 import { APPLICATION_STATES } from '@permis/ants-api';
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   customType,
@@ -290,6 +291,34 @@ export const ephotoCodes = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('ephoto_codes_application_idx').on(t.applicationId)],
+);
+
+/**
+ * What the service told a candidate about their demands (« Mes messages »): one row per change,
+ * written in the change's own transaction, then handed once to the mail and SMS queues (`sentAt`).
+ * The text is kept as sent, never with a link's token.
+ */
+export const candidateMessages = pgTable(
+  'candidate_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => candidates.id),
+    applicationId: uuid('application_id').references(() => applications.id),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    sms: text('sms').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When it was handed to the mail and SMS queues (claimed by one sender only). */
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('candidate_messages_candidate_idx').on(t.candidateId, t.createdAt),
+    index('candidate_messages_unsent_idx').on(t.createdAt).where(sql`sent_at is null`),
+  ],
 );
 
 /** Single-use links sent to a candidate (activation, password reset): random, hashed, expiring. */

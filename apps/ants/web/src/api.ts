@@ -15,11 +15,12 @@ export type { Prefecture };
 
 import { createWebClient } from '@permis/web-client';
 import type { ApplicationRecap as RecapOf } from '../../src/applications/recap.ts';
+import type { CandidateMessage } from '../../src/candidates/messages.ts';
 import type { ProDashboard } from '../../src/pro/dashboard.ts';
 import type { ApplicationEntry, EntrySummary } from '../../src/pro/entries.ts';
 import type { ProUserView } from '../../src/pro/users.ts';
 
-export type { ApplicationEntry, EntrySummary, ProDashboard, ProUserView };
+export type { ApplicationEntry, CandidateMessage, EntrySummary, ProDashboard, ProUserView };
 export type ApplicationRecap = RecapOf;
 
 /** The JSON API of the national service: same origin, cookie session, CSRF token on state-changing requests. */
@@ -192,6 +193,10 @@ export const api = {
     apiRequest<{ firstName: string; lastName: string; loginId: string }>(passwordResetPath(token)),
   resetPassword: (token: string, body: { password: string; passwordConfirmation: string }) =>
     apiRequest<{ loginId: string; csrfToken: string }>(passwordResetPath(token), { method: 'POST', body }),
+  /** « Mes messages »: newest first, with the unread count. */
+  candidateMessages: () => apiRequest<{ messages: CandidateMessage[]; unread: number }>('/api/candidate/messages'),
+  readCandidateMessage: (id: string) =>
+    apiRequest<{ unread: number }>(`/api/candidate/messages/${encodeURIComponent(id)}/read`, { method: 'POST' }),
   candidateApplications: () => apiRequest<{ applications: CandidateApplicationRow[] }>('/api/candidate/applications'),
   candidateApplication: (number: string) =>
     apiRequest<{ application: CandidateApplication }>(candidateApplicationPath(number)),

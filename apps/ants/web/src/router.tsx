@@ -12,6 +12,7 @@ import { CandidateConfirmationPage } from './pages/CandidateConfirmationPage.tsx
 import { CandidateForgottenIdentifierPage } from './pages/CandidateForgottenIdentifierPage.tsx';
 import { CandidateForgottenPasswordPage } from './pages/CandidateForgottenPasswordPage.tsx';
 import { CandidateLoginPage } from './pages/CandidateLoginPage.tsx';
+import { CandidateMessagesPage } from './pages/CandidateMessagesPage.tsx';
 import { CandidatePasswordResetPage } from './pages/CandidatePasswordResetPage.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
@@ -55,6 +56,7 @@ export const router = createBrowserRouter([
           { path: 'monespace/mot-de-passe-oublie', element: <CandidateForgottenPasswordPage /> },
           { path: 'monespace/nouveau-mot-de-passe/:token', element: <CandidatePasswordResetPage /> },
           { path: 'monespace/demarches', element: <CandidateApplicationsPage /> },
+          { path: 'monespace/messages', element: <CandidateMessagesPage /> },
           { path: 'monespace/demarches/:number', element: <CandidateApplicationPage /> },
           { path: 'monespace/demarches/:number/confirmation', element: <CandidateConfirmationPage /> },
           { path: 'accessibilite', element: <AccessibilityPage /> },

@@ -19,6 +19,7 @@ export function CandidateApplicationsPage() {
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;
   const list = useApiData('applications', api.candidateApplications, session.status === 'candidate');
+  const inbox = useApiData('messages', api.candidateMessages, session.status === 'candidate');
 
   if (session.status === 'loading') return <SessionLoading />;
   if (session.status !== 'candidate') return <RedirectToLogin to="/monespace/connexion" session={session} />;
@@ -34,6 +35,11 @@ export function CandidateApplicationsPage() {
       }
     >
       {notice && <Alert className="fr-mb-4w" severity="success" small role="status" description={notice} />}
+      <p>
+        <Link className="fr-link fr-icon-mail-line fr-link--icon-left" to="/monespace/messages">
+          {`Mes messages${inbox.data && inbox.data.unread > 0 ? ` (${inbox.data.unread} non lu${inbox.data.unread > 1 ? 's' : ''})` : ''}`}
+        </Link>
+      </p>
       {list.status === 'loading' && <p role="status">Chargement…</p>}
       {list.status === 'error' && <Alert severity="error" small description={list.error.message} />}
       {list.status === 'ready' &&

@@ -1,0 +1,72 @@
+import { activateFromMail, agentDecides, candidateValidates } from './antsPages.ts';
+import { expect, expectAccessible, test } from './fixtures.ts';
+import { isTo, waitForMail } from './mailbox.ts';
+import { demoSchool, ONE_PIXEL_PNG, validatedApplication } from './schoolApi.ts';
+import { snap } from './schoolPages.ts';
+
+test.describe('ANTS — espace candidat : mes messages', () => {
+  test('le candidat reçoit par courriel chaque étape et la relit dans « Mes messages » : pièce à compléter, complétée, acceptée avec son NEPH ; ouvert, un message est lu', async ({
+    browser,
+  }, info) => {
+    test.slow();
+    const { number, email } = await validatedApplication({
+      paperMandate: false,
+      sex: 'F',
+      firstName: 'Maëlle',
+      otherFirstNames: '',
+      namePrefix: 'MESSAGES',
+      emailPrefix: 'messages',
+    });
+    const page = await activateFromMail(browser, email, 'Femme');
+    await candidateValidates(page, number);
+    await agentDecides(browser, info, number, async (agent) => {
+      await agent.getByLabel('Pièce à compléter').selectOption({ label: 'Avis médical' });
+      await agent.getByLabel("Message à l'école de conduite").fill('Avis du médecin agréé manquant');
+      await agent.getByRole('button', { name: 'Demander un complément' }).click();
+      await expect(agent.getByText('A compléter', { exact: true }).first()).toBeVisible();
+    });
+    await waitForMail((m) => isTo(m, email) && (m.subject ?? '').includes('est à compléter'));
+    await demoSchool.uploadPiece(number, 'medical_opinion', { name: 'avis.png', bytes: ONE_PIXEL_PNG });
+    await demoSchool.completeApplication(number);
+    await agentDecides(browser, info, number, async (agent) => {
+      await agent.getByRole('button', { name: 'Accepter', exact: true }).click();
+      await agent
+        .getByRole('dialog', { name: 'Accepter la demande ?' })
+        .getByRole('button', { name: 'Confirmer' })
+        .click();
+      await expect(agent.getByText(/Demande acceptée — NEPH : \d{12}$/)).toBeVisible();
+    });
+    const accepted = await waitForMail((m) => isTo(m, email) && (m.subject ?? '').includes('NEPH'));
+    const neph = /NEPH \(numéro d'enregistrement préfectoral harmonisé\) : (\d{12})/.exec(accepted.text ?? '')![1]!;
+
+    // In the space: the menu counts the unread; the page lists them newest first.
+    await page.goto(page.url().replace(/\/monespace\/.*$/, '/monespace/demarches'));
+    await expect(page.getByRole('link', { name: 'Mes messages (4 non lus)' })).toBeVisible();
+    await page.getByRole('link', { name: 'Mes messages (4 non lus)' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes messages');
+    await expect(page.getByRole('status')).toHaveText('4 message(s) non lu(s).');
+    const subjects = page.getByRole('heading', { level: 2 });
+    await expect(subjects).toHaveText([
+      /est acceptée : votre numéro NEPH/,
+      /est complétée/,
+      /est à compléter/,
+      /Vous avez validé/,
+    ]);
+    await expectAccessible(page);
+    await snap(page, info, '1 mes messages');
+    const first = page.getByRole('button', { name: /est acceptée : votre numéro NEPH/ });
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await expect(first).toHaveAttribute('aria-expanded', 'true');
+    await expect(
+      page.getByText(`Votre numéro NEPH (numéro d'enregistrement préfectoral harmonisé) : ${neph}`),
+    ).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText('3 message(s) non lu(s).');
+    await expectAccessible(page);
+    await snap(page, info, '2 message ouvert');
+    await page.reload();
+    await expect(page.getByRole('status')).toHaveText('3 message(s) non lu(s).');
+    await page.context().close();
+  });
+});
