@@ -42,6 +42,11 @@ export async function agentDecides(
 /** The candidate signs in (from the mail's link) and validates the application with the sworn attestation. */
 export async function candidateValidates(page: Page, number: string) {
   await page.getByRole('row').filter({ hasText: number }).getByRole('link', { name: 'Valider' }).click();
+  await validateOpenDemand(page);
+}
+
+/** On « Valider votre demande »: the sworn attestation ticked, then « Valider ». */
+export async function validateOpenDemand(page: Page) {
   await page.getByRole('checkbox', { name: /J'atteste sur l'honneur/ }).check({ force: true });
   await page.getByRole('button', { name: 'Valider' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande a été transmise');

@@ -151,7 +151,11 @@ test.describe('ANTS — espace particulier du candidat', () => {
     await page.getByLabel('Identifiant', { exact: true }).fill(loginId);
     await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect(page).toHaveURL(`${ANTS_URL}/monespace/demarches`);
+    // The home first: the sign-in before this one, then « Mes démarches en cours ».
+    await expect(page).toHaveURL(`${ANTS_URL}/monespace`);
+    await expect(page.getByText(/^Dernière connexion : \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/)).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: /^Mes démarches en cours/ }).click();
     await expect(page.getByRole('row').filter({ hasText: number })).toBeVisible();
   });
 
@@ -190,7 +194,8 @@ test.describe('ANTS — espace particulier du candidat', () => {
     await page.getByLabel('Identifiant', { exact: true }).fill(loginId);
     await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect(page).toHaveURL(`${ANTS_URL}/monespace/demarches`);
+    await expect(page).toHaveURL(`${ANTS_URL}/monespace`);
+    await page.getByRole('link', { name: /^Mes démarches en cours/ }).click();
 
     await page.getByRole('row').filter({ hasText: second.number }).getByRole('link', { name: 'Valider' }).click();
     await page.getByRole('checkbox', { name: /J'atteste sur l'honneur/ }).check({ force: true });

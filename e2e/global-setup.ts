@@ -12,6 +12,7 @@ export default async function globalSetup() {
     schoolPort: 3210,
     smtpPort: 1035,
     mailWebPort: 1090,
+    franceConnectPort: 3310,
     seedDemo: true,
     logLevel: 'warn',
   });

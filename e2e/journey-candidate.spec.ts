@@ -1,4 +1,4 @@
-import { activateFromMail, CANDIDATE_PASSWORD, candidateValidates } from './antsPages.ts';
+import { activateFromMail, CANDIDATE_PASSWORD, validateOpenDemand } from './antsPages.ts';
 import { ANTS_URL, expect, test } from './fixtures.ts';
 import { isTo, linkIn, waitForMail } from './mailbox.ts';
 import {
@@ -51,7 +51,9 @@ test.describe('Parcours — variantes côté candidat, l’auto-école à l’é
     await candidate.getByLabel('Identifiant', { exact: true }).fill(`hugo.${identity.birthName.toLowerCase()}`);
     await candidate.getByLabel('Mot de passe', { exact: true }).fill(CANDIDATE_PASSWORD);
     await candidate.getByRole('button', { name: 'Se connecter' }).click();
-    await candidateValidates(candidate, second);
+    // The home names the demand that waits for them.
+    await candidate.getByRole('link', { name: `La demande n° ${second} attend votre validation.` }).click();
+    await validateOpenDemand(candidate);
 
     // No ePhoto: the paper photo-signature form, for the candidate and in the school's documents.
     await expect(candidate.getByRole('heading', { name: 'Dernières actions à réaliser' })).toBeVisible();

@@ -52,6 +52,8 @@ type CandidateOptions = {
   emailPrefix: string;
   /** A candidate the service already knows (a second application for them). */
   same?: { email: string; birthName: string };
+  /** A given person (one a FranceConnect demo identity describes) rather than a new one each run. */
+  person?: { birthName: string; birthDate: string };
 };
 
 /** A draft of the demo school, for a candidate of its own each run. */
@@ -61,6 +63,7 @@ export async function draftApplication(options: Omit<CandidateOptions, 'withEpho
   // A different identity each run: the service refuses another email for a candidate it knows.
   const birthName =
     options.same?.birthName ??
+    options.person?.birthName ??
     `${options.namePrefix}-${[...unique.slice(-6)].map((digit) => String.fromCharCode(65 + Number(digit))).join('')}`;
   const created = await demoSchool.createApplication(
     {
@@ -71,7 +74,7 @@ export async function draftApplication(options: Omit<CandidateOptions, 'withEpho
         birthName,
         firstName: options.firstName,
         otherFirstNames: options.otherFirstNames,
-        birthDate: '2005-03-14',
+        birthDate: options.person?.birthDate ?? '2005-03-14',
         birthCity: 'RENNES',
         birthDepartment: '35',
         birthCountry: 'FRANCE',

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_AGENTS, DEMO_EPHOTO_CODES, DEMO_PRO_ACCOUNTS } from '../apps/ants/src/seed/demo.ts';
 import { DEMO_SCHOOL_USERS } from '../apps/school/src/seed/demo.ts';
+import { DEMO_FRANCECONNECT_IDENTITIES } from './franceConnectLocal.ts';
 import { pinnedNodeBinary, runtimeLabel } from './runtime.ts';
 import { startSystem } from './system.ts';
 
@@ -35,6 +36,7 @@ const system = await startSystem({
   schoolPort: port('SCHOOL_PORT', 3200),
   smtpPort: port('SMTP_PORT', 1025),
   mailWebPort: port('MAIL_WEB_PORT', 1080),
+  franceConnectPort: port('FRANCECONNECT_PORT', 3300),
   seedDemo: process.env.SEED_DEMO !== '0',
   logLevel: process.env.LOG_LEVEL ?? 'warn',
   antsDatabaseUrl: process.env.ANTS_DATABASE_URL,
@@ -46,6 +48,9 @@ const pros = DEMO_PRO_ACCOUNTS.flatMap((a) =>
   a.users.map(
     (u) => `    ${a.agrementNumber}  ${u.login.padEnd(12)} ${u.password.padEnd(20)} ${u.manager ? 'gestionnaire' : ''}`,
   ),
+).join('\n');
+const franceConnectIdentities = DEMO_FRANCECONNECT_IDENTITIES.map(
+  (i) => `    ${`${i.given_name} ${i.family_name}`.padEnd(20)} ${i.note}`,
 ).join('\n');
 const agents = DEMO_AGENTS.map((a) => `    ${a.login.padEnd(12)} ${a.password}`).join('\n');
 console.log(`
@@ -61,6 +66,9 @@ ${pros}
 ${agents}
     Codes ePhoto de démonstration : ${DEMO_EPHOTO_CODES.join(', ')}
     API professionnelle (OpenAPI) : ${system.urls.ants}/api/pro/docs
+
+    FranceConnect (fournisseur local, identités fictives) : ${system.urls.franceConnect}
+${franceConnectIdentities}
 
   Courriels envoyés (maildev)  ${system.urls.mail}
   SMS envoyés (développement)  ${system.urls.ants}/dev/sms

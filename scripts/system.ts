@@ -2,11 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateKey } from '@permis/platform';
+import { LOCAL_FRANCECONNECT_CLIENT, startLocalFranceConnect } from './franceConnectLocal.ts';
 import { pinnedNodeBinary } from './runtime.ts';
 
 /**
- * Starts the whole system: the mail catcher (maildev, loopback only), the national service and the
- * school back office, each in its own process with its own database. Used by `npm start` and by
+ * Starts the whole system: the mail catcher (maildev, loopback only), the local stand-in for
+ * FranceConnect, the national service and the school back office, each in its own process with its own database. Used by `npm start` and by
  * the browser tests (with other ports and a throw-away data folder).
  */
 export type SystemOptions = {
@@ -15,6 +16,8 @@ export type SystemOptions = {
   schoolPort: number;
   smtpPort: number;
   mailWebPort: number;
+  /** The local OpenID provider standing in for FranceConnect. */
+  franceConnectPort: number;
   seedDemo: boolean;
   logLevel?: string;
   /** Per-service PostgreSQL servers; PGlite under dataDir when absent. */
@@ -22,7 +25,10 @@ export type SystemOptions = {
   schoolDatabaseUrl?: string;
 };
 
-export type RunningSystem = { stop(): Promise<void>; urls: { ants: string; school: string; mail: string } };
+export type RunningSystem = {
+  stop(): Promise<void>;
+  urls: { ants: string; school: string; mail: string; franceConnect: string };
+};
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -81,6 +87,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   };
   const antsUrl = `http://localhost:${options.antsPort}`;
   const schoolUrl = `http://localhost:${options.schoolPort}`;
+  const franceConnect = await startLocalFranceConnect({ port: options.franceConnectPort, antsUrl });
   const ants = startService('ants', {
     ...common,
     PORT: String(options.antsPort),
@@ -94,6 +101,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     // An answer of the professional API its OpenAPI document does not list fails loudly here.
     CONTRACT_CHECKS: 'strict',
     ANTS_SECRET_KEY: secretKey(options.dataDir, 'ANTS_SECRET_KEY'),
+    FRANCECONNECT_ISSUER: franceConnect.issuer,
+    FRANCECONNECT_CLIENT_ID: LOCAL_FRANCECONNECT_CLIENT.clientId,
+    FRANCECONNECT_CLIENT_SECRET: LOCAL_FRANCECONNECT_CLIENT.clientSecret,
   });
   const school = startService('school', {
     ...common,
@@ -118,6 +128,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       ),
     );
     await maildev.stop();
+    await franceConnect.stop();
   };
   try {
     await Promise.all([waitHealthy(antsUrl, ants), waitHealthy(schoolUrl, school)]);
@@ -127,6 +138,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   }
   return {
     stop,
-    urls: { ants: antsUrl, school: schoolUrl, mail: `http://localhost:${options.mailWebPort}/index.html` },
+    urls: {
+      ants: antsUrl,
+      school: schoolUrl,
+      mail: `http://localhost:${options.mailWebPort}/index.html`,
+      franceConnect: franceConnect.issuer,
+    },
   };
 }

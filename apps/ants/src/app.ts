@@ -17,6 +17,8 @@ import { createSchoolActions } from './applications/schoolActions.ts';
 import { AGENT, type AntsAccess, CANDIDATE, PRO } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
 import { expiryClockRoute } from './candidates/expiry.ts';
+import { createFranceConnect, franceConnectRoutes } from './candidates/franceConnect.ts';
+import { candidateHomeRoutes } from './candidates/home.ts';
 import { candidateMessageRoutes } from './candidates/messages.ts';
 import { startCandidateNotifications } from './candidates/notifications.ts';
 import { candidateRecoveryRoutes } from './candidates/recovery.ts';
@@ -55,6 +57,7 @@ export type AntsDeps = {
     | 'publicUrl'
     | 'devTools'
     | 'secretKey'
+    | 'franceConnect'
     | 'trustProxy'
     | 'webhooksAllowPrivate'
     | 'contractChecks'
@@ -131,6 +134,9 @@ export async function buildAntsApp(deps: AntsDeps) {
     jobs: deps.jobs,
     actions: createSchoolActions({ db, hooks }),
     hooks,
+    franceConnect:
+      deps.config.franceConnect &&
+      createFranceConnect(deps.config.franceConnect, deps.config.publicUrl, box, deps.config.secureCookies),
   };
   for (const routes of [
     // The web pages: professional and agent sign-in, the candidate's space, the instruction console.
@@ -139,6 +145,8 @@ export async function buildAntsApp(deps: AntsDeps) {
     candidateRecoveryRoutes,
     candidateSpaceRoutes,
     candidateMessageRoutes,
+    candidateHomeRoutes,
+    franceConnectRoutes,
     instructionRoutes,
     deliveryRoutes,
     // The school's professional space on the agency's own site (its web session).

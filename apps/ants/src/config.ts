@@ -26,7 +26,24 @@ export type AntsConfig = ServiceConfig & {
   contractChecks?: 'strict' | 'log';
   /** PRO_RATE_LIMIT_PER_MINUTE: requests of the professional API per school account and minute (1200). */
   proRatePerMinute: number;
+  /** Sign-in with FranceConnect, offered when FRANCECONNECT_CLIENT_ID is set. */
+  franceConnect?: FranceConnectConfig;
 };
+
+export type FranceConnectConfig = {
+  /**
+   * FRANCECONNECT_ISSUER: the provider's issuer, its discovery document under
+   * /.well-known/openid-configuration. FranceConnect's production one by default.
+   */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** FRANCECONNECT_USERINFO_ALG (FranceConnect v2: ES256 or RS256): the userinfo answer is a signed JWT. */
+  userinfoAlg?: string;
+};
+
+/** FranceConnect v2's production issuer (its discovery: …/.well-known/openid-configuration). */
+export const FRANCECONNECT_ISSUER = 'https://oidc.franceconnect.gouv.fr/api/v2';
 
 export function readAntsConfig(env: NodeJS.ProcessEnv = process.env): AntsConfig {
   const base = readServiceConfig(
@@ -54,6 +71,14 @@ export function readAntsConfig(env: NodeJS.ProcessEnv = process.env): AntsConfig
     contractChecks: env.CONTRACT_CHECKS === 'strict' ? 'strict' : 'log',
     proRatePerMinute: positive(env.PRO_RATE_LIMIT_PER_MINUTE, 1200),
     secretKey: parseKey(env.ANTS_SECRET_KEY),
+    franceConnect: env.FRANCECONNECT_CLIENT_ID
+      ? {
+          issuer: env.FRANCECONNECT_ISSUER || FRANCECONNECT_ISSUER,
+          clientId: env.FRANCECONNECT_CLIENT_ID,
+          clientSecret: required(env, 'FRANCECONNECT_CLIENT_SECRET'),
+          userinfoAlg: env.FRANCECONNECT_USERINFO_ALG || undefined,
+        }
+      : undefined,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Jobs, MailQueue, SecretBox, SessionManager } from '@permis/platform';
 import type { SchoolActions } from './applications/schoolActions.ts';
+import type { FranceConnect } from './candidates/franceConnect.ts';
 import type { AntsDb } from './db/index.ts';
 import type { DestinationPolicy } from './webhooks/destination.ts';
 
@@ -20,6 +21,8 @@ export type AntsServices = {
   /** Without them (some tests), nothing is sent. */
   mail?: MailQueue;
   jobs?: Jobs;
+  /** Sign-in with FranceConnect, when configured (FRANCECONNECT_CLIENT_ID). */
+  franceConnect?: FranceConnect;
   /** What a school does to its demands, through the API or its professional space (schoolActions.ts). */
   actions: SchoolActions;
   /** What follows a committed change: the candidate invited, told of a transfer. */

@@ -1,6 +1,7 @@
 import { AntsApiError, type CreateApplication, createAntsClient } from '@permis/ants-api';
 import { testClient } from '@permis/platform/testing';
 import { PDFDocument } from 'pdf-lib';
+import type { FranceConnectConfig } from '../src/config.ts';
 import { insertProAccount } from '../src/seed/demo.ts';
 import { startAnts } from './harness.ts';
 
@@ -14,6 +15,8 @@ export async function startAntsHttp(
     jobPollingSeconds?: number;
     proRatePerMinute?: number;
     clock?: () => Date;
+    /** Sign-in with FranceConnect against this provider (the local stand-in). */
+    franceConnect?: FranceConnectConfig;
   } = {},
 ) {
   const ants = await startAnts(options);
@@ -136,8 +139,12 @@ export const mailTo = (mail: { to?: unknown }): string =>
   mail.to && typeof mail.to === 'object' && 'text' in mail.to ? String(mail.to.text) : '';
 
 /** The demo school validates an application; answers it with the activation link its candidate received by mail. */
-export async function invitedCandidate(ants: AntsHttp, firstName = 'Pierre') {
-  const request = draftRequest({ candidate: { firstName, birthName: 'MARTIN' } });
+export async function invitedCandidate(
+  ants: AntsHttp,
+  firstName = 'Pierre',
+  candidate: Partial<CreateApplication['candidate']> = {},
+) {
+  const request = draftRequest({ candidate: { firstName, birthName: 'MARTIN', ...candidate } });
   const app = await ants.brequigny.createApplication(request, crypto.randomUUID());
   await ants.brequigny.uploadPiece(app.number, 'identity', { name: 'cni.png', bytes: PNG });
   await ants.brequigny.uploadPiece(app.number, 'proof_of_address', { name: 'dom.png', bytes: PNG });

@@ -1,6 +1,8 @@
 import { testClient } from '@permis/platform/testing';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { activatedCandidate, startAntsHttp } from './api.ts';
+import { candidates } from '../src/db/schema.ts';
+import { activatedCandidate, CANDIDATE_PASSWORD, startAntsHttp } from './api.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
 beforeEach(async () => {
@@ -101,5 +103,34 @@ describe('Mes démarches en cours', () => {
         .statusCode,
     ).toBe(404);
     expect((await testClient(ants.app).get('/api/candidate/applications')).statusCode).toBe(401);
+  });
+});
+
+describe('the home', () => {
+  it('welcomes, tells the sign-in before this one and what waits for the candidate', async () => {
+    const { app, client, loginId } = await candidateWithApplication('Eric');
+    // Activation is the first sign-in: nothing before it.
+    const first = (await client.get('/api/candidate/home')).json();
+    expect(first).toMatchObject({ firstName: 'Eric', lastName: 'MARTIN', previousLoginAt: null });
+    expect(first.notifications).toEqual([
+      { text: `La demande n° ${app.number} attend votre validation.`, link: `/monespace/demarches/${app.number}` },
+    ]);
+
+    const later = testClient(ants.app);
+    await later.login('/api/candidate/login', { loginId, password: CANDIDATE_PASSWORD });
+    const second = (await later.get('/api/candidate/home')).json();
+    const [row] = await ants.db
+      .select({ last: candidates.lastLoginAt, previous: candidates.previousLoginAt })
+      .from(candidates)
+      .where(eq(candidates.loginId, loginId));
+    // « Dernière connexion » is the activation's sign-in, not this one.
+    expect(second.previousLoginAt).toBe(row!.previous!.toISOString());
+    expect(row!.previous!.getTime()).toBeLessThan(row!.last!.getTime());
+
+    await later.post(`/api/candidate/applications/${app.number}/confirm`, { attestation: true });
+    const after = (await later.get('/api/candidate/home')).json();
+    expect(after.notifications.map((n: { text: string }) => n.text)).not.toContain(
+      `La demande n° ${app.number} attend votre validation.`,
+    );
   });
 });

@@ -13,7 +13,7 @@ import {
 } from '@permis/platform';
 import { openTestDatabase, type SmtpSink, startSmtpSink } from '@permis/platform/testing';
 import { buildAntsApp } from '../src/app.ts';
-import { MIGRATIONS_FOLDER } from '../src/config.ts';
+import { type FranceConnectConfig, MIGRATIONS_FOLDER } from '../src/config.ts';
 import { schema } from '../src/db/index.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 
@@ -31,6 +31,8 @@ export async function startAnts(
     /** The professional API's quota per account and minute (tests not about it: out of reach). */
     proRatePerMinute?: number;
     clock?: () => Date;
+    /** Sign-in with FranceConnect against this provider (the local stand-in). */
+    franceConnect?: FranceConnectConfig;
   } = {},
 ) {
   const database = await openTestDatabase(schema, MIGRATIONS_FOLDER);
@@ -66,6 +68,7 @@ export async function startAnts(
       contractChecks: 'strict',
       proRatePerMinute: options.proRatePerMinute ?? 100_000,
       secretKey: TEST_KEY,
+      franceConnect: options.franceConnect,
     },
     database,
     logStream: options.logStream ?? new Writable({ write: (_c, _e, cb) => cb() }),

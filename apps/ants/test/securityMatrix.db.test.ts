@@ -59,6 +59,8 @@ const RULES: Record<string, Rule> = {
   'POST /api/pro/web/users/:userId/enable': 'proSession',
   'GET /api/pro/invitations/:token': 'public',
   'GET /api/candidate/messages': 'candidate',
+  'GET /api/candidate/home': 'candidate',
+  'GET /api/candidate/franceconnect': 'public',
   'POST /api/candidate/messages/:id/read': 'candidate',
   'POST /api/pro/invitations/:token': 'public',
   'POST /api/logout': 'public',

@@ -1,10 +1,10 @@
 import { type SessionManager, unauthenticated } from '@permis/platform';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { AntsDb } from '../db/index.ts';
 import { agents, candidates, proAccounts, proUsers } from '../db/schema.ts';
 
-/** Session subject types of the national service (candidates arrive in a later issue). */
+/** Session subject types of the national service . */
 export const PRO = 'pro';
 export const AGENT = 'agent';
 export const CANDIDATE = 'candidate';
@@ -73,7 +73,8 @@ export async function requireAgent(ctx: AuthContext, request: FastifyRequest): P
   return row;
 }
 
-export type CandidateAccount = { id: string; loginId: string; firstName: string; lastName: string };
+/** A signed-in candidate; `loginId` is null for an account only FranceConnect opens. */
+export type CandidateAccount = { id: string; loginId: string | null; firstName: string; lastName: string };
 
 export async function requireCandidate(ctx: AuthContext, request: FastifyRequest): Promise<CandidateAccount> {
   const session = ctx.sessions.require(request, CANDIDATE);
@@ -85,8 +86,8 @@ export async function requireCandidate(ctx: AuthContext, request: FastifyRequest
       lastName: candidates.birthName,
     })
     .from(candidates)
-    .where(eq(candidates.id, session.subjectId))
+    .where(and(eq(candidates.id, session.subjectId), isNotNull(candidates.activatedAt)))
     .limit(1);
-  if (!row?.loginId) throw unauthenticated();
-  return { ...row, loginId: row.loginId };
+  if (!row) throw unauthenticated();
+  return row;
 }

@@ -4,11 +4,12 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { agents, auditEvents } from '../db/schema.ts';
 import { createProSignIn } from '../pro/signIn.ts';
+import type { AntsServices } from '../services.ts';
 import { AGENT, type AuthContext, CANDIDATE, PRO, requireAgent, requireCandidate, requirePro } from './context.ts';
 
 const AGENT_WRONG_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
 
-export function authRoutes(app: HttpServer, ctx: AuthContext) {
+export function authRoutes(app: HttpServer, ctx: AuthContext & Pick<AntsServices, 'franceConnect'>) {
   // The web sign-in and the API token are one sign-in (pro/signIn.ts), one count per login.
   const proSignIn = createProSignIn(ctx.db);
   const agentThrottle = createLoginThrottle(ctx.db, { scope: 'agent' });
@@ -64,8 +65,10 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
     return { kind: AGENT, agent: await requireAgent(ctx, request), csrfToken: session.csrfToken };
   });
 
+  // A session opened by FranceConnect ends at FranceConnect too: the page follows `redirect`.
   app.post('/api/logout', { config: { access: 'public' } }, async (request, reply) => {
     await ctx.sessions.end(request, reply);
-    return reply.status(204).send();
+    const redirect = await ctx.franceConnect?.logoutUrl(request, reply).catch(() => undefined);
+    return redirect ? { redirect } : reply.status(204).send();
   });
 }

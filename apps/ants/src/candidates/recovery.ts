@@ -17,6 +17,7 @@ import type { AntsServices } from '../services.ts';
 import { linkCandidate, linkTokenParam, useLink } from './links.ts';
 import { identifierMail, passwordResetMail } from './mails.ts';
 import { assertNewPassword, SECRET_QUESTIONS } from './questions.ts';
+import { startCandidateSession } from './signIn.ts';
 
 /** A reset link or the permission won by the right secret answer lasts one hour. */
 export const RESET_MINUTES = 60;
@@ -224,7 +225,7 @@ export function candidateRecoveryRoutes(app: HttpServer, { db, sessions, mail, p
       });
       // Whoever knew the old password is signed out everywhere.
       await sessions.endAll(CANDIDATE, candidate.id);
-      const { csrfToken } = await sessions.start(reply, CANDIDATE, candidate.id);
+      const { csrfToken } = await startCandidateSession({ db, sessions }, reply, candidate.id);
       return { loginId: candidate.loginId, csrfToken };
     },
   );

@@ -8,6 +8,7 @@ import type { AntsServices } from '../services.ts';
 import { linkCandidate, linkTokenParam, useLink } from './links.ts';
 import { identifierMail } from './mails.ts';
 import { assertNewPassword, SECRET_QUESTIONS } from './questions.ts';
+import { startCandidateSession } from './signIn.ts';
 
 const LINK_GONE =
   "Ce lien d'activation n'est plus valable : il a déjà servi ou a expiré. Sans activation dans les 7 jours, le compte et la demande sont supprimés ; votre école de conduite devra recommencer la démarche.";
@@ -88,7 +89,7 @@ export function candidateAccountRoutes(app: HttpServer, { db, sessions, mail, pu
       });
       // Seed 000: "Une fois votre compte activé, vous recevrez par courriel votre identifiant de connexion".
       await mail?.enqueue(identifierMail(candidate.email, loginId, publicUrl, 'Votre compte ANTS est activé.'));
-      const { csrfToken } = await sessions.start(reply, CANDIDATE, candidate.id);
+      const { csrfToken } = await startCandidateSession({ db, sessions }, reply, candidate.id);
       return { loginId, csrfToken };
     },
   );
@@ -114,7 +115,7 @@ export function candidateAccountRoutes(app: HttpServer, { db, sessions, mail, pu
         return app.problem(reply, 401, 'WRONG_CREDENTIALS', 'Identifiant ou mot de passe incorrect.');
       }
       await throttle.recordSuccess(request.ip, `candidate:${loginId}`);
-      const { csrfToken } = await sessions.start(reply, CANDIDATE, row.id);
+      const { csrfToken } = await startCandidateSession({ db, sessions }, reply, row.id);
       return { kind: CANDIDATE, csrfToken };
     },
   );

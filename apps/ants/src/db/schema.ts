@@ -159,10 +159,16 @@ export const candidates = pgTable(
     /** When the first activation link was sent: unactivated 7 days later, account and applications go. */
     invitedAt: timestamp('invited_at', { withTimezone: true }),
     activatedAt: timestamp('activated_at', { withTimezone: true }),
+    /** FranceConnect's subject for this person, once a FranceConnect sign-in found or made the account. */
+    franceConnectSub: text('france_connect_sub'),
+    /** This sign-in and the one before it: the home shows « Dernière connexion », the previous one. */
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    previousLoginAt: timestamp('previous_login_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('candidates_email_idx').on(t.email),
+    uniqueIndex('candidates_france_connect_idx').on(t.franceConnectSub),
     uniqueIndex('candidates_login_idx').on(t.loginId),
     index('candidates_identity_idx').on(t.birthName, t.firstName, t.birthDate),
   ],
@@ -329,7 +335,9 @@ export const candidateTokens = pgTable(
     candidateId: uuid('candidate_id')
       .notNull()
       .references(() => candidates.id, { onDelete: 'cascade' }),
-    purpose: text('purpose', { enum: ['activation', 'password_reset'] }).notNull(),
+    purpose: text('purpose', { enum: ['activation', 'password_reset', 'email_change'] }).notNull(),
+    /** For an email change: the new address, which the link sent to it confirms. */
+    newEmail: text('new_email'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

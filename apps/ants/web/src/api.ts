@@ -15,6 +15,7 @@ export type { Prefecture };
 
 import { createWebClient } from '@permis/web-client';
 import type { ApplicationRecap as RecapOf } from '../../src/applications/recap.ts';
+import type { HomeNotification } from '../../src/candidates/home.ts';
 import type { CandidateMessage } from '../../src/candidates/messages.ts';
 import type { ProDashboard } from '../../src/pro/dashboard.ts';
 import type { ApplicationEntry, EntrySummary } from '../../src/pro/entries.ts';
@@ -58,7 +59,15 @@ export type ProInvitationInfo = {
 };
 export type Agent = { id: string; login: string; firstName: string; lastName: string; service: string };
 
-export type Candidate = { id: string; loginId: string; firstName: string; lastName: string };
+/** `loginId` is null for an account only FranceConnect opens. */
+export type Candidate = { id: string; loginId: string | null; firstName: string; lastName: string };
+export type CandidateHome = {
+  firstName: string;
+  lastName: string;
+  previousLoginAt: string | null;
+  unreadMessages: number;
+  notifications: HomeNotification[];
+};
 
 export type SessionInfo =
   | { kind: 'pro'; account: ProAccount; csrfToken: string }
@@ -193,6 +202,8 @@ export const api = {
     apiRequest<{ firstName: string; lastName: string; loginId: string }>(passwordResetPath(token)),
   resetPassword: (token: string, body: { password: string; passwordConfirmation: string }) =>
     apiRequest<{ loginId: string; csrfToken: string }>(passwordResetPath(token), { method: 'POST', body }),
+  candidateHome: () => apiRequest<CandidateHome>('/api/candidate/home'),
+  franceConnect: () => apiRequest<{ enabled: boolean }>('/api/candidate/franceconnect'),
   /** « Mes messages »: newest first, with the unread count. */
   candidateMessages: () => apiRequest<{ messages: CandidateMessage[]; unread: number }>('/api/candidate/messages'),
   readCandidateMessage: (id: string) =>
@@ -291,7 +302,8 @@ export const api = {
     apiRequest<LoginResult>(`/api/pro/invitations/${encodeURIComponent(token)}`, { method: 'POST', body }),
   proHistory: (number: string) => apiRequest<{ history: HistoryEntry[] }>(`${proApplicationPath(number)}/history`),
   session: () => apiRequest<SessionInfo>('/api/session'),
-  logout: () => apiRequest<void>('/api/logout', { method: 'POST' }),
+  /** `redirect`: the session came from FranceConnect, whose logout follows. */
+  logout: () => apiRequest<{ redirect?: string } | undefined>('/api/logout', { method: 'POST' }),
 };
 
 const passwordResetPath = (token: string) => `/api/candidate/password-reset/${encodeURIComponent(token)}`;

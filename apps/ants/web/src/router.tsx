@@ -11,6 +11,7 @@ import { CandidateApplicationsPage } from './pages/CandidateApplicationsPage.tsx
 import { CandidateConfirmationPage } from './pages/CandidateConfirmationPage.tsx';
 import { CandidateForgottenIdentifierPage } from './pages/CandidateForgottenIdentifierPage.tsx';
 import { CandidateForgottenPasswordPage } from './pages/CandidateForgottenPasswordPage.tsx';
+import { CandidateHomePage } from './pages/CandidateHomePage.tsx';
 import { CandidateLoginPage } from './pages/CandidateLoginPage.tsx';
 import { CandidateMessagesPage } from './pages/CandidateMessagesPage.tsx';
 import { CandidatePasswordResetPage } from './pages/CandidatePasswordResetPage.tsx';
@@ -51,6 +52,7 @@ export const router = createBrowserRouter([
           { path: 'agent/demandes/:number', element: <AgentApplicationPage /> },
           { path: 'agent/envois', element: <AgentDeliveriesPage /> },
           { path: 'monespace/activer/:token', element: <CandidateActivationPage /> },
+          { path: 'monespace', element: <CandidateHomePage /> },
           { path: 'monespace/connexion', element: <CandidateLoginPage /> },
           { path: 'monespace/identifiant-oublie', element: <CandidateForgottenIdentifierPage /> },
           { path: 'monespace/mot-de-passe-oublie', element: <CandidateForgottenPasswordPage /> },

@@ -96,15 +96,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const logout = useCallback(async () => {
+    let ended: { redirect?: string } | undefined;
     try {
-      await api.logout();
+      ended = await api.logout();
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 403)) throw error;
       // A stale CSRF token (session renewed in another tab): take the current one and try once more.
       const current = await refresh();
-      if (current.status !== 'signedOut') await api.logout();
+      if (current.status !== 'signedOut') ended = await api.logout();
     }
     setCsrfToken(null);
+    // Signed in through FranceConnect: signed out there too, which brings the browser back here.
+    if (ended?.redirect) {
+      window.location.assign(ended.redirect);
+      return;
+    }
     setSession({ status: 'signedOut', byUser: true });
   }, [refresh]);
 

@@ -16,6 +16,8 @@ type Props = {
   submitLabel?: string;
   /** A success to announce above the form (a mail has been sent). */
   notice?: string | null;
+  /** Another way to sign in, offered above the form (FranceConnect). */
+  before?: ReactNode;
   /** The pages between "Accueil" and this one. */
   segments?: { label: string; linkProps: { to: string } }[];
   children: ReactNode;
@@ -35,10 +37,14 @@ export function LoginFormFrame({
   submitLabel = 'Se connecter',
   segments = [],
   notice,
+  before,
   children,
 }: Props) {
   const location = useLocation();
-  const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
+  // Signed out with the button, or back from FranceConnect's logout (`?deconnexion=1`).
+  const signedOut =
+    (location.state as { signedOut?: boolean } | null)?.signedOut === true ||
+    new URLSearchParams(location.search).get('deconnexion') === '1';
 
   return (
     <div className="fr-container fr-mb-8w">
@@ -52,6 +58,7 @@ export function LoginFormFrame({
             <h1>{title}</h1>
             {notice && <Alert className="fr-mb-4w" severity="success" small role="status" description={notice} />}
             <div className="fr-mb-4w">{intro}</div>
+            {before}
             {error && <Alert className="fr-mb-4w" severity="error" small description={error} />}
             <form onSubmit={onSubmit} noValidate aria-busy={submitting}>
               <fieldset className="fr-fieldset">

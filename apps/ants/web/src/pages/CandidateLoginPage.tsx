@@ -1,7 +1,12 @@
-import { Navigate } from 'react-router';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { FranceConnectButton } from '@codegouvfr/react-dsfr/FranceConnectButton';
+import { franceConnectMessage } from '@permis/ants-api';
+import { Navigate, useSearchParams } from 'react-router';
+import { api } from '../api.ts';
 import { LoginCredentialFields } from '../components/LoginCredentialFields.tsx';
 import { LoginFormFrame } from '../components/LoginFormFrame.tsx';
 import { useSession } from '../session.tsx';
+import { useApiData } from '../useApiData.ts';
 import { useLoginForm } from '../useLoginForm.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
@@ -10,6 +15,9 @@ const TITLE = 'Connexion à mon espace';
 export function CandidateLoginPage() {
   usePageTitle(TITLE);
   const { session, loginCandidate } = useSession();
+  const [search] = useSearchParams();
+  const franceConnectError = franceConnectMessage(search.get('franceconnect'));
+  const franceConnect = useApiData('franceconnect', api.franceConnect, true);
   const form = useLoginForm({
     idPrefix: 'candidate-login',
     initial: { login: '', password: '' },
@@ -18,7 +26,7 @@ export function CandidateLoginPage() {
     submit: ({ login, password }) => loginCandidate({ loginId: login, password }),
   });
 
-  if (session.status === 'candidate') return <Navigate to="/monespace/demarches" replace />;
+  if (session.status === 'candidate') return <Navigate to="/monespace" replace />;
 
   return (
     <LoginFormFrame
@@ -28,6 +36,23 @@ export function CandidateLoginPage() {
           Connectez-vous avec l'identifiant reçu par courriel après l'activation de votre compte pour valider les
           demandes de permis de conduire saisies pour vous par votre école de conduite.
         </p>
+      }
+      before={
+        franceConnect.data?.enabled && (
+          <section aria-labelledby="avec-franceconnect" className="fr-mb-4w">
+            <h2 id="avec-franceconnect" className="fr-h5">
+              Avec FranceConnect
+            </h2>
+            {franceConnectError && (
+              <Alert className="fr-mb-2w" severity="error" small role="alert" description={franceConnectError} />
+            )}
+            <p className="fr-text--sm">
+              FranceConnect est la solution proposée par l’État pour sécuriser et simplifier la connexion à vos services
+              en ligne.
+            </p>
+            <FranceConnectButton url="/api/candidate/franceconnect/login" />
+          </section>
+        )
       }
       legend="Avec mon identifiant ANTS"
       error={form.error}

@@ -1,0 +1,51 @@
+import { actionAllowed, inStateSet } from '@permis/ants-api';
+import type { HttpServer } from '@permis/platform';
+import { eq } from 'drizzle-orm';
+import { requireCandidate } from '../auth/context.ts';
+import { applications, candidates } from '../db/schema.ts';
+import type { AntsServices } from '../services.ts';
+import { unreadMessages } from './messages.ts';
+
+export type HomeNotification = { text: string; link: string };
+
+/**
+ * The candidate's home (seed 000): « Bienvenue PRÉNOM NOM », the sign-in before this one, and what
+ * waits for them: demands to validate, unread messages.
+ */
+export function candidateHomeRoutes(app: HttpServer, ctx: AntsServices) {
+  const { db } = ctx;
+  app.get('/api/candidate/home', { config: { access: 'candidate' } }, async (request) => {
+    const me = await requireCandidate(ctx, request);
+    const [[account], rows, unread] = await Promise.all([
+      db
+        .select({ previousLoginAt: candidates.previousLoginAt })
+        .from(candidates)
+        .where(eq(candidates.id, me.id))
+        .limit(1),
+      db
+        .select({ number: applications.number, state: applications.state })
+        .from(applications)
+        .where(eq(applications.candidateId, me.id)),
+      unreadMessages(db, me.id),
+    ]);
+    const notifications: HomeNotification[] = rows
+      .filter((row) => inStateSet('seenByCandidate', row.state) && actionAllowed('confirm', row.state))
+      .map((row) => ({
+        text: `La demande n° ${row.number} attend votre validation.`,
+        link: `/monespace/demarches/${row.number}`,
+      }));
+    if (unread > 0) {
+      notifications.push({
+        text: unread === 1 ? 'Vous avez 1 message non lu.' : `Vous avez ${unread} messages non lus.`,
+        link: '/monespace/messages',
+      });
+    }
+    return {
+      firstName: me.firstName,
+      lastName: me.lastName,
+      previousLoginAt: account?.previousLoginAt?.toISOString() ?? null,
+      unreadMessages: unread,
+      notifications,
+    };
+  });
+}

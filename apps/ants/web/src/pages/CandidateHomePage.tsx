@@ -1,0 +1,86 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Tile } from '@codegouvfr/react-dsfr/Tile';
+import { Link } from 'react-router';
+import { api } from '../api.ts';
+import { CandidateFrame } from '../components/CandidateFrame.tsx';
+import { SessionLoading } from '../components/PageFrame.tsx';
+import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
+import { formatParisDateTime } from '../formatDate.ts';
+import { useSession } from '../session.tsx';
+import { useApiData } from '../useApiData.ts';
+import { usePageTitle } from '../usePageTitle.ts';
+
+const TITLE = 'Mon espace';
+
+/** The candidate's home (seed 000): welcome, the sign-in before this one, what waits, the menus. */
+export function CandidateHomePage() {
+  usePageTitle(TITLE);
+  const { session } = useSession();
+  const home = useApiData('home', api.candidateHome, session.status === 'candidate');
+
+  if (session.status === 'loading') return <SessionLoading />;
+  if (session.status !== 'candidate') return <RedirectToLogin to="/monespace/connexion" session={session} />;
+  const { candidate } = session;
+  const unread = home.data?.unreadMessages ?? 0;
+
+  return (
+    <CandidateFrame
+      title={TITLE}
+      welcome={
+        <>
+          <p className="fr-text--lead fr-mb-1w">
+            Bienvenue {candidate.firstName.toUpperCase()} {candidate.lastName.toUpperCase()}
+          </p>
+          {home.data && (
+            <p className="fr-text--sm fr-mb-2w">
+              {home.data.previousLoginAt
+                ? `Dernière connexion : ${formatParisDateTime(home.data.previousLoginAt)}`
+                : 'Première connexion à votre espace.'}
+            </p>
+          )}
+        </>
+      }
+    >
+      {home.status === 'loading' && <p role="status">Chargement…</p>}
+      {home.status === 'error' && <Alert severity="error" small description={home.error.message} />}
+      {home.data && (
+        <section aria-labelledby="notifications" className="fr-mb-4w">
+          <h2 id="notifications" className="fr-h4">
+            Notifications
+          </h2>
+          {home.data.notifications.length === 0 ? (
+            <p>Aucune notification : rien n'attend votre action.</p>
+          ) : (
+            <ul>
+              {home.data.notifications.map((n) => (
+                <li key={n.link + n.text}>
+                  <Link to={n.link}>{n.text}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      <nav aria-label="Menu de mon espace">
+        <ul className="fr-grid-row fr-grid-row--gutters" style={{ listStyle: 'none', paddingLeft: 0 }}>
+          <li className="fr-col-12 fr-col-md-4">
+            <Tile
+              title="Mes démarches en cours"
+              desc="Vos demandes de permis : les valider, les suivre."
+              linkProps={{ to: '/monespace/demarches' }}
+              orientation="vertical"
+            />
+          </li>
+          <li className="fr-col-12 fr-col-md-4">
+            <Tile
+              title={unread > 0 ? `Mes messages (${unread} non lu${unread > 1 ? 's' : ''})` : 'Mes messages'}
+              desc="Les courriels et SMS que le service vous a envoyés."
+              linkProps={{ to: '/monespace/messages' }}
+              orientation="vertical"
+            />
+          </li>
+        </ul>
+      </nav>
+    </CandidateFrame>
+  );
+}
