@@ -21,6 +21,7 @@ import { createFranceConnect, franceConnectRoutes } from './candidates/franceCon
 import { candidateHomeRoutes } from './candidates/home.ts';
 import { candidateMessageRoutes } from './candidates/messages.ts';
 import { startCandidateNotifications } from './candidates/notifications.ts';
+import { candidatePersonalDataRoutes } from './candidates/personalData.ts';
 import { candidateRecoveryRoutes } from './candidates/recovery.ts';
 import { candidateAccountRoutes } from './candidates/routes.ts';
 import { candidateSpaceRoutes } from './candidates/space.ts';
@@ -146,6 +147,7 @@ export async function buildAntsApp(deps: AntsDeps) {
     candidateSpaceRoutes,
     candidateMessageRoutes,
     candidateHomeRoutes,
+    candidatePersonalDataRoutes,
     franceConnectRoutes,
     instructionRoutes,
     deliveryRoutes,

@@ -134,3 +134,35 @@ describe('the home', () => {
     );
   });
 });
+
+describe('Mes documents', () => {
+  it('lists every document of every demand, each downloadable once it exists', async () => {
+    const { app, client } = await candidateWithApplication('Lea');
+    const before = (await client.get('/api/candidate/documents')).json().applications;
+    expect(before).toHaveLength(1);
+    const kinds = (docs: { kind: string; available: boolean }[]) =>
+      Object.fromEntries(docs.map((d) => [d.kind, d.available]));
+    // Not sent yet: only the paper photo-signature form (no ePhoto on this Cerfa 02).
+    expect(kinds(before[0].documents)).toEqual({
+      receipt: false,
+      registration_certificate: false,
+      registration_facsimile: false,
+      photo_signature_form: true,
+    });
+    expect(before[0].documents.find((d: { kind: string }) => d.kind === 'receipt')).toMatchObject({
+      reason: 'La demande n’a pas encore été transmise.',
+      href: null,
+    });
+
+    await client.post(`/api/candidate/applications/${app.number}/confirm`, { attestation: true });
+    const after = (await client.get('/api/candidate/documents')).json().applications[0];
+    expect(kinds(after.documents)).toMatchObject({ receipt: true, registration_certificate: true });
+    const certificate = after.documents.find((d: { kind: string }) => d.kind === 'registration_certificate');
+    const pdf = await client.get(certificate.href);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toContain(app.number);
+    // Another candidate's number is not theirs to download.
+    const other = await candidateWithApplication('Noe');
+    expect((await other.client.get(certificate.href)).statusCode).toBe(404);
+  });
+});

@@ -65,3 +65,36 @@ export function transferMail(to: string, number: string, school: string, publicU
 
 export const transferSms = (number: string, school: string) =>
   `ANTS : votre demande de permis n° ${number} est désormais suivie par l'école de conduite ${school}. Si vous n'avez pas changé d'école, contactez l'ANTS.`;
+
+/** « Mes données personnelles »: the new address confirms it is the candidate's by opening this link. */
+export function emailChangeMail(to: string, link: string, hours: number): Mail {
+  return {
+    to,
+    subject: 'Confirmez votre nouvelle adresse électronique',
+    text: [
+      'Bonjour,',
+      '',
+      'Vous avez demandé que cette adresse devienne celle de votre compte ANTS.',
+      `Pour le confirmer, ouvrez ce lien (valable ${hours} heures, une seule fois) :`,
+      link,
+      '',
+      'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne change.',
+      ...SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+/** To the former address, once the change is done: a change the candidate did not ask for is seen. */
+export function emailChangedNotice(to: string, newEmail: string, publicUrl: string): Mail {
+  return {
+    to,
+    subject: 'L’adresse électronique de votre compte ANTS a changé',
+    text: [
+      'Bonjour,',
+      '',
+      `L’adresse électronique de votre compte ANTS est désormais ${newEmail}.`,
+      `Si vous n’êtes pas à l’origine de ce changement, connectez-vous sur ${publicUrl}/monespace/connexion et modifiez votre mot de passe.`,
+      ...SIGNATURE,
+    ].join('\n'),
+  };
+}

@@ -122,7 +122,7 @@ export function candidateAccountRoutes(app: HttpServer, { db, sessions, mail, pu
 }
 
 /** "camille.martin", or "camille.martin2", … when taken: readable, ASCII, unique. */
-async function freeLoginId(tx: AntsTx, firstName: string, lastName: string): Promise<string> {
+export async function freeLoginId(tx: AntsTx, firstName: string, lastName: string): Promise<string> {
   const ascii = (s: string) =>
     s
       .normalize('NFD')

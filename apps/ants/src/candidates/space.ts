@@ -1,5 +1,5 @@
 import { actionAllowed, applicationNumberSchema, candidateStateLabel, inStateSet } from '@permis/ants-api';
-import { AppError, contentDisposition, type HttpServer, notFound } from '@permis/platform';
+import { AppError, type HttpServer, notFound } from '@permis/platform';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type ApplicationRow, transition } from '../applications/machine.ts';
@@ -7,7 +7,7 @@ import { applicationRecap } from '../applications/recap.ts';
 import { requireCandidate } from '../auth/context.ts';
 import { applications } from '../db/schema.ts';
 import { needsPhotoSignatureForm } from '../documents/catalogue.ts';
-import { documentPdf } from '../documents/documentPdf.ts';
+import { documentList, sendDocument } from '../documents/documentPdf.ts';
 import { attachedEphotoCode } from '../ephoto/attached.ts';
 import { sendPieceFile } from '../pieces/files.ts';
 import type { AntsServices } from '../services.ts';
@@ -128,21 +128,68 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AntsServices) {
     },
   );
 
+  // « Mes documents »: every document of every demand, each once it exists.
+  app.get('/api/candidate/documents', { config: { access: 'candidate' } }, async (request) => {
+    const me = await requireCandidate(ctx, request);
+    const rows = await db
+      .select()
+      .from(applications)
+      .where(eq(applications.candidateId, me.id))
+      .orderBy(desc(applications.updatedAt));
+    const seen = rows.filter((row) => inStateSet('seenByCandidate', row.state));
+    return {
+      applications: await Promise.all(
+        seen.map(async (row) => ({
+          number: row.number,
+          type: row.type,
+          stateLabel: candidateStateLabel(row.state, row.type),
+          documents: (await documentList(db, row))
+            .filter((doc): doc is typeof doc & { kind: CandidateDocument } =>
+              (CANDIDATE_DOCUMENTS as readonly string[]).includes(doc.kind),
+            )
+            .filter((doc) => doc.available || APPLIES[doc.kind](row.type))
+            .map(({ kind, label, available, reason }) => ({
+              kind,
+              label,
+              available,
+              reason: reason ?? null,
+              href: available ? `/api/candidate/applications/${row.number}/documents/${kind}` : null,
+            })),
+        })),
+      ),
+    };
+  });
+
   app.get(
     '/api/candidate/applications/:number/documents/:kind',
     {
       config: { access: 'candidate' },
-      schema: { params: z.object({ number, kind: z.enum(['receipt', 'photo_signature_form']) }) },
+      schema: { params: z.object({ number, kind: z.enum(CANDIDATE_DOCUMENTS) }) },
     },
     async (request, reply) => {
       const me = await requireCandidate(ctx, request);
       const row = await own(me.id, request.params.number);
-      const pdf = await documentPdf(db, row, request.params.kind);
-      const name = request.params.kind === 'receipt' ? 'Justificatif de dépôt' : 'Formulaire photo et signature';
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', contentDisposition(`${name} ${row.number}.pdf`))
-        .send(pdf);
+      return sendDocument(db, reply, row, request.params.kind);
     },
   );
 }
+
+/** The documents of a demand that are the candidate's (the others are the school's forms). */
+const CANDIDATE_DOCUMENTS = [
+  'receipt',
+  'registration_certificate',
+  'registration_facsimile',
+  'driving_rights',
+  'photo_signature_form',
+] as const;
+
+type CandidateDocument = (typeof CANDIDATE_DOCUMENTS)[number];
+
+/** Which documents a demand of this type will have, so the list says « pas encore » only for those. */
+const APPLIES: Record<CandidateDocument, (type: '02' | '06') => boolean> = {
+  receipt: () => true,
+  registration_certificate: (type) => type === '02',
+  registration_facsimile: (type) => type === '02',
+  driving_rights: (type) => type === '06',
+  photo_signature_form: () => false,
+};

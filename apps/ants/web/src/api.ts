@@ -61,6 +61,33 @@ export type Agent = { id: string; login: string; firstName: string; lastName: st
 
 /** `loginId` is null for an account only FranceConnect opens. */
 export type Candidate = { id: string; loginId: string | null; firstName: string; lastName: string };
+export type PersonalData = {
+  identity: {
+    sex: 'F' | 'M';
+    birthName: string;
+    usageName: string;
+    firstName: string;
+    otherFirstNames: string;
+    birthDate: string;
+    birthCity: string;
+    birthDepartment: string;
+    birthCountry: string;
+  };
+  email: string;
+  pendingEmail: string | null;
+  mobile: string;
+  loginId: string | null;
+  hasPassword: boolean;
+  secretQuestion: string | null;
+  secretQuestions: string[];
+  franceConnect: boolean;
+};
+export type CandidateDocuments = {
+  number: string;
+  type: '02' | '06';
+  stateLabel: string;
+  documents: { kind: string; label: string; available: boolean; reason: string | null; href: string | null }[];
+};
 export type CandidateHome = {
   firstName: string;
   lastName: string;
@@ -203,6 +230,23 @@ export const api = {
   resetPassword: (token: string, body: { password: string; passwordConfirmation: string }) =>
     apiRequest<{ loginId: string; csrfToken: string }>(passwordResetPath(token), { method: 'POST', body }),
   candidateHome: () => apiRequest<CandidateHome>('/api/candidate/home'),
+  personalData: () => apiRequest<PersonalData>('/api/candidate/personal-data'),
+  requestEmailChange: (body: { email: string }) =>
+    apiRequest<{ message: string }>('/api/candidate/personal-data/email', { method: 'POST', body }),
+  emailChange: (token: string) =>
+    apiRequest<{ newEmail: string }>(`/api/candidate/email-change/${encodeURIComponent(token)}`),
+  confirmEmailChange: (token: string) =>
+    apiRequest<{ email: string }>(`/api/candidate/email-change/${encodeURIComponent(token)}`, { method: 'POST' }),
+  changeMobile: (body: { mobile: string }) =>
+    apiRequest<{ mobile: string }>('/api/candidate/personal-data/mobile', { method: 'POST', body }),
+  changeCandidatePassword: (body: { currentPassword?: string; password: string; passwordConfirmation: string }) =>
+    apiRequest<{ loginId: string; csrfToken: string }>('/api/candidate/personal-data/password', {
+      method: 'POST',
+      body,
+    }),
+  changeSecretQuestion: (body: { currentPassword?: string; secretQuestion: string; secretAnswer: string }) =>
+    apiRequest<{ secretQuestion: string }>('/api/candidate/personal-data/secret-question', { method: 'POST', body }),
+  candidateDocuments: () => apiRequest<{ applications: CandidateDocuments[] }>('/api/candidate/documents'),
   franceConnect: () => apiRequest<{ enabled: boolean }>('/api/candidate/franceconnect'),
   /** « Mes messages »: newest first, with the unread count. */
   candidateMessages: () => apiRequest<{ messages: CandidateMessage[]; unread: number }>('/api/candidate/messages'),

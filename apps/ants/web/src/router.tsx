@@ -9,12 +9,15 @@ import { CandidateActivationPage } from './pages/CandidateActivationPage.tsx';
 import { CandidateApplicationPage } from './pages/CandidateApplicationPage.tsx';
 import { CandidateApplicationsPage } from './pages/CandidateApplicationsPage.tsx';
 import { CandidateConfirmationPage } from './pages/CandidateConfirmationPage.tsx';
+import { CandidateDocumentsPage } from './pages/CandidateDocumentsPage.tsx';
+import { CandidateEmailChangePage } from './pages/CandidateEmailChangePage.tsx';
 import { CandidateForgottenIdentifierPage } from './pages/CandidateForgottenIdentifierPage.tsx';
 import { CandidateForgottenPasswordPage } from './pages/CandidateForgottenPasswordPage.tsx';
 import { CandidateHomePage } from './pages/CandidateHomePage.tsx';
 import { CandidateLoginPage } from './pages/CandidateLoginPage.tsx';
 import { CandidateMessagesPage } from './pages/CandidateMessagesPage.tsx';
 import { CandidatePasswordResetPage } from './pages/CandidatePasswordResetPage.tsx';
+import { CandidatePersonalDataPage } from './pages/CandidatePersonalDataPage.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -53,6 +56,9 @@ export const router = createBrowserRouter([
           { path: 'agent/envois', element: <AgentDeliveriesPage /> },
           { path: 'monespace/activer/:token', element: <CandidateActivationPage /> },
           { path: 'monespace', element: <CandidateHomePage /> },
+          { path: 'monespace/donnees', element: <CandidatePersonalDataPage /> },
+          { path: 'monespace/courriel/:token', element: <CandidateEmailChangePage /> },
+          { path: 'monespace/documents', element: <CandidateDocumentsPage /> },
           { path: 'monespace/connexion', element: <CandidateLoginPage /> },
           { path: 'monespace/identifiant-oublie', element: <CandidateForgottenIdentifierPage /> },
           { path: 'monespace/mot-de-passe-oublie', element: <CandidateForgottenPasswordPage /> },

@@ -63,7 +63,7 @@ export function CandidateHomePage() {
       )}
       <nav aria-label="Menu de mon espace">
         <ul className="fr-grid-row fr-grid-row--gutters" style={{ listStyle: 'none', paddingLeft: 0 }}>
-          <li className="fr-col-12 fr-col-md-4">
+          <li className="fr-col-12 fr-col-md-6">
             <Tile
               title="Mes démarches en cours"
               desc="Vos demandes de permis : les valider, les suivre."
@@ -71,11 +71,27 @@ export function CandidateHomePage() {
               orientation="vertical"
             />
           </li>
-          <li className="fr-col-12 fr-col-md-4">
+          <li className="fr-col-12 fr-col-md-6">
+            <Tile
+              title="Mes données personnelles"
+              desc="Votre identité, votre adresse électronique, votre portable, votre mot de passe."
+              linkProps={{ to: '/monespace/donnees' }}
+              orientation="vertical"
+            />
+          </li>
+          <li className="fr-col-12 fr-col-md-6">
             <Tile
               title={unread > 0 ? `Mes messages (${unread} non lu${unread > 1 ? 's' : ''})` : 'Mes messages'}
               desc="Les courriels et SMS que le service vous a envoyés."
               linkProps={{ to: '/monespace/messages' }}
+              orientation="vertical"
+            />
+          </li>
+          <li className="fr-col-12 fr-col-md-6">
+            <Tile
+              title="Mes documents"
+              desc="Justificatifs, attestations et formulaires de vos demandes."
+              linkProps={{ to: '/monespace/documents' }}
               orientation="vertical"
             />
           </li>

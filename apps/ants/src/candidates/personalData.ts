@@ -1,0 +1,354 @@
+import { candidateSchema, candidateStateLabel, inStateSet } from '@permis/ants-api';
+import {
+  AppError,
+  contentDisposition,
+  createLoginThrottle,
+  createRateLimiter,
+  type HttpServer,
+  hashPassword,
+  randomToken,
+  sha256,
+  verifyPassword,
+} from '@permis/platform';
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { CANDIDATE, type CandidateAccount, requireCandidate } from '../auth/context.ts';
+import type { AntsTx } from '../db/index.ts';
+import { applications, auditEvents, candidateMessages, candidates, candidateTokens } from '../db/schema.ts';
+import type { AntsServices } from '../services.ts';
+import { linkCandidate, linkTokenParam, useLink } from './links.ts';
+import { emailChangedNotice, emailChangeMail } from './mails.ts';
+import { assertNewPassword, SECRET_QUESTIONS } from './questions.ts';
+import { freeLoginId } from './routes.ts';
+
+const EMAIL_LINK_HOURS = 24;
+const EMAIL_CHANGES_PER_DAY = 5;
+const EMAIL_LINK_GONE =
+  'Ce lien de confirmation n’est plus valable : il a déjà servi ou a expiré. Demandez un nouveau lien depuis « Mes données personnelles ».';
+
+const currentPassword = z.string().max(200).optional();
+
+/**
+ * « Mes données personnelles » (issue 16): the identity as the agency knows it (read only: an
+ * état civil is corrected on a demand, with its pièces), the email (changed only once the new
+ * address confirms by its link), the mobile, the password and the secret question (the current
+ * password first, its failures counted with the sign-in's), and a download of all one's data.
+ */
+export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) {
+  const { db, sessions, mail, publicUrl } = ctx;
+  const throttle = createLoginThrottle(db, { scope: 'candidate' });
+  const emailChanges = createRateLimiter(db, {
+    name: 'candidate-email-changes',
+    quota: EMAIL_CHANGES_PER_DAY,
+    windowSeconds: 86400,
+  });
+
+  const record = async (id: string) => {
+    const [row] = await db.select().from(candidates).where(eq(candidates.id, id)).limit(1);
+    if (!row) throw new AppError(401, 'UNAUTHENTICATED', 'Connectez-vous pour continuer.');
+    return row;
+  };
+
+  /** An account with a password proves it again before a change; one FranceConnect alone opens has none. */
+  const assertCurrentPassword = async (request: FastifyRequest, me: CandidateAccount, given?: string) => {
+    const row = await record(me.id);
+    if (!row.passwordHash || !row.loginId) return row;
+    const key = `candidate:${row.loginId}`;
+    await throttle.assertAllowed(request.ip, key);
+    if (!given || !(await verifyPassword(row.passwordHash, given))) {
+      await throttle.recordFailure(request.ip, key);
+      throw new AppError(400, 'VALIDATION', 'Certains champs sont invalides.', [
+        {
+          path: 'currentPassword',
+          message: given ? 'Le mot de passe actuel est incorrect.' : 'Saisissez votre mot de passe actuel.',
+        },
+      ]);
+    }
+    return row;
+  };
+
+  app.get('/api/candidate/personal-data', { config: { access: 'candidate' } }, async (request) => {
+    const me = await requireCandidate(ctx, request);
+    const row = await record(me.id);
+    const [pending] = await db
+      .select({ newEmail: candidateTokens.newEmail })
+      .from(candidateTokens)
+      .where(
+        and(
+          eq(candidateTokens.candidateId, me.id),
+          eq(candidateTokens.purpose, 'email_change'),
+          isNull(candidateTokens.usedAt),
+        ),
+      )
+      .limit(1);
+    return {
+      identity: {
+        sex: row.sex,
+        birthName: row.birthName,
+        usageName: row.usageName,
+        firstName: row.firstName,
+        otherFirstNames: row.otherFirstNames,
+        birthDate: row.birthDate,
+        birthCity: row.birthCity,
+        birthDepartment: row.birthDepartment,
+        birthCountry: row.birthCountry,
+      },
+      email: row.email,
+      pendingEmail: pending?.newEmail ?? null,
+      mobile: row.mobile,
+      loginId: row.loginId,
+      hasPassword: row.passwordHash !== null,
+      secretQuestion: row.secretQuestion,
+      secretQuestions: SECRET_QUESTIONS,
+      franceConnect: row.franceConnectSub !== null,
+    };
+  });
+
+  app.post(
+    '/api/candidate/personal-data/email',
+    {
+      config: { access: 'candidate' },
+      schema: {
+        body: z.object({
+          email: z.string().trim().toLowerCase().pipe(z.email('Saisissez une adresse électronique valide.').max(200)),
+        }),
+      },
+    },
+    async (request) => {
+      const me = await requireCandidate(ctx, request);
+      const row = await record(me.id);
+      const { email } = request.body;
+      if (email === row.email) {
+        throw new AppError(400, 'VALIDATION', 'Certains champs sont invalides.', [
+          { path: 'email', message: 'C’est déjà votre adresse électronique.' },
+        ]);
+      }
+      if (!(await emailChanges.take(`email-change:${me.id}`)).allowed) {
+        throw new AppError(
+          429,
+          'RATE_LIMITED',
+          'Trop de demandes de changement d’adresse aujourd’hui : réessayez demain.',
+        );
+      }
+      const token = randomToken();
+      await db.transaction(async (tx) => {
+        // One link at a time: a new request replaces the unused one.
+        await tx
+          .delete(candidateTokens)
+          .where(
+            and(
+              eq(candidateTokens.candidateId, me.id),
+              eq(candidateTokens.purpose, 'email_change'),
+              isNull(candidateTokens.usedAt),
+            ),
+          );
+        await tx.insert(candidateTokens).values({
+          tokenHash: sha256(token),
+          candidateId: me.id,
+          purpose: 'email_change',
+          newEmail: email,
+          expiresAt: new Date(Date.now() + EMAIL_LINK_HOURS * 3600 * 1000),
+        });
+      });
+      // Whether the address is someone else's is said only to whoever opens the link there.
+      await mail?.enqueue(emailChangeMail(email, `${publicUrl}/monespace/courriel/${token}`, EMAIL_LINK_HOURS));
+      return {
+        message: `Un lien de confirmation a été envoyé à ${email}. Votre adresse ne change qu’une fois ce lien ouvert (valable ${EMAIL_LINK_HOURS} heures).`,
+      };
+    },
+  );
+
+  const findEmailLink = async (token: string) => {
+    const candidate = await linkCandidate(db, token, 'email_change');
+    const [link] = await db
+      .select({ newEmail: candidateTokens.newEmail })
+      .from(candidateTokens)
+      .where(eq(candidateTokens.tokenHash, sha256(token)))
+      .limit(1);
+    if (!candidate || !link?.newEmail) throw new AppError(410, 'LINK_GONE', EMAIL_LINK_GONE);
+    return { candidate, newEmail: link.newEmail };
+  };
+
+  // Opened from the mail, possibly in another browser: the link is the proof, no session needed.
+  app.get(
+    '/api/candidate/email-change/:token',
+    { config: { access: 'public' }, schema: { params: linkTokenParam } },
+    async (request) => {
+      const { newEmail } = await findEmailLink(request.params.token);
+      return { newEmail };
+    },
+  );
+
+  app.post(
+    '/api/candidate/email-change/:token',
+    { config: { access: 'public' }, schema: { params: linkTokenParam } },
+    async (request) => {
+      const { token } = request.params;
+      const { candidate, newEmail } = await findEmailLink(token);
+      await db.transaction(async (tx) => {
+        if (!(await useLink(tx, token))) throw new AppError(410, 'LINK_GONE', EMAIL_LINK_GONE);
+        const [taken] = await tx
+          .select({ id: candidates.id })
+          .from(candidates)
+          .where(and(eq(candidates.email, newEmail), ne(candidates.id, candidate.id)))
+          .limit(1);
+        if (taken) {
+          throw new AppError(
+            409,
+            'EMAIL_ALREADY_USED',
+            'Cette adresse électronique est déjà celle d’un autre compte : choisissez-en une autre.',
+          );
+        }
+        await tx.update(candidates).set({ email: newEmail }).where(eq(candidates.id, candidate.id));
+        await audit(tx, candidate.id, 'candidate.email_change');
+      });
+      // The old address hears of it: a change it did not ask for is seen at once.
+      await mail?.enqueue(emailChangedNotice(candidate.email, newEmail, publicUrl));
+      return { email: newEmail };
+    },
+  );
+
+  app.post(
+    '/api/candidate/personal-data/mobile',
+    { config: { access: 'candidate' }, schema: { body: candidateSchema.pick({ mobile: true }) } },
+    async (request) => {
+      const me = await requireCandidate(ctx, request);
+      const { mobile } = request.body;
+      await db.transaction(async (tx) => {
+        await tx.update(candidates).set({ mobile }).where(eq(candidates.id, me.id));
+        await audit(tx, me.id, 'candidate.mobile_change');
+      });
+      return { mobile };
+    },
+  );
+
+  app.post(
+    '/api/candidate/personal-data/password',
+    {
+      config: { access: 'candidate' },
+      schema: {
+        body: z.object({
+          currentPassword,
+          password: z.string().max(200),
+          passwordConfirmation: z.string().max(200),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const me = await requireCandidate(ctx, request);
+      const row = await assertCurrentPassword(request, me, request.body.currentPassword);
+      assertNewPassword(request.body.password, request.body.passwordConfirmation, [row.firstName, row.birthName]);
+      const passwordHash = await hashPassword(request.body.password);
+      const loginId = await db.transaction(async (tx) => {
+        // An account FranceConnect alone opened gets its ANTS identifier with its first password.
+        const id = row.loginId ?? (await freeLoginId(tx, row.firstName, row.birthName));
+        await tx.update(candidates).set({ passwordHash, loginId: id }).where(eq(candidates.id, me.id));
+        await audit(tx, me.id, 'candidate.password_change');
+        return id;
+      });
+      // Whoever knew the old password is signed out everywhere; this browser goes on.
+      await sessions.endAll(CANDIDATE, me.id);
+      const { csrfToken } = await sessions.start(reply, CANDIDATE, me.id);
+      return { loginId, csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/candidate/personal-data/secret-question',
+    {
+      config: { access: 'candidate' },
+      schema: {
+        body: z.object({
+          currentPassword,
+          secretQuestion: z.enum(SECRET_QUESTIONS, { error: 'Choisissez une question secrète dans la liste.' }),
+          secretAnswer: z.string().trim().min(2, 'Indiquez la réponse à votre question secrète.').max(100),
+        }),
+      },
+    },
+    async (request) => {
+      const me = await requireCandidate(ctx, request);
+      await assertCurrentPassword(request, me, request.body.currentPassword);
+      const secretAnswerHash = await hashPassword(request.body.secretAnswer.toLowerCase());
+      await db.transaction(async (tx) => {
+        await tx
+          .update(candidates)
+          .set({ secretQuestion: request.body.secretQuestion, secretAnswerHash })
+          .where(eq(candidates.id, me.id));
+        await audit(tx, me.id, 'candidate.secret_question_change');
+      });
+      return { secretQuestion: request.body.secretQuestion };
+    },
+  );
+
+  // « Télécharger mes données » (RGPD, right of access): everything the service keeps of the candidate.
+  app.get('/api/candidate/personal-data/export', { config: { access: 'candidate' } }, async (request, reply) => {
+    const me = await requireCandidate(ctx, request);
+    const row = await record(me.id);
+    const [demands, messages] = await Promise.all([
+      db.select().from(applications).where(eq(applications.candidateId, me.id)).orderBy(asc(applications.createdAt)),
+      db
+        .select()
+        .from(candidateMessages)
+        .where(eq(candidateMessages.candidateId, me.id))
+        .orderBy(asc(candidateMessages.createdAt)),
+    ]);
+    const data = {
+      exportedAt: new Date().toISOString(),
+      account: {
+        loginId: row.loginId,
+        email: row.email,
+        mobile: row.mobile,
+        secretQuestion: row.secretQuestion,
+        franceConnect: row.franceConnectSub !== null,
+        activatedAt: row.activatedAt?.toISOString() ?? null,
+        createdAt: row.createdAt.toISOString(),
+        lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+      },
+      identity: {
+        sex: row.sex,
+        birthName: row.birthName,
+        usageName: row.usageName,
+        firstName: row.firstName,
+        otherFirstNames: row.otherFirstNames,
+        birthDate: row.birthDate,
+        birthCity: row.birthCity,
+        birthDepartment: row.birthDepartment,
+        birthCountry: row.birthCountry,
+        neph: row.neph,
+      },
+      applications: demands
+        .filter((demand) => inStateSet('seenByCandidate', demand.state))
+        .map((demand) => ({
+          number: demand.number,
+          type: demand.type,
+          state: candidateStateLabel(demand.state, demand.type),
+          neph: demand.neph,
+          createdAt: demand.createdAt.toISOString(),
+          updatedAt: demand.updatedAt.toISOString(),
+          dossier: demand.dossier,
+        })),
+      messages: messages.map((m) => ({
+        at: m.createdAt.toISOString(),
+        subject: m.subject,
+        body: m.body,
+        sms: m.sms,
+        readAt: m.readAt?.toISOString() ?? null,
+      })),
+    };
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('content-disposition', contentDisposition('Mes données ANTS.json'))
+      .send(JSON.stringify(data, null, 2));
+  });
+}
+
+async function audit(tx: AntsTx, candidateId: string, action: string) {
+  await tx.insert(auditEvents).values({
+    actorType: CANDIDATE,
+    actorId: candidateId,
+    action,
+    targetType: 'candidate',
+    targetId: candidateId,
+  });
+}

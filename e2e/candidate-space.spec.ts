@@ -1,0 +1,96 @@
+import { activateFromMail, CANDIDATE_PASSWORD, candidateValidates } from './antsPages.ts';
+import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
+import { type } from './keyboard.ts';
+import { isTo, linkIn, waitForMail } from './mailbox.ts';
+import { validatedApplication } from './schoolApi.ts';
+import { newPage } from './schoolPages.ts';
+
+test.describe('Mon espace', () => {
+  test('le candidat change son adresse par le lien de confirmation et télécharge ses documents', async ({
+    browser,
+  }) => {
+    const { number, email } = await validatedApplication({
+      paperMandate: false,
+      sex: 'F',
+      firstName: 'Alice',
+      otherFirstNames: '',
+      namePrefix: 'BERNARD',
+      emailPrefix: 'alice',
+    });
+    const page = await activateFromMail(browser, email, 'Femme');
+    await candidateValidates(page, number);
+
+    // The home and its menus.
+    await page.goto(`${ANTS_URL}/monespace`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mon espace');
+    await expect(page.getByRole('link', { name: /^Mes messages \(\d+ non lus?\)/ })).toBeVisible();
+    await expectAccessible(page);
+
+    // « Mes documents »: the receipt of the demand just sent, as a PDF download.
+    await page.getByRole('link', { name: /^Mes documents/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes documents');
+    await expect(page.getByRole('heading', { name: new RegExp(`Demande n° ${number}`) })).toBeVisible();
+    await expect(page.getByText(/Facsimilé inscription au permis : pas encore disponible/)).toBeVisible();
+    await expectAccessible(page);
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Justificatif de la demande (PDF)' }).click();
+    expect((await download).suggestedFilename()).toBe(`Justificatif de la demande ${number}.pdf`);
+
+    // « Mes données personnelles »: the identity, then a new address, at the keyboard.
+    await page.locator('.fr-breadcrumb').getByRole('link', { name: 'Mon espace' }).click();
+    await page.getByRole('link', { name: /^Mes données personnelles/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes données personnelles');
+    await expect(page.getByText('14/03/2005')).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Modifier mon adresse' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Nouvelle adresse électronique *')).toBeFocused();
+    await expect(page.getByText('Saisissez votre nouvelle adresse électronique.')).toBeVisible();
+    const newEmail = `alice.nouvelle.${Date.now()}@example.fr`;
+    await type(page, 'Nouvelle adresse électronique *', newEmail);
+    await page.keyboard.press('Enter');
+    await expect(
+      page.getByRole('status').filter({ hasText: `Un lien de confirmation a été envoyé à ${newEmail}` }),
+    ).toBeVisible();
+    await expect(page.getByText(`en attente de confirmation : ${newEmail}`)).toBeVisible();
+
+    // A wrong mobile is said under its field; the right one is saved.
+    await type(page, 'Téléphone portable *', '01 23 45 67 89');
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Le téléphone portable doit être un numéro français (06 ou 07).')).toBeVisible();
+    await type(page, 'Téléphone portable *', '07 11 22 33 44');
+    await page.keyboard.press('Enter');
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Votre numéro de téléphone portable est enregistré' }),
+    ).toBeVisible();
+    await expectAccessible(page);
+
+    // The link, from the real mail at the new address, opened in another browser.
+    const mail = await waitForMail(
+      (m) => isTo(m, newEmail) && m.subject === 'Confirmez votre nouvelle adresse électronique',
+    );
+    const other = await newPage(browser);
+    await other.goto(linkIn(mail, /\/monespace\/courriel\/[A-Za-z0-9_-]+/));
+    await expect(other.getByText(`La nouvelle adresse de votre compte ANTS sera ${newEmail}.`)).toBeVisible();
+    await expectAccessible(other);
+    await other.getByRole('button', { name: 'Confirmer cette adresse' }).click();
+    await expect(other.getByRole('status')).toHaveText(`Votre adresse électronique est désormais ${newEmail}.`);
+    await waitForMail((m) => isTo(m, email) && m.subject === 'L’adresse électronique de votre compte ANTS a changé');
+
+    await page.reload();
+    await expect(page.getByText(`Adresse actuelle : ${newEmail}`)).toBeVisible();
+    // Wrong current password: said under the field, nothing changed.
+    const password = page.getByRole('region', { name: 'Mon mot de passe' });
+    await password.getByLabel('Mot de passe actuel *').fill('pas-le-bon');
+    await password.getByLabel('Mot de passe *', { exact: true }).fill('Nouveau-Secret-2026!');
+    await password.getByLabel('Confirmez le mot de passe *', { exact: true }).fill('Nouveau-Secret-2026!');
+    await password.getByRole('button', { name: 'Modifier le mot de passe' }).click();
+    await expect(password.getByText('Le mot de passe actuel est incorrect.')).toBeVisible();
+    await password.getByLabel('Mot de passe actuel *').fill(CANDIDATE_PASSWORD);
+    await password.getByRole('button', { name: 'Modifier le mot de passe' }).click();
+    await expect(password.getByRole('status')).toHaveText(
+      'Votre mot de passe a été modifié. Vos autres sessions sont fermées.',
+    );
+    await expectAccessible(page);
+  });
+});
