@@ -20,6 +20,24 @@ test.describe('Mon espace', () => {
     const page = await activateFromMail(browser, email, 'Femme');
     await candidateValidates(page, number);
 
+    // « Rechercher dans la liste »: by the number's beginning, the state, the creation dates.
+    await page.getByRole('link', { name: 'Mes démarches en cours' }).click();
+    const row = page.getByRole('row').filter({ hasText: number });
+    await expect(row).toBeVisible();
+    await page.getByLabel('Numéro de la demande').fill('123');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '0 demande sur 1' })).toBeVisible();
+    await expect(page.getByText('Aucune demande ne correspond à votre recherche.')).toBeVisible();
+    await page.getByLabel('Numéro de la demande').fill(number.slice(0, 8));
+    await page.getByLabel('Etat').selectOption({ label: 'Dossier en cours de vérification des pièces justificatives' });
+    await page.getByLabel('Créée du').fill(new Date().toISOString().slice(0, 10));
+    await page.getByLabel('Créée du').press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: '1 demande sur 1' })).toBeVisible();
+    await expect(row).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Effacer la recherche' }).click();
+    await expect(row).toBeVisible();
+
     // The home and its menus.
     await page.goto(`${ANTS_URL}/monespace`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mon espace');

@@ -1,7 +1,12 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { ButtonsGroup } from '@codegouvfr/react-dsfr/ButtonsGroup';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Table } from '@codegouvfr/react-dsfr/Table';
+import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { api, type CandidateApplicationRow } from '../api.ts';
+import { type ApplicationSearch, NO_SEARCH, searchApplications } from '../applicationSearch.ts';
 import { CandidateFrame } from '../components/CandidateFrame.tsx';
 import { SessionLoading } from '../components/PageFrame.tsx';
 import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
@@ -46,9 +51,92 @@ export function CandidateApplicationsPage() {
         (list.data.applications.length === 0 ? (
           <p>Vous n'avez aucune démarche en cours.</p>
         ) : (
-          <ApplicationsTable applications={list.data.applications} />
+          <SearchableList applications={list.data.applications} />
         ))}
     </CandidateFrame>
+  );
+}
+
+/** « Rechercher dans la liste »: number, state, creation dates; the count said to screen readers. */
+function SearchableList({ applications }: { applications: CandidateApplicationRow[] }) {
+  const [draft, setDraft] = useState<ApplicationSearch>(NO_SEARCH);
+  const [search, setSearch] = useState<ApplicationSearch>(NO_SEARCH);
+  const states = [...new Map(applications.map((a) => [a.state, a.stateLabel])).entries()];
+  const found = searchApplications(applications, search);
+  const searching = search !== NO_SEARCH;
+  const set = (field: keyof ApplicationSearch) => (event: { target: { value: string } }) =>
+    setDraft((current) => ({ ...current, [field]: event.target.value }));
+  return (
+    <>
+      <form
+        className="fr-mb-4w"
+        aria-labelledby="rechercher"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSearch({ ...draft });
+        }}
+      >
+        <h2 id="rechercher" className="fr-h5">
+          Rechercher dans la liste
+        </h2>
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-3">
+            <Input
+              label="Numéro de la demande"
+              hintText="Son début suffit"
+              nativeInputProps={{ value: draft.number, onChange: set('number'), inputMode: 'numeric' }}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-3">
+            <Select label="Etat" nativeSelectProps={{ value: draft.state, onChange: set('state') }}>
+              <option value="">Tous les états</option>
+              {states.map(([state, label]) => (
+                <option key={state} value={state}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="fr-col-12 fr-col-md-3">
+            <Input
+              label="Créée du"
+              hintText="jj/mm/aaaa"
+              nativeInputProps={{ type: 'date', value: draft.from, onChange: set('from') }}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-3">
+            <Input
+              label="au"
+              hintText="jj/mm/aaaa"
+              nativeInputProps={{ type: 'date', value: draft.to, onChange: set('to') }}
+            />
+          </div>
+        </div>
+        <ButtonsGroup
+          inlineLayoutWhen="always"
+          buttons={[
+            { children: 'Rechercher', type: 'submit' },
+            {
+              children: 'Effacer la recherche',
+              priority: 'secondary',
+              type: 'button',
+              onClick: () => {
+                setDraft(NO_SEARCH);
+                setSearch(NO_SEARCH);
+              },
+            },
+          ]}
+        />
+      </form>
+      <p role="status" className="fr-text--sm">
+        {searching ? `${found.length} demande${found.length > 1 ? 's' : ''} sur ${applications.length}` : ''}
+      </p>
+      {found.length === 0 ? (
+        <p>Aucune demande ne correspond à votre recherche.</p>
+      ) : (
+        <ApplicationsTable applications={found} />
+      )}
+    </>
   );
 }
 

@@ -1,0 +1,36 @@
+/** What « Rechercher dans la liste » narrows the candidate's demands by (each criterion optional). */
+export type ApplicationSearch = { number: string; state: string; from: string; to: string };
+
+export const NO_SEARCH: ApplicationSearch = { number: '', state: '', from: '', to: '' };
+
+const PARIS_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day (yyyy-mm-dd) an instant was in Paris: « créée le » as the list shows it. */
+export function parisDay(iso: string): string {
+  return PARIS_DAY.format(new Date(iso));
+}
+
+/**
+ * The demands matching the search: the number by its beginning (spaces ignored), the state, and
+ * the creation date between « du » and « au » included (Paris days, as the list shows them).
+ */
+export function searchApplications<T extends { number: string; state: string; createdAt: string }>(
+  rows: T[],
+  search: ApplicationSearch,
+): T[] {
+  const number = search.number.replace(/\s+/g, '');
+  return rows.filter((row) => {
+    const day = parisDay(row.createdAt);
+    return (
+      (!number || row.number.startsWith(number)) &&
+      (!search.state || row.state === search.state) &&
+      (!search.from || day >= search.from) &&
+      (!search.to || day <= search.to)
+    );
+  });
+}
