@@ -41,17 +41,19 @@ test.describe('ANTS — espace candidat : mes messages', () => {
 
     // In the space: the menu counts the unread; the page lists them newest first.
     await page.goto(page.url().replace(/\/monespace\/.*$/, '/monespace/demarches'));
-    await expect(page.getByRole('link', { name: 'Mes messages (4 non lus)' })).toBeVisible();
-    await page.getByRole('link', { name: 'Mes messages (4 non lus)' }).focus();
+    await expect(page.getByRole('link', { name: 'Mes messages (5 non lus)' })).toBeVisible();
+    await page.getByRole('link', { name: 'Mes messages (5 non lus)' }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes messages');
-    await expect(page.getByRole('status')).toHaveText('4 message(s) non lu(s).');
+    await expect(page.getByRole('status')).toHaveText('5 message(s) non lu(s).');
     const subjects = page.getByRole('heading', { level: 2 });
     await expect(subjects).toHaveText([
       /est acceptée : votre numéro NEPH/,
       /est complétée/,
       /est à compléter/,
       /Vous avez validé/,
+      // The invitation is kept too, without its link.
+      /^Activez votre compte ANTS/,
     ]);
     await expectAccessible(page);
     await snap(page, info, '1 mes messages');
@@ -62,11 +64,11 @@ test.describe('ANTS — espace candidat : mes messages', () => {
     await expect(
       page.getByText(`Votre numéro NEPH (numéro d'enregistrement préfectoral harmonisé) : ${neph}`),
     ).toBeVisible();
-    await expect(page.getByRole('status')).toHaveText('3 message(s) non lu(s).');
+    await expect(page.getByRole('status')).toHaveText('4 message(s) non lu(s).');
     await expectAccessible(page);
     await snap(page, info, '2 message ouvert');
     await page.reload();
-    await expect(page.getByRole('status')).toHaveText('3 message(s) non lu(s).');
+    await expect(page.getByRole('status')).toHaveText('4 message(s) non lu(s).');
     await page.context().close();
   });
 });

@@ -122,7 +122,6 @@ export async function buildAntsApp(deps: AntsDeps) {
   // The one dependencies object every route module is built from.
   const hooks: AntsServices['hooks'] = {
     onAwaitingCandidate: async (id) => notices?.invite(id),
-    onTransferred: async (id) => notices?.transferred(id),
   };
   const services: AntsServices = {
     db,

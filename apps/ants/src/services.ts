@@ -25,9 +25,8 @@ export type AntsServices = {
   franceConnect?: FranceConnect;
   /** What a school does to its demands, through the API or its professional space (schoolActions.ts). */
   actions: SchoolActions;
-  /** What follows a committed change: the candidate invited, told of a transfer. */
+  /** What follows a committed change: the candidate invited (with a link, never stored). */
   hooks: {
     onAwaitingCandidate(applicationId: string): Promise<void>;
-    onTransferred(applicationId: string): Promise<void>;
   };
 };

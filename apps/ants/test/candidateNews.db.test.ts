@@ -58,7 +58,9 @@ describe('the candidate hears of every step of their demand', () => {
         .from(candidateMessages)
         .where(eq(candidateMessages.applicationId, app.id))
     ).map((m) => [m.kind, m.sentAt !== null]);
+    // The invitation, sent by its own path with its link, is kept too (without the link).
     expect(kinds).toEqual([
+      ['invitation', true],
       ['confirmed', true],
       ['completion_requested', true],
       ['completed', true],
@@ -71,13 +73,16 @@ describe('the candidate hears of every step of their demand', () => {
       expect.stringContaining('est complétée'),
       expect.stringContaining('est à compléter'),
       expect.stringContaining('Vous avez validé'),
+      'Activez votre compte ANTS pour valider votre demande de permis de conduire',
     ]);
-    expect(inbox.unread).toBe(4);
+    expect(inbox.unread).toBe(5);
     const opened = await client.post(`/api/candidate/messages/${inbox.messages[0].id}/read`);
-    expect(opened.json()).toEqual({ unread: 3 });
+    expect(opened.json()).toEqual({ unread: 4 });
     const other = await activatedCandidate(ants, 'Oscar');
     expect((await other.client.post(`/api/candidate/messages/${inbox.messages[1].id}/read`)).statusCode).toBe(404);
-    expect((await other.client.get('/api/candidate/messages')).json().messages).toEqual([]);
+    // Oscar's own: his invitation only, nothing of the first candidate's demand.
+    const theirs = (await other.client.get('/api/candidate/messages')).json().messages;
+    expect(theirs.map((m: { applicationNumber: string }) => m.applicationNumber)).toEqual([other.app.number]);
     const accepts = ants.sink!.mails.filter((m) => mailTo(m) === email && m.subject?.includes('NEPH'));
     expect(accepts).toHaveLength(1);
   });

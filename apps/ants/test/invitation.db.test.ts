@@ -160,7 +160,7 @@ describe('the candidate step after a school validates', () => {
     );
   });
 
-  it('keeps no activation link readable in the database: queued jobs and the SMS outbox are sealed', async () => {
+  it('keeps no activation link readable in the database: queued jobs and the SMS outbox are sealed, « Mes messages » has none', async () => {
     const request = draftRequest({ candidate: { mobile: '0612345678' } });
     await validated(request);
     const mail = await ants.sink!.waitFor((m) => mailTo(m) === request.candidate.email);
@@ -172,6 +172,7 @@ describe('the candidate step after a school validates', () => {
     const dump = JSON.stringify([
       await rows(sql`select data, output from pgboss.job`),
       await rows(sql`select * from sms_outbox`),
+      await rows(sql`select * from candidate_messages`),
     ]);
     expect(dump).not.toContain(token);
     expect(dump).not.toContain('/monespace/activer/');

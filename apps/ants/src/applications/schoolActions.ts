@@ -34,9 +34,8 @@ export function createSchoolActions(services: Pick<AntsServices, 'db' | 'hooks'>
     },
     /** Transfer: the demand comes to this school for the candidate its fiche names (number + agrément). */
     async transfer(school: SchoolActor, ip: string, request: TransferRequest) {
-      const moved = await transfers.transfer(school, ip, request);
-      await hooks.onTransferred(moved.id);
-      return toView(moved);
+      // The candidate's news of it is written in the transfer's own transaction (transfer.ts).
+      return toView(await transfers.transfer(school, ip, request));
     },
   };
 }

@@ -1,6 +1,7 @@
 import { API_ERRORS, type Candidate, inStateSet, samePerson, type TransferRequest } from '@permis/ants-api';
 import { createLoginThrottle } from '@permis/platform';
 import { and, eq, sql } from 'drizzle-orm';
+import { recordNews, transferNews } from '../candidates/news.ts';
 import type { AntsDb } from '../db/index.ts';
 import { applications, auditEvents, formerHolders, proAccounts } from '../db/schema.ts';
 import { type SchoolActor, schoolAudit } from '../pro/actor.ts';
@@ -84,6 +85,12 @@ export function createTransfers(db: AntsDb): Transfers {
         });
         // The school it leaves sees it "Transféré" without asking (its last event of it).
         await recordChange(tx, row.id, [row.proAccountId]);
+        // The candidate hears of it (mail, SMS, « Mes messages »), sent once after commit.
+        const [holder] = await tx
+          .select({ name: proAccounts.schoolName, city: proAccounts.city })
+          .from(proAccounts)
+          .where(eq(proAccounts.id, schoolId));
+        await recordNews(tx, moved, transferNews(moved, [holder?.name, holder?.city].filter(Boolean).join(', ')));
         return moved;
       });
     },

@@ -5,6 +5,7 @@ import type { AntsDb } from '../db/index.ts';
 import { applications, auditEvents, candidates, candidateTokens } from '../db/schema.ts';
 import { internationalMobile, type SmsQueue } from '../notify/sms.ts';
 import { SIGNATURE } from './mails.ts';
+import { keepSentMessage } from './messages.ts';
 
 export const ACTIVATION_DAYS = 7;
 export const INVITATION_QUEUE = 'candidate-invitation';
@@ -114,6 +115,13 @@ async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: st
         text: `ANTS : votre école de conduite a saisi une demande de permis pour vous. Connectez-vous à votre compte pour la valider : ${notifier.publicUrl}/monespace/connexion`,
       });
     }
+    await keepSentMessage(db, {
+      candidateId: candidate.id,
+      applicationId,
+      kind: 'invitation',
+      subject: 'Votre école de conduite a effectué une démarche pour vous',
+      body: `Votre école de conduite a saisi la demande n° ${application.number} pour vous. Vérifiez-la et validez-la depuis « Mes démarches en cours ».`,
+    });
     return;
   }
 
@@ -170,4 +178,12 @@ async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: st
       text: `ANTS : votre école de conduite a terminé la saisie d'une demande de permis. Activez votre compte sous 7 jours pour la valider : ${link}`,
     });
   }
+  // In « Mes messages » once the account is activated; the link itself is never stored.
+  await keepSentMessage(db, {
+    candidateId: candidate.id,
+    applicationId,
+    kind: 'invitation',
+    subject: 'Activez votre compte ANTS pour valider votre demande de permis de conduire',
+    body: `Votre école de conduite a saisi la demande n° ${application.number} pour vous. Un lien personnel d’activation de votre compte vous a été envoyé par courriel et par SMS (valable 7 jours) ; vous pouvez ensuite valider la demande depuis « Mes démarches en cours ».`,
+  });
 }

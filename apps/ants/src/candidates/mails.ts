@@ -43,29 +43,6 @@ export function passwordResetMail(to: string, link: string, minutes: number): Ma
   };
 }
 
-/**
- * A transfer tells the candidate, who would otherwise not know that another school now holds
- * their demand (and would see it if the transfer was not theirs).
- */
-export function transferMail(to: string, number: string, school: string, publicUrl: string): Mail {
-  return {
-    to,
-    subject: 'Votre demande de permis de conduire a changé d’école de conduite',
-    text: [
-      'Bonjour,',
-      '',
-      `Votre demande n° ${number} est désormais suivie par l’école de conduite ${school}.`,
-      'L’école de conduite qui la suivait jusqu’ici n’y a plus accès.',
-      '',
-      `Si vous n’avez pas changé d’école de conduite, connectez-vous à votre compte ANTS (${publicUrl}/monespace/connexion) et contactez l’ANTS.`,
-      ...SIGNATURE,
-    ].join('\n'),
-  };
-}
-
-export const transferSms = (number: string, school: string) =>
-  `ANTS : votre demande de permis n° ${number} est désormais suivie par l'école de conduite ${school}. Si vous n'avez pas changé d'école, contactez l'ANTS.`;
-
 /** « Mes données personnelles »: the new address confirms it is the candidate's by opening this link. */
 export function emailChangeMail(to: string, link: string, hours: number): Mail {
   return {

@@ -15,6 +15,17 @@ export type CandidateMessage = {
   applicationNumber: string | null;
 };
 
+/**
+ * A message sent by its own path (the invitation, whose mail carries a single-use link) kept in
+ * « Mes messages » as sent: the news sender never sends it again, and the link is not in it.
+ */
+export async function keepSentMessage(
+  db: AntsDb,
+  message: { candidateId: string; applicationId: string; kind: string; subject: string; body: string },
+): Promise<void> {
+  await db.insert(candidateMessages).values({ ...message, sms: '', sentAt: new Date() });
+}
+
 /** How many of the candidate's messages are unread (the count beside « Mes messages »). */
 export async function unreadMessages(db: AntsDb, candidateId: string): Promise<number> {
   const [row] = await db

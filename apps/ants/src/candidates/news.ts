@@ -90,6 +90,20 @@ export function newsOf(action: Action, before: ApplicationRow, after: Applicatio
   }
 }
 
+/**
+ * A transfer: the candidate would otherwise not know that another school now holds their demand
+ * (and would see it if the transfer was not theirs). `school`: its name and town.
+ */
+export function transferNews(after: ApplicationRow, school: string): News {
+  const n = after.number;
+  return {
+    kind: 'transferred',
+    subject: 'Votre demande de permis de conduire a changé d’école de conduite',
+    body: `Votre demande n° ${n} est désormais suivie par l’école de conduite ${school}.\nL’école de conduite qui la suivait jusqu’ici n’y a plus accès.\n\nSi vous n’avez pas changé d’école de conduite, connectez-vous à votre compte ANTS et contactez l’ANTS.`,
+    sms: `ANTS : votre demande de permis n° ${n} est désormais suivie par l'école de conduite ${school}. Si vous n'avez pas changé d'école, contactez l'ANTS.`,
+  };
+}
+
 /** Records the news of a change, in the change's transaction: once per change, sent after commit. */
 export async function recordNews(tx: AntsTx, after: ApplicationRow, news: News | null): Promise<void> {
   if (!news || !after.candidateId) return;

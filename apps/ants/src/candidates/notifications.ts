@@ -5,14 +5,12 @@ import { httpSmsProvider, outboxSmsProvider, startSmsQueue } from '../notify/sms
 import { EXPIRY_QUEUE, expireUnactivatedAccounts } from './expiry.ts';
 import { INVITATION_QUEUE, inviteCandidate, requeueMissedInvitations } from './invitation.ts';
 import { startCandidateNews } from './news.ts';
-import { noticeTransfer, TRANSFER_NOTICE_QUEUE } from './transferNotice.ts';
 
 const INVITATION_SWEEP_QUEUE = 'candidate-invitation-sweep';
 
 /** What reaches a candidate after a change committed, queued (each sent by a job). */
 export type CandidateNotices = {
   invite(applicationId: string): Promise<void>;
-  transferred(applicationId: string): Promise<void>;
   /** Stops sending the news of each step (news.ts). */
   stop(): void;
 };
@@ -35,9 +33,6 @@ export async function startCandidateNotifications(
   await jobs.work<{ applicationId: string }>(INVITATION_QUEUE, ({ applicationId }) =>
     inviteCandidate(db, notifier, applicationId),
   );
-  await jobs.work<{ applicationId: string }>(TRANSFER_NOTICE_QUEUE, ({ applicationId }) =>
-    noticeTransfer(db, notifier, applicationId),
-  );
   // Every quarter of an hour, unactivated accounts past their 7 days go, with their applications.
   await jobs.work(EXPIRY_QUEUE, async () => void (await expireUnactivatedAccounts(db)));
   await jobs.boss.schedule(EXPIRY_QUEUE, '*/15 * * * *', {}, { tz: 'Europe/Paris' });
@@ -50,8 +45,5 @@ export async function startCandidateNotifications(
   return {
     stop: stopNews,
     invite: queue,
-    transferred: async (applicationId) => {
-      await jobs.send(TRANSFER_NOTICE_QUEUE, { applicationId });
-    },
   };
 }
