@@ -39,6 +39,22 @@ export async function agentDecides(
   await agent.context().close();
 }
 
+/** The agent accepts the demand: « Accepter », then « Confirmer » in the dialog, the NEPH shown. */
+export function agentAccepts(browser: Browser, info: TestInfo, number: string, neph: string | RegExp = /\d{12}$/) {
+  return agentDecides(browser, info, number, async (agent) => {
+    await agent.getByRole('button', { name: 'Accepter', exact: true }).click();
+    await agent
+      .getByRole('dialog', { name: 'Accepter la demande ?' })
+      .getByRole('button', { name: 'Confirmer' })
+      .click();
+    const shown =
+      typeof neph === 'string'
+        ? `Demande acceptée — NEPH : ${neph}`
+        : new RegExp(`Demande acceptée — NEPH : ${neph.source}`);
+    await expect(agent.getByText(shown)).toBeVisible();
+  });
+}
+
 /** The candidate signs in (from the mail's link) and validates the application with the sworn attestation. */
 export async function candidateValidates(page: Page, number: string) {
   await page.getByRole('row').filter({ hasText: number }).getByRole('link', { name: 'Valider' }).click();

@@ -1,4 +1,4 @@
-import { activateFromMail, agentDecides, candidateValidates } from './antsPages.ts';
+import { activateFromMail, agentAccepts, agentDecides, candidateValidates } from './antsPages.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 import { isTo, waitForMail } from './mailbox.ts';
 import { demoSchool, ONE_PIXEL_PNG, validatedApplication } from './schoolApi.ts';
@@ -28,14 +28,7 @@ test.describe('ANTS — espace candidat : mes messages', () => {
     await waitForMail((m) => isTo(m, email) && (m.subject ?? '').includes('est à compléter'));
     await demoSchool.uploadPiece(number, 'medical_opinion', { name: 'avis.png', bytes: ONE_PIXEL_PNG });
     await demoSchool.completeApplication(number);
-    await agentDecides(browser, info, number, async (agent) => {
-      await agent.getByRole('button', { name: 'Accepter', exact: true }).click();
-      await agent
-        .getByRole('dialog', { name: 'Accepter la demande ?' })
-        .getByRole('button', { name: 'Confirmer' })
-        .click();
-      await expect(agent.getByText(/Demande acceptée — NEPH : \d{12}$/)).toBeVisible();
-    });
+    await agentAccepts(browser, info, number);
     const accepted = await waitForMail((m) => isTo(m, email) && (m.subject ?? '').includes('NEPH'));
     const neph = /NEPH \(numéro d'enregistrement préfectoral harmonisé\) : (\d{12})/.exec(accepted.text ?? '')![1]!;
 

@@ -1,4 +1,4 @@
-import { activateFromMail, agentDecides, candidateValidates } from './antsPages.ts';
+import { activateFromMail, agentAccepts, agentDecides, candidateValidates } from './antsPages.ts';
 import { ANTS_URL, expect, SCHOOL_URL, test } from './fixtures.ts';
 import { isTo, waitForMail } from './mailbox.ts';
 import { boothCode, demoSchool } from './schoolApi.ts';
@@ -91,14 +91,7 @@ test.describe('Parcours complet — auto-école, candidat, agent', () => {
     await snap(school, info, '05 complément envoyé');
 
     // 6. The agent accepts: a NEPH; the school sees "À traiter en Cerfa 06" and the NEPH.
-    await agentDecides(browser, info, number02, async (agent) => {
-      await agent.getByRole('button', { name: 'Accepter', exact: true }).click();
-      await agent
-        .getByRole('dialog', { name: 'Accepter la demande ?' })
-        .getByRole('button', { name: 'Confirmer' })
-        .click();
-      await expect(agent.getByText(/Demande acceptée — NEPH : \d{12}$/)).toBeVisible();
-    });
+    await agentAccepts(browser, info, number02);
     await waitForStatus(school, 'À traiter en Cerfa 06');
     const neph = (await demoSchool.getApplication(number02)).neph ?? '';
     expect(neph).toMatch(/^\d{12}$/);
@@ -131,14 +124,7 @@ test.describe('Parcours complet — auto-école, candidat, agent', () => {
     );
     await candidate.goto(`${ANTS_URL}/monespace/demarches`);
     await candidateValidates(candidate, number06);
-    await agentDecides(browser, info, number06, async (agent) => {
-      await agent.getByRole('button', { name: 'Accepter', exact: true }).click();
-      await agent
-        .getByRole('dialog', { name: 'Accepter la demande ?' })
-        .getByRole('button', { name: 'Confirmer' })
-        .click();
-      await expect(agent.getByText(`Demande acceptée — NEPH : ${neph}`)).toBeVisible();
-    });
+    await agentAccepts(browser, info, number06, neph);
     await waitForStatus(school, 'Accepté');
     await snap(school, info, '07 Cerfa 06 accepté');
   });

@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test';
-import { activateFromMail, agentDecides, candidateValidates, PRO, PRO_SAINT_PRIEST, signInAsPro } from './antsPages.ts';
+import {
+  activateFromMail,
+  agentAccepts,
+  agentDecides,
+  candidateValidates,
+  PRO,
+  PRO_SAINT_PRIEST,
+  signInAsPro,
+} from './antsPages.ts';
 import { ANTS_URL, expect, expectAccessible, SCHOOL_URL, test } from './fixtures.ts';
 import { tick, type } from './keyboard.ts';
 import { isTo, waitForMail } from './mailbox.ts';
@@ -175,14 +183,7 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
     const candidate = await activateFromMail(browser, `${name.toLowerCase()}@example.fr`, 'Femme');
     await candidateValidates(candidate, number);
     await candidate.context().close();
-    await agentDecides(browser, info, number, async (agent) => {
-      await agent.getByRole('button', { name: 'Accepter', exact: true }).click();
-      await agent
-        .getByRole('dialog', { name: 'Accepter la demande ?' })
-        .getByRole('button', { name: 'Confirmer' })
-        .click();
-      await expect(agent.getByText(/Demande acceptée — NEPH : \d{12}$/)).toBeVisible();
-    });
+    await agentAccepts(browser, info, number);
 
     // The Cerfa 06 from the accepted one: a Nouvelle demande already filled in, the mandate asked again.
     await page.reload();

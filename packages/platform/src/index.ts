@@ -13,6 +13,7 @@ export * from './mailJob.ts';
 export * from './passwords.ts';
 export * from './problems.ts';
 export * from './rateLimit.ts';
+export * from './repeat.ts';
 export * from './runService.ts';
 export * from './secrets.ts';
 export * from './sessions.ts';

@@ -1,5 +1,5 @@
 import type { Candidate } from '@permis/ants-api';
-import { loggableError, type MailQueue } from '@permis/platform';
+import { type MailQueue, repeatEvery } from '@permis/platform';
 import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Action, ApplicationRow } from '../applications/machine.ts';
 import type { AntsDb, AntsTx } from '../db/index.ts';
@@ -175,16 +175,5 @@ export function startCandidateNews(
   log: { error(obj: object, msg: string): void },
   intervalMs: number,
 ): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sendCandidateNews(db, notifier)
-      .catch((error: unknown) => log.error({ error: loggableError(error) }, 'envoi des nouvelles aux candidats'))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return repeatEvery(intervalMs, () => sendCandidateNews(db, notifier), log, 'envoi des nouvelles aux candidats');
 }

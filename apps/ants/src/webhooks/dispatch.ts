@@ -1,5 +1,5 @@
 import { webhookSigner } from '@permis/ants-api/webhooks';
-import { AppError, loggableError, type SecretBox } from '@permis/platform';
+import { AppError, repeatEvery, type SecretBox } from '@permis/platform';
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { toTransferredView, toView } from '../applications/view.ts';
 import type { AntsDb } from '../db/index.ts';
@@ -152,16 +152,5 @@ export function startWebhookDispatcher(
   policy: DestinationPolicy,
   intervalMs = 1000,
 ) {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    dispatchWebhooks(db, box, { policy })
-      .catch((error: unknown) => log.error({ error: loggableError(error) }, 'envoi des webhooks'))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return repeatEvery(intervalMs, () => dispatchWebhooks(db, box, { policy }), log, 'envoi des webhooks');
 }
