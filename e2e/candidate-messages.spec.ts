@@ -1,5 +1,5 @@
 import { activateFromMail, agentAccepts, agentDecides, candidateValidates } from './antsPages.ts';
-import { expect, expectAccessible, test } from './fixtures.ts';
+import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
 import { isTo, waitForMail } from './mailbox.ts';
 import { demoSchool, ONE_PIXEL_PNG, validatedApplication } from './schoolApi.ts';
 import { snap } from './schoolPages.ts';
@@ -31,6 +31,25 @@ test.describe('ANTS — espace candidat : mes messages', () => {
     await agentAccepts(browser, info, number);
     const accepted = await waitForMail((m) => isTo(m, email) && (m.subject ?? '').includes('NEPH'));
     const neph = /NEPH \(numéro d'enregistrement préfectoral harmonisé\) : (\d{12})/.exec(accepted.text ?? '')![1]!;
+
+    // The SMS of each step, read from the development SMS outbox (the SMS gateway's stand-in).
+    const outbox = await page.context().newPage();
+    const smsOf = (text: string) => outbox.getByText(text, { exact: true });
+    await expect(async () => {
+      await outbox.goto(`${ANTS_URL}/dev/sms`);
+      await expect(smsOf(`ANTS : votre demande de permis n° ${number} est acceptée. Votre NEPH : ${neph}`)).toBeVisible(
+        {
+          timeout: 1000,
+        },
+      );
+    }).toPass();
+    await expect(
+      outbox.getByText(new RegExp(`n° ${number} est à compléter \\(.*Avis du médecin agréé manquant.*\\)`)),
+    ).toBeVisible();
+    await expect(
+      smsOf(`ANTS : vous avez validé votre demande de permis n° ${number}, transmise à l'instruction.`),
+    ).toBeVisible();
+    await outbox.close();
 
     // In the space: the menu counts the unread; the page lists them newest first.
     await page.goto(page.url().replace(/\/monespace\/.*$/, '/monespace/demarches'));
