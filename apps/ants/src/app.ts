@@ -21,6 +21,7 @@ import { createFranceConnect, franceConnectRoutes } from './candidates/franceCon
 import { candidateHomeRoutes } from './candidates/home.ts';
 import { candidateMessageRoutes } from './candidates/messages.ts';
 import { startCandidateNotifications } from './candidates/notifications.ts';
+import { candidateOwnApplicationRoutes } from './candidates/ownApplications.ts';
 import { candidatePersonalDataRoutes } from './candidates/personalData.ts';
 import { candidateRecoveryRoutes } from './candidates/recovery.ts';
 import { candidateAccountRoutes } from './candidates/routes.ts';
@@ -147,6 +148,7 @@ export async function buildAntsApp(deps: AntsDeps) {
     candidateMessageRoutes,
     candidateHomeRoutes,
     candidatePersonalDataRoutes,
+    candidateOwnApplicationRoutes,
     franceConnectRoutes,
     instructionRoutes,
     deliveryRoutes,

@@ -164,3 +164,16 @@ export async function activatedCandidate(ants: AntsHttp, firstName = 'Pierre') {
   if (activated.statusCode !== 200) throw new Error(`activation refused: ${activated.body}`);
   return { ...invited, client, loginId: activated.json().loginId as string };
 }
+
+/** One file as a browser's form sends it. */
+export function multipart(bytes: Buffer, fileName: string, type: string) {
+  const boundary = `----form${crypto.randomUUID()}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`,
+    ),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

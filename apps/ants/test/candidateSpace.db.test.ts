@@ -112,8 +112,10 @@ describe('the home', () => {
     // Activation is the first sign-in: nothing before it.
     const first = (await client.get('/api/candidate/home')).json();
     expect(first).toMatchObject({ firstName: 'Eric', lastName: 'MARTIN', previousLoginAt: null });
+    // The demand to validate, and the invitation kept unread in « Mes messages ».
     expect(first.notifications).toEqual([
       { text: `La demande n° ${app.number} attend votre validation.`, link: `/monespace/demarches/${app.number}` },
+      { text: 'Vous avez 1 message non lu.', link: '/monespace/messages' },
     ]);
 
     const later = testClient(ants.app);

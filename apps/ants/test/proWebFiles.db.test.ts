@@ -1,7 +1,7 @@
 import { testClient } from '@permis/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EPHOTO_CODES } from '../src/seed/demo.ts';
-import { draftRequest, pdf, startAntsHttp } from './api.ts';
+import { draftRequest, multipart, pdf, startAntsHttp } from './api.ts';
 import { PRO } from './harness.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
@@ -14,19 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await ants.close();
 });
-
-/** One file as a browser's form sends it. */
-function multipart(bytes: Buffer, fileName: string, type: string) {
-  const boundary = `----form${crypto.randomUUID()}`;
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`,
-    ),
-    bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe('the professional space: pièces, ePhoto and documents of a demand', () => {
   it('adds, shows, downloads and deletes pièces with the API rules, and the API sees the same files', async () => {

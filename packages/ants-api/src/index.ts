@@ -12,6 +12,7 @@ export * from './fieldLabels.ts';
 export * from './franceConnect.ts';
 export * from './identity.ts';
 export * from './newApplication.ts';
+export * from './ownApplication.ts';
 export * from './responses.ts';
 export * from './stateSets.ts';
 export * from './states.ts';

@@ -83,6 +83,9 @@ export const ACTION_FROM = {
   complete: ['to_complete'],
   reject: ['under_instruction'],
   accept: ['under_instruction'],
+  // A candidat libre's own demand (decision 0013): sent by the candidate, or given up as a draft.
+  submit: ['draft'],
+  withdraw: ['draft'],
 } as const satisfies Record<string, readonly ApplicationState[]>;
 export type ApplicationAction = keyof typeof ACTION_FROM;
 

@@ -98,6 +98,21 @@ export async function candidateFor(
     sql`select pg_advisory_xact_lock(hashtext(${`candidate:${request.candidate.email.toLowerCase()}`}))`,
   );
   const candidateId = await matchCandidate(tx, request, current?.ownCandidateId);
+  await assertMayApply(tx, candidateId, request.type, schoolId, current?.applicationId);
+  return candidateId;
+}
+
+/**
+ * A candidate has one live application of a type (an accepted Cerfa 02 aside), and a Cerfa 06 needs
+ * the accepted Cerfa 02: for a school's demand as for the candidate's own (`holderId` null).
+ */
+async function assertMayApply(
+  tx: AntsTx,
+  candidateId: string,
+  type: Request['type'],
+  holderId: string | null,
+  currentId?: string,
+): Promise<void> {
   const live = await tx
     .select({
       id: applications.id,
@@ -109,21 +124,21 @@ export async function candidateFor(
     .where(
       and(
         eq(applications.candidateId, candidateId),
-        eq(applications.type, request.type),
+        eq(applications.type, type),
         inArray(applications.state, [...STATE_SETS.live]),
-        current ? ne(applications.id, current.applicationId) : undefined,
+        currentId ? ne(applications.id, currentId) : undefined,
       ),
     );
-  const blocking = live.filter((a) => !(request.type === '02' && a.state === 'accepted'));
+  const blocking = live.filter((a) => !(type === '02' && a.state === 'accepted'));
   if (blocking.length > 0) {
-    // The number only to the school that holds it: to another, it would open a takeover.
-    const own = blocking.find((a) => a.proAccountId === schoolId);
+    // The number only to whoever holds it (a school, or the candidate for their own): to another, it would open a takeover.
+    const own = blocking.find((a) => a.proAccountId === holderId);
     throw proError(
       'APPLICATION_ALREADY_REGISTERED',
       own ? `${API_ERRORS.APPLICATION_ALREADY_REGISTERED.title} (demande n° ${own.number})` : REGISTERED_ELSEWHERE,
     );
   }
-  if (request.type === '06') {
+  if (type === '06') {
     const accepted02 = await tx
       .select({ id: applications.id })
       .from(applications)
@@ -133,7 +148,66 @@ export async function candidateFor(
       .limit(1);
     if (accepted02.length === 0) throw proError('CERFA_02_NOT_ACCEPTED');
   }
-  return candidateId;
+}
+
+/**
+ * The candidat libre's own demand (decision 0013), created as a draft they hold: the identity is
+ * their account's (never typed again), no paper mandate, and the same rules as a school's demand.
+ */
+export async function createOwnApplication(
+  db: AntsDb,
+  candidateId: string,
+  input: Omit<Request, 'paperMandate' | 'candidate'> & {
+    candidate: Omit<Request['candidate'], keyof ReturnType<typeof identityOf>>;
+  },
+): Promise<ApplicationRow> {
+  const [account] = await db.select().from(candidates).where(eq(candidates.id, candidateId)).limit(1);
+  if (!account) throw proError('TOKEN_INVALID');
+  const request: Request = { ...input, paperMandate: false, candidate: { ...input.candidate, ...identityOf(account) } };
+  const errors = dataErrors(request, parisToday());
+  if (errors.length > 0) throw proError('DATA_ERROR', API_ERRORS.DATA_ERROR.title, errors);
+  return db.transaction(async (tx) => {
+    // One after the other for one candidate: never two live demands of a type.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`candidate:${account.email}`}))`);
+    await assertMayApply(tx, candidateId, request.type, null);
+    const [inserted] = await tx
+      .insert(applications)
+      .values({
+        number: applicationNumber(request.type),
+        type: request.type,
+        proAccountId: null,
+        candidateId,
+        candidate: request.candidate,
+        legalRepresentative: request.legalRepresentative,
+        dossier: request.dossier,
+        paperMandate: false,
+      })
+      .returning();
+    await tx.insert(auditEvents).values({
+      actorType: 'candidate',
+      actorId: candidateId,
+      action: 'application.create',
+      targetType: 'application',
+      targetId: inserted!.id,
+    });
+    return inserted!;
+  });
+}
+
+/** The identity a candidate's own demand carries: their account's, as the agency knows it. */
+export function identityOf(account: typeof candidates.$inferSelect) {
+  return {
+    email: account.email,
+    sex: account.sex,
+    birthName: account.birthName,
+    usageName: account.usageName,
+    firstName: account.firstName,
+    otherFirstNames: account.otherFirstNames,
+    birthDate: account.birthDate,
+    birthCity: account.birthCity,
+    birthDepartment: account.birthDepartment,
+    birthCountry: account.birthCountry,
+  };
 }
 
 async function findByKey(db: AntsDb, schoolId: string, key: string) {

@@ -36,7 +36,7 @@ const PIECE_LABELS = new Map(PIECES.map((piece) => [piece.kind, piece.label]));
  * school's own actions are "Votre établissement", with the user who did it; those of the school that
  * held it before a transfer are "Un autre établissement", whatever it was and whoever did it.
  */
-export async function applicationHistory(db: AntsDb, row: ApplicationRow): Promise<HistoryEntry[]> {
+export async function applicationHistory(db: AntsDb, schoolId: string, row: ApplicationRow): Promise<HistoryEntry[]> {
   const events = await db
     .select({
       event: auditEvents,
@@ -44,13 +44,13 @@ export async function applicationHistory(db: AntsDb, row: ApplicationRow): Promi
     })
     .from(auditEvents)
     // Only the holder's own users are named: another school's people stay "Un autre établissement".
-    .leftJoin(proUsers, and(eq(proUsers.id, auditEvents.actorUserId), eq(proUsers.proAccountId, row.proAccountId)))
+    .leftJoin(proUsers, and(eq(proUsers.id, auditEvents.actorUserId), eq(proUsers.proAccountId, schoolId)))
     .where(and(eq(auditEvents.targetType, 'application'), eq(auditEvents.targetId, row.id)))
     .orderBy(asc(auditEvents.at), asc(auditEvents.id));
   return events.flatMap(({ event, user }) => {
     const known = ACTIONS[event.action];
     if (!known) return [];
-    const by = actorOf(event, row.proAccountId);
+    const by = actorOf(event, schoolId);
     const detail =
       known.detail === 'reason'
         ? event.reason || null

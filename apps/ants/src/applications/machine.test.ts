@@ -6,7 +6,7 @@ import {
   stateLabel,
 } from '@permis/ants-api';
 import { describe, expect, it } from 'vitest';
-import { type Action, RULES } from './machine.ts';
+import { type Action, mayAct, RULES } from './machine.ts';
 
 /** Every action against every state: exactly these are allowed. */
 const EXPECTED: Record<Action, ApplicationState[]> = {
@@ -19,6 +19,8 @@ const EXPECTED: Record<Action, ApplicationState[]> = {
   complete: ['to_complete'],
   reject: ['under_instruction'],
   accept: ['under_instruction'],
+  submit: ['draft'],
+  withdraw: ['draft'],
 };
 
 describe('the state machine of an application', () => {
@@ -35,6 +37,28 @@ describe('the state machine of an application', () => {
     expect(RULES.refuse.to()).toBe('refused_by_candidate');
     expect(RULES.expire.to()).toBe('deleted');
     expect(RULES.accept.to()).toBe('accepted');
+    // A candidat libre's own demand: sent by the candidate, or given up while a draft.
+    expect(RULES.submit.to()).toBe('under_instruction');
+    expect(RULES.withdraw.to()).toBe('deleted');
+  });
+
+  it('lets the one who holds a demand act as its holder: the school, or the candidate for their own', () => {
+    const school = { proAccountId: 'school-a', candidateId: 'cand-1' };
+    const own = { proAccountId: null, candidateId: 'cand-1' };
+    expect(mayAct('validate', { type: 'school', id: 'school-a' }, school)).toBe(true);
+    expect(mayAct('validate', { type: 'school', id: 'school-b' }, school)).toBe(false);
+    expect(mayAct('validate', { type: 'candidate', id: 'cand-1' }, own)).toBe(false);
+    expect(mayAct('submit', { type: 'candidate', id: 'cand-1' }, own)).toBe(true);
+    // Never a school's demand by its candidate, never someone else's own demand.
+    expect(mayAct('submit', { type: 'candidate', id: 'cand-1' }, school)).toBe(false);
+    expect(mayAct('submit', { type: 'candidate', id: 'cand-2' }, own)).toBe(false);
+    expect(mayAct('complete', { type: 'candidate', id: 'cand-1' }, own)).toBe(true);
+    expect(mayAct('complete', { type: 'school', id: 'school-a' }, school)).toBe(true);
+    expect(mayAct('complete', { type: 'candidate', id: 'cand-1' }, school)).toBe(false);
+    // The candidate's validation is of the school's demand made for them.
+    expect(mayAct('confirm', { type: 'candidate', id: 'cand-1' }, school)).toBe(true);
+    expect(mayAct('confirm', { type: 'candidate', id: 'cand-2' }, school)).toBe(false);
+    expect(mayAct('accept', { type: 'agent', id: 'agent-1' }, own)).toBe(true);
   });
 
   it('shows the labels users see', () => {

@@ -21,14 +21,21 @@ import { recordChange } from '../webhooks/outbox.ts';
  *     │  (paper mandate) ─────────────────────────────►  │  ▲        └──reject──► rejected
  *     └─delete─► deleted ◄─delete / expire─┘   refuse ─► refused_by_candidate
  *                                        under_instruction ──request_completion──► to_complete ──complete──┘
+ *
+ * A candidat libre's own demand (no school): draft ──submit──► under_instruction, or ──withdraw──► deleted;
+ * the candidate completes it as its holder.
  */
 /** Who moves a demand; `userId` names which user of a school did it (see pro/actor.ts). */
 export type Actor = { type: 'school' | 'candidate' | 'agent' | 'system'; id: string | null; userId?: string | null };
 
+/**
+ * `by`: who takes the action. A school acts on the demands it holds; a candidate on the school's
+ * demands made for them (`for`) or, as the holder, on their own demand (`own`, a candidat libre's).
+ */
 type Rule = {
   from: readonly ApplicationState[];
   to: (app: { paperMandate: boolean }) => ApplicationState;
-  by: Actor['type'];
+  by: readonly ('school' | 'candidate:for' | 'candidate:own' | 'agent' | 'system')[];
 };
 
 export const RULES = {
@@ -36,17 +43,38 @@ export const RULES = {
     from: ACTION_FROM.validate,
     // Since 2018 a school holding a signed paper mandate sends the application straight to instruction.
     to: (app) => (app.paperMandate ? 'under_instruction' : 'awaiting_candidate'),
-    by: 'school',
+    by: ['school'],
   },
-  delete: { from: ACTION_FROM.delete, to: () => 'deleted', by: 'school' },
-  expire: { from: ACTION_FROM.expire, to: () => 'deleted', by: 'system' },
-  confirm: { from: ACTION_FROM.confirm, to: () => 'under_instruction', by: 'candidate' },
-  refuse: { from: ACTION_FROM.refuse, to: () => 'refused_by_candidate', by: 'candidate' },
-  request_completion: { from: ACTION_FROM.request_completion, to: () => 'to_complete', by: 'agent' },
-  complete: { from: ACTION_FROM.complete, to: () => 'under_instruction', by: 'school' },
-  reject: { from: ACTION_FROM.reject, to: () => 'rejected', by: 'agent' },
-  accept: { from: ACTION_FROM.accept, to: () => 'accepted', by: 'agent' },
+  delete: { from: ACTION_FROM.delete, to: () => 'deleted', by: ['school'] },
+  expire: { from: ACTION_FROM.expire, to: () => 'deleted', by: ['system'] },
+  confirm: { from: ACTION_FROM.confirm, to: () => 'under_instruction', by: ['candidate:for'] },
+  refuse: { from: ACTION_FROM.refuse, to: () => 'refused_by_candidate', by: ['candidate:for'] },
+  request_completion: { from: ACTION_FROM.request_completion, to: () => 'to_complete', by: ['agent'] },
+  complete: { from: ACTION_FROM.complete, to: () => 'under_instruction', by: ['school', 'candidate:own'] },
+  reject: { from: ACTION_FROM.reject, to: () => 'rejected', by: ['agent'] },
+  accept: { from: ACTION_FROM.accept, to: () => 'accepted', by: ['agent'] },
+  submit: { from: ACTION_FROM.submit, to: () => 'under_instruction', by: ['candidate:own'] },
+  withdraw: { from: ACTION_FROM.withdraw, to: () => 'deleted', by: ['candidate:own'] },
 } as const satisfies Record<ApplicationAction, Rule>;
+
+/** Whether this actor may take this action on this demand, by who holds it (`Rule.by`). */
+export function mayAct(
+  action: Action,
+  actor: Pick<Actor, 'type' | 'id'>,
+  app: Pick<ApplicationRow, 'proAccountId' | 'candidateId'>,
+): boolean {
+  const by: readonly string[] = RULES[action].by;
+  switch (actor.type) {
+    case 'school':
+      return by.includes('school') && app.proAccountId === actor.id;
+    case 'candidate':
+      if (app.candidateId !== actor.id) return false;
+      return app.proAccountId === null ? by.includes('candidate:own') : by.includes('candidate:for');
+    case 'agent':
+    case 'system':
+      return by.includes(actor.type);
+  }
+}
 
 export type Action = keyof typeof RULES;
 
@@ -66,7 +94,7 @@ export async function transition(
   options: { reason?: string; extra?: Partial<Pick<ApplicationRow, 'neph'>> } = {},
 ): Promise<ApplicationRow> {
   const rule: Rule = RULES[action];
-  if (actor.type !== rule.by) throw new AppError(403, 'FORBIDDEN', "Cette action n'est pas permise à ce compte.");
+  if (!mayAct(action, actor, app)) throw new AppError(403, 'FORBIDDEN', "Cette action n'est pas permise à ce compte.");
   if (!actionAllowed(action, app.state)) {
     throw proError(
       'TRANSITION_REFUSED',

@@ -1,4 +1,11 @@
-import { actionAllowed, candidateStateLabel, medicalVisitNeeded, stateLabel, TYPE_LABELS } from '@permis/ants-api';
+import {
+  actionAllowed,
+  candidateStateLabel,
+  medicalVisitNeeded,
+  OWN_HOLDER_LABEL,
+  stateLabel,
+  TYPE_LABELS,
+} from '@permis/ants-api';
 import { findPrefecture } from '@permis/referentiel/data';
 import { eq } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
@@ -16,10 +23,9 @@ import { toView } from './view.ts';
  */
 export async function applicationRecap(db: AntsDb, row: ApplicationRow, reader: 'candidate' | 'school') {
   const view = toView(row);
-  const [school] = await db
-    .select({ name: proAccounts.schoolName })
-    .from(proAccounts)
-    .where(eq(proAccounts.id, row.proAccountId));
+  const [school] = row.proAccountId
+    ? await db.select({ name: proAccounts.schoolName }).from(proAccounts).where(eq(proAccounts.id, row.proAccountId))
+    : [];
   const ephoto = await attachedEphotoCode(db, row.id);
   const pieces = (await listPieces(db, row.id))
     .filter((p) => p.files.length > 0)
@@ -37,7 +43,7 @@ export async function applicationRecap(db: AntsDb, row: ApplicationRow, reader: 
     stateLabel: reader === 'candidate' ? candidateStateLabel(row.state, row.type) : stateLabel(row.state, row.type),
     neph: row.neph,
     canValidate: actionAllowed(reader === 'candidate' ? 'confirm' : 'validate', row.state),
-    school: school?.name ?? '',
+    school: row.proAccountId ? (school?.name ?? '') : OWN_HOLDER_LABEL,
     prefecture: findPrefecture(view.dossier.prefectureCode)?.label ?? '',
     candidate: view.candidate,
     legalRepresentative: view.legalRepresentative,

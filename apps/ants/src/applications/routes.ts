@@ -116,7 +116,13 @@ export function applicationRoutes(app: HttpServer, { db, actions }: AntsServices
     ),
     async (request) => {
       const school = await requireProCaller(db, request);
-      return { history: await applicationHistory(db, await findOwnApplication(db, school.id, request.params.number)) };
+      return {
+        history: await applicationHistory(
+          db,
+          school.id,
+          await findOwnApplication(db, school.id, request.params.number),
+        ),
+      };
     },
   );
 

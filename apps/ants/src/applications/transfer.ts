@@ -48,7 +48,10 @@ export function createTransfers(db: AntsDb): Transfers {
         throw proError('TRANSFER_NOT_THIS_CANDIDATE');
       }
       const { row } = found;
-      if (row.proAccountId === schoolId) {
+      // The inner join found its holder: a candidat libre's own demand is never transferred.
+      const from = row.proAccountId;
+      if (!from) throw proError('TRANSFER_NOT_THIS_CANDIDATE');
+      if (from === schoolId) {
         throw proError('ALREADY_YOURS', 'Cette demande est déjà rattachée à votre établissement.');
       }
       if (row.paperMandate) {
@@ -61,14 +64,14 @@ export function createTransfers(db: AntsDb): Transfers {
         const now = new Date();
         const [moved] = await tx
           .update(applications)
-          .set({ proAccountId: schoolId, previousProAccountId: row.proAccountId, updatedAt: now })
-          .where(and(eq(applications.id, row.id), eq(applications.proAccountId, row.proAccountId)))
+          .set({ proAccountId: schoolId, previousProAccountId: from, updatedAt: now })
+          .where(and(eq(applications.id, row.id), eq(applications.proAccountId, from)))
           .returning();
         if (!moved) throw proError('STATE_CHANGED');
         // The school it leaves keeps a "Transféré" row; one that takes it back holds it again.
         await tx
           .insert(formerHolders)
-          .values({ applicationId: row.id, proAccountId: row.proAccountId, leftAt: now })
+          .values({ applicationId: row.id, proAccountId: from, leftAt: now })
           .onConflictDoUpdate({
             target: [formerHolders.applicationId, formerHolders.proAccountId],
             set: { leftAt: sql`excluded.left_at` },
@@ -81,10 +84,10 @@ export function createTransfers(db: AntsDb): Transfers {
           action: 'application.transfer',
           targetType: 'application',
           targetId: row.id,
-          reason: `depuis ${row.proAccountId}`,
+          reason: `depuis ${from}`,
         });
         // The school it leaves sees it "Transféré" without asking (its last event of it).
-        await recordChange(tx, row.id, [row.proAccountId]);
+        await recordChange(tx, row.id, [from]);
         // The candidate hears of it (mail, SMS, « Mes messages »), sent once after commit.
         const [holder] = await tx
           .select({ name: proAccounts.schoolName, city: proAccounts.city })

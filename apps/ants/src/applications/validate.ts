@@ -1,6 +1,6 @@
 import { PIECES } from '@permis/referentiel';
 import { eq, sql } from 'drizzle-orm';
-import type { AntsDb } from '../db/index.ts';
+import type { AntsDb, AntsTx } from '../db/index.ts';
 import { pieceFiles } from '../db/schema.ts';
 import { attachedEphotoCode } from '../ephoto/attached.ts';
 import type { SchoolActor } from '../pro/actor.ts';
@@ -18,25 +18,31 @@ export async function validateApplication(
   school: SchoolActor,
 ): Promise<ApplicationRow> {
   return db.transaction(async (tx) => {
-    if (row.state === 'draft') {
-      const sent = await tx
-        .select({ kind: pieceFiles.kind, pages: sql<number>`sum(${pieceFiles.pages})::int` })
-        .from(pieceFiles)
-        .where(eq(pieceFiles.applicationId, row.id))
-        .groupBy(pieceFiles.kind);
-      const present = new Set(sent.filter((s) => s.pages > 0).map((s) => s.kind));
-      const missing = PIECES.filter((p) => p.required && !present.has(p.kind));
-      if (missing.length > 0) {
-        throw proError(
-          'REQUIRED_PIECES_MISSING',
-          `Des pièces justificatives requises manquent : ${missing.map((p) => p.label).join(', ')}.`,
-          missing.map((p) => ({ path: `pieces.${p.kind}`, message: `${p.label} : pièce requise.` })),
-        );
-      }
-      if (row.type === '06' && !(await attachedEphotoCode(tx, row.id))) {
-        throw proError('EPHOTO_REQUIRED');
-      }
-    }
+    if (row.state === 'draft') await assertReadyToSend(tx, row);
     return transition(tx, row, 'validate', { type: 'school', id: school.id, userId: school.userId });
   });
+}
+
+/**
+ * What a demand needs before it leaves its holder, for a school's validation as for a candidat
+ * libre's own submission: every required pièce, and an ePhoto code for a Cerfa 06.
+ */
+export async function assertReadyToSend(tx: AntsTx, row: ApplicationRow): Promise<void> {
+  const sent = await tx
+    .select({ kind: pieceFiles.kind, pages: sql<number>`sum(${pieceFiles.pages})::int` })
+    .from(pieceFiles)
+    .where(eq(pieceFiles.applicationId, row.id))
+    .groupBy(pieceFiles.kind);
+  const present = new Set(sent.filter((s) => s.pages > 0).map((s) => s.kind));
+  const missing = PIECES.filter((p) => p.required && !present.has(p.kind));
+  if (missing.length > 0) {
+    throw proError(
+      'REQUIRED_PIECES_MISSING',
+      `Des pièces justificatives requises manquent : ${missing.map((p) => p.label).join(', ')}.`,
+      missing.map((p) => ({ path: `pieces.${p.kind}`, message: `${p.label} : pièce requise.` })),
+    );
+  }
+  if (row.type === '06' && !(await attachedEphotoCode(tx, row.id))) {
+    throw proError('EPHOTO_REQUIRED');
+  }
 }

@@ -1,10 +1,11 @@
-import { actionAllowed, inStateSet } from '@permis/ants-api';
+import { actionAllowed } from '@permis/ants-api';
 import type { HttpServer } from '@permis/platform';
 import { eq } from 'drizzle-orm';
 import { requireCandidate } from '../auth/context.ts';
 import { applications, candidates } from '../db/schema.ts';
 import type { AntsServices } from '../services.ts';
 import { unreadMessages } from './messages.ts';
+import { candidateSees } from './sees.ts';
 
 export type HomeNotification = { text: string; link: string };
 
@@ -23,13 +24,13 @@ export function candidateHomeRoutes(app: HttpServer, ctx: AntsServices) {
         .where(eq(candidates.id, me.id))
         .limit(1),
       db
-        .select({ number: applications.number, state: applications.state })
+        .select({ number: applications.number, state: applications.state, proAccountId: applications.proAccountId })
         .from(applications)
         .where(eq(applications.candidateId, me.id)),
       unreadMessages(db, me.id),
     ]);
     const notifications: HomeNotification[] = rows
-      .filter((row) => inStateSet('seenByCandidate', row.state) && actionAllowed('confirm', row.state))
+      .filter((row) => candidateSees(row) && actionAllowed('confirm', row.state))
       .map((row) => ({
         text: `La demande n° ${row.number} attend votre validation.`,
         link: `/monespace/demarches/${row.number}`,

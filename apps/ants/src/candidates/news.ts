@@ -17,6 +17,8 @@ type News = { kind: string; subject: string; body: string; sms: string };
  */
 export function newsOf(action: Action, before: ApplicationRow, after: ApplicationRow, reason?: string): News | null {
   const n = after.number;
+  // A candidat libre's own demand: no school in between.
+  const own = after.proAccountId === null;
   const title = after.type === '02' ? "demande d'inscription au permis de conduire" : 'demande de titre (permis)';
   switch (action) {
     case 'validate':
@@ -34,25 +36,38 @@ export function newsOf(action: Action, before: ApplicationRow, after: Applicatio
         body: `Vous avez validé votre ${title} n° ${n}. Elle est transmise au service instructeur de l'ANTS.`,
         sms: `ANTS : vous avez validé votre demande de permis n° ${n}, transmise à l'instruction.`,
       };
+    case 'submit':
+      return {
+        kind: 'submitted',
+        subject: `Votre ${title} n° ${n} est déposée`,
+        body: `Vous avez déposé votre ${title} n° ${n}. Elle est transmise au service instructeur de l'ANTS.`,
+        sms: `ANTS : votre demande de permis n° ${n} est déposée et transmise à l'instruction.`,
+      };
     case 'request_completion':
       return {
         kind: 'completion_requested',
         subject: `Votre ${title} n° ${n} est à compléter`,
-        body: `Le service instructeur demande un complément pour votre ${title} n° ${n}.\n${reason ?? ''}\nVotre école de conduite en est informée et l'envoie.`,
-        sms: `ANTS : votre demande de permis n° ${n} est à compléter (${reason ?? 'pièce justificative'}). Votre école de conduite en est informée.`,
+        body: own
+          ? `Le service instructeur demande un complément pour votre ${title} n° ${n}.\n${reason ?? ''}\nEnvoyez-le depuis « Mes démarches en cours ».`
+          : `Le service instructeur demande un complément pour votre ${title} n° ${n}.\n${reason ?? ''}\nVotre école de conduite en est informée et l'envoie.`,
+        sms: own
+          ? `ANTS : votre demande de permis n° ${n} est à compléter (${reason ?? 'pièce justificative'}). Envoyez le complément depuis votre espace.`
+          : `ANTS : votre demande de permis n° ${n} est à compléter (${reason ?? 'pièce justificative'}). Votre école de conduite en est informée.`,
       };
     case 'complete':
       return {
         kind: 'completed',
         subject: `Votre ${title} n° ${n} est complétée`,
-        body: `Votre école de conduite a envoyé le complément demandé : votre ${title} n° ${n} est de nouveau à l'instruction.`,
+        body: own
+          ? `Vous avez envoyé le complément demandé : votre ${title} n° ${n} est de nouveau à l'instruction.`
+          : `Votre école de conduite a envoyé le complément demandé : votre ${title} n° ${n} est de nouveau à l'instruction.`,
         sms: `ANTS : votre demande de permis n° ${n} est complétée et de nouveau à l'instruction.`,
       };
     case 'reject':
       return {
         kind: 'rejected',
         subject: `Votre ${title} n° ${n} est rejetée`,
-        body: `Votre ${title} n° ${n} est rejetée.\nMotif : ${reason ?? ''}\nRapprochez-vous de votre école de conduite.`,
+        body: `Votre ${title} n° ${n} est rejetée.\nMotif : ${reason ?? ''}${own ? '' : '\nRapprochez-vous de votre école de conduite.'}`,
         sms: `ANTS : votre demande de permis n° ${n} est rejetée. Motif : ${reason ?? ''}`,
       };
     case 'accept':

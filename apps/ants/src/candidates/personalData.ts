@@ -1,4 +1,4 @@
-import { candidateSchema, candidateStateLabel, inStateSet } from '@permis/ants-api';
+import { candidateSchema, candidateStateLabel } from '@permis/ants-api';
 import {
   AppError,
   contentDisposition,
@@ -21,6 +21,7 @@ import { linkCandidate, linkTokenParam, useLink } from './links.ts';
 import { emailChangedNotice, emailChangeMail } from './mails.ts';
 import { assertNewPassword, SECRET_QUESTIONS } from './questions.ts';
 import { freeLoginId } from './routes.ts';
+import { candidateSees } from './sees.ts';
 
 const EMAIL_LINK_HOURS = 24;
 const EMAIL_CHANGES_PER_DAY = 5;
@@ -317,17 +318,15 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
         birthCountry: row.birthCountry,
         neph: row.neph,
       },
-      applications: demands
-        .filter((demand) => inStateSet('seenByCandidate', demand.state))
-        .map((demand) => ({
-          number: demand.number,
-          type: demand.type,
-          state: candidateStateLabel(demand.state, demand.type),
-          neph: demand.neph,
-          createdAt: demand.createdAt.toISOString(),
-          updatedAt: demand.updatedAt.toISOString(),
-          dossier: demand.dossier,
-        })),
+      applications: demands.filter(candidateSees).map((demand) => ({
+        number: demand.number,
+        type: demand.type,
+        state: candidateStateLabel(demand.state, demand.type),
+        neph: demand.neph,
+        createdAt: demand.createdAt.toISOString(),
+        updatedAt: demand.updatedAt.toISOString(),
+        dossier: demand.dossier,
+      })),
       messages: messages.map((m) => ({
         at: m.createdAt.toISOString(),
         subject: m.subject,

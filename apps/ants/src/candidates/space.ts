@@ -1,4 +1,4 @@
-import { actionAllowed, applicationNumberSchema, candidateStateLabel, inStateSet } from '@permis/ants-api';
+import { actionAllowed, applicationNumberSchema, candidateStateLabel } from '@permis/ants-api';
 import { AppError, type HttpServer, notFound } from '@permis/platform';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -11,6 +11,7 @@ import { documentList, sendDocument } from '../documents/documentPdf.ts';
 import { attachedEphotoCode } from '../ephoto/attached.ts';
 import { sendPieceFile } from '../pieces/files.ts';
 import type { AntsServices } from '../services.ts';
+import { candidateSees } from './sees.ts';
 
 const number = applicationNumberSchema;
 
@@ -28,7 +29,7 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AntsServices) {
       .from(applications)
       .where(and(eq(applications.number, applicationNumber), eq(applications.candidateId, candidateId)))
       .limit(1);
-    if (!row || !inStateSet('seenByCandidate', row.state)) {
+    if (!row || !candidateSees(row)) {
       throw notFound("Cette démarche n'existe pas dans votre espace.");
     }
     return row;
@@ -42,19 +43,17 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AntsServices) {
       .where(eq(applications.candidateId, me.id))
       .orderBy(desc(applications.updatedAt));
     return {
-      applications: rows
-        .filter((row) => inStateSet('seenByCandidate', row.state))
-        .map((row) => ({
-          number: row.number,
-          firstName: me.firstName,
-          lastName: me.lastName,
-          createdAt: row.createdAt.toISOString(),
-          updatedAt: row.updatedAt.toISOString(),
-          state: row.state,
-          stateLabel: candidateStateLabel(row.state, row.type),
-          neph: row.neph,
-          canValidate: actionAllowed('confirm', row.state),
-        })),
+      applications: rows.filter(candidateSees).map((row) => ({
+        number: row.number,
+        firstName: me.firstName,
+        lastName: me.lastName,
+        createdAt: row.createdAt.toISOString(),
+        updatedAt: row.updatedAt.toISOString(),
+        state: row.state,
+        stateLabel: candidateStateLabel(row.state, row.type),
+        neph: row.neph,
+        canValidate: actionAllowed('confirm', row.state),
+      })),
     };
   });
 
@@ -136,7 +135,7 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AntsServices) {
       .from(applications)
       .where(eq(applications.candidateId, me.id))
       .orderBy(desc(applications.updatedAt));
-    const seen = rows.filter((row) => inStateSet('seenByCandidate', row.state));
+    const seen = rows.filter(candidateSees);
     return {
       applications: await Promise.all(
         seen.map(async (row) => ({

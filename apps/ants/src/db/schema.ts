@@ -184,10 +184,11 @@ export const applications = pgTable(
     number: text('number').notNull(),
     type: text('type', { enum: ['02', '06'] }).notNull(),
     state: applicationState('state').notNull().default('draft'),
-    /** The school that handles it now (changes on transfer). */
-    proAccountId: uuid('pro_account_id')
-      .notNull()
-      .references(() => proAccounts.id),
+    /**
+     * The school that handles it now (changes on transfer); null: the candidate's own demand, a
+     * candidat libre's (decision 0013).
+     */
+    proAccountId: uuid('pro_account_id').references(() => proAccounts.id),
     /** The school that handed it over, if it was transferred. */
     previousProAccountId: uuid('previous_pro_account_id').references(() => proAccounts.id),
     candidateId: uuid('candidate_id')

@@ -1,6 +1,13 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { type ApplicationState, applicationNumberSchema, inStateSet, STATE_SETS, stateLabel } from '@permis/ants-api';
+import {
+  type ApplicationState,
+  applicationNumberSchema,
+  inStateSet,
+  OWN_HOLDER_LABEL,
+  STATE_SETS,
+  stateLabel,
+} from '@permis/ants-api';
 import { type HttpServer, notFound } from '@permis/platform';
 import { PIECES, type PieceKind } from '@permis/referentiel';
 import { findPrefecture } from '@permis/referentiel/data';
@@ -53,7 +60,8 @@ export function instructionRoutes(app: HttpServer, ctx: AntsServices) {
       const rows = await db
         .select({ application: applications, school: proAccounts.schoolName })
         .from(applications)
-        .innerJoin(proAccounts, eq(proAccounts.id, applications.proAccountId))
+        // A candidat libre's own demand has no school: it is listed too.
+        .leftJoin(proAccounts, eq(proAccounts.id, applications.proAccountId))
         .where(eq(applications.state, request.query.state))
         .orderBy(asc(applications.updatedAt))
         .limit(500);
@@ -65,7 +73,7 @@ export function instructionRoutes(app: HttpServer, ctx: AntsServices) {
             type: a.type,
             stateLabel: stateLabel(a.state, a.type),
             candidate: `${view.candidate.birthName} ${view.candidate.firstName}`,
-            school,
+            school: school ?? OWN_HOLDER_LABEL,
             updatedAt: a.updatedAt.toISOString(),
           };
         }),

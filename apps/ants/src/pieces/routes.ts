@@ -11,6 +11,7 @@ import { type HttpServer, readUploadedFile } from '@permis/platform';
 import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
+import { schoolAudit } from '../pro/actor.ts';
 import { proOperation } from '../pro/operation.ts';
 import { requireProCaller } from '../pro/token.ts';
 import type { AntsServices } from '../services.ts';
@@ -80,7 +81,15 @@ export function pieceRoutes(app: HttpServer, { db, filesDir }: AntsServices) {
       const school = await requireProCaller(db, request);
       const row = await piecesEditableApplication(db, school.id, request.params.number);
       const upload = await readUploadedFile(request, MAX_PIECE_FILE_BYTES);
-      const file = await storePieceFile(db, filesDir, school, row, request.params.kind, upload, request.query.comment);
+      const file = await storePieceFile(
+        db,
+        filesDir,
+        schoolAudit(school),
+        row,
+        request.params.kind,
+        upload,
+        request.query.comment,
+      );
       return reply.status(201).send({ file });
     },
   );

@@ -8,7 +8,7 @@ import { findOwnApplication } from '../applications/find.ts';
 import type { ApplicationRow } from '../applications/machine.ts';
 import type { AntsDb } from '../db/index.ts';
 import { auditEvents, pieceFiles } from '../db/schema.ts';
-import { type SchoolActor, schoolAudit } from '../pro/actor.ts';
+import { type HolderAudit, type SchoolActor, schoolAudit } from '../pro/actor.ts';
 import { proError } from '../pro/errors.ts';
 import { fileView, findPieceFile } from './files.ts';
 import { inspectFile } from './inspect.ts';
@@ -35,7 +35,7 @@ export async function piecesEditableApplication(db: AntsDb, schoolId: string, nu
 export async function storePieceFile(
   db: AntsDb,
   filesDir: string,
-  school: SchoolActor,
+  by: HolderAudit,
   row: ApplicationRow,
   kind: PieceKind,
   upload: { bytes: Buffer; fileName: string },
@@ -74,7 +74,7 @@ export async function storePieceFile(
         })
         .returning();
       await tx.insert(auditEvents).values({
-        ...schoolAudit(school),
+        ...by,
         action: 'piece.upload',
         targetType: 'application',
         targetId: row.id,
@@ -97,11 +97,22 @@ export async function deletePieceFile(
   fileId: string,
 ) {
   const row = await piecesEditableApplication(db, school.id, number);
+  await removePieceFile(db, filesDir, schoolAudit(school), row, fileId);
+}
+
+/** Removes one file of a demand whose pièces may change (the caller checked who holds it). */
+export async function removePieceFile(
+  db: AntsDb,
+  filesDir: string,
+  by: HolderAudit,
+  row: ApplicationRow,
+  fileId: string,
+) {
   const file = await findPieceFile(db, row.id, fileId);
   await db.transaction(async (tx) => {
     await tx.delete(pieceFiles).where(eq(pieceFiles.id, file.id));
     await tx.insert(auditEvents).values({
-      ...schoolAudit(school),
+      ...by,
       action: 'piece.delete',
       targetType: 'application',
       targetId: row.id,

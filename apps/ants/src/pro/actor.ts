@@ -9,3 +9,12 @@ export type SchoolActor = { id: string; userId: string | null };
 export function schoolAudit(school: SchoolActor) {
   return { actorType: 'school', actorId: school.id, actorUserId: school.userId } as const;
 }
+
+/** The audit trail's actor columns of whoever holds a demand: a school (with its user), or the candidate for their own. */
+export type HolderAudit =
+  | ReturnType<typeof schoolAudit>
+  | { actorType: 'candidate'; actorId: string; actorUserId: null };
+
+export function candidateAudit(candidateId: string): HolderAudit {
+  return { actorType: 'candidate', actorId: candidateId, actorUserId: null };
+}

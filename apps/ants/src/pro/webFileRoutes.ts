@@ -18,6 +18,7 @@ import { attachedEphoto, removeEphoto, setEphoto } from '../ephoto/schoolEphoto.
 import { listPieces, sendPieceFile } from '../pieces/files.ts';
 import { deletePieceFile, piecesEditableApplication, storePieceFile } from '../pieces/schoolPieces.ts';
 import type { AntsServices } from '../services.ts';
+import { schoolAudit } from './actor.ts';
 
 const base = '/api/pro/web/applications/:number';
 const number = applicationNumberSchema;
@@ -49,7 +50,15 @@ export function proWebFileRoutes(app: HttpServer, ctx: AntsServices) {
       const school = await requirePro(ctx, request);
       const row = await piecesEditableApplication(db, school.id, request.params.number);
       const upload = await readUploadedFile(request, MAX_PIECE_FILE_BYTES);
-      const file = await storePieceFile(db, filesDir, school, row, request.params.kind, upload, request.query.comment);
+      const file = await storePieceFile(
+        db,
+        filesDir,
+        schoolAudit(school),
+        row,
+        request.params.kind,
+        upload,
+        request.query.comment,
+      );
       return reply.status(201).send({ file });
     },
   );

@@ -83,7 +83,13 @@ export function proWebRoutes(app: HttpServer, ctx: AntsServices) {
   // "Historique": who did what, when, on the demand.
   app.get('/api/pro/web/applications/:number/history', { ...proSession, schema: numberParams }, async (request) => {
     const account = await requirePro(ctx, request);
-    return { history: await applicationHistory(db, await findOwnApplication(db, account.id, request.params.number)) };
+    return {
+      history: await applicationHistory(
+        db,
+        account.id,
+        await findOwnApplication(db, account.id, request.params.number),
+      ),
+    };
   });
 
   // A demand of the school, as the professional API answers it.

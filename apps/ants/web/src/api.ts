@@ -4,6 +4,8 @@ import type {
   HeldApplication,
   HistoryEntry,
   NewApplicationStepInput,
+  OwnApplication,
+  Payment,
   PieceStatus,
   Prefecture,
   PieceFile as ProPieceFile,
@@ -128,6 +130,8 @@ export type CandidateApplicationRow = {
   /** Given once the registration is accepted. */
   neph: string | null;
   canValidate: boolean;
+  /** The candidate's own demand (candidat libre). */
+  own: boolean;
 };
 
 export type PieceFile = { id: string; fileName: string };
@@ -329,6 +333,25 @@ export const api = {
     apiRequest<{ ok: true }>(`${proApplicationPath(number)}/pieces/files/${encodeURIComponent(fileId)}`, {
       method: 'DELETE',
     }),
+  candidatePrefectures: (postalCode: string) =>
+    apiRequest<{ prefectures: Prefecture[] }>(
+      `/api/candidate/prefectures?postalCode=${encodeURIComponent(postalCode)}`,
+    ),
+  ownApplication: (number: string) =>
+    apiRequest<OwnApplicationView>(`${OWN_APPLICATIONS}/${encodeURIComponent(number)}`),
+  createOwnApplication: (body: OwnApplication) =>
+    apiRequest<{ number: string }>(OWN_APPLICATIONS, { method: 'POST', body }),
+  submitOwnApplication: (number: string) =>
+    apiRequest<{ number: string; state: string }>(`${OWN_APPLICATIONS}/${encodeURIComponent(number)}/submit`, {
+      method: 'POST',
+      body: { attestation: true },
+    }),
+  completeOwnApplication: (number: string) =>
+    apiRequest<{ number: string; state: string }>(`${OWN_APPLICATIONS}/${encodeURIComponent(number)}/complete`, {
+      method: 'POST',
+    }),
+  withdrawOwnApplication: (number: string) =>
+    apiRequest<{ number: string }>(`${OWN_APPLICATIONS}/${encodeURIComponent(number)}/withdraw`, { method: 'POST' }),
   proEphoto: (number: string) => apiRequest<{ ephoto: ProEphoto | null }>(`${proApplicationPath(number)}/ephoto`),
   setEphoto: (number: string, code: string) =>
     apiRequest<{ ephoto: { code: string } }>(`${proApplicationPath(number)}/ephoto`, { method: 'PUT', body: { code } }),
@@ -358,6 +381,46 @@ export function candidateApplicationPath(number: string): string {
 }
 
 /** The address of a demand in the professional space's API; its pièces, ePhoto and documents are under it. */
+const OWN_APPLICATIONS = '/api/candidate/own-applications';
+
+export type OwnApplicationView = {
+  number: string;
+  type: '02' | '06';
+  state: string;
+  pieces: PieceStatus[];
+  payment: Payment;
+};
+
+/** Where a demand's pièces are read, sent and removed: the school's professional space, or the candidat libre's own demand. */
+export type PiecesDoor = {
+  list: (number: string) => Promise<{ pieces: PieceStatus[] }>;
+  upload: (number: string, kind: string, file: File, comment: string) => Promise<{ file: ProPieceFile }>;
+  remove: (number: string, fileId: string) => Promise<unknown>;
+  filePath: (number: string, fileId: string) => string;
+};
+
+export const PRO_PIECES: PiecesDoor = {
+  list: (number) => api.proPieces(number),
+  upload: (number, kind, file, comment) => api.uploadPiece(number, kind, file, comment),
+  remove: (number, fileId) => api.deletePieceFile(number, fileId),
+  filePath: (number, fileId) => `${proApplicationPath(number)}/pieces/files/${encodeURIComponent(fileId)}`,
+};
+
+export const OWN_PIECES: PiecesDoor = {
+  list: async (number) => ({ pieces: (await api.ownApplication(number)).pieces }),
+  upload: (number, kind, file, comment) =>
+    apiUpload<{ file: ProPieceFile }>(
+      `${OWN_APPLICATIONS}/${encodeURIComponent(number)}/pieces/${encodeURIComponent(kind)}?comment=${encodeURIComponent(comment)}`,
+      file,
+    ),
+  remove: (number, fileId) =>
+    apiRequest<void>(`${OWN_APPLICATIONS}/${encodeURIComponent(number)}/pieces/files/${encodeURIComponent(fileId)}`, {
+      method: 'DELETE',
+    }),
+  filePath: (number, fileId) =>
+    `/api/candidate/applications/${encodeURIComponent(number)}/pieces/files/${encodeURIComponent(fileId)}`,
+};
+
 export function proApplicationPath(number: string): string {
   return `/api/pro/web/applications/${encodeURIComponent(number)}`;
 }

@@ -1,4 +1,11 @@
-import { DECLARATIONS, MOTIFS, type NewApplicationStepInput, type SavedStep, type SavedSteps } from '@permis/ants-api';
+import {
+  DECLARATIONS,
+  MOTIFS,
+  type NewApplicationStepInput,
+  OWN_MOTIFS,
+  type SavedStep,
+  type SavedSteps,
+} from '@permis/ants-api';
 import { PERMIT_CATEGORIES } from '@permis/referentiel';
 import type { ApplicationEntry, Prefecture } from './api.ts';
 
@@ -368,3 +375,32 @@ export const SUGGESTION_COMPANIONS: Record<string, { path: string; from: 'postal
 
 /** An input's id from its path ("candidate.birthCity" → "entry-candidate-birthCity"). */
 export const fieldId = (path: string) => `entry-${path.replaceAll('.', '-')}`;
+
+/** What a candidat libre reads instead of the school's wording, by field path. */
+const OWN_WORDING: Record<string, Partial<Pick<FieldSpec, 'label' | 'hint'>>> = {
+  motif: { label: 'Pourquoi faites-vous cette demande ?' },
+  'candidate.mobile': { hint: 'Un numéro français (06 ou 07) : vous y recevez les SMS de votre demande.' },
+  hasLegalRepresentative: { label: 'Avez-vous un représentant légal ?', hint: 'Obligatoire si vous êtes mineur.' },
+  'dossier.neph': { hint: 'Les 12 chiffres, si vous en avez déjà un.' },
+};
+
+/**
+ * The forms of a candidat libre's own demand: the school's, in the candidate's words, with the
+ * motifs open to them and no email to type (their account's is used).
+ */
+export function ownStepGroups(step: SavedStep, context: { motif?: string; prefectures: Prefecture[] }): FieldGroup[] {
+  return stepGroups(step, context).map((group) => ({
+    ...group,
+    legend: group.legend === 'Adresse et contact du candidat' ? 'Votre adresse et votre contact' : group.legend,
+    fields: group.fields
+      .filter((field) => field.path !== 'candidate.email')
+      .map((field) => ({
+        ...field,
+        ...OWN_WORDING[field.path],
+        options:
+          field.path === 'motif'
+            ? field.options?.filter((option) => (OWN_MOTIFS as readonly string[]).includes(option.value))
+            : field.options,
+      })),
+  }));
+}

@@ -16,6 +16,7 @@ import { CandidateForgottenPasswordPage } from './pages/CandidateForgottenPasswo
 import { CandidateHomePage } from './pages/CandidateHomePage.tsx';
 import { CandidateLoginPage } from './pages/CandidateLoginPage.tsx';
 import { CandidateMessagesPage } from './pages/CandidateMessagesPage.tsx';
+import { CandidateNewApplicationPage } from './pages/CandidateNewApplicationPage.tsx';
 import { CandidatePasswordResetPage } from './pages/CandidatePasswordResetPage.tsx';
 import { CandidatePersonalDataPage } from './pages/CandidatePersonalDataPage.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
@@ -57,6 +58,8 @@ export const router = createBrowserRouter([
           { path: 'monespace/activer/:token', element: <CandidateActivationPage /> },
           { path: 'monespace', element: <CandidateHomePage /> },
           { path: 'monespace/donnees', element: <CandidatePersonalDataPage /> },
+          { path: 'monespace/nouvelle-demande', element: <CandidateNewApplicationPage /> },
+          { path: 'monespace/nouvelle-demande/:number', element: <CandidateNewApplicationPage /> },
           { path: 'monespace/courriel/:token', element: <CandidateEmailChangePage /> },
           { path: 'monespace/documents', element: <CandidateDocumentsPage /> },
           { path: 'monespace/connexion', element: <CandidateLoginPage /> },

@@ -1,10 +1,10 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { type HeldApplication, inStateSet, type PieceStatus } from '@permis/ants-api';
+import { inStateSet, type PieceStatus } from '@permis/ants-api';
 import { MAX_PIECE_COMMENT_LENGTH } from '@permis/referentiel';
 import { type FormEvent, useState } from 'react';
-import { api, asApiError, proApplicationPath } from '../api.ts';
+import { asApiError, type PiecesDoor, PRO_PIECES } from '../api.ts';
 import { useApiData } from '../useApiData.ts';
 
 /**
@@ -12,10 +12,19 @@ import { useApiData } from '../useApiData.ts';
  * files sent for each (to open, or delete while the demand may change), and one form per pièce
  * to send a file (PDF, JPEG or PNG, 11 Mo at most) with an 80-character comment.
  */
-export function ProPiecesPanel({ application, onChanged }: { application: HeldApplication; onChanged?: () => void }) {
+export function ProPiecesPanel({
+  application,
+  onChanged,
+  door = PRO_PIECES,
+}: {
+  application: { number: string; state: string };
+  onChanged?: () => void;
+  /** The school's professional space unless told (the candidat libre's own demand). */
+  door?: PiecesDoor;
+}) {
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
-  const pieces = useApiData(`${application.number}/${version}`, () => api.proPieces(application.number));
+  const pieces = useApiData(`${application.number}/${version}`, () => door.list(application.number));
   const editable = inStateSet('piecesEditable', application.state);
   const changed = (text: string) => {
     setNotice({ severity: 'success', text });
@@ -26,7 +35,7 @@ export function ProPiecesPanel({ application, onChanged }: { application: HeldAp
   const remove = async (fileId: string, fileName: string) => {
     if (!window.confirm(`Supprimer le fichier ${fileName} ?`)) return;
     try {
-      await api.deletePieceFile(application.number, fileId);
+      await door.remove(application.number, fileId);
       changed(`Le fichier ${fileName} est supprimé.`);
     } catch (caught) {
       setNotice({ severity: 'error', text: asApiError(caught).message });
@@ -51,6 +60,7 @@ export function ProPiecesPanel({ application, onChanged }: { application: HeldAp
         <PieceBlock
           key={piece.kind}
           number={application.number}
+          door={door}
           piece={piece}
           editable={editable}
           onSent={(fileName) => changed(`${piece.label} : ${fileName} est enregistré.`)}
@@ -64,6 +74,7 @@ export function ProPiecesPanel({ application, onChanged }: { application: HeldAp
 
 function PieceBlock({
   number,
+  door,
   piece,
   editable,
   onSent,
@@ -71,6 +82,7 @@ function PieceBlock({
   onRemove,
 }: {
   number: string;
+  door: PiecesDoor;
   piece: PieceStatus;
   editable: boolean;
   onSent: (fileName: string) => void;
@@ -92,7 +104,7 @@ function PieceBlock({
     }
     setSending(true);
     try {
-      const { file: saved } = await api.uploadPiece(number, piece.kind, file, comment);
+      const { file: saved } = await door.upload(number, piece.kind, file, comment);
       if (input) input.value = '';
       setComment('');
       onSent(saved.fileName);
@@ -117,12 +129,7 @@ function PieceBlock({
         <ul>
           {piece.files.map((file) => (
             <li key={file.id}>
-              <a
-                className="fr-link"
-                href={`${proApplicationPath(number)}/pieces/files/${encodeURIComponent(file.id)}`}
-                target="_blank"
-                rel="noopener"
-              >
+              <a className="fr-link" href={door.filePath(number, file.id)} target="_blank" rel="noopener">
                 {file.fileName}
               </a>{' '}
               ({file.pages} page{file.pages > 1 ? 's' : ''}

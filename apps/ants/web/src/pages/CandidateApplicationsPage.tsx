@@ -45,6 +45,11 @@ export function CandidateApplicationsPage() {
           {`Mes messages${inbox.data && inbox.data.unread > 0 ? ` (${inbox.data.unread} non lu${inbox.data.unread > 1 ? 's' : ''})` : ''}`}
         </Link>
       </p>
+      <p>
+        <Link className="fr-btn fr-btn--secondary fr-icon-add-line fr-btn--icon-left" to="/monespace/nouvelle-demande">
+          Ajouter une demande
+        </Link>
+      </p>
       {list.status === 'loading' && <p role="status">Chargement…</p>}
       {list.status === 'error' && <Alert severity="error" small description={list.error.message} />}
       {list.status === 'ready' &&
@@ -152,15 +157,32 @@ function ApplicationsTable({ applications }: { applications: CandidateApplicatio
         formatParisDate(application.createdAt),
         formatParisDate(application.updatedAt),
         application.neph ? `${application.stateLabel} — NEPH ${application.neph}` : application.stateLabel,
-        <Link
-          key="action"
-          className={application.canValidate ? 'fr-btn fr-btn--sm' : 'fr-btn fr-btn--sm fr-btn--secondary'}
-          to={`/monespace/demarches/${encodeURIComponent(application.number)}`}
-          aria-label={`${application.canValidate ? 'Valider' : 'OK, consulter'} la demande n° ${application.number}`}
-        >
-          {application.canValidate ? 'Valider' : 'OK'}
-        </Link>,
+        <ApplicationAction key="action" application={application} />,
       ])}
     />
+  );
+}
+
+/** « Valider » a school's demand made for them; « Continuer » or « Compléter » their own; else « OK ». */
+function ApplicationAction({ application }: { application: CandidateApplicationRow }) {
+  const own = application.own && (application.state === 'draft' || application.state === 'to_complete');
+  const label = application.canValidate
+    ? 'Valider'
+    : own
+      ? application.state === 'draft'
+        ? 'Continuer'
+        : 'Compléter'
+      : 'OK';
+  const to = own
+    ? `/monespace/nouvelle-demande/${encodeURIComponent(application.number)}?etape=${application.state === 'draft' ? 'photo' : 'pieces'}`
+    : `/monespace/demarches/${encodeURIComponent(application.number)}`;
+  return (
+    <Link
+      className={application.canValidate || own ? 'fr-btn fr-btn--sm' : 'fr-btn fr-btn--sm fr-btn--secondary'}
+      to={to}
+      aria-label={`${label === 'OK' ? 'OK, consulter' : label} la demande n° ${application.number}`}
+    >
+      {label}
+    </Link>
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "applications" ALTER COLUMN "pro_account_id" DROP NOT NULL;

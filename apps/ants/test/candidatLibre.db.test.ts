@@ -1,0 +1,151 @@
+import { hashPassword } from '@permis/platform';
+import { testClient } from '@permis/platform/testing';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { candidateMessages, candidates } from '../src/db/schema.ts';
+import { CANDIDATE_PASSWORD, failure, multipart, PNG, startAntsHttp } from './api.ts';
+import { AGENT } from './harness.ts';
+
+let ants: Awaited<ReturnType<typeof startAntsHttp>>;
+beforeAll(async () => {
+  ants = await startAntsHttp({ notify: true });
+});
+afterAll(async () => {
+  await ants.close();
+});
+
+let counter = 0;
+/** A candidate with an account and no school (as FranceConnect or an earlier demand made it), signed in. */
+async function candidatLibre(birthName = `LIBRE-${String.fromCharCode(65 + counter++)}`) {
+  const loginId = `libre.${Date.now()}.${counter}`;
+  await ants.db.insert(candidates).values({
+    email: `${loginId}@example.fr`,
+    sex: 'F',
+    birthName,
+    firstName: 'Inès',
+    birthDate: '2005-06-01',
+    birthCity: 'RENNES',
+    birthDepartment: '35',
+    birthCountry: 'FRANCE',
+    loginId,
+    passwordHash: await hashPassword(CANDIDATE_PASSWORD),
+    activatedAt: new Date(),
+  });
+  const client = testClient(ants.app);
+  await client.login('/api/candidate/login', { loginId, password: CANDIDATE_PASSWORD });
+  return client;
+}
+
+const DEMAND = {
+  motif: 'first',
+  candidate: { addressLine1: '3 rue de la Paix', postalCode: '35000', city: 'RENNES', mobile: '06 55 44 33 22' },
+  dossier: {
+    requestedCategories: ['B'],
+    prefectureCode: '35238',
+    declarations: { jdcInOrder: true },
+    training: 'none',
+  },
+};
+
+const upload = (client: ReturnType<typeof testClient>, number: string, kind: string) =>
+  client.request({
+    method: 'POST',
+    url: `/api/candidate/own-applications/${number}/pieces/${kind}`,
+    ...multipart(PNG, `${kind}.png`, 'image/png'),
+  });
+
+async function agent() {
+  const client = testClient(ants.app);
+  await client.login('/api/agent/login', AGENT);
+  return client;
+}
+
+describe('the candidat libre’s own demand', () => {
+  it('is made by the candidate with their account’s identity, sent with its pièces, and instructed like any', async () => {
+    const me = await candidatLibre('LIBRE-PARCOURS');
+    const created = await me.post('/api/candidate/own-applications', DEMAND);
+    expect(created.statusCode, created.body).toBe(201);
+    const { number } = created.json();
+
+    // In « Mes démarches en cours » from its draft on, with « Paiement »: nothing to pay for a registration.
+    const list = (await me.get('/api/candidate/applications')).json().applications;
+    expect(list).toEqual([expect.objectContaining({ number, state: 'draft', lastName: 'LIBRE-PARCOURS' })]);
+    const demand = (await me.get(`/api/candidate/own-applications/${number}`)).json();
+    expect(demand.payment).toEqual({ due: false, message: expect.stringContaining("Aucun paiement n'est dû") });
+
+    // The same rules as a school's: the required pièces first, the sworn attestation.
+    const early = await me.post(`/api/candidate/own-applications/${number}/submit`, { attestation: true });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().code).toBe('REQUIRED_PIECES_MISSING');
+    expect((await upload(me, number, 'identity')).statusCode).toBe(201);
+    expect((await upload(me, number, 'proof_of_address')).statusCode).toBe(201);
+    const unsworn = await me.post(`/api/candidate/own-applications/${number}/submit`, {});
+    expect(unsworn.json().code).toBe('ATTESTATION_REQUIRED');
+    const sent = await me.post(`/api/candidate/own-applications/${number}/submit`, { attestation: true });
+    expect(sent.json()).toEqual({ number, state: 'under_instruction' });
+
+    // The agent finds it, without a school; the recap names no school either.
+    const console = await agent();
+    const queue = (await console.get('/api/agent/applications')).json().applications;
+    expect(queue).toContainEqual(
+      expect.objectContaining({ number, school: 'Candidat libre (sans école de conduite)' }),
+    );
+    const recap = (await me.get(`/api/candidate/applications/${number}`)).json().application;
+    expect(recap.school).toBe('Candidat libre (sans école de conduite)');
+
+    // A pièce to complete: the candidate, who holds it, sends it back.
+    await console.post(`/api/agent/applications/${number}/request-completion`, {
+      piece: 'identity',
+      message: 'Le verso manque',
+    });
+    expect((await upload(me, number, 'identity')).statusCode).toBe(201);
+    expect((await me.post(`/api/candidate/own-applications/${number}/complete`, {})).json().state).toBe(
+      'under_instruction',
+    );
+    const accepted = await console.post(`/api/agent/applications/${number}/accept`, {});
+    expect(accepted.statusCode).toBe(200);
+    const kinds = (
+      await ants.db
+        .select({ kind: candidateMessages.kind, body: candidateMessages.body })
+        .from(candidateMessages)
+        .innerJoin(candidates, eq(candidates.id, candidateMessages.candidateId))
+        .where(eq(candidates.birthName, 'LIBRE-PARCOURS'))
+    ).map((m) => m.kind);
+    expect(kinds).toEqual(['submitted', 'completion_requested', 'completed', 'accepted']);
+  });
+
+  it('is no school’s and no other candidate’s to reach, and one live demand of a type only', async () => {
+    const me = await candidatLibre();
+    const { number } = (await me.post('/api/candidate/own-applications', DEMAND)).json();
+    // No school holds it: not in their lists, not found by number, not transferable.
+    const byNumber = await failure(ants.brequigny.getApplication(number));
+    expect(byNumber.status).toBe(404);
+    const other = await candidatLibre();
+    expect((await other.get(`/api/candidate/own-applications/${number}`)).statusCode).toBe(404);
+    expect((await upload(other, number, 'identity')).statusCode).toBe(404);
+    expect(
+      (await other.post(`/api/candidate/own-applications/${number}/submit`, { attestation: true })).statusCode,
+    ).toBe(404);
+    // A second registration while this one lives: refused with its number (it is theirs).
+    const twice = await me.post('/api/candidate/own-applications', DEMAND);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().detail).toContain(number);
+    // Given up as a draft, it goes; a new one may be made.
+    expect((await me.post(`/api/candidate/own-applications/${number}/withdraw`, {})).statusCode).toBe(200);
+    expect((await me.get('/api/candidate/applications')).json().applications).toEqual([]);
+    expect((await me.post('/api/candidate/own-applications', DEMAND)).statusCode).toBe(201);
+  });
+
+  it('says what is wrong in French under the rules a school’s demand follows', async () => {
+    const me = await candidatLibre();
+    const wrong = await me.post('/api/candidate/own-applications', {
+      ...DEMAND,
+      candidate: { ...DEMAND.candidate, postalCode: '3500' },
+      dossier: { ...DEMAND.dossier, declarations: {} },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().fields.map((f: { message: string }) => f.message)).toContain(
+      'Le code postal doit comporter 5 chiffres.',
+    );
+  });
+});

@@ -1,0 +1,367 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
+import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
+import type { OWN_MOTIFS, OwnApplication, SavedStep } from '@permis/ants-api';
+import { useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { api, asApiError, type Candidate, candidateApplicationPath, OWN_PIECES } from '../api.ts';
+import { ApplicationRecap } from '../components/ApplicationRecap.tsx';
+import { CandidateFrame } from '../components/CandidateFrame.tsx';
+import { EntryStepForm } from '../components/EntryStepForm.tsx';
+import { SessionLoading } from '../components/PageFrame.tsx';
+import { Panel } from '../components/Panel.tsx';
+import { ProPiecesPanel } from '../components/ProPiecesPanel.tsx';
+import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
+import { SummaryList } from '../components/SummaryList.tsx';
+import { initialValues, ownStepGroups } from '../entrySteps.ts';
+import { formatCalendarDate } from '../formatDate.ts';
+import { useSession } from '../session.tsx';
+import { useApiData } from '../useApiData.ts';
+import { usePageTitle } from '../usePageTitle.ts';
+
+const TITLE = 'Faire une nouvelle demande';
+const SEGMENTS = [
+  { label: 'Mon espace', linkProps: { to: '/monespace' } },
+  { label: 'Mes démarches en cours', linkProps: { to: '/monespace/demarches' } },
+];
+
+/** Seed 000's steps of the candidate's own demand, with the dossier's categories and declarations. */
+const STEPS = [
+  { id: 'motif', label: 'Motif de demande' },
+  { id: 'civilStatus', label: 'État civil' },
+  { id: 'address', label: 'Adresse et contact' },
+  { id: 'dossier', label: 'Catégories, formation et déclarations' },
+  { id: 'photo', label: 'Photo / Signature' },
+  { id: 'pieces', label: 'Pièces justificatives' },
+  { id: 'payment', label: 'Paiement' },
+  { id: 'summary', label: 'Récapitulatif' },
+  { id: 'confirmation', label: 'Confirmation' },
+] as const;
+type StepId = (typeof STEPS)[number]['id'];
+
+/** The answers before the draft exists, kept in this tab so that a reload loses nothing. */
+type Answers = Partial<Record<'motif' | 'address' | 'dossier', Record<string, unknown>>>;
+const KEPT = 'permis-nouvelle-demande';
+const readAnswers = (): Answers => {
+  try {
+    return JSON.parse(sessionStorage.getItem(KEPT) ?? '{}') as Answers;
+  } catch {
+    return {};
+  }
+};
+
+/**
+ * « Ajouter une demande » (seed 000): a candidat libre's own demand. Until the dossier is answered
+ * the answers stay in the page; the draft is then made on the agency (same rules as a school's),
+ * and the later steps act on it: pièces, what is to pay, the recap, the sworn confirmation.
+ */
+export function CandidateNewApplicationPage() {
+  const { session } = useSession();
+  const { number } = useParams();
+  if (session.status === 'loading') return <SessionLoading />;
+  if (session.status !== 'candidate') return <RedirectToLogin to="/monespace/connexion" session={session} />;
+  return <Steps candidate={session.candidate} number={number} />;
+}
+
+function Steps({ candidate, number }: { candidate: Candidate; number?: string }) {
+  const [search, setSearch] = useSearchParams();
+  const navigate = useNavigate();
+  const [answers, setAnswers] = useState<Answers>(readAnswers);
+  const stepId = (search.get('etape') as StepId | null) ?? (number ? 'photo' : 'motif');
+  const index = Math.max(
+    0,
+    STEPS.findIndex((s) => s.id === stepId),
+  );
+  const step = STEPS[index]!;
+  usePageTitle(`${TITLE} : ${step.label}`);
+  const postalCode = String((answers.address?.candidate as { postalCode?: string } | undefined)?.postalCode ?? '');
+  const prefectures = useApiData(
+    `prefectures-${postalCode}`,
+    () => api.candidatePrefectures(postalCode),
+    step.id === 'dossier' && /^\d{5}$/.test(postalCode),
+  );
+
+  const goTo = (target: StepId, at = number) => {
+    if (at && at !== number) navigate(`/monespace/nouvelle-demande/${encodeURIComponent(at)}?etape=${target}`);
+    else setSearch({ etape: target });
+    window.scrollTo(0, 0);
+  };
+  const next = STEPS[index + 1];
+  const previous = index > 0 ? () => goTo(STEPS[index - 1]!.id) : undefined;
+  const keep = (part: keyof Answers, body: unknown) => {
+    const updated = { ...answers, [part]: body as Record<string, unknown> };
+    sessionStorage.setItem(KEPT, JSON.stringify(updated));
+    setAnswers(updated);
+  };
+  const entrySteps = answers as never;
+  const form = (saved: SavedStep, save: (body: unknown) => Promise<void>) => (
+    <EntryStepForm
+      key={saved}
+      step={saved}
+      initial={initialValues(saved, entrySteps)}
+      groups={ownStepGroups(saved, {
+        motif: (answers.motif as { motif?: string } | undefined)?.motif,
+        prefectures: prefectures.data?.prefectures ?? [],
+      })}
+      save={save}
+      previous={previous}
+    />
+  );
+
+  return (
+    <CandidateFrame title={TITLE} segments={SEGMENTS}>
+      <Stepper currentStep={index + 1} stepCount={STEPS.length} title={step.label} nextTitle={next?.label} />
+      <Panel className="fr-p-4w">
+        {number && index < 4 && (
+          <>
+            <Alert
+              className="fr-mb-3w"
+              severity="info"
+              small
+              description={`Ces informations sont enregistrées dans votre demande n° ${number} (brouillon).`}
+            />
+            <Button onClick={() => goTo('photo')}>Aller à l'étape « Photo / Signature »</Button>
+          </>
+        )}
+        {!number &&
+          step.id === 'motif' &&
+          form('motif', async (body) => {
+            keep('motif', body);
+            goTo('civilStatus');
+          })}
+        {!number && step.id === 'civilStatus' && (
+          <CivilStatus candidate={candidate} previous={previous} next={() => goTo('address')} />
+        )}
+        {!number &&
+          step.id === 'address' &&
+          form('address', async (body) => {
+            keep('address', body);
+            goTo('dossier');
+          })}
+        {!number && step.id === 'dossier' && !answers.address && <p>Complétez d'abord votre adresse.</p>}
+        {!number &&
+          step.id === 'dossier' &&
+          answers.address &&
+          form('dossier', async (body) => {
+            const address = answers.address as Pick<OwnApplication, 'candidate' | 'legalRepresentative'>;
+            const created = await api.createOwnApplication({
+              motif: (answers.motif as { motif: (typeof OWN_MOTIFS)[number] }).motif,
+              candidate: address.candidate,
+              legalRepresentative: address.legalRepresentative ?? null,
+              dossier: (body as Pick<OwnApplication, 'dossier'>).dossier,
+            });
+            sessionStorage.removeItem(KEPT);
+            goTo('photo', created.number);
+          })}
+        {!number && index >= 4 && <p>Complétez d'abord les étapes précédentes.</p>}
+        {number && index >= 4 && (
+          <DemandStep
+            step={step.id}
+            number={number}
+            previous={previous}
+            next={next ? () => goTo(next.id) : undefined}
+          />
+        )}
+      </Panel>
+    </CandidateFrame>
+  );
+}
+
+/** État civil: the account's, as the agency knows it; corrected only with a pièce, not here. */
+function CivilStatus({ candidate, previous, next }: { candidate: Candidate; previous?: () => void; next: () => void }) {
+  const data = useApiData('personal-data', api.personalData);
+  const identity = data.data?.identity;
+  return (
+    <section aria-labelledby="etat-civil">
+      <h2 id="etat-civil" className="fr-h4">
+        Votre état civil
+      </h2>
+      {data.status === 'error' && <Alert severity="error" small description={data.error.message} />}
+      {identity && (
+        <SummaryList
+          items={[
+            { label: 'Nom de naissance', value: identity.birthName },
+            { label: 'Prénom(s)', value: [identity.firstName, identity.otherFirstNames].filter(Boolean).join(' ') },
+            { label: 'Sexe', value: identity.sex === 'F' ? 'Femme' : 'Homme' },
+            { label: 'Date de naissance', value: formatCalendarDate(identity.birthDate) },
+            {
+              label: 'Lieu de naissance',
+              value: [
+                identity.birthCity,
+                identity.birthDepartment && `(${identity.birthDepartment})`,
+                identity.birthCountry,
+              ]
+                .filter(Boolean)
+                .join(' '),
+            },
+          ]}
+        />
+      )}
+      <p className="fr-text--sm fr-mt-2w">
+        La demande est faite à ce nom, celui de votre compte ({candidate.firstName} {candidate.lastName}). Une erreur se
+        signale avec la pièce d’identité, à l’étape « Pièces justificatives ».
+      </p>
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
+        {previous && (
+          <li>
+            <Button priority="secondary" onClick={previous}>
+              Étape précédente
+            </Button>
+          </li>
+        )}
+        <li>
+          <Button onClick={next}>Continuer</Button>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+/** The steps on the draft: photo / signature, pièces, payment, recap, confirmation. */
+function DemandStep({
+  step,
+  number,
+  previous,
+  next,
+}: {
+  step: StepId;
+  number: string;
+  previous?: () => void;
+  next?: () => void;
+}) {
+  const navigate = useNavigate();
+  const demand = useApiData(`own-${number}`, () => api.ownApplication(number));
+  const recap = useApiData(`own-recap-${number}`, () => api.candidateApplication(number), step === 'summary');
+  const [sworn, setSworn] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.submitOwnApplication(number);
+      navigate(`/monespace/demarches/${encodeURIComponent(number)}/confirmation`, {
+        state: { photoSignatureForm: true },
+      });
+    } catch (caught) {
+      setError(asApiError(caught).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (demand.status === 'error') return <Alert severity="error" small description={demand.error.message} />;
+  if (!demand.data) return <p role="status">Chargement…</p>;
+  if (demand.data.state === 'to_complete') return <Complement number={number} application={demand.data} />;
+  if (demand.data.state !== 'draft' && step !== 'summary') {
+    return <p>La demande n° {number} est envoyée : retrouvez-la dans « Mes démarches en cours ».</p>;
+  }
+  return (
+    <>
+      {step === 'photo' && (
+        <section aria-labelledby="photo-titre">
+          <h2 id="photo-titre" className="fr-h4">
+            Photo / Signature
+          </h2>
+          <p>
+            Votre photo et votre signature sont déposées sur le formulaire papier « Formulaire de dépôt photo signature
+            » : vous pourrez l’enregistrer et l’imprimer après la confirmation, le compléter et l’envoyer par courrier
+            au CTN (CS 80168, 53102 MAYENNE CEDEX).
+          </p>
+        </section>
+      )}
+      {step === 'pieces' && <ProPiecesPanel application={demand.data} door={OWN_PIECES} />}
+      {step === 'payment' && (
+        <section aria-labelledby="paiement-titre">
+          <h2 id="paiement-titre" className="fr-h4">
+            Paiement
+          </h2>
+          <Alert severity="info" small description={demand.data.payment.message} />
+        </section>
+      )}
+      {step === 'summary' && (
+        <section aria-labelledby="relisez-vous">
+          <h2 id="relisez-vous" className="fr-h4">
+            Relisez-vous !
+          </h2>
+          {recap.status === 'error' && <Alert severity="error" small description={recap.error.message} />}
+          {recap.data && (
+            <ApplicationRecap application={recap.data.application} filesPath={candidateApplicationPath(number)} />
+          )}
+        </section>
+      )}
+      {step === 'confirmation' && (
+        <section aria-labelledby="confirmation-titre">
+          <h2 id="confirmation-titre" className="fr-h4">
+            Confirmation
+          </h2>
+          <Checkbox
+            options={[
+              {
+                label:
+                  "J'atteste sur l'honneur l'exactitude des informations de ma demande et des pièces que j'ai envoyées.",
+                nativeInputProps: { checked: sworn, onChange: (event) => setSworn(event.target.checked) },
+              },
+            ]}
+          />
+          {error && <Alert className="fr-mb-3w" severity="error" small description={error} />}
+          <Button disabled={!sworn || busy} onClick={() => void submit()}>
+            Envoyer ma demande
+          </Button>
+        </section>
+      )}
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
+        {previous && step !== 'photo' && (
+          <li>
+            <Button priority="secondary" onClick={previous}>
+              Étape précédente
+            </Button>
+          </li>
+        )}
+        {next && (
+          <li>
+            <Button onClick={next}>Continuer</Button>
+          </li>
+        )}
+      </ul>
+    </>
+  );
+}
+
+/** « A compléter »: the agent asked for a pièce; the candidate, who holds the demand, sends it back. */
+function Complement({ number, application }: { number: string; application: { number: string; state: string } }) {
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const send = async () => {
+    setError(null);
+    try {
+      await api.completeOwnApplication(number);
+      setDone(true);
+    } catch (caught) {
+      setError(asApiError(caught).message);
+    }
+  };
+  if (done) {
+    return (
+      <Alert
+        severity="success"
+        small
+        role="status"
+        description={`La demande n° ${number} est de nouveau à l'instruction.`}
+      />
+    );
+  }
+  return (
+    <>
+      <Alert
+        className="fr-mb-3w"
+        severity="warning"
+        small
+        description="Le service instructeur demande un complément (voir « Mes messages ») : ajoutez la pièce, puis renvoyez la demande."
+      />
+      <ProPiecesPanel application={application} door={OWN_PIECES} />
+      {error && <Alert className="fr-mb-3w" severity="error" small description={error} />}
+      <Button onClick={() => void send()}>Renvoyer la demande complétée</Button>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { agentAccepts } from './antsPages.ts';
+import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
+import { tick, type } from './keyboard.ts';
+import { ONE_PIXEL_PNG } from './schoolApi.ts';
+
+async function saveStep(page: import('@playwright/test').Page, nextHeading: string) {
+  await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: nextHeading, exact: true })).toBeVisible();
+}
+
+test.describe('ANTS — candidat libre', () => {
+  test('une candidate sans école fait sa propre demande de Cerfa 02 à chaque étape, un agent la voit et l’accepte', async ({
+    page,
+    browser,
+  }, info) => {
+    test.slow();
+    // Signed in with FranceConnect: an account made from her identity, no school.
+    await page.goto(`${ANTS_URL}/monespace/connexion`);
+    await page.getByRole('link', { name: /^S’identifier avec/ }).click();
+    await page.getByRole('button', { name: 'Chloé MOREAU' }).click();
+    await expect(page.getByText('Bienvenue CHLOÉ MOREAU')).toBeVisible();
+    await page.getByRole('link', { name: /^Mes démarches en cours/ }).click();
+    await page.getByRole('link', { name: 'Ajouter une demande' }).click();
+
+    // 1. Motif de demande.
+    await expect(page.getByText('Étape 1 sur 9')).toBeVisible();
+    await expectAccessible(page);
+    await tick(page, /nouveau titre \/ premier permis/);
+    await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
+    await page.keyboard.press('Enter');
+
+    // 2. État civil: her account's, as FranceConnect gave it.
+    await expect(page.getByRole('heading', { name: 'Votre état civil' })).toBeVisible();
+    await expect(page.getByText('03/11/2004')).toBeVisible();
+    await expect(page.getByText('LYON-3E-ARRONDISSEMENT (69) FRANCE')).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Continuer' }).click();
+
+    // 3. Adresse et contact (no email to type: her account's).
+    await expect(page.getByRole('heading', { name: 'Votre adresse et votre contact' })).toBeVisible();
+    await expect(page.getByLabel(/^Courriel/)).toHaveCount(0);
+    await type(page, 'Adresse *', '12 rue Duguesclin');
+    await type(page, 'Code postal *', '69003');
+    await type(page, "Ville d'habitation *", 'LYON');
+    await type(page, /^Téléphone portable/, '06 77 88 99 00');
+    await tick(page, 'Non', 'Avez-vous un représentant légal ? *');
+    await expectAccessible(page);
+    await saveStep(page, 'Catégories de permis');
+
+    // 4. Catégories, formation et déclarations: then the draft is made on the agency.
+    await tick(page, 'B', 'Catégorie(s) de permis demandée(s) *');
+    await page.getByLabel('Préfecture de rattachement *').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByLabel('Préfecture de rattachement *')).not.toHaveValue('');
+    await tick(page, 'Oui', 'Être en règle avec la Journée défense et citoyenneté (JDC)');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
+    await page.keyboard.press('Enter');
+
+    // 5. Photo / Signature: the paper form, after the confirmation.
+    await expect(page.getByText('Étape 5 sur 9')).toBeVisible();
+    await expect(page).toHaveURL(/\/monespace\/nouvelle-demande\/\d+\?etape=photo$/);
+    const number = /nouvelle-demande\/(\d+)/.exec(page.url())![1]!;
+    await expect(page.getByText(/Formulaire de dépôt photo signature/)).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Continuer' }).click();
+
+    // 6. Pièces justificatives, the same catalogue as a school's.
+    for (const [region, file] of [
+      [/^Pièce d'identité/, 'cni.png'],
+      [/^Justificatif de domicile/, 'domicile.png'],
+    ] as const) {
+      const piece = page.getByRole('region', { name: region });
+      await piece
+        .getByLabel(/^Fichier pour/)
+        .setInputFiles({ name: file, mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+      await piece.getByRole('button', { name: 'Envoyer' }).click();
+      await expect(piece.getByRole('link', { name: file })).toBeVisible();
+    }
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Continuer' }).click();
+
+    // 7. Paiement: nothing is due for a registration.
+    await expect(
+      page.getByText(/Aucun paiement n'est dû : l'inscription au permis de conduire est gratuite/),
+    ).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Continuer' }).click();
+
+    // 8. Récapitulatif.
+    await expect(page.getByRole('heading', { name: 'Relisez-vous !' })).toBeVisible();
+    await expect(page.getByText('Candidat libre (sans école de conduite)')).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Continuer' }).click();
+
+    // 9. Confirmation: sworn, then sent; the seed's « Dernières actions à réaliser ».
+    const send = page.getByRole('button', { name: 'Envoyer ma demande' });
+    await expect(send).toBeDisabled();
+    await page.getByText(/J'atteste sur l'honneur/).click();
+    await expectAccessible(page);
+    await send.click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande a été transmise');
+    await expect(page.getByRole('link', { name: /formulaire de dépôt de photo et de signature/ })).toBeVisible();
+
+    // The agent finds it without a school, and accepts it: the NEPH reaches her « Mes messages ».
+    await agentAccepts(browser, info, number);
+    await page.goto(`${ANTS_URL}/monespace/messages`);
+    await expect(page.getByRole('heading', { level: 2, name: /est acceptée : votre numéro NEPH/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`n° ${number} est déposée`) })).toBeVisible();
+  });
+});
