@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { AntsApiError, type CreateApplication, createAntsClient } from '@permis/ants-api';
 import { testClient } from '@permis/platform/testing';
 import { PDFDocument } from 'pdf-lib';
@@ -176,4 +180,16 @@ export function multipart(bytes: Buffer, fileName: string, type: string) {
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** The text of a PDF as poppler reads it (an independent reader). */
+export function pdfText(bytes: Uint8Array): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pdf-'));
+  try {
+    writeFileSync(path.join(dir, 'd.pdf'), bytes);
+    // Lines wrap where the layout wraps them: compare on single spaces.
+    return execFileSync('pdftotext', [path.join(dir, 'd.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -3,7 +3,7 @@ import { testClient } from '@permis/platform/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidateMessages, candidates } from '../src/db/schema.ts';
-import { CANDIDATE_PASSWORD, failure, multipart, PNG, startAntsHttp } from './api.ts';
+import { CANDIDATE_PASSWORD, failure, multipart, PNG, pdfText, startAntsHttp } from './api.ts';
 import { AGENT } from './harness.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
@@ -83,6 +83,9 @@ describe('the candidat libre’s own demand', () => {
     expect(unsworn.json().code).toBe('ATTESTATION_REQUIRED');
     const sent = await me.post(`/api/candidate/own-applications/${number}/submit`, { attestation: true });
     expect(sent.json()).toEqual({ number, state: 'under_instruction' });
+    // Its receipt says when it was sent, as for a demand the candidate validated.
+    const receipt = await me.get(`/api/candidate/applications/${number}/documents/receipt`);
+    expect(pdfText(receipt.rawPayload)).toMatch(/Transmise le \d{2}\/\d{2}\/\d{4}/);
 
     // The agent finds it, without a school; the recap names no school either.
     const console = await agent();

@@ -1,8 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
 import { AntsApiError } from '@permis/ants-api';
 import { eq } from 'drizzle-orm';
 import * as fontkit from 'fontkit';
@@ -11,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { transition } from '../src/applications/machine.ts';
 import { applications } from '../src/db/schema.ts';
 import { DEMO_EPHOTO_CODES } from '../src/seed/demo.ts';
-import { draftRequest, PNG, startAntsHttp } from './api.ts';
+import { draftRequest, PNG, pdfText, startAntsHttp } from './api.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
 beforeEach(async () => {
@@ -20,18 +18,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await ants.close();
 });
-
-/** The text of a PDF as poppler reads it (an independent reader). */
-function pdfText(bytes: Uint8Array): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pdf-'));
-  try {
-    writeFileSync(path.join(dir, 'd.pdf'), bytes);
-    // Lines wrap where the layout wraps them: compare on single spaces.
-    return execFileSync('pdftotext', [path.join(dir, 'd.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** Each word of a PDF's first page with its box in points from the top left, as poppler places it. */
 function wordBoxes(bytes: Uint8Array): { text: string; xMin: number; xMax: number; yMin: number; yMax: number }[] {

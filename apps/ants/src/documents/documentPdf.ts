@@ -31,14 +31,18 @@ export async function availabilityFacts(db: AntsDb, row: ApplicationRow): Promis
 export async function documentPdf(db: AntsDb, row: ApplicationRow, kind: DocumentKind): Promise<Buffer> {
   const check = availability(kind, await availabilityFacts(db, row));
   if (!check.available) throw proError('DOCUMENT_UNAVAILABLE', `${DOCUMENT_LABELS[kind].label} : ${check.reason}`);
-  // Sent to instruction by the candidate's validation, or by the school's with a paper mandate.
+  // Sent to instruction by the candidate's validation (or own submission), or by the school's with a paper mandate.
   const [sent] = await db
     .select({ at: auditEvents.at })
     .from(auditEvents)
     .where(
       and(
         eq(auditEvents.targetId, row.id),
-        inArray(auditEvents.action, row.paperMandate ? ['application.validate'] : ['application.confirm']),
+        // The candidate's validation, or a candidat libre's own submission.
+        inArray(
+          auditEvents.action,
+          row.paperMandate ? ['application.validate'] : ['application.confirm', 'application.submit'],
+        ),
       ),
     )
     .orderBy(asc(auditEvents.at))
