@@ -70,6 +70,11 @@ describe('the candidat libre’s own demand', () => {
     // In « Mes démarches en cours » from its draft on, with « Paiement »: nothing to pay for a registration.
     const list = (await me.get('/api/candidate/applications')).json().applications;
     expect(list).toEqual([expect.objectContaining({ number, state: 'draft', lastName: 'LIBRE-PARCOURS' })]);
+    const home = (await me.get('/api/candidate/home')).json();
+    expect(home.notifications).toContainEqual({
+      text: `Votre demande n° ${number} est en brouillon : terminez-la pour l'envoyer.`,
+      link: `/monespace/nouvelle-demande/${number}?etape=photo`,
+    });
     const demand = (await me.get(`/api/candidate/own-applications/${number}`)).json();
     expect(demand.payment).toEqual({ due: false, message: expect.stringContaining("Aucun paiement n'est dû") });
 

@@ -29,12 +29,27 @@ export function candidateHomeRoutes(app: HttpServer, ctx: AntsServices) {
         .where(eq(applications.candidateId, me.id)),
       unreadMessages(db, me.id),
     ]);
-    const notifications: HomeNotification[] = rows
-      .filter((row) => candidateSees(row) && actionAllowed('confirm', row.state))
-      .map((row) => ({
-        text: `La demande n° ${row.number} attend votre validation.`,
-        link: `/monespace/demarches/${row.number}`,
-      }));
+    const notifications: HomeNotification[] = rows.filter(candidateSees).flatMap((row) => {
+      const own = `/monespace/nouvelle-demande/${row.number}`;
+      if (actionAllowed('confirm', row.state)) {
+        return [
+          { text: `La demande n° ${row.number} attend votre validation.`, link: `/monespace/demarches/${row.number}` },
+        ];
+      }
+      // A candidat libre's own demand waits for them as its holder.
+      if (row.proAccountId === null && row.state === 'draft') {
+        return [
+          {
+            text: `Votre demande n° ${row.number} est en brouillon : terminez-la pour l'envoyer.`,
+            link: `${own}?etape=photo`,
+          },
+        ];
+      }
+      if (row.proAccountId === null && row.state === 'to_complete') {
+        return [{ text: `Votre demande n° ${row.number} est à compléter.`, link: `${own}?etape=pieces` }];
+      }
+      return [];
+    });
     if (unread > 0) {
       notifications.push({
         text: unread === 1 ? 'Vous avez 1 message non lu.' : `Vous avez ${unread} messages non lus.`,
