@@ -3,7 +3,7 @@ import { testClient } from '@permis/platform/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidateMessages, candidates } from '../src/db/schema.ts';
-import { CANDIDATE_PASSWORD, failure, multipart, PNG, pdfText, startAntsHttp } from './api.ts';
+import { activatedCandidate, CANDIDATE_PASSWORD, failure, multipart, PNG, pdfText, startAntsHttp } from './api.ts';
 import { AGENT } from './harness.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
@@ -142,6 +142,16 @@ describe('the candidat libre’s own demand', () => {
     expect((await me.post(`/api/candidate/own-applications/${number}/withdraw`, {})).statusCode).toBe(200);
     expect((await me.get('/api/candidate/applications')).json().applications).toEqual([]);
     expect((await me.post('/api/candidate/own-applications', DEMAND)).statusCode).toBe(201);
+  });
+
+  it('tells a candidate whose school already has a demand for them to turn to it, without its number', async () => {
+    const { client, app } = await activatedCandidate(ants, 'Basile');
+    const blocked = await client.post('/api/candidate/own-applications', DEMAND);
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().detail).toBe(
+      'Une école de conduite a déjà une demande de ce type en cours pour vous : rapprochez-vous d’elle, ou attendez son issue.',
+    );
+    expect(blocked.body).not.toContain(app.number);
   });
 
   it('says what is wrong in French under the rules a school’s demand follows', async () => {

@@ -133,9 +133,13 @@ async function assertMayApply(
   if (blocking.length > 0) {
     // The number only to whoever holds it (a school, or the candidate for their own): to another, it would open a takeover.
     const own = blocking.find((a) => a.proAccountId === holderId);
+    const elsewhere =
+      holderId === null
+        ? 'Une école de conduite a déjà une demande de ce type en cours pour vous : rapprochez-vous d’elle, ou attendez son issue.'
+        : REGISTERED_ELSEWHERE;
     throw proError(
       'APPLICATION_ALREADY_REGISTERED',
-      own ? `${API_ERRORS.APPLICATION_ALREADY_REGISTERED.title} (demande n° ${own.number})` : REGISTERED_ELSEWHERE,
+      own ? `${API_ERRORS.APPLICATION_ALREADY_REGISTERED.title} (demande n° ${own.number})` : elsewhere,
     );
   }
   if (type === '06') {
