@@ -3,7 +3,16 @@ import { testClient } from '@permis/platform/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidateMessages, candidates } from '../src/db/schema.ts';
-import { activatedCandidate, CANDIDATE_PASSWORD, failure, multipart, PNG, pdfText, startAntsHttp } from './api.ts';
+import {
+  activatedCandidate,
+  CANDIDATE_PASSWORD,
+  draftRequest,
+  failure,
+  multipart,
+  PNG,
+  pdfText,
+  startAntsHttp,
+} from './api.ts';
 import { AGENT } from './harness.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
@@ -152,6 +161,29 @@ describe('the candidat libre’s own demand', () => {
       'Une école de conduite a déjà une demande de ce type en cours pour vous : rapprochez-vous d’elle, ou attendez son issue.',
     );
     expect(blocked.body).not.toContain(app.number);
+  });
+
+  it('never lets a school’s draft rewrite the account of a candidate who holds it', async () => {
+    const me = await candidatLibre('LIBRE-PROPRE');
+    const mine = (await me.get('/api/candidate/personal-data')).json();
+    // A school types the person exactly as the account knows them, then corrects its draft.
+    const request = draftRequest({
+      candidate: {
+        sex: 'F',
+        birthName: 'LIBRE-PROPRE',
+        firstName: 'Inès',
+        otherFirstNames: '',
+        birthDate: '2005-06-01',
+        email: mine.email,
+      },
+    });
+    const draft = await ants.brequigny.createApplication(request, crypto.randomUUID());
+    await ants.brequigny.updateApplication(draft.number, {
+      ...request,
+      candidate: { ...request.candidate, firstName: 'Agathe', email: 'ecole.rivale@example.fr', mobile: '0699999999' },
+    });
+    const after = (await me.get('/api/candidate/personal-data')).json();
+    expect(after).toMatchObject({ email: mine.email, identity: { firstName: 'Inès' }, mobile: mine.mobile });
   });
 
   it('says what is wrong in French under the rules a school’s demand follows', async () => {

@@ -6,7 +6,7 @@ import {
   type LocalFranceConnect,
   startLocalFranceConnect,
 } from '../../../scripts/franceConnectLocal.ts';
-import { invitedCandidate, startAntsHttp } from './api.ts';
+import { ACTIVATION_FORM, CANDIDATE_PASSWORD, invitedCandidate, startAntsHttp } from './api.ts';
 
 const ANTS_URL = 'http://localhost:3100';
 let provider: LocalFranceConnect;
@@ -130,6 +130,36 @@ describe('FranceConnect sign-in', () => {
     expect(landed.headers.location).toBe('/monespace');
     const session = (await client.get('/api/session')).json();
     expect(session.candidate).toMatchObject({ firstName: 'Amina', lastName: 'DIALLO' });
+  });
+
+  it('takes back from whoever held it an account a school activated at an address that is not the person’s', async () => {
+    const chloe = identity('MOREAU');
+    // A school typed its own address, with the name spelt another way, and activated the account itself.
+    const { request, token } = await invitedCandidate(ants, 'Chloe', {
+      sex: 'F',
+      birthName: 'MORÉAU',
+      otherFirstNames: '',
+      birthDate: chloe.birthdate,
+      birthCity: 'LYON-3E-ARRONDISSEMENT',
+      birthDepartment: '69',
+      birthCountry: 'FRANCE',
+      email: 'secretariat@ecole-rivale.fr',
+    });
+    const school = testClient(ants.app);
+    const activated = await school.post(`/api/candidate/activation/${token}`, { ...ACTIVATION_FORM, sex: 'F' });
+    expect(activated.statusCode).toBe(200);
+    const loginId = activated.json().loginId;
+
+    const { client, landed } = await signIn(chloe.sub);
+    expect(landed.headers.location).toBe('/monespace');
+    // The same account (the school's demand is hers), now at her own address; the school is out.
+    expect((await client.get('/api/candidate/applications')).json().applications).toHaveLength(1);
+    const mine = (await client.get('/api/candidate/personal-data')).json();
+    expect(mine).toMatchObject({ email: chloe.email, hasPassword: false, franceConnect: true });
+    expect(mine.email).not.toBe(request.candidate.email);
+    expect((await school.get('/api/candidate/home')).statusCode).toBe(401);
+    const again = await testClient(ants.app).post('/api/candidate/login', { loginId, password: CANDIDATE_PASSWORD });
+    expect(again.statusCode).toBe(401);
   });
 
   it('refuses a callback whose state is not the one this browser started with, and one from another browser', async () => {

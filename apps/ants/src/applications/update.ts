@@ -57,15 +57,18 @@ export async function updateDraft(
         'Un code ePhoto est associé à ce candidat : retirez-le avant de modifier son nom, son prénom ou sa date de naissance.',
       );
     }
-    // The candidate record this draft alone made (never invited, no other demand) follows the
-    // corrections; a known candidate is matched as at creation.
+    // The candidate record this draft alone made (never invited nor activated, no other demand)
+    // follows the corrections; a known candidate is matched as at creation.
     const [candidate] = await tx.select().from(candidates).where(eq(candidates.id, row.candidateId)).limit(1);
     const [other] = await tx
       .select({ id: applications.id })
       .from(applications)
       .where(and(eq(applications.candidateId, row.candidateId), ne(applications.id, row.id)))
       .limit(1);
-    const ownCandidateId = candidate && !candidate.invitedAt && !other ? candidate.id : undefined;
+    // Never an account its candidate holds (activated, or opened by FranceConnect): only they change it.
+    const madeByThisDraft =
+      candidate && !candidate.invitedAt && !candidate.activatedAt && candidate.franceConnectSub === null && !other;
+    const ownCandidateId = madeByThisDraft ? candidate.id : undefined;
     const candidateId = await candidateFor(tx, schoolId, request, { applicationId: row.id, ownCandidateId });
     const [updated] = await tx
       .update(applications)

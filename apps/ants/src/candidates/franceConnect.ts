@@ -1,4 +1,4 @@
-import { AppError, type HttpServer, type SecretBox } from '@permis/platform';
+import { AppError, type HttpServer, loggableError, type SecretBox } from '@permis/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
 import type { FranceConnectConfig } from '../config.ts';
@@ -164,7 +164,7 @@ export function franceConnectRoutes(app: HttpServer, ctx: AntsServices) {
     try {
       return reply.redirect(await franceConnect.start(reply), 303);
     } catch (error) {
-      app.log.warn({ err: errorName(error) }, 'FranceConnect unreachable');
+      app.log.warn({ error: loggableError(error) }, 'FranceConnect unreachable');
       return back(reply, 'FRANCECONNECT_UNAVAILABLE');
     }
   });
@@ -182,14 +182,10 @@ export function franceConnectRoutes(app: HttpServer, ctx: AntsServices) {
       return reply.redirect('/monespace', 303);
     } catch (error) {
       const code = error instanceof AppError ? error.code : 'FRANCECONNECT_FAILED';
-      // The library's error names the failed check (state, nonce, signature), never the person.
-      if (!(error instanceof AppError)) app.log.warn({ err: errorName(error) }, 'FranceConnect sign-in refused');
+      // The error's kind and code name the failed check (state, nonce, signature); its message is
+      // never logged (a database error's quotes the person's identity).
+      if (!(error instanceof AppError)) app.log.warn({ error: loggableError(error) }, 'FranceConnect sign-in refused');
       return back(reply, code);
     }
   });
-}
-
-function errorName(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${(error as { code?: string }).code ?? error.message}`;
-  return 'unknown';
 }

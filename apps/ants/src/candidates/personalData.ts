@@ -6,11 +6,12 @@ import {
   createRateLimiter,
   type HttpServer,
   hashPassword,
+  pgErrorCode,
   randomToken,
   sha256,
   verifyPassword,
 } from '@permis/platform';
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CANDIDATE, type CandidateAccount, requireCandidate } from '../auth/context.ts';
@@ -187,23 +188,34 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
     async (request) => {
       const { token } = request.params;
       const { candidate, newEmail } = await findEmailLink(token);
-      await db.transaction(async (tx) => {
-        if (!(await useLink(tx, token))) throw new AppError(410, 'LINK_GONE', EMAIL_LINK_GONE);
-        const [taken] = await tx
-          .select({ id: candidates.id })
-          .from(candidates)
-          .where(and(eq(candidates.email, newEmail), ne(candidates.id, candidate.id)))
-          .limit(1);
-        if (taken) {
-          throw new AppError(
-            409,
-            'EMAIL_ALREADY_USED',
-            'Cette adresse électronique est déjà celle d’un autre compte : choisissez-en une autre.',
-          );
-        }
-        await tx.update(candidates).set({ email: newEmail }).where(eq(candidates.id, candidate.id));
-        await audit(tx, candidate.id, 'candidate.email_change');
-      });
+      const taken = () =>
+        new AppError(
+          409,
+          'EMAIL_ALREADY_USED',
+          'Cette adresse électronique est déjà celle d’un autre compte : choisissez-en une autre.',
+        );
+      try {
+        await db.transaction(async (tx) => {
+          // One after the other with every other use of this address (a school's new candidate too).
+          await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`candidate:${newEmail}`}))`);
+          if (!(await useLink(tx, token))) throw new AppError(410, 'LINK_GONE', EMAIL_LINK_GONE);
+          const [other] = await tx
+            .select({ id: candidates.id })
+            .from(candidates)
+            .where(and(eq(candidates.email, newEmail), ne(candidates.id, candidate.id)))
+            .limit(1);
+          if (other) throw taken();
+          await tx.update(candidates).set({ email: newEmail }).where(eq(candidates.id, candidate.id));
+          // A reset link mailed to the former address no longer opens the account.
+          await tx
+            .delete(candidateTokens)
+            .where(and(eq(candidateTokens.candidateId, candidate.id), eq(candidateTokens.purpose, 'password_reset')));
+          await audit(tx, candidate.id, 'candidate.email_change');
+        });
+      } catch (error) {
+        if (pgErrorCode(error) === '23505') throw taken();
+        throw error;
+      }
       // The old address hears of it: a change it did not ask for is seen at once.
       await mail?.enqueue(emailChangedNotice(candidate.email, newEmail, publicUrl));
       return { email: newEmail };

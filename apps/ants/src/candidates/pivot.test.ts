@@ -50,6 +50,13 @@ describe('the FranceConnect pivot', () => {
     expect(pivotMatches({ ...record, birthDepartment: '' }, pivot)).toBe(true);
   });
 
+  it('matches a person born abroad on the country, FranceConnect giving no town', () => {
+    const abroad = pivotOf({ ...claims, birthcountry: '99341', birthplace: '' }) as Pivot;
+    const typed = { ...record, birthCity: 'DAKAR', birthDepartment: '', birthCountry: 'SENEGAL' };
+    expect(pivotMatches(typed, abroad)).toBe(true);
+    expect(pivotMatches({ ...typed, birthCountry: 'MALI' }, abroad)).toBe(false);
+  });
+
   it('never matches when one element differs', () => {
     for (const change of [
       { sex: 'M' as const },

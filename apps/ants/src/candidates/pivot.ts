@@ -75,6 +75,7 @@ type Described = Omit<Pivot, 'sub' | 'email'>;
  * element of the pivot, compared the way the agency writes names and places (case, accents,
  * hyphens do not count). The first name and the other ones together: « Eric Jean » is « Eric » +
  * « Jean ». A birth département left empty on the record does not stop the match; another does.
+ * Born abroad, the pivot has the country and no town.
  */
 export function pivotMatches(record: Described, pivot: Pivot): boolean {
   const names = (first: string, others: string) => comparableName(`${first}${others}`);
@@ -85,7 +86,8 @@ export function pivotMatches(record: Described, pivot: Pivot): boolean {
     record.birthDate === pivot.birthDate &&
     record.sex === pivot.sex &&
     place(record.birthCountry) === place(pivot.birthCountry) &&
-    place(record.birthCity) === place(pivot.birthCity) &&
+    // Born abroad, FranceConnect gives no town (the country only): the school's town is not compared.
+    (pivot.birthCity === '' || place(record.birthCity) === place(pivot.birthCity)) &&
     (record.birthDepartment === '' || record.birthDepartment === pivot.birthDepartment)
   );
 }

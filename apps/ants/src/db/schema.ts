@@ -171,6 +171,8 @@ export const candidates = pgTable(
     uniqueIndex('candidates_france_connect_idx').on(t.franceConnectSub),
     uniqueIndex('candidates_login_idx').on(t.loginId),
     index('candidates_identity_idx').on(t.birthName, t.firstName, t.birthDate),
+    // A FranceConnect identity is looked for by birth date and sex, its names compared in code.
+    index('candidates_birth_idx').on(t.birthDate, t.sex),
   ],
 );
 

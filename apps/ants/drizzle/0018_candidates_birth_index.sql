@@ -1,0 +1,1 @@
+CREATE INDEX "candidates_birth_idx" ON "candidates" USING btree ("birth_date","sex");
