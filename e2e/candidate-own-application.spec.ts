@@ -110,3 +110,34 @@ test.describe('ANTS — candidat libre', () => {
     await expect(page.getByRole('heading', { level: 2, name: new RegExp(`n° ${number} est déposée`) })).toBeVisible();
   });
 });
+
+test('une candidate née à l’étranger (FranceConnect ne donne que le pays) indique une fois sa ville de naissance', async ({
+  page,
+}) => {
+  await page.goto(`${ANTS_URL}/monespace/connexion`);
+  await page.getByRole('link', { name: /^S’identifier avec/ }).click();
+  await page.getByRole('button', { name: 'Amina Fatou DIALLO' }).click();
+  await expect(page.getByText('Bienvenue AMINA DIALLO')).toBeVisible();
+  await page.goto(`${ANTS_URL}/monespace/nouvelle-demande`);
+  await tick(page, /nouveau titre \/ premier permis/);
+  await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+  await expect(page.getByText('SENEGAL')).toBeVisible();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await expect(page.getByText('Indiquez votre ville de naissance.')).toBeVisible();
+  await expect(page.getByLabel('Ville de naissance *')).toBeFocused();
+  await expectAccessible(page);
+  await page.keyboard.type('Dakar');
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await type(page, 'Adresse *', '8 rue de Bretagne');
+  await type(page, 'Code postal *', '35000');
+  await type(page, "Ville d'habitation *", 'RENNES');
+  await tick(page, 'Non', 'Avez-vous un représentant légal ? *');
+  await saveStep(page, 'Catégories de permis');
+  await tick(page, 'B', 'Catégorie(s) de permis demandée(s) *');
+  await page.getByLabel('Préfecture de rattachement *').selectOption({ index: 1 });
+  await tick(page, 'Oui', 'Être en règle avec la Journée défense et citoyenneté (JDC)');
+  await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+  await expect(page.getByText('Étape 5 sur 9')).toBeVisible();
+  await page.goto(`${ANTS_URL}/monespace/donnees`);
+  await expect(page.getByText('DAKAR, SENEGAL')).toBeVisible();
+});

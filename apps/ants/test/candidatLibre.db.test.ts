@@ -25,7 +25,14 @@ afterAll(async () => {
 
 let counter = 0;
 /** A candidate with an account and no school (as FranceConnect or an earlier demand made it), signed in. */
-async function candidatLibre(birthName = `LIBRE-${String.fromCharCode(65 + counter++)}`) {
+async function candidatLibre(
+  birthName = `LIBRE-${String.fromCharCode(65 + counter++)}`,
+  birth: { birthCity: string; birthDepartment: string; birthCountry: string } = {
+    birthCity: 'RENNES',
+    birthDepartment: '35',
+    birthCountry: 'FRANCE',
+  },
+) {
   const loginId = `libre.${Date.now()}.${counter}`;
   await ants.db.insert(candidates).values({
     email: `${loginId}@example.fr`,
@@ -33,9 +40,7 @@ async function candidatLibre(birthName = `LIBRE-${String.fromCharCode(65 + count
     birthName,
     firstName: 'Inès',
     birthDate: '2005-06-01',
-    birthCity: 'RENNES',
-    birthDepartment: '35',
-    birthCountry: 'FRANCE',
+    ...birth,
     loginId,
     passwordHash: await hashPassword(CANDIDATE_PASSWORD),
     activatedAt: new Date(),
@@ -184,6 +189,17 @@ describe('the candidat libre’s own demand', () => {
     });
     const after = (await me.get('/api/candidate/personal-data')).json();
     expect(after).toMatchObject({ email: mine.email, identity: { firstName: 'Inès' }, mobile: mine.mobile });
+  });
+
+  it('asks a candidate born abroad, whose account has no birth town (FranceConnect gives the country), to name it once', async () => {
+    const me = await candidatLibre('LIBRE-DAKAR', { birthCity: '', birthDepartment: '', birthCountry: 'SENEGAL' });
+    const without = await me.post('/api/candidate/own-applications', DEMAND);
+    // The rules' answer (DATA_ERROR, 422), the town named under its field.
+    expect(without.statusCode).toBe(422);
+    expect(without.json().fields.map((f: { path: string }) => f.path)).toContain('candidate.birthCity');
+    const named = await me.post('/api/candidate/own-applications', { ...DEMAND, birthCity: 'Dakar' });
+    expect(named.statusCode, named.body).toBe(201);
+    expect((await me.get('/api/candidate/personal-data')).json().identity.birthCity).toBe('DAKAR');
   });
 
   it('says what is wrong in French under the rules a school’s demand follows', async () => {

@@ -20,6 +20,11 @@ export const ownApplicationSchema = z.object({
   }),
   legalRepresentative: legalRepresentativeSchema.nullable().default(null),
   dossier: dossierSchema,
+  /**
+   * Born abroad, FranceConnect gives the country and no town: the candidate names it once (kept on
+   * the account). Ignored when the account has a birth town.
+   */
+  birthCity: z.string().trim().max(100).optional(),
 });
 export type OwnApplication = z.input<typeof ownApplicationSchema>;
 

@@ -163,17 +163,29 @@ export async function createOwnApplication(
   candidateId: string,
   input: Omit<Request, 'paperMandate' | 'candidate'> & {
     candidate: Omit<Request['candidate'], keyof ReturnType<typeof identityOf>>;
+    /** The birth town of an account that has none (born abroad, FranceConnect gives the country only). */
+    birthCity?: string;
   },
 ): Promise<ApplicationRow> {
   const [account] = await db.select().from(candidates).where(eq(candidates.id, candidateId)).limit(1);
   if (!account) throw proError('TOKEN_INVALID');
-  const request: Request = { ...input, paperMandate: false, candidate: { ...input.candidate, ...identityOf(account) } };
+  const { birthCity: namedTown, ...body } = input;
+  const identity = identityOf(account);
+  const namesTown = identity.birthCity === '' && Boolean(namedTown);
+  if (namesTown) identity.birthCity = namedTown!.toUpperCase();
+  const request: Request = { ...body, paperMandate: false, candidate: { ...body.candidate, ...identity } };
   const errors = dataErrors(request, parisToday());
   if (errors.length > 0) throw proError('DATA_ERROR', API_ERRORS.DATA_ERROR.title, errors);
   return db.transaction(async (tx) => {
     // One after the other for one candidate: never two live demands of a type.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`candidate:${account.email}`}))`);
     await assertMayApply(tx, candidateId, request.type, null);
+    if (namesTown) {
+      await tx
+        .update(candidates)
+        .set({ birthCity: identity.birthCity })
+        .where(and(eq(candidates.id, candidateId), eq(candidates.birthCity, '')));
+    }
     const [inserted] = await tx
       .insert(applications)
       .values({

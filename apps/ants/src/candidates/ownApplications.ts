@@ -77,12 +77,13 @@ export function candidateOwnApplicationRoutes(app: HttpServer, ctx: AntsServices
 
   app.post(base, { ...access, schema: { body: ownApplicationSchema } }, async (request, reply) => {
     const me = await requireCandidate(ctx, request);
-    const { motif, candidate, legalRepresentative, dossier } = request.body;
+    const { motif, candidate, legalRepresentative, dossier, birthCity } = request.body;
     const row = await createOwnApplication(db, me.id, {
       type: ownApplicationType(motif),
       candidate,
       legalRepresentative,
       dossier,
+      birthCity,
     });
     return reply.status(201).send({ number: row.number });
   });

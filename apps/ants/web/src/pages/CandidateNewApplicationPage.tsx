@@ -1,6 +1,7 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
+import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
 import type { OWN_MOTIFS, OwnApplication, SavedStep } from '@permis/ants-api';
 import { useState } from 'react';
@@ -41,7 +42,10 @@ const STEPS = [
 type StepId = (typeof STEPS)[number]['id'];
 
 /** The answers before the draft exists, kept in this tab so that a reload loses nothing. */
-type Answers = Partial<Record<'motif' | 'address' | 'dossier', Record<string, unknown>>>;
+type Answers = Partial<Record<'motif' | 'address' | 'dossier', Record<string, unknown>>> & {
+  /** Born abroad: the birth town the account lacks. */
+  birthCity?: string;
+};
 const KEPT = 'permis-nouvelle-demande';
 const readAnswers = (): Answers => {
   try {
@@ -131,7 +135,17 @@ function Steps({ candidate, number }: { candidate: Candidate; number?: string })
             goTo('civilStatus');
           })}
         {!number && step.id === 'civilStatus' && (
-          <CivilStatus candidate={candidate} previous={previous} next={() => goTo('address')} />
+          <CivilStatus
+            candidate={candidate}
+            birthCity={answers.birthCity ?? ''}
+            previous={previous}
+            next={(birthCity) => {
+              const updated = { ...answers, birthCity };
+              sessionStorage.setItem(KEPT, JSON.stringify(updated));
+              setAnswers(updated);
+              goTo('address');
+            }}
+          />
         )}
         {!number &&
           step.id === 'address' &&
@@ -150,6 +164,7 @@ function Steps({ candidate, number }: { candidate: Candidate; number?: string })
               candidate: address.candidate,
               legalRepresentative: address.legalRepresentative ?? null,
               dossier: (body as Pick<OwnApplication, 'dossier'>).dossier,
+              ...(answers.birthCity ? { birthCity: answers.birthCity } : {}),
             });
             sessionStorage.removeItem(KEPT);
             goTo('photo', created.number);
@@ -169,9 +184,31 @@ function Steps({ candidate, number }: { candidate: Candidate; number?: string })
 }
 
 /** État civil: the account's, as the agency knows it; corrected only with a pièce, not here. */
-function CivilStatus({ candidate, previous, next }: { candidate: Candidate; previous?: () => void; next: () => void }) {
+function CivilStatus({
+  candidate,
+  birthCity,
+  previous,
+  next,
+}: {
+  candidate: Candidate;
+  birthCity: string;
+  previous?: () => void;
+  next: (birthCity: string) => void;
+}) {
   const data = useApiData('personal-data', api.personalData);
   const identity = data.data?.identity;
+  // Born abroad through FranceConnect: the country is known, the town is asked once.
+  const asksTown = identity !== undefined && identity.birthCity === '';
+  const [town, setTown] = useState(birthCity);
+  const [townError, setTownError] = useState<string | null>(null);
+  const proceed = () => {
+    if (asksTown && town.trim() === '') {
+      setTownError('Indiquez votre ville de naissance.');
+      document.getElementById('own-birth-city')?.focus();
+      return;
+    }
+    next(asksTown ? town.trim() : '');
+  };
   return (
     <section aria-labelledby="etat-civil">
       <h2 id="etat-civil" className="fr-h4">
@@ -198,6 +235,21 @@ function CivilStatus({ candidate, previous, next }: { candidate: Candidate; prev
           ]}
         />
       )}
+      {asksTown && (
+        <Input
+          className="fr-mt-3w"
+          label="Ville de naissance *"
+          hintText="Vous êtes né(e) à l'étranger : la ville, telle qu'elle est écrite sur votre pièce d'identité."
+          state={townError ? 'error' : 'default'}
+          stateRelatedMessage={townError ?? undefined}
+          nativeInputProps={{
+            id: 'own-birth-city',
+            required: true,
+            value: town,
+            onChange: (event) => setTown(event.target.value),
+          }}
+        />
+      )}
       <p className="fr-text--sm fr-mt-2w">
         La demande est faite à ce nom, celui de votre compte ({candidate.firstName} {candidate.lastName}). Une erreur se
         signale avec la pièce d’identité, à l’étape « Pièces justificatives ».
@@ -211,7 +263,7 @@ function CivilStatus({ candidate, previous, next }: { candidate: Candidate; prev
           </li>
         )}
         <li>
-          <Button onClick={next}>Continuer</Button>
+          <Button onClick={proceed}>Continuer</Button>
         </li>
       </ul>
     </section>
