@@ -16,6 +16,11 @@ export type Dataset = {
   communesByPostalCode: Map<string, Commune[]>;
   communesByDepartment: Map<string, Commune[]>;
   communesByCode: Map<string, Commune>;
+  /**
+   * A commune déléguée or associée (merged into a commune nouvelle) by its own INSEE code: the
+   * current commune it belongs to. A birth registered there is, today, in that commune.
+   */
+  mergedCommunesByCode: Map<string, Commune>;
   /** One entry per (commune, postal code), sorted by key then postal code: the autocomplete list. */
   towns: { key: string; postalCode: string | undefined; commune: Commune }[];
   departments: Department[];
@@ -34,6 +39,8 @@ type RawCommune = {
   codesPostaux?: string[];
   population?: number;
   commune?: string;
+  /** For a commune déléguée or associée: the code of the current commune it belongs to. */
+  chefLieu?: string;
 };
 type RawDepartment = { code: string; nom: string; chefLieu: string };
 
@@ -68,6 +75,12 @@ function load(): Dataset {
   const communesByPostalCode = groupBy(communes, (c) => c.postalCodes);
   const communesByDepartment = groupBy(communes, (c) => [c.department]);
   const communesByCode = new Map(communes.map((c) => [c.code, c]));
+  const mergedCommunesByCode = new Map<string, Commune>();
+  for (const raw of rawCommunes) {
+    if (raw.type !== 'commune-deleguee' && raw.type !== 'commune-associee') continue;
+    const current = raw.chefLieu ? communesByCode.get(raw.chefLieu) : undefined;
+    if (current && !communesByCode.has(raw.code)) mergedCommunesByCode.set(raw.code, current);
+  }
 
   const towns: Dataset['towns'] = communes
     .flatMap((commune): Dataset['towns'] =>
@@ -92,6 +105,7 @@ function load(): Dataset {
     communesByPostalCode,
     communesByDepartment,
     communesByCode,
+    mergedCommunesByCode,
     towns,
     departments,
     departmentsByCode: new Map(departments.map((d) => [d.code, d])),

@@ -29,6 +29,8 @@ describe('the FranceConnect pivot', () => {
       birthCity: '',
       birthCountry: 'SENEGAL',
     });
+    // Born in a commune associée since merged (Cordieux, 01120): today's commune, Montluel (01262).
+    expect(pivotOf({ ...claims, birthplace: '01120' })).toMatchObject({ birthCity: 'MONTLUEL', birthDepartment: '01' });
     // A code outside the official lists: nothing to match on.
     expect(pivotOf({ ...claims, birthplace: '35999' })).toBeUndefined();
     expect(pivotOf({ ...claims, birthcountry: '99999' })).toBeUndefined();

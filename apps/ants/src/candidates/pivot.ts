@@ -48,7 +48,8 @@ export function pivotOf(claims: PivotClaims): Pivot | undefined {
   let birthCity = '';
   let birthDepartment = '';
   if (claims.birthcountry === FRANCE) {
-    const commune = data.communesByCode.get(claims.birthplace);
+    // A birth in a commune since merged carries its former code: today it is that commune nouvelle's.
+    const commune = data.communesByCode.get(claims.birthplace) ?? data.mergedCommunesByCode.get(claims.birthplace);
     if (!commune) return undefined;
     birthCity = commune.key;
     birthDepartment = commune.department;
