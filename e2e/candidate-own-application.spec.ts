@@ -1,7 +1,7 @@
 import { agentAccepts } from './antsPages.ts';
 import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
 import { tick, type } from './keyboard.ts';
-import { ONE_PIXEL_PNG } from './schoolApi.ts';
+import { boothCode, ONE_PIXEL_PNG } from './schoolApi.ts';
 
 async function saveStep(page: import('@playwright/test').Page, nextHeading: string) {
   await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
@@ -58,11 +58,16 @@ test.describe('ANTS — candidat libre', () => {
     await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
     await page.keyboard.press('Enter');
 
-    // 5. Photo / Signature: the paper form, after the confirmation.
     await expect(page.getByText('Étape 5 sur 9')).toBeVisible();
     await expect(page).toHaveURL(/\/monespace\/nouvelle-demande\/\d+\?etape=photo$/);
     const number = /nouvelle-demande\/(\d+)/.exec(page.url())![1]!;
-    await expect(page.getByText(/Formulaire de dépôt photo signature/)).toBeVisible();
+    // 5. Photo / Signature: the ePhoto code a booth gave her (else the paper form, linked here).
+    await expect(page.getByRole('link', { name: 'formulaire de dépôt photo signature' })).toBeVisible();
+    const code = await boothCode();
+    await type(page, /^Code ePhoto à associer à la demande/, code);
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(`Code ePhoto associé : ${code}`)).toBeVisible();
+    await expect(page.getByRole('img', { name: 'Votre visage pris par la cabine' })).toBeVisible();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Continuer' }).click();
 
@@ -101,7 +106,9 @@ test.describe('ANTS — candidat libre', () => {
     await expectAccessible(page);
     await send.click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande a été transmise');
-    await expect(page.getByRole('link', { name: /formulaire de dépôt de photo et de signature/ })).toBeVisible();
+    // With the ePhoto, no paper form to send.
+    await expect(page.getByRole('link', { name: /Télécharger le justificatif de dépôt/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: /formulaire de dépôt de photo et de signature/ })).toHaveCount(0);
 
     // The agent finds it without a school, and accepts it: the NEPH reaches her « Mes messages ».
     await agentAccepts(browser, info, number);

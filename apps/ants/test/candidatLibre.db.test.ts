@@ -3,6 +3,7 @@ import { testClient } from '@permis/platform/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidateMessages, candidates } from '../src/db/schema.ts';
+import { DEMO_EPHOTO_CODES } from '../src/seed/demo.ts';
 import {
   activatedCandidate,
   CANDIDATE_PASSWORD,
@@ -200,6 +201,27 @@ describe('the candidat libre’s own demand', () => {
     const named = await me.post('/api/candidate/own-applications', { ...DEMAND, birthCity: 'Dakar' });
     expect(named.statusCode, named.body).toBe(201);
     expect((await me.get('/api/candidate/personal-data')).json().identity.birthCity).toBe('DAKAR');
+  });
+
+  it('takes the ePhoto code a booth gave: then no paper photo-signature form', async () => {
+    const me = await candidatLibre();
+    const { number } = (await me.post('/api/candidate/own-applications', DEMAND)).json();
+    const base = `/api/candidate/own-applications/${number}`;
+    const unknown = await me.put(`${base}/ephoto`, { code: 'EPH2026RENNES999999999' });
+    expect(unknown.json().code).toBe('EPHOTO_UNKNOWN');
+    const code = DEMO_EPHOTO_CODES[0]!;
+    expect((await me.put(`${base}/ephoto`, { code: code.toLowerCase() })).json()).toEqual({ ephoto: { code } });
+    expect((await me.get(`${base}/ephoto`)).json().ephoto).toMatchObject({ code });
+    expect((await me.get(`${base}/ephoto/photo`)).headers['content-type']).toMatch(/^image\//);
+    const documents = (await me.get('/api/candidate/documents')).json().applications[0].documents;
+    expect(documents.map((d: { kind: string }) => d.kind)).not.toContain('photo_signature_form');
+    // Another candidate can neither see it nor take the code onto their own demand.
+    const other = await candidatLibre();
+    expect((await other.get(`${base}/ephoto`)).statusCode).toBe(404);
+    const theirs = (await other.post('/api/candidate/own-applications', DEMAND)).json();
+    const taken = await other.put(`/api/candidate/own-applications/${theirs.number}/ephoto`, { code });
+    expect(taken.json().code).toBe('EPHOTO_ALREADY_USED');
+    expect((await me.delete(`${base}/ephoto`)).statusCode).toBe(204);
   });
 
   it('says what is wrong in French under the rules a school’s demand follows', async () => {

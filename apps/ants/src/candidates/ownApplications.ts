@@ -1,6 +1,7 @@
 import type {} from '@fastify/multipart';
 import {
   applicationNumberSchema,
+  ephotoCodeRequestSchema,
   inStateSet,
   ownApplicationSchema,
   ownApplicationType,
@@ -18,6 +19,8 @@ import { type ApplicationRow, transition } from '../applications/machine.ts';
 import { assertReadyToSend } from '../applications/validate.ts';
 import { requireCandidate } from '../auth/context.ts';
 import { applications } from '../db/schema.ts';
+import { EPHOTO_IMAGES, sendEphotoImage } from '../ephoto/attached.ts';
+import { assertEphotoEditable, attachEphoto, attachedEphoto, detachEphoto } from '../ephoto/schoolEphoto.ts';
 import { listPieces } from '../pieces/files.ts';
 import { removePieceFile, storePieceFile } from '../pieces/schoolPieces.ts';
 import { candidateAudit } from '../pro/actor.ts';
@@ -134,6 +137,41 @@ export function candidateOwnApplicationRoutes(app: HttpServer, ctx: AntsServices
       const me = await requireCandidate(ctx, request);
       const row = piecesEditable(await held(me.id, request.params.number));
       await removePieceFile(db, filesDir, candidateAudit(me.id), row, request.params.fileId);
+      return reply.status(204).send();
+    },
+  );
+
+  // « Photo / Signature »: the ePhoto code a booth or an approved photographer gave (seed 000, case 1).
+  app.get(`${base}/:number/ephoto`, { ...access, schema: { params: z.object({ number }) } }, async (request) => {
+    const me = await requireCandidate(ctx, request);
+    return { ephoto: await attachedEphoto(db, (await held(me.id, request.params.number)).id) };
+  });
+  for (const image of EPHOTO_IMAGES) {
+    app.get(
+      `${base}/:number/ephoto/${image}`,
+      { ...access, schema: { params: z.object({ number }) } },
+      async (request, reply) => {
+        const me = await requireCandidate(ctx, request);
+        return sendEphotoImage(db, reply, (await held(me.id, request.params.number)).id, image);
+      },
+    );
+  }
+  app.put(
+    `${base}/:number/ephoto`,
+    { ...access, schema: { params: z.object({ number }), body: ephotoCodeRequestSchema } },
+    async (request) => {
+      const me = await requireCandidate(ctx, request);
+      const row = assertEphotoEditable(await held(me.id, request.params.number));
+      return { ephoto: { code: await attachEphoto(db, candidateAudit(me.id), row, request.body.code) } };
+    },
+  );
+  app.delete(
+    `${base}/:number/ephoto`,
+    { ...access, schema: { params: z.object({ number }) } },
+    async (request, reply) => {
+      const me = await requireCandidate(ctx, request);
+      const row = assertEphotoEditable(await held(me.id, request.params.number));
+      await detachEphoto(db, candidateAudit(me.id), row);
       return reply.status(204).send();
     },
   );

@@ -1,9 +1,10 @@
 import { inStateSet } from '@permis/ants-api';
 import { and, eq, isNull } from 'drizzle-orm';
 import { findOwnApplication } from '../applications/find.ts';
+import type { ApplicationRow } from '../applications/machine.ts';
 import type { AntsDb } from '../db/index.ts';
 import { applications, auditEvents, ephotoCodes, photoBooths } from '../db/schema.ts';
-import { type SchoolActor, schoolAudit } from '../pro/actor.ts';
+import { type HolderAudit, type SchoolActor, schoolAudit } from '../pro/actor.ts';
 import { proError } from '../pro/errors.ts';
 
 // The ePhoto of a school's application, the same for its software (professional API) and its
@@ -20,9 +21,17 @@ export async function attachedEphoto(db: AntsDb, applicationId: string) {
   return bound ? { code: bound.code, issuedAt: bound.issuedAt.toISOString(), booth: bound.booth } : null;
 }
 
-/** Adds or replaces the code of a draft. A code serves one application only, ever. */
+/** Adds or replaces the code of a school's draft. */
 export async function setEphoto(db: AntsDb, school: SchoolActor, number: string, code: string): Promise<string> {
   const row = await ephotoEditableApplication(db, school.id, number);
+  return attachEphoto(db, schoolAudit(school), row, code);
+}
+
+/**
+ * Adds or replaces the code of a draft, for whoever holds it (the caller checked who, and that the
+ * ePhoto may change). A code serves one application only, ever, and only its candidate's.
+ */
+export async function attachEphoto(db: AntsDb, by: HolderAudit, row: ApplicationRow, code: string): Promise<string> {
   await db.transaction(async (tx) => {
     const [found] = await tx.select().from(ephotoCodes).where(eq(ephotoCodes.code, code)).limit(1);
     if (!found) throw proError('EPHOTO_UNKNOWN', "Ce code ePhoto n'existe pas : vérifiez sa saisie.");
@@ -49,7 +58,7 @@ export async function setEphoto(db: AntsDb, school: SchoolActor, number: string,
     // On the application too: its school's copy learns it (and a sync sees it changed).
     await tx.update(applications).set({ ephotoCode: code, updatedAt: new Date() }).where(eq(applications.id, row.id));
     await tx.insert(auditEvents).values({
-      ...schoolAudit(school),
+      ...by,
       action: 'ephoto.set',
       targetType: 'application',
       targetId: row.id,
@@ -58,9 +67,14 @@ export async function setEphoto(db: AntsDb, school: SchoolActor, number: string,
   return code;
 }
 
-/** Takes the code off a draft; it goes back to its holder, unused. */
+/** Takes the code off a school's draft. */
 export async function removeEphoto(db: AntsDb, school: SchoolActor, number: string): Promise<void> {
   const row = await ephotoEditableApplication(db, school.id, number);
+  await detachEphoto(db, schoolAudit(school), row);
+}
+
+/** Takes the code off a draft, for whoever holds it; the code goes back to its candidate, unused. */
+export async function detachEphoto(db: AntsDb, by: HolderAudit, row: ApplicationRow): Promise<void> {
   await db.transaction(async (tx) => {
     const released = await tx
       .update(ephotoCodes)
@@ -70,7 +84,7 @@ export async function removeEphoto(db: AntsDb, school: SchoolActor, number: stri
     await tx.update(applications).set({ ephotoCode: null, updatedAt: new Date() }).where(eq(applications.id, row.id));
     if (released.length === 0) throw proError('EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
     await tx.insert(auditEvents).values({
-      ...schoolAudit(school),
+      ...by,
       action: 'ephoto.delete',
       targetType: 'application',
       targetId: row.id,
@@ -79,7 +93,11 @@ export async function removeEphoto(db: AntsDb, school: SchoolActor, number: stri
 }
 
 async function ephotoEditableApplication(db: AntsDb, schoolId: string, number: string) {
-  const row = await findOwnApplication(db, schoolId, number);
+  return assertEphotoEditable(await findOwnApplication(db, schoolId, number));
+}
+
+/** The demand while its ePhoto may change (a draft), whoever holds it. */
+export function assertEphotoEditable(row: ApplicationRow): ApplicationRow {
   if (!inStateSet('ephotoEditable', row.state)) {
     throw proError('TRANSITION_REFUSED', "L'ePhoto ne peut plus être modifiée : la demande a été validée.");
   }

@@ -341,6 +341,7 @@ export const api = {
     apiRequest<OwnApplicationView>(`${OWN_APPLICATIONS}/${encodeURIComponent(number)}`),
   createOwnApplication: (body: OwnApplication) =>
     apiRequest<{ number: string }>(OWN_APPLICATIONS, { method: 'POST', body }),
+  ownApplicationEphoto: (number: string) => OWN_EPHOTO.get(number),
   submitOwnApplication: (number: string) =>
     apiRequest<{ number: string; state: string }>(`${OWN_APPLICATIONS}/${encodeURIComponent(number)}/submit`, {
       method: 'POST',
@@ -419,6 +420,33 @@ export const OWN_PIECES: PiecesDoor = {
     }),
   filePath: (number, fileId) =>
     `/api/candidate/applications/${encodeURIComponent(number)}/pieces/files/${encodeURIComponent(fileId)}`,
+};
+
+/** Where a demand's ePhoto is read, set and removed: the school's professional space, or the candidat libre's own demand. */
+export type EphotoDoor = {
+  get: (number: string) => Promise<{ ephoto: ProEphoto | null }>;
+  set: (number: string, code: string) => Promise<unknown>;
+  remove: (number: string) => Promise<unknown>;
+  imagePath: (number: string, image: 'photo' | 'signature') => string;
+  /** The paper photo-signature form, for a Cerfa 02 without an ePhoto. */
+  formPath: (number: string) => string;
+};
+
+export const PRO_EPHOTO: EphotoDoor = {
+  get: (number) => api.proEphoto(number),
+  set: (number, code) => api.setEphoto(number, code),
+  remove: (number) => api.removeEphoto(number),
+  imagePath: (number, image) => `${proApplicationPath(number)}/ephoto/${image}`,
+  formPath: (number) => `${proApplicationPath(number)}/documents/photo_signature_form`,
+};
+
+const ownPath = (number: string) => `${OWN_APPLICATIONS}/${encodeURIComponent(number)}`;
+export const OWN_EPHOTO: EphotoDoor = {
+  get: (number) => apiRequest<{ ephoto: ProEphoto | null }>(`${ownPath(number)}/ephoto`),
+  set: (number, code) => apiRequest<unknown>(`${ownPath(number)}/ephoto`, { method: 'PUT', body: { code } }),
+  remove: (number) => apiRequest<void>(`${ownPath(number)}/ephoto`, { method: 'DELETE' }),
+  imagePath: (number, image) => `${ownPath(number)}/ephoto/${image}`,
+  formPath: (number) => `${candidateApplicationPath(number)}/documents/photo_signature_form`,
 };
 
 export function proApplicationPath(number: string): string {

@@ -1,9 +1,9 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { type HeldApplication, inStateSet } from '@permis/ants-api';
+import { inStateSet } from '@permis/ants-api';
 import { type FormEvent, useState } from 'react';
-import { api, asApiError, proApplicationPath } from '../api.ts';
+import { asApiError, type EphotoDoor, PRO_EPHOTO } from '../api.ts';
 import { formatParisDateTime } from '../formatDate.ts';
 import { useApiData } from '../useApiData.ts';
 
@@ -11,15 +11,26 @@ import { useApiData } from '../useApiData.ts';
  * "Photo / Signature": the ePhoto code of the demand (add, replace, view, delete while a draft),
  * or, for a Cerfa 02 without one, the paper photo-signature form to print and send (seed 000).
  */
-export function ProEphotoPanel({ application, onChanged }: { application: HeldApplication; onChanged?: () => void }) {
+export function ProEphotoPanel({
+  application,
+  onChanged,
+  door = PRO_EPHOTO,
+  alts = { photo: 'Visage du candidat pris par la cabine', signature: 'Signature du candidat prise par la cabine' },
+}: {
+  application: { number: string; state: string; type: '02' | '06' };
+  onChanged?: () => void;
+  /** The school's professional space unless told (the candidat libre's own demand). */
+  door?: EphotoDoor;
+  /** The images' text alternatives (whose face and signature they are). */
+  alts?: { photo: string; signature: string };
+}) {
   const [version, setVersion] = useState(0);
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const loaded = useApiData(`${application.number}/${version}`, () => api.proEphoto(application.number));
+  const loaded = useApiData(`${application.number}/${version}`, () => door.get(application.number));
   const editable = inStateSet('ephotoEditable', application.state);
-  const base = proApplicationPath(application.number);
   const ephoto = loaded.data?.ephoto ?? null;
 
   const act = async (work: () => Promise<unknown>, done: string) => {
@@ -46,7 +57,7 @@ export function ProEphotoPanel({ application, onChanged }: { application: HeldAp
       document.getElementById('ephoto-code')?.focus();
       return;
     }
-    void act(() => api.setEphoto(application.number, code), 'Le code ePhoto est associé à la demande.');
+    void act(() => door.set(application.number, code), 'Le code ePhoto est associé à la demande.');
   };
 
   return (
@@ -64,12 +75,12 @@ export function ProEphotoPanel({ application, onChanged }: { application: HeldAp
           </p>
           <div className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
             <figure className="fr-col-6 fr-col-md-3">
-              <img src={`${base}/ephoto/photo?v=${version}`} alt="Visage du candidat pris par la cabine" width="150" />
+              <img src={`${door.imagePath(application.number, 'photo')}?v=${version}`} alt={alts.photo} width="150" />
             </figure>
             <figure className="fr-col-6 fr-col-md-3">
               <img
-                src={`${base}/ephoto/signature?v=${version}`}
-                alt="Signature du candidat prise par la cabine"
+                src={`${door.imagePath(application.number, 'signature')}?v=${version}`}
+                alt={alts.signature}
                 width="150"
               />
             </figure>
@@ -83,7 +94,7 @@ export function ProEphotoPanel({ application, onChanged }: { application: HeldAp
               <>
                 {' '}
                 Sans code ePhoto, imprimez le{' '}
-                <a className="fr-link" href={`${base}/documents/photo_signature_form`} target="_blank" rel="noopener">
+                <a className="fr-link" href={door.formPath(application.number)} target="_blank" rel="noopener">
                   formulaire de dépôt photo signature
                 </a>
                 , complétez-le et envoyez-le par courrier à l'adresse indiquée : un seul formulaire par courrier, sans
@@ -119,9 +130,7 @@ export function ProEphotoPanel({ application, onChanged }: { application: HeldAp
                   type="button"
                   priority="tertiary"
                   disabled={busy}
-                  onClick={() =>
-                    void act(() => api.removeEphoto(application.number), "L'ePhoto est retirée de la demande.")
-                  }
+                  onClick={() => void act(() => door.remove(application.number), "L'ePhoto est retirée de la demande.")}
                 >
                   Retirer l'ePhoto
                 </Button>

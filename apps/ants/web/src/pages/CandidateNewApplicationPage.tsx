@@ -6,12 +6,13 @@ import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
 import type { OWN_MOTIFS, OwnApplication, SavedStep } from '@permis/ants-api';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { api, asApiError, type Candidate, candidateApplicationPath, OWN_PIECES } from '../api.ts';
+import { api, asApiError, type Candidate, candidateApplicationPath, OWN_EPHOTO, OWN_PIECES } from '../api.ts';
 import { ApplicationRecap } from '../components/ApplicationRecap.tsx';
 import { CandidateFrame } from '../components/CandidateFrame.tsx';
 import { EntryStepForm } from '../components/EntryStepForm.tsx';
 import { SessionLoading } from '../components/PageFrame.tsx';
 import { Panel } from '../components/Panel.tsx';
+import { ProEphotoPanel } from '../components/ProEphotoPanel.tsx';
 import { ProPiecesPanel } from '../components/ProPiecesPanel.tsx';
 import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
 import { SummaryList } from '../components/SummaryList.tsx';
@@ -293,8 +294,9 @@ function DemandStep({
     setError(null);
     try {
       await api.submitOwnApplication(number);
+      const ephoto = (await api.ownApplicationEphoto(number)).ephoto;
       navigate(`/monespace/demarches/${encodeURIComponent(number)}/confirmation`, {
-        state: { photoSignatureForm: true },
+        state: { photoSignatureForm: !ephoto },
       });
     } catch (caught) {
       setError(asApiError(caught).message);
@@ -311,16 +313,17 @@ function DemandStep({
   return (
     <>
       {step === 'photo' && (
-        <section aria-labelledby="photo-titre">
-          <h2 id="photo-titre" className="fr-h4">
-            Photo / Signature
-          </h2>
-          <p>
-            Votre photo et votre signature sont déposées sur le formulaire papier « Formulaire de dépôt photo signature
-            » : vous pourrez l’enregistrer et l’imprimer après la confirmation, le compléter et l’envoyer par courrier
-            au CTN (CS 80168, 53102 MAYENNE CEDEX).
+        <>
+          <ProEphotoPanel
+            application={demand.data}
+            door={OWN_EPHOTO}
+            alts={{ photo: 'Votre visage pris par la cabine', signature: 'Votre signature prise par la cabine' }}
+          />
+          <p className="fr-text--sm fr-mt-2w">
+            Sans code ePhoto, votre photo et votre signature sont déposées sur le formulaire papier : enregistrez-le et
+            imprimez-le, complétez-le et envoyez-le par courrier au CTN (CS 80168, 53102 MAYENNE CEDEX).
           </p>
-        </section>
+        </>
       )}
       {step === 'pieces' && <ProPiecesPanel application={demand.data} door={OWN_PIECES} />}
       {step === 'payment' && (
