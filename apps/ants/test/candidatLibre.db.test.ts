@@ -224,6 +224,40 @@ describe('the candidat libre’s own demand', () => {
     expect((await me.delete(`${base}/ephoto`)).statusCode).toBe(204);
   });
 
+  it('is not blocked by a school’s draft the candidate never saw; whichever goes out first, the other waits', async () => {
+    const me = await candidatLibre('LIBRE-BROUILLON');
+    const mine = (await me.get('/api/candidate/personal-data')).json();
+    const request = draftRequest({
+      candidate: {
+        sex: 'F',
+        birthName: 'LIBRE-BROUILLON',
+        firstName: 'Inès',
+        otherFirstNames: '',
+        birthDate: '2005-06-01',
+        email: mine.email,
+      },
+    });
+    const schoolDraft = await ants.brequigny.createApplication(request, crypto.randomUUID());
+    await ants.brequigny.uploadPiece(schoolDraft.number, 'identity', { name: 'cni.png', bytes: PNG });
+    await ants.brequigny.uploadPiece(schoolDraft.number, 'proof_of_address', { name: 'dom.png', bytes: PNG });
+    // The school's draft is not the candidate's to know of: it does not stop their own demand.
+    const created = await me.post('/api/candidate/own-applications', DEMAND);
+    expect(created.statusCode).toBe(201);
+    const { number } = created.json();
+    await upload(me, number, 'identity');
+    await upload(me, number, 'proof_of_address');
+    expect((await me.post(`/api/candidate/own-applications/${number}/submit`, { attestation: true })).statusCode).toBe(
+      200,
+    );
+    // Sent first, the candidate's demand stops the school's validation, which says why.
+    const refused = await failure(ants.brequigny.validateApplication(schoolDraft.number));
+    expect(refused.code).toBe('APPLICATION_ALREADY_REGISTERED');
+    expect(refused.message).toBe(
+      'Le candidat a déposé lui-même une demande de ce type (candidat libre) : elle doit aboutir, ou il doit y renoncer, avant la vôtre.',
+    );
+    expect(refused.message).not.toContain(number);
+  });
+
   it('says what is wrong in French under the rules a school’s demand follows', async () => {
     const me = await candidatLibre();
     const wrong = await me.post('/api/candidate/own-applications', {

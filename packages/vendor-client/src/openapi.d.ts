@@ -1610,6 +1610,8 @@ export interface operations {
              * @description `TRANSITION_REFUSED` : Cette action n'est pas possible dans l'état actuel de la demande.
              *
              *     `STATE_CHANGED` : La demande vient d'être modifiée par ailleurs : mettez-la à jour puis réessayez.
+             *
+             *     `APPLICATION_ALREADY_REGISTERED` : Une demande est déjà enregistrée sur le site de l'ANTS pour ce candidat : reliez-la à la fiche de l'élève.
              */
             409: {
                 headers: {

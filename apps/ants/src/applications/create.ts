@@ -104,9 +104,12 @@ export async function candidateFor(
 
 /**
  * A candidate has one live application of a type (an accepted Cerfa 02 aside), and a Cerfa 06 needs
- * the accepted Cerfa 02: for a school's demand as for the candidate's own (`holderId` null).
+ * the accepted Cerfa 02: for a school's demand as for the candidate's own (`holderId` null). A
+ * draft blocks only its own kind of holder: a school's draft, which the candidate never saw, does
+ * not stop their own demand, nor their own draft a school's; the check runs again when a demand is
+ * sent (`assertReadyToSend`), so two never leave together.
  */
-async function assertMayApply(
+export async function assertMayApply(
   tx: AntsTx,
   candidateId: string,
   type: Request['type'],
@@ -129,14 +132,19 @@ async function assertMayApply(
         currentId ? ne(applications.id, currentId) : undefined,
       ),
     );
-  const blocking = live.filter((a) => !(type === '02' && a.state === 'accepted'));
+  const otherKind = (a: { proAccountId: string | null }) => (a.proAccountId === null) !== (holderId === null);
+  const blocking = live
+    .filter((a) => !(type === '02' && a.state === 'accepted'))
+    .filter((a) => !(a.state === 'draft' && otherKind(a)));
   if (blocking.length > 0) {
     // The number only to whoever holds it (a school, or the candidate for their own): to another, it would open a takeover.
     const own = blocking.find((a) => a.proAccountId === holderId);
     const elsewhere =
       holderId === null
         ? 'Une école de conduite a déjà une demande de ce type en cours pour vous : rapprochez-vous d’elle, ou attendez son issue.'
-        : REGISTERED_ELSEWHERE;
+        : blocking.some((a) => a.proAccountId === null)
+          ? 'Le candidat a déposé lui-même une demande de ce type (candidat libre) : elle doit aboutir, ou il doit y renoncer, avant la vôtre.'
+          : REGISTERED_ELSEWHERE;
     throw proError(
       'APPLICATION_ALREADY_REGISTERED',
       own ? `${API_ERRORS.APPLICATION_ALREADY_REGISTERED.title} (demande n° ${own.number})` : elsewhere,

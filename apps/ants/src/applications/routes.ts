@@ -203,7 +203,15 @@ export function applicationRoutes(app: HttpServer, { db, actions }: AntsServices
           "Sans mandat papier, la demande attend la validation du candidat (courriel d'activation) ; avec mandat, elle part à l'instruction.",
         tag: 'Demandes',
         answers: [{ description: 'La demande validée.', schema: applicationEnvelopeSchema }],
-        errors: ['NOT_FOUND', 'TRANSITION_REFUSED', 'STATE_CHANGED', 'REQUIRED_PIECES_MISSING', 'EPHOTO_REQUIRED'],
+        errors: [
+          'NOT_FOUND',
+          'TRANSITION_REFUSED',
+          'STATE_CHANGED',
+          'REQUIRED_PIECES_MISSING',
+          'EPHOTO_REQUIRED',
+          // The candidate sent a demand of this type themselves (candidat libre) meanwhile.
+          'APPLICATION_ALREADY_REGISTERED',
+        ],
       },
       { params: numberParams },
     ),

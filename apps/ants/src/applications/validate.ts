@@ -1,10 +1,11 @@
 import { PIECES } from '@permis/referentiel';
 import { eq, sql } from 'drizzle-orm';
 import type { AntsDb, AntsTx } from '../db/index.ts';
-import { pieceFiles } from '../db/schema.ts';
+import { candidates, pieceFiles } from '../db/schema.ts';
 import { attachedEphotoCode } from '../ephoto/attached.ts';
 import type { SchoolActor } from '../pro/actor.ts';
 import { proError } from '../pro/errors.ts';
+import { assertMayApply } from './create.ts';
 import { type ApplicationRow, transition } from './machine.ts';
 
 /**
@@ -25,9 +26,17 @@ export async function validateApplication(
 
 /**
  * What a demand needs before it leaves its holder, for a school's validation as for a candidat
- * libre's own submission: every required pièce, and an ePhoto code for a Cerfa 06.
+ * libre's own submission: no other live demand of its type, every required pièce, and an ePhoto
+ * code for a Cerfa 06.
  */
 export async function assertReadyToSend(tx: AntsTx, row: ApplicationRow): Promise<void> {
+  // Still the candidate's only live demand of its type, now that it leaves (decision 0013).
+  const [candidate] = await tx
+    .select({ email: candidates.email })
+    .from(candidates)
+    .where(eq(candidates.id, row.candidateId));
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`candidate:${candidate?.email ?? row.candidateId}`}))`);
+  await assertMayApply(tx, row.candidateId, row.type, row.proAccountId, row.id);
   const sent = await tx
     .select({ kind: pieceFiles.kind, pages: sql<number>`sum(${pieceFiles.pages})::int` })
     .from(pieceFiles)
