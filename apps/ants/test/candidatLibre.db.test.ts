@@ -258,6 +258,40 @@ describe('the candidat libre’s own demand', () => {
     expect(refused.message).not.toContain(number);
   });
 
+  it('makes the title (Cerfa 06) of one’s own once the registration is accepted, with an ePhoto and nothing to pay', async () => {
+    const me = await candidatLibre('LIBRE-TITRE');
+    const title = { ...DEMAND, motif: 'title' };
+    const early = await me.post('/api/candidate/own-applications', title);
+    expect(early.json().code).toBe('CERFA_02_NOT_ACCEPTED');
+
+    const { number } = (await me.post('/api/candidate/own-applications', DEMAND)).json();
+    await upload(me, number, 'identity');
+    await upload(me, number, 'proof_of_address');
+    await me.post(`/api/candidate/own-applications/${number}/submit`, { attestation: true });
+    expect((await (await agent()).post(`/api/agent/applications/${number}/accept`, {})).statusCode).toBe(200);
+
+    const created = await me.post('/api/candidate/own-applications', title);
+    expect(created.statusCode).toBe(201);
+    const own06 = created.json().number;
+    const base = `/api/candidate/own-applications/${own06}`;
+    expect((await me.get(base)).json()).toMatchObject({
+      type: '06',
+      payment: {
+        due: false,
+        message: expect.stringContaining("le premier titre après la réussite à l'examen est gratuit"),
+      },
+    });
+    await upload(me, own06, 'identity');
+    await upload(me, own06, 'proof_of_address');
+    // A title goes with an ePhoto (no paper form for a Cerfa 06).
+    expect((await me.post(`${base}/submit`, { attestation: true })).json().code).toBe('EPHOTO_REQUIRED');
+    await me.put(`${base}/ephoto`, { code: DEMO_EPHOTO_CODES[1]! });
+    expect((await me.post(`${base}/submit`, { attestation: true })).json()).toEqual({
+      number: own06,
+      state: 'under_instruction',
+    });
+  });
+
   it('says what is wrong in French under the rules a school’s demand follows', async () => {
     const me = await candidatLibre();
     const wrong = await me.post('/api/candidate/own-applications', {

@@ -7,7 +7,7 @@ import { MOTIFS, type Motif } from './newApplication.ts';
  * identity is their account's (the État civil step shows it); they give the motif, their address
  * and contact, and the dossier, under the same rules as a school's demand (decision 0013).
  */
-export const OWN_MOTIFS = ['first', 'extension'] as const satisfies readonly Motif[];
+export const OWN_MOTIFS = ['first', 'extension', 'title'] as const satisfies readonly Motif[];
 
 export const ownApplicationSchema = z.object({
   motif: z.enum(OWN_MOTIFS, { error: 'Choisissez le motif de votre demande.' }),
@@ -34,11 +34,19 @@ export const ownApplicationType = (motif: (typeof OWN_MOTIFS)[number]) => MOTIFS
 export type Payment = { due: false; message: string } | { due: true; euros: number; message: string };
 
 /**
- * A registration to the licence (Cerfa 02, first licence or another category) costs nothing; the
- * timbre fiscal (25 €) is due only for a licence to replace after loss or theft (docs/rules.md),
- * a motif the online demand does not offer.
+ * A registration to the licence (Cerfa 02, first licence or another category) costs nothing, nor
+ * the first title after the exam (Cerfa 06); the timbre fiscal (25 €) is due only to renew a
+ * licence its holder cannot present, lost or stolen (docs/rules.md), a motif the online demand does
+ * not offer.
  */
-export function paymentFor(_motif: (typeof OWN_MOTIFS)[number]): Payment {
+export function paymentFor(motif: (typeof OWN_MOTIFS)[number]): Payment {
+  if (motif === 'title') {
+    return {
+      due: false,
+      message:
+        "Aucun paiement n'est dû : le premier titre après la réussite à l'examen est gratuit. Un timbre fiscal n'est demandé que pour remplacer un permis perdu ou volé.",
+    };
+  }
   return {
     due: false,
     message:

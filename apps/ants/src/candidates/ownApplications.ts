@@ -94,7 +94,12 @@ export function candidateOwnApplicationRoutes(app: HttpServer, ctx: AntsServices
   app.get(`${base}/:number`, { ...access, schema: { params: z.object({ number }) } }, async (request) => {
     const me = await requireCandidate(ctx, request);
     const row = await held(me.id, request.params.number);
-    const motif = (row.dossier as { heldCategories?: string[] }).heldCategories?.length ? 'extension' : 'first';
+    const motif =
+      row.type === '06'
+        ? 'title'
+        : (row.dossier as { heldCategories?: string[] }).heldCategories?.length
+          ? 'extension'
+          : 'first';
     return {
       number: row.number,
       type: row.type,

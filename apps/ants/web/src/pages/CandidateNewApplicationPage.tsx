@@ -320,8 +320,9 @@ function DemandStep({
             alts={{ photo: 'Votre visage pris par la cabine', signature: 'Votre signature prise par la cabine' }}
           />
           <p className="fr-text--sm fr-mt-2w">
-            Sans code ePhoto, votre photo et votre signature sont déposées sur le formulaire papier : enregistrez-le et
-            imprimez-le, complétez-le et envoyez-le par courrier au CTN (CS 80168, 53102 MAYENNE CEDEX).
+            {demand.data.type === '02'
+              ? 'Sans code ePhoto, votre photo et votre signature sont déposées sur le formulaire papier : enregistrez-le et imprimez-le, complétez-le et envoyez-le par courrier au CTN (CS 80168, 53102 MAYENNE CEDEX).'
+              : 'Pour une demande de titre, le code ePhoto est obligatoire : il est remis par une cabine ou un photographe agréé.'}
           </p>
         </>
       )}
