@@ -1,6 +1,7 @@
 import type { Browser, Page, TestInfo } from '@playwright/test';
 import { ANTS_URL, expect } from './fixtures.ts';
 import { isTo, linkIn, waitForMail } from './mailbox.ts';
+import { ONE_PIXEL_PNG } from './schoolApi.ts';
 import { newPage, snap } from './schoolPages.ts';
 
 /** The national service's pages driven as the agent and the candidate do, shared by the journeys. */
@@ -85,4 +86,17 @@ export async function activateFromMail(
   await page.getByRole('button', { name: 'ME CONNECTER' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes démarches en cours');
   return page;
+}
+
+/** « Pièces justificatives »: the two required pièces sent, one image each, each then listed. */
+export async function sendRequiredPieces(page: Page) {
+  for (const [region, file] of [
+    [/^Pièce d'identité/, 'cni.png'],
+    [/^Justificatif de domicile/, 'domicile.png'],
+  ] as const) {
+    const piece = page.getByRole('region', { name: region });
+    await piece.getByLabel(/^Fichier pour/).setInputFiles({ name: file, mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+    await piece.getByRole('button', { name: 'Envoyer' }).click();
+    await expect(piece.getByRole('link', { name: file })).toBeVisible();
+  }
 }

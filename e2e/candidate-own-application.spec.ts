@@ -1,7 +1,7 @@
-import { agentAccepts } from './antsPages.ts';
+import { agentAccepts, sendRequiredPieces } from './antsPages.ts';
 import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
 import { tick, type } from './keyboard.ts';
-import { boothCode, ONE_PIXEL_PNG } from './schoolApi.ts';
+import { boothCode } from './schoolApi.ts';
 
 async function saveStep(page: import('@playwright/test').Page, nextHeading: string) {
   await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
@@ -72,17 +72,7 @@ test.describe('ANTS — candidat libre', () => {
     await page.getByRole('button', { name: 'Continuer' }).click();
 
     // 6. Pièces justificatives, the same catalogue as a school's.
-    for (const [region, file] of [
-      [/^Pièce d'identité/, 'cni.png'],
-      [/^Justificatif de domicile/, 'domicile.png'],
-    ] as const) {
-      const piece = page.getByRole('region', { name: region });
-      await piece
-        .getByLabel(/^Fichier pour/)
-        .setInputFiles({ name: file, mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
-      await piece.getByRole('button', { name: 'Envoyer' }).click();
-      await expect(piece.getByRole('link', { name: file })).toBeVisible();
-    }
+    await sendRequiredPieces(page);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Continuer' }).click();
 

@@ -6,6 +6,7 @@ import {
   candidateValidates,
   PRO,
   PRO_SAINT_PRIEST,
+  sendRequiredPieces,
   signInAsPro,
 } from './antsPages.ts';
 import { ANTS_URL, expect, expectAccessible, SCHOOL_URL, test } from './fixtures.ts';
@@ -294,17 +295,7 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
     const created = page.getByRole('status').filter({ hasText: /La demande n° \d+ est enregistrée en brouillon\./ });
     const number = (await created.textContent())!.match(/n° (\d+)/)![1]!;
     await page.getByRole('button', { name: 'Continuer' }).click();
-    for (const [region, file] of [
-      [/^Pièce d'identité/, 'cni.png'],
-      [/^Justificatif de domicile/, 'domicile.png'],
-    ] as const) {
-      const piece = page.getByRole('region', { name: region });
-      await piece
-        .getByLabel(/^Fichier pour/)
-        .setInputFiles({ name: file, mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
-      await piece.getByRole('button', { name: 'Envoyer' }).click();
-      await expect(piece.getByRole('link', { name: file })).toBeVisible();
-    }
+    await sendRequiredPieces(page);
     await page.getByRole('button', { name: 'Continuer' }).click();
     await expect(page.getByRole('heading', { name: 'Relisez-vous !' })).toBeVisible();
     await page.getByRole('button', { name: 'Continuer' }).click();

@@ -220,18 +220,14 @@ export async function createOwnApplication(
 
 /** The identity a candidate's own demand carries: their account's, as the agency knows it. */
 export function identityOf(account: typeof candidates.$inferSelect) {
-  return {
-    email: account.email,
-    sex: account.sex,
-    birthName: account.birthName,
-    usageName: account.usageName,
-    firstName: account.firstName,
-    otherFirstNames: account.otherFirstNames,
-    birthDate: account.birthDate,
-    birthCity: account.birthCity,
-    birthDepartment: account.birthDepartment,
-    birthCountry: account.birthCountry,
-  };
+  return { email: account.email, ...civilIdentity(account) };
+}
+
+/** A candidate record's état civil: what « Mes données personnelles » shows and a demand carries. */
+export function civilIdentity(account: typeof candidates.$inferSelect) {
+  const { sex, birthName, usageName, firstName, otherFirstNames, birthDate, birthCity, birthDepartment, birthCountry } =
+    account;
+  return { sex, birthName, usageName, firstName, otherFirstNames, birthDate, birthCity, birthDepartment, birthCountry };
 }
 
 async function findByKey(db: AntsDb, schoolId: string, key: string) {

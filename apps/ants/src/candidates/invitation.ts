@@ -1,9 +1,10 @@
 import type { Candidate } from '@permis/ants-api';
-import { type MailQueue, randomToken, sha256 } from '@permis/platform';
+import type { MailQueue } from '@permis/platform';
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
-import { applications, auditEvents, candidates, candidateTokens } from '../db/schema.ts';
+import { applications, auditEvents, candidates } from '../db/schema.ts';
 import { internationalMobile, type SmsQueue } from '../notify/sms.ts';
+import { issueLink } from './links.ts';
 import { SIGNATURE } from './mails.ts';
 import { keepSentMessage } from './messages.ts';
 
@@ -126,26 +127,15 @@ async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: st
   }
 
   // One activation link at a time: a new invitation replaces an unused one.
-  const token = randomToken();
-  const now = new Date();
-  const invitedAt = candidate.invitedAt ?? now;
-  await db.transaction(async (tx) => {
-    await tx
-      .delete(candidateTokens)
-      .where(
-        and(
-          eq(candidateTokens.candidateId, candidate.id),
-          eq(candidateTokens.purpose, 'activation'),
-          isNull(candidateTokens.usedAt),
-        ),
-      );
-    await tx.insert(candidateTokens).values({
-      tokenHash: sha256(token),
+  const invitedAt = candidate.invitedAt ?? new Date();
+  const token = await db.transaction(async (tx) => {
+    const issued = await issueLink(tx, {
       candidateId: candidate.id,
       purpose: 'activation',
       expiresAt: new Date(invitedAt.getTime() + ACTIVATION_DAYS * 24 * 3600 * 1000),
     });
     if (!candidate.invitedAt) await tx.update(candidates).set({ invitedAt }).where(eq(candidates.id, candidate.id));
+    return issued;
   });
   const link = `${notifier.publicUrl}/monespace/activer/${token}`;
   // The wording of the agency's mail, as seed 000 reproduces it.

@@ -1,4 +1,4 @@
-import { sha256 } from '@permis/platform';
+import { randomToken, sha256 } from '@permis/platform';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AntsDb, AntsTx } from '../db/index.ts';
@@ -35,4 +35,26 @@ export async function useLink(tx: AntsTx, token: string): Promise<boolean> {
     .where(and(eq(candidateTokens.tokenHash, sha256(token)), isNull(candidateTokens.usedAt)))
     .returning({ hash: candidateTokens.tokenHash });
   return used.length === 1;
+}
+
+/**
+ * A new single-use link of `purpose` for a candidate, in the caller's transaction: it replaces the
+ * unused one of that purpose (one link at a time). Answers its token; only its hash is stored.
+ */
+export async function issueLink(
+  tx: AntsTx,
+  link: { candidateId: string; purpose: Purpose; expiresAt: Date; newEmail?: string },
+): Promise<string> {
+  const token = randomToken();
+  await tx
+    .delete(candidateTokens)
+    .where(
+      and(
+        eq(candidateTokens.candidateId, link.candidateId),
+        eq(candidateTokens.purpose, link.purpose),
+        isNull(candidateTokens.usedAt),
+      ),
+    );
+  await tx.insert(candidateTokens).values({ tokenHash: sha256(token), ...link });
+  return token;
 }

@@ -7,18 +7,18 @@ import {
   type HttpServer,
   hashPassword,
   pgErrorCode,
-  randomToken,
   sha256,
   verifyPassword,
 } from '@permis/platform';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { civilIdentity } from '../applications/create.ts';
 import { CANDIDATE, type CandidateAccount, requireCandidate } from '../auth/context.ts';
 import type { AntsTx } from '../db/index.ts';
 import { applications, auditEvents, candidateMessages, candidates, candidateTokens } from '../db/schema.ts';
 import type { AntsServices } from '../services.ts';
-import { linkCandidate, linkTokenParam, useLink } from './links.ts';
+import { issueLink, linkCandidate, linkTokenParam, useLink } from './links.ts';
 import { emailChangedNotice, emailChangeMail } from './mails.ts';
 import { assertNewPassword, SECRET_QUESTIONS } from './questions.ts';
 import { freeLoginId } from './routes.ts';
@@ -85,17 +85,7 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
       )
       .limit(1);
     return {
-      identity: {
-        sex: row.sex,
-        birthName: row.birthName,
-        usageName: row.usageName,
-        firstName: row.firstName,
-        otherFirstNames: row.otherFirstNames,
-        birthDate: row.birthDate,
-        birthCity: row.birthCity,
-        birthDepartment: row.birthDepartment,
-        birthCountry: row.birthCountry,
-      },
+      identity: civilIdentity(row),
       email: row.email,
       pendingEmail: pending?.newEmail ?? null,
       mobile: row.mobile,
@@ -133,26 +123,15 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
           'Trop de demandes de changement d’adresse aujourd’hui : réessayez demain.',
         );
       }
-      const token = randomToken();
-      await db.transaction(async (tx) => {
-        // One link at a time: a new request replaces the unused one.
-        await tx
-          .delete(candidateTokens)
-          .where(
-            and(
-              eq(candidateTokens.candidateId, me.id),
-              eq(candidateTokens.purpose, 'email_change'),
-              isNull(candidateTokens.usedAt),
-            ),
-          );
-        await tx.insert(candidateTokens).values({
-          tokenHash: sha256(token),
+      // One link at a time: a new request replaces the unused one.
+      const token = await db.transaction((tx) =>
+        issueLink(tx, {
           candidateId: me.id,
           purpose: 'email_change',
           newEmail: email,
           expiresAt: new Date(Date.now() + EMAIL_LINK_HOURS * 3600 * 1000),
-        });
-      });
+        }),
+      );
       // Whether the address is someone else's is said only to whoever opens the link there.
       await mail?.enqueue(emailChangeMail(email, `${publicUrl}/monespace/courriel/${token}`, EMAIL_LINK_HOURS));
       return {
@@ -318,18 +297,7 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
         createdAt: row.createdAt.toISOString(),
         lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
       },
-      identity: {
-        sex: row.sex,
-        birthName: row.birthName,
-        usageName: row.usageName,
-        firstName: row.firstName,
-        otherFirstNames: row.otherFirstNames,
-        birthDate: row.birthDate,
-        birthCity: row.birthCity,
-        birthDepartment: row.birthDepartment,
-        birthCountry: row.birthCountry,
-        neph: row.neph,
-      },
+      identity: { ...civilIdentity(row), neph: row.neph },
       applications: demands.filter(candidateSees).map((demand) => ({
         number: demand.number,
         type: demand.type,

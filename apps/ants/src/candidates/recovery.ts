@@ -4,7 +4,6 @@ import {
   type HttpServer,
   hashPassword,
   loggableError,
-  randomToken,
   sha256,
   verifyPassword,
 } from '@permis/platform';
@@ -12,9 +11,9 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CANDIDATE } from '../auth/context.ts';
-import { auditEvents, candidates, candidateTokens } from '../db/schema.ts';
+import { auditEvents, candidates } from '../db/schema.ts';
 import type { AntsServices } from '../services.ts';
-import { linkCandidate, linkTokenParam, useLink } from './links.ts';
+import { issueLink, linkCandidate, linkTokenParam, useLink } from './links.ts';
 import { identifierMail, passwordResetMail } from './mails.ts';
 import { assertNewPassword, SECRET_QUESTIONS } from './questions.ts';
 import { startCandidateSession } from './signIn.ts';
@@ -73,22 +72,15 @@ export function candidateRecoveryRoutes(app: HttpServer, { db, sessions, mail, p
     return row;
   };
 
-  const issueResetToken = async (candidateId: string) => {
-    const token = randomToken();
-    await db.transaction(async (tx) => {
-      // One reset at a time: a new request replaces the previous link.
-      await tx
-        .delete(candidateTokens)
-        .where(and(eq(candidateTokens.candidateId, candidateId), eq(candidateTokens.purpose, 'password_reset')));
-      await tx.insert(candidateTokens).values({
-        tokenHash: sha256(token),
+  // One reset at a time: a new request replaces the previous link.
+  const issueResetToken = (candidateId: string) =>
+    db.transaction((tx) =>
+      issueLink(tx, {
         candidateId,
         purpose: 'password_reset',
         expiresAt: new Date(Date.now() + RESET_MINUTES * 60 * 1000),
-      });
-    });
-    return token;
-  };
+      }),
+    );
 
   const loginIdBody = z.object({
     loginId: z.string().trim().toLowerCase().min(1, 'Saisissez votre identifiant.').max(100),

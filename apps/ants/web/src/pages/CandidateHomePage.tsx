@@ -63,40 +63,39 @@ export function CandidateHomePage() {
       )}
       <nav aria-label="Menu de mon espace">
         <ul className="fr-grid-row fr-grid-row--gutters" style={{ listStyle: 'none', paddingLeft: 0 }}>
-          <li className="fr-col-12 fr-col-md-6">
-            <Tile
-              title="Mes démarches en cours"
-              desc="Vos demandes de permis : les valider, les suivre."
-              linkProps={{ to: '/monespace/demarches' }}
-              orientation="vertical"
-            />
-          </li>
-          <li className="fr-col-12 fr-col-md-6">
-            <Tile
-              title="Mes données personnelles"
-              desc="Votre identité, votre adresse électronique, votre portable, votre mot de passe."
-              linkProps={{ to: '/monespace/donnees' }}
-              orientation="vertical"
-            />
-          </li>
-          <li className="fr-col-12 fr-col-md-6">
-            <Tile
-              title={unread > 0 ? `Mes messages (${unread} non lu${unread > 1 ? 's' : ''})` : 'Mes messages'}
-              desc="Les courriels et SMS que le service vous a envoyés."
-              linkProps={{ to: '/monespace/messages' }}
-              orientation="vertical"
-            />
-          </li>
-          <li className="fr-col-12 fr-col-md-6">
-            <Tile
-              title="Mes documents"
-              desc="Justificatifs, attestations et formulaires de vos demandes."
-              linkProps={{ to: '/monespace/documents' }}
-              orientation="vertical"
-            />
-          </li>
+          {menus(unread).map((menu) => (
+            <li key={menu.to} className="fr-col-12 fr-col-md-6">
+              <Tile title={menu.title} desc={menu.desc} linkProps={{ to: menu.to }} orientation="vertical" />
+            </li>
+          ))}
         </ul>
       </nav>
     </CandidateFrame>
   );
+}
+
+/** The home's menus (seed 000), « Mes messages » with its unread count. */
+function menus(unread: number) {
+  return [
+    {
+      title: 'Mes démarches en cours',
+      desc: 'Vos demandes de permis : les valider, les suivre.',
+      to: '/monespace/demarches',
+    },
+    {
+      title: 'Mes données personnelles',
+      desc: 'Votre identité, votre adresse électronique, votre portable, votre mot de passe.',
+      to: '/monespace/donnees',
+    },
+    {
+      title: unread > 0 ? `Mes messages (${unread} non lu${unread > 1 ? 's' : ''})` : 'Mes messages',
+      desc: 'Les courriels et SMS que le service vous a envoyés.',
+      to: '/monespace/messages',
+    },
+    {
+      title: 'Mes documents',
+      desc: 'Justificatifs, attestations et formulaires de vos demandes.',
+      to: '/monespace/documents',
+    },
+  ];
 }
