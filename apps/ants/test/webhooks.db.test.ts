@@ -57,6 +57,31 @@ describe('webhooks of the professional API', () => {
     expect(bodies.join()).not.toContain(app.candidate.email);
   });
 
+  it('delivers each event once when several instances dispatch at the same time', async () => {
+    await ants.brequigny.registerWebhook('http://ecole.example/api/ants/webhook/once');
+    await ants.saintPriest.registerWebhook('http://autre-ecole.example/api/ants/webhook/once');
+    for (const school of [ants.brequigny, ants.saintPriest]) {
+      for (let i = 0; i < 6; i++) {
+        const app = await school.createApplication(draftRequest(), crypto.randomUUID());
+        await school.deleteApplication(app.number);
+      }
+    }
+    const box = createSecretBox(TEST_KEY);
+    const received: string[] = [];
+    // A receiver that takes its time: the other instances' rounds run meanwhile.
+    const deliver: Deliver = async (_url, headers) => {
+      received.push(headers['webhook-id']!);
+      await new Promise((resolve) => setImmediate(resolve));
+      return { ok: true, status: 204 };
+    };
+    const rounds = await Promise.all([1, 2, 3].map(() => dispatchWebhooks(ants.db, box, { deliver })));
+    expect(rounds.reduce((sum, r) => sum + r.delivered, 0)).toBe(12);
+    expect(received).toHaveLength(12);
+    expect(new Set(received).size).toBe(12);
+    const events = await ants.db.select().from(webhookEvents);
+    expect(events.map((e) => [e.status, e.attempts])).toEqual(Array(12).fill(['delivered', 1]));
+  });
+
   it('signs each push, retries with backoff, and keeps it failed after the last attempt', async () => {
     const { secret } = await ants.brequigny.registerWebhook('http://ecole.example/api/ants/webhook/x');
     const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());

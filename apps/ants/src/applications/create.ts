@@ -14,7 +14,7 @@ import { applications, auditEvents, candidates } from '../db/schema.ts';
 import { type SchoolActor, schoolAudit } from '../pro/actor.ts';
 import { proError } from '../pro/errors.ts';
 import type { ApplicationRow } from './machine.ts';
-import { applicationNumber } from './number.ts';
+import { insertApplication } from './number.ts';
 import { dataErrors } from './rules.ts';
 
 type Request = z.output<typeof createApplicationSchema>;
@@ -49,28 +49,24 @@ export async function createApplication(
         .limit(1);
       if (raced) return { row: sameRequest(raced, requestHash), created: false };
       const candidateId = await candidateFor(tx, schoolId, request);
-      const [inserted] = await tx
-        .insert(applications)
-        .values({
-          number: applicationNumber(request.type),
-          type: request.type,
-          proAccountId: schoolId,
-          candidateId,
-          candidate: request.candidate,
-          legalRepresentative: request.legalRepresentative,
-          dossier: request.dossier,
-          paperMandate: request.paperMandate,
-          idempotencyKey,
-          requestHash,
-        })
-        .returning();
+      const inserted = await insertApplication(tx, {
+        type: request.type,
+        proAccountId: schoolId,
+        candidateId,
+        candidate: request.candidate,
+        legalRepresentative: request.legalRepresentative,
+        dossier: request.dossier,
+        paperMandate: request.paperMandate,
+        idempotencyKey,
+        requestHash,
+      });
       await tx.insert(auditEvents).values({
         ...schoolAudit(school),
         action: 'application.create',
         targetType: 'application',
-        targetId: inserted!.id,
+        targetId: inserted.id,
       });
-      return { row: inserted!, created: true };
+      return { row: inserted, created: true };
     });
   } catch (error) {
     // Two copies of the same request raced: the loser returns the winner's application.
@@ -194,27 +190,23 @@ export async function createOwnApplication(
         .set({ birthCity: identity.birthCity })
         .where(and(eq(candidates.id, candidateId), eq(candidates.birthCity, '')));
     }
-    const [inserted] = await tx
-      .insert(applications)
-      .values({
-        number: applicationNumber(request.type),
-        type: request.type,
-        proAccountId: null,
-        candidateId,
-        candidate: request.candidate,
-        legalRepresentative: request.legalRepresentative,
-        dossier: request.dossier,
-        paperMandate: false,
-      })
-      .returning();
+    const inserted = await insertApplication(tx, {
+      type: request.type,
+      proAccountId: null,
+      candidateId,
+      candidate: request.candidate,
+      legalRepresentative: request.legalRepresentative,
+      dossier: request.dossier,
+      paperMandate: false,
+    });
     await tx.insert(auditEvents).values({
       actorType: 'candidate',
       actorId: candidateId,
       action: 'application.create',
       targetType: 'application',
-      targetId: inserted!.id,
+      targetId: inserted.id,
     });
-    return inserted!;
+    return inserted;
   });
 }
 

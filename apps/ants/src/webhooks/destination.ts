@@ -99,6 +99,9 @@ export async function checkDestination(url: string, policy: DestinationPolicy, r
   return addresses;
 }
 
+/** A receiver has this long to answer a delivery. */
+export const DELIVERY_TIMEOUT_MS = 5000;
+
 /**
  * POSTs a delivery to the checked address itself (the name is not resolved again between the
  * check and the connection), never following a redirect (a 3xx is a failed delivery: the signed
@@ -109,7 +112,7 @@ export async function postToDestination(
   headers: Record<string, string>,
   body: string,
   policy: DestinationPolicy,
-  timeoutMs = 5000,
+  timeoutMs = DELIVERY_TIMEOUT_MS,
 ): Promise<{ ok: boolean; status: number }> {
   const [target] = await checkDestination(url, policy);
   const parsed = new URL(url);

@@ -1,10 +1,10 @@
 import { webhookSigner } from '@permis/ants-api/webhooks';
 import { AppError, repeatEvery, type SecretBox } from '@permis/platform';
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { toTransferredView, toView } from '../applications/view.ts';
 import type { AntsDb } from '../db/index.ts';
 import { applications, formerHolders, proWebhooks, webhookEvents } from '../db/schema.ts';
-import { type DestinationPolicy, postToDestination } from './destination.ts';
+import { DELIVERY_TIMEOUT_MS, type DestinationPolicy, postToDestination } from './destination.ts';
 
 /** After this many failed attempts an event is kept as failed (visible), not retried any more. */
 export const MAX_ATTEMPTS = 10;
@@ -39,6 +39,8 @@ export async function dispatchWebhooks(
   const now = options.now ?? new Date();
   const policy = options.policy ?? { allowPrivate: false };
   const deliver: Deliver = options.deliver ?? ((url, headers, body) => postToDestination(url, headers, body, policy));
+  const claims = await claimDueEvents(db, now, options.limit ?? 50);
+  if (claims.size === 0) return { delivered: 0, failed: 0 };
   const due = await db
     .select({ event: webhookEvents, hook: proWebhooks, application: applications, leftAt: formerHolders.leftAt })
     .from(webhookEvents)
@@ -51,9 +53,8 @@ export async function dispatchWebhooks(
         eq(formerHolders.proAccountId, webhookEvents.proAccountId),
       ),
     )
-    .where(and(eq(webhookEvents.status, 'pending'), lte(webhookEvents.nextAttemptAt, now)))
-    .orderBy(asc(webhookEvents.createdAt))
-    .limit(options.limit ?? 50);
+    .where(inArray(webhookEvents.id, [...claims.keys()]))
+    .orderBy(asc(webhookEvents.createdAt));
   const bySchool = new Map<string, typeof due>();
   for (const item of due)
     bySchool.set(item.event.proAccountId, [...(bySchool.get(item.event.proAccountId) ?? []), item]);
@@ -63,6 +64,8 @@ export async function dispatchWebhooks(
   const worker = async () => {
     for (let queue = queues.shift(); queue; queue = queues.shift()) {
       for (const item of queue) {
+        // Past its claim, another instance may have taken it again: it is theirs now.
+        if (Date.now() + DELIVERY_TIMEOUT_MS > claims.get(item.event.id)!.getTime()) continue;
         if (await deliverOne(db, box, deliver, now, item)) delivered++;
         else failed++;
       }
@@ -70,6 +73,42 @@ export async function dispatchWebhooks(
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_DESTINATIONS, queues.length) }, worker));
   return { delivered, failed };
+}
+
+/**
+ * How long one delivery may hold an event: the receiver's 5 s plus the address's lookup and the
+ * database's writes. An event's claim lasts this much per event before it in its school's queue
+ * (they go one after the other), so one killed instance's events are due again within seconds.
+ */
+const CLAIM_PER_DELIVERY_MS = DELIVERY_TIMEOUT_MS + 5000;
+
+/**
+ * Takes the due events for this round, so no other instance takes them meanwhile: rows another
+ * round holds are skipped (`FOR UPDATE SKIP LOCKED`), and each claimed event is due again only
+ * after its claim (pushed `next_attempt_at`): delivered, it leaves; failed, its retry time replaces
+ * the claim; if the instance dies, it is tried again when the claim ends. Answers each event's
+ * claim end.
+ */
+async function claimDueEvents(db: AntsDb, now: Date, limit: number): Promise<Map<string, Date>> {
+  const result = (await db.execute(sql`
+    WITH locked AS (
+      SELECT e.id, e.pro_account_id, e.created_at FROM ${webhookEvents} e
+      WHERE e.status = 'pending' AND e.next_attempt_at <= ${now.toISOString()}::timestamptz
+        AND EXISTS (SELECT 1 FROM ${proWebhooks} h WHERE h.pro_account_id = e.pro_account_id)
+      ORDER BY e.created_at
+      LIMIT ${limit}
+      FOR UPDATE OF e SKIP LOCKED
+    ), placed AS (
+      SELECT id, row_number() OVER (PARTITION BY pro_account_id ORDER BY created_at) AS place FROM locked
+    )
+    UPDATE ${webhookEvents} w
+    SET next_attempt_at = ${now.toISOString()}::timestamptz + placed.place * ${CLAIM_PER_DELIVERY_MS} * interval '1 millisecond'
+    FROM placed WHERE w.id = placed.id
+    RETURNING w.id, w.next_attempt_at AS claimed_until`)) as unknown as {
+    rows: { id: string; claimed_until: string | Date }[];
+  };
+  // Both drivers answer `rows`; PGlite gives dates, node-postgres too (timestamptz parsed).
+  return new Map(result.rows.map((row) => [row.id, new Date(row.claimed_until)]));
 }
 
 type Due = {
