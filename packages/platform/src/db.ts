@@ -23,6 +23,12 @@ export type Database<TSchema extends Record<string, unknown>> = {
   url?: string;
   /** The embedded engine itself when on PGlite (pg-boss brings its own adapter for it). */
   pglite?: PGlite;
+  /**
+   * Runs `work` while holding the database-wide lock `name` (a session advisory lock on a
+   * PostgreSQL server; PGlite has one process anyway): instances starting together on one
+   * database migrate and seed one after the other.
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -36,13 +42,17 @@ export type OpenOptions<TSchema extends Record<string, unknown>> = {
   migrationsFolder?: string;
 };
 
+/** The lock instances take to migrate and seed (runService's `prepareDatabase`). */
+export const STARTUP_LOCK = 'permis:startup';
+
 export async function openDatabase<TSchema extends Record<string, unknown>>(
   options: OpenOptions<TSchema>,
 ): Promise<Database<TSchema>> {
   const database = options.url
     ? openPostgres(options.url, options.schema)
     : await openPglite(options.pglite ?? (await PGlite.create(options.dataDir ?? 'memory://')), options.schema);
-  if (options.migrationsFolder) await migrateDatabase(database, options.migrationsFolder);
+  const folder = options.migrationsFolder;
+  if (folder) await database.exclusively(STARTUP_LOCK, () => migrateDatabase(database, folder));
   return database;
 }
 
@@ -66,6 +76,7 @@ async function openPglite<TSchema extends Record<string, unknown>>(client: PGlit
     db,
     executeSql,
     pglite: client,
+    exclusively: <T>(_name: string, work: () => Promise<T>) => work(),
     async close() {
       if (!client.closed) await client.close();
     },
@@ -82,6 +93,20 @@ function openPostgres<TSchema extends Record<string, unknown>>(url: string, sche
     db,
     url,
     executeSql: async (text, values) => ({ rows: (await pool.query(text, values as unknown[])).rows }),
+    async exclusively(name, work) {
+      // A session lock on a connection of its own, held for the whole work (which uses the pool).
+      const holder = await pool.connect();
+      try {
+        await holder.query('select pg_advisory_lock(hashtext($1))', [name]);
+        try {
+          return await work();
+        } finally {
+          await holder.query('select pg_advisory_unlock(hashtext($1))', [name]);
+        }
+      } finally {
+        holder.release();
+      }
+    },
     close: () => pool.end(),
   };
 }
