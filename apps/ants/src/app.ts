@@ -33,6 +33,7 @@ import { ephotoRoutes, requireBooth } from './ephoto/routes.ts';
 import { instructionRoutes } from './instruction/routes.ts';
 import { deliveryRoutes } from './notify/deliveries.ts';
 import { smsOutboxRoutes } from './notify/outboxPage.ts';
+import { databaseFileStore, fileStoreKind, folderFileStore } from './pieces/fileStore.ts';
 import { closePdfAnalysis } from './pieces/pdfAnalysis.ts';
 import { pieceRoutes } from './pieces/routes.ts';
 import { entryRoutes } from './pro/entryRoutes.ts';
@@ -55,6 +56,7 @@ export type AntsDeps = {
     | 'secureCookies'
     | 'webDir'
     | 'filesDir'
+    | 'fileStore'
     | 'sms'
     | 'publicUrl'
     | 'devTools'
@@ -128,7 +130,10 @@ export async function buildAntsApp(deps: AntsDeps) {
     db,
     sessions,
     box,
-    filesDir: deps.config.filesDir,
+    files:
+      fileStoreKind(deps.config.fileStore, deps.database.kind) === 'database'
+        ? databaseFileStore(db)
+        : folderFileStore(db, deps.config.filesDir),
     publicUrl: deps.config.publicUrl,
     destinations,
     mail: deps.mail,

@@ -6,8 +6,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const MIGRATIONS_FOLDER = path.resolve(here, '../drizzle');
 
 export type AntsConfig = ServiceConfig & {
-  /** Where the pièces justificatives' files are kept (DATA_DIR/files). */
+  /** The folder of the pièces justificatives' files when they are kept in one (DATA_DIR/files). */
   filesDir: string;
+  /**
+   * FILE_STORE: where the pièces' bytes are kept, `database` (the default on a PostgreSQL server:
+   * every instance sees them) or `folder` (the default on the embedded PGlite).
+   */
+  fileStore?: 'database' | 'folder';
   /** SMS_PROVIDER=http sends through SMS_HTTP_URL (bearer SMS_HTTP_TOKEN); `outbox` keeps them for /api/dev/sms. */
   sms: { provider: 'http'; url: string; token?: string } | { provider: 'outbox' };
   /** Key sealing the schools' webhook secrets (ANTS_SECRET_KEY, 32 bytes in base64). */
@@ -65,6 +70,7 @@ export function readAntsConfig(env: NodeJS.ProcessEnv = process.env): AntsConfig
   return {
     ...base,
     filesDir: path.join(base.dataDir, 'files'),
+    fileStore: fileStoreOf(env.FILE_STORE),
     sms,
     devTools: env.DEV_TOOLS === '1',
     webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === '1',
@@ -80,6 +86,12 @@ export function readAntsConfig(env: NodeJS.ProcessEnv = process.env): AntsConfig
         }
       : undefined,
   };
+}
+
+function fileStoreOf(value: string | undefined): AntsConfig['fileStore'] {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'database' || value === 'folder') return value;
+  throw new Error(`FILE_STORE : « database » ou « folder » attendu, reçu « ${value} ».`);
 }
 
 function positive(value: string | undefined, fallback: number): number {

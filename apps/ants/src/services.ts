@@ -2,6 +2,7 @@ import type { Jobs, MailQueue, SecretBox, SessionManager } from '@permis/platfor
 import type { SchoolActions } from './applications/schoolActions.ts';
 import type { FranceConnect } from './candidates/franceConnect.ts';
 import type { AntsDb } from './db/index.ts';
+import type { FileStore } from './pieces/fileStore.ts';
 import type { DestinationPolicy } from './webhooks/destination.ts';
 
 /**
@@ -13,8 +14,8 @@ export type AntsServices = {
   sessions: SessionManager;
   /** Seals the schools' webhook secrets and the outbox. */
   box: SecretBox;
-  /** Where the pièces' files are kept. */
-  filesDir: string;
+  /** Where the pièces' bytes are kept (pieces/fileStore.ts). */
+  files: FileStore;
   publicUrl: string;
   /** Which webhook addresses are accepted. */
   destinations: DestinationPolicy;

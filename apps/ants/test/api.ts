@@ -5,24 +5,11 @@ import path from 'node:path';
 import { AntsApiError, type CreateApplication, createAntsClient } from '@permis/ants-api';
 import { testClient } from '@permis/platform/testing';
 import { PDFDocument } from 'pdf-lib';
-import type { FranceConnectConfig } from '../src/config.ts';
 import { insertProAccount } from '../src/seed/demo.ts';
 import { startAnts } from './harness.ts';
 
 /** The national service listening on a real port, and typed clients for the two demo schools. */
-export async function startAntsHttp(
-  options: {
-    notify?: boolean;
-    logStream?: NodeJS.WritableStream;
-    devTools?: boolean;
-    webhooksAllowPrivate?: boolean;
-    jobPollingSeconds?: number;
-    proRatePerMinute?: number;
-    clock?: () => Date;
-    /** Sign-in with FranceConnect against this provider (the local stand-in). */
-    franceConnect?: FranceConnectConfig;
-  } = {},
-) {
+export async function startAntsHttp(options: Parameters<typeof startAnts>[0] = {}) {
   const ants = await startAnts(options);
   const address = await ants.app.listen({ host: '127.0.0.1', port: 0 });
   const client = (credentials: { agrementNumber: string; login: string; password: string }) =>

@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import { type AntsApiError, API_ERRORS, type Application, REGISTERED_ELSEWHERE } from '@permis/ants-api';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -346,7 +345,7 @@ describe('pièces justificatives', () => {
     );
     expect(comment.code).toBe('VALIDATION');
     expect((await ants.brequigny.listPieces(app.number)).every((p) => p.files.length === 0)).toBe(true);
-    expect(readdirSync(ants.filesDir)).toEqual([]);
+    expect(await ants.storedFileCount()).toBe(0);
   });
 });
 

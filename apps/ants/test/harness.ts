@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -14,7 +14,9 @@ import {
 import { openTestDatabase, type SmtpSink, startSmtpSink } from '@permis/platform/testing';
 import { buildAntsApp } from '../src/app.ts';
 import { type FranceConnectConfig, MIGRATIONS_FOLDER } from '../src/config.ts';
-import { schema } from '../src/db/index.ts';
+import { type AntsDatabase, schema } from '../src/db/index.ts';
+import { storedFiles } from '../src/db/schema.ts';
+import { fileStoreKind } from '../src/pieces/fileStore.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 
 export const TEST_KEY = parseKey(generateKey());
@@ -33,10 +35,15 @@ export async function startAnts(
     clock?: () => Date;
     /** Sign-in with FranceConnect against this provider (the local stand-in). */
     franceConnect?: FranceConnectConfig;
+    /** Where the pièces' bytes go (by default as in production: the database on a server, else a folder). */
+    fileStore?: 'database' | 'folder';
+    /** Another instance on this database (it is not seeded again, and closing it leaves the database). */
+    database?: AntsDatabase;
   } = {},
 ) {
-  const database = await openTestDatabase(schema, MIGRATIONS_FOLDER);
-  await seedDemo(database.db);
+  const shared = options.database;
+  const database = shared ?? (await openTestDatabase(schema, MIGRATIONS_FOLDER));
+  if (!shared) await seedDemo(database.db);
   const filesDir = mkdtempSync(path.join(os.tmpdir(), 'ants-files-'));
   // With `notify`, mail and SMS really leave: pg-boss on this database, mail to an SMTP sink.
   let sink: SmtpSink | undefined;
@@ -60,6 +67,7 @@ export async function startAnts(
       secureCookies: false,
       webDir: '/nonexistent',
       filesDir,
+      fileStore: options.fileStore,
       publicUrl: 'http://localhost:3100',
       sms: { provider: 'outbox' },
       devTools: options.devTools ?? false,
@@ -77,7 +85,14 @@ export async function startAnts(
   return {
     app,
     db: database.db,
+    database,
     filesDir,
+    /** How many files the service keeps, in whichever store it uses. */
+    async storedFileCount() {
+      return fileStoreKind(options.fileStore, database.kind) === 'database'
+        ? database.db.$count(storedFiles)
+        : readdirSync(filesDir).length;
+    },
     sink,
     jobs,
     async close() {
@@ -85,7 +100,7 @@ export async function startAnts(
       await jobs?.stop();
       mailer?.close();
       await sink?.close();
-      await database.close();
+      if (!shared) await database.close();
       rmSync(filesDir, { recursive: true, force: true });
     },
   };

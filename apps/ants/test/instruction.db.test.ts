@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import { API_ERRORS } from '@permis/ants-api';
 import { testClient } from '@permis/platform/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -95,14 +94,14 @@ describe('instruction console', () => {
   it('rejects with a reason and deletes the identity documents', async () => {
     const app = await underInstruction();
     const client = await agent();
-    const before = readdirSync(ants.filesDir).length;
+    const before = await ants.storedFileCount();
     const empty = await client.post(`/api/agent/applications/${app.number}/reject`, { reason: '' });
     expect(empty.json().fields[0].message).toBe('Indiquez le motif du rejet.');
     const rejected = await client.post(`/api/agent/applications/${app.number}/reject`, {
       reason: 'Justificatif de domicile illisible',
     });
     expect(rejected.json().application).toMatchObject({ state: 'rejected', stateLabel: 'Rejeté' });
-    expect(readdirSync(ants.filesDir).length).toBe(before - 1);
+    expect(await ants.storedFileCount()).toBe(before - 1);
     const pieces = await ants.brequigny.listPieces(app.number);
     expect(pieces.find((p) => p.kind === 'identity')?.files).toEqual([]);
     expect(pieces.find((p) => p.kind === 'proof_of_address')?.files).toHaveLength(1);

@@ -36,7 +36,7 @@ const number = applicationNumberSchema;
  * the candidate who holds it reaches it; a school's demand is never theirs to act on here.
  */
 export function candidateOwnApplicationRoutes(app: HttpServer, ctx: AntsServices) {
-  const { db, filesDir } = ctx;
+  const { db, files } = ctx;
   const access = { config: { access: 'candidate' } } as const;
 
   const held = async (candidateId: string, applicationNumber: string): Promise<ApplicationRow> => {
@@ -123,8 +123,7 @@ export function candidateOwnApplicationRoutes(app: HttpServer, ctx: AntsServices
       const row = piecesEditable(await held(me.id, request.params.number));
       const upload = await readUploadedFile(request, MAX_PIECE_FILE_BYTES);
       const file = await storePieceFile(
-        db,
-        filesDir,
+        files,
         candidateAudit(me.id),
         row,
         request.params.kind,
@@ -141,7 +140,7 @@ export function candidateOwnApplicationRoutes(app: HttpServer, ctx: AntsServices
     async (request, reply) => {
       const me = await requireCandidate(ctx, request);
       const row = piecesEditable(await held(me.id, request.params.number));
-      await removePieceFile(db, filesDir, candidateAudit(me.id), row, request.params.fileId);
+      await removePieceFile(db, files, candidateAudit(me.id), row, request.params.fileId);
       return reply.status(204).send();
     },
   );

@@ -20,7 +20,7 @@ const number = applicationNumberSchema;
  * validates it (sworn attestation, checked here too) or refuses it (seed 000).
  */
 export function candidateSpaceRoutes(app: HttpServer, ctx: AntsServices) {
-  const { filesDir } = ctx;
+  const { files } = ctx;
   const { db } = ctx;
 
   const own = async (candidateId: string, applicationNumber: string): Promise<ApplicationRow> => {
@@ -73,7 +73,7 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AntsServices) {
     async (request, reply) => {
       const me = await requireCandidate(ctx, request);
       const row = await own(me.id, request.params.number);
-      return sendPieceFile(db, reply, filesDir, row.id, request.params.fileId);
+      return sendPieceFile(db, reply, files, row.id, request.params.fileId);
     },
   );
 

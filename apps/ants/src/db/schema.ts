@@ -246,7 +246,7 @@ export const formerHolders = pgTable(
   ],
 );
 
-/** A file sent for a pièce justificative; the bytes live under the service's files folder. */
+/** A file sent for a pièce justificative; its bytes are in the file store (pieces/fileStore.ts). */
 export const pieceFiles = pgTable(
   'piece_files',
   {
@@ -265,6 +265,16 @@ export const pieceFiles = pgTable(
   },
   (t) => [index('piece_files_application_idx').on(t.applicationId, t.kind)],
 );
+
+/**
+ * The bytes of the stored files, when the service runs on a PostgreSQL server: every instance reads
+ * them, and they are written and removed in the transaction of the row that names them.
+ */
+export const storedFiles = pgTable('stored_files', {
+  name: text('name').primaryKey(),
+  bytes: bytea('bytes').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** An approved photo booth (cabine agréée) allowed to issue ePhoto codes; its key is stored hashed. */
 export const photoBooths = pgTable('photo_booths', {

@@ -1,5 +1,3 @@
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import {
   type ApplicationState,
   applicationNumberSchema,
@@ -34,7 +32,7 @@ const IDENTITY_KINDS: PieceKind[] = ['identity'];
  * ask for completion (naming the missing pièce), reject (with a reason) or accept (assigning the NEPH).
  */
 export function instructionRoutes(app: HttpServer, ctx: AntsServices) {
-  const { filesDir } = ctx;
+  const { files } = ctx;
   const { db } = ctx;
 
   const find = async (applicationNumber: string): Promise<ApplicationRow> => {
@@ -114,7 +112,7 @@ export function instructionRoutes(app: HttpServer, ctx: AntsServices) {
     async (request, reply) => {
       await requireAgent(ctx, request);
       const row = await find(request.params.number);
-      return sendPieceFile(db, reply, filesDir, row.id, request.params.fileId);
+      return sendPieceFile(db, reply, files, row.id, request.params.fileId);
     },
   );
 
@@ -154,7 +152,7 @@ export function instructionRoutes(app: HttpServer, ctx: AntsServices) {
     async (request) => {
       const agent = await requireAgent(ctx, request);
       const row = await find(request.params.number);
-      const updated = await db.transaction(async (tx) => {
+      const updated = await files.drop(async (tx) => {
         const done = await transition(
           tx,
           row,
@@ -162,10 +160,9 @@ export function instructionRoutes(app: HttpServer, ctx: AntsServices) {
           { type: 'agent', id: agent.id },
           { reason: request.body.reason },
         );
-        return { done, files: await dropIdentityFiles(tx, row.id) };
+        return { value: done, dropped: await dropIdentityFiles(tx, row.id) };
       });
-      await removeFiles(filesDir, updated.files);
-      return { application: toView(updated.done) };
+      return { application: toView(updated) };
     },
   );
 
@@ -175,7 +172,7 @@ export function instructionRoutes(app: HttpServer, ctx: AntsServices) {
     async (request) => {
       const agent = await requireAgent(ctx, request);
       const row = await find(request.params.number);
-      const updated = await db.transaction(async (tx) => {
+      const updated = await files.drop(async (tx) => {
         const prefecture = findPrefecture((row.dossier as { prefectureCode: string }).prefectureCode);
         // A Cerfa 06 keeps the NEPH its inscription received; a Cerfa 02 gets one now.
         const [candidate] = await tx.select().from(candidates).where(eq(candidates.id, row.candidateId));
@@ -183,10 +180,9 @@ export function instructionRoutes(app: HttpServer, ctx: AntsServices) {
           row.type === '06' && candidate?.neph ? candidate.neph : await nextNeph(tx, prefecture?.department ?? '00');
         const done = await transition(tx, row, 'accept', { type: 'agent', id: agent.id }, { extra: { neph } });
         if (row.type === '02') await tx.update(candidates).set({ neph }).where(eq(candidates.id, row.candidateId));
-        return { done, files: await dropIdentityFiles(tx, row.id) };
+        return { value: done, dropped: await dropIdentityFiles(tx, row.id) };
       });
-      await removeFiles(filesDir, updated.files);
-      return { application: toView(updated.done) };
+      return { application: toView(updated) };
     },
   );
 }
@@ -197,8 +193,4 @@ async function dropIdentityFiles(tx: AntsTx, applicationId: string): Promise<str
     .where(and(eq(pieceFiles.applicationId, applicationId), inArray(pieceFiles.kind, IDENTITY_KINDS)))
     .returning({ storageName: pieceFiles.storageName });
   return dropped.map((f) => f.storageName);
-}
-
-async function removeFiles(filesDir: string, names: string[]) {
-  await Promise.all(names.map((name) => rm(path.join(filesDir, name), { force: true })));
 }

@@ -1,11 +1,10 @@
-import { createReadStream } from 'node:fs';
-import path from 'node:path';
 import { contentDisposition, notFound } from '@permis/platform';
 import { PIECES } from '@permis/referentiel';
 import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import type { AntsDb } from '../db/index.ts';
 import { pieceFiles } from '../db/schema.ts';
+import type { FileStore } from './fileStore.ts';
 
 /** The catalogue with what was sent for each pièce: the school's popup ("Envoyé", "Nb pages / max"). */
 export async function listPieces(db: AntsDb, applicationId: string) {
@@ -53,13 +52,11 @@ export async function findPieceFile(db: AntsDb, applicationId: string, fileId: s
 export async function sendPieceFile(
   db: AntsDb,
   reply: FastifyReply,
-  filesDir: string,
+  files: FileStore,
   applicationId: string,
   fileId: string,
 ) {
   const file = await findPieceFile(db, applicationId, fileId);
-  return reply
-    .type(file.mediaType)
-    .header('content-disposition', contentDisposition(file.fileName))
-    .send(createReadStream(path.join(filesDir, file.storageName)));
+  const bytes = await files.read(file.storageName);
+  return reply.type(file.mediaType).header('content-disposition', contentDisposition(file.fileName)).send(bytes);
 }

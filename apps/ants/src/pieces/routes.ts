@@ -25,7 +25,7 @@ const number = applicationNumberSchema;
  * while the upload streams, a page limit per pièce, an 80-character comment. A refused file leaves
  * nothing behind.
  */
-export function pieceRoutes(app: HttpServer, { db, filesDir }: AntsServices) {
+export function pieceRoutes(app: HttpServer, { db, files }: AntsServices) {
   app.get(
     '/api/pro/v1/applications/:number/pieces',
     proOperation(
@@ -82,8 +82,7 @@ export function pieceRoutes(app: HttpServer, { db, filesDir }: AntsServices) {
       const row = await piecesEditableApplication(db, school.id, request.params.number);
       const upload = await readUploadedFile(request, MAX_PIECE_FILE_BYTES);
       const file = await storePieceFile(
-        db,
-        filesDir,
+        files,
         schoolAudit(school),
         row,
         request.params.kind,
@@ -113,7 +112,7 @@ export function pieceRoutes(app: HttpServer, { db, filesDir }: AntsServices) {
     async (request, reply) => {
       const school = await requireProCaller(db, request);
       const row = await findOwnApplication(db, school.id, request.params.number);
-      return sendPieceFile(db, reply, filesDir, row.id, request.params.fileId);
+      return sendPieceFile(db, reply, files, row.id, request.params.fileId);
     },
   );
 
@@ -131,7 +130,7 @@ export function pieceRoutes(app: HttpServer, { db, filesDir }: AntsServices) {
     ),
     async (request) => {
       const school = await requireProCaller(db, request);
-      await deletePieceFile(db, filesDir, school, request.params.number, request.params.fileId);
+      await deletePieceFile(db, files, school, request.params.number, request.params.fileId);
       return { ok: true as const };
     },
   );

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inStateSet } from '@permis/ants-api';
 import { PIECES, type PieceKind } from '@permis/referentiel';
@@ -10,6 +8,7 @@ import type { AntsDb } from '../db/index.ts';
 import { auditEvents, pieceFiles } from '../db/schema.ts';
 import { type HolderAudit, type SchoolActor, schoolAudit } from '../pro/actor.ts';
 import { proError } from '../pro/errors.ts';
+import type { FileStore } from './fileStore.ts';
 import { fileView, findPieceFile } from './files.ts';
 import { inspectFile } from './inspect.ts';
 
@@ -33,8 +32,7 @@ export async function piecesEditableApplication(db: AntsDb, schoolId: string, nu
  * application one after the other, so two cannot both pass it). A refused file leaves nothing.
  */
 export async function storePieceFile(
-  db: AntsDb,
-  filesDir: string,
+  files: FileStore,
   by: HolderAudit,
   row: ApplicationRow,
   kind: PieceKind,
@@ -45,71 +43,62 @@ export async function storePieceFile(
   const { bytes, fileName } = upload;
   const inspected = await inspectFile(bytes);
 
-  const storageName = randomUUID();
-  const target = path.join(filesDir, storageName);
-  await mkdir(filesDir, { recursive: true });
-  await writeFile(target, bytes, { mode: 0o600 });
-  try {
-    const saved = await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${row.id}))`);
-      const [used] = await tx
-        .select({ pages: sql<number>`coalesce(sum(${pieceFiles.pages}), 0)::int` })
-        .from(pieceFiles)
-        .where(and(eq(pieceFiles.applicationId, row.id), eq(pieceFiles.kind, piece.kind)));
-      const total = (used?.pages ?? 0) + inspected.pages;
-      if (total > piece.maxPages) {
-        throw proError('TOO_MANY_PAGES', `${piece.label} : ${total} pages pour ${piece.maxPages} au maximum.`);
-      }
-      const [file] = await tx
-        .insert(pieceFiles)
-        .values({
-          applicationId: row.id,
-          kind: piece.kind,
-          fileName: safeFileName(fileName, inspected.mediaType),
-          storageName,
-          mediaType: inspected.mediaType,
-          size: bytes.length,
-          pages: inspected.pages,
-          comment,
-        })
-        .returning();
-      await tx.insert(auditEvents).values({
-        ...by,
-        action: 'piece.upload',
-        targetType: 'application',
-        targetId: row.id,
-        reason: piece.kind,
-      });
-      return file!;
+  const saved = await files.keep(bytes, async (tx, storageName) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${row.id}))`);
+    const [used] = await tx
+      .select({ pages: sql<number>`coalesce(sum(${pieceFiles.pages}), 0)::int` })
+      .from(pieceFiles)
+      .where(and(eq(pieceFiles.applicationId, row.id), eq(pieceFiles.kind, piece.kind)));
+    const total = (used?.pages ?? 0) + inspected.pages;
+    if (total > piece.maxPages) {
+      throw proError('TOO_MANY_PAGES', `${piece.label} : ${total} pages pour ${piece.maxPages} au maximum.`);
+    }
+    const [file] = await tx
+      .insert(pieceFiles)
+      .values({
+        applicationId: row.id,
+        kind: piece.kind,
+        fileName: safeFileName(fileName, inspected.mediaType),
+        storageName,
+        mediaType: inspected.mediaType,
+        size: bytes.length,
+        pages: inspected.pages,
+        comment,
+      })
+      .returning();
+    await tx.insert(auditEvents).values({
+      ...by,
+      action: 'piece.upload',
+      targetType: 'application',
+      targetId: row.id,
+      reason: piece.kind,
     });
-    return fileView(saved);
-  } catch (error) {
-    await rm(target, { force: true });
-    throw error;
-  }
+    return file!;
+  });
+  return fileView(saved);
 }
 
 export async function deletePieceFile(
   db: AntsDb,
-  filesDir: string,
+  files: FileStore,
   school: SchoolActor,
   number: string,
   fileId: string,
 ) {
   const row = await piecesEditableApplication(db, school.id, number);
-  await removePieceFile(db, filesDir, schoolAudit(school), row, fileId);
+  await removePieceFile(db, files, schoolAudit(school), row, fileId);
 }
 
 /** Removes one file of a demand whose pièces may change (the caller checked who holds it). */
 export async function removePieceFile(
   db: AntsDb,
-  filesDir: string,
+  files: FileStore,
   by: HolderAudit,
   row: ApplicationRow,
   fileId: string,
 ) {
   const file = await findPieceFile(db, row.id, fileId);
-  await db.transaction(async (tx) => {
+  await files.drop(async (tx) => {
     await tx.delete(pieceFiles).where(eq(pieceFiles.id, file.id));
     await tx.insert(auditEvents).values({
       ...by,
@@ -118,8 +107,8 @@ export async function removePieceFile(
       targetId: row.id,
       reason: file.kind,
     });
+    return { value: undefined, dropped: [file.storageName] };
   });
-  await rm(path.join(filesDir, file.storageName), { force: true });
 }
 
 /** The name shown back to users: the uploaded one without path or odd characters, with the real extension. */

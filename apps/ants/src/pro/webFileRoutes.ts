@@ -28,7 +28,7 @@ const number = applicationNumberSchema;
  * domain functions as the professional API's routes (same checks, same errors, same audit).
  */
 export function proWebFileRoutes(app: HttpServer, ctx: AntsServices) {
-  const { db, filesDir } = ctx;
+  const { db, files } = ctx;
   const proSession = { config: { access: 'proSession' } } as const;
   const own = async (request: FastifyRequest, params: { number: string }) =>
     findOwnApplication(db, (await requirePro(ctx, request)).id, params.number);
@@ -51,8 +51,7 @@ export function proWebFileRoutes(app: HttpServer, ctx: AntsServices) {
       const row = await piecesEditableApplication(db, school.id, request.params.number);
       const upload = await readUploadedFile(request, MAX_PIECE_FILE_BYTES);
       const file = await storePieceFile(
-        db,
-        filesDir,
+        files,
         schoolAudit(school),
         row,
         request.params.kind,
@@ -65,10 +64,10 @@ export function proWebFileRoutes(app: HttpServer, ctx: AntsServices) {
 
   const fileParams = z.object({ number, fileId: z.uuid() });
   app.get(`${base}/pieces/files/:fileId`, { ...proSession, schema: { params: fileParams } }, async (request, reply) =>
-    sendPieceFile(db, reply, filesDir, (await own(request, request.params)).id, request.params.fileId),
+    sendPieceFile(db, reply, files, (await own(request, request.params)).id, request.params.fileId),
   );
   app.delete(`${base}/pieces/files/:fileId`, { ...proSession, schema: { params: fileParams } }, async (request) => {
-    await deletePieceFile(db, filesDir, await requirePro(ctx, request), request.params.number, request.params.fileId);
+    await deletePieceFile(db, files, await requirePro(ctx, request), request.params.number, request.params.fileId);
     return { ok: true as const };
   });
 
