@@ -8,8 +8,10 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { draftRequest, startAntsHttp } from '../../ants/test/api.ts';
+import { counters, listPage, listQuery } from '../src/admin/query.ts';
 import { createAntsClients } from '../src/ants/clients.ts';
 import { offices, onlineApplications, students, syncRuns } from '../src/db/schema.ts';
+import { saveApplications } from '../src/online/store.ts';
 import { runSync } from '../src/sync/run.ts';
 import { LOGIN, startSchool, TEST_KEY } from './harness.ts';
 
@@ -272,3 +274,62 @@ function csvFields(line: string): string[] {
   fields.push(current.replace(/\r$/, ''));
   return fields;
 }
+
+describe('the counters of an office', () => {
+  it('stay equal to its rows through inserts, state changes, concurrent syncs and deletions', async () => {
+    const office = await brequigny();
+    const [{ schoolId }] = [office];
+    const owner = { schoolId, officeId: office.id };
+    const states = ['draft', 'awaiting_candidate', 'under_instruction', 'accepted'] as const;
+    const made = (n: number, state: (typeof states)[number], type: '02' | '06' = n % 3 ? '02' : '06') => ({
+      id: crypto.randomUUID(),
+      number: `9012026${String(n).padStart(16, '0')}`,
+      type,
+      state,
+      stateLabel: state,
+      stateReason: null,
+      candidate: draftRequest().candidate,
+      legalRepresentative: null,
+      dossier: draftRequest().dossier,
+      paperMandate: false,
+      neph: null,
+      ephotoCode: null,
+      transferred: false,
+      createdAt: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(),
+      updatedAt: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(),
+    });
+    const apps = Array.from({ length: 60 }, (_, n) => made(n, states[n % 4]!));
+    await saveApplications(school.db, owner, apps as never);
+    // Two syncs at once moving overlapping applications to other states; one moved again unchanged.
+    await Promise.all([
+      saveApplications(
+        school.db,
+        owner,
+        apps.slice(0, 40).map((a, n) => ({ ...a, state: states[(n + 1) % 4]! })) as never,
+      ),
+      saveApplications(school.db, owner, apps.slice(20).map((a) => ({ ...a, state: 'accepted' as const })) as never),
+      saveApplications(school.db, owner, apps.slice(50) as never),
+    ]);
+    await school.db.delete(onlineApplications).where(eq(onlineApplications.number, apps[7]!.number));
+    const query = listQuery.parse({ officeId: office.id });
+    const kept = await counters(school.db, schoolId, query);
+    // The same counts read from the rows (a number prefix every row has narrows nothing).
+    const fromRows = await counters(school.db, schoolId, listQuery.parse({ officeId: office.id, number: '9012026' }));
+    expect(kept).toEqual(fromRows);
+    expect(kept.flatMap((t) => t.counters).reduce((sum, c) => sum + c.count, 0)).toBeGreaterThan(0);
+    const page = await listPage(school.db, schoolId, query);
+    expect(page.total).toBe(59);
+    const onlyAccepted = await listPage(
+      school.db,
+      schoolId,
+      listQuery.parse({ officeId: office.id, type: '02', state: 'accepted' }),
+    );
+    expect(onlyAccepted.total).toBe(
+      (await school.db.select().from(onlineApplications)).filter((r) => r.type === '02' && r.state === 'accepted')
+        .length,
+    );
+    // Another school never reads this office's counts.
+    const other = await counters(school.db, crypto.randomUUID(), query);
+    expect(other.flatMap((t) => t.counters).every((c) => c.count === 0)).toBe(true);
+  });
+});

@@ -1,9 +1,9 @@
 import { COUNTERS } from '@permis/ants-api';
 import { parisDayStart } from '@permis/platform';
-import { and, asc, desc, eq, gte, like, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, like, lt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SchoolDb } from '../db/index.ts';
-import { onlineApplications, students } from '../db/schema.ts';
+import { officeCounts, offices, onlineApplications, students } from '../db/schema.ts';
 
 const isoDate = z.iso.date('Date invalide (jj/mm/aaaa).').optional();
 
@@ -96,7 +96,7 @@ export const rowColumns = {
 export async function listPage(db: SchoolDb, schoolId: string, q: z.infer<typeof listQuery>) {
   const where = conditions(schoolId, q);
   const order = q.dir === 'asc' ? asc(SORTS[q.sort]) : desc(SORTS[q.sort]);
-  const [rows, [count]] = await Promise.all([
+  const [rows, grouped] = await Promise.all([
     db
       .select(rowColumns)
       .from(onlineApplications)
@@ -105,22 +105,42 @@ export async function listPage(db: SchoolDb, schoolId: string, q: z.infer<typeof
       .orderBy(order, asc(onlineApplications.number))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(onlineApplications).where(where),
+    countsBy(db, schoolId, q),
   ]);
-  return { rows, total: count?.total ?? 0 };
+  const total = grouped
+    .filter((g) => (!q.type || g.type === q.type) && (!q.state || g.state === q.state))
+    .reduce((sum, g) => sum + g.n, 0);
+  return { rows, total };
 }
 
 /** The seed's two counter rows (CERFA 02, CERFA 06) for the office and the other criteria. */
 export async function counters(db: SchoolDb, schoolId: string, criteria: ListCriteria) {
-  const grouped = await db
-    .select({ type: onlineApplications.type, state: onlineApplications.state, n: sql<number>`count(*)::int` })
-    .from(onlineApplications)
-    .where(conditions(schoolId, criteria, false))
-    .groupBy(onlineApplications.type, onlineApplications.state);
+  const grouped = await countsBy(db, schoolId, criteria);
   const count = (type: string, state: string) => grouped.find((g) => g.type === type && g.state === state)?.n ?? 0;
   return (['02', '06'] as const).map((type) => ({
     type,
     label: type === '02' ? "CERFA 02 — Demande d'inscription à un permis" : 'CERFA 06 — Demande de titre',
     counters: COUNTERS[type].map((counter) => ({ ...counter, count: count(type, counter.state) })),
   }));
+}
+
+/**
+ * The office's applications counted by type and state, under the criteria other than the counter:
+ * read from the kept counts (a few rows, whatever the office's size) unless a number or a date
+ * narrows the list, then from the rows themselves.
+ */
+async function countsBy(db: SchoolDb, schoolId: string, c: ListCriteria) {
+  const narrowed = Boolean(c.number || c.createdFrom || c.createdTo || c.updatedFrom || c.updatedTo);
+  if (narrowed) {
+    return db
+      .select({ type: onlineApplications.type, state: onlineApplications.state, n: sql<number>`count(*)::int` })
+      .from(onlineApplications)
+      .where(conditions(schoolId, c, false))
+      .groupBy(onlineApplications.type, onlineApplications.state);
+  }
+  return db
+    .select({ type: officeCounts.type, state: officeCounts.state, n: officeCounts.count })
+    .from(officeCounts)
+    .innerJoin(offices, and(eq(offices.id, officeCounts.officeId), eq(offices.schoolId, schoolId)))
+    .where(and(eq(officeCounts.officeId, c.officeId), gt(officeCounts.count, 0)));
 }

@@ -235,6 +235,25 @@ export const onlineApplications = pgTable(
 );
 
 /**
+ * How many online applications each office has per type and state: the counters of "Demandes en
+ * ligne" and the list's total, read in a few rows whatever the office's size. Kept by statement
+ * triggers on `online_applications` (migration 0008), in the transaction of every write to it: no
+ * code path can forget them.
+ */
+export const officeCounts = pgTable(
+  'office_counts',
+  {
+    officeId: uuid('office_id')
+      .notNull()
+      .references(() => offices.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    state: text('state').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.officeId, t.type, t.state] })],
+);
+
+/**
  * A "Mettre à jour depuis le site de la préfecture" of one office: run by the `ants-sync` job, page
  * after page; the cursor and counts are saved with each page, so a run killed mid-way resumes where
  * it stopped. The page reads it for the progress bar.
