@@ -323,6 +323,23 @@ describe('pièces justificatives', () => {
     expect((await ants.brequigny.listPieces(app.number))[0]!.pages).toBe(0);
   });
 
+  it('answers a file sent again for the same pièce (a retry after a lost answer) with the one already kept', async () => {
+    const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+    const bytes = await pdf(1);
+    const first = await ants.brequigny.uploadPiece(app.number, 'identity', { name: 'cni.pdf', bytes });
+    const [again, racing] = await Promise.all([
+      ants.brequigny.uploadPiece(app.number, 'identity', { name: 'cni.pdf', bytes }),
+      ants.brequigny.uploadPiece(app.number, 'identity', { name: 'cni (1).pdf', bytes }),
+    ]);
+    expect([again.id, racing.id]).toEqual([first.id, first.id]);
+    const identity = (await ants.brequigny.listPieces(app.number))[0]!;
+    expect([identity.pages, identity.files.length]).toEqual([1, 1]);
+    expect(await ants.storedFileCount()).toBe(1);
+    // The same bytes for another pièce are that pièce's own file.
+    const other = await ants.brequigny.uploadPiece(app.number, 'medical_opinion', { name: 'cni.pdf', bytes });
+    expect(other.id).not.toBe(first.id);
+  });
+
   it('refuses bad files with a clear message and stores nothing', async () => {
     const app = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
     const cases: [Buffer, string, string][] = [

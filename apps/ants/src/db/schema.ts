@@ -260,6 +260,8 @@ export const pieceFiles = pgTable(
     mediaType: text('media_type').notNull(),
     size: integer('size').notNull(),
     pages: integer('pages').notNull(),
+    /** SHA-256 of the bytes: the same file sent again for the same pièce is the one kept (null: before 1.4.0). */
+    sha256: text('sha256'),
     comment: text('comment').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

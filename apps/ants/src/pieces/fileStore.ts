@@ -14,8 +14,11 @@ import { pieceFiles, storedFiles } from '../db/schema.ts';
  */
 export type FileStore = {
   kind: 'database' | 'folder';
-  /** Runs `work` in a transaction and keeps `bytes` under the name it is given, or nothing if it throws. */
-  keep<T>(bytes: Buffer, work: (tx: AntsTx, storageName: string) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in a transaction and keeps `bytes` under the name it is given, unless it answers
+   * `kept: false` (the same file was there already) or throws.
+   */
+  keep<T>(bytes: Buffer, work: (tx: AntsTx, storageName: string) => Promise<{ value: T; kept: boolean }>): Promise<T>;
   /** Runs `work` in a transaction; the files it names as dropped go with it. */
   drop<T>(work: (tx: AntsTx) => Promise<{ value: T; dropped: string[] }>): Promise<T>;
   /** The bytes of a stored file (at most one pièce's maximum size: 11 MB). */
@@ -33,8 +36,8 @@ export function databaseFileStore(db: AntsDb): FileStore {
     keep: (bytes, work) =>
       db.transaction(async (tx) => {
         const name = randomUUID();
-        const value = await work(tx, name);
-        await tx.insert(storedFiles).values({ name, bytes });
+        const { value, kept } = await work(tx, name);
+        if (kept) await tx.insert(storedFiles).values({ name, bytes });
         return value;
       }),
     drop: (work) =>
@@ -67,11 +70,13 @@ export function folderFileStore(db: AntsDb, dir: string): FileStore {
       const name = randomUUID();
       await mkdir(dir, { recursive: true });
       await writeFile(at(name), bytes, { mode: 0o600 });
+      let kept = false;
       try {
-        return await db.transaction((tx) => work(tx, name));
-      } catch (error) {
-        await rm(at(name), { force: true });
-        throw error;
+        const done = await db.transaction((tx) => work(tx, name));
+        kept = done.kept;
+        return done.value;
+      } finally {
+        if (!kept) await rm(at(name), { force: true });
       }
     },
     async drop(work) {

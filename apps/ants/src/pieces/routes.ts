@@ -52,7 +52,7 @@ export function pieceRoutes(app: HttpServer, { db, files }: AntsServices) {
         id: 'uploadPieceFile',
         summary: 'Envoyer un fichier pour une pièce',
         description:
-          'Un fichier par envoi (`multipart/form-data`, champ `file`) : PDF, JPEG ou PNG reconnu par son contenu, 11 Mo au plus, dans la limite de pages de la pièce ; commentaire de 80 caractères au plus. Tant que la demande est un brouillon ou « À compléter ».',
+          'Un fichier par envoi (`multipart/form-data`, champ `file`) : PDF, JPEG ou PNG reconnu par son contenu, 11 Mo au plus, dans la limite de pages de la pièce ; commentaire de 80 caractères au plus. Tant que la demande est un brouillon ou « À compléter ». Le même fichier renvoyé pour la même pièce (une nouvelle tentative après une réponse perdue) répond le fichier déjà enregistré, sans copie.',
         tag: 'Pièces justificatives',
         upload: true,
         answers: [{ status: 201, description: 'Fichier enregistré.', schema: uploadedPieceSchema }],

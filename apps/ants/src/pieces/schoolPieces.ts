@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { inStateSet } from '@permis/ants-api';
 import { PIECES, type PieceKind } from '@permis/referentiel';
@@ -30,6 +31,8 @@ export async function piecesEditableApplication(db: AntsDb, schoolId: string, nu
 /**
  * Keeps one file of a pièce: recognised by content, within the pièce's page limit (uploads to one
  * application one after the other, so two cannot both pass it). A refused file leaves nothing.
+ * The same bytes sent again for the same pièce answer the file already kept: a retry after an
+ * unanswered upload (an instance killed, a cut connection) never makes a second copy.
  */
 export async function storePieceFile(
   files: FileStore,
@@ -42,9 +45,16 @@ export async function storePieceFile(
   const piece = PIECES.find((p) => p.kind === kind)!;
   const { bytes, fileName } = upload;
   const inspected = await inspectFile(bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
 
   const saved = await files.keep(bytes, async (tx, storageName) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${row.id}))`);
+    const [same] = await tx
+      .select()
+      .from(pieceFiles)
+      .where(and(eq(pieceFiles.applicationId, row.id), eq(pieceFiles.kind, piece.kind), eq(pieceFiles.sha256, sha256)))
+      .limit(1);
+    if (same) return { value: same, kept: false };
     const [used] = await tx
       .select({ pages: sql<number>`coalesce(sum(${pieceFiles.pages}), 0)::int` })
       .from(pieceFiles)
@@ -63,6 +73,7 @@ export async function storePieceFile(
         mediaType: inspected.mediaType,
         size: bytes.length,
         pages: inspected.pages,
+        sha256,
         comment,
       })
       .returning();
@@ -73,7 +84,7 @@ export async function storePieceFile(
       targetId: row.id,
       reason: piece.kind,
     });
-    return file!;
+    return { value: file!, kept: true };
   });
   return fileView(saved);
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "piece_files" ADD COLUMN "sha256" text;
