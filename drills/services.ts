@@ -35,30 +35,45 @@ export async function startServiceProcess(name: 'ants' | 'school', env: Record<s
 
 export function kill9(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGKILL');
   });
 }
 
-/** A browser-like session on the school back office: cookie and CSRF token. */
-export async function schoolSession(baseUrl: string, login: string, password: string) {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
+/**
+ * A browser-like session on a service's web routes (cookie and CSRF token), signed in through
+ * `route`; each call answers its status (0: no answer) and JSON body.
+ */
+export async function webSession(baseUrl: string, route: string, credentials: object) {
+  const response = await fetch(`${baseUrl}${route}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password }),
+    body: JSON.stringify(credentials),
   });
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return async <T>(method: string, route: string, body?: unknown): Promise<T> => {
-    const answer = await fetch(`${baseUrl}${route}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return (await answer.json()) as T;
+  return async (method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> => {
+    try {
+      const answer = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: {
+          cookie,
+          'x-csrf-token': csrfToken,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: answer.status, body: await answer.json().catch(() => null) };
+    } catch {
+      return { status: 0, body: null };
+    }
   };
+}
+
+/** A browser-like session on the school back office, answering the JSON bodies. */
+export async function schoolSession(baseUrl: string, login: string, password: string) {
+  const call = await webSession(baseUrl, '/api/auth/login', { login, password });
+  return async <T>(method: string, route: string, body?: unknown): Promise<T> =>
+    (await call(method, route, body)).body as T;
 }

@@ -1,0 +1,66 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { freePort } from './services.ts';
+
+/**
+ * A PostgreSQL server of its own for a drill (Debian's `postgresql` package): a fresh cluster in a
+ * temporary folder, on a free loopback port, trusted locally, gone when stopped. As root, it runs
+ * as the `postgres` user, since the server refuses to run as root.
+ */
+export async function startPostgres() {
+  const versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(a) - Number(b));
+  const bin = path.join('/usr/lib/postgresql', versions.at(-1)!, 'bin');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'drill-pg-'));
+  const asRoot = process.getuid?.() === 0;
+  const ids = asRoot
+    ? {
+        uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
+        gid: Number(execFileSync('id', ['-g', 'postgres']).toString()),
+      }
+    : {};
+  if (asRoot) chownSync(dir, ids.uid!, ids.gid!);
+  execFileSync(path.join(bin, 'initdb'), ['-D', dir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale'], {
+    ...ids,
+    stdio: 'ignore',
+  });
+  const port = await freePort();
+  const server = spawn(
+    path.join(bin, 'postgres'),
+    ['-D', dir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    { ...ids, stdio: 'ignore' },
+  );
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      await client.end();
+      break;
+    } catch {
+      if (Date.now() > deadline || server.exitCode !== null) throw new Error('PostgreSQL ne démarre pas.');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  return {
+    /** A new empty database on this server. */
+    async createDatabase(name: string) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`create database "${name}"`);
+      await admin.end();
+      return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
+    async stop() {
+      await new Promise<void>((resolve) => {
+        if (server.exitCode !== null) return resolve();
+        server.once('exit', () => resolve());
+        server.kill('SIGINT'); // fast shutdown
+      });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
