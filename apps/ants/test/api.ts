@@ -80,6 +80,8 @@ export function draftRequest(
 
 export async function pdf(pages: number): Promise<Buffer> {
   const document = await PDFDocument.create();
+  // Each call a file of its own (the same bytes sent again for a pièce are the file already kept).
+  document.setSubject(crypto.randomUUID());
   for (let i = 0; i < pages; i++) document.addPage([595, 842]).drawText(`Page ${i + 1}`, { x: 50, y: 800 });
   return Buffer.from(await document.save({ useObjectStreams: false }));
 }

@@ -90,10 +90,9 @@ export function suggestTowns(input: string, context: TownContext, data: Dataset 
   }
   // Close spellings only when the name matched no commune at all: the costly part, kept off the common path.
   if (key.length >= 3 && !data.communesByKey.has(key) && scored.size < limit) {
-    const pool = department ? (data.communesByDepartment.get(department) ?? []) : data.communes;
     const max = key.length <= 5 ? 1 : 2;
+    const pool = department ? (data.communesByDepartment.get(department) ?? []) : closeCandidates(key, max, data);
     for (const commune of pool) {
-      if (commune.key[0] !== key[0] && department === undefined) continue;
       const distance = boundedLevenshtein(key, commune.key, max);
       if (distance <= max) add(commune, 30 + distance * 5);
     }
@@ -148,4 +147,77 @@ export function departmentOfPostalCode(postalCode: string | undefined): string |
   if (postalCode.startsWith('97') || postalCode.startsWith('98')) return postalCode.slice(0, 3);
   if (postalCode.startsWith('20')) return Number(postalCode) < 20200 ? '2A' : '2B';
   return postalCode.slice(0, 2);
+}
+
+/**
+ * The communes that may be within `max` edits of `key`, among all of France (no département to
+ * narrow them). One edit spoils at most 3 of a name's padded trigrams, so a name within `max` edits
+ * shares at least `needed` of the key's distinct trigrams: counting them through an index leaves a
+ * few dozen names for the edit distance, instead of the ~35,000 (or the ~2,000 of the same initial
+ * and about the same length: 0.6 ms a record, against 0.17 ms).
+ */
+function closeCandidates(key: string, max: number, data: Dataset): Commune[] {
+  const index = trigramIndex(data);
+  const grams = trigrams(key);
+  const distinct = new Set(grams);
+  const needed = grams.length - 3 * max - (grams.length - distinct.size);
+  if (needed < 1) return data.communes.filter((c) => Math.abs(c.key.length - key.length) <= max);
+  // One count per commune, reused by every call (a typed array: a Map made it 5× slower), put
+  // back to zero for the communes this call touched.
+  const shared = sharedCounts(data);
+  const touched: number[] = [];
+  for (const gram of distinct) {
+    const list = index.get(gram);
+    if (!list) continue;
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k]!;
+      if (shared[i] === 0) touched.push(i);
+      shared[i]!++;
+    }
+  }
+  const found: Commune[] = [];
+  for (const i of touched) {
+    const commune = data.communes[i]!;
+    if (shared[i]! >= needed && Math.abs(commune.key.length - key.length) <= max) found.push(commune);
+    shared[i] = 0;
+  }
+  return found;
+}
+
+/** The name's trigrams, padded so its first and last letters count as much as the others. */
+function trigrams(key: string): string[] {
+  const padded = `\u0001\u0001${key}\u0002`;
+  return Array.from({ length: padded.length - 2 }, (_, i) => padded.slice(i, i + 3));
+}
+
+const sharedCountsOf = new WeakMap<Dataset, Uint16Array>();
+function sharedCounts(data: Dataset): Uint16Array {
+  let counts = sharedCountsOf.get(data);
+  if (!counts) {
+    counts = new Uint16Array(data.communes.length);
+    sharedCountsOf.set(data, counts);
+  }
+  return counts;
+}
+
+/** Which communes (by their position in `communes`) hold each trigram. */
+type TrigramIndex = Map<string, Int32Array>;
+const trigramIndexes = new WeakMap<Dataset, TrigramIndex>();
+
+/** Built on first use, once per dataset. */
+function trigramIndex(data: Dataset): TrigramIndex {
+  let index = trigramIndexes.get(data);
+  if (!index) {
+    const lists = new Map<string, number[]>();
+    data.communes.forEach((commune, i) => {
+      for (const gram of new Set(trigrams(commune.key))) {
+        const list = lists.get(gram);
+        if (list) list.push(i);
+        else lists.set(gram, [i]);
+      }
+    });
+    index = new Map([...lists].map(([gram, list]) => [gram, Int32Array.from(list)]));
+    trigramIndexes.set(data, index);
+  }
+  return index;
 }
