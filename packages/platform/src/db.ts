@@ -40,6 +40,8 @@ export type OpenOptions<TSchema extends Record<string, unknown>> = {
   /** An already open PGlite (a test clone). */
   pglite?: PGlite;
   migrationsFolder?: string;
+  /** Sees every statement the query builder sends (the benchmarks capture their baselines' SQL). */
+  logQuery?: (query: string, params: unknown[]) => void;
 };
 
 /** The lock instances take to migrate and seed (runService's `prepareDatabase`). */
@@ -48,9 +50,10 @@ export const STARTUP_LOCK = 'permis:startup';
 export async function openDatabase<TSchema extends Record<string, unknown>>(
   options: OpenOptions<TSchema>,
 ): Promise<Database<TSchema>> {
+  const logger = options.logQuery ? { logQuery: options.logQuery } : undefined;
   const database = options.url
-    ? openPostgres(options.url, options.schema)
-    : await openPglite(options.pglite ?? (await PGlite.create(options.dataDir ?? 'memory://')), options.schema);
+    ? openPostgres(options.url, options.schema, logger)
+    : await openPglite(options.pglite ?? (await PGlite.create(options.dataDir ?? 'memory://')), options.schema, logger);
   const folder = options.migrationsFolder;
   if (folder) await database.exclusively(STARTUP_LOCK, () => migrateDatabase(database, folder));
   return database;
@@ -63,9 +66,15 @@ export async function migrateDatabase(database: Database<Record<string, unknown>
   else await migratePglite(db, { migrationsFolder });
 }
 
-async function openPglite<TSchema extends Record<string, unknown>>(client: PGlite, schema: TSchema) {
+type QueryLogger = { logQuery(query: string, params: unknown[]): void } | undefined;
+
+async function openPglite<TSchema extends Record<string, unknown>>(
+  client: PGlite,
+  schema: TSchema,
+  logger: QueryLogger,
+) {
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db<TSchema>;
+  const db = drizzlePglite(client, { schema, logger }) as unknown as Db<TSchema>;
   const executeSql: ExecuteSql = async (text, values) => {
     if (values && values.length > 0) return { rows: (await client.query(text, values)).rows };
     const results = await client.exec(text);
@@ -83,11 +92,15 @@ async function openPglite<TSchema extends Record<string, unknown>>(client: PGlit
   };
 }
 
-function openPostgres<TSchema extends Record<string, unknown>>(url: string, schema: TSchema): Database<TSchema> {
+function openPostgres<TSchema extends Record<string, unknown>>(
+  url: string,
+  schema: TSchema,
+  logger: QueryLogger,
+): Database<TSchema> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client's network error must not crash the process; the next query reconnects.
   pool.on('error', () => {});
-  const db = drizzlePg(pool, { schema }) as unknown as Db<TSchema>;
+  const db = drizzlePg(pool, { schema, logger }) as unknown as Db<TSchema>;
   return {
     kind: 'postgres',
     db,

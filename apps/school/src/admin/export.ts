@@ -1,6 +1,7 @@
+import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { TYPE_LABELS } from '@permis/ants-api';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { SchoolDb } from '../db/index.ts';
@@ -33,16 +34,25 @@ export function exportList(db: SchoolDb, schoolId: string, q: z.infer<typeof lis
   const where = conditions(schoolId, q);
   const order = q.dir === 'asc' ? asc(SORTS[q.sort]) : desc(SORTS[q.sort]);
   (async () => {
-    // The order once (numbers only, a few MB for 100,000 rows), then the rows by batches in that order:
-    // no repeated sort, no growing offset.
-    const ordered = await db
-      .select({ number: onlineApplications.number })
+    // The order once, as one text of the numbers (about 5 MB for 200,000 rows, where as many row
+    // objects held 40 MB more at their peak), then the rows by batches in that order: no repeated
+    // sort, no growing offset.
+    const [ordered] = await db
+      .select({
+        numbers: sql<
+          string | null
+        >`string_agg(${onlineApplications.number}, ',' order by ${order}, ${onlineApplications.number})`,
+      })
       .from(onlineApplications)
       .leftJoin(students, eq(students.id, onlineApplications.studentId))
-      .where(where)
-      .orderBy(order, asc(onlineApplications.number));
-    for (let i = 0; i < ordered.length; i += BATCH) {
-      const numbers = ordered.slice(i, i + BATCH).map((row) => row.number);
+      .where(where);
+    const all = ordered?.numbers ?? '';
+    for (let from = 0; from < all.length; ) {
+      let to = from;
+      for (let n = 0; n < BATCH && to !== -1 && to < all.length; n++) to = all.indexOf(',', to + 1);
+      const end = to === -1 || to >= all.length ? all.length : to;
+      const numbers = all.slice(from, end).split(',').filter(Boolean);
+      from = end + 1;
       const batch = await db
         .select(rowColumns)
         .from(onlineApplications)
@@ -64,6 +74,8 @@ export function exportList(db: SchoolDb, schoolId: string, q: z.infer<typeof lis
           })
           .commit();
       }
+      // A slow reader (a download over a poor line) holds the writer back, not the server's memory.
+      if (out.writableNeedDrain) await once(out, 'drain');
     }
     sheet.commit();
     await workbook.commit();
