@@ -1,17 +1,13 @@
-import { type PassThrough, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { ApplicationState, HeldApplication } from '@permis/ants-api';
 import { createSecretBox } from '@permis/platform';
 import { eq, sql } from 'drizzle-orm';
 import { draftRequest, startAntsHttp } from '../apps/ants/test/api.ts';
-import { exportList } from '../apps/school/src/admin/export.ts';
-import { counters, listPage, listQuery } from '../apps/school/src/admin/query.ts';
 import { createAntsClients } from '../apps/school/src/ants/clients.ts';
 import { offices, onlineApplications, schools, syncRuns } from '../apps/school/src/db/schema.ts';
 import { saveApplications } from '../apps/school/src/online/store.ts';
 import { runSync } from '../apps/school/src/sync/run.ts';
 import { startSchool, TEST_KEY } from '../apps/school/test/harness.ts';
-import { measure, type Row } from './stats.ts';
+import type { Row } from './stats.ts';
 
 const f = (n: number) => `${n.toFixed(1)} ms`;
 
@@ -39,8 +35,8 @@ function application(n: number, state: ApplicationState = 'draft'): HeldApplicat
 
 /**
  * Issue 7's figures: the bulk update of 10,000 applications against a raw batched insert of the
- * same rows; an unchanged re-sync against a full one; the list + counters over 100,000
- * applications in 50 offices against the bare SQL; the Excel export of 50,000 rows (time, memory).
+ * same rows; an unchanged re-sync against a full one. (The list + counters and the export are
+ * measured as they grow, on a PostgreSQL server: growth.ts, exportMemory.ts.)
  */
 export async function onlineScenario(): Promise<Row[]> {
   const rows: Row[] = [];
@@ -120,77 +116,6 @@ export async function onlineScenario(): Promise<Row[]> {
     }
     await db.delete(syncRuns);
     await db.delete(onlineApplications);
-
-    // 3. List + counters: 100,000 applications over 50 offices; one office's first page.
-    const officeRows = await db
-      .insert(offices)
-      .values(Array.from({ length: 48 }, (_, i) => ({ schoolId, name: `BUREAU ${i + 1}` })))
-      .returning({ id: offices.id });
-    const officeIds = [
-      office!.id,
-      ...officeRows.map((o) => o.id),
-      (await db.select().from(offices).where(eq(offices.name, 'SAINT-PRIEST')))[0]!.id,
-    ];
-    await db.execute(sql`
-      insert into online_applications (school_id, office_id, type, number, candidate_name, ants_id, state, state_label,
-                                       remote_created_at, remote_updated_at)
-      select ${schoolId}::uuid, (${sql.raw(`array[${officeIds.map((id) => `'${id}'::uuid`).join(',')}]`)})[1 + g % 50],
-             case when g % 3 = 0 then '06' else '02' end, '9012026' || lpad(g::text, 16, '0'), 'Camille MARTIN', gen_random_uuid(),
-             (array['draft','awaiting_candidate','under_instruction','to_complete','accepted','rejected'])[1 + g % 6], 'Brouillon',
-             timestamptz '2025-01-01' + (g || ' minutes')::interval, timestamptz '2025-01-01' + (g || ' minutes')::interval
-        from generate_series(1, 100000) g`);
-    await db.execute(sql`analyze online_applications`);
-    const q = listQuery.parse({ officeId: office!.id });
-    const list = await measure(100, () => Promise.all([listPage(db, schoolId, q), counters(db, schoolId, q)]));
-    const bare = await measure(100, () =>
-      Promise.all([
-        db.execute(sql`select number, type, state_label, neph, remote_created_at, remote_updated_at, candidate_name
-                         from online_applications where school_id = ${schoolId} and office_id = ${office!.id}
-                        order by remote_updated_at desc, number limit 50`),
-        db.execute(
-          sql`select count(*) from online_applications where school_id = ${schoolId} and office_id = ${office!.id}`,
-        ),
-        db.execute(
-          sql`select type, state, count(*) from online_applications where school_id = ${schoolId} and office_id = ${office!.id} group by type, state`,
-        ),
-      ]),
-    );
-    rows.push({
-      scenario: 'liste + compteurs (100 000 demandes, 50 agences)',
-      figure: `p95 ${f(list.p95)} ; SQL nu p95 ${f(bare.p95)} → ${(list.p95 / bare.p95).toFixed(2)}×`,
-      target: '≤ 3× le SQL nu (sur PostgreSQL)',
-    });
-
-    // 4. Excel export of 50,000 rows (one office holding them), peak memory growth sampled.
-    await db.update(onlineApplications).set({ officeId: officeIds[1]! });
-    await db.update(onlineApplications).set({ officeId: office!.id }).where(sql`right(number, 6)::int <= 50000`);
-    const before = process.memoryUsage().rss;
-    let peak = before;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 10);
-    let bytes = 0;
-    start = performance.now();
-    await pipeline(
-      exportList(db, schoolId, listQuery.parse({ officeId: office!.id })) as PassThrough,
-      new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          bytes += chunk.length;
-          done();
-        },
-      }),
-    );
-    const exportMs = performance.now() - start;
-    clearInterval(sampler);
-    const [{ n }] = (await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(onlineApplications)
-      .where(eq(onlineApplications.officeId, office!.id))) as [{ n: number }];
-    rows.push({
-      scenario: `export Excel (${n} lignes)`,
-      figure: `${f(exportMs)}, ${(bytes / 2 ** 20).toFixed(1)} Mo ; pic de mémoire +${((peak - before) / 2 ** 20).toFixed(0)} Mo`,
-      target: '< 100 Mo de plus',
-    });
   } finally {
     await school.close();
   }

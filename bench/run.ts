@@ -1,5 +1,9 @@
+import { readdirSync } from 'node:fs';
 import { pinnedNodeBinary } from '../scripts/runtime.ts';
+import { exportScenario } from './exportMemory.ts';
+import { growthScenario } from './growth.ts';
 import { hostileScenario } from './hostile.ts';
+import { loadScenario } from './load.ts';
 import { onlineScenario } from './online.ts';
 import { referentielScenario } from './referentiel.ts';
 import { sessionsScenario } from './sessions.ts';
@@ -13,11 +17,25 @@ const scenarios = {
   sessions: sessionsScenario,
   online: onlineScenario,
   hostile: hostileScenario,
+  // On a PostgreSQL server of their own (Debian's postgresql): issue 17's growth, load and memory.
+  growth: growthScenario,
+  load: loadScenario,
+  export: exportScenario,
 };
 // `npm run bench -- hostile`: only the scenarios named.
 const chosen = process.argv.slice(2);
 for (const [name, scenario] of Object.entries(scenarios)) {
   if (chosen.length === 0 || chosen.includes(name)) rows.push(...(await scenario()));
 }
-console.log(`Machine : ${machine()}\nBase : ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}\n`);
+console.log(
+  `Machine : ${machine()}\nBase : PGlite (référentiel, sessions, online, hostile), PostgreSQL ${postgresVersion()} (growth, load, export)\n`,
+);
 printTable(rows);
+
+function postgresVersion(): string {
+  return (
+    readdirSync('/usr/lib/postgresql')
+      .sort((a, b) => Number(a) - Number(b))
+      .at(-1) ?? '?'
+  );
+}

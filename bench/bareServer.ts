@@ -1,0 +1,79 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import pg from 'pg';
+
+/**
+ * The baseline of the load figures: an HTTP server that does nothing but send the very statements
+ * the national service sent for one request (captured from its query builder, `load.ts`), with
+ * `pg` on a pool of the same size. `GET /get` replays a read by number; `POST /create` a creation,
+ * in one transaction, with the values that must differ each time (idempotency key, candidate,
+ * number) replaced by fresh ones.
+ */
+type Statement = { query: string; params: unknown[] };
+const [url, file, port] = process.argv.slice(2) as [string, string, string];
+const captured = JSON.parse(readFileSync(file, 'utf8')) as {
+  get: Statement[];
+  create: Statement[];
+  markers: Record<string, string>;
+};
+const pool = new pg.Pool({ connectionString: url, max: 10 });
+let counter = 0;
+
+function fresh(value: unknown, replace: [string, string][]): unknown {
+  if (typeof value !== 'string') return value;
+  let text = value;
+  for (const [from, to] of replace) text = text.replaceAll(from, to);
+  return text;
+}
+
+async function replay(statements: Statement[], replace: [string, string][], transaction: boolean) {
+  const client = await pool.connect();
+  try {
+    let last: unknown[] = [];
+    if (transaction) await client.query('begin');
+    for (const s of statements) {
+      last = (
+        await client.query(
+          s.query,
+          s.params.map((p) => fresh(p, replace)),
+        )
+      ).rows;
+    }
+    if (transaction) await client.query('commit');
+    return last;
+  } catch (error) {
+    if (transaction) await client.query('rollback');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+http
+  .createServer(async (request, response) => {
+    request.resume();
+    try {
+      let rows: unknown[];
+      if (request.url === '/get') rows = await replay(captured.get, [], false);
+      else {
+        counter++;
+        const m = captured.markers;
+        rows = await replay(
+          captured.create,
+          [
+            [m.key!, randomUUID()],
+            [m.email!, `bare${counter}.${process.pid}@example.fr`],
+            [m.birthName!, `BARE-${process.pid}-${counter}`],
+            [m.number!, `90120260101${String(randomInt(0, 1e12)).padStart(12, '0')}`],
+          ],
+          true,
+        );
+      }
+      const body = JSON.stringify({ rows });
+      response.writeHead(request.url === '/get' ? 200 : 201, { 'content-type': 'application/json' }).end(body);
+    } catch (error) {
+      response.writeHead(500).end(String((error as Error).message));
+    }
+  })
+  .listen(Number(port), '127.0.0.1');
