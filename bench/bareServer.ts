@@ -10,7 +10,7 @@ import pg from 'pg';
  * in one transaction, with the values that must differ each time (idempotency key, candidate,
  * number) replaced by fresh ones.
  */
-type Statement = { query: string; params: unknown[] };
+type Statement = { query: string; params: unknown[]; name?: string };
 const [url, file, port] = process.argv.slice(2) as [string, string, string];
 const captured = JSON.parse(readFileSync(file, 'utf8')) as {
   get: Statement[];
@@ -18,6 +18,8 @@ const captured = JSON.parse(readFileSync(file, 'utf8')) as {
   markers: Record<string, string>;
 };
 const pool = new pg.Pool({ connectionString: url, max: 10 });
+for (const [i, s] of [...captured.get, ...captured.create].entries())
+  (s as Statement & { name?: string }).name = `bare_${i}`;
 let counter = 0;
 
 function fresh(value: unknown, replace: [string, string][]): unknown {

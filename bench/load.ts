@@ -182,12 +182,7 @@ export async function loadScenario(): Promise<Row[]> {
         'req/s',
         0,
       );
-    const cpu = (list: Awaited<ReturnType<typeof run>>[]) =>
-      medianOf(
-        list.map((r) => r.cpu * 100),
-        '%',
-        0,
-      ).median;
+    const cpu = (list: Awaited<ReturnType<typeof run>>[]) => Math.round(medianOf(list.map((r) => r.cpu * 100)).median);
     const errors = (list: Awaited<ReturnType<typeof run>>[]) => list.reduce((sum, r) => sum + r.errors, 0);
     const line = (name: string, service: typeof figures.get, baseline: typeof figures.get, target: number) => {
       const measured = rate(service);

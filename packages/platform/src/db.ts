@@ -124,6 +124,23 @@ function openPostgres<TSchema extends Record<string, unknown>>(
   };
 }
 
+/**
+ * A statement of the hot paths prepared once per database (`.prepare(name)`): the query builder
+ * builds its SQL once, and PostgreSQL plans it once per connection. Keyed by the database object,
+ * so each service (and each test's database) has its own.
+ */
+export function preparedOnce<D extends object, P>(build: (db: D) => P): (db: D) => P {
+  const made = new WeakMap<D, P>();
+  return (db) => {
+    let prepared = made.get(db);
+    if (!prepared) {
+      prepared = build(db);
+      made.set(db, prepared);
+    }
+    return prepared;
+  };
+}
+
 /** The PostgreSQL error code (23505 unique violation…) of a failed query, on either driver. */
 export function pgErrorCode(error: unknown): string | undefined {
   const e = error as { code?: string; cause?: { code?: string } };

@@ -39,20 +39,23 @@ export function createRateLimiter(
   now: () => Date = () => new Date(),
 ) {
   const windowMs = policy.windowSeconds * 1000;
+  // Every request of the quota'd routes runs it: built once, planned once per connection.
+  const counted = db
+    .insert(rateWindows)
+    .values({ key: sql.placeholder('key'), windowStart: sql.placeholder('windowStart'), count: 1 })
+    .onConflictDoUpdate({
+      target: [rateWindows.key, rateWindows.windowStart],
+      set: { count: sql`${rateWindows.count} + 1` },
+    })
+    .returning({ count: rateWindows.count })
+    .prepare(`rate_window_${policy.name.replace(/\W/g, '_')}`);
   return {
     policy,
     async take(caller: string): Promise<RateTaken> {
       const at = now().getTime();
       const windowStart = new Date(Math.floor(at / windowMs) * windowMs);
       const key = sha256(`${policy.name}:${caller}`);
-      const [row] = await db
-        .insert(rateWindows)
-        .values({ key, windowStart, count: 1 })
-        .onConflictDoUpdate({
-          target: [rateWindows.key, rateWindows.windowStart],
-          set: { count: sql`${rateWindows.count} + 1` },
-        })
-        .returning({ count: rateWindows.count });
+      const [row] = (await counted.execute({ key, windowStart })) as { count: number }[];
       const count = row?.count ?? 1;
       if (count === 1) {
         await db.delete(rateWindows).where(and(eq(rateWindows.key, key), lt(rateWindows.windowStart, windowStart)));

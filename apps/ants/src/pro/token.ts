@@ -1,6 +1,6 @@
 import { revokedTokensSchema, tokenRequestSchema, tokenResponseSchema } from '@permis/ants-api';
-import { type HttpServer, randomToken, sha256 } from '@permis/platform';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { type HttpServer, preparedOnce, randomToken, sha256 } from '@permis/platform';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
@@ -106,6 +106,33 @@ function bearerToken(request: FastifyRequest): string {
 /** The school behind a professional API call, resolved once per request. */
 const callers = new WeakMap<FastifyRequest, ProCaller | null>();
 
+/**
+ * Every call of the professional API runs this lookup: prepared once per database (the query is
+ * built once, and PostgreSQL plans it once per connection).
+ */
+const callerByToken = preparedOnce((db: AntsDb) =>
+  db
+    .select({
+      id: proAccounts.id,
+      userId: proUsers.id,
+      agrementNumber: proAccounts.agrementNumber,
+      schoolName: proAccounts.schoolName,
+    })
+    .from(apiTokens)
+    .innerJoin(proAccounts, eq(proAccounts.id, apiTokens.proAccountId))
+    .innerJoin(proUsers, eq(proUsers.id, apiTokens.proUserId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sql.placeholder('hash')),
+        gt(apiTokens.expiresAt, sql.placeholder('now')),
+        eq(proAccounts.active, true),
+        eq(proUsers.active, true),
+      ),
+    )
+    .limit(1)
+    .prepare('pro_caller_by_token'),
+);
+
 /** The school calling the professional API with a valid bearer token, or null. */
 export async function findProCaller(db: AntsDb, request: FastifyRequest): Promise<ProCaller | null> {
   const known = callers.get(request);
@@ -113,25 +140,7 @@ export async function findProCaller(db: AntsDb, request: FastifyRequest): Promis
   const token = bearerToken(request);
   let found: ProCaller | null = null;
   if (token) {
-    const [row] = await db
-      .select({
-        id: proAccounts.id,
-        userId: proUsers.id,
-        agrementNumber: proAccounts.agrementNumber,
-        schoolName: proAccounts.schoolName,
-      })
-      .from(apiTokens)
-      .innerJoin(proAccounts, eq(proAccounts.id, apiTokens.proAccountId))
-      .innerJoin(proUsers, eq(proUsers.id, apiTokens.proUserId))
-      .where(
-        and(
-          eq(apiTokens.tokenHash, sha256(token)),
-          gt(apiTokens.expiresAt, new Date()),
-          eq(proAccounts.active, true),
-          eq(proUsers.active, true),
-        ),
-      )
-      .limit(1);
+    const [row] = await callerByToken(db).execute({ hash: sha256(token), now: new Date() });
     found = row ?? null;
   }
   callers.set(request, found);
