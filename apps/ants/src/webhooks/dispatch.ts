@@ -64,9 +64,11 @@ export async function dispatchWebhooks(
   const worker = async () => {
     for (let queue = queues.shift(); queue; queue = queues.shift()) {
       for (const item of queue) {
-        // Past its claim, another instance may have taken it again: it is theirs now.
-        if (Date.now() + DELIVERY_TIMEOUT_MS > claims.get(item.event.id)!.getTime()) continue;
-        if (await deliverOne(db, box, deliver, now, item)) delivered++;
+        // Renewed just before it leaves: an event whose claim ran out (another instance may
+        // have taken it again) is theirs now, and skipped here.
+        const claim = await renewClaim(db, item.event.id, claims.get(item.event.id)!);
+        if (!claim) continue;
+        if (await deliverOne(db, box, deliver, now, item, claim)) delivered++;
         else failed++;
       }
     }
@@ -76,39 +78,45 @@ export async function dispatchWebhooks(
 }
 
 /**
- * How long one delivery may hold an event: the receiver's 5 s plus the address's lookup and the
- * database's writes. An event's claim lasts this much per event before it in its school's queue
- * (they go one after the other), so one killed instance's events are due again within seconds.
+ * How long a claim holds an event: the receiver's 5 s plus the address's lookup and the database's
+ * writes. Each event's claim is renewed just before its delivery, so a queue of any length keeps
+ * its events, and those of an instance that died are due again within this time.
  */
-const CLAIM_PER_DELIVERY_MS = DELIVERY_TIMEOUT_MS + 5000;
+const CLAIM_MS = DELIVERY_TIMEOUT_MS + 10000;
 
 /**
  * Takes the due events for this round, so no other instance takes them meanwhile: rows another
  * round holds are skipped (`FOR UPDATE SKIP LOCKED`), and each claimed event is due again only
- * after its claim (pushed `next_attempt_at`): delivered, it leaves; failed, its retry time replaces
- * the claim; if the instance dies, it is tried again when the claim ends. Answers each event's
- * claim end.
+ * after its claim (`next_attempt_at` pushed to the claim's end): delivered, it leaves; failed, its
+ * retry time replaces the claim; if the instance dies, it is tried again when the claim ends.
+ * Answers each event's claim end (millisecond precision, as JavaScript dates: the fence below).
  */
 async function claimDueEvents(db: AntsDb, now: Date, limit: number): Promise<Map<string, Date>> {
+  const until = new Date(now.getTime() + CLAIM_MS);
   const result = (await db.execute(sql`
     WITH locked AS (
-      SELECT e.id, e.pro_account_id, e.created_at FROM ${webhookEvents} e
+      SELECT e.id FROM ${webhookEvents} e
       WHERE e.status = 'pending' AND e.next_attempt_at <= ${now.toISOString()}::timestamptz
         AND EXISTS (SELECT 1 FROM ${proWebhooks} h WHERE h.pro_account_id = e.pro_account_id)
       ORDER BY e.created_at
       LIMIT ${limit}
       FOR UPDATE OF e SKIP LOCKED
-    ), placed AS (
-      SELECT id, row_number() OVER (PARTITION BY pro_account_id ORDER BY created_at) AS place FROM locked
     )
-    UPDATE ${webhookEvents} w
-    SET next_attempt_at = ${now.toISOString()}::timestamptz + placed.place * ${CLAIM_PER_DELIVERY_MS} * interval '1 millisecond'
-    FROM placed WHERE w.id = placed.id
-    RETURNING w.id, w.next_attempt_at AS claimed_until`)) as unknown as {
-    rows: { id: string; claimed_until: string | Date }[];
-  };
-  // Both drivers answer `rows`; PGlite gives dates, node-postgres too (timestamptz parsed).
-  return new Map(result.rows.map((row) => [row.id, new Date(row.claimed_until)]));
+    UPDATE ${webhookEvents} w SET next_attempt_at = ${until.toISOString()}::timestamptz
+    FROM locked WHERE w.id = locked.id
+    RETURNING w.id`)) as unknown as { rows: { id: string }[] };
+  return new Map(result.rows.map((row) => [row.id, until]));
+}
+
+/** The claim extended for one delivery, if this round still holds it (else null). */
+async function renewClaim(db: AntsDb, id: string, held: Date): Promise<Date | null> {
+  const until = new Date(Date.now() + CLAIM_MS);
+  const [renewed] = await db
+    .update(webhookEvents)
+    .set({ nextAttemptAt: until })
+    .where(and(eq(webhookEvents.id, id), eq(webhookEvents.status, 'pending'), eq(webhookEvents.nextAttemptAt, held)))
+    .returning({ id: webhookEvents.id });
+  return renewed ? until : null;
 }
 
 type Due = {
@@ -129,14 +137,14 @@ function viewFor({ event, application, leftAt }: Due) {
 }
 
 /** One delivery and its outcome in the database; answers whether it was delivered. */
-async function deliverOne(db: AntsDb, box: SecretBox, deliver: Deliver, now: Date, due: Due) {
+async function deliverOne(db: AntsDb, box: SecretBox, deliver: Deliver, now: Date, due: Due, claim: Date) {
+  // Every outcome is written only while this round holds the claim: an instance too slow to
+  // finish never overwrites what the one that took the event again wrote.
+  const held = and(eq(webhookEvents.id, due.event.id), eq(webhookEvents.nextAttemptAt, claim));
   const { event, hook } = due;
   const application = viewFor(due);
   if (!application) {
-    await db
-      .update(webhookEvents)
-      .set({ status: 'failed', lastError: 'NOT_VISIBLE' })
-      .where(eq(webhookEvents.id, event.id));
+    await db.update(webhookEvents).set({ status: 'failed', lastError: 'NOT_VISIBLE' }).where(held);
     return false;
   }
   const body = JSON.stringify({
@@ -168,7 +176,7 @@ async function deliverOne(db: AntsDb, box: SecretBox, deliver: Deliver, now: Dat
     await db
       .update(webhookEvents)
       .set({ status: 'delivered', attempts, deliveredAt: new Date(), lastError: null })
-      .where(eq(webhookEvents.id, event.id));
+      .where(held);
     return true;
   }
   await db
@@ -179,7 +187,7 @@ async function deliverOne(db: AntsDb, box: SecretBox, deliver: Deliver, now: Dat
       lastError: error.slice(0, 300),
       nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
     })
-    .where(eq(webhookEvents.id, event.id));
+    .where(held);
   return false;
 }
 

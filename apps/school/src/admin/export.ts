@@ -75,7 +75,9 @@ export function exportList(db: SchoolDb, schoolId: string, q: z.infer<typeof lis
           .commit();
       }
       // A slow reader (a download over a poor line) holds the writer back, not the server's memory.
-      if (out.writableNeedDrain) await once(out, 'drain');
+      // A download cancelled meanwhile ends the export (its stream closes without an error).
+      if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+      if (out.destroyed) return;
     }
     sheet.commit();
     await workbook.commit();
