@@ -16,7 +16,7 @@ import { schema as schoolSchema } from '../apps/school/src/db/index.ts';
 import { offices, schools } from '../apps/school/src/db/schema.ts';
 import { seedDemo as seedSchool } from '../apps/school/src/seed/demo.ts';
 import { startPostgres } from '../drills/postgres.ts';
-import { medianOf, type Row } from './stats.ts';
+import { measure, medianOf, type Row } from './stats.ts';
 
 /** Repetitions of each figure (its median and spread), and calls per repetition (their p50). */
 const RUNS = 5;
@@ -50,17 +50,7 @@ async function recordingDatabase<T extends Record<string, unknown>>(schema: T, u
 /** The p50 of `CALLS` calls, `RUNS` times: the median of those p50s and their spread. */
 async function figure(work: () => Promise<unknown>) {
   const p50s: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    for (let i = 0; i < 10; i++) await work();
-    const times: number[] = [];
-    for (let i = 0; i < CALLS; i++) {
-      const start = performance.now();
-      await work();
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    p50s.push(times[Math.floor(times.length / 2)]!);
-  }
+  for (let run = 0; run < RUNS; run++) p50s.push((await measure(CALLS, work)).p50);
   return medianOf(p50s, 'ms', 2);
 }
 

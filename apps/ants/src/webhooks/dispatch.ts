@@ -39,8 +39,8 @@ export async function dispatchWebhooks(
   const now = options.now ?? new Date();
   const policy = options.policy ?? { allowPrivate: false };
   const deliver: Deliver = options.deliver ?? ((url, headers, body) => postToDestination(url, headers, body, policy));
-  const claims = await claimDueEvents(db, now, options.limit ?? 50);
-  if (claims.size === 0) return { delivered: 0, failed: 0 };
+  const claim = await claimDueEvents(db, now, options.limit ?? 50);
+  if (claim.ids.length === 0) return { delivered: 0, failed: 0 };
   const due = await db
     .select({ event: webhookEvents, hook: proWebhooks, application: applications, leftAt: formerHolders.leftAt })
     .from(webhookEvents)
@@ -53,7 +53,7 @@ export async function dispatchWebhooks(
         eq(formerHolders.proAccountId, webhookEvents.proAccountId),
       ),
     )
-    .where(inArray(webhookEvents.id, [...claims.keys()]))
+    .where(inArray(webhookEvents.id, claim.ids))
     .orderBy(asc(webhookEvents.createdAt));
   const bySchool = new Map<string, typeof due>();
   for (const item of due)
@@ -66,9 +66,9 @@ export async function dispatchWebhooks(
       for (const item of queue) {
         // Renewed just before it leaves: an event whose claim ran out (another instance may
         // have taken it again) is theirs now, and skipped here.
-        const claim = await renewClaim(db, item.event.id, claims.get(item.event.id)!);
-        if (!claim) continue;
-        if (await deliverOne(db, box, deliver, now, item, claim)) delivered++;
+        const renewed = await renewClaim(db, item.event.id, claim.until);
+        if (!renewed) continue;
+        if (await deliverOne(db, box, deliver, now, item, renewed)) delivered++;
         else failed++;
       }
     }
@@ -89,9 +89,10 @@ const CLAIM_MS = DELIVERY_TIMEOUT_MS + 10000;
  * round holds are skipped (`FOR UPDATE SKIP LOCKED`), and each claimed event is due again only
  * after its claim (`next_attempt_at` pushed to the claim's end): delivered, it leaves; failed, its
  * retry time replaces the claim; if the instance dies, it is tried again when the claim ends.
- * Answers each event's claim end (millisecond precision, as JavaScript dates: the fence below).
+ * Answers the events claimed and their claims' one end (millisecond precision, as JavaScript dates:
+ * the fence below compares it exactly).
  */
-async function claimDueEvents(db: AntsDb, now: Date, limit: number): Promise<Map<string, Date>> {
+async function claimDueEvents(db: AntsDb, now: Date, limit: number): Promise<{ ids: string[]; until: Date }> {
   const until = new Date(now.getTime() + CLAIM_MS);
   const result = (await db.execute(sql`
     WITH locked AS (
@@ -105,7 +106,7 @@ async function claimDueEvents(db: AntsDb, now: Date, limit: number): Promise<Map
     UPDATE ${webhookEvents} w SET next_attempt_at = ${until.toISOString()}::timestamptz
     FROM locked WHERE w.id = locked.id
     RETURNING w.id`)) as unknown as { rows: { id: string }[] };
-  return new Map(result.rows.map((row) => [row.id, until]));
+  return { ids: result.rows.map((row) => row.id), until };
 }
 
 /** The claim extended for one delivery, if this round still holds it (else null). */
