@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { draftRequest } from '../../ants/test/api.ts';
 import { counters, listQuery } from '../src/admin/query.ts';
@@ -64,10 +64,10 @@ describe.skipIf(!serverUrl)('the counters of an office written by two transactio
       });
       // Waits for the state it reads: A is blocked behind B before B goes on.
       for (;;) {
-        const waiting = await school.db.execute<{ n: number }>(
-          sql`select count(*)::int as n from pg_stat_activity
-               where datname = current_database() and wait_event_type = 'Lock'`,
-        );
+        const waiting = (await school.database.executeSql(
+          `select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock'`,
+        )) as { rows: { n: number }[] };
         if (waiting.rows[0]!.n > 0) break;
         await new Promise((resolve) => setImmediate(resolve));
       }

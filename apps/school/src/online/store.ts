@@ -1,5 +1,5 @@
 import { type Application, type CreateApplication, type HeldApplication, TRANSFERRED } from '@permis/ants-api';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { SchoolDb } from '../db/index.ts';
 import { onlineApplications } from '../db/schema.ts';
 import type { Right } from '../users/rights.ts';
@@ -43,24 +43,21 @@ const values = (owner: { schoolId: string; officeId: string }, app: Application)
  */
 export async function saveApplications(
   /** The database or a transaction. */
-  db: Pick<SchoolDb, 'insert' | 'execute'>,
+  db: Pick<SchoolDb, 'insert' | 'select' | 'execute'>,
   owner: { schoolId: string; officeId: string; studentId?: string | null; sent?: CreateApplication },
   apps: Application[],
   /** A sync has no use for the saved rows: not sending them back is faster. */
   options: { returning?: boolean } = {},
 ): Promise<OnlineApplicationRow[]> {
   if (apps.length === 0) return [];
+  const linked = owner.studentId === undefined ? await linkedStudents(db, owner.schoolId, apps) : undefined;
   const excluded = (column: string) => sql.raw(`excluded.${column}`);
   const upsert = db
     .insert(onlineApplications)
     .values(
       apps.map((app) => ({
         ...values(owner, app),
-        studentId:
-          owner.studentId !== undefined
-            ? owner.studentId
-            : sql`(select o.student_id from ${onlineApplications} o where o.school_id = ${owner.schoolId}
-                 and o.number = ${app.number} and o.student_id is not null limit 1)`,
+        studentId: linked ? (linked.get(app.number) ?? null) : owner.studentId,
         sent: owner.sent ?? null,
       })),
     )
@@ -90,6 +87,27 @@ export async function saveApplications(
   else rows = await upsert.returning();
   await fillDossiers(db, owner.schoolId, apps);
   return rows;
+}
+
+/**
+ * The students the school's offices linked these applications to, by number: one lookup for the
+ * whole page (a subquery per row cost a sync page a third of its time).
+ */
+async function linkedStudents(db: Pick<SchoolDb, 'select'>, schoolId: string, apps: Application[]) {
+  const rows = await db
+    .select({ number: onlineApplications.number, studentId: onlineApplications.studentId })
+    .from(onlineApplications)
+    .where(
+      and(
+        eq(onlineApplications.schoolId, schoolId),
+        inArray(
+          onlineApplications.number,
+          apps.map((app) => app.number),
+        ),
+        isNotNull(onlineApplications.studentId),
+      ),
+    );
+  return new Map(rows.map((row) => [row.number, row.studentId]));
 }
 
 /**
