@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dataset } from './dataset.ts';
-import { autocompleteTowns, departmentOfPostalCode, findTowns, suggestTowns } from './towns.ts';
+import { boundedLevenshtein } from './levenshtein.ts';
+import { autocompleteTowns, closeCandidates, departmentOfPostalCode, findTowns, suggestTowns } from './towns.ts';
 
 describe('communes (COG 2026)', () => {
   const data = dataset();
@@ -58,6 +59,47 @@ describe('communes (COG 2026)', () => {
   it('suggests close spellings for a typo', () => {
     expect(suggestTowns('RENE', { postalCode: '35000', purpose: 'residence' })[0]?.label).toBe('RENNES (35000)');
     expect(suggestTowns('MONPELLIER', { purpose: 'residence' }).map((s) => s.label)).toContain('MONTPELLIER (34000)');
+  });
+
+  it('finds, without a département, every commune within the edits allowed, as reading them all would', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ- ';
+    const edit = (key: string) => {
+      const at = random(key.length);
+      const letter = letters[random(letters.length)]!;
+      const kind = random(3);
+      if (kind === 0) return key.slice(0, at) + letter + key.slice(at + 1);
+      if (kind === 1) return key.slice(0, at) + letter + key.slice(at);
+      return key.slice(0, at) + key.slice(at + 1);
+    };
+    // Names of every length, SAINT-… ones among them, with one or two edits.
+    const picked = Array.from({ length: 300 }, () => data.communes[random(data.communes.length)]!.key);
+    picked.push(
+      'SAINT-MALO',
+      'SAINT-JEAN-DE-LUZ',
+      'EU',
+      'Y',
+      'LE MANS',
+      'SAINT-REMY-EN-BOUZEMONT-SAINT-GENEST-ET-ISSON',
+    );
+    for (const name of picked) {
+      const key = random(2) ? edit(edit(name)) : edit(name);
+      if (key.length < 3) continue;
+      const max = key.length <= 5 ? 1 : 2;
+      const everyName = data.communes
+        .map((commune) => ({ code: commune.code, distance: boundedLevenshtein(key, commune.key, max) }))
+        .filter((c) => c.distance <= max);
+      const found = closeCandidates(key, max, data)
+        .map((commune) => ({ code: commune.code, distance: boundedLevenshtein(key, commune.key, max) }))
+        .filter((c) => c.distance <= max);
+      const order = (list: { code: string; distance: number }[]) =>
+        [...list].sort((a, b) => a.code.localeCompare(b.code) || a.distance - b.distance);
+      expect(order(found), key).toEqual(order(everyName));
+    }
   });
 
   it('offers the arrondissements for a birth in Paris, in order', () => {

@@ -1,5 +1,5 @@
 import { compare, type Dataset, dataset } from './dataset.ts';
-import { boundedLevenshtein } from './levenshtein.ts';
+import { distanceFrom } from './levenshtein.ts';
 import { normalizePlaceName, parsePlaceLabel, placeLabel } from './normalize.ts';
 import type { Commune, Suggestion } from './types.ts';
 
@@ -92,8 +92,9 @@ export function suggestTowns(input: string, context: TownContext, data: Dataset 
   if (key.length >= 3 && !data.communesByKey.has(key) && scored.size < limit) {
     const max = key.length <= 5 ? 1 : 2;
     const pool = department ? (data.communesByDepartment.get(department) ?? []) : closeCandidates(key, max, data);
+    const distanceTo = distanceFrom(key);
     for (const commune of pool) {
-      const distance = boundedLevenshtein(key, commune.key, max);
+      const distance = distanceTo(commune.key, max);
       if (distance <= max) add(commune, 30 + distance * 5);
     }
   }
@@ -152,24 +153,40 @@ export function departmentOfPostalCode(postalCode: string | undefined): string |
 /**
  * The communes that may be within `max` edits of `key`, among all of France (no département to
  * narrow them). One edit spoils at most 3 of a name's padded trigrams, so a name within `max` edits
- * shares at least `needed` of the key's distinct trigrams: counting them through an index leaves a
- * few dozen names for the edit distance, instead of the ~35,000 (or the ~2,000 of the same initial
- * and about the same length: 0.6 ms a record, against 0.17 ms).
+ * shares at least `needed` of the key's distinct trigrams, and so at least one of any `d - needed + 1`
+ * of the `d` that names within reach hold. The index holds each trigram's communes ordered by name
+ * length, so only the names of a length within `max` are read; the rarest trigrams find the
+ * candidates (the commonest, as in every SAINT-…, are not read through), and the others are
+ * counted for each candidate by a binary search.
  */
-function closeCandidates(key: string, max: number, data: Dataset): Commune[] {
+export function closeCandidates(key: string, max: number, data: Dataset): Commune[] {
   const index = trigramIndex(data);
   const grams = trigrams(key);
   const distinct = new Set(grams);
   const needed = grams.length - 3 * max - (grams.length - distinct.size);
-  if (needed < 1) return data.communes.filter((c) => Math.abs(c.key.length - key.length) <= max);
+  const end = index.byLength.length;
+  const from = index.lengthStart[Math.max(0, key.length - max)] ?? end;
+  const to = index.lengthStart[Math.min(index.lengthStart.length - 1, key.length + max + 1)] ?? end;
+  if (needed < 1) return index.byLength.slice(from, to);
+  // Each trigram's communes of a length within reach: [start, end) of its list, shortest first.
+  const ranges: { list: Int32Array; start: number; end: number }[] = [];
+  for (const gram of distinct) {
+    const list = index.lists.get(gram);
+    if (!list) continue;
+    const start = lowerBound(list, from);
+    const end = lowerBound(list, to);
+    if (end > start) ranges.push({ list, start, end });
+  }
+  ranges.sort((a, b) => a.end - a.start - (b.end - b.start));
+  const probes = ranges.length - needed + 1;
+  if (probes < 1) return [];
   // One count per commune, reused by every call (a typed array: a Map made it 5× slower), put
   // back to zero for the communes this call touched.
   const shared = sharedCounts(data);
   const touched: number[] = [];
-  for (const gram of distinct) {
-    const list = index.get(gram);
-    if (!list) continue;
-    for (let k = 0; k < list.length; k++) {
+  for (let r = 0; r < probes; r++) {
+    const { list, start, end } = ranges[r]!;
+    for (let k = start; k < end; k++) {
       const i = list[k]!;
       if (shared[i] === 0) touched.push(i);
       shared[i]!++;
@@ -177,11 +194,28 @@ function closeCandidates(key: string, max: number, data: Dataset): Commune[] {
   }
   const found: Commune[] = [];
   for (const i of touched) {
-    const commune = data.communes[i]!;
-    if (shared[i]! >= needed && Math.abs(commune.key.length - key.length) <= max) found.push(commune);
+    let count = shared[i]!;
     shared[i] = 0;
+    for (let r = probes; r < ranges.length && count < needed && count + ranges.length - r >= needed; r++) {
+      const { list, start, end } = ranges[r]!;
+      const at = lowerBound(list, i, start, end);
+      if (at < end && list[at] === i) count++;
+    }
+    if (count >= needed) found.push(index.byLength[i]!);
   }
   return found;
+}
+
+/** The first position in `list[start, end)` (ascending) holding `value` or more. */
+function lowerBound(list: Int32Array, value: number, start = 0, end = list.length): number {
+  let lo = start;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The name's trigrams, padded so its first and last letters count as much as the others. */
@@ -200,23 +234,33 @@ function sharedCounts(data: Dataset): Uint16Array {
   return counts;
 }
 
-/** Which communes (by their position in `communes`) hold each trigram. */
-type TrigramIndex = Map<string, Int32Array>;
+/**
+ * The communes ordered by the length of their name (`byLength`, where those of length L start at
+ * `lengthStart[L]`), and which of them (by position there, ascending) hold each trigram.
+ */
+type TrigramIndex = { byLength: Commune[]; lengthStart: Int32Array; lists: Map<string, Int32Array> };
 const trigramIndexes = new WeakMap<Dataset, TrigramIndex>();
 
 /** Built on first use, once per dataset. */
 function trigramIndex(data: Dataset): TrigramIndex {
   let index = trigramIndexes.get(data);
   if (!index) {
+    const byLength = [...data.communes].sort((a, b) => a.key.length - b.key.length);
+    const longest = byLength.at(-1)?.key.length ?? 0;
+    const lengthStart = new Int32Array(longest + 2).fill(byLength.length);
+    for (let i = byLength.length - 1; i >= 0; i--) lengthStart[byLength[i]!.key.length] = i;
+    for (let length = longest; length >= 0; length--) {
+      lengthStart[length] = Math.min(lengthStart[length]!, lengthStart[length + 1]!);
+    }
     const lists = new Map<string, number[]>();
-    data.communes.forEach((commune, i) => {
+    byLength.forEach((commune, i) => {
       for (const gram of new Set(trigrams(commune.key))) {
         const list = lists.get(gram);
         if (list) list.push(i);
         else lists.set(gram, [i]);
       }
     });
-    index = new Map([...lists].map(([gram, list]) => [gram, Int32Array.from(list)]));
+    index = { byLength, lengthStart, lists: new Map([...lists].map(([gram, list]) => [gram, Int32Array.from(list)])) };
     trigramIndexes.set(data, index);
   }
   return index;
