@@ -7,9 +7,9 @@ import { moveFolderToDatabase } from '../apps/ants/src/pieces/fileStore.ts';
 /**
  * `npm run files:to-database`: moves the national service's pièces from its files folder
  * (DATA_DIR/files, or FILES_DIR) into its PostgreSQL database (ANTS_DATABASE_URL or DATABASE_URL),
- * for a service leaving the embedded default. Safe to run again. Run it with the service stopped:
- * a service still on the folder loses the files moved, and one already on the database cannot read
- * those not moved yet (it has no fallback to the folder).
+ * for a service leaving the embedded default. Safe to run again, and with the service running on
+ * the database store (it reads in its folder what is not moved yet); not under a service still on
+ * the folder store, which would lose the files moved.
  */
 const url = process.env.ANTS_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!url) {

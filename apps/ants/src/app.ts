@@ -132,7 +132,7 @@ export async function buildAntsApp(deps: AntsDeps) {
     box,
     files:
       fileStoreKind(deps.config.fileStore, deps.database.kind) === 'database'
-        ? databaseFileStore(db)
+        ? databaseFileStore(db, deps.config.filesDir)
         : folderFileStore(db, deps.config.filesDir),
     publicUrl: deps.config.publicUrl,
     destinations,

@@ -39,12 +39,14 @@ export async function startAnts(
     fileStore?: 'database' | 'folder';
     /** Another instance on this database (it is not seeded again, and closing it leaves the database). */
     database?: AntsDatabase;
+    /** The files folder of an instance that ran before on this machine (a fresh one by default). */
+    filesDir?: string;
   } = {},
 ) {
   const shared = options.database;
   const database = shared ?? (await openTestDatabase(schema, MIGRATIONS_FOLDER));
   if (!shared) await seedDemo(database.db);
-  const filesDir = mkdtempSync(path.join(os.tmpdir(), 'ants-files-'));
+  const filesDir = options.filesDir ?? mkdtempSync(path.join(os.tmpdir(), 'ants-files-'));
   // With `notify`, mail and SMS really leave: pg-boss on this database, mail to an SMTP sink.
   let sink: SmtpSink | undefined;
   let jobs: Jobs | undefined;
@@ -101,7 +103,7 @@ export async function startAnts(
       mailer?.close();
       await sink?.close();
       if (!shared) await database.close();
-      rmSync(filesDir, { recursive: true, force: true });
+      if (!options.filesDir) rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { createSecretBox } from '@permis/platform';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pieceFiles, storedFiles, webhookEvents } from '../src/db/schema.ts';
@@ -64,6 +66,37 @@ describe('two instances of the national service on one database', () => {
       expect(await moveFolderToDatabase(one.db, embedded.filesDir)).toEqual({ moved: 0, missing: 0 });
     } finally {
       await embedded.close();
+    }
+  });
+
+  it('read, once upgraded from the folder to the database, the files the folder kept, before and while they move', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'ants-files-'));
+    const embedded = await startAntsHttp({ fileStore: 'folder', database: one.database, filesDir: folder });
+    const app = await embedded.brequigny.createApplication(draftRequest(), crypto.randomUUID());
+    const bytes = await pdf(1);
+    const kept = await embedded.brequigny.uploadPiece(app.number, 'identity', { name: 'cni.pdf', bytes });
+    const dropped = await embedded.brequigny.uploadPiece(app.number, 'proof_of_address', { name: 'f.png', bytes: PNG });
+    await embedded.close();
+    // The same machine restarted on the new version: the database store, the old folder still there.
+    const upgraded = await startAntsHttp({
+      fileStore: 'database',
+      database: one.database,
+      filesDir: folder,
+    });
+    try {
+      const read = await upgraded.brequigny.downloadPieceFile(app.number, kept.id);
+      expect(Buffer.from(read.bytes).equals(bytes)).toBe(true);
+      await upgraded.brequigny.deletePieceFile(app.number, dropped.id);
+      expect(readdirSync(folder)).toHaveLength(1);
+      // Moved while the service runs: read from one place or the other, never missing.
+      const reads = Array.from({ length: 20 }, () => upgraded.brequigny.downloadPieceFile(app.number, kept.id));
+      expect(await moveFolderToDatabase(one.db, folder)).toEqual({ moved: 1, missing: 0 });
+      for (const done of await Promise.all(reads)) expect(Buffer.from(done.bytes).equals(bytes)).toBe(true);
+      expect(readdirSync(folder)).toEqual([]);
+      expect(Buffer.from((await two.brequigny.downloadPieceFile(app.number, kept.id)).bytes).equals(bytes)).toBe(true);
+    } finally {
+      await upgraded.close();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 

@@ -30,7 +30,19 @@ export function fileStoreKind(chosen: FileStore['kind'] | undefined, engine: 'pg
   return chosen ?? (engine === 'postgres' ? 'database' : 'folder');
 }
 
-export function databaseFileStore(db: AntsDb): FileStore {
+/**
+ * `formerFolder`: the folder an instance of this machine used before (a deployment that ran on the
+ * folder and now runs on the database). Its files are read and dropped there until
+ * `files:to-database` has moved them, which may run with the service up: a file that moves while
+ * it is read is looked for in the database again.
+ */
+export function databaseFileStore(db: AntsDb, formerFolder?: string): FileStore {
+  const fromDatabase = async (name: string) => {
+    const [file] = await db.select({ bytes: storedFiles.bytes }).from(storedFiles).where(eq(storedFiles.name, name));
+    return file ? Buffer.from(file.bytes) : undefined;
+  };
+  const fromFolder = (name: string) =>
+    formerFolder ? readFile(path.join(formerFolder, name)).catch(() => undefined) : undefined;
   return {
     kind: 'database',
     keep: (bytes, work) =>
@@ -40,19 +52,22 @@ export function databaseFileStore(db: AntsDb): FileStore {
         if (kept) await tx.insert(storedFiles).values({ name, bytes });
         return value;
       }),
-    drop: (work) =>
-      db.transaction(async (tx) => {
+    async drop(work) {
+      const value = await db.transaction(async (tx) => {
         const { value, dropped } = await work(tx);
         if (dropped.length > 0) await tx.delete(storedFiles).where(inArray(storedFiles.name, dropped));
-        return value;
-      }),
+        return { value, dropped };
+      });
+      if (formerFolder) {
+        await Promise.all(value.dropped.map((name) => rm(path.join(formerFolder, name), { force: true })));
+      }
+      return value.value;
+    },
     async read(storageName) {
-      const [file] = await db
-        .select({ bytes: storedFiles.bytes })
-        .from(storedFiles)
-        .where(eq(storedFiles.name, storageName));
-      if (!file) throw new Error('stored file missing');
-      return Buffer.from(file.bytes);
+      const bytes =
+        (await fromDatabase(storageName)) ?? (await fromFolder(storageName)) ?? (await fromDatabase(storageName));
+      if (!bytes) throw new Error('stored file missing');
+      return bytes;
     },
   };
 }
