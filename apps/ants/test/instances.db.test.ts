@@ -63,7 +63,10 @@ describe('two instances of the national service on one database', () => {
       expect(await moveFolderToDatabase(one.db, embedded.filesDir, 1)).toEqual({ moved: 2, missing: 0 });
       expect(readdirSync(embedded.filesDir)).toEqual([]);
       expect(Buffer.from((await two.brequigny.downloadPieceFile(app.number, kept.id)).bytes).equals(bytes)).toBe(true);
+      // Bytes whose pièce was deleted while they moved: the move's end drops them.
+      await one.db.insert(storedFiles).values({ name: crypto.randomUUID(), bytes: PNG });
       expect(await moveFolderToDatabase(one.db, embedded.filesDir)).toEqual({ moved: 0, missing: 0 });
+      expect(await one.db.$count(storedFiles)).toBe(2);
     } finally {
       await embedded.close();
     }

@@ -124,7 +124,17 @@ export async function moveFolderToDatabase(db: AntsDb, dir: string, batch = 100)
       )
       .orderBy(asc(pieceFiles.storageName))
       .limit(batch);
-    if (rows.length === 0) return counts;
+    if (rows.length === 0) {
+      // A pièce deleted while its file moved (the service may run meanwhile) can leave bytes no
+      // row names: they go. A file being kept commits its row and its bytes together, so none of
+      // those is taken for one.
+      await db
+        .delete(storedFiles)
+        .where(
+          notExists(db.select({ one: sql`1` }).from(pieceFiles).where(eq(pieceFiles.storageName, storedFiles.name))),
+        );
+      return counts;
+    }
     for (const { name } of rows) {
       const bytes = await readFile(path.join(dir, name)).catch(() => null);
       if (!bytes) {
