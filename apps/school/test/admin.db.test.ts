@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { draftRequest, startAntsHttp } from '../../ants/test/api.ts';
+import { exportList } from '../src/admin/export.ts';
 import { counters, listPage, listQuery } from '../src/admin/query.ts';
 import { createAntsClients } from '../src/ants/clients.ts';
 import { offices, onlineApplications, students, syncRuns } from '../src/db/schema.ts';
@@ -331,5 +332,47 @@ describe('the counters of an office', () => {
     // Another school never reads this office's counts.
     const other = await counters(school.db, crypto.randomUUID(), query);
     expect(other.flatMap((t) => t.counters).every((c) => c.count === 0)).toBe(true);
+  });
+});
+
+describe('the Excel export of an office', () => {
+  it('shows its own row of a number two offices of the school hold (after a transfer between them)', async () => {
+    const officeNamed = async (name: string) =>
+      (await school.db.select().from(offices).where(eq(offices.name, name)))[0]!;
+    const [brequigny, saintPriest] = [await officeNamed('BREQUIGNY'), await officeNamed('SAINT-PRIEST')];
+    const held = (state: 'accepted' | 'transferred', label: string) => ({
+      id: crypto.randomUUID(),
+      number: '90120260000000000000042',
+      type: '02' as const,
+      state,
+      stateLabel: label,
+      stateReason: null,
+      candidate: draftRequest().candidate,
+      legalRepresentative: null,
+      dossier: draftRequest().dossier,
+      paperMandate: false,
+      neph: null,
+      ephotoCode: null,
+      transferred: state === 'transferred',
+      createdAt: '2026-01-05T10:00:00.000Z',
+      updatedAt: '2026-01-06T10:00:00.000Z',
+    });
+    const owner = (office: typeof brequigny) => ({ schoolId: office.schoolId, officeId: office.id });
+    await saveApplications(school.db, owner(saintPriest), [held('accepted', 'Enregistrée')] as never);
+    await saveApplications(school.db, owner(brequigny), [held('transferred', 'Transféré')] as never);
+    for (const [office, label] of [
+      [brequigny, 'Transféré'],
+      [saintPriest, 'Enregistrée'],
+    ] as const) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of exportList(school.db, office.schoolId, listQuery.parse({ officeId: office.id }))) {
+        chunks.push(chunk as Buffer);
+      }
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      expect(sheet.rowCount).toBe(2);
+      expect(String(sheet.getRow(2).getCell(5).value)).toContain(label);
+    }
   });
 });
