@@ -7,8 +7,8 @@ import { freePort } from './services.ts';
 
 /**
  * A PostgreSQL server of its own for a drill (Debian's `postgresql` package): a fresh cluster in a
- * temporary folder, on a free loopback port, trusted locally, gone when stopped. As root, it runs
- * as the `postgres` user, since the server refuses to run as root.
+ * temporary folder, on a free loopback port, trusted locally, gone when stopped or when this
+ * process ends. As root, it runs as the `postgres` user, since the server refuses to run as root.
  */
 export async function startPostgres() {
   const versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(a) - Number(b));
@@ -27,10 +27,26 @@ export async function startPostgres() {
     stdio: 'ignore',
   });
   const port = await freePort();
+  // Through a small shell that holds the server's life to this process's: when the pipe on its
+  // standard input closes (stop(), or this process ending however it ends, kill -9 included), it
+  // stops the server and removes its folder. No server is left running after a killed drill.
   const server = spawn(
-    path.join(bin, 'postgres'),
-    ['-D', dir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    { ...ids, stdio: 'ignore' },
+    '/bin/sh',
+    [
+      '-c',
+      `exec 3<&0
+dir=$1; shift
+"$@" </dev/null & pid=$!
+(cat <&3 >/dev/null; kill -INT $pid 2>/dev/null) &
+wait $pid; status=$?
+rm -rf "$dir"
+exit $status`,
+      'drill-postgres',
+      dir,
+      path.join(bin, 'postgres'),
+      ...['-D', dir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    ],
+    { ...ids, stdio: ['pipe', 'ignore', 'ignore'] },
   );
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const deadline = Date.now() + 30000;
@@ -56,9 +72,9 @@ export async function startPostgres() {
     },
     async stop() {
       await new Promise<void>((resolve) => {
-        if (server.exitCode !== null) return resolve();
+        if (server.exitCode !== null || server.signalCode !== null) return resolve();
         server.once('exit', () => resolve());
-        server.kill('SIGINT'); // fast shutdown
+        server.stdin?.end(); // the shell stops the server (fast shutdown) and removes its folder
       });
       rmSync(dir, { recursive: true, force: true });
     },
