@@ -6,20 +6,21 @@ import pg from 'pg';
 /**
  * The baseline of the load figures: an HTTP server that does nothing but send the very statements
  * the national service sent for one request (captured from its query builder, `load.ts`), with
- * `pg` on a pool of the same size. `GET /get` replays a read by number; `POST /create` a creation,
- * in one transaction, with the values that must differ each time (idempotency key, candidate,
- * number) replaced by fresh ones.
+ * `pg` on a pool of the same size, unprepared, on one connection, with the transactions where
+ * the service had them. `GET /get` replays a read by number; `POST /create` a creation, with the
+ * values that must differ each time (idempotency key, candidate, number) replaced by fresh ones,
+ * and the ids of the rows it inserts carried into the statements after, as the service does.
  */
-type Statement = { query: string; params: unknown[]; name?: string };
+type Statement = { query: string; params: unknown[] };
 const [url, file, port] = process.argv.slice(2) as [string, string, string];
 const captured = JSON.parse(readFileSync(file, 'utf8')) as {
   get: Statement[];
   create: Statement[];
   markers: Record<string, string>;
+  /** By table, the id the capture's insert got back (later statements carry it). */
+  ids: Record<string, string>;
 };
 const pool = new pg.Pool({ connectionString: url, max: 10 });
-for (const [i, s] of [...captured.get, ...captured.create].entries())
-  (s as Statement & { name?: string }).name = `bare_${i}`;
 let counter = 0;
 
 function fresh(value: unknown, replace: [string, string][]): unknown {
@@ -29,23 +30,27 @@ function fresh(value: unknown, replace: [string, string][]): unknown {
   return text;
 }
 
-async function replay(statements: Statement[], replace: [string, string][], transaction: boolean) {
+async function replay(statements: Statement[], replace: [string, string][]) {
   const client = await pool.connect();
+  let open = false;
   try {
     let last: unknown[] = [];
-    if (transaction) await client.query('begin');
     for (const s of statements) {
-      last = (
-        await client.query(
-          s.query,
-          s.params.map((p) => fresh(p, replace)),
-        )
-      ).rows;
+      const answer = await client.query(
+        s.query,
+        s.params.map((p) => fresh(p, replace)),
+      );
+      if (/^begin/i.test(s.query)) open = true;
+      else if (/^(commit|rollback)/i.test(s.query)) open = false;
+      else last = answer.rows;
+      // A row inserted here has an id of its own: the statements after it use that one.
+      const table = /^insert into "(\w+)"/i.exec(s.query)?.[1];
+      const id = (answer.rows[0] as { id?: unknown } | undefined)?.id;
+      if (table && captured.ids[table] && typeof id === 'string') replace.push([captured.ids[table]!, id]);
     }
-    if (transaction) await client.query('commit');
     return last;
   } catch (error) {
-    if (transaction) await client.query('rollback');
+    if (open) await client.query('rollback');
     throw error;
   } finally {
     client.release();
@@ -57,20 +62,16 @@ http
     request.resume();
     try {
       let rows: unknown[];
-      if (request.url === '/get') rows = await replay(captured.get, [], false);
+      if (request.url === '/get') rows = await replay(captured.get, []);
       else {
         counter++;
         const m = captured.markers;
-        rows = await replay(
-          captured.create,
-          [
-            [m.key!, randomUUID()],
-            [m.email!, `bare${counter}.${process.pid}@example.fr`],
-            [m.birthName!, `BARE-${process.pid}-${counter}`],
-            [m.number!, `90120260101${String(randomInt(0, 1e12)).padStart(12, '0')}`],
-          ],
-          true,
-        );
+        rows = await replay(captured.create, [
+          [m.key!, randomUUID()],
+          [m.email!, `bare${counter}.${process.pid}@example.fr`],
+          [m.birthName!, `BARE-${process.pid}-${counter}`],
+          [m.number!, `90120260101${String(randomInt(0, 1e12)).padStart(12, '0')}`],
+        ]);
       }
       const body = JSON.stringify({ rows });
       response.writeHead(request.url === '/get' ? 200 : 201, { 'content-type': 'application/json' }).end(body);

@@ -5,9 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateKey, openDatabase } from '@permis/platform';
 import autocannon from 'autocannon';
+import { eq } from 'drizzle-orm';
+import pg from 'pg';
 import { buildAntsApp } from '../apps/ants/src/app.ts';
 import { readAntsConfig } from '../apps/ants/src/config.ts';
 import { schema } from '../apps/ants/src/db/index.ts';
+import { applications } from '../apps/ants/src/db/schema.ts';
 import { draftRequest } from '../apps/ants/test/api.ts';
 import { PRO } from '../apps/ants/test/harness.ts';
 import { startPostgres } from '../drills/postgres.ts';
@@ -96,7 +99,10 @@ export async function loadScenario(): Promise<Row[]> {
     const capture = async (work: () => Promise<unknown>) => {
       recording = [];
       await work();
-      const captured = recording.filter((s) => !/^(begin|commit|rollback|savepoint|release)/i.test(s.query.trim()));
+      // Transaction boundaries included: the bare server opens and ends its transactions where the
+      // service did (a rate window counted outside the creation's transaction holds its row lock
+      // for one statement, not for the whole creation).
+      const captured = recording;
       recording = undefined;
       return captured;
     };
@@ -119,10 +125,17 @@ export async function loadScenario(): Promise<Row[]> {
       });
       markerNumber = answer.json().application.number;
     });
+    // The ids the database gave the marker's rows: later statements carry them as parameters, and
+    // the bare server puts in their place the ids its own inserts get back.
+    const [made] = await database.db
+      .select({ application: applications.id, candidate: applications.candidateId })
+      .from(applications)
+      .where(eq(applications.number, markerNumber));
     await app.close();
     await database.close();
     const file = path.join(dir, 'statements.json');
-    writeFileSync(file, JSON.stringify({ get, create, markers: { ...markers, number: markerNumber } }));
+    const ids = { applications: made!.application, candidates: made!.candidate };
+    writeFileSync(file, JSON.stringify({ get, create, markers: { ...markers, number: markerNumber }, ids }));
     const barePort = await freePort();
     const bare = spawn(
       pinnedNodeBinary(),
@@ -175,6 +188,17 @@ export async function loadScenario(): Promise<Row[]> {
         }),
       );
       figures.createBare.push(await run(bare.pid!, { url: `${bareBase}/create`, method: 'POST' }));
+    }
+    // The baseline did the same work as the service: each of its creations has its own candidate.
+    const check = new pg.Client({ connectionString: url });
+    await check.connect();
+    const { rows } = await check.query(
+      `select count(*)::int as n, count(distinct candidate_id)::int as candidates from applications
+        where number like '90120260101%'`,
+    );
+    await check.end();
+    if (rows[0].n === 0 || rows[0].n !== rows[0].candidates) {
+      throw new Error(`serveur nu : ${rows[0].n} créations pour ${rows[0].candidates} candidats`);
     }
     const rate = (list: Awaited<ReturnType<typeof run>>[]) =>
       medianOf(
