@@ -12,9 +12,12 @@ export function ageOn(birthDate: string, today: string): number {
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
 
-/** Today's date in Paris, as the agency counts days. */
+// Built once: building an Intl formatter costs more than formatting with it (issue 17's profile).
+const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
+
+/** Today's date in Paris (yyyy-mm-dd), as the agency counts days. */
 export function parisToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+  return PARIS_DAY.format(now);
 }
 
 /** Candidates aged 17 to 25 must be in order with the Journée défense et citoyenneté (art. L114-6). */

@@ -141,6 +141,19 @@ export function preparedOnce<D extends object, P>(build: (db: D) => P): (db: D) 
   };
 }
 
+/**
+ * A statement prepared once (`preparedOnce(db)`) run inside a transaction, on the transaction's own
+ * connection: the query builder does its work once, not at every call (building the statements of
+ * a creation was a seventh of its CPU, issue 17). Drizzle offers no public way to do this; both
+ * drivers keep the connection as `client`, on the session and on the prepared statement, and
+ * `preparedInTransaction.db.test.ts` fails if that changes.
+ */
+export function onTransaction<P extends object>(prepared: P, tx: object): P {
+  const client = (tx as { session?: { client?: unknown } }).session?.client;
+  if (!client) throw new Error('onTransaction: not a transaction of a known driver');
+  return Object.create(prepared, { client: { value: client } });
+}
+
 /** The PostgreSQL error code (23505 unique violation…) of a failed query, on either driver. */
 export function pgErrorCode(error: unknown): string | undefined {
   const e = error as { code?: string; cause?: { code?: string } };

@@ -13,11 +13,12 @@ export type Pdf = InstanceType<typeof PDFDocument>;
 /** One millimetre in PDF points. */
 export const MM = 72 / 25.4;
 
+const PARIS_DATE = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short' });
+const PARIS_TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', timeStyle: 'short' });
+
 /** Date and time as the agency prints them, in Paris: "23/11/2026 à 14:05". */
 export function parisDateTime(at: Date): string {
-  const date = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short' }).format(at);
-  const time = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', timeStyle: 'short' }).format(at);
-  return `${date} à ${time}`;
+  return `${PARIS_DATE.format(at)} à ${PARIS_TIME.format(at)}`;
 }
 
 export function frenchDate(iso: string): string {

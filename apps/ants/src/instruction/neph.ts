@@ -2,13 +2,15 @@ import { sql } from 'drizzle-orm';
 import type { AntsTx } from '../db/index.ts';
 import { nephSequences } from '../db/schema.ts';
 
+const PARIS_YEAR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: '2-digit' });
+
 /**
  * The NEPH (numéro d'enregistrement préfectoral harmonisé), 12 digits: the two digits of the year
  * of registration, the two digits of the préfecture's département (Corsica 20, overseas 97/98),
  * then an order number of 8 digits kept per year and département.
  */
 export async function nextNeph(tx: AntsTx, department: string, now = new Date()): Promise<string> {
-  const year = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: '2-digit' }).format(now);
+  const year = PARIS_YEAR.format(now);
   const dept = /^2[AB]$/.test(department) ? '20' : department.slice(0, 2).padStart(2, '0');
   const [row] = await tx
     .insert(nephSequences)

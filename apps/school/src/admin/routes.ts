@@ -1,4 +1,4 @@
-import { applicationNumberSchema } from '@permis/ants-api';
+import { applicationNumberSchema, parisToday } from '@permis/ants-api';
 import { type HttpServer, notFound } from '@permis/platform';
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -73,7 +73,7 @@ export function adminRoutes(app: HttpServer, ctx: SchoolServices) {
     async (request, reply) => {
       const me = await requireUser(ctx, request);
       const { name } = await office(me, request.query.officeId);
-      const day = new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+      const day = parisToday();
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header(
