@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applicationNumber, insertApplication } from '../src/applications/number.ts';
 import { applications, proAccounts } from '../src/db/schema.ts';
@@ -37,6 +37,9 @@ describe('application numbers', () => {
     expect(second.number).not.toBe(first.number);
     expect(second.number).toMatch(/^901\d{20}$/);
     expect(await ants.db.$count(applications)).toBe(2);
+    // No legal representative is no value at all (SQL NULL), not a JSON null, given or left out.
+    expect(await ants.db.$count(applications, isNull(applications.legalRepresentative))).toBe(2);
+    expect(second).toMatchObject({ paperMandate: false, legalRepresentative: null, state: 'draft' });
   });
 
   it('keeps the seed’s shape: prefix, Paris time, six digits', () => {

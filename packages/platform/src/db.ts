@@ -124,34 +124,30 @@ function openPostgres<TSchema extends Record<string, unknown>>(
   };
 }
 
-/**
- * A statement of the hot paths prepared once per database (`.prepare(name)`): the query builder
- * builds its SQL once, and PostgreSQL plans it once per connection. Keyed by the database object,
- * so each service (and each test's database) has its own.
- */
-export function preparedOnce<D extends object, P>(build: (db: D) => P): (db: D) => P {
-  const made = new WeakMap<D, P>();
-  return (db) => {
-    let prepared = made.get(db);
-    if (!prepared) {
-      prepared = build(db);
-      made.set(db, prepared);
-    }
-    return prepared;
-  };
-}
+type DriverSession = { client: unknown; logger: unknown; constructor: object };
 
 /**
- * A statement prepared once (`preparedOnce(db)`) run inside a transaction, on the transaction's own
- * connection: the query builder does its work once, not at every call (building the statements of
- * a creation was a seventh of its CPU, issue 17). Drizzle offers no public way to do this; both
- * drivers keep the connection as `client`, on the session and on the prepared statement, and
- * `preparedInTransaction.db.test.ts` fails if that changes.
+ * A statement of the hot paths, built by the query builder once (`.prepare(name)`, placeholders
+ * for its values) and run on whatever it is given: a database, or a transaction, on that one's own
+ * connection. PostgreSQL plans a named statement once per connection. Building the statements of
+ * a creation took a seventh of its CPU (issue 17's profile), and drizzle offers no public way to
+ * run a prepared statement inside a transaction: both drivers keep the connection and the logger
+ * on the session and on the prepared statement as `client` and `logger`, and each run takes the
+ * given session's; `prepared.db.test.ts` fails if that changes. One build per driver.
  */
-export function onTransaction<P extends object>(prepared: P, tx: object): P {
-  const client = (tx as { session?: { client?: unknown } }).session?.client;
-  if (!client) throw new Error('onTransaction: not a transaction of a known driver');
-  return Object.create(prepared, { client: { value: client } });
+export function prepared<Q extends object, P extends object>(build: (on: Q) => P): (on: Q) => P {
+  const built = new WeakMap<object, P>();
+  return (on) => {
+    const session = (on as { _?: { session?: DriverSession } })._?.session;
+    if (!session || !('client' in session))
+      throw new Error('prepared: not a database or transaction of a known driver');
+    let statement = built.get(session.constructor);
+    if (!statement) {
+      statement = build(on);
+      built.set(session.constructor, statement);
+    }
+    return Object.create(statement, { client: { value: session.client }, logger: { value: session.logger } });
+  };
 }
 
 /** The PostgreSQL error code (23505 unique violation…) of a failed query, on either driver. */

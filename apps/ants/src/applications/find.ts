@@ -1,12 +1,12 @@
-import { preparedOnce } from '@permis/platform';
+import { prepared } from '@permis/platform';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
 import { applications } from '../db/schema.ts';
 import { proError } from '../pro/errors.ts';
 import type { ApplicationRow } from './machine.ts';
 
-/** Prepared once per database: most calls of the professional API start with it. */
-const ownApplication = preparedOnce((db: AntsDb) =>
+/** Built once: most calls of the professional API start with it. */
+const ownApplication = prepared((db: AntsDb) =>
   db
     .select()
     .from(applications)

@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { ApplicationType } from '@permis/ants-api';
-import type { AntsTx } from '../db/index.ts';
+import { prepared } from '@permis/platform';
+import { sql } from 'drizzle-orm';
+import type { AntsSession, AntsTx } from '../db/index.ts';
 import { applications } from '../db/schema.ts';
 import type { ApplicationRow } from './machine.ts';
 
@@ -31,6 +33,41 @@ export function applicationNumber(type: ApplicationType, now = new Date()): stri
 /** Draws beyond this many taken numbers in a row mean something else is wrong (a broken generator). */
 const MAX_DRAWS = 20;
 
+type NewApplication = Pick<
+  typeof applications.$inferInsert,
+  | 'type'
+  | 'proAccountId'
+  | 'candidateId'
+  | 'candidate'
+  | 'legalRepresentative'
+  | 'dossier'
+  | 'paperMandate'
+  | 'idempotencyKey'
+  | 'requestHash'
+>;
+
+const { placeholder } = sql;
+/** Built once: every creation runs it (issue 17). */
+const insertNew = prepared((on: AntsSession) =>
+  on
+    .insert(applications)
+    .values({
+      number: placeholder('number'),
+      type: placeholder('type'),
+      proAccountId: placeholder('proAccountId'),
+      candidateId: placeholder('candidateId'),
+      candidate: placeholder('candidate'),
+      legalRepresentative: placeholder('legalRepresentative'),
+      dossier: placeholder('dossier'),
+      paperMandate: placeholder('paperMandate'),
+      idempotencyKey: placeholder('idempotencyKey'),
+      requestHash: placeholder('requestHash'),
+    })
+    .onConflictDoNothing({ target: applications.number })
+    .returning()
+    .prepare('insert_application'),
+);
+
 /**
  * Inserts a new application under a number no other holds. Two creations in one second draw the
  * same six digits about once in 2,000 pairs (1,000 a second: every other second), so a number
@@ -39,15 +76,20 @@ const MAX_DRAWS = 20;
  */
 export async function insertApplication(
   tx: AntsTx,
-  values: Omit<typeof applications.$inferInsert, 'number'>,
+  values: NewApplication,
   draw: (type: ApplicationType) => string = applicationNumber,
 ): Promise<ApplicationRow> {
+  const row = {
+    ...values,
+    proAccountId: values.proAccountId ?? null,
+    // A placeholder's jsonb is JSON.stringify'd: undefined (no value, SQL NULL), never null (JSON null).
+    legalRepresentative: values.legalRepresentative ?? undefined,
+    paperMandate: values.paperMandate ?? false,
+    idempotencyKey: values.idempotencyKey ?? null,
+    requestHash: values.requestHash ?? null,
+  };
   for (let attempt = 0; attempt < MAX_DRAWS; attempt++) {
-    const [inserted] = await tx
-      .insert(applications)
-      .values({ ...values, number: draw(values.type) })
-      .onConflictDoNothing({ target: applications.number })
-      .returning();
+    const [inserted] = await insertNew(tx).execute({ ...row, number: draw(values.type) });
     if (inserted) return inserted;
   }
   throw new Error(`no free application number after ${MAX_DRAWS} draws`);

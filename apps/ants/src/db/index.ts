@@ -8,3 +8,5 @@ export type AntsDatabase = Database<Schema>;
 
 /** A transaction on the national service's database (what `db.transaction` hands its callback). */
 export type AntsTx = Parameters<Parameters<AntsDb['transaction']>[0]>[0];
+/** Where a statement runs: the database, or a transaction on it. */
+export type AntsSession = AntsDb | AntsTx;

@@ -1,5 +1,5 @@
 import { revokedTokensSchema, tokenRequestSchema, tokenResponseSchema } from '@permis/ants-api';
-import { type HttpServer, preparedOnce, randomToken, sha256 } from '@permis/platform';
+import { type HttpServer, prepared, randomToken, sha256 } from '@permis/platform';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -107,10 +107,10 @@ function bearerToken(request: FastifyRequest): string {
 const callers = new WeakMap<FastifyRequest, ProCaller | null>();
 
 /**
- * Every call of the professional API runs this lookup: prepared once per database (the query is
- * built once, and PostgreSQL plans it once per connection).
+ * Every call of the professional API runs this lookup: built once (and PostgreSQL plans it once per
+ * connection).
  */
-const callerByToken = preparedOnce((db: AntsDb) =>
+const callerByToken = prepared((db: AntsDb) =>
   db
     .select({
       id: proAccounts.id,
