@@ -7,9 +7,11 @@ import pg from 'pg';
  * The baseline of the load figures: an HTTP server that does nothing but send the very statements
  * the national service sent for one request (captured from its query builder, `load.ts`), with
  * `pg` on a pool of the same size, unprepared, on one connection, with the transactions where
- * the service had them. `GET /get` replays a read by number; `POST /create` a creation, with the
- * values that must differ each time (idempotency key, candidate, number) replaced by fresh ones,
- * and the ids of the rows it inserts carried into the statements after, as the service does.
+ * the service had them. `GET /get` replays a read by number; `POST /create` a creation: it is sent
+ * the very request the service is sent (the same body and idempotency key), parses the body the
+ * simplest way (JSON.parse) and puts the request's key, email and birth name, and a fresh number,
+ * where the captured statements had the capture's; the ids of the rows it inserts are carried
+ * into the statements after, as the service does.
  */
 type Statement = { query: string; params: unknown[] };
 const [url, file, port] = process.argv.slice(2) as [string, string, string];
@@ -57,19 +59,34 @@ async function replay(statements: Statement[], replace: [string, string][]) {
   }
 }
 
+async function bodyOf(request: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 http
   .createServer(async (request, response) => {
-    request.resume();
     try {
       let rows: unknown[];
+      const sentBody = await bodyOf(request);
       if (request.url === '/get') rows = await replay(captured.get, []);
       else {
         counter++;
         const m = captured.markers;
+        // Sent without a body (a check by hand): fresh values of its own.
+        const sent = sentBody
+          ? (JSON.parse(sentBody) as { candidate: { email: string; birthName: string } })
+          : {
+              candidate: {
+                email: `bare${counter}.${process.pid}@example.fr`,
+                birthName: `BARE-${process.pid}-${counter}`,
+              },
+            };
         rows = await replay(captured.create, [
-          [m.key!, randomUUID()],
-          [m.email!, `bare${counter}.${process.pid}@example.fr`],
-          [m.birthName!, `BARE-${process.pid}-${counter}`],
+          [m.key!, String(request.headers['idempotency-key'] ?? randomUUID())],
+          [m.email!, sent.candidate.email.toLowerCase()],
+          [m.birthName!, sent.candidate.birthName.toUpperCase()],
           [m.number!, `90120260101${String(randomInt(0, 1e12)).padStart(12, '0')}`],
         ]);
       }

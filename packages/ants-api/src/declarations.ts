@@ -1,4 +1,5 @@
 import type { Dossier } from './applications.ts';
+import { parisClock, parisDate } from './parisClock.ts';
 /**
  * The rules on the candidate's declarations that both sides check: the national service on every
  * application, the school's form before sending (so the secretary sees them where she answers).
@@ -12,12 +13,9 @@ export function ageOn(birthDate: string, today: string): number {
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
 
-// Built once: building an Intl formatter costs more than formatting with it (issue 17's profile).
-const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
-
 /** Today's date in Paris (yyyy-mm-dd), as the agency counts days. */
 export function parisToday(now = new Date()): string {
-  return PARIS_DAY.format(now);
+  return parisDate(parisClock(now));
 }
 
 /** Candidates aged 17 to 25 must be in order with the Journée défense et citoyenneté (art. L114-6). */

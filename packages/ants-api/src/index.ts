@@ -13,6 +13,7 @@ export * from './franceConnect.ts';
 export * from './identity.ts';
 export * from './newApplication.ts';
 export * from './ownApplication.ts';
+export * from './parisClock.ts';
 export * from './responses.ts';
 export * from './stateSets.ts';
 export * from './states.ts';

@@ -1,6 +1,5 @@
 export * from './access.ts';
 export * from './config.ts';
-export * from './dates.ts';
 export * from './db.ts';
 export * from './errors.ts';
 export * from './failedJobs.ts';

@@ -17,6 +17,8 @@ export type Prefecture = {
 type RawArrondissement = { departement: string; chefLieu: string };
 const require = createRequire(import.meta.url);
 let seats: Map<string, Prefecture[]> | undefined;
+/** The same seats by their commune's code: every application's check looks one up. */
+let seatsByCode: Map<string, Prefecture> | undefined;
 
 function build(data: Dataset): Map<string, Prefecture[]> {
   const arrondissements = require('@etalab/decoupage-administratif/data/arrondissements.json') as RawArrondissement[];
@@ -58,9 +60,6 @@ export function prefecturesForPostalCode(postalCode: string, data: Dataset = dat
 
 export function findPrefecture(code: string, data: Dataset = dataset()): Prefecture | undefined {
   seats ??= build(data);
-  for (const list of seats.values()) {
-    const found = list.find((p) => p.code === code);
-    if (found) return found;
-  }
-  return undefined;
+  seatsByCode ??= new Map([...seats.values()].flat().map((seat) => [seat.code, seat]));
+  return seatsByCode.get(code);
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   API_ERRORS,
   type createApplicationSchema,
@@ -6,7 +5,7 @@ import {
   REGISTERED_ELSEWHERE,
   STATE_SETS,
 } from '@permis/ants-api';
-import { pgErrorCode, prepared } from '@permis/platform';
+import { pgErrorCode, prepared, sha256 } from '@permis/platform';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AntsDb, AntsSession, AntsTx } from '../db/index.ts';
@@ -126,7 +125,7 @@ export async function createApplication(
   request: Request,
 ): Promise<{ row: ApplicationRow; created: boolean }> {
   const schoolId = school.id;
-  const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+  const requestHash = sha256(JSON.stringify(request));
   const replay = await findByKey(db, schoolId, idempotencyKey);
   if (replay) return { row: sameRequest(replay, requestHash), created: false };
 

@@ -1,5 +1,4 @@
-import { type Application, type listQuerySchema, TRANSFERRED } from '@permis/ants-api';
-import { parisDayStart } from '@permis/platform';
+import { type Application, type listQuerySchema, parisDayStart, TRANSFERRED } from '@permis/ants-api';
 import { and, asc, eq, gt, gte, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';

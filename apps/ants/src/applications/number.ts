@@ -1,22 +1,10 @@
 import { randomInt } from 'node:crypto';
-import type { ApplicationType } from '@permis/ants-api';
+import { type ApplicationType, parisClock, parisStamp } from '@permis/ants-api';
 import { prepared } from '@permis/platform';
 import { sql } from 'drizzle-orm';
 import type { AntsSession, AntsTx } from '../db/index.ts';
 import { applications } from '../db/schema.ts';
 import type { ApplicationRow } from './machine.ts';
-
-// Built once: building an Intl formatter took 5 % of a creation's CPU (issue 17's profile).
-const PARIS_STAMP = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
 
 /**
  * The application number, in the agency's long form (seed 000: 92120170901163417755443): a
@@ -25,8 +13,7 @@ const PARIS_STAMP = new Intl.DateTimeFormat('en-GB', {
  * school's own numbers tell it nothing of other schools' numbers nor of how many were made.
  */
 export function applicationNumber(type: ApplicationType, now = new Date()): string {
-  const parts = Object.fromEntries(PARIS_STAMP.formatToParts(now).map((p) => [p.type, p.value]));
-  const stamp = `${parts.year}${parts.month}${parts.day}${parts.hour}${parts.minute}${parts.second}`;
+  const stamp = parisStamp(parisClock(now));
   return `${type === '02' ? '901' : '921'}${stamp}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
 }
 

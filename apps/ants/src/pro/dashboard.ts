@@ -3,11 +3,11 @@ import {
   APPLICATION_TYPES,
   type ApplicationType,
   COUNTERS,
+  parisDayStart,
   type SchoolViewState,
   stateLabel,
   TRANSFERRED,
 } from '@permis/ants-api';
-import { parisDayStart } from '@permis/platform';
 import { and, asc, count, desc, eq, gte, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';

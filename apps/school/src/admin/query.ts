@@ -1,5 +1,4 @@
-import { COUNTERS } from '@permis/ants-api';
-import { parisDayStart } from '@permis/platform';
+import { COUNTERS, parisDayStart } from '@permis/ants-api';
 import { and, asc, desc, eq, gt, gte, like, lt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SchoolDb } from '../db/index.ts';
