@@ -7,30 +7,15 @@ import { offices, onlineApplications, schools, syncRuns } from '../apps/school/s
 import { saveApplications } from '../apps/school/src/online/store.ts';
 import { runSync } from '../apps/school/src/sync/run.ts';
 import { startSchool, TEST_KEY } from '../apps/school/test/harness.ts';
+import { heldApplication } from '../apps/school/test/heldApplication.ts';
 import { medianOf, type Row } from './stats.ts';
 
 const f = (n: number) => `${n.toFixed(1)} ms`;
 
 /** An application as the national service describes it, the n-th of a bench. */
 function application(n: number, state: ApplicationState = 'draft'): HeldApplication {
-  const at = new Date(Date.UTC(2026, 0, 1) + n * 60000).toISOString();
-  return {
-    id: crypto.randomUUID(),
-    number: `9012026${String(n).padStart(16, '0')}`,
-    type: n % 3 === 0 ? '06' : '02',
-    state,
-    stateLabel: state === 'draft' ? 'Brouillon' : 'Dossier en cours de vérification des pièces justificatives',
-    stateReason: null,
-    candidate: draftRequest().candidate as HeldApplication['candidate'],
-    legalRepresentative: null,
-    dossier: draftRequest().dossier as HeldApplication['dossier'],
-    paperMandate: false,
-    neph: null,
-    ephotoCode: null,
-    transferred: false,
-    createdAt: at,
-    updatedAt: at,
-  };
+  const label = state === 'draft' ? 'Brouillon' : 'Dossier en cours de vérification des pièces justificatives';
+  return heldApplication(n, state, { stateLabel: label });
 }
 
 /**

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { HeldApplication } from '@permis/ants-api';
 import { createSecretBox } from '@permis/platform';
 import { testClient } from '@permis/platform/testing';
 import { and, eq } from 'drizzle-orm';
@@ -15,6 +16,7 @@ import { offices, onlineApplications, students, syncRuns } from '../src/db/schem
 import { saveApplications } from '../src/online/store.ts';
 import { runSync } from '../src/sync/run.ts';
 import { LOGIN, startSchool, TEST_KEY } from './harness.ts';
+import { heldApplication } from './heldApplication.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
 let school: Awaited<ReturnType<typeof startSchool>>;
@@ -282,24 +284,7 @@ describe('the counters of an office', () => {
     const [{ schoolId }] = [office];
     const owner = { schoolId, officeId: office.id };
     const states = ['draft', 'awaiting_candidate', 'under_instruction', 'accepted'] as const;
-    const made = (n: number, state: (typeof states)[number], type: '02' | '06' = n % 3 ? '02' : '06') => ({
-      id: crypto.randomUUID(),
-      number: `9012026${String(n).padStart(16, '0')}`,
-      type,
-      state,
-      stateLabel: state,
-      stateReason: null,
-      candidate: draftRequest().candidate,
-      legalRepresentative: null,
-      dossier: draftRequest().dossier,
-      paperMandate: false,
-      neph: null,
-      ephotoCode: null,
-      transferred: false,
-      createdAt: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(),
-      updatedAt: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(),
-    });
-    const apps = Array.from({ length: 60 }, (_, n) => made(n, states[n % 4]!));
+    const apps = Array.from({ length: 60 }, (_, n) => heldApplication(n, states[n % 4]!));
     await saveApplications(school.db, owner, apps as never);
     // Two syncs at once moving overlapping applications to other states; one moved again unchanged.
     await Promise.all([
@@ -340,23 +325,17 @@ describe('the Excel export of an office', () => {
     const officeNamed = async (name: string) =>
       (await school.db.select().from(offices).where(eq(offices.name, name)))[0]!;
     const [brequigny, saintPriest] = [await officeNamed('BREQUIGNY'), await officeNamed('SAINT-PRIEST')];
-    const held = (state: 'accepted' | 'transferred', label: string) => ({
-      id: crypto.randomUUID(),
-      number: '90120260000000000000042',
-      type: '02' as const,
-      state,
-      stateLabel: label,
-      stateReason: null,
-      candidate: draftRequest().candidate,
-      legalRepresentative: null,
-      dossier: draftRequest().dossier,
-      paperMandate: false,
-      neph: null,
-      ephotoCode: null,
-      transferred: state === 'transferred',
-      createdAt: '2026-01-05T10:00:00.000Z',
-      updatedAt: '2026-01-06T10:00:00.000Z',
-    });
+    const held = (state: 'accepted' | 'transferred', label: string) =>
+      // « Transféré » is the school's own state of a demand it no longer holds, not the service's.
+      heldApplication(0, 'accepted', {
+        state: state as HeldApplication['state'],
+        number: '90120260000000000000042',
+        type: '02',
+        stateLabel: label,
+        transferred: state === 'transferred',
+        createdAt: '2026-01-05T10:00:00.000Z',
+        updatedAt: '2026-01-06T10:00:00.000Z',
+      });
     const owner = (office: typeof brequigny) => ({ schoolId: office.schoolId, officeId: office.id });
     await saveApplications(school.db, owner(saintPriest), [held('accepted', 'Enregistrée')] as never);
     await saveApplications(school.db, owner(brequigny), [held('transferred', 'Transféré')] as never);

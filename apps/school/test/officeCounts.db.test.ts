@@ -1,31 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { draftRequest } from '../../ants/test/api.ts';
 import { counters, listQuery } from '../src/admin/query.ts';
 import { offices, onlineApplications } from '../src/db/schema.ts';
 import { saveApplications } from '../src/online/store.ts';
 import { startSchool } from './harness.ts';
+import { heldApplication } from './heldApplication.ts';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
 type State = 'draft' | 'awaiting_candidate' | 'under_instruction' | 'accepted';
-const made = (n: number, state: State) => ({
-  id: crypto.randomUUID(),
-  number: `9022026${String(n).padStart(16, '0')}`,
-  type: '02' as const,
-  state,
-  stateLabel: state,
-  stateReason: null,
-  candidate: draftRequest().candidate,
-  legalRepresentative: null,
-  dossier: draftRequest().dossier,
-  paperMandate: false,
-  neph: null,
-  ephotoCode: null,
-  transferred: false,
-  createdAt: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(),
-  updatedAt: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(),
-});
+// Numbers of their own prefix: a filter on it makes the counters count the rows themselves.
+const made = (n: number, state: State) =>
+  heldApplication(n, state, { type: '02', number: `9022026${String(n).padStart(16, '0')}` });
 
 /** A promise and the function that settles it, to hold a transaction open at a chosen point. */
 function gate() {
