@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { AppError } from './errors.ts';
 import { createHttpServer } from './http.ts';
 
 const app = await createHttpServer({
@@ -7,13 +8,16 @@ const app = await createHttpServer({
   problems: { type: (code) => `urn:test:${code}`, title: () => undefined },
 });
 app.get('/page', async () => 'ok');
+app.get('/refused', async () => {
+  throw new AppError(409, 'CONFLICT', 'Refusé.');
+});
 await app.ready();
 afterAll(() => app.close());
 
 describe('security headers', () => {
   // Every answer (a page, an API error, an unknown address) carries the same policy: a page the
   // services serve cannot be framed, run a script from elsewhere, or be sniffed as another type.
-  it.each(['/page', '/nowhere'])('%s carries the policy', async (url) => {
+  it.each(['/page', '/nowhere', '/refused'])('%s carries the policy', async (url) => {
     const answer = await app.inject({ method: 'GET', url });
     const policy = String(answer.headers['content-security-policy']).split(';');
     expect(policy).toEqual(
