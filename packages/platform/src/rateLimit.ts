@@ -39,7 +39,7 @@ export function createRateLimiter(
   now: () => Date = () => new Date(),
 ) {
   const windowMs = policy.windowSeconds * 1000;
-  // Every request of the quota'd routes runs it: built once, planned once per connection.
+  // Every request of the quota'd routes runs it: built once, parsed once per connection.
   const counted = db
     .insert(rateWindows)
     .values({ key: sql.placeholder('key'), windowStart: sql.placeholder('windowStart'), count: 1 })

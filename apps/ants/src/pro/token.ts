@@ -107,7 +107,7 @@ function bearerToken(request: FastifyRequest): string {
 const callers = new WeakMap<FastifyRequest, ProCaller | null>();
 
 /**
- * Every call of the professional API runs this lookup: built once (and PostgreSQL plans it once per
+ * Every call of the professional API runs this lookup: built once (and PostgreSQL parses it once per
  * connection).
  */
 const callerByToken = prepared((db: AntsDb) =>
