@@ -1,8 +1,7 @@
+import { parisClock } from '@permis/ants-api';
 import { sql } from 'drizzle-orm';
 import type { AntsTx } from '../db/index.ts';
 import { nephSequences } from '../db/schema.ts';
-
-const PARIS_YEAR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: '2-digit' });
 
 /**
  * The NEPH (numéro d'enregistrement préfectoral harmonisé), 12 digits: the two digits of the year
@@ -10,7 +9,7 @@ const PARIS_YEAR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', 
  * then an order number of 8 digits kept per year and département.
  */
 export async function nextNeph(tx: AntsTx, department: string, now = new Date()): Promise<string> {
-  const year = PARIS_YEAR.format(now);
+  const year = String(parisClock(now).year % 100).padStart(2, '0');
   const dept = /^2[AB]$/.test(department) ? '20' : department.slice(0, 2).padStart(2, '0');
   const [row] = await tx
     .insert(nephSequences)

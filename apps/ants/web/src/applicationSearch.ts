@@ -1,18 +1,13 @@
+import { parisToday } from '@permis/ants-api';
+
 /** What « Rechercher dans la liste » narrows the candidate's demands by (each criterion optional). */
 export type ApplicationSearch = { number: string; state: string; from: string; to: string };
 
 export const NO_SEARCH: ApplicationSearch = { number: '', state: '', from: '', to: '' };
 
-const PARIS_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** The calendar day (yyyy-mm-dd) an instant was in Paris: « créée le » as the list shows it. */
 export function parisDay(iso: string): string {
-  return PARIS_DAY.format(new Date(iso));
+  return parisToday(new Date(iso));
 }
 
 /**

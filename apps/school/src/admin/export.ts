@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
-import { TYPE_LABELS } from '@permis/ants-api';
+import { parisClock, TYPE_LABELS } from '@permis/ants-api';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
@@ -86,11 +86,8 @@ export function exportList(db: SchoolDb, schoolId: string, q: z.infer<typeof lis
   return out;
 }
 
-// One formatter for the whole export: building one per cell costs seconds and hundreds of MB.
-const PARIS_DAY = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short' });
-
 /** The calendar day in Paris of an instant, as a date Excel shows without shifting (UTC midnight). */
 function parisCalendarDate(at: Date): Date {
-  const [d, m, y] = PARIS_DAY.format(at).split('/').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
+  const { year, month, day } = parisClock(at);
+  return new Date(Date.UTC(year, month - 1, day));
 }
