@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 /** Where the system started by global-setup.ts listens (ports kept apart from `npm start`). */
 export const ANTS_URL = process.env.E2E_ANTS_URL ?? 'http://localhost:3110';
@@ -47,5 +47,28 @@ export async function expectNotClipped(locator: Locator) {
   });
   expect(problems, 'texte coupé').toEqual([]);
 }
+
+/**
+ * On a failure, what each open page shows in its dialogs, alerts and statuses goes to the output
+ * beside the error: CI keeps only that output, not the artefacts.
+ */
+const test = base.extend<{ screenOnFailure: undefined }>({
+  screenOnFailure: [
+    // `context` too: set up before this, the test's own page is still open when this looks.
+    async ({ browser, context }, use, info) => {
+      void context;
+      await use(undefined);
+      if (info.status === info.expectedStatus) return;
+      for (const page of browser.contexts().flatMap((context) => context.pages())) {
+        const shown = page.locator('[role="dialog"], [role="alert"], [role="status"]');
+        const parts = await shown.evaluateAll((elements) =>
+          elements.map((e) => `${e.getAttribute('role')}: ${(e.textContent ?? '').replace(/\s+/g, ' ').slice(0, 400)}`),
+        );
+        console.log(`-- ${page.url()}\n${parts.join('\n') || '(ni dialogue, ni alerte, ni statut)'}`);
+      }
+    },
+    { auto: true },
+  ],
+});
 
 export { expect, test };

@@ -1,11 +1,14 @@
 import { activateFromMail, CANDIDATE_PASSWORD, validateOpenDemand } from './antsPages.ts';
 import { ANTS_URL, expect, test } from './fixtures.ts';
+import { holdRequests } from './holdRequests.ts';
 import { isTo, linkIn, waitForMail } from './mailbox.ts';
 import {
   enterAndValidate,
+  enterDraft,
   newIdentity,
   newPage,
   online,
+  sendAndValidate,
   signInSchool,
   snap,
   studentWithDossier,
@@ -39,8 +42,22 @@ test.describe('Parcours — variantes côté candidat, l’auto-école à l’é
     await waitForStatus(school, "Refusée par l'usager");
     await expect(online(school).getByRole('button', { name: 'Enregistrer la demande en ligne' })).toBeEnabled();
     await snap(school, info, '03 refusée par l’usager');
-    const second = await enterAndValidate(school);
+    const second = await enterDraft(school);
     expect(second).not.toBe(first);
+    // The new draft's pièces, held on the way: the popup waits for them, it never lists the refused
+    // application's files meanwhile (a click there would add a file to the wrong list).
+    const listed = await holdRequests(school, `**/online/${second}/pieces`);
+    await online(school).getByRole('button', { name: 'Envoyer / Consulter les pièces justificatives' }).click();
+    const popup = school.getByRole('dialog', { name: 'Envoyer les pièces justificatives' });
+    await listed.asked;
+    await expect(popup.getByRole('status')).toHaveText("Chargement des pièces depuis le site de l'ANTS…");
+    await expect(popup.getByRole('link', { name: /^Visualiser/ })).toHaveCount(0);
+    await expect(popup.getByRole('button', { name: /^Ajouter un fichier/ })).toHaveCount(0);
+    listed.release();
+    await expect(popup.getByRole('row', { name: /Pièce d'identité/ })).toHaveAttribute('data-sent', 'false');
+    await popup.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await expect(popup).toHaveCount(0);
+    await sendAndValidate(school);
 
     // An account exists now: the mail invites to log in with the usual identifier.
     const invite = await waitForMail(

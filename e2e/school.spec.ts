@@ -1,10 +1,12 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, expectNotClipped, SCHOOL_URL, test } from './fixtures.ts';
+import { holdRequests } from './holdRequests.ts';
 
 // Demo data (SEED_DEMO) of the school back office: "Auto-école du Parc", three users, two offices.
 const DIRIGEANT = { login: 'dirigeant', password: 'Dirigeant-2026!', label: 'Julien BRENAC (Dirigeant)' };
 const SECRETAIRE = { login: 'secretaire', password: 'Secretaire-2026!', label: 'Camille MARTIN (Secrétaire)' };
 const MONITEUR = { login: 'moniteur', listName: 'DURAND Paul' };
+const SECRETAIRE_LIST_NAME = 'MARTIN Camille';
 const OFFICES = [
   { name: 'BREQUIGNY', agrement: 'E1703500010', antsLogin: 'brequigny35' },
   { name: 'SAINT-PRIEST', agrement: 'E1706900030', antsLogin: 'claboret662' },
@@ -212,6 +214,29 @@ test.describe('Auto-école — page web', () => {
     } finally {
       await setMoniteurRight(page, VALIDATE_RIGHT.code, false);
     }
+  });
+
+  test("changer d'utilisateur n'affiche jamais les droits du précédent : Enregistrer attend ceux du nouveau", async ({
+    page,
+  }) => {
+    await signIn(page, DIRIGEANT);
+    await page.goto(`${SCHOOL_URL}/dirigeant/droits`);
+    await page.getByRole('button', { name: new RegExp(`^${MONITEUR.listName}`) }).click();
+    await expect(page.getByText(`Droits de ${MONITEUR.listName}`)).toBeVisible();
+
+    // The next user's rights are held on the way: meanwhile the moniteur's must not stand under
+    // her name, where « Enregistrer » would write them onto her.
+    const rights = await holdRequests(page, '**/api/dirigeant/users/*/rights');
+    await page.getByRole('button', { name: new RegExp(`^${SECRETAIRE_LIST_NAME}`) }).click();
+    await rights.asked;
+    const list = page.getByRole('region', { name: 'Liste des droits utilisateurs' });
+    await expect(list.getByRole('status')).toHaveText('Chargement…');
+    await expect(list.getByRole('button', { name: 'Enregistrer' })).toHaveCount(0);
+    await expect(list.getByText(`Droits de ${MONITEUR.listName}`)).toHaveCount(0);
+
+    rights.release();
+    await expect(list.getByText(`Droits de ${SECRETAIRE_LIST_NAME}`)).toBeVisible();
+    await expect(list.getByRole('button', { name: 'Enregistrer' })).toBeVisible();
   });
 
   test('le dirigeant voit les erreurs du serveur sous les champs du nouvel utilisateur', async ({ page }) => {

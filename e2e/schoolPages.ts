@@ -99,6 +99,7 @@ export async function sendPieces(page: Page, kinds: string[]) {
   for (const label of kinds) {
     await pieces.getByRole('button', { name: `Ajouter un fichier : ${label}` }).click();
     const search = page.getByRole('dialog', { name: `Rechercher un fichier — ${label}` });
+    await expect(search).toBeVisible();
     await search
       .locator('input[type="file"]')
       .setInputFiles({ name: `${label}.png`, mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
@@ -137,13 +138,23 @@ export async function createdDraftNumber(page: Page): Promise<string> {
   return ((await number.textContent()) ?? '').trim();
 }
 
-/** "Enregistrer la demande en ligne" (places right: no popup), the two pièces, "Valider la demande"; answers the number. */
-export async function enterAndValidate(page: Page): Promise<string> {
+/** "Enregistrer la demande en ligne" (places right: no popup); answers the new draft's number. */
+export async function enterDraft(page: Page): Promise<string> {
   await online(page).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
-  const number = await createdDraftNumber(page);
+  return createdDraftNumber(page);
+}
+
+/** The two pièces of the draft shown, then "Valider la demande": it waits for the candidate. */
+export async function sendAndValidate(page: Page) {
   const pieces = await sendPieces(page, ["Pièce d'identité", 'Justificatif de domicile']);
   await validateFromPieces(page, pieces);
   await expect(online(page).getByText('En attente de validation usager')).toBeVisible({ timeout: 20000 });
+}
+
+/** A draft entered, its pièces sent and validated by the school; answers the number. */
+export async function enterAndValidate(page: Page): Promise<string> {
+  const number = await enterDraft(page);
+  await sendAndValidate(page);
   return number;
 }
 

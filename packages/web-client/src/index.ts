@@ -1,3 +1,4 @@
 export * from './apiError.ts';
+export * from './PerAddress.tsx';
 export * from './useApiData.ts';
 export * from './webClient.ts';

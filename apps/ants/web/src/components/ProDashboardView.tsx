@@ -65,7 +65,7 @@ function Counters({ counters, params }: { counters: ProDashboard['counters']; pa
 export function ProDashboardView() {
   const [params, setParams] = useSearchParams();
   const query = params.toString() ? `?${params.toString()}` : '';
-  const loaded = useApiData(query, () => api.proDashboard(query));
+  const loaded = useApiData(query, () => api.proDashboard(query), { keepPrevious: true });
   const [search, setSearch] = useState({
     q: params.get('q') ?? '',
     createdFrom: params.get('createdFrom') ?? '',

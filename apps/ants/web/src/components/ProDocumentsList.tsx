@@ -5,9 +5,9 @@ import { useApiData } from '../useApiData.ts';
 
 /** "Editer les documents": the eight documents, a link for each available one, why not for the others. */
 export function ProDocumentsList({ application }: { application: HeldApplication }) {
-  const documents = useApiData(`${application.number}/${application.updatedAt}`, () =>
-    api.proDocuments(application.number),
-  );
+  const documents = useApiData(application.number, () => api.proDocuments(application.number), {
+    version: application.updatedAt,
+  });
   return (
     <section className="fr-mt-4w" aria-labelledby="documents-titre">
       <h2 id="documents-titre" className="fr-h5">

@@ -29,7 +29,7 @@ export function ProEphotoPanel({
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const loaded = useApiData(`${application.number}/${version}`, () => door.get(application.number));
+  const loaded = useApiData(application.number, () => door.get(application.number), { version });
   const editable = inStateSet('ephotoEditable', application.state);
   const ephoto = loaded.data?.ephoto ?? null;
 

@@ -9,7 +9,7 @@ import { useApiData } from '../useApiData.ts';
  * changes whenever something on the page may have added a line.
  */
 export function ProHistory({ application, version }: { application: HeldApplication; version: number }) {
-  const loaded = useApiData(`${application.number}/${version}`, () => api.proHistory(application.number));
+  const loaded = useApiData(application.number, () => api.proHistory(application.number), { version });
   return (
     <section aria-labelledby="historique-titre">
       <h2 id="historique-titre" className="fr-h5">

@@ -24,7 +24,7 @@ export function ProPiecesPanel({
 }) {
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
-  const pieces = useApiData(`${application.number}/${version}`, () => door.list(application.number));
+  const pieces = useApiData(application.number, () => door.list(application.number), { version });
   const editable = inStateSet('piecesEditable', application.state);
   const changed = (text: string) => {
     setNotice({ severity: 'success', text });

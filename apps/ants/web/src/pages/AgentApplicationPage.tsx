@@ -18,7 +18,10 @@ export function AgentApplicationPage() {
   // Bumped after a decision: the page loads the application again and shows its new state.
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
-  const loaded = useApiData(`${number}/${version}`, () => api.agentApplication(number), session.status === 'agent');
+  const loaded = useApiData(number, () => api.agentApplication(number), {
+    enabled: session.status === 'agent',
+    version,
+  });
   const title = loaded.status === 'error' ? 'Demande introuvable' : `Demande n° ${number}`;
   usePageTitle(title);
 

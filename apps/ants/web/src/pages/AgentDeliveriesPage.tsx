@@ -21,7 +21,10 @@ export function AgentDeliveriesPage() {
   const { session } = useSession();
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
-  const loaded = useApiData(String(version), () => api.failedDeliveries(), session.status === 'agent');
+  const loaded = useApiData('deliveries', () => api.failedDeliveries(), {
+    enabled: session.status === 'agent',
+    version,
+  });
 
   if (session.status === 'loading') return <SessionLoading />;
   if (session.status !== 'agent') return <RedirectToLogin to="/agent/connexion" session={session} />;

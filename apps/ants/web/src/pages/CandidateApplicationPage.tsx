@@ -17,7 +17,9 @@ const LIST = { label: 'Mes démarches en cours', linkProps: { to: '/monespace/de
 export function CandidateApplicationPage() {
   const number = useParams().number ?? '';
   const { session } = useSession();
-  const loaded = useApiData(number, () => api.candidateApplication(number), session.status === 'candidate');
+  const loaded = useApiData(number, () => api.candidateApplication(number), {
+    enabled: session.status === 'candidate',
+  });
   const application = loaded.status === 'ready' ? loaded.data.application : null;
   const title = application?.canValidate ? 'Valider votre demande' : `Demande n° ${number}`;
   usePageTitle(loaded.status === 'error' ? 'Demande introuvable' : title);

@@ -23,8 +23,8 @@ export function CandidateApplicationsPage() {
   const { session } = useSession();
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;
-  const list = useApiData('applications', api.candidateApplications, session.status === 'candidate');
-  const inbox = useApiData('messages', api.candidateMessages, session.status === 'candidate');
+  const list = useApiData('applications', api.candidateApplications, { enabled: session.status === 'candidate' });
+  const inbox = useApiData('messages', api.candidateMessages, { enabled: session.status === 'candidate' });
 
   if (session.status === 'loading') return <SessionLoading />;
   if (session.status !== 'candidate') return <RedirectToLogin to="/monespace/connexion" session={session} />;

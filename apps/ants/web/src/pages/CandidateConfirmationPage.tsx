@@ -20,11 +20,9 @@ export function CandidateConfirmationPage() {
   const { session } = useSession();
   const passed = (useLocation().state as { photoSignatureForm?: boolean } | null)?.photoSignatureForm;
   // Coming from "Valider", the page knows; after a reload it asks the application.
-  const loaded = useApiData(
-    number,
-    () => api.candidateApplication(number),
-    session.status === 'candidate' && passed === undefined,
-  );
+  const loaded = useApiData(number, () => api.candidateApplication(number), {
+    enabled: session.status === 'candidate' && passed === undefined,
+  });
 
   if (session.status === 'loading') return <SessionLoading />;
   if (session.status !== 'candidate') return <RedirectToLogin to="/monespace/connexion" session={session} />;

@@ -13,7 +13,7 @@ const TITLE = 'Mes documents';
 export function CandidateDocumentsPage() {
   usePageTitle(TITLE);
   const { session } = useSession();
-  const list = useApiData('documents', api.candidateDocuments, session.status === 'candidate');
+  const list = useApiData('documents', api.candidateDocuments, { enabled: session.status === 'candidate' });
 
   if (session.status === 'loading') return <SessionLoading />;
   if (session.status !== 'candidate') return <RedirectToLogin to="/monespace/connexion" session={session} />;

@@ -16,7 +16,7 @@ const TITLE = 'Mon espace';
 export function CandidateHomePage() {
   usePageTitle(TITLE);
   const { session } = useSession();
-  const home = useApiData('home', api.candidateHome, session.status === 'candidate');
+  const home = useApiData('home', api.candidateHome, { enabled: session.status === 'candidate' });
 
   if (session.status === 'loading') return <SessionLoading />;
   if (session.status !== 'candidate') return <RedirectToLogin to="/monespace/connexion" session={session} />;

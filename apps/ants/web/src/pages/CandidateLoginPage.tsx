@@ -17,7 +17,7 @@ export function CandidateLoginPage() {
   const { session, loginCandidate } = useSession();
   const [search] = useSearchParams();
   const franceConnectError = franceConnectMessage(search.get('franceconnect'));
-  const franceConnect = useApiData('franceconnect', api.franceConnect, true);
+  const franceConnect = useApiData('franceconnect', api.franceConnect);
   const form = useLoginForm({
     idPrefix: 'candidate-login',
     initial: { login: '', password: '' },

@@ -17,7 +17,7 @@ const SPACE = { label: 'Mes démarches en cours', linkProps: { to: '/monespace/d
 export function CandidateMessagesPage() {
   usePageTitle(TITLE);
   const { session } = useSession();
-  const list = useApiData('messages', api.candidateMessages, session.status === 'candidate');
+  const list = useApiData('messages', api.candidateMessages, { enabled: session.status === 'candidate' });
   if (session.status === 'loading') return <SessionLoading />;
   if (session.status !== 'candidate') return <RedirectToLogin to="/monespace/connexion" session={session} />;
   return (

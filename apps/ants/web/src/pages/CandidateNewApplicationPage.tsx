@@ -81,11 +81,9 @@ function Steps({ candidate, number }: { candidate: Candidate; number?: string })
   const step = STEPS[index]!;
   usePageTitle(`${TITLE} : ${step.label}`);
   const postalCode = String((answers.address?.candidate as { postalCode?: string } | undefined)?.postalCode ?? '');
-  const prefectures = useApiData(
-    `prefectures-${postalCode}`,
-    () => api.candidatePrefectures(postalCode),
-    step.id === 'dossier' && /^\d{5}$/.test(postalCode),
-  );
+  const prefectures = useApiData(`prefectures-${postalCode}`, () => api.candidatePrefectures(postalCode), {
+    enabled: step.id === 'dossier' && /^\d{5}$/.test(postalCode),
+  });
 
   const goTo = (target: StepId, at = number) => {
     if (at && at !== number) navigate(`/monespace/nouvelle-demande/${encodeURIComponent(at)}?etape=${target}`);
@@ -285,7 +283,9 @@ function DemandStep({
 }) {
   const navigate = useNavigate();
   const demand = useApiData(`own-${number}`, () => api.ownApplication(number));
-  const recap = useApiData(`own-recap-${number}`, () => api.candidateApplication(number), step === 'summary');
+  const recap = useApiData(`own-recap-${number}`, () => api.candidateApplication(number), {
+    enabled: step === 'summary',
+  });
   const [sworn, setSworn] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

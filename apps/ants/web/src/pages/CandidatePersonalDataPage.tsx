@@ -26,7 +26,7 @@ const HOME = [{ label: 'Mon espace', linkProps: { to: '/monespace' } }];
 export function CandidatePersonalDataPage() {
   usePageTitle(TITLE);
   const { session } = useSession();
-  const data = useApiData('personal-data', api.personalData, session.status === 'candidate');
+  const data = useApiData('personal-data', api.personalData, { enabled: session.status === 'candidate' });
 
   if (session.status === 'loading') return <SessionLoading />;
   if (session.status !== 'candidate') return <RedirectToLogin to="/monespace/connexion" session={session} />;

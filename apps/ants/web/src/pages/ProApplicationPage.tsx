@@ -21,7 +21,7 @@ export function ProApplicationPage() {
   const { number = '' } = useParams();
   const { session } = useSession();
   const [version, setVersion] = useState(0);
-  const loaded = useApiData(`${number}/${version}`, () => api.proApplication(number), session.status === 'pro');
+  const loaded = useApiData(number, () => api.proApplication(number), { enabled: session.status === 'pro', version });
   const title = loaded.status === 'error' ? 'Demande introuvable' : `Demande n° ${number}`;
   usePageTitle(title);
   if (session.status === 'loading') return <SessionLoading />;

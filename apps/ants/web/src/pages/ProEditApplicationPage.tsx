@@ -34,8 +34,8 @@ export function ProEditApplicationPage() {
   const [search, setSearch] = useSearchParams();
   const [saved, setSaved] = useState<HeldApplication | null>(null);
   const [notice, setNotice] = useState(false);
-  const loaded = useApiData(number, () => api.proApplication(number), session.status === 'pro');
-  const prefectures = useApiData('prefectures', () => api.proPrefectures(), session.status === 'pro');
+  const loaded = useApiData(number, () => api.proApplication(number), { enabled: session.status === 'pro' });
+  const prefectures = useApiData('prefectures', () => api.proPrefectures(), { enabled: session.status === 'pro' });
   const part = PARTS.find((p) => p.id === search.get('partie')) ?? PARTS[0]!;
   const title = `Modifier la demande n° ${number}`;
   usePageTitle(`${title} : ${part.label}`);

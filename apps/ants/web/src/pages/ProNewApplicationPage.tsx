@@ -186,7 +186,9 @@ function DemandStep({
   const [validated, setValidated] = useState<HeldApplication | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const recap = useApiData(`${application.number}/recap`, () => api.proRecap(application.number), step === 'summary');
+  const recap = useApiData(`${application.number}/recap`, () => api.proRecap(application.number), {
+    enabled: step === 'summary',
+  });
   const validate = async () => {
     setBusy(true);
     setError(null);

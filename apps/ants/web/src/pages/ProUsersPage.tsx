@@ -71,7 +71,7 @@ function ManagedUsers({ me }: { me: ProAccount }) {
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const users = useApiData(String(version), () => api.proUsers());
+  const users = useApiData('users', () => api.proUsers(), { version });
   const act = async (user: ProUserView, action: 'invitation' | 'disable' | 'enable') => {
     setError(null);
     setNotice(null);

@@ -135,7 +135,11 @@ function OfficeApplications({ officeId }: { officeId: string }) {
     }
     return params;
   }, [officeId, page, sort, counter, criteria]);
-  const list = useApiData<AdminList>(`/api/admin/online-applications?${query}&v=${version}`, { refreshMs: 15000 });
+  const list = useApiData<AdminList>(`/api/admin/online-applications?${query}`, {
+    refreshMs: 15000,
+    version,
+    keepPrevious: true,
+  });
 
   const pollSync = useCallback(() => {
     api

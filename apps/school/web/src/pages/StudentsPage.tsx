@@ -17,7 +17,7 @@ export function StudentsPage() {
   const query = searchParams.get('q') ?? '';
   const [debouncedQuery] = useDebouncedValue(query.trim(), 250);
   const path = debouncedQuery ? `/api/students?q=${encodeURIComponent(debouncedQuery)}` : '/api/students';
-  const { data, error, loading } = useApiData<{ students: StudentSummary[] }>(path);
+  const { data, error, loading } = useApiData<{ students: StudentSummary[] }>(path, { keepPrevious: true });
   const students = data?.students ?? [];
 
   // The fiche's "back" link returns to this list, search included.

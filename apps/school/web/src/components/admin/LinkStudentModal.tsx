@@ -32,6 +32,7 @@ export function LinkStudentModal({
   const [mismatch, setMismatch] = useState<{ student: StudentSummary; message: string } | null>(null);
   const found = useApiData<{ students: StudentSummary[] }>(
     debounced.length >= 2 ? `/api/students?q=${encodeURIComponent(debounced)}` : null,
+    { keepPrevious: true },
   );
 
   const link = async (student: StudentSummary, confirmMismatch = false) => {

@@ -21,7 +21,7 @@ const MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'short', year: '2-digit'
 
 /** Applications per state by month of their last change, over the last twelve months. */
 export function StatesChart({ officeId, version }: { officeId: string; version: number }) {
-  const { data } = useApiData<Stats>(`/api/admin/online-applications/stats?officeId=${officeId}&v=${version}`);
+  const { data } = useApiData<Stats>(`/api/admin/online-applications/stats?officeId=${officeId}`, { version });
   if (!data) return null;
   const months = lastTwelveMonths();
   const states = (Object.keys(COLORS) as SchoolViewState[]).filter((state) =>
