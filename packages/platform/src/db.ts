@@ -135,11 +135,11 @@ type DriverSession = { client: unknown; logger: unknown; constructor: object };
  * A statement of the hot paths, built by the query builder once (`.prepare(name)`, placeholders
  * for its values) and run on whatever it is given: a database, or a transaction, on that one's own
  * connection. PostgreSQL parses a named statement once per connection (and plans each execution for
-its values: decision 0015). Building the statements of
- * a creation took a seventh of its CPU (issue 17's profile), and drizzle offers no public way to
- * run a prepared statement inside a transaction: both drivers keep the connection and the logger
- * on the session and on the prepared statement as `client` and `logger`, and each run takes the
- * given session's; `prepared.db.test.ts` fails if that changes. One build per driver.
+ * its values: decision 0015). Building the statements of a creation took a seventh of its CPU
+ * (issue 17's profile), and drizzle offers no public way to run a prepared statement inside a
+ * transaction: both drivers keep the connection and the logger on the session and on the prepared
+ * statement as `client` and `logger`, and each run takes the given session's; `prepared.db.test.ts`
+ * fails if that changes. One build per driver.
  */
 export function prepared<Q extends object, P extends object>(build: (on: Q) => P): (on: Q) => P {
   const built = new WeakMap<object, P>();

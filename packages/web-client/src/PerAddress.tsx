@@ -1,12 +1,10 @@
-import { Fragment, type ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 
 /**
- * A page drawn anew when its address's parameters change (another demand, another student): the
- * router keeps the same page otherwise, and with it what was typed, chosen or said about the
- * previous one.
+ * The routed page (an `<Outlet />`), drawn anew for each address: otherwise the router keeps the
+ * same page when only a parameter changes (another demand, another student), and with it what was
+ * typed, chosen or said about the previous one. A query string (`?etape=`) keeps the page.
  */
-export function PerAddress({ children }: { children: ReactNode }) {
-  const params = useParams();
-  return <Fragment key={JSON.stringify(params)}>{children}</Fragment>;
+export function PerAddress() {
+  return <Outlet key={useLocation().pathname} />;
 }

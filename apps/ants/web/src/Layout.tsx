@@ -3,8 +3,9 @@ import { headerFooterDisplayItem } from '@codegouvfr/react-dsfr/Display';
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { Header, type HeaderProps } from '@codegouvfr/react-dsfr/Header';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
+import { PerAddress } from '@permis/web-client';
 import { useEffect, useRef, useState } from 'react';
-import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
+import { ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { asApiError } from './api.ts';
 import { type SessionState, useSession } from './session.tsx';
 
@@ -72,7 +73,7 @@ export function Layout() {
             <Alert severity="error" small description={logoutError} />
           </div>
         )}
-        <Outlet />
+        <PerAddress />
       </main>
       <Footer
         id="footer"

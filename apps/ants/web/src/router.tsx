@@ -1,4 +1,3 @@
-import { PerAddress } from '@permis/web-client';
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
@@ -44,110 +43,33 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'pro/connexion', element: <ProLoginPage /> },
           { path: 'pro', element: <ProHomePage /> },
-          {
-            path: 'pro/demandes/:number',
-            element: (
-              <PerAddress>
-                <ProApplicationPage />
-              </PerAddress>
-            ),
-          },
-          {
-            path: 'pro/demandes/:number/modifier',
-            element: (
-              <PerAddress>
-                <ProEditApplicationPage />
-              </PerAddress>
-            ),
-          },
+          { path: 'pro/demandes/:number', element: <ProApplicationPage /> },
+          { path: 'pro/demandes/:number/modifier', element: <ProEditApplicationPage /> },
           { path: 'pro/compte', element: <ProUsersPage /> },
           { path: 'pro/compte/mot-de-passe', element: <ProAccountPage /> },
-          {
-            path: 'pro/invitation/:token',
-            element: (
-              <PerAddress>
-                <ProInvitationPage />
-              </PerAddress>
-            ),
-          },
+          { path: 'pro/invitation/:token', element: <ProInvitationPage /> },
           { path: 'pro/transfert', element: <ProTransferPage /> },
           { path: 'pro/nouvelle-demande', element: <ProNewApplicationPage /> },
-          {
-            path: 'pro/nouvelle-demande/:id',
-            element: (
-              <PerAddress>
-                <ProNewApplicationPage />
-              </PerAddress>
-            ),
-          },
+          { path: 'pro/nouvelle-demande/:id', element: <ProNewApplicationPage /> },
           { path: 'agent/connexion', element: <AgentLoginPage /> },
           { path: 'agent', element: <AgentHomePage /> },
-          {
-            path: 'agent/demandes/:number',
-            element: (
-              <PerAddress>
-                <AgentApplicationPage />
-              </PerAddress>
-            ),
-          },
+          { path: 'agent/demandes/:number', element: <AgentApplicationPage /> },
           { path: 'agent/envois', element: <AgentDeliveriesPage /> },
-          {
-            path: 'monespace/activer/:token',
-            element: (
-              <PerAddress>
-                <CandidateActivationPage />
-              </PerAddress>
-            ),
-          },
+          { path: 'monespace/activer/:token', element: <CandidateActivationPage /> },
           { path: 'monespace', element: <CandidateHomePage /> },
           { path: 'monespace/donnees', element: <CandidatePersonalDataPage /> },
           { path: 'monespace/nouvelle-demande', element: <CandidateNewApplicationPage /> },
-          {
-            path: 'monespace/nouvelle-demande/:number',
-            element: (
-              <PerAddress>
-                <CandidateNewApplicationPage />
-              </PerAddress>
-            ),
-          },
-          {
-            path: 'monespace/courriel/:token',
-            element: (
-              <PerAddress>
-                <CandidateEmailChangePage />
-              </PerAddress>
-            ),
-          },
+          { path: 'monespace/nouvelle-demande/:number', element: <CandidateNewApplicationPage /> },
+          { path: 'monespace/courriel/:token', element: <CandidateEmailChangePage /> },
           { path: 'monespace/documents', element: <CandidateDocumentsPage /> },
           { path: 'monespace/connexion', element: <CandidateLoginPage /> },
           { path: 'monespace/identifiant-oublie', element: <CandidateForgottenIdentifierPage /> },
           { path: 'monespace/mot-de-passe-oublie', element: <CandidateForgottenPasswordPage /> },
-          {
-            path: 'monespace/nouveau-mot-de-passe/:token',
-            element: (
-              <PerAddress>
-                <CandidatePasswordResetPage />
-              </PerAddress>
-            ),
-          },
+          { path: 'monespace/nouveau-mot-de-passe/:token', element: <CandidatePasswordResetPage /> },
           { path: 'monespace/demarches', element: <CandidateApplicationsPage /> },
           { path: 'monespace/messages', element: <CandidateMessagesPage /> },
-          {
-            path: 'monespace/demarches/:number',
-            element: (
-              <PerAddress>
-                <CandidateApplicationPage />
-              </PerAddress>
-            ),
-          },
-          {
-            path: 'monespace/demarches/:number/confirmation',
-            element: (
-              <PerAddress>
-                <CandidateConfirmationPage />
-              </PerAddress>
-            ),
-          },
+          { path: 'monespace/demarches/:number', element: <CandidateApplicationPage /> },
+          { path: 'monespace/demarches/:number/confirmation', element: <CandidateConfirmationPage /> },
           { path: 'accessibilite', element: <AccessibilityPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

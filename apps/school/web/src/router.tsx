@@ -1,4 +1,3 @@
-import { PerAddress } from '@permis/web-client';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { RequireSession } from './layout/RequireSession.tsx';
@@ -32,14 +31,7 @@ export const router = createBrowserRouter([
               { path: '/', element: <Navigate to={HOME_PATH} replace /> },
               { path: '/clients', element: <StudentsPage /> },
               { path: '/clients/nouveau', element: <NewStudentPage /> },
-              {
-                path: '/clients/:id',
-                element: (
-                  <PerAddress>
-                    <StudentPage />
-                  </PerAddress>
-                ),
-              },
+              { path: '/clients/:id', element: <StudentPage /> },
               { path: '/administratif/demandes-en-ligne', element: <OnlineApplicationsPage /> },
               { path: '/dirigeant', element: <Navigate to="/dirigeant/bureaux" replace /> },
               { path: '/dirigeant/bureaux', element: <OfficesPage /> },

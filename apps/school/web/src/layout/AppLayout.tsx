@@ -1,7 +1,8 @@
 import { Alert, AppShell, Burger, Button, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { PerAddress } from '@permis/web-client';
 import { useEffect, useState } from 'react';
-import { Outlet, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { type ApiError, asApiError } from '../api.ts';
 import { personName, ROLE_LABELS } from '../format.ts';
 import { useCurrentUser, useSession } from '../session.tsx';
@@ -89,7 +90,7 @@ export function AppLayout() {
           </Alert>
         )}
         <div className={classes.content}>
-          <Outlet />
+          <PerAddress />
         </div>
       </AppShell.Main>
     </AppShell>
