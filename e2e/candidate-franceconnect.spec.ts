@@ -1,12 +1,14 @@
 import { DEMO_FRANCECONNECT_IDENTITIES } from '../scripts/franceConnectLocal.ts';
+import { activateFromMail, CANDIDATE_PASSWORD } from './antsPages.ts';
 import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
-import { validatedApplication } from './schoolApi.ts';
+import { saintPriestOffice, validatedApplication } from './schoolApi.ts';
 
 const ERIC = DEMO_FRANCECONNECT_IDENTITIES.find((i) => i.family_name === 'RENAUD')!;
+const LUCAS = DEMO_FRANCECONNECT_IDENTITIES.find((i) => i.family_name === 'PETIT')!;
 
 test.describe('FranceConnect', () => {
   test('le candidat se connecte avec FranceConnect et retrouve la demande de son école', async ({ page }) => {
-    // The school typed Eric's identity as FranceConnect knows it (born in Rennes, 35).
+    // The school typed Eric's identity as FranceConnect knows it (born in Rennes, 35), and his email.
     const { number } = await validatedApplication({
       paperMandate: false,
       sex: 'M',
@@ -14,6 +16,7 @@ test.describe('FranceConnect', () => {
       otherFirstNames: 'Jean',
       namePrefix: 'RENAUD',
       emailPrefix: 'eric',
+      same: { email: ERIC.email, birthName: 'RENAUD' },
       person: { birthName: 'RENAUD', birthDate: ERIC.birthdate },
     });
 
@@ -51,6 +54,65 @@ test.describe('FranceConnect', () => {
     await page.getByRole('link', { name: /^S’identifier avec/ }).click();
     await page.getByRole('button', { name: 'Eric Jean RENAUD' }).click();
     await expect(page.getByText(/^Dernière connexion : \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/)).toBeVisible();
+  });
+
+  test('une école rivale avait pris le compte : FranceConnect le rend à la personne, qui ne trouve que ses démarches', async ({
+    page,
+    browser,
+    request,
+  }) => {
+    test.slow();
+    const person = {
+      paperMandate: false,
+      sex: 'M' as const,
+      firstName: 'Lucas',
+      otherFirstNames: '',
+      namePrefix: 'PETIT',
+      emailPrefix: 'lucas',
+      same: { email: LUCAS.email, birthName: 'PETIT' },
+      person: { birthName: 'PETIT', birthDate: LUCAS.birthdate },
+    };
+    // Before the SMS stopped carrying the activation link, a rival typed Lucas's email with its own
+    // mobile, activated the account from that link and refused its demand from inside it.
+    const decoy = await validatedApplication(person, saintPriestOffice);
+    const rival = await activateFromMail(browser, LUCAS.email);
+    const marked = await request.post(`${ANTS_URL}/dev/candidates/legacy-credentials`, {
+      data: { email: LUCAS.email },
+    });
+    expect(marked.status()).toBe(200);
+    await rival.getByRole('row').filter({ hasText: decoy.number }).getByRole('link', { name: 'Valider' }).click();
+    await rival.getByRole('button', { name: 'Refuser' }).click();
+    await rival
+      .getByRole('dialog', { name: 'Refuser la demande ?' })
+      .getByRole('button', { name: 'Confirmer' })
+      .click();
+    await expect(rival.getByRole('status').filter({ hasText: 'a été refusée' })).toBeVisible();
+    const loginId = await rival.evaluate(async () => (await (await fetch('/api/session')).json()).candidate.loginId);
+
+    // His real school registers him, with his email; he signs in with FranceConnect, at the keyboard.
+    const { number } = await validatedApplication(person);
+    await page.goto(`${ANTS_URL}/monespace/connexion`);
+    await page.getByRole('link', { name: /^S’identifier avec/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Lucas PETIT' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(`${ANTS_URL}/monespace`);
+    await expect(page.getByRole('link', { name: `La demande n° ${number} attend votre validation.` })).toBeVisible();
+    await expect(page.getByText(`n° ${decoy.number}`)).toHaveCount(0);
+    await expectAccessible(page);
+    // Told in « Mes messages ».
+    await page.getByRole('link', { name: /^Vous avez \d+ messages? non lus?\.$/ }).click();
+    await expect(page.getByText('Votre compte ANTS est maintenant protégé par FranceConnect')).toBeVisible();
+    await expectAccessible(page);
+
+    // The rival is out: its session ended, its password opens nothing.
+    await rival.goto(`${ANTS_URL}/monespace`);
+    await expect(rival).toHaveURL(/\/monespace\/connexion/);
+    await rival.getByLabel('Identifiant', { exact: true }).fill(loginId);
+    await rival.getByLabel('Mot de passe', { exact: true }).fill(CANDIDATE_PASSWORD);
+    await rival.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(rival.getByText('Identifiant ou mot de passe incorrect.')).toBeVisible();
+    await rival.context().close();
   });
 
   test('un refus chez FranceConnect revient à la page de connexion avec un message', async ({ page }) => {

@@ -72,15 +72,46 @@ test.describe('Mon espace', () => {
     ).toBeVisible();
     await expect(page.getByText(`en attente de confirmation : ${newEmail}`)).toBeVisible();
 
-    // A wrong mobile is said under its field; the right one is saved.
+    // A wrong mobile is said under its field; a right one changes once the code SMSed to it is typed back.
     await type(page, 'Téléphone portable *', '01 23 45 67 89');
     await page.keyboard.press('Enter');
     await expect(page.getByText('Le téléphone portable doit être un numéro français (06 ou 07).')).toBeVisible();
-    await type(page, 'Téléphone portable *', '07 11 22 33 44');
+    const digits = `07${String(Date.now()).slice(-8)}`;
+    const mobile = digits.replace(/(\d{2})(?=\d)/g, '$1 ');
+    await type(page, 'Téléphone portable *', mobile);
     await page.keyboard.press('Enter');
     await expect(
-      page.getByRole('status').filter({ hasText: 'Votre numéro de téléphone portable est enregistré' }),
+      page.getByRole('status').filter({ hasText: `Un code de confirmation a été envoyé par SMS au ${mobile} ;` }),
     ).toBeVisible();
+    await expect(page.getByText(`en attente de confirmation : ${mobile}`)).toBeVisible();
+    await expect(page.getByLabel('Code reçu par SMS *')).toBeFocused();
+    await expectAccessible(page);
+    // The code, read from the development SMS outbox (the SMS gateway's stand-in), at the new number.
+    const outbox = await page.context().newPage();
+    let code = '';
+    await expect(async () => {
+      await outbox.goto(`${ANTS_URL}/dev/sms`);
+      const sms = outbox.getByRole('listitem').filter({ hasText: `+33${digits.slice(1)}` });
+      const text = (await sms.first().textContent({ timeout: 1000 })) ?? '';
+      code = /votre code de confirmation est (\d{6})/.exec(text)?.[1] ?? '';
+      expect(code).toMatch(/^\d{6}$/);
+    }).toPass();
+    await outbox.close();
+    // A wrong code is said under its field, which keeps the focus; the right one changes the number.
+    await type(page, 'Code reçu par SMS *', code === '000000' ? '111111' : '000000');
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Ce code est incorrect : vérifiez le SMS reçu. Il vous reste 4 essais.')).toBeVisible();
+    await expect(page.getByLabel('Code reçu par SMS *')).toBeFocused();
+    await expectAccessible(page);
+    await type(page, 'Code reçu par SMS *', code);
+    await page.keyboard.press('Enter');
+    await expect(
+      page.getByRole('status').filter({
+        hasText: `Votre numéro de téléphone portable est désormais le ${mobile} : les SMS du service y seront envoyés.`,
+      }),
+    ).toBeVisible();
+    await expect(page.getByText(`Numéro actuel : ${mobile}`)).toBeVisible();
+    await expect(page.getByLabel('Code reçu par SMS *')).toHaveCount(0);
     await expectAccessible(page);
 
     // The link, from the real mail at the new address, opened in another browser.

@@ -267,6 +267,16 @@ test.describe('ANTS — espace particulier du candidat', () => {
     await expectAccessible(page);
     await answer.fill('jacques');
     await page.getByRole('button', { name: 'Valider ma réponse' }).click();
+    // The right answer opens nothing by itself: the link goes to the account's address.
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Réponse exacte : un lien pour choisir un nouveau mot de passe' }),
+    ).toBeVisible();
+    await expectAccessible(page);
+    const answerMail = await waitForMail(
+      (m) => m.subject === 'Réinitialisation de votre mot de passe ANTS' && isTo(m, application.email),
+    );
+    const answerLink = linkIn(answerMail, /\/monespace\/nouveau-mot-de-passe\/[A-Za-z0-9_-]+/);
+    await page.goto(answerLink);
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nouveau mot de passe');
     await expect(page.getByText(`identifiant : ${loginId}`)).toBeVisible();
@@ -287,7 +297,10 @@ test.describe('ANTS — espace particulier du candidat', () => {
       page.getByRole('status').filter({ hasText: 'un lien pour choisir un nouveau mot de passe' }),
     ).toBeVisible();
     const resetMail = await waitForMail(
-      (m) => m.subject === 'Réinitialisation de votre mot de passe ANTS' && isTo(m, application.email),
+      (m) =>
+        m.subject === 'Réinitialisation de votre mot de passe ANTS' &&
+        isTo(m, application.email) &&
+        !(m.text ?? '').includes(new URL(answerLink).pathname),
     );
     const resetUrl = linkIn(resetMail, /\/monespace\/nouveau-mot-de-passe\/[A-Za-z0-9_-]+/);
     await page.goto(resetUrl);

@@ -57,7 +57,7 @@ type CandidateOptions = {
 };
 
 /** A draft of the demo school, for a candidate of its own each run. */
-export async function draftApplication(options: Omit<CandidateOptions, 'withEphoto'>) {
+export async function draftApplication(options: Omit<CandidateOptions, 'withEphoto'>, school = demoSchool) {
   const unique = `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
   const email = options.same?.email ?? `${options.emailPrefix}.${unique}@example.fr`;
   // A different identity each run: the service refuses another email for a candidate it knows.
@@ -65,7 +65,7 @@ export async function draftApplication(options: Omit<CandidateOptions, 'withEpho
     options.same?.birthName ??
     options.person?.birthName ??
     `${options.namePrefix}-${[...unique.slice(-6)].map((digit) => String.fromCharCode(65 + Number(digit))).join('')}`;
-  const created = await demoSchool.createApplication(
+  const created = await school.createApplication(
     {
       type: '02',
       paperMandate: options.paperMandate,
@@ -96,17 +96,17 @@ export async function draftApplication(options: Omit<CandidateOptions, 'withEpho
   return { number: created.number, email, birthName };
 }
 
-/** A demand of the demo school validated with its two required pièces (and an ePhoto if asked). */
-export async function validatedApplication(options: CandidateOptions) {
-  const created = await draftApplication(options);
-  if (options.withEphoto) await demoSchool.setEphoto(created.number, await boothCode());
-  await demoSchool.uploadPiece(
+/** A demand of the demo school (or `school`) validated with its two required pièces (and an ePhoto if asked). */
+export async function validatedApplication(options: CandidateOptions, school = demoSchool) {
+  const created = await draftApplication(options, school);
+  if (options.withEphoto) await school.setEphoto(created.number, await boothCode());
+  await school.uploadPiece(
     created.number,
     'identity',
     { name: 'cni.png', bytes: ONE_PIXEL_PNG },
     'Recto et verso sur la même page',
   );
-  await demoSchool.uploadPiece(created.number, 'proof_of_address', { name: 'domicile.png', bytes: ONE_PIXEL_PNG });
-  await demoSchool.validateApplication(created.number);
+  await school.uploadPiece(created.number, 'proof_of_address', { name: 'domicile.png', bytes: ONE_PIXEL_PNG });
+  await school.validateApplication(created.number);
   return created;
 }

@@ -19,8 +19,10 @@ import { authRoutes } from './auth/routes.ts';
 import { expiryClockRoute } from './candidates/expiry.ts';
 import { createFranceConnect, franceConnectRoutes } from './candidates/franceConnect.ts';
 import { candidateHomeRoutes } from './candidates/home.ts';
+import { legacyCredentialsRoute } from './candidates/legacyCredentials.ts';
 import { candidateMessageRoutes } from './candidates/messages.ts';
 import { startCandidateNotifications } from './candidates/notifications.ts';
+import { candidateOtherAddressRoutes } from './candidates/otherAddresses.ts';
 import { candidateOwnApplicationRoutes } from './candidates/ownApplications.ts';
 import { candidatePersonalDataRoutes } from './candidates/personalData.ts';
 import { candidateRecoveryRoutes } from './candidates/recovery.ts';
@@ -153,6 +155,7 @@ export async function buildAntsApp(deps: AntsDeps) {
     candidateMessageRoutes,
     candidateHomeRoutes,
     candidatePersonalDataRoutes,
+    candidateOtherAddressRoutes,
     candidateOwnApplicationRoutes,
     franceConnectRoutes,
     instructionRoutes,
@@ -184,6 +187,7 @@ export async function buildAntsApp(deps: AntsDeps) {
   if (deps.config.devTools) {
     if (deps.config.sms.provider === 'outbox') smsOutboxRoutes(app, services);
     expiryClockRoute(app, db);
+    legacyCredentialsRoute(app, db);
   }
   await serveWebApp(app, deps.config.webDir);
   return app;

@@ -2,7 +2,7 @@ import { type AntsApiError, API_ERRORS, type Application, REGISTERED_ELSEWHERE }
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { transition } from '../src/applications/machine.ts';
-import { apiTokens, applications } from '../src/db/schema.ts';
+import { apiTokens, applications, candidates } from '../src/db/schema.ts';
 import { draftRequest, encryptedPdf, failure, JPEG, PNG, pdf, startAntsHttp } from './api.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
@@ -254,9 +254,17 @@ describe('creating a draft', () => {
     expect(title.code).toBe('CERFA_02_NOT_ACCEPTED');
   });
 
-  it("tells another school the seed's divergence, never which stored value differs nor the other's number", async () => {
+  it("tells another school the seed's divergence only where the person proved the email, never which value differs nor the other's number", async () => {
     const first = draftRequest();
     const held = await ants.brequigny.createApplication(first, crypto.randomUUID());
+    await ants.brequigny.uploadPiece(held.number, 'identity', { name: 'cni.png', bytes: PNG });
+    await ants.brequigny.uploadPiece(held.number, 'proof_of_address', { name: 'dom.png', bytes: PNG });
+    await ants.brequigny.validateApplication(held.number);
+    // The person activated the account through the link mailed to this address and swore a recap.
+    await ants.db
+      .update(candidates)
+      .set({ activatedAt: new Date(), credentialsVia: 'email', identityVia: 'attestation' })
+      .where(eq(candidates.email, first.candidate.email));
     // Field by field, a school could guess another's candidate: every wrong guess reads the same.
     const answers = new Set<string>();
     for (const candidate of [
@@ -273,17 +281,33 @@ describe('creating a draft', () => {
       answers.add(`${error.code} ${error.message}`);
     }
     expect([...answers]).toEqual([`CANDIDATE_DATA_DIFFERS ${API_ERRORS.CANDIDATE_DATA_DIFFERS.title}`]);
-    const twin = await failure(
-      ants.saintPriest.createApplication(
-        { ...first, candidate: { ...first.candidate, email: 'autre.adresse@example.fr' } },
-        crypto.randomUUID(),
-      ),
+    // The same identity under another email is another record: an identity typed proves nothing.
+    const twin = await ants.saintPriest.createApplication(
+      { ...first, candidate: { ...first.candidate, email: 'autre.adresse@example.fr' } },
+      crypto.randomUUID(),
     );
-    expect([twin.code, twin.message]).toEqual(['CANDIDATE_DATA_DIFFERS', API_ERRORS.CANDIDATE_DATA_DIFFERS.title]);
-    // Once every value is right, the application is another school's: its number is not given.
-    const registered = await failure(ants.saintPriest.createApplication({ ...first }, crypto.randomUUID()));
+    expect(twin.state).toBe('draft');
+    // Once every value is right, the draft is made; it cannot leave while the other demand is live,
+    // and the refusal names neither its holder nor its number.
+    const second = await ants.saintPriest.createApplication({ ...first }, crypto.randomUUID());
+    await ants.saintPriest.uploadPiece(second.number, 'identity', { name: 'cni.png', bytes: PNG });
+    await ants.saintPriest.uploadPiece(second.number, 'proof_of_address', { name: 'dom.png', bytes: PNG });
+    const registered = await failure(ants.saintPriest.validateApplication(second.number));
     expect([registered.code, registered.message]).toEqual(['APPLICATION_ALREADY_REGISTERED', REGISTERED_ELSEWHERE]);
     expect(registered.message).not.toContain(held.number);
+  });
+
+  it('refuses another school nothing on an email nobody has proven: no guess can be checked', async () => {
+    const first = draftRequest();
+    await ants.brequigny.createApplication(first, crypto.randomUUID());
+    for (const candidate of [{ birthCity: 'BREST', birthDepartment: '29' }, { firstName: 'Julien' }, {}]) {
+      const draft = await ants.saintPriest.createApplication(
+        { ...first, candidate: { ...first.candidate, ...candidate } },
+        crypto.randomUUID(),
+      );
+      expect(draft.state).toBe('draft');
+      await ants.saintPriest.deleteApplication(draft.number);
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { REGISTERED_ELSEWHERE } from '@permis/ants-api';
 import { hashPassword } from '@permis/platform';
 import { testClient } from '@permis/platform/testing';
 import { eq } from 'drizzle-orm';
@@ -252,9 +253,8 @@ describe('the candidat libre’s own demand', () => {
     // Sent first, the candidate's demand stops the school's validation, which says why.
     const refused = await failure(ants.brequigny.validateApplication(schoolDraft.number));
     expect(refused.code).toBe('APPLICATION_ALREADY_REGISTERED');
-    expect(refused.message).toBe(
-      'Le candidat a déposé lui-même une demande de ce type (candidat libre) : elle doit aboutir, ou il doit y renoncer, avant la vôtre.',
-    );
+    // Said as for any other holder: nothing tells the school that the person filed it themselves.
+    expect(refused.message).toBe(REGISTERED_ELSEWHERE);
     expect(refused.message).not.toContain(number);
   });
 

@@ -6,9 +6,9 @@ import {
   type LocalFranceConnect,
   startLocalFranceConnect,
 } from '../../../scripts/franceConnectLocal.ts';
-import { ACTIVATION_FORM, CANDIDATE_PASSWORD, invitedCandidate, startAntsHttp } from './api.ts';
+import { ACTIVATION_FORM, invitedCandidate, startAntsHttp } from './api.ts';
+import { ANTS_URL, franceConnectRoundTrip, franceConnectSignIn } from './franceConnectClient.ts';
 
-const ANTS_URL = 'http://localhost:3100';
 let provider: LocalFranceConnect;
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
 
@@ -26,61 +26,8 @@ afterAll(async () => {
 
 const identity = (name: string) => DEMO_FRANCECONNECT_IDENTITIES.find((i) => i.family_name === name)!;
 
-/**
- * A browser's round trip: « S'identifier avec FranceConnect » on the service, the provider's pages
- * (its own cookies, the identity chosen), back to the service's callback with the code.
- */
-async function franceConnectRoundTrip(client: ReturnType<typeof testClient>, sub: string) {
-  const start = await client.get('/api/candidate/franceconnect/login');
-  expect(start.statusCode).toBe(303);
-  const jar = new Map<string, string>();
-  let url = new URL(String(start.headers.location));
-  const go = async (target: URL, init: RequestInit = {}) => {
-    const response = await fetch(target, {
-      ...init,
-      redirect: 'manual',
-      headers: {
-        ...(init.headers as Record<string, string>),
-        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-      },
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const pair = line.split(';')[0]!;
-      const at = pair.indexOf('=');
-      jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-    return response;
-  };
-  let response = await go(url);
-  for (let hop = 0; hop < 12; hop++) {
-    if (response.status >= 300 && response.status < 400) {
-      const next = new URL(response.headers.get('location')!, url);
-      if (next.origin === ANTS_URL) return { callback: next, client };
-      url = next;
-      response = await go(url);
-      continue;
-    }
-    const html = await response.text();
-    const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
-    if (!action) throw new Error(`unexpected provider page: ${html.slice(0, 300)}`);
-    url = new URL(action, url);
-    response = await go(url, {
-      method: 'POST',
-      body: new URLSearchParams({ sub }),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
-  }
-  throw new Error('too many redirects');
-}
-
-async function signIn(sub: string, client = testClient(ants.app)) {
-  const { callback } = await franceConnectRoundTrip(client, sub);
-  const landed = await client.get(callback.pathname + callback.search);
-  return { client, landed };
-}
-
 describe('FranceConnect sign-in', () => {
-  it('finds the account of the demand a school made when the whole pivot matches, and activates it', async () => {
+  it('finds the account of the demand a school made with the person’s email, and activates it', async () => {
     const eric = identity('RENAUD');
     const { app, token } = await invitedCandidate(ants, 'Eric', {
       sex: 'M',
@@ -90,8 +37,9 @@ describe('FranceConnect sign-in', () => {
       birthCity: 'RENNES',
       birthDepartment: '35',
       birthCountry: 'FRANCE',
+      email: eric.email,
     });
-    const { client, landed } = await signIn(eric.sub);
+    const { client, landed } = await franceConnectSignIn(ants.app, eric.sub);
     expect(landed.statusCode).toBe(303);
     expect(landed.headers.location).toBe('/monespace');
     const list = (await client.get('/api/candidate/applications')).json().applications;
@@ -100,7 +48,7 @@ describe('FranceConnect sign-in', () => {
     expect((await testClient(ants.app).get(`/api/candidate/activation/${token}`)).statusCode).toBe(410);
 
     // A second sign-in finds the same account by FranceConnect's subject.
-    const again = await signIn(eric.sub);
+    const again = await franceConnectSignIn(ants.app, eric.sub);
     const same = (await again.client.get('/api/candidate/applications')).json().applications;
     expect(same.map((a: { number: string }) => a.number)).toEqual([app.number]);
   });
@@ -117,7 +65,7 @@ describe('FranceConnect sign-in', () => {
       birthDepartment: '35',
       birthCountry: 'FRANCE',
     });
-    const { client, landed } = await signIn(lucas.sub);
+    const { client, landed } = await franceConnectSignIn(ants.app, lucas.sub);
     expect(landed.headers.location).toBe('/monespace');
     expect((await client.get('/api/candidate/applications')).json().applications).toEqual([]);
     const session = (await client.get('/api/session')).json();
@@ -126,16 +74,16 @@ describe('FranceConnect sign-in', () => {
 
   it('makes an account for a person unknown to the service (a candidat libre)', async () => {
     const amina = identity('DIALLO');
-    const { client, landed } = await signIn(amina.sub);
+    const { client, landed } = await franceConnectSignIn(ants.app, amina.sub);
     expect(landed.headers.location).toBe('/monespace');
     const session = (await client.get('/api/session')).json();
     expect(session.candidate).toMatchObject({ firstName: 'Amina', lastName: 'DIALLO' });
   });
 
-  it('takes back from whoever held it an account a school activated at an address that is not the person’s', async () => {
+  it('never opens, on a name alone, an account a school activated at an address that is not the person’s', async () => {
     const chloe = identity('MOREAU');
     // A school typed its own address, with the name spelt another way, and activated the account itself.
-    const { request, token } = await invitedCandidate(ants, 'Chloe', {
+    const { app, token } = await invitedCandidate(ants, 'Chloe', {
       sex: 'F',
       birthName: 'MORÉAU',
       otherFirstNames: '',
@@ -148,18 +96,21 @@ describe('FranceConnect sign-in', () => {
     const school = testClient(ants.app);
     const activated = await school.post(`/api/candidate/activation/${token}`, { ...ACTIVATION_FORM, sex: 'F' });
     expect(activated.statusCode).toBe(200);
-    const loginId = activated.json().loginId;
 
-    const { client, landed } = await signIn(chloe.sub);
+    const { client, landed } = await franceConnectSignIn(ants.app, chloe.sub);
     expect(landed.headers.location).toBe('/monespace');
-    // The same account (the school's demand is hers), now at her own address; the school is out.
-    expect((await client.get('/api/candidate/applications')).json().applications).toHaveLength(1);
-    const mine = (await client.get('/api/candidate/personal-data')).json();
-    expect(mine).toMatchObject({ email: chloe.email, hasPassword: false, franceConnect: true });
-    expect(mine.email).not.toBe(request.candidate.email);
-    expect((await school.get('/api/candidate/home')).statusCode).toBe(401);
-    const again = await testClient(ants.app).post('/api/candidate/login', { loginId, password: CANDIDATE_PASSWORD });
-    expect(again.statusCode).toBe(401);
+    // Her own account at her own address; the school's demand is offered only once she proves that address.
+    expect((await client.get('/api/candidate/applications')).json().applications).toEqual([]);
+    expect((await client.get('/api/candidate/personal-data')).json()).toMatchObject({
+      email: chloe.email,
+      franceConnect: true,
+    });
+    expect((await client.get('/api/candidate/other-addresses')).json().addresses).toEqual([
+      { id: expect.any(String), address: 's••••••••••@ecole-rivale.fr' },
+    ]);
+    // The school's account is untouched and still holds its demand: nothing of it reached her.
+    expect((await school.get('/api/candidate/applications')).json().applications).toHaveLength(1);
+    expect(app.number).toBeTruthy();
   });
 
   it('refuses a callback whose state is not the one this browser started with, and one from another browser', async () => {
@@ -181,7 +132,7 @@ describe('FranceConnect sign-in', () => {
   });
 
   it('signs out at FranceConnect too, with the ID token as hint', async () => {
-    const { client } = await signIn(identity('DIALLO').sub);
+    const { client } = await franceConnectSignIn(ants.app, identity('DIALLO').sub);
     const session = (await client.get('/api/session')).json();
     expect(session.kind).toBe('candidate');
     const out = await client.post('/api/logout', {});

@@ -27,7 +27,7 @@ async function validated(request = draftRequest()) {
 }
 
 describe('the candidate step after a school validates', () => {
-  it('sends the activation link only to the mobile the validating school entered', async () => {
+  it('sends the SMS only to the mobile the validating school entered', async () => {
     // A first school names the candidate's email with its own mobile, then deletes its draft.
     const request = draftRequest({ candidate: { mobile: '0699999999' } });
     const decoy = await ants.saintPriest.createApplication(request, crypto.randomUUID());
@@ -48,7 +48,7 @@ describe('the candidate step after a school validates', () => {
     expect(candidate?.mobile).toBe('0612345678');
   });
 
-  it('creates the account and sends the seed’s activation mail and an SMS, with a 7-day single-use link', async () => {
+  it('creates the account and sends the seed’s activation mail, with a 7-day single-use link, and an SMS without it', async () => {
     const request = draftRequest({ candidate: { mobile: '06 12 34 56 78' } });
     await validated(request);
     const mail = await ants.sink!.waitFor((m) => m.subject?.startsWith('Activez votre compte ANTS') ?? false);
@@ -73,12 +73,15 @@ describe('the candidate step after a school validates', () => {
     // Only the hash is stored.
     expect(token!.tokenHash).not.toBe(link![1]);
 
+    // The SMS tells the news; the link that opens the account is in the mail only (seed 000).
     const sms = await until(async () => (await sent())[0]);
     expect(sms.to).toBe('+33612345678');
-    expect(sms.text).toContain(link![0]);
+    expect(sms.text).toBe(
+      "ANTS : votre école de conduite a terminé la saisie d'une demande de permis. Activez votre compte sous 7 jours avec le lien du courriel que l'ANTS vient de vous envoyer, puis validez la demande.",
+    );
     const outbox = await ants.app.inject({ method: 'GET', url: '/dev/sms' });
     expect(outbox.body).toContain('+33612345678');
-    expect(outbox.body).toContain(`<a href="${link![0]}">`);
+    expect(outbox.body).not.toContain(link![1]!);
   });
 
   it('invites a candidate who already has an account to log in', async () => {

@@ -96,6 +96,33 @@ describe('OpenAPI description of the professional API', () => {
     expect(Object.keys(API_ERRORS).filter((code) => !met.has(code))).toEqual([]);
   });
 
+  it('lists on every operation what the HTTP layer refuses before it runs', () => {
+    // The platform's error handler and Node's parser answer these on any route, as problem details.
+    const refusals: Record<string, string[]> = {
+      400: ['BAD_REQUEST', 'VALIDATION', 'INVALID_CHARACTER'],
+      408: ['REQUEST_TIMEOUT'],
+      413: ['PAYLOAD_TOO_LARGE'],
+      414: ['URI_TOO_LONG'],
+      415: ['UNSUPPORTED_MEDIA_TYPE'],
+      429: ['RATE_LIMITED'],
+      431: ['HEADERS_TOO_LARGE'],
+      500: ['INTERNAL'],
+    };
+    const gaps: string[] = [];
+    for (const { route, operation } of operations()) {
+      for (const [status, codes] of Object.entries(refusals)) {
+        const media = operation.responses[status]?.content?.['application/problem+json'] as
+          | { examples?: Record<string, unknown> }
+          | undefined;
+        const listed = Object.keys(media?.examples ?? {});
+        for (const code of codes) if (!listed.includes(code)) gaps.push(`${route} ${status} ${code}`);
+      }
+    }
+    expect(gaps).toEqual([]);
+    const problem = spec.components.schemas.Problem as { properties: { code: { enum: string[] } } };
+    expect(problem.properties.code.enum).toEqual(expect.arrayContaining(Object.values(refusals).flat()));
+  });
+
   it('describes the webhook event and its signature headers', () => {
     const event = spec.webhooks['application.updated'] as { post: { parameters: { name: string }[] } };
     expect(event.post.parameters.map((p) => p.name)).toEqual(['webhook-id', 'webhook-timestamp', 'webhook-signature']);

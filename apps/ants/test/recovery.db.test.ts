@@ -124,7 +124,7 @@ describe('Mot de passe oublié ?', () => {
     );
   });
 
-  it('by the secret question: the right answer (any case) opens the reset, wrong ones are counted', async () => {
+  it('by the secret question: the right answer (any case) mails the reset link, wrong ones are counted', async () => {
     const { loginId } = await activatedCandidate(ants);
     const client = testClient(ants.app);
     expect((await client.post('/api/candidate/password-reset/question', { loginId })).json()).toEqual({
@@ -138,13 +138,18 @@ describe('Mot de passe oublié ?', () => {
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().detail).toBe('La réponse à la question secrète est incorrecte.');
 
+    // The right answer opens nothing by itself: the link goes to the account's address.
     const right = await client.post('/api/candidate/password-reset/answer', { loginId, secretAnswer: ' jacques ' });
-    expect(right.statusCode).toBe(200);
-    const done = await client.post(`/api/candidate/password-reset/${right.json().token}`, {
+    expect(right.statusCode).toBe(202);
+    const mail = await ants.sink!.waitFor((m) => m.subject === 'Réinitialisation de votre mot de passe ANTS');
+    const token = /nouveau-mot-de-passe\/([A-Za-z0-9_-]+)/.exec(mail.text ?? '')![1];
+    const done = await client.post(`/api/candidate/password-reset/${token}`, {
       password: NEW_PASSWORD,
       passwordConfirmation: NEW_PASSWORD,
     });
     expect(done.statusCode).toBe(200);
+    // The account's address hears of the change.
+    await ants.sink!.waitFor((m) => m.subject === 'Le mot de passe de votre compte ANTS a été modifié');
 
     for (let i = 0; i < 5; i++) {
       await client.post('/api/candidate/password-reset/answer', { loginId, secretAnswer: `faux${i}` });

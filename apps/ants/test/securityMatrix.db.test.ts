@@ -93,6 +93,11 @@ const RULES: Record<string, Rule> = {
   'POST /api/candidate/password-reset/link': 'public',
   'POST /api/candidate/password-reset/question': 'public',
   'POST /api/candidate/password-reset/answer': 'public',
+  'GET /api/candidate/other-addresses': 'candidate',
+  'POST /api/candidate/other-addresses/:id/link': 'candidate',
+  'GET /api/candidate/attach/:token': 'public',
+  'POST /api/candidate/attach/:token': 'public',
+  'POST /api/candidate/personal-data/mobile/confirm': 'candidate',
   'GET /api/candidate/password-reset/:token': 'public',
   'POST /api/candidate/password-reset/:token': 'public',
   'GET /api/candidate/applications': 'candidate',
@@ -166,6 +171,7 @@ describe('security matrix of the national service', () => {
       'GET /api/nope',
       'GET /dev/sms',
       'POST /dev/clock/expiry',
+      'POST /dev/candidates/legacy-credentials',
     ]) {
       const [method, url] = route.split(' ') as ['GET', string];
       const response = await ants.app.inject({ method, url });

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:net';
 import { multipartFile, testClient } from '@permis/platform/testing';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { candidates } from '../../ants/src/db/schema.ts';
 import { PNG, startAntsHttp } from '../../ants/test/api.ts';
 import { offices, schools, students } from '../src/db/schema.ts';
 import { LOGIN, startSchool } from './harness.ts';
@@ -198,7 +199,7 @@ describe('Dossier 02 - 06 › demande en ligne', () => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json().fields).toEqual([{ path: 'candidate.city', message: 'Ville incorrect' }]);
 
-    // The same email already used on the national service for someone else.
+    // The same email already the account of someone else on the national service, who swore their name.
     await ants.saintPriest.createApplication(
       {
         type: '02',
@@ -214,6 +215,10 @@ describe('Dossier 02 - 06 › demande en ligne', () => {
       },
       crypto.randomUUID(),
     );
+    await ants.db
+      .update(candidates)
+      .set({ activatedAt: new Date(), credentialsVia: 'email', identityVia: 'attestation' })
+      .where(eq(candidates.email, 'famille@example.fr'));
     const sibling = await studentWithDossier(secretaire, { email: 'famille@example.fr', firstName: 'Hugo' });
     const divergent = await secretaire.post(`/api/students/${sibling}/online`, {
       type: '02',

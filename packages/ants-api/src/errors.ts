@@ -27,6 +27,13 @@ export const API_ERRORS = {
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Cette clé de requête a déjà servi pour une autre demande.' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Le contenu envoyé est trop volumineux.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: "Ce type de contenu n'est pas accepté." },
+  // Refused by the HTTP layer before any operation runs (the URL, the headers, a request too slow).
+  URI_TOO_LONG: { status: 414, title: "L'adresse de la requête est trop longue." },
+  HEADERS_TOO_LARGE: { status: 431, title: 'Les en-têtes de la requête sont trop volumineux.' },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    title: "La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau.",
+  },
   RATE_LIMITED: { status: 429, title: 'Trop de requêtes : veuillez patienter avant de réessayer.' },
   // Erreur de données: `fields` names each wrong field with one of the seed's messages.
   DATA_ERROR: { status: 422, title: 'Certaines informations de la demande sont incorrectes.' },
@@ -147,11 +154,11 @@ export function problemOf(code: ApiErrorCode, detail?: string, fields?: { path: 
 }
 
 /**
- * APPLICATION_ALREADY_REGISTERED when another school holds the application: its number is not
- * given (it would let anyone take it over), the way to it is the candidate and a transfer.
+ * Why a demand cannot leave while another of its type is live for the candidate, said the same
+ * whoever holds that other demand (a school, the candidate themselves): no holder, kind or number.
  */
 export const REGISTERED_ELSEWHERE =
-  "Une demande est déjà enregistrée sur le site de l'ANTS pour ce candidat par une autre école de conduite : pour la reprendre, demandez au candidat son numéro de demande et le numéro d'agrément de cette école, puis faites une demande de transfert.";
+  "Une autre demande de ce type est déjà en cours pour ce candidat sur le site de l'ANTS : la vôtre pourra être envoyée lorsque celle-ci aura abouti ou que le candidat y aura renoncé.";
 
 /** The seed's data-error messages, per kind of field. */
 export const DATA_ERROR_MESSAGES = {

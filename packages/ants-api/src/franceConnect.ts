@@ -8,10 +8,8 @@ export const FRANCECONNECT_MESSAGES = {
   FRANCECONNECT_CANCELLED: 'Vous avez annulé la connexion avec FranceConnect.',
   FRANCECONNECT_UNAVAILABLE:
     'FranceConnect ne répond pas pour le moment : réessayez dans quelques instants, ou connectez-vous avec votre identifiant ANTS.',
-  FRANCECONNECT_AMBIGUOUS:
-    'Nous ne pouvons pas rattacher votre identité FranceConnect à un compte : connectez-vous avec votre identifiant ANTS.',
   FRANCECONNECT_EMAIL_TAKEN:
-    'Un compte existe déjà avec l’adresse électronique de votre identité FranceConnect, sous une autre identité : connectez-vous avec votre identifiant ANTS.',
+    'L’adresse électronique de votre identité FranceConnect est déjà celle du compte d’une autre personne : connectez-vous avec votre identifiant ANTS, ou changez d’adresse chez votre fournisseur d’identité.',
   FRANCECONNECT_IDENTITY_INCOMPLETE:
     'FranceConnect ne nous a pas transmis une identité complète : connectez-vous avec votre identifiant ANTS.',
 } as const;

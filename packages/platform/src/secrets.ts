@@ -1,10 +1,18 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Secrets at rest (e.g. a school's ANTS password) are sealed with AES-256-GCM under a key from the
  * environment. Format: "v1:<iv b64>:<tag b64>:<ciphertext b64>", so the key can be rotated later.
  */
-export type SecretBox = { seal(plain: string): string; open(sealed: string): string };
+export type SecretBox = {
+  seal(plain: string): string;
+  open(sealed: string): string;
+  /**
+   * A keyed digest (HMAC-SHA-256, hex) of `text` for `purpose`: the same input gives the same answer,
+   * which nobody without the key can compute (a plain hash of a guessable value can be).
+   */
+  mac(purpose: string, text: string): string;
+};
 
 export function parseKey(base64Key: string): Buffer {
   const key = Buffer.from(base64Key, 'base64');
@@ -19,6 +27,9 @@ export function createSecretBox(key: Buffer): SecretBox {
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return ['v1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), data.toString('base64')].join(':');
+    },
+    mac(purpose, text) {
+      return createHmac('sha256', key).update(`${purpose}\0${text}`).digest('hex');
     },
     open(sealed) {
       const [version, iv, tag, data] = sealed.split(':');

@@ -26,6 +26,14 @@ declare module 'fastify' {
   interface FastifyRequest {
     session: Session | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route never uses a browser session (an API authenticated by a bearer token): its session
+     * cookie is not read, and a request from another site is not refused (a forged cross-site
+     * request rides on the browser's cookie, which this route ignores).
+     */
+    noSession?: boolean;
+  }
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -61,6 +69,7 @@ export function registerSessions(app: FastifyInstance, options: SessionOptions):
 
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.noSession) return;
     if (UNSAFE.has(request.method)) assertSameOrigin(request, publicOrigin);
     const token = request.cookies[cookieName];
     if (!token) return;

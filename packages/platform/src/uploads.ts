@@ -10,7 +10,9 @@ export type UploadedFile = { fileName: string; mediaType: string; bytes: Buffer 
  */
 export async function readUploadedFile(request: FastifyRequest, maxBytes: number): Promise<UploadedFile> {
   const megabytes = Math.round(maxBytes / (1024 * 1024));
-  if (!request.isMultipart()) throw new AppError(415, 'FILE_MISSING', 'Envoyez le fichier en multipart/form-data.');
+  if (!request.isMultipart()) {
+    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Envoyez le fichier en multipart/form-data.');
+  }
   let part: Awaited<ReturnType<FastifyRequest['file']>>;
   const chunks: Buffer[] = [];
   try {

@@ -502,7 +502,7 @@ export interface components {
             status: number;
             detail: string;
             /** @enum {string} */
-            code: "AUTHENTICATION_FAILED" | "TOKEN_INVALID" | "TOO_MANY_ATTEMPTS" | "VALIDATION" | "BAD_REQUEST" | "INVALID_CHARACTER" | "IDEMPOTENCY_KEY_MISSING" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "DATA_ERROR" | "EMAIL_ALREADY_USED" | "APPLICATION_ALREADY_REGISTERED" | "CANDIDATE_DATA_DIFFERS" | "CERFA_02_NOT_ACCEPTED" | "TRANSFER_NOT_THIS_CANDIDATE" | "TRANSFER_THROTTLED" | "ALREADY_YOURS" | "TRANSFER_REFUSED" | "NOT_FOUND" | "TRANSITION_REFUSED" | "STATE_CHANGED" | "REQUIRED_PIECES_MISSING" | "EPHOTO_REQUIRED" | "FILE_MISSING" | "MULTIPART_MALFORMED" | "FILE_TOO_LARGE" | "FILE_TYPE" | "TOO_MANY_PAGES" | "PDF_UNREADABLE" | "PDF_ENCRYPTED" | "PDF_TOO_COMPLEX" | "PDF_TOO_MANY_PAGES" | "PDF_ACTIVE_CONTENT" | "SERVICE_BUSY" | "EPHOTO_UNKNOWN" | "EPHOTO_ALREADY_USED" | "EPHOTO_EXPIRED" | "EPHOTO_MISSING" | "DOCUMENT_UNAVAILABLE" | "WEBHOOK_URL_REFUSED" | "INTERNAL";
+            code: "AUTHENTICATION_FAILED" | "TOKEN_INVALID" | "TOO_MANY_ATTEMPTS" | "VALIDATION" | "BAD_REQUEST" | "INVALID_CHARACTER" | "IDEMPOTENCY_KEY_MISSING" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "RATE_LIMITED" | "DATA_ERROR" | "EMAIL_ALREADY_USED" | "APPLICATION_ALREADY_REGISTERED" | "CANDIDATE_DATA_DIFFERS" | "CERFA_02_NOT_ACCEPTED" | "TRANSFER_NOT_THIS_CANDIDATE" | "TRANSFER_THROTTLED" | "ALREADY_YOURS" | "TRANSFER_REFUSED" | "NOT_FOUND" | "TRANSITION_REFUSED" | "STATE_CHANGED" | "REQUIRED_PIECES_MISSING" | "EPHOTO_REQUIRED" | "FILE_MISSING" | "MULTIPART_MALFORMED" | "FILE_TOO_LARGE" | "FILE_TYPE" | "TOO_MANY_PAGES" | "PDF_UNREADABLE" | "PDF_ENCRYPTED" | "PDF_TOO_COMPLEX" | "PDF_TOO_MANY_PAGES" | "PDF_ACTIVE_CONTENT" | "SERVICE_BUSY" | "EPHOTO_UNKNOWN" | "EPHOTO_ALREADY_USED" | "EPHOTO_EXPIRED" | "EPHOTO_MISSING" | "DOCUMENT_UNAVAILABLE" | "WEBHOOK_URL_REFUSED" | "INTERNAL";
             fields?: components["schemas"]["FieldError"][];
         };
         /** @description Un jeton porteur (Authorization: Bearer), valable une heure. */
@@ -634,8 +634,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -658,6 +676,15 @@ export interface operations {
              *     `TOO_MANY_ATTEMPTS` : Trop de tentatives de connexion : réessayez plus tard.
              */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -722,8 +749,53 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -788,8 +860,53 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -866,8 +983,53 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1033,6 +1195,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /**
              * @description `EMAIL_ALREADY_USED` : Cet email est déjà utilisé pour la demande d'un autre candidat : chaque élève doit avoir un email unique.
              *
@@ -1052,6 +1223,15 @@ export interface operations {
             };
             /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1083,6 +1263,15 @@ export interface operations {
             };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1161,8 +1350,53 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1326,6 +1560,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /**
              * @description `TRANSITION_REFUSED` : Cette action n'est pas possible dans l'état actuel de la demande.
              *
@@ -1354,6 +1597,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
             415: {
                 headers: {
@@ -1374,6 +1626,15 @@ export interface operations {
             };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1445,6 +1706,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /**
              * @description `TRANSITION_REFUSED` : Cette action n'est pas possible dans l'état actuel de la demande.
              *
@@ -1458,8 +1728,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1533,8 +1839,53 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1606,6 +1957,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /**
              * @description `TRANSITION_REFUSED` : Cette action n'est pas possible dans l'état actuel de la demande.
              *
@@ -1614,6 +1974,33 @@ export interface operations {
              *     `APPLICATION_ALREADY_REGISTERED` : Une demande est déjà enregistrée sur le site de l'ANTS pour ce candidat : reliez-la à la fiche de l'élève.
              */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1636,6 +2023,15 @@ export interface operations {
             };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1707,6 +2103,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /**
              * @description `TRANSITION_REFUSED` : Cette action n'est pas possible dans l'état actuel de la demande.
              *
@@ -1720,8 +2125,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1804,6 +2245,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /**
              * @description `ALREADY_YOURS` : Cette demande est déjà rattachée à votre établissement.
              *
@@ -1828,6 +2278,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
             415: {
                 headers: {
@@ -1843,6 +2302,15 @@ export interface operations {
              *     `TRANSFER_THROTTLED` : Trop de demandes de transfert refusées : réessayez plus tard.
              */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1916,8 +2384,53 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2008,6 +2521,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `TRANSITION_REFUSED` : Cette action n'est pas possible dans l'état actuel de la demande. */
             409: {
                 headers: {
@@ -2023,6 +2545,15 @@ export interface operations {
              *     `FILE_TOO_LARGE` : Le fichier dépasse la taille maximale autorisée.
              */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2066,6 +2597,15 @@ export interface operations {
             };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2149,8 +2689,53 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2226,6 +2811,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `TRANSITION_REFUSED` : Cette action n'est pas possible dans l'état actuel de la demande. */
             409: {
                 headers: {
@@ -2235,8 +2829,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2315,8 +2945,53 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2402,6 +3077,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /**
              * @description `TRANSITION_REFUSED` : Cette action n'est pas possible dans l'état actuel de la demande.
              *
@@ -2426,6 +3110,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
             415: {
                 headers: {
@@ -2437,6 +3130,15 @@ export interface operations {
             };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2515,6 +3217,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `TRANSITION_REFUSED` : Cette action n'est pas possible dans l'état actuel de la demande. */
             409: {
                 headers: {
@@ -2524,8 +3235,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2602,8 +3349,53 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2680,8 +3472,53 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2755,8 +3592,53 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2829,6 +3711,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `DOCUMENT_UNAVAILABLE` : Ce document n'est pas encore disponible pour cette demande. */
             409: {
                 headers: {
@@ -2838,8 +3729,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2906,8 +3833,53 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2978,8 +3950,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3007,6 +3997,15 @@ export interface operations {
             };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3070,8 +4069,53 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `REQUEST_TIMEOUT` : La requête n'a pas été reçue entièrement à temps : envoyez-la de nouveau. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE` : Le contenu envoyé est trop volumineux. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG` : L'adresse de la requête est trop longue. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` : Ce type de contenu n'est pas accepté. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` : Trop de requêtes : veuillez patienter avant de réessayer. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `HEADERS_TOO_LARGE` : Les en-têtes de la requête sont trop volumineux. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,12 +1,14 @@
 import {
   API_ERRORS,
+  type Candidate,
   type createApplicationSchema,
   parisToday,
   REGISTERED_ELSEWHERE,
   STATE_SETS,
+  samePerson,
 } from '@permis/ants-api';
 import { pgErrorCode, prepared, sha256 } from '@permis/platform';
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AntsDb, AntsSession, AntsTx } from '../db/index.ts';
 import { applications, auditEvents, candidates } from '../db/schema.ts';
@@ -43,23 +45,6 @@ const candidateByEmail = prepared((on: AntsSession) =>
     .prepare('candidate_by_email'),
 );
 
-const candidateTwin = prepared((on: AntsSession) =>
-  on
-    .select({ id: candidates.id })
-    .from(candidates)
-    .where(
-      and(
-        eq(candidates.birthName, placeholder('birthName')),
-        eq(candidates.firstName, placeholder('firstName')),
-        eq(candidates.birthDate, placeholder('birthDate')),
-        ne(candidates.email, placeholder('email')),
-        notOwn,
-      ),
-    )
-    .limit(1)
-    .prepare('candidate_twin'),
-);
-
 const insertCandidate = prepared((on: AntsSession) =>
   on
     .insert(candidates)
@@ -87,6 +72,7 @@ const liveApplications = prepared((on: AntsSession) =>
       number: applications.number,
       state: applications.state,
       proAccountId: applications.proAccountId,
+      candidate: applications.candidate,
     })
     .from(applications)
     .where(
@@ -165,10 +151,11 @@ export async function createApplication(
 }
 
 /**
- * The candidate a school's application is for, checked as a creation checks it: one email is one
- * candidate, a candidate has one live application of a type (an accepted Cerfa 02 aside), and a
- * Cerfa 06 needs the accepted Cerfa 02. `current` is the draft being modified: it does not block
- * itself, and the candidate record only it made may take the corrected identity.
+ * The candidate a school's application is for: the account of its email (decision 0016). One email
+ * is one candidate; what a school types says nothing of who the person is, so a draft claims no
+ * identity and checks only the school's own demands (`assertMayApply` at creation); the one live
+ * demand rule runs when the demand is sent. `current` is the draft being modified: it does not
+ * block itself, and the candidate record only it made may take the corrected identity.
  */
 export async function candidateFor(
   tx: AntsTx,
@@ -179,42 +166,43 @@ export async function candidateFor(
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtext(${`candidate:${request.candidate.email.toLowerCase()}`}))`,
   );
-  const candidateId = await matchCandidate(tx, request, current?.ownCandidateId);
-  await assertMayApply(tx, candidateId, request.type, schoolId, current?.applicationId);
+  const candidateId = await matchCandidate(tx, request, schoolId, current);
+  await assertMayApply(tx, candidateId, request.type, schoolId, { currentId: current?.applicationId, at: 'creation' });
   return candidateId;
 }
 
 /**
  * A candidate has one live application of a type (an accepted Cerfa 02 aside), and a Cerfa 06 needs
- * the accepted Cerfa 02: for a school's demand as for the candidate's own (`holderId` null). A
- * draft blocks only its own kind of holder: a school's draft, which the candidate never saw, does
- * not stop their own demand, nor their own draft a school's; the check runs again when a demand is
- * sent (`assertReadyToSend`), so two never leave together.
+ * the accepted Cerfa 02: for a school's demand as for the candidate's own (`holderId` null).
+ * At creation only the holder's own demands count (the seed's « déjà enregistrée… reliez-la »): a
+ * draft tells nothing of others' demands, and nothing others typed can stop it. When the demand is
+ * sent, every other demand that has left its holder counts (a draft claims nothing), and the refusal
+ * says the same whoever holds it.
  */
 export async function assertMayApply(
   tx: AntsTx,
   candidateId: string,
   type: Request['type'],
   holderId: string | null,
-  currentId?: string,
+  { currentId, at }: { currentId?: string; at: 'creation' | 'sending' },
 ): Promise<void> {
   const live = await liveApplications(tx).execute({ candidateId, type, currentId: currentId ?? null });
-  const otherKind = (a: { proAccountId: string | null }) => (a.proAccountId === null) !== (holderId === null);
+  const own = (a: { proAccountId: string | null }) => a.proAccountId === holderId;
+  // A school creating learns nothing of others' demands; the candidate may: they are their own.
+  const onlyOwn = at === 'creation' && holderId !== null;
   const blocking = live
     .filter((a) => !(type === '02' && a.state === 'accepted'))
-    .filter((a) => !(a.state === 'draft' && otherKind(a)));
+    .filter((a) => own(a) || (!onlyOwn && a.state !== 'draft'));
   if (blocking.length > 0) {
-    // The number only to whoever holds it (a school, or the candidate for their own): to another, it would open a takeover.
-    const own = blocking.find((a) => a.proAccountId === holderId);
+    // The number only to whoever holds it: to another, it would open a takeover.
+    const mine = blocking.find(own);
     const elsewhere =
       holderId === null
         ? 'Une école de conduite a déjà une demande de ce type en cours pour vous : rapprochez-vous d’elle, ou attendez son issue.'
-        : blocking.some((a) => a.proAccountId === null)
-          ? 'Le candidat a déposé lui-même une demande de ce type (candidat libre) : elle doit aboutir, ou il doit y renoncer, avant la vôtre.'
-          : REGISTERED_ELSEWHERE;
+        : REGISTERED_ELSEWHERE;
     throw proError(
       'APPLICATION_ALREADY_REGISTERED',
-      own ? `${API_ERRORS.APPLICATION_ALREADY_REGISTERED.title} (demande n° ${own.number})` : elsewhere,
+      mine ? `${API_ERRORS.APPLICATION_ALREADY_REGISTERED.title} (demande n° ${mine.number})` : elsewhere,
     );
   }
   if (type === '06') {
@@ -254,7 +242,7 @@ export async function createOwnApplication(
   return db.transaction(async (tx) => {
     // One after the other for one candidate: never two live demands of a type.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`candidate:${account.email}`}))`);
-    await assertMayApply(tx, candidateId, request.type, null);
+    await assertMayApply(tx, candidateId, request.type, null, { at: 'creation' });
     if (namesTown) {
       await tx
         .update(candidates)
@@ -300,39 +288,51 @@ function sameRequest(row: ApplicationRow, requestHash: string): ApplicationRow {
 }
 
 /**
- * The candidate this application is for. One email is one candidate: the same email with another
- * identity is refused (two members of a family), and so is a known candidate whose data differ.
- * The answers never say which stored value differs: a school could guess another's candidate
- * field by field. `own` is a candidate record only the draft being modified made (never invited,
- * no other application): it is not a match for itself, and takes the corrected identity.
+ * The candidate this application is for: the record of its email, or a new one. Where the person
+ * vouched for its état civil (FranceConnect, or a demand sworn on honour), another identity is
+ * refused as the seed says (two members of a family, or data that differ). Where nobody has (an
+ * activated email proves the address, not the name a school typed on it), the record is only what
+ * schools typed: it refuses nothing, but to the school
+ * that typed two people (or one two ways) on one email itself, against its own live demands. Never a comparison with records of other emails: an
+ * identity typed elsewhere proves nothing. The answers never say which stored value differs.
+ * `current.ownCandidateId` is a record only the draft being modified made: it is not a match for
+ * itself, and takes the corrected identity.
  */
-async function matchCandidate(tx: AntsTx, request: Request, own?: string): Promise<string> {
+async function matchCandidate(
+  tx: AntsTx,
+  request: Request,
+  schoolId: string,
+  current?: { applicationId: string; ownCandidateId?: string },
+): Promise<string> {
   const c = request.candidate;
   const email = c.email.toLowerCase();
+  const own = current?.ownCandidateId;
   const [byEmail] = await candidateByEmail(tx).execute({ email, own: own ?? null });
   if (byEmail) {
-    const sameIdentity =
-      byEmail.birthName === c.birthName.toUpperCase() &&
-      byEmail.firstName.toUpperCase() === c.firstName.toUpperCase() &&
-      byEmail.birthDate === c.birthDate;
-    if (!sameIdentity) throw proError('EMAIL_ALREADY_USED');
-    const differs =
-      byEmail.sex !== c.sex ||
-      byEmail.birthCity !== c.birthCity ||
-      byEmail.birthDepartment !== c.birthDepartment ||
-      byEmail.birthCountry !== c.birthCountry;
-    if (differs) throw proError('CANDIDATE_DATA_DIFFERS');
+    // The état civil the person vouched for (FranceConnect, or a demand sworn on honour): the seed's divergences.
+    const compared =
+      byEmail.identityVia !== null
+        ? [byEmail]
+        : (
+            await liveApplications(tx).execute({
+              candidateId: byEmail.id,
+              type: request.type,
+              currentId: current?.applicationId ?? null,
+            })
+          )
+            .filter((a) => a.proAccountId === schoolId)
+            .map((a) => a.candidate as Candidate);
+    for (const stored of compared) {
+      if (!samePerson(stored, c)) throw proError('EMAIL_ALREADY_USED');
+      const differs =
+        stored.sex !== c.sex ||
+        stored.birthCity !== c.birthCity ||
+        (stored.birthDepartment ?? '') !== (c.birthDepartment ?? '') ||
+        stored.birthCountry !== c.birthCountry;
+      if (differs) throw proError('CANDIDATE_DATA_DIFFERS');
+    }
     return byEmail.id;
   }
-  // The same person known under another email: the school must fix the fiche, not create a twin.
-  const [twin] = await candidateTwin(tx).execute({
-    birthName: c.birthName.toUpperCase(),
-    firstName: c.firstName,
-    birthDate: c.birthDate,
-    email,
-    own: own ?? null,
-  });
-  if (twin) throw proError('CANDIDATE_DATA_DIFFERS');
   const identity = {
     email,
     sex: c.sex,

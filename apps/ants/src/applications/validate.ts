@@ -36,7 +36,7 @@ export async function assertReadyToSend(tx: AntsTx, row: ApplicationRow): Promis
     .from(candidates)
     .where(eq(candidates.id, row.candidateId));
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`candidate:${candidate?.email ?? row.candidateId}`}))`);
-  await assertMayApply(tx, row.candidateId, row.type, row.proAccountId, row.id);
+  await assertMayApply(tx, row.candidateId, row.type, row.proAccountId, { currentId: row.id, at: 'sending' });
   const sent = await tx
     .select({ kind: pieceFiles.kind, pages: sql<number>`sum(${pieceFiles.pages})::int` })
     .from(pieceFiles)

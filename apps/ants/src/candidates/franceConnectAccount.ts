@@ -1,27 +1,31 @@
-import { FRANCECONNECT_MESSAGES, type FranceConnectFailure } from '@permis/ants-api';
+import { FRANCECONNECT_MESSAGES, type FranceConnectFailure, samePerson } from '@permis/ants-api';
 import { AppError, pgErrorCode, sessions } from '@permis/platform';
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { CANDIDATE } from '../auth/context.ts';
 import type { AntsDb, AntsTx } from '../db/index.ts';
-import { auditEvents, candidates, candidateTokens } from '../db/schema.ts';
-import { type Pivot, pivotMatches } from './pivot.ts';
+import { auditEvents, candidateMessages, candidates, candidateTokens } from '../db/schema.ts';
+import type { Pivot } from './pivot.ts';
 
-/** How many records of one birth date and sex are read to compare their names (ample: a few per day). */
-const SAME_BIRTH_LIMIT = 5000;
+/** What « Mes messages » and the mail say when FranceConnect took back an account from credentials nobody proved. */
+export const CREDENTIALS_REVOKED = {
+  subject: 'Votre compte ANTS est maintenant protégé par FranceConnect',
+  body: 'Vous vous êtes connecté(e) avec FranceConnect. Le mot de passe, la question secrète et les connexions ouvertes de votre compte n’avaient pas été créés depuis votre adresse électronique ni avec FranceConnect : par sécurité, ils ont été supprimés. Connectez-vous désormais avec FranceConnect ; vous pouvez choisir un nouveau mot de passe dans « Mes données personnelles ».',
+};
 
 /**
- * The candidate account of a FranceConnect identity: the one already linked to its subject; else the
- * account a school's demand created whose record matches the whole pivot (it is then linked and,
- * if the candidate had not activated it yet, activated: FranceConnect vouched for the person);
- * else a new account made from the pivot (a candidat libre). Two records matching, or one already
- * linked to another FranceConnect identity, are never guessed between. Two first sign-ins at once:
- * the second finds the first's account.
+ * The candidate account of a FranceConnect identity (decision 0016): the one already linked to its
+ * subject; else the account of the email FranceConnect gives (the person's own, which the identity
+ * provider vouches for), linked and made the person's; else a new account from the pivot. An
+ * identity a school typed under another email is never enough to open an account: those demands
+ * follow once the person proves that email (otherAddresses.ts). So a sign-in never fails because of
+ * what schools typed; it fails only where the email is another person's proven account.
  */
 export async function franceConnectAccount(db: AntsDb, pivot: Pivot): Promise<string> {
   try {
     return await db.transaction((tx) => findOrMake(tx, pivot));
   } catch (error) {
     if (pgErrorCode(error) !== '23505') throw error;
+    // Two first sign-ins at once: the second finds the first's account.
     const [linked] = await db
       .select({ id: candidates.id })
       .from(candidates)
@@ -33,6 +37,8 @@ export async function franceConnectAccount(db: AntsDb, pivot: Pivot): Promise<st
 }
 
 async function findOrMake(tx: AntsTx, pivot: Pivot): Promise<string> {
+  // One after the other with a school's demand for this address (the creation takes the same lock).
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`candidate:${pivot.email}`}))`);
   const [linked] = await tx
     .select({ id: candidates.id })
     .from(candidates)
@@ -40,68 +46,68 @@ async function findOrMake(tx: AntsTx, pivot: Pivot): Promise<string> {
     .limit(1);
   if (linked) return linked.id;
 
-  // Names are compared the agency's way (accents, hyphens, apostrophes aside), so the database
-  // narrows on what is written one way only: the birth date and the sex.
-  const sameBirth = await tx
-    .select()
-    .from(candidates)
-    .where(and(eq(candidates.birthDate, pivot.birthDate), eq(candidates.sex, pivot.sex)))
-    .limit(SAME_BIRTH_LIMIT);
-  const matches = sameBirth.filter((row) => pivotMatches(row, pivot));
-  if (matches.length > 1 || matches.some((row) => row.franceConnectSub !== null)) {
-    throw fcError(409, 'FRANCECONNECT_AMBIGUOUS');
+  const [byEmail] = await tx.select().from(candidates).where(eq(candidates.email, pivot.email)).limit(1);
+  if (byEmail) {
+    // Another FranceConnect identity, or another person who swore their name on this address (a
+    // family's shared mailbox), holds it: never merged into this person.
+    const anotherPerson =
+      byEmail.franceConnectSub !== null || (byEmail.identityVia === 'attestation' && !samePerson(byEmail, pivot));
+    if (anotherPerson) throw fcError(409, 'FRANCECONNECT_EMAIL_TAKEN');
+    return link(tx, byEmail, pivot);
   }
-  const [match] = matches;
-  if (match) return link(tx, match, pivot);
-
-  const [emailTaken] = await tx
-    .select({ id: candidates.id })
-    .from(candidates)
-    .where(eq(candidates.email, pivot.email))
-    .limit(1);
-  if (emailTaken) throw fcError(409, 'FRANCECONNECT_EMAIL_TAKEN');
   const { sub, ...identity } = pivot;
   const [created] = await tx
     .insert(candidates)
-    .values({ ...identity, franceConnectSub: sub, activatedAt: new Date() })
+    .values({ ...identity, franceConnectSub: sub, identityVia: 'franceconnect', activatedAt: new Date() })
     .returning({ id: candidates.id });
   await audit(tx, created!.id, 'candidate.franceconnect.create');
   return created!.id;
 }
 
 /**
- * Links a school-made record to the person FranceConnect vouches for. Its email was typed by a
- * school: when it is not the person's own (FranceConnect's), whoever held that address, and any
- * password set through it, loses the account — the person's email replaces it, the password, the
- * pending links and the open sessions go.
+ * Links the account of the person's email to FranceConnect, the strongest proof: its état civil
+ * becomes FranceConnect's, and every credential and session that neither the email nor
+ * FranceConnect made (a password chosen from a link a school's mobile received, before the SMS
+ * stopped carrying it) goes, the person told in « Mes messages » and by mail.
  */
-async function link(tx: AntsTx, match: typeof candidates.$inferSelect, pivot: Pivot): Promise<string> {
-  const theirs = match.email === pivot.email;
-  if (!theirs) {
-    const [taken] = await tx
-      .select({ id: candidates.id })
-      .from(candidates)
-      .where(and(eq(candidates.email, pivot.email), ne(candidates.id, match.id)))
-      .limit(1);
-    if (taken) throw fcError(409, 'FRANCECONNECT_EMAIL_TAKEN');
-  }
+async function link(tx: AntsTx, account: typeof candidates.$inferSelect, pivot: Pivot): Promise<string> {
+  const proven = account.credentialsVia !== null;
+  const { sub, email: _email, ...civil } = pivot;
   const [linked] = await tx
     .update(candidates)
     .set({
-      franceConnectSub: pivot.sub,
-      activatedAt: match.activatedAt ?? new Date(),
-      ...(theirs ? {} : { email: pivot.email, passwordHash: null, secretQuestion: null, secretAnswerHash: null }),
+      ...civil,
+      identityVia: 'franceconnect',
+      franceConnectSub: sub,
+      activatedAt: account.activatedAt ?? new Date(),
+      ...(proven ? {} : { passwordHash: null, secretQuestion: null, secretAnswerHash: null }),
     })
-    .where(and(eq(candidates.id, match.id), isNull(candidates.franceConnectSub)))
+    .where(and(eq(candidates.id, account.id), isNull(candidates.franceConnectSub)))
     .returning({ id: candidates.id });
-  // Linked meanwhile to another FranceConnect identity: never guessed.
-  if (!linked) throw fcError(409, 'FRANCECONNECT_AMBIGUOUS');
-  if (!theirs) {
-    await tx.delete(candidateTokens).where(eq(candidateTokens.candidateId, match.id));
-    await tx.delete(sessions).where(and(eq(sessions.subjectType, CANDIDATE), eq(sessions.subjectId, match.id)));
+  if (!linked) throw fcError(409, 'FRANCECONNECT_EMAIL_TAKEN');
+  // The account is active now: an activation link still in a mailbox has nothing left to do.
+  await tx
+    .delete(candidateTokens)
+    .where(
+      proven
+        ? and(eq(candidateTokens.candidateId, account.id), eq(candidateTokens.purpose, 'activation'))
+        : eq(candidateTokens.candidateId, account.id),
+    );
+  if (!proven) {
+    const ended = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.subjectType, CANDIDATE), eq(sessions.subjectId, account.id)))
+      .returning({ tokenHash: sessions.tokenHash });
+    if (account.passwordHash !== null || ended.length > 0) {
+      // Sent by the news sender after commit, to the account's address (the person's, FranceConnect says).
+      await tx
+        .insert(candidateMessages)
+        .values({ candidateId: account.id, kind: 'credentials_revoked', ...CREDENTIALS_REVOKED });
+      await audit(tx, account.id, 'candidate.franceconnect.revoke');
+    }
   }
-  await audit(tx, match.id, theirs ? 'candidate.franceconnect.link' : 'candidate.franceconnect.reclaim');
-  return match.id;
+  await audit(tx, account.id, 'candidate.franceconnect.link');
+  return account.id;
 }
 
 export function fcError(status: number, code: FranceConnectFailure): AppError {

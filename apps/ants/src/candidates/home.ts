@@ -5,19 +5,20 @@ import { requireCandidate } from '../auth/context.ts';
 import { applications, candidates } from '../db/schema.ts';
 import type { AntsServices } from '../services.ts';
 import { unreadMessages } from './messages.ts';
+import { otherRecords } from './otherAddresses.ts';
 import { candidateSees } from './sees.ts';
 
 export type HomeNotification = { text: string; link: string };
 
 /**
  * The candidate's home (seed 000): « Bienvenue PRÉNOM NOM », the sign-in before this one, and what
- * waits for them: demands to validate, unread messages.
+ * waits for them: demands to validate, demands made under another address of theirs, unread messages.
  */
 export function candidateHomeRoutes(app: HttpServer, ctx: AntsServices) {
   const { db } = ctx;
   app.get('/api/candidate/home', { config: { access: 'candidate' } }, async (request) => {
     const me = await requireCandidate(ctx, request);
-    const [[account], rows, unread] = await Promise.all([
+    const [[account], rows, unread, others] = await Promise.all([
       db
         .select({ previousLoginAt: candidates.previousLoginAt })
         .from(candidates)
@@ -28,6 +29,7 @@ export function candidateHomeRoutes(app: HttpServer, ctx: AntsServices) {
         .from(applications)
         .where(eq(applications.candidateId, me.id)),
       unreadMessages(db, me.id),
+      otherRecords(db, me.id),
     ]);
     const notifications: HomeNotification[] = rows.filter(candidateSees).flatMap((row) => {
       const own = `/monespace/nouvelle-demande/${row.number}`;
@@ -50,6 +52,13 @@ export function candidateHomeRoutes(app: HttpServer, ctx: AntsServices) {
       }
       return [];
     });
+    if (others.length > 0) {
+      // Demands a school typed under another address of the person's: theirs once they prove it.
+      notifications.push({
+        text: 'Des démarches ont été faites pour vous avec une autre adresse électronique : rattachez-les à votre compte.',
+        link: '/monespace/donnees#autres-adresses',
+      });
+    }
     if (unread > 0) {
       notifications.push({
         text: unread === 1 ? 'Vous avez 1 message non lu.' : `Vous avez ${unread} messages non lus.`,

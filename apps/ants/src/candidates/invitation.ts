@@ -76,13 +76,32 @@ async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: st
   if (!row) return;
   const { candidate, application } = row;
   // The contacts of the application being validated, never ones an earlier school left on the
-  // record: an activation link reaches only what the validating school entered.
-  const entered = (application.candidate as Candidate).mobile ?? '';
+  // record. The SMS only tells the news: what opens the account goes to the email alone (seed 000,
+  // « le lien disponible dans le courrier électronique »), since a school may type any mobile.
+  const typed = application.candidate as Candidate;
+  const entered = typed.mobile ?? '';
   const mobile = internationalMobile(entered);
-  if (!candidate.activatedAt && entered !== candidate.mobile) {
-    // The account is not the candidate's own yet: it takes the validated application's contacts.
+  const unproven = !candidate.activatedAt && candidate.franceConnectSub === null;
+  if (unproven) {
+    // Nobody has proven this address yet: the account shows what the validating school typed, as
+    // the demand the person is asked to check does (their name on the activation page, their mobile).
     await db.transaction(async (tx) => {
-      await tx.update(candidates).set({ mobile: entered }).where(eq(candidates.id, candidate.id));
+      await tx
+        .update(candidates)
+        .set({
+          mobile: entered,
+          mobileConfirmedAt: null,
+          sex: typed.sex,
+          birthName: typed.birthName.toUpperCase(),
+          usageName: typed.usageName ?? '',
+          firstName: typed.firstName,
+          otherFirstNames: typed.otherFirstNames ?? '',
+          birthDate: typed.birthDate,
+          birthCity: typed.birthCity,
+          birthDepartment: typed.birthDepartment ?? '',
+          birthCountry: typed.birthCountry,
+        })
+        .where(eq(candidates.id, candidate.id));
       await tx.insert(auditEvents).values({
         actorType: 'school',
         actorId: application.proAccountId,
@@ -165,7 +184,7 @@ async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: st
   if (mobile) {
     await notifier.sms.enqueue({
       to: mobile,
-      text: `ANTS : votre école de conduite a terminé la saisie d'une demande de permis. Activez votre compte sous 7 jours pour la valider : ${link}`,
+      text: "ANTS : votre école de conduite a terminé la saisie d'une demande de permis. Activez votre compte sous 7 jours avec le lien du courriel que l'ANTS vient de vous envoyer, puis validez la demande.",
     });
   }
   // In « Mes messages » once the account is activated; the link itself is never stored.
@@ -174,6 +193,6 @@ async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: st
     applicationId,
     kind: 'invitation',
     subject: 'Activez votre compte ANTS pour valider votre demande de permis de conduire',
-    body: `Votre école de conduite a saisi la demande n° ${application.number} pour vous. Un lien personnel d’activation de votre compte vous a été envoyé par courriel et par SMS (valable 7 jours) ; vous pouvez ensuite valider la demande depuis « Mes démarches en cours ».`,
+    body: `Votre école de conduite a saisi la demande n° ${application.number} pour vous. Un lien personnel d’activation de votre compte vous a été envoyé par courriel (valable 7 jours) ; vous pouvez ensuite valider la demande depuis « Mes démarches en cours ».`,
   });
 }

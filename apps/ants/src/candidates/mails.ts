@@ -75,3 +75,25 @@ export function emailChangedNotice(to: string, newEmail: string, publicUrl: stri
     ].join('\n'),
   };
 }
+
+/**
+ * To the account's address after its password or secret question changed: a change the person did
+ * not make is seen at once (ASVS V2.2.3, V2.5.5).
+ */
+export function credentialsChangedNotice(to: string, what: 'password' | 'question', publicUrl: string): Mail {
+  const subject =
+    what === 'password'
+      ? 'Le mot de passe de votre compte ANTS a été modifié'
+      : 'La question secrète de votre compte ANTS a été modifiée';
+  return {
+    to,
+    subject,
+    text: [
+      'Bonjour,',
+      '',
+      `${subject}.`,
+      `Si vous n’êtes pas à l’origine de ce changement, choisissez sans attendre un nouveau mot de passe depuis « Mot de passe oublié ? » sur ${publicUrl}/monespace/connexion, ou connectez-vous avec FranceConnect.`,
+      ...SIGNATURE,
+    ].join('\n'),
+  };
+}

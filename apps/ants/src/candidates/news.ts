@@ -129,7 +129,8 @@ export async function recordNews(tx: AntsTx, after: ApplicationRow, news: News |
  * Hands the unsent news to the mail and SMS queues. Each message is claimed first (sent_at set,
  * `FOR UPDATE SKIP LOCKED`: two senders, two instances never take the same one), so a retried or
  * concurrent run never sends it twice; a claim whose queueing failed is given back for the next
- * run. The contacts are the candidate's own once their account is activated, else the demand's.
+ * run. The mail goes to the candidate's address once their account is activated, else the demand's;
+ * the SMS to the mobile the person confirmed, else the demand's.
  */
 export async function sendCandidateNews(
   db: AntsDb,
@@ -158,7 +159,8 @@ export async function sendCandidateNews(
         .where(eq(candidateMessages.id, id));
       if (!row) continue;
       const { message, candidate } = row;
-      const contacts = candidate.activatedAt || !row.entered ? candidate : (row.entered as Candidate);
+      const entered = row.entered as Candidate | null;
+      const contacts = candidate.activatedAt || !entered ? candidate : entered;
       await notifier.mail.enqueue({
         to: contacts.email,
         subject: message.subject,
@@ -171,7 +173,9 @@ export async function sendCandidateNews(
           ...SIGNATURE,
         ].join('\n'),
       });
-      const mobile = internationalMobile(contacts.mobile ?? '');
+      // A mobile a school typed proves nothing: the news of a demand go to the number the person
+      // confirmed, else only to the one typed on that very demand (never one another school typed).
+      const mobile = internationalMobile((candidate.mobileConfirmedAt ? candidate.mobile : entered?.mobile) ?? '');
       if (mobile && message.sms) await notifier.sms.enqueue({ to: mobile, text: message.sms });
     } catch (error) {
       // This one and those not reached yet go back to the next run.

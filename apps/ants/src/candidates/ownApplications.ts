@@ -25,6 +25,7 @@ import { listPieces } from '../pieces/files.ts';
 import { removePieceFile, storePieceFile } from '../pieces/schoolPieces.ts';
 import { candidateAudit } from '../pro/actor.ts';
 import type { AntsServices } from '../services.ts';
+import { attestIdentity } from './attestation.ts';
 
 const base = '/api/candidate/own-applications';
 const number = applicationNumberSchema;
@@ -192,6 +193,7 @@ export function candidateOwnApplicationRoutes(app: HttpServer, ctx: AntsServices
       const row = await held(me.id, request.params.number);
       const sent = await db.transaction(async (tx) => {
         await assertReadyToSend(tx, row);
+        await attestIdentity(tx, me.id);
         return transition(
           tx,
           row,

@@ -1,4 +1,4 @@
-import { candidateSchema, candidateStateLabel } from '@permis/ants-api';
+import { candidateStateLabel } from '@permis/ants-api';
 import {
   AppError,
   contentDisposition,
@@ -19,7 +19,8 @@ import type { AntsTx } from '../db/index.ts';
 import { applications, auditEvents, candidateMessages, candidates, candidateTokens } from '../db/schema.ts';
 import type { AntsServices } from '../services.ts';
 import { issueLink, linkCandidate, linkTokenParam, useLink } from './links.ts';
-import { emailChangedNotice, emailChangeMail } from './mails.ts';
+import { credentialsChangedNotice, emailChangedNotice, emailChangeMail } from './mails.ts';
+import { mobileChangeRoutes, pendingMobile } from './mobileChange.ts';
 import { assertNewPassword, SECRET_QUESTIONS } from './questions.ts';
 import { freeLoginId } from './routes.ts';
 import { candidateSees } from './sees.ts';
@@ -34,7 +35,8 @@ const currentPassword = z.string().max(200).optional();
 /**
  * « Mes données personnelles » (issue 16): the identity as the agency knows it (read only: an
  * état civil is corrected on a demand, with its pièces), the email (changed only once the new
- * address confirms by its link), the mobile, the password and the secret question (the current
+ * address confirms by its link), the mobile (changed only once the new number returns the code
+ * SMSed to it: mobileChange.ts), the password and the secret question (the current
  * password first, its failures counted with the sign-in's), and a download of all one's data.
  */
 export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) {
@@ -89,6 +91,7 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
       email: row.email,
       pendingEmail: pending?.newEmail ?? null,
       mobile: row.mobile,
+      pendingMobile: await pendingMobile(db, ctx.box, me.id),
       loginId: row.loginId,
       hasPassword: row.passwordHash !== null,
       secretQuestion: row.secretQuestion,
@@ -201,19 +204,8 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
     },
   );
 
-  app.post(
-    '/api/candidate/personal-data/mobile',
-    { config: { access: 'candidate' }, schema: { body: candidateSchema.pick({ mobile: true }) } },
-    async (request) => {
-      const me = await requireCandidate(ctx, request);
-      const { mobile } = request.body;
-      await db.transaction(async (tx) => {
-        await tx.update(candidates).set({ mobile }).where(eq(candidates.id, me.id));
-        await audit(tx, me.id, 'candidate.mobile_change');
-      });
-      return { mobile };
-    },
-  );
+  // The mobile, changed only once a code sent to the new number comes back (issue 35).
+  mobileChangeRoutes(app, ctx);
 
   app.post(
     '/api/candidate/personal-data/password',
@@ -235,12 +227,16 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
       const loginId = await db.transaction(async (tx) => {
         // An account FranceConnect alone opened gets its ANTS identifier with its first password.
         const id = row.loginId ?? (await freeLoginId(tx, row.firstName, row.birthName));
-        await tx.update(candidates).set({ passwordHash, loginId: id }).where(eq(candidates.id, me.id));
+        await tx
+          .update(candidates)
+          .set({ passwordHash, loginId: id, credentialsVia: credentialsSetNow(row) })
+          .where(eq(candidates.id, me.id));
         await audit(tx, me.id, 'candidate.password_change');
         return id;
       });
-      // Whoever knew the old password is signed out everywhere; this browser goes on.
+      // Whoever knew the old password is signed out everywhere; this browser goes on; the address hears of it.
       await sessions.endAll(CANDIDATE, me.id);
+      await mail?.enqueue(credentialsChangedNotice(row.email, 'password', publicUrl));
       const { csrfToken } = await sessions.start(reply, CANDIDATE, me.id);
       return { loginId, csrfToken };
     },
@@ -260,15 +256,20 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
     },
     async (request) => {
       const me = await requireCandidate(ctx, request);
-      await assertCurrentPassword(request, me, request.body.currentPassword);
+      const row = await assertCurrentPassword(request, me, request.body.currentPassword);
       const secretAnswerHash = await hashPassword(request.body.secretAnswer.toLowerCase());
       await db.transaction(async (tx) => {
         await tx
           .update(candidates)
-          .set({ secretQuestion: request.body.secretQuestion, secretAnswerHash })
+          .set({
+            secretQuestion: request.body.secretQuestion,
+            secretAnswerHash,
+            credentialsVia: credentialsSetNow(row),
+          })
           .where(eq(candidates.id, me.id));
         await audit(tx, me.id, 'candidate.secret_question_change');
       });
+      await mail?.enqueue(credentialsChangedNotice(row.email, 'question', publicUrl));
       return { secretQuestion: request.body.secretQuestion };
     },
   );
@@ -291,6 +292,7 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
         loginId: row.loginId,
         email: row.email,
         mobile: row.mobile,
+        pendingMobile: await pendingMobile(db, ctx.box, me.id),
         secretQuestion: row.secretQuestion,
         franceConnect: row.franceConnectSub !== null,
         activatedAt: row.activatedAt?.toISOString() ?? null,
@@ -330,4 +332,13 @@ async function audit(tx: AntsTx, candidateId: string, action: string) {
     targetType: 'candidate',
     targetId: candidateId,
   });
+}
+
+/**
+ * What proves a credential set from a signed-in session: the proof that made the account's
+ * credentials, or FranceConnect's where the account is linked to it (a FranceConnect sign-in removes
+ * unproven credentials and their sessions, so such a session is FranceConnect's). Null otherwise.
+ */
+function credentialsSetNow(row: typeof candidates.$inferSelect): (typeof candidates.$inferSelect)['credentialsVia'] {
+  return row.credentialsVia ?? (row.franceConnectSub === null ? null : 'franceconnect');
 }

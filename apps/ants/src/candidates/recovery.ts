@@ -4,7 +4,6 @@ import {
   type HttpServer,
   hashPassword,
   loggableError,
-  sha256,
   verifyPassword,
 } from '@permis/platform';
 import { and, eq, isNotNull } from 'drizzle-orm';
@@ -14,7 +13,7 @@ import { CANDIDATE } from '../auth/context.ts';
 import { auditEvents, candidates } from '../db/schema.ts';
 import type { AntsServices } from '../services.ts';
 import { issueLink, linkCandidate, linkTokenParam, useLink } from './links.ts';
-import { identifierMail, passwordResetMail } from './mails.ts';
+import { credentialsChangedNotice, identifierMail, passwordResetMail } from './mails.ts';
 import { assertNewPassword, SECRET_QUESTIONS } from './questions.ts';
 import { startCandidateSession } from './signIn.ts';
 
@@ -27,6 +26,8 @@ const RESET_GONE =
 /** Said whether or not an account matches, so that these pages do not reveal who has one. */
 const IDENTIFIER_SENT =
   'Si un compte activé correspond à cette adresse électronique, votre identifiant vient de vous être envoyé par courriel.';
+const ANSWER_RIGHT =
+  'Réponse exacte : un lien pour choisir un nouveau mot de passe vient d’être envoyé à l’adresse électronique de votre compte (valable une heure).';
 const LINK_SENT =
   'Si un compte activé correspond à cet identifiant, un lien pour choisir un nouveau mot de passe vient d’être envoyé à son adresse électronique.';
 
@@ -35,7 +36,7 @@ const LINK_SENT =
  * changed either through a link mailed to the account's address, or by answering the secret
  * question chosen at activation; both end in the same single-use reset token.
  */
-export function candidateRecoveryRoutes(app: HttpServer, { db, sessions, mail, publicUrl }: AntsServices) {
+export function candidateRecoveryRoutes(app: HttpServer, { db, sessions, mail, publicUrl, box }: AntsServices) {
   const throttle = createLoginThrottle(db, { scope: 'candidate-recovery' });
   // Each request for a mail counts, whether or not an account matches (a refusal reveals nothing):
   // a flood of them cannot fill a stranger's mailbox nor the mail queue.
@@ -131,17 +132,16 @@ export function candidateRecoveryRoutes(app: HttpServer, { db, sessions, mail, p
     },
   );
 
-  // The question is asked for any identifier: an unknown one gets a question too (always the same
-  // for that identifier), and no answer opens it.
+  // The question is asked for any identifier: an unknown one gets a question too, always the same
+  // for that identifier and drawn with the service's key, so that nobody can tell it from a real
+  // one by computing it; no answer opens it.
   app.post(
     '/api/candidate/password-reset/question',
     { config: { access: 'public' }, schema: { body: loginIdBody } },
     async (request) => {
       const candidate = await activatedBy(candidates.loginId, request.body.loginId);
-      const question =
-        candidate?.secretQuestion ??
-        SECRET_QUESTIONS[Number.parseInt(sha256(request.body.loginId).slice(0, 8), 16) % SECRET_QUESTIONS.length];
-      return { question };
+      const decoy = Number.parseInt(box.mac('decoy-question', request.body.loginId).slice(0, 8), 16);
+      return { question: candidate?.secretQuestion ?? SECRET_QUESTIONS[decoy % SECRET_QUESTIONS.length] };
     },
   );
 
@@ -155,7 +155,7 @@ export function candidateRecoveryRoutes(app: HttpServer, { db, sessions, mail, p
         }),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { loginId, secretAnswer } = request.body;
       const key = `candidate-answer:${loginId}`;
       await throttle.assertAllowed(request.ip, key);
@@ -168,7 +168,13 @@ export function candidateRecoveryRoutes(app: HttpServer, { db, sessions, mail, p
         ]);
       }
       await throttle.recordSuccess(request.ip, key);
-      return { token: await issueResetToken(candidate.id) };
+      // A question anyone close to the person may answer never opens the account by itself: the
+      // reset goes through the account's email, as « Mot de passe oublié » by link does.
+      const token = await issueResetToken(candidate.id);
+      await mail?.enqueue(
+        passwordResetMail(candidate.email, `${publicUrl}/monespace/nouveau-mot-de-passe/${token}`, RESET_MINUTES),
+      );
+      return reply.status(202).send({ message: ANSWER_RIGHT });
     },
   );
 
@@ -206,7 +212,11 @@ export function candidateRecoveryRoutes(app: HttpServer, { db, sessions, mail, p
       const passwordHash = await hashPassword(request.body.password);
       await db.transaction(async (tx) => {
         if (!(await useLink(tx, token))) throw new AppError(410, 'LINK_GONE', RESET_GONE);
-        await tx.update(candidates).set({ passwordHash }).where(eq(candidates.id, candidate.id));
+        // Reset links go to the account's address only: the new password is the email's.
+        await tx
+          .update(candidates)
+          .set({ passwordHash, credentialsVia: 'email' })
+          .where(eq(candidates.id, candidate.id));
         await tx.insert(auditEvents).values({
           actorType: CANDIDATE,
           actorId: candidate.id,
@@ -215,8 +225,9 @@ export function candidateRecoveryRoutes(app: HttpServer, { db, sessions, mail, p
           targetId: candidate.id,
         });
       });
-      // Whoever knew the old password is signed out everywhere.
+      // Whoever knew the old password is signed out everywhere; the address hears of the change.
       await sessions.endAll(CANDIDATE, candidate.id);
+      await mail?.enqueue(credentialsChangedNotice(candidate.email, 'password', publicUrl));
       const { csrfToken } = await startCandidateSession({ db, sessions }, reply, candidate.id);
       return { loginId: candidate.loginId, csrfToken };
     },

@@ -75,6 +75,8 @@ export function candidateAccountRoutes(app: HttpServer, { db, sessions, mail, pu
             passwordHash,
             secretQuestion: body.secretQuestion,
             secretAnswerHash,
+            // The link was mailed to the account's address: whoever opened it controls that email.
+            credentialsVia: 'email',
             activatedAt: new Date(),
           })
           .where(eq(candidates.id, candidate.id));

@@ -1,4 +1,4 @@
-import { actionAllowed, applicationNumberSchema, candidateStateLabel } from '@permis/ants-api';
+import { actionAllowed, applicationNumberSchema, type Candidate, candidateStateLabel } from '@permis/ants-api';
 import { AppError, type HttpServer, notFound } from '@permis/platform';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -11,6 +11,7 @@ import { documentList, sendDocument } from '../documents/documentPdf.ts';
 import { attachedEphotoCode } from '../ephoto/attached.ts';
 import { sendPieceFile } from '../pieces/files.ts';
 import type { AntsServices } from '../services.ts';
+import { attestIdentity } from './attestation.ts';
 import { candidateSees } from './sees.ts';
 
 const number = applicationNumberSchema;
@@ -90,15 +91,17 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AntsServices) {
         throw new AppError(400, 'ATTESTATION_REQUIRED', "Cochez l'attestation sur l'honneur pour valider.");
       }
       const row = await own(me.id, request.params.number);
-      const updated = await db.transaction((tx) =>
-        transition(
+      const updated = await db.transaction(async (tx) => {
+        const confirmed = await transition(
           tx,
           row,
           'confirm',
           { type: 'candidate', id: me.id },
           { reason: 'Attestation sur l’honneur cochée' },
-        ),
-      );
+        );
+        await attestIdentity(tx, me.id, row.candidate as Candidate);
+        return confirmed;
+      });
       const ephoto = await attachedEphotoCode(db, row.id);
       return { number: updated.number, photoSignatureForm: needsPhotoSignatureForm(updated.type, Boolean(ephoto)) };
     },

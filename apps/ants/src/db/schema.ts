@@ -151,6 +151,11 @@ export const candidates = pgTable(
     birthCountry: text('birth_country').notNull(),
     neph: text('neph'),
     mobile: text('mobile').notNull().default(''),
+    /**
+     * When the person confirmed the mobile with a code sent to it. Null: a school typed it, which
+     * proves nothing; a demand's news then go by SMS only to the mobile typed on that demand.
+     */
+    mobileConfirmedAt: timestamp('mobile_confirmed_at', { withTimezone: true }),
     /** The personal account, created unactivated by a school's validation (seed 000). */
     loginId: text('login_id'),
     passwordHash: text('password_hash'),
@@ -159,6 +164,19 @@ export const candidates = pgTable(
     /** When the first activation link was sent: unactivated 7 days later, account and applications go. */
     invitedAt: timestamp('invited_at', { withTimezone: true }),
     activatedAt: timestamp('activated_at', { withTimezone: true }),
+    /**
+     * How the password and secret question were set: 'email' through a link mailed to the account's
+     * address, 'franceconnect' by a session FranceConnect opened. Null: none, or set before this was
+     * kept (an activation link could then reach a mobile a school typed); a FranceConnect sign-in
+     * revokes such credentials and their sessions, since only the email or FranceConnect prove the person.
+     */
+    credentialsVia: text('credentials_via', { enum: ['email', 'franceconnect'] }),
+    /**
+     * Who vouched for the état civil: 'franceconnect' (the pivot), 'attestation' (the person swore
+     * a demand's recap on honour, or sent their own). Null: only what schools typed, which proves
+     * nothing and refuses nothing (decision 0016), even on an account whose email is proven.
+     */
+    identityVia: text('identity_via', { enum: ['franceconnect', 'attestation'] }),
     /** FranceConnect's subject for this person, once a FranceConnect sign-in found or made the account. */
     franceConnectSub: text('france_connect_sub'),
     /** This sign-in and the one before it: the home shows « Dernière connexion », the previous one. */
@@ -350,8 +368,8 @@ export const candidateTokens = pgTable(
     candidateId: uuid('candidate_id')
       .notNull()
       .references(() => candidates.id, { onDelete: 'cascade' }),
-    purpose: text('purpose', { enum: ['activation', 'password_reset', 'email_change'] }).notNull(),
-    /** For an email change: the new address, which the link sent to it confirms. */
+    purpose: text('purpose', { enum: ['activation', 'password_reset', 'email_change', 'attach'] }).notNull(),
+    /** For an email change: the new address, which the link sent to it confirms; to attach: the other address. */
     newEmail: text('new_email'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
@@ -436,3 +454,24 @@ export const applicationEntries = pgTable(
   },
   (t) => [index('application_entries_account_idx').on(t.proAccountId, t.updatedAt)],
 );
+
+// ─── Issue 35: a new mobile is confirmed by a code sent to it (candidates/mobileChange.ts) ───────
+
+/**
+ * A candidate's asked-for new mobile, until the code SMSed to it comes back: one at a time per
+ * candidate (asking again replaces it), dropped after 5 wrong codes. The number is kept sealed
+ * (SecretBox), the code only as its keyed digest (SecretBox.mac, bound to the candidate and the number).
+ */
+export const candidateMobileChanges = pgTable('candidate_mobile_changes', {
+  candidateId: uuid('candidate_id')
+    .primaryKey()
+    .references(() => candidates.id, { onDelete: 'cascade' }),
+  /** The new number as the candidate typed it (normalised), sealed. */
+  newMobile: text('new_mobile').notNull(),
+  codeHash: text('code_hash').notNull(),
+  /** Wrong codes typed for this code. */
+  failures: integer('failures').notNull().default(0),
+  /** The code's end (10 minutes); the request stays, for « Renvoyer un code ». */
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

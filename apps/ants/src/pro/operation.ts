@@ -1,5 +1,5 @@
 import { API_ERRORS, type ApiErrorCode, problemOf, problemSchema } from '@permis/ants-api';
-import { PROBLEM_MEDIA_TYPE } from '@permis/platform';
+import { PROBLEM_CONTENT_TYPE, PROBLEM_MEDIA_TYPE } from '@permis/platform';
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { type ZodType, z } from 'zod';
 
@@ -31,7 +31,7 @@ export type Operation = {
   errors: readonly ApiErrorCode[];
   /** Answers without a bearer token (the token route itself). */
   public?: boolean;
-  /** Takes a body (JSON or multipart): it may be too large or of a refused type. */
+  /** Takes a body (JSON or multipart). Any operation may be sent one, too large or of a refused type: 413 and 415 are listed on all. */
   body?: boolean;
   /** Answers 304 Not Modified to a matching If-None-Match. */
   conditional?: boolean;
@@ -39,15 +39,24 @@ export type Operation = {
   upload?: boolean;
 };
 
-/** What every operation may answer: a malformed request, a throttled caller, the service failing. */
+/**
+ * What every operation may answer: a malformed request, a throttled caller, the service failing;
+ * and what the HTTP layer refuses before the operation runs (the platform's error handler and
+ * Node's parser): a URL or headers too long, a body too large or of a refused type (a body is read
+ * on every method but GET, whether the operation takes one or not), a request too slow.
+ */
 const EVERY_OPERATION: readonly ApiErrorCode[] = [
   'BAD_REQUEST',
   'VALIDATION',
   'INVALID_CHARACTER',
+  'REQUEST_TIMEOUT',
+  'PAYLOAD_TOO_LARGE',
+  'URI_TOO_LONG',
+  'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',
+  'HEADERS_TOO_LARGE',
   'INTERNAL',
 ];
-const WITH_BODY: readonly ApiErrorCode[] = ['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'];
 
 /** What a route promises, read by the contract check (checkContract below): its statuses, and its errors' codes. */
 export type RouteContract = { statuses: number[]; codes: string[]; upload?: boolean };
@@ -66,14 +75,7 @@ const binary = z.string().meta({ format: 'binary' });
  * contract check refuses (in tests) any status or error code it does not list.
  */
 export function proOperation<S extends FastifySchema>(op: Operation, schema: S = {} as S) {
-  const codes = [
-    ...new Set([
-      ...EVERY_OPERATION,
-      ...(op.public ? [] : ['TOKEN_INVALID' as const]),
-      ...(op.body || op.upload ? WITH_BODY : []),
-      ...op.errors,
-    ]),
-  ];
+  const codes = [...new Set([...EVERY_OPERATION, ...(op.public ? [] : ['TOKEN_INVALID' as const]), ...op.errors])];
   const response: Record<number, unknown> = {};
   for (const answer of op.answers) {
     const content =
@@ -109,6 +111,8 @@ export function proOperation<S extends FastifySchema>(op: Operation, schema: S =
     },
     config: {
       access: op.public ? 'public' : 'pro',
+      // A bearer token, never the browser's session: no cookie read, no cross-site refusal (403 CROSS_SITE, CSRF).
+      noSession: true,
       contract: {
         statuses: Object.keys(response).map(Number),
         codes,
@@ -140,7 +144,14 @@ export function checkContract(app: FastifyInstance, strict: boolean) {
     const listed = contract.statuses.includes(status) && (code === undefined || contract.codes.includes(code));
     if (listed) return payload;
     request.log.error({ route: request.routeOptions.url, status, code }, 'réponse hors du contrat publié');
-    if (strict && status !== 500) throw new Error(`Réponse hors du contrat : ${status} ${code ?? ''}`);
-    return payload;
+    if (!strict || status === 500) return payload;
+    // Strict: the answer becomes the documented 500, in the one error shape (a hook that threw
+    // here would leave the status as it was and answer Fastify's own JSON).
+    if (payload && typeof (payload as { destroy?: unknown }).destroy === 'function') {
+      (payload as { destroy(): void }).destroy();
+    }
+    reply.removeHeader('content-length').removeHeader('content-disposition').removeHeader('etag');
+    reply.code(500).type(PROBLEM_CONTENT_TYPE);
+    return JSON.stringify(problemOf('INTERNAL'));
   });
 }

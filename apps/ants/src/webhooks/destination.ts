@@ -1,7 +1,8 @@
 import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { proError } from '../pro/errors.ts';
 
 /**
@@ -12,54 +13,23 @@ import { proError } from '../pro/errors.ts';
  */
 export type DestinationPolicy = { allowPrivate: boolean };
 
-const NOT_PUBLIC_V4 = new BlockList();
-const NOT_PUBLIC_V6 = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.88.99.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  NOT_PUBLIC_V4.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [
-  ['::', 127],
-  ['64:ff9b::', 96],
-  ['100::', 64],
-  ['2001::', 23],
-  ['2001:db8::', 32],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  NOT_PUBLIC_V6.addSubnet(network, prefix, 'ipv6');
-}
-
-/** Whether an IP address is one of the Internet's (an IPv4-mapped IPv6 is judged as its IPv4). */
+/**
+ * Whether an IP address is one of the Internet's, by the special ranges `ipaddr.js` keeps (after
+ * IANA's registries): only what it calls `unicast` is, so loopback, private, link-local,
+ * carrier-grade NAT, documentation, benchmarking, multicast, reserved, discard-only, ORCHID, AMT,
+ * AS112… are not. An IPv4-mapped (::ffff:a.b.c.d) or IPv4-compatible (::a.b.c.d) IPv6 is judged as
+ * its IPv4. 6to4, Teredo and NAT64 addresses are never public, whatever IPv4 they lead to: tunnels
+ * or translators to any IPv4, of no use to a school's receiver.
+ */
 export function isPublicAddress(address: string): boolean {
-  const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (dotted) return isPublicAddress(dotted);
-  // The URL parser writes a mapped IPv4 in hex (::ffff:7f00:1): judged as its IPv4 too.
-  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
-  if (hex) {
-    const [high, low] = [Number.parseInt(hex[1]!, 16), Number.parseInt(hex[2]!, 16)];
-    return isPublicAddress(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
+  if (!ipaddr.isValid(address)) return false;
+  let ip = ipaddr.parse(address);
+  if (ip instanceof ipaddr.IPv6) {
+    // ::a.b.c.d: 96 zero bits, other than :: and ::1 (which ipaddr.js names unspecified, loopback).
+    const compatible = ip.parts.slice(0, 6).every((part) => part === 0) && ip.range() === 'unicast';
+    if (ip.isIPv4MappedAddress() || compatible) ip = ipaddr.fromByteArray(ip.toByteArray().slice(12));
   }
-  const family = isIP(address);
-  if (family === 4) return !NOT_PUBLIC_V4.check(address, 'ipv4');
-  if (family === 6) return !NOT_PUBLIC_V6.check(address, 'ipv6');
-  return false;
+  return ip.range() === 'unicast';
 }
 
 export const DESTINATION_REFUSED =

@@ -78,6 +78,8 @@ export type PersonalData = {
   email: string;
   pendingEmail: string | null;
   mobile: string;
+  /** A new number waiting for the code SMSed to it (issue 35). */
+  pendingMobile: string | null;
   loginId: string | null;
   hasPassword: boolean;
   secretQuestion: string | null;
@@ -225,7 +227,7 @@ export const api = {
   secretQuestion: (loginId: string) =>
     apiRequest<{ question: string }>('/api/candidate/password-reset/question', { method: 'POST', body: { loginId } }),
   answerSecretQuestion: (loginId: string, secretAnswer: string) =>
-    apiRequest<{ token: string }>('/api/candidate/password-reset/answer', {
+    apiRequest<{ message: string }>('/api/candidate/password-reset/answer', {
       method: 'POST',
       body: { loginId, secretAnswer },
     }),
@@ -237,12 +239,27 @@ export const api = {
   personalData: () => apiRequest<PersonalData>('/api/candidate/personal-data'),
   requestEmailChange: (body: { email: string }) =>
     apiRequest<{ message: string }>('/api/candidate/personal-data/email', { method: 'POST', body }),
+  /** Addresses (masked) under which schools made demands for this FranceConnect-vouched person. */
+  otherAddresses: () => apiRequest<{ addresses: { id: string; address: string }[] }>('/api/candidate/other-addresses'),
+  sendAttachLink: (id: string) =>
+    apiRequest<{ message: string }>(`/api/candidate/other-addresses/${encodeURIComponent(id)}/link`, {
+      method: 'POST',
+    }),
+  attachLink: (token: string) => apiRequest<{ address: string }>(`/api/candidate/attach/${encodeURIComponent(token)}`),
+  attach: (token: string) =>
+    apiRequest<{ moved: number }>(`/api/candidate/attach/${encodeURIComponent(token)}`, { method: 'POST' }),
   emailChange: (token: string) =>
     apiRequest<{ newEmail: string }>(`/api/candidate/email-change/${encodeURIComponent(token)}`),
   confirmEmailChange: (token: string) =>
     apiRequest<{ email: string }>(`/api/candidate/email-change/${encodeURIComponent(token)}`, { method: 'POST' }),
+  /** A new number gets a code by SMS (202, nothing changed yet); an empty one removes the number at once. */
   changeMobile: (body: { mobile: string }) =>
-    apiRequest<{ mobile: string }>('/api/candidate/personal-data/mobile', { method: 'POST', body }),
+    apiRequest<{ message: string; pendingMobile: string } | { mobile: '' }>('/api/candidate/personal-data/mobile', {
+      method: 'POST',
+      body,
+    }),
+  confirmMobileChange: (body: { code: string }) =>
+    apiRequest<{ mobile: string }>('/api/candidate/personal-data/mobile/confirm', { method: 'POST', body }),
   changeCandidatePassword: (body: { currentPassword?: string; password: string; passwordConfirmation: string }) =>
     apiRequest<{ loginId: string; csrfToken: string }>('/api/candidate/personal-data/password', {
       method: 'POST',

@@ -8,6 +8,7 @@ import { AgentLoginPage } from './pages/AgentLoginPage.tsx';
 import { CandidateActivationPage } from './pages/CandidateActivationPage.tsx';
 import { CandidateApplicationPage } from './pages/CandidateApplicationPage.tsx';
 import { CandidateApplicationsPage } from './pages/CandidateApplicationsPage.tsx';
+import { CandidateAttachPage } from './pages/CandidateAttachPage.tsx';
 import { CandidateConfirmationPage } from './pages/CandidateConfirmationPage.tsx';
 import { CandidateDocumentsPage } from './pages/CandidateDocumentsPage.tsx';
 import { CandidateEmailChangePage } from './pages/CandidateEmailChangePage.tsx';
@@ -61,6 +62,7 @@ export const router = createBrowserRouter([
           { path: 'monespace/nouvelle-demande', element: <CandidateNewApplicationPage /> },
           { path: 'monespace/nouvelle-demande/:number', element: <CandidateNewApplicationPage /> },
           { path: 'monespace/courriel/:token', element: <CandidateEmailChangePage /> },
+          { path: 'monespace/rattacher/:token', element: <CandidateAttachPage /> },
           { path: 'monespace/documents', element: <CandidateDocumentsPage /> },
           { path: 'monespace/connexion', element: <CandidateLoginPage /> },
           { path: 'monespace/identifiant-oublie', element: <CandidateForgottenIdentifierPage /> },

@@ -1,7 +1,7 @@
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../api.ts';
 import { LOGIN_SEGMENT } from '../components/CandidateFrame.tsx';
 import { LoginFormFrame } from '../components/LoginFormFrame.tsx';
@@ -14,7 +14,8 @@ type Way = 'mail' | 'question';
 
 /**
  * "Mot de passe oublié ?": the candidate gives the identifier, then either receives a link by mail
- * or answers the secret question chosen at activation; both lead to the new-password page.
+ * or answers the secret question chosen at activation. Both end in the link mailed to the account's
+ * address (decision 0016): a question someone close may answer never opens the account by itself.
  */
 export function CandidateForgottenPasswordPage() {
   usePageTitle(TITLE);
@@ -33,7 +34,18 @@ export function CandidateForgottenPasswordPage() {
     },
   });
 
-  if (question) return <SecretQuestionForm loginId={question.loginId} question={question.text} />;
+  if (question) {
+    return (
+      <SecretQuestionForm
+        loginId={question.loginId}
+        question={question.text}
+        onSent={(message) => {
+          setQuestion(null);
+          setNotice(message);
+        }}
+      />
+    );
+  }
 
   return (
     <LoginFormFrame
@@ -91,23 +103,34 @@ export function CandidateForgottenPasswordPage() {
   );
 }
 
-function SecretQuestionForm({ loginId, question }: { loginId: string; question: string }) {
-  const navigate = useNavigate();
+function SecretQuestionForm({
+  loginId,
+  question,
+  onSent,
+}: {
+  loginId: string;
+  question: string;
+  onSent: (message: string) => void;
+}) {
   const form = useLoginForm({
     idPrefix: 'secret-answer',
     initial: { secretAnswer: '' },
     requiredMessages: { secretAnswer: 'Indiquez la réponse à votre question secrète.' },
     clearOnFailure: ['secretAnswer'],
     submit: async ({ secretAnswer }) => {
-      const { token } = await api.answerSecretQuestion(loginId, secretAnswer);
-      navigate(`/monespace/nouveau-mot-de-passe/${token}`, { replace: true });
+      onSent((await api.answerSecretQuestion(loginId, secretAnswer)).message);
     },
   });
   return (
     <LoginFormFrame
       title={TITLE}
       segments={[LOGIN_SEGMENT]}
-      intro={<p className="fr-mb-0">Répondez à la question secrète que vous avez choisie en activant votre compte.</p>}
+      intro={
+        <p className="fr-mb-0">
+          Répondez à la question secrète que vous avez choisie en activant votre compte : une bonne réponse vous envoie,
+          à l’adresse électronique du compte, le lien pour choisir un nouveau mot de passe.
+        </p>
+      }
       legend="Ma question secrète"
       error={form.error}
       onSubmit={form.onSubmit}

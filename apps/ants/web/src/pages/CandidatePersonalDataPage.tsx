@@ -3,10 +3,11 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { PasswordInput } from '@codegouvfr/react-dsfr/blocks/PasswordInput';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { type ReactNode, useState } from 'react';
-import { api, type PersonalData } from '../api.ts';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { api, asApiError, type PersonalData } from '../api.ts';
 import { CandidateFrame } from '../components/CandidateFrame.tsx';
 import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
+import { OtherAddressesSection } from '../components/OtherAddressesSection.tsx';
 import { SessionLoading } from '../components/PageFrame.tsx';
 import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
 import { SummaryList } from '../components/SummaryList.tsx';
@@ -71,8 +72,9 @@ function PersonalDataSections({ data, reload }: { data: PersonalData; reload: ()
           la justifie (par votre école de conduite, ou par vous pour une demande que vous avez faite).
         </p>
       </section>
+      <OtherAddressesSection franceConnect={data.franceConnect} />
       <EmailSection data={data} reload={reload} />
-      <MobileSection data={data} />
+      <MobileSection data={data} reload={reload} />
       <PasswordSection key={String(data.hasPassword)} data={data} reload={reload} />
       <SecretQuestionSection key={`q${data.hasPassword}`} data={data} />
       <section aria-labelledby="telecharger" className="fr-mb-6w">
@@ -161,41 +163,176 @@ function EmailSection({ data, reload }: { data: PersonalData; reload: () => void
   );
 }
 
-function MobileSection({ data }: { data: PersonalData }) {
+/** The code's field: `useLoginForm` names it from its prefix `mobile` and the field `code`. */
+const CODE_FIELD = 'mobile-code';
+
+/** "0712345678" or "+33712345678" → "07 12 34 56 78". */
+function displayMobile(mobile: string): string {
+  const national = mobile.replace(/^\+33/, '0');
+  return /^0\d{9}$/.test(national) ? national.replace(/(\d{2})(?=\d)/g, '$1 ') : mobile;
+}
+
+/**
+ * A new number changes only once the code SMSed to it is typed back (issue 35): after « Modifier
+ * le numéro », the code's field, « Confirmer » and « Renvoyer un code ». What the last action
+ * said is shown above the forms; focus goes to the field to fix, else to the code's field after a
+ * code is sent, else to the message (a confirmed number, a refusal no field carries).
+ */
+function MobileSection({ data, reload }: { data: PersonalData; reload: () => void }) {
   const [notice, setNotice] = useState<string | null>(null);
+  const [last, setLast] = useState<'mobile' | 'code' | 'resend' | null>(null);
+  const [focus, setFocus] = useState<{ to: 'message' | 'code' } | null>(null);
+  const messageRef = useRef<HTMLDivElement>(null);
+  const pending = data.pendingMobile;
+
+  /** Each action's message replaces the previous one's. */
+  const submitted =
+    (action: 'mobile' | 'code' | 'resend', onSubmit: (event: FormEvent<HTMLFormElement>) => void) =>
+    (event: FormEvent<HTMLFormElement>) => {
+      setLast(action);
+      setNotice(null);
+      onSubmit(event);
+    };
+  /** A refusal no field carries is read at once; one saying the code is gone hides the code's form. */
+  const refused = (caught: unknown) => {
+    const error = asApiError(caught);
+    if (error.fields.length === 0) setFocus({ to: 'message' });
+    if (error.status === 410 && error.fields.length === 0) reload();
+    return error;
+  };
+  const codeSent = (answer: Awaited<ReturnType<typeof api.changeMobile>>) => {
+    codeForm.setValue('code', '');
+    if ('message' in answer) {
+      setNotice(answer.message);
+      setFocus({ to: 'code' });
+    }
+    reload();
+  };
+
   const form = useLoginForm({
     idPrefix: 'mobile',
     initial: { mobile: data.mobile },
     requiredMessages: { mobile: 'Saisissez votre numéro de téléphone portable.' },
     submit: async (values) => {
-      const saved = await api.changeMobile(values);
-      form.setValue('mobile', saved.mobile);
-      setNotice('Votre numéro de téléphone portable est enregistré : les SMS du service y seront envoyés.');
+      try {
+        codeSent(await api.changeMobile(values));
+      } catch (caught) {
+        throw refused(caught);
+      }
     },
   });
+  const codeForm = useLoginForm({
+    idPrefix: 'mobile',
+    initial: { code: '' },
+    requiredMessages: { code: 'Saisissez le code à 6 chiffres reçu par SMS.' },
+    submit: async (values) => {
+      try {
+        const { mobile } = await api.confirmMobileChange(values);
+        form.setValue('mobile', mobile);
+        codeForm.setValue('code', '');
+        setNotice(
+          `Votre numéro de téléphone portable est désormais le ${displayMobile(mobile)} : les SMS du service y seront envoyés.`,
+        );
+        setFocus({ to: 'message' });
+        reload();
+      } catch (caught) {
+        throw refused(caught);
+      }
+    },
+  });
+  const resend = useLoginForm<never>({
+    idPrefix: 'mobile-resend',
+    initial: {},
+    requiredMessages: {},
+    submit: async () => {
+      if (!pending) return;
+      try {
+        codeSent(await api.changeMobile({ mobile: pending }));
+      } catch (caught) {
+        throw refused(caught);
+      }
+    },
+  });
+  const error = last && { mobile: form, code: codeForm, resend }[last].error;
+
+  useEffect(() => {
+    // The code's field shows once the page knows the pending number: tried again then.
+    void pending;
+    if (!focus) return;
+    const target = focus.to === 'message' ? messageRef.current : document.getElementById(CODE_FIELD);
+    if (target) {
+      target.focus();
+      setFocus(null);
+    }
+  }, [focus, pending]);
+
   return (
-    <Section
-      id="portable"
-      title="Mon téléphone portable"
-      form={form}
-      notice={notice}
-      submitLabel="Enregistrer le numéro"
-    >
-      <Input
-        label="Téléphone portable *"
-        hintText="Un numéro français en 06 ou 07, par exemple 06 12 34 56 78."
-        state={form.fieldErrors.mobile ? 'error' : 'default'}
-        stateRelatedMessage={form.fieldErrors.mobile}
-        nativeInputProps={{
-          id: form.inputId('mobile'),
-          type: 'tel',
-          autoComplete: 'tel',
-          required: true,
-          value: form.values.mobile,
-          onChange: (event) => form.setValue('mobile', event.target.value),
-        }}
-      />
-    </Section>
+    <section aria-labelledby="portable" className="fr-mb-6w">
+      <h2 id="portable">Mon téléphone portable</h2>
+      <div ref={messageRef} tabIndex={-1} style={{ outline: 'none' }}>
+        {notice && <Alert className="fr-mb-2w" severity="success" small role="status" description={notice} />}
+        {error && <Alert className="fr-mb-2w" severity="error" small description={error} />}
+      </div>
+      <p>
+        Numéro actuel : <strong>{data.mobile ? displayMobile(data.mobile) : 'aucun'}</strong>
+        {pending && ` — en attente de confirmation : ${displayMobile(pending)}`}
+      </p>
+      <form onSubmit={submitted('mobile', form.onSubmit)} noValidate aria-busy={form.submitting}>
+        <Input
+          label="Téléphone portable *"
+          hintText="Un numéro français en 06 ou 07, par exemple 06 12 34 56 78. Un code lui sera envoyé par SMS : le numéro change une fois ce code saisi."
+          state={form.fieldErrors.mobile ? 'error' : 'default'}
+          stateRelatedMessage={form.fieldErrors.mobile}
+          nativeInputProps={{
+            id: form.inputId('mobile'),
+            type: 'tel',
+            autoComplete: 'tel',
+            required: true,
+            value: form.values.mobile,
+            onChange: (event) => form.setValue('mobile', event.target.value),
+          }}
+        />
+        <Button type="submit">Modifier le numéro</Button>
+      </form>
+      {pending && (
+        <>
+          <form
+            className="fr-mt-4w"
+            onSubmit={submitted('code', codeForm.onSubmit)}
+            noValidate
+            aria-busy={codeForm.submitting}
+          >
+            <Input
+              label="Code reçu par SMS *"
+              hintText={`Le code à 6 chiffres envoyé au ${displayMobile(pending)}, valable 10 minutes.`}
+              state={codeForm.fieldErrors.code ? 'error' : 'default'}
+              stateRelatedMessage={codeForm.fieldErrors.code}
+              nativeInputProps={{
+                id: CODE_FIELD,
+                inputMode: 'numeric',
+                autoComplete: 'one-time-code',
+                maxLength: 6,
+                required: true,
+                value: codeForm.values.code,
+                onChange: (event) => codeForm.setValue('code', event.target.value),
+              }}
+            />
+            <Button type="submit">Confirmer</Button>
+          </form>
+          <form
+            className="fr-mt-2w"
+            onSubmit={submitted('resend', resend.onSubmit)}
+            noValidate
+            aria-busy={resend.submitting}
+          >
+            <p className="fr-text--sm fr-mb-1w">Pas de SMS reçu, ou code expiré ?</p>
+            <Button type="submit" priority="secondary">
+              Renvoyer un code
+            </Button>
+          </form>
+        </>
+      )}
+    </section>
   );
 }
 

@@ -1,0 +1,32 @@
+import type { Candidate } from '@permis/ants-api';
+import { and, eq, isNull, ne, or } from 'drizzle-orm';
+import type { AntsTx } from '../db/index.ts';
+import { candidates } from '../db/schema.ts';
+
+/**
+ * The person swore a demand on honour (decision 0016): its état civil becomes the account's, the one
+ * a school's later demand is compared with. FranceConnect's, the stronger proof, is never replaced.
+ * `typed` is the school's demand's candidate; without it (their own demand) the account's stands.
+ */
+export async function attestIdentity(tx: AntsTx, candidateId: string, typed?: Candidate): Promise<void> {
+  const civil = typed && {
+    sex: typed.sex,
+    birthName: typed.birthName.toUpperCase(),
+    usageName: typed.usageName,
+    firstName: typed.firstName,
+    otherFirstNames: typed.otherFirstNames,
+    birthDate: typed.birthDate,
+    birthCity: typed.birthCity,
+    birthDepartment: typed.birthDepartment,
+    birthCountry: typed.birthCountry,
+  };
+  await tx
+    .update(candidates)
+    .set({ ...civil, identityVia: 'attestation' })
+    .where(
+      and(
+        eq(candidates.id, candidateId),
+        or(isNull(candidates.identityVia), ne(candidates.identityVia, 'franceconnect')),
+      ),
+    );
+}

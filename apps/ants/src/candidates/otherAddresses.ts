@@ -1,0 +1,179 @@
+import { AppError, createRateLimiter, type HttpServer, notFound, sessions, sha256 } from '@permis/platform';
+import { and, eq, exists, isNull, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { civilIdentity } from '../applications/create.ts';
+import { CANDIDATE, requireCandidate } from '../auth/context.ts';
+import type { AntsDb } from '../db/index.ts';
+import {
+  applications,
+  auditEvents,
+  candidateMessages,
+  candidates,
+  candidateTokens,
+  ephotoCodes,
+} from '../db/schema.ts';
+import type { AntsServices } from '../services.ts';
+import { issueLink, linkCandidate, linkTokenParam, useLink } from './links.ts';
+import { SIGNATURE } from './mails.ts';
+import { pivotMatches } from './pivot.ts';
+
+const LINK_HOURS = 24;
+const LINKS_PER_DAY = 5;
+/** How many records of one birth date and sex are read to compare their names (ample: a few per day). */
+const SAME_BIRTH_LIMIT = 5000;
+const ATTACH_GONE =
+  'Ce lien n’est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau depuis « Mes données personnelles ».';
+
+/**
+ * « Démarches faites pour vous avec une autre adresse » (decision 0016). A school may have typed
+ * the person under another email: FranceConnect never opens that account on a name alone, but
+ * shows the person the addresses (masked) of the records that describe them as FranceConnect does
+ * and hold demands; a link mailed to one of them proves it is theirs, and its demands then move to
+ * the FranceConnect account. Only an account FranceConnect vouches for sees any.
+ */
+export function candidateOtherAddressRoutes(app: HttpServer, ctx: AntsServices) {
+  const { db, mail, publicUrl } = ctx;
+  const links = createRateLimiter(db, { name: 'candidate-attach-links', quota: LINKS_PER_DAY, windowSeconds: 86400 });
+
+  app.get('/api/candidate/other-addresses', { config: { access: 'candidate' } }, async (request) => {
+    const me = await requireCandidate(ctx, request);
+    const others = await otherRecords(db, me.id);
+    return { addresses: others.map((other) => ({ id: other.id, address: maskEmail(other.email) })) };
+  });
+
+  app.post(
+    '/api/candidate/other-addresses/:id/link',
+    { config: { access: 'candidate' }, schema: { params: z.object({ id: z.uuid() }) } },
+    async (request, reply) => {
+      const me = await requireCandidate(ctx, request);
+      const other = (await otherRecords(db, me.id)).find((o) => o.id === request.params.id);
+      if (!other) throw notFound();
+      if (!(await links.take(`attach:${me.id}`)).allowed) {
+        throw new AppError(429, 'RATE_LIMITED', 'Trop de liens demandés aujourd’hui : réessayez demain.');
+      }
+      const token = await db.transaction((tx) =>
+        issueLink(tx, {
+          candidateId: me.id,
+          purpose: 'attach',
+          newEmail: other.email,
+          expiresAt: new Date(Date.now() + LINK_HOURS * 3600 * 1000),
+        }),
+      );
+      await mail?.enqueue({
+        to: other.email,
+        subject: 'Rattacher vos démarches à votre compte ANTS',
+        text: [
+          'Bonjour,',
+          '',
+          'Connecté(e) avec FranceConnect, vous avez demandé que les démarches faites pour vous avec cette adresse électronique rejoignent votre compte ANTS.',
+          `Pour le confirmer, ouvrez ce lien (valable ${LINK_HOURS} heures, une seule fois) :`,
+          `${publicUrl}/monespace/rattacher/${token}`,
+          '',
+          'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne change.',
+          ...SIGNATURE,
+        ].join('\n'),
+      });
+      return reply.status(202).send({
+        message: `Un lien a été envoyé à ${maskEmail(other.email)}. Les démarches rejoignent votre compte une fois ce lien ouvert (valable ${LINK_HOURS} heures).`,
+      });
+    },
+  );
+
+  const findLink = async (token: string) => {
+    const candidate = await linkCandidate(db, token, 'attach');
+    const [link] = await db
+      .select({ address: candidateTokens.newEmail })
+      .from(candidateTokens)
+      .where(eq(candidateTokens.tokenHash, sha256(token)))
+      .limit(1);
+    if (!candidate || !link?.address) throw new AppError(410, 'LINK_GONE', ATTACH_GONE);
+    return { candidate, address: link.address };
+  };
+
+  // Opened from the mail, possibly in another browser: the link is the proof of the address.
+  app.get(
+    '/api/candidate/attach/:token',
+    { config: { access: 'public' }, schema: { params: linkTokenParam } },
+    async (request) => ({ address: maskEmail((await findLink(request.params.token)).address) }),
+  );
+
+  app.post(
+    '/api/candidate/attach/:token',
+    { config: { access: 'public' }, schema: { params: linkTokenParam } },
+    async (request) => {
+      const { token } = request.params;
+      const { candidate, address } = await findLink(token);
+      const moved = await db.transaction(async (tx) => {
+        // One after the other with a school's demand for that address (the creation takes this lock).
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`candidate:${address}`}))`);
+        if (!(await useLink(tx, token))) throw new AppError(410, 'LINK_GONE', ATTACH_GONE);
+        const [other] = await tx
+          .select()
+          .from(candidates)
+          .where(
+            and(eq(candidates.email, address), ne(candidates.id, candidate.id), isNull(candidates.franceConnectSub)),
+          )
+          .limit(1);
+        if (!other) throw new AppError(410, 'LINK_GONE', ATTACH_GONE);
+        const demands = await tx
+          .update(applications)
+          .set({ candidateId: candidate.id })
+          .where(eq(applications.candidateId, other.id))
+          .returning({ id: applications.id });
+        await tx
+          .update(candidateMessages)
+          .set({ candidateId: candidate.id })
+          .where(eq(candidateMessages.candidateId, other.id));
+        await tx.update(ephotoCodes).set({ candidateId: candidate.id }).where(eq(ephotoCodes.candidateId, other.id));
+        if (other.neph && !candidate.neph) {
+          await tx.update(candidates).set({ neph: other.neph }).where(eq(candidates.id, candidate.id));
+        }
+        // The record of that address is gone with its credentials and sessions: its demands are the person's now.
+        await tx.delete(sessions).where(and(eq(sessions.subjectType, CANDIDATE), eq(sessions.subjectId, other.id)));
+        await tx.delete(candidates).where(eq(candidates.id, other.id));
+        await tx.insert(auditEvents).values({
+          actorType: CANDIDATE,
+          actorId: candidate.id,
+          action: 'candidate.attach',
+          targetType: 'candidate',
+          targetId: candidate.id,
+        });
+        return demands.length;
+      });
+      return { moved };
+    },
+  );
+}
+
+/**
+ * The records, under other addresses, that describe the account's person as FranceConnect does and
+ * hold at least one demand. None for an account FranceConnect has not vouched for.
+ */
+export async function otherRecords(db: AntsDb, candidateId: string) {
+  const [me] = await db.select().from(candidates).where(eq(candidates.id, candidateId)).limit(1);
+  if (!me?.franceConnectSub) return [];
+  const person = { sub: me.franceConnectSub, email: me.email, ...civilIdentity(me) };
+  const sameBirth = await db
+    .select()
+    .from(candidates)
+    .where(
+      and(
+        eq(candidates.birthDate, me.birthDate),
+        eq(candidates.sex, me.sex),
+        ne(candidates.id, me.id),
+        isNull(candidates.franceConnectSub),
+        exists(
+          db.select({ id: applications.id }).from(applications).where(eq(applications.candidateId, candidates.id)),
+        ),
+      ),
+    )
+    .limit(SAME_BIRTH_LIMIT);
+  return sameBirth.filter((row) => pivotMatches(row, person));
+}
+
+/** « c•••••@example.fr »: enough for the person to know their address, nothing for anyone else. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  const local = email.slice(0, at);
+  return `${local.slice(0, 1)}${'•'.repeat(Math.max(local.length - 1, 3))}${email.slice(at)}`;
+}
