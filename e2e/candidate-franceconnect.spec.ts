@@ -1,6 +1,7 @@
 import { DEMO_FRANCECONNECT_IDENTITIES } from '../scripts/franceConnectLocal.ts';
 import { activateFromMail, CANDIDATE_PASSWORD } from './antsPages.ts';
 import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
+import { isTo, linkIn, waitForMail } from './mailbox.ts';
 import { saintPriestOffice, validatedApplication } from './schoolApi.ts';
 
 const ERIC = DEMO_FRANCECONNECT_IDENTITIES.find((i) => i.family_name === 'RENAUD')!;
@@ -19,6 +20,21 @@ test.describe('FranceConnect', () => {
       same: { email: ERIC.email, birthName: 'RENAUD' },
       person: { birthName: 'RENAUD', birthDate: ERIC.birthdate },
     });
+    // The other office typed him under an older address of his: his once he proves it.
+    const former = `eric.ancien.${Date.now()}@example.fr`;
+    const elsewhere = await validatedApplication(
+      {
+        paperMandate: false,
+        sex: 'M',
+        firstName: 'Eric',
+        otherFirstNames: 'Jean',
+        namePrefix: 'RENAUD',
+        emailPrefix: 'eric',
+        same: { email: former, birthName: 'RENAUD' },
+        person: { birthName: 'RENAUD', birthDate: ERIC.birthdate },
+      },
+      saintPriestOffice,
+    );
 
     await page.goto(`${ANTS_URL}/monespace/connexion`);
     await expect(page.getByRole('heading', { name: 'Avec FranceConnect' })).toBeVisible();
@@ -37,7 +53,30 @@ test.describe('FranceConnect', () => {
     await expect(page.getByText('Première connexion à votre espace.')).toBeVisible();
     const waiting = page.getByRole('link', { name: `La demande n° ${number} attend votre validation.` });
     await expect(waiting).toBeVisible();
+    await expect(page.getByText(`n° ${elsewhere.number}`)).toHaveCount(0);
     await expectAccessible(page);
+
+    // « Démarches faites pour vous avec une autre adresse », at the keyboard: a link to that address.
+    await page.getByRole('link', { name: /^Des démarches ont été faites pour vous avec une autre adresse/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect(
+      page.getByRole('heading', { name: 'Démarches faites pour vous avec une autre adresse' }),
+    ).toBeVisible();
+    const masked = `e${'•'.repeat(former.indexOf('@') - 1)}@example.fr`;
+    await page.getByRole('button', { name: `Recevoir un lien à cette adresse : ${masked}` }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: `Un lien a été envoyé à ${masked}` })).toBeVisible();
+    await expectAccessible(page);
+    const attachMail = await waitForMail((m) => isTo(m, former) && (m.subject ?? '').startsWith('Rattacher'));
+    await page.goto(linkIn(attachMail, /\/monespace\/rattacher\/[A-Za-z0-9_-]+/));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rattacher mes démarches');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Rattacher ces démarches à mon compte' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Une démarche a rejoint votre compte.' })).toBeVisible();
+    await page.getByRole('link', { name: 'Voir mes démarches en cours' }).click();
+    await expect(page.getByRole('row').filter({ hasText: elsewhere.number })).toBeVisible();
+    await page.goto(`${ANTS_URL}/monespace`);
 
     await waiting.focus();
     await page.keyboard.press('Enter');

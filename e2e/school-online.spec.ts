@@ -194,9 +194,10 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
   });
 
   test('les erreurs du site de l’ANTS sont montrées là où on peut agir', async ({ page }) => {
-    // Divergence: the national service already knows this email for another candidate.
+    // Divergence: this office already gave the national service this email for another candidate (two
+    // members of a family). Another school's typing would refuse nothing (decision 0016).
     const taken = newIdentity();
-    await demoSchool.createApplication(
+    await saintPriestOffice.createApplication(
       {
         type: '02',
         candidate: {

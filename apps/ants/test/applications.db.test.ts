@@ -254,7 +254,7 @@ describe('creating a draft', () => {
     expect(title.code).toBe('CERFA_02_NOT_ACCEPTED');
   });
 
-  it("tells another school the seed's divergence only where the person proved the email, never which value differs nor the other's number", async () => {
+  it("tells another school the seed's divergence only where the person swore their identity, never which value differs nor the other's number", async () => {
     const first = draftRequest();
     const held = await ants.brequigny.createApplication(first, crypto.randomUUID());
     await ants.brequigny.uploadPiece(held.number, 'identity', { name: 'cni.png', bytes: PNG });
@@ -297,7 +297,7 @@ describe('creating a draft', () => {
     expect(registered.message).not.toContain(held.number);
   });
 
-  it('refuses another school nothing on an email nobody has proven: no guess can be checked', async () => {
+  it('refuses another school nothing on an email whose identity nobody vouched for: no guess can be checked', async () => {
     const first = draftRequest();
     await ants.brequigny.createApplication(first, crypto.randomUUID());
     for (const candidate of [{ birthCity: 'BREST', birthDepartment: '29' }, { firstName: 'Julien' }, {}]) {

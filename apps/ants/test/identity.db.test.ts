@@ -9,6 +9,7 @@ import {
   type LocalFranceConnect,
   startLocalFranceConnect,
 } from '../../../scripts/franceConnectLocal.ts';
+import { expireUnactivatedAccounts } from '../src/candidates/expiry.ts';
 import { SECRET_QUESTIONS } from '../src/candidates/questions.ts';
 import { candidates } from '../src/db/schema.ts';
 import { readSmsOutbox } from '../src/notify/sms.ts';
@@ -192,6 +193,25 @@ describe('identity squatting', () => {
     );
     const real = await ants.brequigny.createApplication(chloe(), crypto.randomUUID());
     expect(real.state).toBe('draft');
+  });
+
+  it('a rival’s earlier demand never shortens the 7 days the person has for the real school’s', async () => {
+    const decoy = await validated(ants.saintPriest, chloe({ mobile: '0699999999' }));
+    await activationMail(CHLOE.email);
+    // Six days pass.
+    const sixDaysAgo = new Date(Date.now() - 6 * 86400000);
+    await ants.db.update(candidates).set({ invitedAt: sixDaysAgo }).where(eq(candidates.email, CHLOE.email));
+    // The rival deletes its demand; the real school validates its own: a new mail, 7 days from it.
+    await ants.saintPriest.deleteApplication(decoy.number);
+    const real = await validated(ants.brequigny, chloe());
+    await until(async () =>
+      ants.sink!.mails.filter((m) => (m.subject ?? '').startsWith('Activez') && mailTo(m) === CHLOE.email).length >= 2
+        ? true
+        : undefined,
+    );
+    expect(await expireUnactivatedAccounts(ants.db, new Date(Date.now() + 2 * 86400000))).toBe(0);
+    expect((await ants.brequigny.getApplication(real.number)).state).toBe('awaiting_candidate');
+    expect(await expireUnactivatedAccounts(ants.db, new Date(Date.now() + 8 * 86400000))).toBe(1);
   });
 
   it('checks the one live demand at validation, and the refusal names no holder, kind or number', async () => {

@@ -178,7 +178,7 @@ describe('Espace Dirigeant > Connexions > Utilisateurs', () => {
     }
   });
 
-  it('rejects a short password with a field error', async () => {
+  it('rejects a short or an overlong password with a field error', async () => {
     const client = testClient(school.app);
     await client.login('/api/auth/login', LOGIN.dirigeant);
     const response = await client.post('/api/dirigeant/users', {
@@ -192,6 +192,18 @@ describe('Espace Dirigeant > Connexions > Utilisateurs', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().fields).toEqual([
       { path: 'password', message: 'Le mot de passe doit faire au moins 12 caractères.' },
+    ]);
+    // ASVS V2.1.2: more than 128 characters are refused.
+    const long = await client.post('/api/dirigeant/users', {
+      firstName: 'A',
+      lastName: 'B',
+      email: 'a@b.fr',
+      login: 'abc',
+      role: 'moniteur',
+      password: 'x'.repeat(129),
+    });
+    expect(long.json().fields).toEqual([
+      { path: 'password', message: 'Le mot de passe est trop long (128 caractères au plus).' },
     ]);
   });
 });

@@ -146,14 +146,16 @@ async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: st
   }
 
   // One activation link at a time: a new invitation replaces an unused one.
-  const invitedAt = candidate.invitedAt ?? new Date();
+  // Seed 000: the 7 days run « à compter de la réception de ce courrier électronique »: each mail
+  // starts them again, so that a demand another school validated earlier never shortens this one's.
+  const invitedAt = new Date();
   const token = await db.transaction(async (tx) => {
     const issued = await issueLink(tx, {
       candidateId: candidate.id,
       purpose: 'activation',
       expiresAt: new Date(invitedAt.getTime() + ACTIVATION_DAYS * 24 * 3600 * 1000),
     });
-    if (!candidate.invitedAt) await tx.update(candidates).set({ invitedAt }).where(eq(candidates.id, candidate.id));
+    await tx.update(candidates).set({ invitedAt }).where(eq(candidates.id, candidate.id));
     return issued;
   });
   const link = `${notifier.publicUrl}/monespace/activer/${token}`;

@@ -15,7 +15,8 @@ import { AppError } from '@permis/platform';
  */
 export function passwordProblem(password: string, identity: string[]): string | undefined {
   if (password.length < 12) return 'Le mot de passe doit comporter au moins 12 caractères.';
-  if (password.length > 200) return 'Le mot de passe est trop long (200 caractères au plus).';
+  // ASVS V2.1.2: at least 64 characters allowed, more than 128 refused.
+  if (password.length > 128) return 'Le mot de passe est trop long (128 caractères au plus).';
   const kinds = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
   if (kinds < 4) {
     return 'Le mot de passe doit mélanger majuscules, minuscules, chiffres et caractères spéciaux.';

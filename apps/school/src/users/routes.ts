@@ -43,7 +43,10 @@ export function userRoutes(app: HttpServer, ctx: SchoolServices) {
             .toLowerCase()
             .regex(/^[a-z0-9._-]{3,50}$/, 'Identifiant : 3 à 50 caractères parmi lettres, chiffres, point, tiret.'),
           role: z.enum(['dirigeant', 'secretaire', 'moniteur']),
-          password: z.string().min(12, 'Le mot de passe doit faire au moins 12 caractères.').max(200),
+          password: z
+            .string()
+            .min(12, 'Le mot de passe doit faire au moins 12 caractères.')
+            .max(128, 'Le mot de passe est trop long (128 caractères au plus).'),
         }),
       },
     },

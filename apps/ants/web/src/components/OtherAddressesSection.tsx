@@ -48,7 +48,7 @@ export function OtherAddressesSection({ franceConnect }: { franceConnect: boolea
               size="small"
               disabled={sending !== null}
               onClick={() => send(id)}
-              nativeButtonProps={{ 'aria-label': `Recevoir un lien à l’adresse ${address}` }}
+              nativeButtonProps={{ 'aria-label': `Recevoir un lien à cette adresse : ${address}` }}
             >
               Recevoir un lien à cette adresse
             </Button>
