@@ -3,7 +3,8 @@ import { AppError, pgErrorCode, sessions } from '@permis/platform';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { CANDIDATE } from '../auth/context.ts';
 import type { AntsDb, AntsTx } from '../db/index.ts';
-import { auditEvents, candidateMessages, candidates, candidateTokens } from '../db/schema.ts';
+import { candidateMessages, candidates, candidateTokens } from '../db/schema.ts';
+import { auditCandidate } from './audit.ts';
 import type { Pivot } from './pivot.ts';
 
 /** What « Mes messages » and the mail say when FranceConnect took back an account from credentials nobody proved. */
@@ -60,7 +61,7 @@ async function findOrMake(tx: AntsTx, pivot: Pivot): Promise<string> {
     .insert(candidates)
     .values({ ...identity, franceConnectSub: sub, identityVia: 'franceconnect', activatedAt: new Date() })
     .returning({ id: candidates.id });
-  await audit(tx, created!.id, 'candidate.franceconnect.create');
+  await auditCandidate(tx, created!.id, 'candidate.franceconnect.create');
   return created!.id;
 }
 
@@ -103,23 +104,13 @@ async function link(tx: AntsTx, account: typeof candidates.$inferSelect, pivot: 
       await tx
         .insert(candidateMessages)
         .values({ candidateId: account.id, kind: 'credentials_revoked', ...CREDENTIALS_REVOKED });
-      await audit(tx, account.id, 'candidate.franceconnect.revoke');
+      await auditCandidate(tx, account.id, 'candidate.franceconnect.revoke');
     }
   }
-  await audit(tx, account.id, 'candidate.franceconnect.link');
+  await auditCandidate(tx, account.id, 'candidate.franceconnect.link');
   return account.id;
 }
 
 export function fcError(status: number, code: FranceConnectFailure): AppError {
   return new AppError(status, code, FRANCECONNECT_MESSAGES[code]);
-}
-
-async function audit(tx: AntsTx, candidateId: string, action: string) {
-  await tx.insert(auditEvents).values({
-    actorType: CANDIDATE,
-    actorId: candidateId,
-    action,
-    targetType: 'candidate',
-    targetId: candidateId,
-  });
 }

@@ -3,11 +3,12 @@ import { candidateSchema } from '@permis/ants-api';
 import { AppError, createRateLimiter, type HttpServer, type SecretBox, safeEqual } from '@permis/platform';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { CANDIDATE, requireCandidate } from '../auth/context.ts';
-import type { AntsDb, AntsTx } from '../db/index.ts';
-import { auditEvents, candidateMobileChanges, candidates } from '../db/schema.ts';
+import { requireCandidate } from '../auth/context.ts';
+import type { AntsDb } from '../db/index.ts';
+import { candidateMobileChanges, candidates } from '../db/schema.ts';
 import { internationalMobile, SMS_QUEUE, type Sms } from '../notify/sms.ts';
 import type { AntsServices } from '../services.ts';
+import { auditCandidate } from './audit.ts';
 
 /** How long a code confirms its number; how many wrong codes drop the request; how many codes an account may ask a day. */
 export const MOBILE_CODE_MINUTES = 10;
@@ -124,7 +125,7 @@ export async function confirmMobileChange(
       .for('update');
     await tx.update(candidates).set({ mobile, mobileConfirmedAt: new Date() }).where(eq(candidates.id, candidateId));
     await tx.delete(candidateMobileChanges).where(eq(candidateMobileChanges.candidateId, candidateId));
-    await audit(tx, candidateId, 'candidate.mobile_change');
+    await auditCandidate(tx, candidateId, 'candidate.mobile_change');
     return { kind: 'confirmed', mobile, former: before?.mobile ?? '' };
   });
 }
@@ -140,19 +141,9 @@ export async function removeMobile(db: AntsDb, candidateId: string): Promise<str
     await tx.delete(candidateMobileChanges).where(eq(candidateMobileChanges.candidateId, candidateId));
     if (before?.mobile) {
       await tx.update(candidates).set({ mobile: '', mobileConfirmedAt: null }).where(eq(candidates.id, candidateId));
-      await audit(tx, candidateId, 'candidate.mobile_remove');
+      await auditCandidate(tx, candidateId, 'candidate.mobile_remove');
     }
     return before?.mobile ?? '';
-  });
-}
-
-async function audit(tx: AntsTx, candidateId: string, action: string) {
-  await tx.insert(auditEvents).values({
-    actorType: CANDIDATE,
-    actorId: candidateId,
-    action,
-    targetType: 'candidate',
-    targetId: candidateId,
   });
 }
 

@@ -4,15 +4,9 @@ import { z } from 'zod';
 import { civilIdentity } from '../applications/create.ts';
 import { CANDIDATE, requireCandidate } from '../auth/context.ts';
 import type { AntsDb } from '../db/index.ts';
-import {
-  applications,
-  auditEvents,
-  candidateMessages,
-  candidates,
-  candidateTokens,
-  ephotoCodes,
-} from '../db/schema.ts';
+import { applications, candidateMessages, candidates, candidateTokens, ephotoCodes } from '../db/schema.ts';
 import type { AntsServices } from '../services.ts';
+import { auditCandidate } from './audit.ts';
 import { issueLink, linkCandidate, linkTokenParam, useLink } from './links.ts';
 import { SIGNATURE } from './mails.ts';
 import { pivotMatches } from './pivot.ts';
@@ -131,13 +125,7 @@ export function candidateOtherAddressRoutes(app: HttpServer, ctx: AntsServices) 
         // The record of that address is gone with its credentials and sessions: its demands are the person's now.
         await tx.delete(sessions).where(and(eq(sessions.subjectType, CANDIDATE), eq(sessions.subjectId, other.id)));
         await tx.delete(candidates).where(eq(candidates.id, other.id));
-        await tx.insert(auditEvents).values({
-          actorType: CANDIDATE,
-          actorId: candidate.id,
-          action: 'candidate.attach',
-          targetType: 'candidate',
-          targetId: candidate.id,
-        });
+        await auditCandidate(tx, candidate.id, 'candidate.attach');
         return demands.length;
       });
       return { moved };

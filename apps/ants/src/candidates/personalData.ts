@@ -15,9 +15,9 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { civilIdentity } from '../applications/create.ts';
 import { CANDIDATE, type CandidateAccount, requireCandidate } from '../auth/context.ts';
-import type { AntsTx } from '../db/index.ts';
-import { applications, auditEvents, candidateMessages, candidates, candidateTokens } from '../db/schema.ts';
+import { applications, candidateMessages, candidates, candidateTokens } from '../db/schema.ts';
 import type { AntsServices } from '../services.ts';
+import { auditCandidate } from './audit.ts';
 import { issueLink, linkCandidate, linkTokenParam, useLink } from './links.ts';
 import { credentialsChangedNotice, emailChangedNotice, emailChangeMail } from './mails.ts';
 import { mobileChangeRoutes, pendingMobile } from './mobileChange.ts';
@@ -192,7 +192,7 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
           await tx
             .delete(candidateTokens)
             .where(and(eq(candidateTokens.candidateId, candidate.id), eq(candidateTokens.purpose, 'password_reset')));
-          await audit(tx, candidate.id, 'candidate.email_change');
+          await auditCandidate(tx, candidate.id, 'candidate.email_change');
         });
       } catch (error) {
         if (pgErrorCode(error) === '23505') throw taken();
@@ -231,7 +231,7 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
           .update(candidates)
           .set({ passwordHash, loginId: id, credentialsVia: credentialsSetNow(row) })
           .where(eq(candidates.id, me.id));
-        await audit(tx, me.id, 'candidate.password_change');
+        await auditCandidate(tx, me.id, 'candidate.password_change');
         return id;
       });
       // Whoever knew the old password is signed out everywhere; this browser goes on; the address hears of it.
@@ -267,7 +267,7 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
             credentialsVia: credentialsSetNow(row),
           })
           .where(eq(candidates.id, me.id));
-        await audit(tx, me.id, 'candidate.secret_question_change');
+        await auditCandidate(tx, me.id, 'candidate.secret_question_change');
       });
       await mail?.enqueue(credentialsChangedNotice(row.email, 'question', publicUrl));
       return { secretQuestion: request.body.secretQuestion };
@@ -321,16 +321,6 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
       .type('application/json; charset=utf-8')
       .header('content-disposition', contentDisposition('Mes données ANTS.json'))
       .send(JSON.stringify(data, null, 2));
-  });
-}
-
-async function audit(tx: AntsTx, candidateId: string, action: string) {
-  await tx.insert(auditEvents).values({
-    actorType: CANDIDATE,
-    actorId: candidateId,
-    action,
-    targetType: 'candidate',
-    targetId: candidateId,
   });
 }
 

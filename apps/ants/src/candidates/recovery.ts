@@ -10,8 +10,9 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CANDIDATE } from '../auth/context.ts';
-import { auditEvents, candidates } from '../db/schema.ts';
+import { candidates } from '../db/schema.ts';
 import type { AntsServices } from '../services.ts';
+import { auditCandidate } from './audit.ts';
 import { issueLink, linkCandidate, linkTokenParam, useLink } from './links.ts';
 import { credentialsChangedNotice, identifierMail, passwordResetMail } from './mails.ts';
 import { assertNewPassword, SECRET_QUESTIONS } from './questions.ts';
@@ -217,13 +218,7 @@ export function candidateRecoveryRoutes(app: HttpServer, { db, sessions, mail, p
           .update(candidates)
           .set({ passwordHash, credentialsVia: 'email' })
           .where(eq(candidates.id, candidate.id));
-        await tx.insert(auditEvents).values({
-          actorType: CANDIDATE,
-          actorId: candidate.id,
-          action: 'candidate.password_reset',
-          targetType: 'candidate',
-          targetId: candidate.id,
-        });
+        await auditCandidate(tx, candidate.id, 'candidate.password_reset');
       });
       // Whoever knew the old password is signed out everywhere; the address hears of the change.
       await sessions.endAll(CANDIDATE, candidate.id);

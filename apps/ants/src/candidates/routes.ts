@@ -3,8 +3,9 @@ import { eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import { CANDIDATE } from '../auth/context.ts';
 import type { AntsTx } from '../db/index.ts';
-import { auditEvents, candidates } from '../db/schema.ts';
+import { candidates } from '../db/schema.ts';
 import type { AntsServices } from '../services.ts';
+import { auditCandidate } from './audit.ts';
 import { linkCandidate, linkTokenParam, useLink } from './links.ts';
 import { identifierMail } from './mails.ts';
 import { assertNewPassword, SECRET_QUESTIONS } from './questions.ts';
@@ -80,13 +81,7 @@ export function candidateAccountRoutes(app: HttpServer, { db, sessions, mail, pu
             activatedAt: new Date(),
           })
           .where(eq(candidates.id, candidate.id));
-        await tx.insert(auditEvents).values({
-          actorType: CANDIDATE,
-          actorId: candidate.id,
-          action: 'candidate.activate',
-          targetType: 'candidate',
-          targetId: candidate.id,
-        });
+        await auditCandidate(tx, candidate.id, 'candidate.activate');
         return id;
       });
       // Seed 000: "Une fois votre compte activé, vous recevrez par courriel votre identifiant de connexion".

@@ -1,43 +1,25 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, asApiError } from '../api.ts';
-import { CandidateFrame } from '../components/CandidateFrame.tsx';
-import { useApiData } from '../useApiData.ts';
-import { usePageTitle } from '../usePageTitle.ts';
+import { api } from '../api.ts';
+import { MailedLinkConfirmation } from '../components/MailedLinkConfirmation.tsx';
 
-const TITLE = 'Rattacher mes démarches';
-
-/**
- * The link mailed to another address of the person's (decision 0016). Opening it changes nothing (a
- * mail scanner may follow links): the person confirms with the button. The link is the proof.
- */
+/** The link mailed to another address of the person's (decision 0016): its demands join the account. */
 export function CandidateAttachPage() {
-  usePageTitle(TITLE);
   const { token = '' } = useParams();
-  const link = useApiData(`attach-${token}`, () => api.attachLink(token));
-  const [moved, setMoved] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-
-  const confirm = async () => {
-    setSending(true);
-    setError(null);
-    try {
-      setMoved((await api.attach(token)).moved);
-    } catch (caught) {
-      setError(asApiError(caught).message);
-    } finally {
-      setSending(false);
-    }
-  };
-
   return (
-    <CandidateFrame title={TITLE}>
-      {link.status === 'loading' && <p role="status">Chargement…</p>}
-      {link.status === 'error' && moved === null && <Alert severity="error" small description={link.error.message} />}
-      {moved !== null ? (
+    <MailedLinkConfirmation
+      title="Rattacher mes démarches"
+      token={token}
+      load={api.attachLink}
+      confirm={api.attach}
+      confirmLabel="Rattacher ces démarches à mon compte"
+      describe={(link) => (
+        <p>
+          Les démarches enregistrées avec l’adresse <strong>{link.address}</strong> rejoindront votre compte ANTS relié
+          à FranceConnect. Le compte de cette adresse, s’il en avait un, sera fermé.
+        </p>
+      )}
+      done={({ moved }) => (
         <>
           <Alert
             severity="success"
@@ -51,20 +33,7 @@ export function CandidateAttachPage() {
             <Link to="/monespace/demarches">Voir mes démarches en cours</Link>
           </p>
         </>
-      ) : (
-        link.data && (
-          <>
-            <p>
-              Les démarches enregistrées avec l’adresse <strong>{link.data.address}</strong> rejoindront votre compte
-              ANTS relié à FranceConnect. Le compte de cette adresse, s’il en avait un, sera fermé.
-            </p>
-            {error && <Alert className="fr-mb-2w" severity="error" small description={error} />}
-            <Button onClick={confirm} disabled={sending}>
-              Rattacher ces démarches à mon compte
-            </Button>
-          </>
-        )
       )}
-    </CandidateFrame>
+    />
   );
 }
