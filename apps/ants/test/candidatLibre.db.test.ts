@@ -45,6 +45,7 @@ async function candidatLibre(
     ...birth,
     loginId,
     passwordHash: await hashPassword(CANDIDATE_PASSWORD),
+    credentialsVia: 'email',
     activatedAt: new Date(),
   });
   const client = testClient(ants.app);

@@ -137,6 +137,33 @@ describe('account capture by a rival school', () => {
     expect(mailTo(mail)).toBe(CHLOE.email);
   });
 
+  it('a password chosen before its proof was kept opens nothing until the email proves the person', async () => {
+    const { loginId, request } = await activatedCandidate(ants);
+    await ants.db.update(candidates).set({ credentialsVia: null }).where(eq(candidates.email, request.candidate.email));
+    const refused = await testClient(ants.app).post('/api/candidate/login', { loginId, password: CANDIDATE_PASSWORD });
+    expect([refused.statusCode, refused.json().code, refused.json().detail]).toEqual([
+      403,
+      'CREDENTIALS_UNPROVEN',
+      'Par sécurité, choisissez un nouveau mot de passe avec le lien envoyé à votre adresse électronique (« Mot de passe oublié ? »), ou connectez-vous avec FranceConnect.',
+    ]);
+    // A wrong password still reads as any wrong password: nothing tells the account's state.
+    const wrong = await testClient(ants.app).post('/api/candidate/login', { loginId, password: 'Pas-le-bon-2026!' });
+    expect(wrong.json().code).toBe('WRONG_CREDENTIALS');
+    // « Mot de passe oublié ? »: the link goes to the account's address; the new password is the email's.
+    await testClient(ants.app).post('/api/candidate/password-reset/link', { loginId });
+    const mail = await ants.sink!.waitFor((m) => m.subject === 'Réinitialisation de votre mot de passe ANTS');
+    const token = /nouveau-mot-de-passe\/([A-Za-z0-9_-]+)/.exec(mail.text ?? '')![1];
+    const fresh = 'Encore-Un-Secret-2026!';
+    const reset = await testClient(ants.app).post(`/api/candidate/password-reset/${token}`, {
+      password: fresh,
+      passwordConfirmation: fresh,
+    });
+    expect(reset.statusCode).toBe(200);
+    expect((await testClient(ants.app).post('/api/candidate/login', { loginId, password: fresh })).statusCode).toBe(
+      200,
+    );
+  });
+
   it('keeps the password the person set through the link mailed to them, and their session', async () => {
     await validated(ants.brequigny, chloe());
     const token = activationToken((await activationMail(CHLOE.email)).text)!;
@@ -294,6 +321,36 @@ describe('identity squatting', () => {
   });
 });
 
+describe('a school registering a person FranceConnect vouched for', () => {
+  it('compares birth places as the agency does: a town typed for a birth abroad, where FranceConnect gives none, is no divergence', async () => {
+    const amina = DEMO_FRANCECONNECT_IDENTITIES.find((i) => i.family_name === 'DIALLO')!;
+    await franceConnectSignIn(ants.app, amina.sub);
+    const typed = draftRequest({
+      candidate: {
+        sex: 'F',
+        birthName: 'Diallo',
+        firstName: 'Amina',
+        otherFirstNames: 'Fatou',
+        birthDate: amina.birthdate,
+        birthCity: 'DAKAR',
+        birthDepartment: '',
+        birthCountry: 'SENEGAL',
+        email: amina.email,
+      },
+    });
+    const draft = await ants.brequigny.createApplication(typed, crypto.randomUUID());
+    expect(draft.state).toBe('draft');
+    // Another country is another person for the agency.
+    const elsewhere = await failure(
+      ants.saintPriest.createApplication(
+        { ...typed, candidate: { ...typed.candidate, birthCountry: 'MALI' } },
+        crypto.randomUUID(),
+      ),
+    );
+    expect(elsewhere.code).toBe('CANDIDATE_DATA_DIFFERS');
+  });
+});
+
 describe('an activated email proves the address, not the name a school typed on it', () => {
   it('a rival’s demand activated first does not fix the person’s identity: only their sworn recap does', async () => {
     // The rival validates the real email with another person's name and birth date.
@@ -371,13 +428,18 @@ describe('the demands made for a person under another address follow once they p
     expect(asked.statusCode).toBe(202);
     const mail = await ants.sink!.waitFor((m) => mailTo(m) === old && (m.subject ?? '').startsWith('Rattacher'));
     const token = /\/monespace\/rattacher\/([A-Za-z0-9_-]+)/.exec(mail.text ?? '')![1]!;
-    // Opened in any browser: the link is the proof of the address.
-    const attached = await testClient(ants.app).post(`/api/candidate/attach/${token}`, {});
+    // The link proves the address, the session the person: whoever reads that mailbox alone, or
+    // another signed-in person, moves nothing.
+    expect((await testClient(ants.app).post(`/api/candidate/attach/${token}`, {})).statusCode).toBe(401);
+    const stranger = (await activatedCandidate(ants, 'Zoe')).client;
+    const theirs = await stranger.post(`/api/candidate/attach/${token}`, {});
+    expect([theirs.statusCode, theirs.json().code]).toEqual([403, 'OTHER_ACCOUNT']);
+    const attached = await client.post(`/api/candidate/attach/${token}`, {});
     expect(attached.statusCode, attached.body).toBe(200);
     expect(await numbers(client)).toContain(made.number);
     expect((await client.get('/api/candidate/other-addresses')).json().addresses).toEqual([]);
     expect((await client.get('/api/candidate/home')).json().notifications).not.toContainEqual(notice);
-    const reused = await testClient(ants.app).post(`/api/candidate/attach/${token}`, {});
+    const reused = await client.post(`/api/candidate/attach/${token}`, {});
     expect(reused.statusCode).toBe(410);
   });
 });

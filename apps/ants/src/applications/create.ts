@@ -8,6 +8,7 @@ import {
   samePerson,
 } from '@permis/ants-api';
 import { pgErrorCode, prepared, sha256 } from '@permis/platform';
+import { normalizePlaceName } from '@permis/referentiel';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AntsDb, AntsSession, AntsTx } from '../db/index.ts';
@@ -324,12 +325,7 @@ async function matchCandidate(
             .map((a) => a.candidate as Candidate);
     for (const stored of compared) {
       if (!samePerson(stored, c)) throw proError('EMAIL_ALREADY_USED');
-      const differs =
-        stored.sex !== c.sex ||
-        stored.birthCity !== c.birthCity ||
-        (stored.birthDepartment ?? '') !== (c.birthDepartment ?? '') ||
-        stored.birthCountry !== c.birthCountry;
-      if (differs) throw proError('CANDIDATE_DATA_DIFFERS');
+      if (!sameBirth(stored, c)) throw proError('CANDIDATE_DATA_DIFFERS');
     }
     return byEmail.id;
   }
@@ -352,4 +348,21 @@ async function matchCandidate(
   }
   const [created] = await insertCandidate(tx).execute(identity);
   return created!.id;
+}
+
+type Birth = Pick<Candidate, 'sex' | 'birthCity' | 'birthDepartment' | 'birthCountry'>;
+
+/**
+ * The same sex and birth place, compared as the agency writes places (case, accents, hyphens do not
+ * count). What the stored record lacks is not compared: FranceConnect gives no town for a birth
+ * abroad, a record may have no département.
+ */
+function sameBirth(stored: Birth, typed: Birth): boolean {
+  const place = normalizePlaceName;
+  return (
+    stored.sex === typed.sex &&
+    place(stored.birthCountry) === place(typed.birthCountry) &&
+    (stored.birthCity === '' || place(stored.birthCity) === place(typed.birthCity)) &&
+    (!stored.birthDepartment || stored.birthDepartment === typed.birthDepartment)
+  );
 }

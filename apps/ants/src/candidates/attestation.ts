@@ -1,5 +1,5 @@
 import type { Candidate } from '@permis/ants-api';
-import { and, eq, isNull, ne, or } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import type { AntsTx } from '../db/index.ts';
 import { candidates } from '../db/schema.ts';
 
@@ -27,6 +27,8 @@ export async function attestIdentity(tx: AntsTx, candidateId: string, typed?: Ca
       and(
         eq(candidates.id, candidateId),
         or(isNull(candidates.identityVia), ne(candidates.identityVia, 'franceconnect')),
+        // Sworn only in a session the email or FranceConnect opened (never by credentials no proof made).
+        or(isNotNull(candidates.credentialsVia), isNotNull(candidates.franceConnectSub)),
       ),
     );
 }

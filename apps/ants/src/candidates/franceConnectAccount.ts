@@ -3,7 +3,7 @@ import { AppError, pgErrorCode, sessions } from '@permis/platform';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { CANDIDATE } from '../auth/context.ts';
 import type { AntsDb, AntsTx } from '../db/index.ts';
-import { candidateMessages, candidates, candidateTokens } from '../db/schema.ts';
+import { candidateMessages, candidateMobileChanges, candidates, candidateTokens } from '../db/schema.ts';
 import { auditCandidate } from './audit.ts';
 import type { Pivot } from './pivot.ts';
 
@@ -52,7 +52,8 @@ async function findOrMake(tx: AntsTx, pivot: Pivot): Promise<string> {
     // Another FranceConnect identity, or another person who swore their name on this address (a
     // family's shared mailbox), holds it: never merged into this person.
     const anotherPerson =
-      byEmail.franceConnectSub !== null || (byEmail.identityVia === 'attestation' && !samePerson(byEmail, pivot));
+      byEmail.franceConnectSub !== null ||
+      (byEmail.identityVia === 'attestation' && byEmail.credentialsVia !== null && !samePerson(byEmail, pivot));
     if (anotherPerson) throw fcError(409, 'FRANCECONNECT_EMAIL_TAKEN');
     return link(tx, byEmail, pivot);
   }
@@ -81,7 +82,8 @@ async function link(tx: AntsTx, account: typeof candidates.$inferSelect, pivot: 
       identityVia: 'franceconnect',
       franceConnectSub: sub,
       activatedAt: account.activatedAt ?? new Date(),
-      ...(proven ? {} : { passwordHash: null, secretQuestion: null, secretAnswerHash: null }),
+      // A mobile confirmed by a session no proof opened is not the person's either.
+      ...(proven ? {} : { passwordHash: null, secretQuestion: null, secretAnswerHash: null, mobileConfirmedAt: null }),
     })
     .where(and(eq(candidates.id, account.id), isNull(candidates.franceConnectSub)))
     .returning({ id: candidates.id });
@@ -95,6 +97,7 @@ async function link(tx: AntsTx, account: typeof candidates.$inferSelect, pivot: 
         : eq(candidateTokens.candidateId, account.id),
     );
   if (!proven) {
+    await tx.delete(candidateMobileChanges).where(eq(candidateMobileChanges.candidateId, account.id));
     const ended = await tx
       .delete(sessions)
       .where(and(eq(sessions.subjectType, CANDIDATE), eq(sessions.subjectId, account.id)))

@@ -3,7 +3,7 @@ import { and, eq, exists, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { civilIdentity } from '../applications/create.ts';
 import { CANDIDATE, requireCandidate } from '../auth/context.ts';
-import type { AntsDb } from '../db/index.ts';
+import type { AntsDb, AntsTx } from '../db/index.ts';
 import { applications, candidateMessages, candidates, candidateTokens, ephotoCodes } from '../db/schema.ts';
 import type { AntsServices } from '../services.ts';
 import { auditCandidate } from './audit.ts';
@@ -73,7 +73,7 @@ export function candidateOtherAddressRoutes(app: HttpServer, ctx: AntsServices) 
     },
   );
 
-  const findLink = async (token: string) => {
+  const findLink = async (token: string, me: string) => {
     const candidate = await linkCandidate(db, token, 'attach');
     const [link] = await db
       .select({ address: candidateTokens.newEmail })
@@ -81,33 +81,44 @@ export function candidateOtherAddressRoutes(app: HttpServer, ctx: AntsServices) 
       .where(eq(candidateTokens.tokenHash, sha256(token)))
       .limit(1);
     if (!candidate || !link?.address) throw new AppError(410, 'LINK_GONE', ATTACH_GONE);
+    if (candidate.id !== me) {
+      throw new AppError(
+        403,
+        'OTHER_ACCOUNT',
+        'Ouvrez ce lien après vous être connecté(e) avec FranceConnect au compte qui l’a demandé.',
+      );
+    }
     return { candidate, address: link.address };
   };
 
-  // Opened from the mail, possibly in another browser: the link is the proof of the address.
+  // Opened in the person's own session: the link proves the address, the session FranceConnect
+  // opened proves the person. Neither alone moves anything (whoever reads that mailbox, or whoever
+  // made the person ask for a link to it, holds only one of them).
   app.get(
     '/api/candidate/attach/:token',
-    { config: { access: 'public' }, schema: { params: linkTokenParam } },
-    async (request) => ({ address: maskEmail((await findLink(request.params.token)).address) }),
+    { config: { access: 'candidate' }, schema: { params: linkTokenParam } },
+    async (request) => {
+      const me = await requireCandidate(ctx, request);
+      return { address: maskEmail((await findLink(request.params.token, me.id)).address) };
+    },
   );
 
   app.post(
     '/api/candidate/attach/:token',
-    { config: { access: 'public' }, schema: { params: linkTokenParam } },
+    { config: { access: 'candidate' }, schema: { params: linkTokenParam } },
     async (request) => {
       const { token } = request.params;
-      const { candidate, address } = await findLink(token);
+      const me = await requireCandidate(ctx, request);
+      const { candidate, address } = await findLink(token, me.id);
       const moved = await db.transaction(async (tx) => {
-        // One after the other with a school's demand for that address (the creation takes this lock).
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`candidate:${address}`}))`);
+        // One after the other with a school's demand for either address (the creation takes these
+        // locks), in one order so that two such moves never wait on each other.
+        for (const key of [address, candidate.email].sort()) {
+          await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`candidate:${key}`}))`);
+        }
         if (!(await useLink(tx, token))) throw new AppError(410, 'LINK_GONE', ATTACH_GONE);
-        const [other] = await tx
-          .select()
-          .from(candidates)
-          .where(
-            and(eq(candidates.email, address), ne(candidates.id, candidate.id), isNull(candidates.franceConnectSub)),
-          )
-          .limit(1);
+        // Still a record that describes this person, linked to no FranceConnect identity.
+        const [other] = (await otherRecords(tx, candidate.id)).filter((o) => o.email === address);
         if (!other) throw new AppError(410, 'LINK_GONE', ATTACH_GONE);
         const demands = await tx
           .update(applications)
@@ -137,7 +148,7 @@ export function candidateOtherAddressRoutes(app: HttpServer, ctx: AntsServices) 
  * The records, under other addresses, that describe the account's person as FranceConnect does and
  * hold at least one demand. None for an account FranceConnect has not vouched for.
  */
-export async function otherRecords(db: AntsDb, candidateId: string) {
+export async function otherRecords(db: AntsDb | AntsTx, candidateId: string) {
   const [me] = await db.select().from(candidates).where(eq(candidates.id, candidateId)).limit(1);
   if (!me?.franceConnectSub) return [];
   const person = { sub: me.franceConnectSub, email: me.email, ...civilIdentity(me) };

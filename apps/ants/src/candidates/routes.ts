@@ -14,6 +14,9 @@ import { startCandidateSession } from './signIn.ts';
 const LINK_GONE =
   "Ce lien d'activation n'est plus valable : il a déjà servi ou a expiré. Sans activation dans les 7 jours, le compte et la demande sont supprimés ; votre école de conduite devra recommencer la démarche.";
 
+const CREDENTIALS_UNPROVEN =
+  'Par sécurité, choisissez un nouveau mot de passe avec le lien envoyé à votre adresse électronique (« Mot de passe oublié ? »), ou connectez-vous avec FranceConnect.';
+
 /** Activation of the account a school's validation created, and the candidate's sign-in. */
 export function candidateAccountRoutes(app: HttpServer, { db, sessions, mail, publicUrl }: AntsServices) {
   const throttle = createLoginThrottle(db, { scope: 'candidate' });
@@ -112,6 +115,11 @@ export function candidateAccountRoutes(app: HttpServer, { db, sessions, mail, pu
         return app.problem(reply, 401, 'WRONG_CREDENTIALS', 'Identifiant ou mot de passe incorrect.');
       }
       await throttle.recordSuccess(request.ip, `candidate:${loginId}`);
+      // A password chosen before its proof was kept may have come from a link a school's mobile
+      // received (decision 0016): it opens nothing until the email or FranceConnect proves the person.
+      if (row.credentialsVia === null) {
+        return app.problem(reply, 403, 'CREDENTIALS_UNPROVEN', CREDENTIALS_UNPROVEN);
+      }
       const { csrfToken } = await startCandidateSession({ db, sessions }, reply, row.id);
       return { kind: CANDIDATE, csrfToken };
     },
