@@ -50,6 +50,10 @@ test.describe('ANTS — candidat libre', () => {
 
     // 4. Catégories, formation et déclarations: then the draft is made on the agency.
     await tick(page, 'B', 'Catégorie(s) de permis demandée(s) *');
+    // The préfectures of the département arrive after the postal code: wait for them, not for a timer.
+    await expect(
+      page.getByLabel('Préfecture de rattachement *').locator('option:not([value=""])').first(),
+    ).toBeAttached();
     await page.getByLabel('Préfecture de rattachement *').focus();
     await page.keyboard.press('ArrowDown');
     await expect(page.getByLabel('Préfecture de rattachement *')).not.toHaveValue('');

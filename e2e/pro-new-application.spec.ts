@@ -93,6 +93,10 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
 
     // 5. Catégories, formation, déclarations: the dossier saved, the demand is a draft.
     await tick(page, 'B', 'Catégorie(s) de permis demandée(s) *');
+    // The préfectures of the département arrive after the postal code: wait for them, not for a timer.
+    await expect(
+      page.getByLabel('Préfecture de rattachement *').locator('option:not([value=""])').first(),
+    ).toBeAttached();
     await page.getByLabel('Préfecture de rattachement *').focus();
     await page.keyboard.press('ArrowDown');
     await expect(page.getByLabel('Préfecture de rattachement *')).not.toHaveValue('');
