@@ -209,7 +209,7 @@ export function applicationRoutes(app: HttpServer, { db, actions }: AntsServices
           'STATE_CHANGED',
           'REQUIRED_PIECES_MISSING',
           'EPHOTO_REQUIRED',
-          // The candidate sent a demand of this type themselves (candidat libre) meanwhile.
+          // Another live demand of this type left its holder first (decision 0016: checked when sent).
           'APPLICATION_ALREADY_REGISTERED',
         ],
       },
