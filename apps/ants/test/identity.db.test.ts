@@ -11,7 +11,7 @@ import {
 } from '../../../scripts/franceConnectLocal.ts';
 import { expireUnactivatedAccounts } from '../src/candidates/expiry.ts';
 import { SECRET_QUESTIONS } from '../src/candidates/questions.ts';
-import { candidates } from '../src/db/schema.ts';
+import { applications, candidates } from '../src/db/schema.ts';
 import { readSmsOutbox } from '../src/notify/sms.ts';
 import {
   ACTIVATION_FORM,
@@ -286,6 +286,36 @@ describe('identity squatting', () => {
     expect(refused.code).toBe('APPLICATION_ALREADY_REGISTERED');
     expect(refused.message).not.toMatch(/école|candidat libre|lui-même|n°/);
     expect(refused.message).not.toContain(number);
+  });
+
+  it('tells a school nothing of a Cerfa 02 another school holds: its 06 needs the accepted 02 in its own hands', async () => {
+    const request = chloe();
+    const registration = await validated(ants.brequigny, request);
+    // Sworn by the candidate and accepted by an agent (the states, as the instruction tests reach them).
+    await ants.db
+      .update(applications)
+      .set({ state: 'accepted', neph: '202669000123' })
+      .where(eq(applications.number, registration.number));
+    // Another school reads the same answer as for an email with no accepted 02 at all.
+    const nothing = await failure(
+      ants.saintPriest.createApplication(
+        { ...chloe({ email: 'personne@example.fr' }), type: '06' },
+        crypto.randomUUID(),
+      ),
+    );
+    const elsewhere = await failure(
+      ants.saintPriest.createApplication({ ...request, type: '06' }, crypto.randomUUID()),
+    );
+    expect([elsewhere.code, elsewhere.message]).toEqual([nothing.code, nothing.message]);
+    expect(elsewhere.code).toBe('CERFA_02_NOT_ACCEPTED');
+    // Taken over by transfer (its number, its holder's agrément, the candidate), it serves.
+    await ants.saintPriest.transfer({
+      number: registration.number,
+      holderAgrementNumber: 'E1703500010',
+      candidate: { birthName: 'MOREAU', firstName: 'Chloé', birthDate: CHLOE.birthdate },
+    });
+    const title = await ants.saintPriest.createApplication({ ...request, type: '06' }, crypto.randomUUID());
+    expect(title.type).toBe('06');
   });
 
   it('keeps the seed’s divergences where the person swore their identity, or the school itself typed two people on it', async () => {

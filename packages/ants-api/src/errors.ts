@@ -53,7 +53,8 @@ export const API_ERRORS = {
   },
   CERFA_02_NOT_ACCEPTED: {
     status: 409,
-    title: "La demande de titre (Cerfa 06) n'est possible qu'une fois l'inscription au permis (Cerfa 02) acceptée.",
+    title:
+      "La demande de titre (Cerfa 06) n'est possible qu'une fois l'inscription au permis (Cerfa 02) acceptée, et tenue par votre établissement : si une autre école la tient, demandez-en d'abord le transfert.",
   },
   // Transfer: one answer whether the number is unknown, another person's or another school's (it
   // reveals none of them).

@@ -1211,7 +1211,7 @@ export interface operations {
              *
              *     `CANDIDATE_DATA_DIFFERS` : Les informations enregistrées sont différentes de celles enregistrées sur le site de l'ANTS : vérifiez la fiche de l'élève.
              *
-             *     `CERFA_02_NOT_ACCEPTED` : La demande de titre (Cerfa 06) n'est possible qu'une fois l'inscription au permis (Cerfa 02) acceptée.
+             *     `CERFA_02_NOT_ACCEPTED` : La demande de titre (Cerfa 06) n'est possible qu'une fois l'inscription au permis (Cerfa 02) acceptée, et tenue par votre établissement : si une autre école la tient, demandez-en d'abord le transfert.
              */
             409: {
                 headers: {
@@ -1578,7 +1578,7 @@ export interface operations {
              *
              *     `CANDIDATE_DATA_DIFFERS` : Les informations enregistrées sont différentes de celles enregistrées sur le site de l'ANTS : vérifiez la fiche de l'élève.
              *
-             *     `CERFA_02_NOT_ACCEPTED` : La demande de titre (Cerfa 06) n'est possible qu'une fois l'inscription au permis (Cerfa 02) acceptée.
+             *     `CERFA_02_NOT_ACCEPTED` : La demande de titre (Cerfa 06) n'est possible qu'une fois l'inscription au permis (Cerfa 02) acceptée, et tenue par votre établissement : si une autre école la tient, demandez-en d'abord le transfert.
              */
             409: {
                 headers: {

@@ -207,14 +207,28 @@ export async function assertMayApply(
     );
   }
   if (type === '06') {
+    // A school's 06 needs the accepted 02 in its own hands (taken over by transfer otherwise): the
+    // answer never tells a school that another holds one. The candidate's own may use any of theirs.
     const accepted02 = await tx
       .select({ id: applications.id })
       .from(applications)
       .where(
-        and(eq(applications.candidateId, candidateId), eq(applications.type, '02'), eq(applications.state, 'accepted')),
+        and(
+          eq(applications.candidateId, candidateId),
+          eq(applications.type, '02'),
+          eq(applications.state, 'accepted'),
+          holderId === null ? undefined : eq(applications.proAccountId, holderId),
+        ),
       )
       .limit(1);
-    if (accepted02.length === 0) throw proError('CERFA_02_NOT_ACCEPTED');
+    if (accepted02.length === 0) {
+      throw holderId === null
+        ? proError(
+            'CERFA_02_NOT_ACCEPTED',
+            "La demande de titre (Cerfa 06) n'est possible qu'une fois l'inscription au permis (Cerfa 02) acceptée.",
+          )
+        : proError('CERFA_02_NOT_ACCEPTED');
+    }
   }
 }
 
