@@ -8,6 +8,20 @@ export const MAIL_URL = process.env.E2E_MAIL_URL ?? 'http://localhost:1090';
 
 /** Runs axe on the current page; fails on any serious or critical violation (RGAA / WCAG 2.1 AA). */
 export async function expectAccessible(page: Page) {
+  // A dialog still fading in is half transparent: axe would measure its text's contrast mid-way.
+  // Wait for the running transitions and finite animations to end (their state, not a timer); an
+  // endless one (a spinner) is not waited for.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter(
+          (animation) =>
+            animation.playState === 'running' && Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)),
+        )
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
