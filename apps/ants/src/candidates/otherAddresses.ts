@@ -112,7 +112,7 @@ export function candidateOtherAddressRoutes(app: HttpServer, ctx: AntsServices) 
       const { candidate, address } = await findLink(token, me.id);
       const moved = await db.transaction(async (tx) => {
         // One after the other with a school's demand for either address (the creation takes these
-        // locks), in one order so that two such moves never wait on each other.
+        // locks), always in the same order so that two such moves never deadlock.
         for (const key of [address, candidate.email].sort()) {
           await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`candidate:${key}`}))`);
         }
