@@ -283,6 +283,24 @@ export function identityOf(account: typeof candidates.$inferSelect) {
   return { email: account.email, ...civilIdentity(account) };
 }
 
+/**
+ * The état civil a demand carries, in the record's terms (birth name upper case, absent texts
+ * empty): what an unproven record shows, and what a sworn recap makes the account's.
+ */
+export function typedCivilIdentity(typed: Candidate) {
+  return {
+    sex: typed.sex,
+    birthName: typed.birthName.toUpperCase(),
+    usageName: typed.usageName ?? '',
+    firstName: typed.firstName,
+    otherFirstNames: typed.otherFirstNames ?? '',
+    birthDate: typed.birthDate,
+    birthCity: typed.birthCity,
+    birthDepartment: typed.birthDepartment ?? '',
+    birthCountry: typed.birthCountry,
+  };
+}
+
 /** A candidate record's état civil: what « Mes données personnelles » shows and a demand carries. */
 export function civilIdentity(account: typeof candidates.$inferSelect) {
   const { sex, birthName, usageName, firstName, otherFirstNames, birthDate, birthCity, birthDepartment, birthCountry } =
@@ -343,19 +361,7 @@ async function matchCandidate(
     }
     return byEmail.id;
   }
-  const identity = {
-    email,
-    sex: c.sex,
-    birthName: c.birthName.toUpperCase(),
-    usageName: c.usageName,
-    firstName: c.firstName,
-    otherFirstNames: c.otherFirstNames,
-    birthDate: c.birthDate,
-    birthCity: c.birthCity,
-    birthDepartment: c.birthDepartment,
-    birthCountry: c.birthCountry,
-    mobile: c.mobile,
-  };
+  const identity = { email, ...typedCivilIdentity(c), mobile: c.mobile };
   if (own) {
     await tx.update(candidates).set(identity).where(eq(candidates.id, own));
     return own;

@@ -1,5 +1,6 @@
 import type { Candidate } from '@permis/ants-api';
 import { and, eq, isNotNull, isNull, ne, or } from 'drizzle-orm';
+import { typedCivilIdentity } from '../applications/create.ts';
 import type { AntsTx } from '../db/index.ts';
 import { candidates } from '../db/schema.ts';
 
@@ -9,20 +10,9 @@ import { candidates } from '../db/schema.ts';
  * `typed` is the school's demand's candidate; without it (their own demand) the account's stands.
  */
 export async function attestIdentity(tx: AntsTx, candidateId: string, typed?: Candidate): Promise<void> {
-  const civil = typed && {
-    sex: typed.sex,
-    birthName: typed.birthName.toUpperCase(),
-    usageName: typed.usageName,
-    firstName: typed.firstName,
-    otherFirstNames: typed.otherFirstNames,
-    birthDate: typed.birthDate,
-    birthCity: typed.birthCity,
-    birthDepartment: typed.birthDepartment,
-    birthCountry: typed.birthCountry,
-  };
   await tx
     .update(candidates)
-    .set({ ...civil, identityVia: 'attestation' })
+    .set({ ...(typed && typedCivilIdentity(typed)), identityVia: 'attestation' })
     .where(
       and(
         eq(candidates.id, candidateId),

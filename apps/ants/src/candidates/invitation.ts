@@ -1,6 +1,7 @@
 import type { Candidate } from '@permis/ants-api';
 import type { MailQueue } from '@permis/platform';
 import { and, eq, isNull, lt } from 'drizzle-orm';
+import { typedCivilIdentity } from '../applications/create.ts';
 import type { AntsDb } from '../db/index.ts';
 import { applications, auditEvents, candidates } from '../db/schema.ts';
 import { internationalMobile, type SmsQueue } from '../notify/sms.ts';
@@ -88,19 +89,7 @@ async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: st
     await db.transaction(async (tx) => {
       await tx
         .update(candidates)
-        .set({
-          mobile: entered,
-          mobileConfirmedAt: null,
-          sex: typed.sex,
-          birthName: typed.birthName.toUpperCase(),
-          usageName: typed.usageName ?? '',
-          firstName: typed.firstName,
-          otherFirstNames: typed.otherFirstNames ?? '',
-          birthDate: typed.birthDate,
-          birthCity: typed.birthCity,
-          birthDepartment: typed.birthDepartment ?? '',
-          birthCountry: typed.birthCountry,
-        })
+        .set({ mobile: entered, mobileConfirmedAt: null, ...typedCivilIdentity(typed) })
         .where(eq(candidates.id, candidate.id));
       await tx.insert(auditEvents).values({
         actorType: 'school',
