@@ -18,9 +18,8 @@ import { AGENT, type AntsAccess, CANDIDATE, PRO } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
 import { expiryClockRoute } from './candidates/expiry.ts';
 import { createFranceConnect, franceConnectRoutes } from './candidates/franceConnect.ts';
-import { candidateHomeRoutes } from './candidates/home.ts';
+import { candidateHomeRoutes } from './candidates/homeRoutes.ts';
 import { legacyCredentialsRoute } from './candidates/legacyCredentials.ts';
-import { candidateMessageRoutes } from './candidates/messages.ts';
 import { startCandidateNotifications } from './candidates/notifications.ts';
 import { candidateOtherAddressRoutes } from './candidates/otherAddresses.ts';
 import { candidateOwnApplicationRoutes } from './candidates/ownApplications.ts';
@@ -152,7 +151,6 @@ export async function buildAntsApp(deps: AntsDeps) {
     candidateAccountRoutes,
     candidateRecoveryRoutes,
     candidateSpaceRoutes,
-    candidateMessageRoutes,
     candidateHomeRoutes,
     candidatePersonalDataRoutes,
     candidateOtherAddressRoutes,

@@ -17,3 +17,4 @@ export * from './parisClock.ts';
 export * from './responses.ts';
 export * from './stateSets.ts';
 export * from './states.ts';
+export * from './web/candidateSpace.ts';

@@ -1,6 +1,13 @@
+import { type Answer, type CallInput, type Method, pathOf, type RouteContract, searchOf } from '@permis/platform/route';
 import { ApiError, toApiError } from './apiError.ts';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type { Method };
+
+/** The arguments of a route's call: its input only when it takes one. */
+type CallArgs<C extends RouteContract> = keyof CallInput<C> extends never
+  ? [input?: CallInput<C>, options?: CallOptions]
+  : [input: CallInput<C>, options?: CallOptions];
+export type CallOptions = Pick<RequestOptions, 'signal' | 'ignoreUnauthorized'>;
 
 export type RequestOptions = {
   method?: Method;
@@ -43,6 +50,13 @@ export function createWebClient(options: { networkMessage: string }) {
     return payload as T;
   }
 
+  function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+    return send<T>(path, options.method ?? 'GET', headers, body, options);
+  }
+
   return {
     /** Set at login and from the session route; sent back on every state-changing request. */
     setCsrfToken(token: string | null) {
@@ -52,11 +66,22 @@ export function createWebClient(options: { networkMessage: string }) {
     setUnauthorizedHandler(handler: (() => void) | null) {
       onUnauthorized = handler;
     },
-    request<T>(path: string, request: RequestOptions = {}): Promise<T> {
-      const headers: Record<string, string> = { accept: 'application/json' };
-      if (request.body !== undefined) headers['content-type'] = 'application/json';
-      const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-      return send<T>(path, request.method ?? 'GET', headers, body, request);
+    request,
+    /**
+     * Calls a route of a contract: its address from the path parameters, its query and body as the
+     * contract types them, its answer as the contract declares it.
+     */
+    call<C extends RouteContract>(contract: C, ...[input, options]: CallArgs<C>): Promise<Answer<C>> {
+      const { params, query, body } = (input ?? {}) as {
+        params?: Record<string, string>;
+        query?: Record<string, unknown>;
+        body?: unknown;
+      };
+      return request<Answer<C>>(`${pathOf(contract.path, params)}${searchOf(query)}`, {
+        ...options,
+        method: contract.method,
+        body,
+      });
     },
     /** Sends one file (multipart/form-data, field `file`), as the upload routes expect. */
     upload<T>(path: string, file: File): Promise<T> {

@@ -1,76 +1,71 @@
-import { actionAllowed } from '@permis/ants-api';
-import type { HttpServer } from '@permis/platform';
+import { actionAllowed, type CandidateHome, type HomeNotification } from '@permis/ants-api';
 import { eq } from 'drizzle-orm';
-import { requireCandidate } from '../auth/context.ts';
+import type { AntsDb } from '../db/index.ts';
 import { applications, candidates } from '../db/schema.ts';
-import type { AntsServices } from '../services.ts';
 import { unreadMessages } from './messages.ts';
 import { otherRecords } from './otherAddresses.ts';
 import { candidateSees } from './sees.ts';
-
-export type HomeNotification = { text: string; link: string };
 
 /**
  * The candidate's home (seed 000): « Bienvenue PRÉNOM NOM », the sign-in before this one, and what
  * waits for them: demands to validate, demands made under another address of theirs, unread messages.
  */
-export function candidateHomeRoutes(app: HttpServer, ctx: AntsServices) {
-  const { db } = ctx;
-  app.get('/api/candidate/home', { config: { access: 'candidate' } }, async (request) => {
-    const me = await requireCandidate(ctx, request);
-    const [[account], rows, unread, others] = await Promise.all([
-      db
-        .select({ previousLoginAt: candidates.previousLoginAt })
-        .from(candidates)
-        .where(eq(candidates.id, me.id))
-        .limit(1),
-      db
-        .select({ number: applications.number, state: applications.state, proAccountId: applications.proAccountId })
-        .from(applications)
-        .where(eq(applications.candidateId, me.id)),
-      unreadMessages(db, me.id),
-      otherRecords(db, me.id),
-    ]);
-    const notifications: HomeNotification[] = rows.filter(candidateSees).flatMap((row) => {
-      const own = `/monespace/nouvelle-demande/${row.number}`;
-      if (actionAllowed('confirm', row.state)) {
-        return [
-          { text: `La demande n° ${row.number} attend votre validation.`, link: `/monespace/demarches/${row.number}` },
-        ];
-      }
-      // A candidat libre's own demand waits for them as its holder.
-      if (row.proAccountId === null && row.state === 'draft') {
-        return [
-          {
-            text: `Votre demande n° ${row.number} est en brouillon : terminez-la pour l'envoyer.`,
-            link: `${own}?etape=photo`,
-          },
-        ];
-      }
-      if (row.proAccountId === null && row.state === 'to_complete') {
-        return [{ text: `Votre demande n° ${row.number} est à compléter.`, link: `${own}?etape=pieces` }];
-      }
-      return [];
-    });
-    if (others.length > 0) {
-      // Demands a school typed under another address of the person's: theirs once they prove it.
-      notifications.push({
-        text: 'Des démarches ont été faites pour vous avec une autre adresse électronique : rattachez-les à votre compte.',
-        link: '/monespace/donnees#autres-adresses',
-      });
+export async function candidateHome(
+  db: AntsDb,
+  me: { id: string; firstName: string; lastName: string },
+): Promise<CandidateHome> {
+  const [[account], rows, unread, others] = await Promise.all([
+    db
+      .select({ previousLoginAt: candidates.previousLoginAt })
+      .from(candidates)
+      .where(eq(candidates.id, me.id))
+      .limit(1),
+    db
+      .select({ number: applications.number, state: applications.state, proAccountId: applications.proAccountId })
+      .from(applications)
+      .where(eq(applications.candidateId, me.id)),
+    unreadMessages(db, me.id),
+    otherRecords(db, me.id),
+  ]);
+  const notifications: HomeNotification[] = rows.filter(candidateSees).flatMap((row) => {
+    const own = `/monespace/nouvelle-demande/${row.number}`;
+    if (actionAllowed('confirm', row.state)) {
+      return [
+        { text: `La demande n° ${row.number} attend votre validation.`, link: `/monespace/demarches/${row.number}` },
+      ];
     }
-    if (unread > 0) {
-      notifications.push({
-        text: unread === 1 ? 'Vous avez 1 message non lu.' : `Vous avez ${unread} messages non lus.`,
-        link: '/monespace/messages',
-      });
+    // A candidat libre's own demand waits for them as its holder.
+    if (row.proAccountId === null && row.state === 'draft') {
+      return [
+        {
+          text: `Votre demande n° ${row.number} est en brouillon : terminez-la pour l'envoyer.`,
+          link: `${own}?etape=photo`,
+        },
+      ];
     }
-    return {
-      firstName: me.firstName,
-      lastName: me.lastName,
-      previousLoginAt: account?.previousLoginAt?.toISOString() ?? null,
-      unreadMessages: unread,
-      notifications,
-    };
+    if (row.proAccountId === null && row.state === 'to_complete') {
+      return [{ text: `Votre demande n° ${row.number} est à compléter.`, link: `${own}?etape=pieces` }];
+    }
+    return [];
   });
+  if (others.length > 0) {
+    // Demands a school typed under another address of the person's: theirs once they prove it.
+    notifications.push({
+      text: 'Des démarches ont été faites pour vous avec une autre adresse électronique : rattachez-les à votre compte.',
+      link: '/monespace/donnees#autres-adresses',
+    });
+  }
+  if (unread > 0) {
+    notifications.push({
+      text: unread === 1 ? 'Vous avez 1 message non lu.' : `Vous avez ${unread} messages non lus.`,
+      link: '/monespace/messages',
+    });
+  }
+  return {
+    firstName: me.firstName,
+    lastName: me.lastName,
+    previousLoginAt: account?.previousLoginAt?.toISOString() ?? null,
+    unreadMessages: unread,
+    notifications,
+  };
 }

@@ -1,19 +1,8 @@
-import { type HttpServer, notFound } from '@permis/platform';
+import type { CandidateMessage } from '@permis/ants-api';
+import { notFound } from '@permis/platform';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
-import { z } from 'zod';
-import { requireCandidate } from '../auth/context.ts';
 import type { AntsDb } from '../db/index.ts';
 import { applications, candidateMessages } from '../db/schema.ts';
-import type { AntsServices } from '../services.ts';
-
-export type CandidateMessage = {
-  id: string;
-  subject: string;
-  body: string;
-  at: string;
-  read: boolean;
-  applicationNumber: string | null;
-};
 
 /**
  * A message sent by its own path (the invitation, whose mail carries a single-use link) kept in
@@ -54,25 +43,13 @@ export async function listMessages(db: AntsDb, candidateId: string): Promise<Can
   }));
 }
 
-export function candidateMessageRoutes(app: HttpServer, ctx: AntsServices) {
-  const { db } = ctx;
-  app.get('/api/candidate/messages', { config: { access: 'candidate' } }, async (request) => {
-    const me = await requireCandidate(ctx, request);
-    return { messages: await listMessages(db, me.id), unread: await unreadMessages(db, me.id) };
-  });
-  // Opened: read. Only the candidate's own message; any other id is "not found".
-  app.post(
-    '/api/candidate/messages/:id/read',
-    { config: { access: 'candidate' }, schema: { params: z.object({ id: z.uuid('Message introuvable.') }) } },
-    async (request) => {
-      const me = await requireCandidate(ctx, request);
-      const [own] = await db
-        .update(candidateMessages)
-        .set({ readAt: new Date() })
-        .where(and(eq(candidateMessages.id, request.params.id), eq(candidateMessages.candidateId, me.id)))
-        .returning({ id: candidateMessages.id });
-      if (!own) throw notFound('Message introuvable.');
-      return { unread: await unreadMessages(db, me.id) };
-    },
-  );
+/** Opened: read. Only the candidate's own message; any other id is "not found". Answers the unread count. */
+export async function readMessage(db: AntsDb, candidateId: string, messageId: string): Promise<number> {
+  const [own] = await db
+    .update(candidateMessages)
+    .set({ readAt: new Date() })
+    .where(and(eq(candidateMessages.id, messageId), eq(candidateMessages.candidateId, candidateId)))
+    .returning({ id: candidateMessages.id });
+  if (!own) throw notFound('Message introuvable.');
+  return unreadMessages(db, candidateId);
 }

@@ -1,29 +1,30 @@
-import type {
-  CreateApplication,
-  DocumentKind,
-  HeldApplication,
-  HistoryEntry,
-  NewApplicationStepInput,
-  OwnApplication,
-  Payment,
-  PieceStatus,
-  Prefecture,
-  PieceFile as ProPieceFile,
-  SavedStep,
-  StatesIn,
+import {
+  type CandidateHome,
+  type CandidateMessage,
+  type CreateApplication,
+  candidateSpace,
+  type DocumentKind,
+  type HeldApplication,
+  type HistoryEntry,
+  type NewApplicationStepInput,
+  type OwnApplication,
+  type Payment,
+  type PieceStatus,
+  type Prefecture,
+  type PieceFile as ProPieceFile,
+  type SavedStep,
+  type StatesIn,
 } from '@permis/ants-api';
 
 export type { Prefecture };
 
 import { createWebClient } from '@permis/web-client';
 import type { ApplicationRecap as RecapOf } from '../../src/applications/recap.ts';
-import type { HomeNotification } from '../../src/candidates/home.ts';
-import type { CandidateMessage } from '../../src/candidates/messages.ts';
 import type { ProDashboard } from '../../src/pro/dashboard.ts';
 import type { ApplicationEntry, EntrySummary } from '../../src/pro/entries.ts';
 import type { ProUserView } from '../../src/pro/users.ts';
 
-export type { ApplicationEntry, CandidateMessage, EntrySummary, ProDashboard, ProUserView };
+export type { ApplicationEntry, CandidateHome, CandidateMessage, EntrySummary, ProDashboard, ProUserView };
 export type ApplicationRecap = RecapOf;
 
 /** The JSON API of the national service: same origin, cookie session, CSRF token on state-changing requests. */
@@ -37,6 +38,8 @@ const client = createWebClient({ networkMessage: NETWORK_ERROR_MESSAGE });
 export const setCsrfToken = client.setCsrfToken;
 export const apiRequest = client.request;
 export const apiUpload = client.upload;
+/** Calls a route of a contract (`@permis/ants-api`): its input and answer typed from it. */
+export const apiCall = client.call;
 
 /** The signed-in user of the professional space and their establishment (`id` is the establishment's). */
 export type ProAccount = {
@@ -91,13 +94,6 @@ export type CandidateDocuments = {
   type: '02' | '06';
   stateLabel: string;
   documents: { kind: string; label: string; available: boolean; reason: string | null; href: string | null }[];
-};
-export type CandidateHome = {
-  firstName: string;
-  lastName: string;
-  previousLoginAt: string | null;
-  unreadMessages: number;
-  notifications: HomeNotification[];
 };
 
 export type SessionInfo =
@@ -235,7 +231,7 @@ export const api = {
     apiRequest<{ firstName: string; lastName: string; loginId: string }>(passwordResetPath(token)),
   resetPassword: (token: string, body: { password: string; passwordConfirmation: string }) =>
     apiRequest<{ loginId: string; csrfToken: string }>(passwordResetPath(token), { method: 'POST', body }),
-  candidateHome: () => apiRequest<CandidateHome>('/api/candidate/home'),
+  candidateHome: () => apiCall(candidateSpace.home),
   personalData: () => apiRequest<PersonalData>('/api/candidate/personal-data'),
   requestEmailChange: (body: { email: string }) =>
     apiRequest<{ message: string }>('/api/candidate/personal-data/email', { method: 'POST', body }),
@@ -270,9 +266,8 @@ export const api = {
   candidateDocuments: () => apiRequest<{ applications: CandidateDocuments[] }>('/api/candidate/documents'),
   franceConnect: () => apiRequest<{ enabled: boolean }>('/api/candidate/franceconnect'),
   /** « Mes messages »: newest first, with the unread count. */
-  candidateMessages: () => apiRequest<{ messages: CandidateMessage[]; unread: number }>('/api/candidate/messages'),
-  readCandidateMessage: (id: string) =>
-    apiRequest<{ unread: number }>(`/api/candidate/messages/${encodeURIComponent(id)}/read`, { method: 'POST' }),
+  candidateMessages: () => apiCall(candidateSpace.messages),
+  readCandidateMessage: (id: string) => apiCall(candidateSpace.readMessage, { params: { id } }),
   candidateApplications: () => apiRequest<{ applications: CandidateApplicationRow[] }>('/api/candidate/applications'),
   candidateApplication: (number: string) =>
     apiRequest<{ application: CandidateApplication }>(candidateApplicationPath(number)),
