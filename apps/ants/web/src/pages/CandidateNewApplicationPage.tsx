@@ -2,10 +2,9 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
 import type { OWN_MOTIFS, OwnApplication, SavedStep } from '@permis/ants-api';
 import { useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { api, asApiError, type Candidate, candidateApplicationPath, OWN_EPHOTO, OWN_PIECES } from '../api.ts';
 import { ApplicationRecap } from '../components/ApplicationRecap.tsx';
 import { CandidateFrame } from '../components/CandidateFrame.tsx';
@@ -16,11 +15,11 @@ import { ProEphotoPanel } from '../components/ProEphotoPanel.tsx';
 import { ProPiecesPanel } from '../components/ProPiecesPanel.tsx';
 import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
 import { SummaryList } from '../components/SummaryList.tsx';
+import { StepButtons, useWizardSteps } from '../components/WizardSteps.tsx';
 import { initialValues, ownStepGroups } from '../entrySteps.ts';
 import { formatCalendarDate } from '../formatDate.ts';
 import { useSession } from '../session.tsx';
 import { useApiData } from '../useApiData.ts';
-import { usePageTitle } from '../usePageTitle.ts';
 
 const TITLE = 'Faire une nouvelle demande';
 const SEGMENTS = [
@@ -70,28 +69,15 @@ export function CandidateNewApplicationPage() {
 }
 
 function Steps({ candidate, number }: { candidate: Candidate; number?: string }) {
-  const [search, setSearch] = useSearchParams();
-  const navigate = useNavigate();
   const [answers, setAnswers] = useState<Answers>(readAnswers);
-  const stepId = (search.get('etape') as StepId | null) ?? (number ? 'photo' : 'motif');
-  const index = Math.max(
-    0,
-    STEPS.findIndex((s) => s.id === stepId),
-  );
-  const step = STEPS[index]!;
-  usePageTitle(`${TITLE} : ${step.label}`);
+  const wizard = useWizardSteps(STEPS, TITLE, number ? 'photo' : 'motif');
+  const { step, index, goTo } = wizard;
+  const previous = wizard.goPrevious;
   const postalCode = String((answers.address?.candidate as { postalCode?: string } | undefined)?.postalCode ?? '');
   const prefectures = useApiData(`prefectures-${postalCode}`, () => api.candidatePrefectures(postalCode), {
     enabled: step.id === 'dossier' && /^\d{5}$/.test(postalCode),
   });
 
-  const goTo = (target: StepId, at = number) => {
-    if (at && at !== number) navigate(`/monespace/nouvelle-demande/${encodeURIComponent(at)}?etape=${target}`);
-    else setSearch({ etape: target });
-    window.scrollTo(0, 0);
-  };
-  const next = STEPS[index + 1];
-  const previous = index > 0 ? () => goTo(STEPS[index - 1]!.id) : undefined;
   const keep = (part: keyof Answers, body: unknown) => {
     const updated = { ...answers, [part]: body as Record<string, unknown> };
     sessionStorage.setItem(KEPT, JSON.stringify(updated));
@@ -114,7 +100,7 @@ function Steps({ candidate, number }: { candidate: Candidate; number?: string })
 
   return (
     <CandidateFrame title={TITLE} segments={SEGMENTS}>
-      <Stepper currentStep={index + 1} stepCount={STEPS.length} title={step.label} nextTitle={next?.label} />
+      {wizard.stepper}
       <Panel className="fr-p-4w">
         {number && index < 4 && (
           <>
@@ -166,17 +152,10 @@ function Steps({ candidate, number }: { candidate: Candidate; number?: string })
               ...(answers.birthCity ? { birthCity: answers.birthCity } : {}),
             });
             sessionStorage.removeItem(KEPT);
-            goTo('photo', created.number);
+            goTo('photo', `/monespace/nouvelle-demande/${encodeURIComponent(created.number)}`);
           })}
         {!number && index >= 4 && <p>Complétez d'abord les étapes précédentes.</p>}
-        {number && index >= 4 && (
-          <DemandStep
-            step={step.id}
-            number={number}
-            previous={previous}
-            next={next ? () => goTo(next.id) : undefined}
-          />
-        )}
+        {number && index >= 4 && <DemandStep step={step.id} number={number} previous={previous} next={wizard.goNext} />}
       </Panel>
     </CandidateFrame>
   );
@@ -253,18 +232,7 @@ function CivilStatus({
         La demande est faite à ce nom, celui de votre compte ({candidate.firstName} {candidate.lastName}). Une erreur se
         signale avec la pièce d’identité, à l’étape « Pièces justificatives ».
       </p>
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
-        {previous && (
-          <li>
-            <Button priority="secondary" onClick={previous}>
-              Étape précédente
-            </Button>
-          </li>
-        )}
-        <li>
-          <Button onClick={proceed}>Continuer</Button>
-        </li>
-      </ul>
+      <StepButtons previous={previous} next={proceed} />
     </section>
   );
 }
@@ -366,20 +334,7 @@ function DemandStep({
           </Button>
         </section>
       )}
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
-        {previous && step !== 'photo' && (
-          <li>
-            <Button priority="secondary" onClick={previous}>
-              Étape précédente
-            </Button>
-          </li>
-        )}
-        {next && (
-          <li>
-            <Button onClick={next}>Continuer</Button>
-          </li>
-        )}
-      </ul>
+      <StepButtons previous={step !== 'photo' ? previous : undefined} next={next} />
     </>
   );
 }

@@ -1,10 +1,9 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
 import type { HeldApplication } from '@permis/ants-api';
 import { NEW_APPLICATION_STEPS, type SavedStep } from '@permis/ants-api';
 import { useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { type ApplicationEntry, api, asApiError, proApplicationPath } from '../api.ts';
 import { ApplicationRecap } from '../components/ApplicationRecap.tsx';
 import { EntryStepForm } from '../components/EntryStepForm.tsx';
@@ -13,6 +12,7 @@ import { Panel } from '../components/Panel.tsx';
 import { ProEphotoPanel } from '../components/ProEphotoPanel.tsx';
 import { ProPiecesPanel } from '../components/ProPiecesPanel.tsx';
 import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
+import { StepButtons, useWizardSteps } from '../components/WizardSteps.tsx';
 import { initialValues, stepGroups } from '../entrySteps.ts';
 import { formatParisDateTime } from '../formatDate.ts';
 import { useSession } from '../session.tsx';
@@ -80,18 +80,12 @@ function EntryStart() {
 }
 
 function EntrySteps({ id }: { id: string }) {
-  const [search, setSearch] = useSearchParams();
   const [saved, setSaved] = useState<ApplicationEntry | null>(null);
   const loaded = useApiData(id, () => api.entry(id));
   const prefectures = useApiData('prefectures', () => api.proPrefectures());
   const entry = saved ?? loaded.data?.entry ?? null;
-  const stepId = search.get('etape') ?? (entry ? firstToDo(entry) : 'mandate');
-  const index = Math.max(
-    0,
-    NEW_APPLICATION_STEPS.findIndex((step) => step.id === stepId),
-  );
-  const step = NEW_APPLICATION_STEPS[index]!;
-  usePageTitle(`${TITLE} : ${step.label}`);
+  const wizard = useWizardSteps(NEW_APPLICATION_STEPS, TITLE, entry ? firstToDo(entry) : 'mandate');
+  const { step } = wizard;
 
   if (!entry) {
     return (
@@ -104,21 +98,11 @@ function EntrySteps({ id }: { id: string }) {
       </PageFrame>
     );
   }
-  const goTo = (target: string) => {
-    setSearch({ etape: target });
-    window.scrollTo(0, 0);
-  };
-  const next = NEW_APPLICATION_STEPS[index + 1];
   const savedStep = isSaved(step.id) ? step.id : null;
 
   return (
     <PageFrame title={TITLE} segments={SEGMENTS}>
-      <Stepper
-        currentStep={index + 1}
-        stepCount={NEW_APPLICATION_STEPS.length}
-        title={step.label}
-        nextTitle={next?.label}
-      />
+      {wizard.stepper}
       <Panel className="fr-p-4w">
         {savedStep && !entry.application && (
           <EntryStepForm
@@ -131,21 +115,21 @@ function EntrySteps({ id }: { id: string }) {
             })}
             save={async (body) => {
               setSaved((await api.saveEntryStep(entry.id, savedStep, body)).entry);
-              if (next) goTo(next.id);
+              wizard.goNext?.();
             }}
-            previous={index > 0 ? () => goTo(NEW_APPLICATION_STEPS[index - 1]!.id) : undefined}
+            previous={wizard.goPrevious}
           />
         )}
         {isSaved(step.id) && entry.application && (
-          <CreatedNotice number={entry.application.number} onContinue={() => goTo('photo')} />
+          <CreatedNotice number={entry.application.number} onContinue={() => wizard.goTo('photo')} />
         )}
         {!isSaved(step.id) && !entry.application && <p>Complétez d'abord les étapes précédentes.</p>}
         {!isSaved(step.id) && entry.application && (
           <DemandStep
             step={step.id}
             application={entry.application}
-            previous={() => goTo(NEW_APPLICATION_STEPS[index - 1]!.id)}
-            next={next ? () => goTo(next.id) : undefined}
+            previous={wizard.goPrevious}
+            next={wizard.goNext}
           />
         )}
       </Panel>
@@ -180,7 +164,7 @@ function DemandStep({
 }: {
   step: string;
   application: HeldApplication;
-  previous: () => void;
+  previous?: () => void;
   next?: () => void;
 }) {
   const [validated, setValidated] = useState<HeldApplication | null>(null);
@@ -263,20 +247,7 @@ function DemandStep({
           )}
         </section>
       )}
-      {!validated && (
-        <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
-          <li>
-            <Button priority="secondary" onClick={previous}>
-              Étape précédente
-            </Button>
-          </li>
-          {next && (
-            <li>
-              <Button onClick={next}>Continuer</Button>
-            </li>
-          )}
-        </ul>
-      )}
+      {!validated && <StepButtons previous={previous} next={next} />}
     </>
   );
 }

@@ -1,0 +1,130 @@
+import type {} from '@fastify/multipart';
+import {
+  applicationNumberSchema,
+  deletedSchema,
+  pieceCommentSchema,
+  pieceKindSchema,
+  piecesResponseSchema,
+  uploadedPieceSchema,
+} from '@permis/ants-api';
+import { readUploadedFile } from '@permis/platform';
+import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
+import { z } from 'zod';
+import { findOwnApplication } from '../applications/find.ts';
+import { schoolAudit } from '../pro/actor.ts';
+import { schoolOperation } from '../pro/schoolOperation.ts';
+import { listPieces, sendPieceFile } from './files.ts';
+import { deletePieceFile, piecesEditableApplication, storePieceFile } from './schoolPieces.ts';
+
+const number = applicationNumberSchema;
+const fileParams = z.object({ number, fileId: z.uuid() });
+
+export const listPiecesOperation = schoolOperation({
+  method: 'GET',
+  path: '/applications/:number/pieces',
+  doc: {
+    id: 'listPieces',
+    summary: 'Lister les pièces justificatives et leurs fichiers',
+    tag: 'Pièces justificatives',
+    answers: [{ description: 'Le catalogue des pièces, avec les fichiers envoyés.', schema: piecesResponseSchema }],
+    errors: ['NOT_FOUND'],
+  },
+  input: { params: z.object({ number }) },
+  run: async ({ db }, school, request) => ({
+    pieces: await listPieces(db, (await findOwnApplication(db, school.id, request.params.number)).id),
+  }),
+});
+
+export const uploadPieceFile = schoolOperation({
+  method: 'POST',
+  path: '/applications/:number/pieces/:kind',
+  doc: {
+    id: 'uploadPieceFile',
+    summary: 'Envoyer un fichier pour une pièce',
+    description:
+      'Un fichier par envoi (`multipart/form-data`, champ `file`) : PDF, JPEG ou PNG reconnu par son contenu, 11 Mo au plus, dans la limite de pages de la pièce ; commentaire de 80 caractères au plus. Tant que la demande est un brouillon ou « À compléter ». Le même fichier renvoyé pour la même pièce (une nouvelle tentative après une réponse perdue) répond le fichier déjà enregistré, sans copie.',
+    tag: 'Pièces justificatives',
+    upload: true,
+    answers: [{ status: 201, description: 'Fichier enregistré.', schema: uploadedPieceSchema }],
+    errors: [
+      'NOT_FOUND',
+      'TRANSITION_REFUSED',
+      'FILE_MISSING',
+      'MULTIPART_MALFORMED',
+      'FILE_TOO_LARGE',
+      'FILE_TYPE',
+      'TOO_MANY_PAGES',
+      'PDF_UNREADABLE',
+      'PDF_ENCRYPTED',
+      'PDF_TOO_COMPLEX',
+      'PDF_TOO_MANY_PAGES',
+      'PDF_ACTIVE_CONTENT',
+      'SERVICE_BUSY',
+    ],
+  },
+  input: {
+    params: z.object({ number, kind: pieceKindSchema }),
+    querystring: z.object({ comment: pieceCommentSchema }),
+  },
+  // The demand is checked before the upload is read: a refused demand costs no file.
+  run: async ({ db, files }, school, request, reply) => {
+    const row = await piecesEditableApplication(db, school.id, request.params.number);
+    const upload = await readUploadedFile(request, MAX_PIECE_FILE_BYTES);
+    const file = await storePieceFile(
+      files,
+      schoolAudit(school),
+      row,
+      request.params.kind,
+      upload,
+      request.query.comment,
+    );
+    return reply.status(201).send({ file });
+  },
+});
+
+export const downloadPieceFile = schoolOperation({
+  method: 'GET',
+  path: '/applications/:number/pieces/files/:fileId',
+  doc: {
+    id: 'downloadPieceFile',
+    summary: "Télécharger le fichier d'une pièce",
+    tag: 'Pièces justificatives',
+    answers: [
+      { description: 'Le fichier, tel que reconnu.', mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'] },
+    ],
+    errors: ['NOT_FOUND'],
+  },
+  input: { params: fileParams },
+  run: async ({ db, files }, school, request, reply) =>
+    sendPieceFile(
+      db,
+      reply,
+      files,
+      (await findOwnApplication(db, school.id, request.params.number)).id,
+      request.params.fileId,
+    ),
+});
+
+export const deletePieceFileOperation = schoolOperation({
+  method: 'DELETE',
+  path: '/applications/:number/pieces/files/:fileId',
+  doc: {
+    id: 'deletePieceFile',
+    summary: "Supprimer le fichier d'une pièce",
+    tag: 'Pièces justificatives',
+    answers: [{ description: 'Fichier supprimé.', schema: deletedSchema }],
+    errors: ['NOT_FOUND', 'TRANSITION_REFUSED'],
+  },
+  input: { params: fileParams },
+  run: async ({ db, files }, school, request) => {
+    await deletePieceFile(db, files, school, request.params.number, request.params.fileId);
+    return { ok: true as const };
+  },
+});
+
+/**
+ * Pièces justificatives: several files per pièce, recognised by content, 11 MB per file enforced
+ * while the upload streams, a page limit per pièce, an 80-character comment. A refused file leaves
+ * nothing behind.
+ */
+export const PIECE_OPERATIONS = [listPiecesOperation, uploadPieceFile, downloadPieceFile, deletePieceFileOperation];
