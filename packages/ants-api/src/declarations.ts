@@ -57,31 +57,39 @@ export function medicalVisitNeeded(dossier: {
 /** The declarations answered Oui / Non (the reuse of data is a box the candidate ticks). */
 export type AnsweredDeclaration = Exclude<keyof Dossier['declarations'], 'dataReuseOpposition'>;
 
-/** The seed's declarations, in its words and groups; Oui / Non each. Every form asking them shows these. */
-export const DECLARATIONS: { group: string; items: { key: AnsweredDeclaration; label: string }[] }[] = [
-  {
-    group: 'Le Candidat déclare :',
-    items: [
-      { key: 'pendingExamOtherDepartment', label: "Être en instance d'examen dans le même ou un autre département" },
-      { key: 'pendingExamOtherCategory', label: "Être en instance d'examen pour la même ou une autre catégorie" },
-      { key: 'readsFrench', label: 'Comprendre et lire couramment le français' },
-      { key: 'adaptedVehicle', label: 'Devoir conduire un véhicule aménagé' },
-      { key: 'jdcInOrder', label: 'Être en règle avec la Journée défense et citoyenneté (JDC)' },
-    ],
+/** The seed's declarations, in its words and groups, one entry per declaration answered Oui / Non. */
+const QUESTIONS = {
+  pendingExamOtherDepartment: {
+    group: 'declares',
+    label: "Être en instance d'examen dans le même ou un autre département",
   },
-  {
-    group: 'Le Candidat est :',
-    items: [
-      {
-        key: 'visionCorrection',
-        label: "Porteur d'un dispositif de correction de la vision (verres correcteurs, lentilles de contact...)",
-      },
-      {
-        key: 'medicalCondition',
-        label:
-          "Atteint à sa connaissance d'une affection et/ou d'un handicap susceptible d'être incompatible avec l'obtention ou le maintien du permis de conduire ou de donner lieu à la délivrance d'un permis de conduire de validité limitée",
-      },
-      { key: 'disabilityPension', label: "Titulaire d'une pension d'invalidité civile ou militaire" },
-    ],
+  pendingExamOtherCategory: {
+    group: 'declares',
+    label: "Être en instance d'examen pour la même ou une autre catégorie",
   },
-];
+  readsFrench: { group: 'declares', label: 'Comprendre et lire couramment le français' },
+  adaptedVehicle: { group: 'declares', label: 'Devoir conduire un véhicule aménagé' },
+  jdcInOrder: { group: 'declares', label: 'Être en règle avec la Journée défense et citoyenneté (JDC)' },
+  visionCorrection: {
+    group: 'is',
+    label: "Porteur d'un dispositif de correction de la vision (verres correcteurs, lentilles de contact...)",
+  },
+  medicalCondition: {
+    group: 'is',
+    label:
+      "Atteint à sa connaissance d'une affection et/ou d'un handicap susceptible d'être incompatible avec l'obtention ou le maintien du permis de conduire ou de donner lieu à la délivrance d'un permis de conduire de validité limitée",
+  },
+  disabilityPension: { group: 'is', label: "Titulaire d'une pension d'invalidité civile ou militaire" },
+} satisfies Record<AnsweredDeclaration, { group: 'declares' | 'is'; label: string }>;
+
+const GROUPS = { declares: 'Le Candidat déclare :', is: 'Le Candidat est :' } as const;
+
+/** The declarations by group, in the seed's order; Oui / Non each. Every form asking them shows these. */
+export const DECLARATIONS: { group: string; items: { key: AnsweredDeclaration; label: string }[] }[] = (
+  ['declares', 'is'] as const
+).map((group) => ({
+  group: GROUPS[group],
+  items: (Object.keys(QUESTIONS) as AnsweredDeclaration[])
+    .filter((key) => QUESTIONS[key].group === group)
+    .map((key) => ({ key, label: QUESTIONS[key].label })),
+}));

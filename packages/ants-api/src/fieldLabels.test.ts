@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ageOn, JDC_MESSAGES, jdcError } from './declarations.ts';
-import { fieldErrorText, joinSentences } from './fieldLabels.ts';
+import { FIELD_LABELS, fieldErrorText, fieldName, joinSentences } from './fieldLabels.ts';
 
 describe('messages about fields', () => {
   it('names a field by its label, never by its path, and never doubles a full stop', () => {
@@ -11,6 +11,48 @@ describe('messages about fields', () => {
     expect(joinSentences(['Certaines informations sont incorrectes.', 'Prénom : Prénom incorrect', 'Fin (JDC).'])).toBe(
       'Certaines informations sont incorrectes. Prénom : Prénom incorrect. Fin (JDC).',
     );
+  });
+});
+
+describe('the labels of the fields', () => {
+  it('name in errors the fields they always named, and no other', () => {
+    // What a user reads in an error must not change when the tables are reshaped.
+    expect(FIELD_LABELS).toEqual({
+      'candidate.sex': 'Sexe',
+      'candidate.birthName': 'Nom de naissance',
+      'candidate.usageName': "Nom d'usage",
+      'candidate.firstName': 'Prénom',
+      'candidate.otherFirstNames': 'Autres prénoms',
+      'candidate.birthDate': 'Date de naissance',
+      'candidate.birthCity': 'Ville de naissance',
+      'candidate.birthDepartment': 'Département de naissance',
+      'candidate.birthCountry': 'Pays de naissance',
+      'candidate.addressLine1': 'Adresse',
+      'candidate.postalCode': 'Code postal',
+      'candidate.city': "Ville d'habitation de l'élève",
+      'candidate.email': 'Email',
+      'candidate.mobile': 'Téléphone portable',
+      legalRepresentative: 'Représentant légal',
+      'legalRepresentative.postalCode': 'Code postal du représentant légal',
+      'legalRepresentative.city': 'Ville du représentant légal',
+      'dossier.neph': 'Numéro NEPH',
+      'dossier.medicalVisitDate': 'Visite médicale',
+      'dossier.requestedCategories': 'Catégorie de permis demandé',
+      'dossier.heldCategories': 'Catégorie(s) déjà obtenue(s)',
+      'dossier.lastCategoryDate': 'Dernière catégorie obtenue le',
+      'dossier.previousLicenceDepartment': 'Département délivrance ancien permis',
+      'dossier.previousLicenceCountry': "Pays d'origine ancien permis",
+      'dossier.prefectureCode': 'Préfecture',
+      'dossier.declarations.jdcInOrder': 'Journée défense et citoyenneté (JDC)',
+      'dossier.training': 'Formation (AAC ou conduite supervisée)',
+    });
+  });
+
+  it('name every field elsewhere, a declaration with the others', () => {
+    expect(fieldName('dossier.lastCategoryPlace')).toBe('Lieu d’obtention de la dernière catégorie');
+    expect(fieldName('dossier.declarations.readsFrench')).toBe('Déclarations du candidat');
+    expect(fieldName('legalRepresentative.quality')).toBe('Représentant légal');
+    expect(fieldName('some.unknown.path')).toBeUndefined();
   });
 });
 

@@ -9,6 +9,7 @@ export * from './client.ts';
 export * from './declarations.ts';
 export * from './errors.ts';
 export * from './fieldLabels.ts';
+export * from './fields.ts';
 export * from './franceConnect.ts';
 export * from './identity.ts';
 export * from './newApplication.ts';

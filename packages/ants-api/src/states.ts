@@ -62,48 +62,44 @@ export function candidateStateLabel(state: ApplicationState, type: ApplicationTy
 /** The counters of the administrative list (seed 002, "Rechercher des demandes"), per Cerfa type. */
 type Counter = { state: SchoolViewState; label: string; meaning: string };
 
-const counter = (state: SchoolViewState, label: string, meaning: string): Counter => ({ state, label, meaning });
-const TO_COMPLETE = counter('to_complete', 'Dossier à traiter', 'Dossier au statut A COMPLETER');
-const AWAITING = counter(
-  'awaiting_candidate',
-  'Dossier en attente de validation usager',
-  "Dossier en attente de validation de l'élève sur le site de l'ANTS",
-);
-const REJECTED = counter(
-  'rejected',
-  'Dossier rejeté',
-  "Dossier rejeté suite à un problème de pièce justificative ou d'information mal saisie",
-);
 const DRAFT_MEANING =
   'Dossier au statut BROUILLON : possibilité de gérer les pièces justificatives, le code ePhoto ou de supprimer la demande';
-const UNDER_INSTRUCTION = counter(
-  'under_instruction',
-  'Dossier en cours de traitement',
-  'Dossier envoyé à la préfecture',
-);
-const TRANSFERRED_COUNTER = counter('transferred', 'Dossier transféré', 'Dossier transféré');
 
-export const COUNTERS: Record<ApplicationType, Counter[]> = {
-  '02': [
-    TO_COMPLETE,
-    AWAITING,
-    REJECTED,
-    counter('draft', 'Brouillons', DRAFT_MEANING),
-    counter(
-      'accepted',
-      'Dossier à traiter en Cerfa 06',
-      "Demande d'inscription à un permis acceptée. La demande de titre peut être créée",
-    ),
-    UNDER_INSTRUCTION,
-    TRANSFERRED_COUNTER,
+/**
+ * The counter of each state, per Cerfa type, in the list's order (seed 002); null: no counter (the
+ * list shows none for it). A state added to the union does not compile until it is placed here.
+ */
+const COUNTER_OF = {
+  to_complete: () => ['Dossier à traiter', 'Dossier au statut A COMPLETER'],
+  awaiting_candidate: () => [
+    'Dossier en attente de validation usager',
+    "Dossier en attente de validation de l'élève sur le site de l'ANTS",
   ],
-  '06': [
-    TO_COMPLETE,
-    AWAITING,
-    REJECTED,
-    counter('draft', 'Brouillon', DRAFT_MEANING),
-    counter('accepted', 'Dossier accepté', 'Demande de titre acceptée'),
-    UNDER_INSTRUCTION,
-    TRANSFERRED_COUNTER,
+  rejected: () => [
+    'Dossier rejeté',
+    "Dossier rejeté suite à un problème de pièce justificative ou d'information mal saisie",
   ],
-};
+  draft: (type) => [type === '02' ? 'Brouillons' : 'Brouillon', DRAFT_MEANING],
+  accepted: (type) =>
+    type === '02'
+      ? [
+          'Dossier à traiter en Cerfa 06',
+          "Demande d'inscription à un permis acceptée. La demande de titre peut être créée",
+        ]
+      : ['Dossier accepté', 'Demande de titre acceptée'],
+  under_instruction: () => ['Dossier en cours de traitement', 'Dossier envoyé à la préfecture'],
+  transferred: () => ['Dossier transféré', 'Dossier transféré'],
+  // Ended before instruction: the list counts them nowhere.
+  refused_by_candidate: null,
+  deleted: null,
+} satisfies Record<SchoolViewState, ((type: ApplicationType) => [label: string, meaning: string]) | null>;
+
+const countersOf = (type: ApplicationType): Counter[] =>
+  (Object.keys(COUNTER_OF) as SchoolViewState[]).flatMap((state) => {
+    const of = COUNTER_OF[state];
+    if (!of) return [];
+    const [label, meaning] = of(type);
+    return [{ state, label, meaning }];
+  });
+
+export const COUNTERS: Record<ApplicationType, Counter[]> = { '02': countersOf('02'), '06': countersOf('06') };

@@ -1,13 +1,14 @@
-import type { Candidate } from '@permis/ants-api';
+import type { ApplicationAction } from '@permis/ants-api';
 import { type MailQueue, repeatEvery } from '@permis/platform';
 import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Action, ApplicationRow } from '../applications/machine.ts';
 import type { AntsDb, AntsTx } from '../db/index.ts';
 import { applications, candidateMessages, candidates } from '../db/schema.ts';
 import { internationalMobile, type SmsQueue } from '../notify/sms.ts';
 import { SIGNATURE } from './mails.ts';
 
 type News = { kind: string; subject: string; body: string; sms: string };
+// The row's own type, not the machine's name for it: the machine imports this file.
+type ApplicationRow = typeof applications.$inferSelect;
 
 /**
  * What the candidate hears of each change of their demand (seed 000: « informé par courriel et par
@@ -15,7 +16,12 @@ type News = { kind: string; subject: string; body: string; sms: string };
  * Null: nothing to tell (a draft they never heard of, the school's own steps before they validate;
  * the invitation that follows the school's validation has its own mail, with its link).
  */
-export function newsOf(action: Action, before: ApplicationRow, after: ApplicationRow, reason?: string): News | null {
+export function newsOf(
+  action: ApplicationAction,
+  before: ApplicationRow,
+  after: ApplicationRow,
+  reason?: string,
+): News | null {
   const n = after.number;
   // A candidat libre's own demand: no school in between.
   const own = after.proAccountId === null;
@@ -100,7 +106,10 @@ export function newsOf(action: Action, before: ApplicationRow, after: Applicatio
         body: `Votre compte ANTS n'a pas été activé dans les 7 jours : votre ${title} n° ${n} est supprimée. Votre école de conduite peut la refaire.`,
         sms: `ANTS : votre demande de permis n° ${n} est supprimée, votre compte n'ayant pas été activé dans les 7 jours.`,
       };
-    default:
+    // The candidate's own answer to the school's demand, and a candidat libre giving up their own
+    // draft: they know already.
+    case 'refuse':
+    case 'withdraw':
       return null;
   }
 }
@@ -159,7 +168,7 @@ export async function sendCandidateNews(
         .where(eq(candidateMessages.id, id));
       if (!row) continue;
       const { message, candidate } = row;
-      const entered = row.entered as Candidate | null;
+      const { entered } = row;
       const contacts = candidate.activatedAt || !entered ? candidate : entered;
       await notifier.mail.enqueue({
         to: contacts.email,

@@ -1,4 +1,4 @@
-import { APPLICATION_STATES } from '@permis/ants-api';
+import { APPLICATION_STATES, type Candidate, type Dossier, type LegalRepresentative } from '@permis/ants-api';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -215,9 +215,9 @@ export const applications = pgTable(
       .notNull()
       .references(() => candidates.id),
     /** The candidate, legal representative and dossier as sent (validated by @permis/ants-api). */
-    candidate: jsonb('candidate').notNull(),
-    legalRepresentative: jsonb('legal_representative'),
-    dossier: jsonb('dossier').notNull(),
+    candidate: jsonb('candidate').$type<Candidate>().notNull(),
+    legalRepresentative: jsonb('legal_representative').$type<LegalRepresentative>(),
+    dossier: jsonb('dossier').$type<Dossier>().notNull(),
     paperMandate: boolean('paper_mandate').notNull().default(false),
     /** When the candidate's mail and SMS were queued after the school's validation (null: still to do). */
     candidateNotifiedAt: timestamp('candidate_notified_at', { withTimezone: true }),

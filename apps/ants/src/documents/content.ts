@@ -1,4 +1,4 @@
-import { type HeldApplication, stateLabel, TYPE_LABELS } from '@permis/ants-api';
+import { type Dossier, type HeldApplication, stateLabel, TYPE_LABELS } from '@permis/ants-api';
 import type { DocumentKind } from './catalogue.ts';
 import { checkboxes, fields, frenchDate, heading, MM, type Pdf, paragraph, parisDateTime, renderPdf } from './pdf.ts';
 
@@ -8,6 +8,32 @@ export type DocumentFacts = {
   sentAt: Date | null;
   editedAt: Date;
 };
+
+const REGISTRATIONS = ['registration_certificate', 'registration_facsimile'] as const;
+const STATEMENTS = ['cancellation_statement', 'invalidation_statement'] as const;
+
+/**
+ * The documents that print each field of the contract's dossier ([]: none): a field added to
+ * `dossierSchema` does not compile until it is placed. test/documentFields.test.ts renders each
+ * document listed and finds the field's value on it.
+ */
+export const PRINTED_ON = {
+  requestedCategories: ['medical_opinion', 'receipt', ...REGISTRATIONS, 'driving_rights'],
+  heldCategories: ['registration_facsimile', 'driving_rights', ...STATEMENTS],
+  training: ['registration_facsimile'],
+  // On the statements, while the service has given none of its own.
+  neph: STATEMENTS,
+  lastCategoryDate: STATEMENTS,
+  lastCategoryPlace: STATEMENTS,
+  // On no document: the instruction's own business (préfecture, declarations, medical visit) or the
+  // previous licence's details, which the statements summarise by date and place.
+  medicalVisitDate: [],
+  lastCategoryBy: [],
+  previousLicenceDepartment: [],
+  previousLicenceCountry: [],
+  prefectureCode: [],
+  declarations: [],
+} satisfies Record<keyof Dossier, readonly DocumentKind[]>;
 
 /** The address where the paper photo-signature form goes (seed 000). */
 export const CTN_ADDRESS = ['CTN', 'CS 80168', '53102 MAYENNE CEDEX'];
@@ -67,6 +93,12 @@ function labelled(doc: Pdf, label: string, value: string) {
     .text(value || '—');
   doc.moveDown(0.2);
 }
+
+const TRAINING = {
+  none: 'Formation traditionnelle',
+  aac: 'Apprentissage anticipé de la conduite',
+  supervised: 'Conduite supervisée',
+} satisfies Record<Dossier['training'], string>;
 
 const box = (doc: Pdf, x: number, y: number, w: number, h: number, caption: string) => {
   doc.lineWidth(1).strokeColor('#161616').rect(x, y, w, h).stroke();
@@ -219,14 +251,7 @@ const RENDERERS: Record<DocumentKind, (facts: DocumentFacts) => Promise<Buffer>>
           ['NEPH', a.neph ?? '—'],
           ['Catégorie(s) inscrite(s)', a.dossier.requestedCategories.join(', ')],
           ['Catégorie(s) déjà obtenue(s)', a.dossier.heldCategories.join(', ')],
-          [
-            'Formation',
-            a.dossier.training === 'aac'
-              ? 'Apprentissage anticipé de la conduite'
-              : a.dossier.training === 'supervised'
-                ? 'Conduite supervisée'
-                : 'Formation traditionnelle',
-          ],
+          ['Formation', TRAINING[a.dossier.training]],
         ]);
         heading(doc, 'Candidat');
         identity(doc, a);

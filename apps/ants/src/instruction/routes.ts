@@ -173,7 +173,7 @@ export function instructionRoutes(app: HttpServer, ctx: AntsServices) {
       const agent = await requireAgent(ctx, request);
       const row = await find(request.params.number);
       const updated = await files.drop(async (tx) => {
-        const prefecture = findPrefecture((row.dossier as { prefectureCode: string }).prefectureCode);
+        const prefecture = findPrefecture(row.dossier.prefectureCode);
         // A Cerfa 06 keeps the NEPH its inscription received; a Cerfa 02 gets one now.
         const [candidate] = await tx.select().from(candidates).where(eq(candidates.id, row.candidateId));
         const neph =

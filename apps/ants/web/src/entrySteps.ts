@@ -1,5 +1,6 @@
 import {
   DECLARATIONS,
+  type Dossier,
   MOTIFS,
   type NewApplicationStepInput,
   OWN_MOTIFS,
@@ -182,88 +183,10 @@ export function stepGroups(step: SavedStep, context: { motif?: string; prefectur
           ],
         },
       ];
-    case 'dossier':
+    case 'dossier': {
       return [
-        {
-          legend: 'Catégories de permis',
-          fields: [
-            {
-              path: 'dossier.requestedCategories',
-              kind: 'checkboxes',
-              required: true,
-              label: 'Catégorie(s) de permis demandée(s)',
-              options: categoryOptions,
-            },
-            {
-              path: 'dossier.heldCategories',
-              kind: 'checkboxes',
-              label: 'Catégorie(s) de permis déjà obtenue(s)',
-              options: categoryOptions,
-              when: () => context.motif === 'extension',
-            },
-            {
-              path: 'dossier.lastCategoryDate',
-              kind: 'date',
-              label: 'Dernière catégorie obtenue le',
-              empty: 'omit',
-              when: () => context.motif === 'extension',
-            },
-            {
-              path: 'dossier.lastCategoryBy',
-              kind: 'select',
-              label: 'Obtenue par',
-              empty: 'omit',
-              options: [
-                { value: 'exam', label: 'Examen' },
-                { value: 'exchange', label: "Échange d'un permis étranger" },
-              ],
-              when: () => context.motif === 'extension',
-            },
-            {
-              path: 'dossier.previousLicenceCountry',
-              kind: 'text',
-              label: "Pays d'origine ancien permis",
-              when: () => context.motif === 'extension',
-            },
-            {
-              path: 'dossier.previousLicenceDepartment',
-              kind: 'text',
-              label: 'Département délivrance ancien permis',
-              when: () => context.motif === 'extension',
-            },
-            {
-              path: 'dossier.neph',
-              kind: 'text',
-              label: 'Numéro NEPH',
-              hint: 'Les 12 chiffres, si le candidat en a déjà un.',
-              when: () => context.motif === 'extension',
-            },
-          ],
-        },
-        {
-          legend: 'Formation',
-          fields: [
-            {
-              path: 'dossier.training',
-              kind: 'radio',
-              required: true,
-              label: 'Formation suivie',
-              options: [
-                { value: 'none', label: 'Formation traditionnelle' },
-                { value: 'aac', label: 'Apprentissage anticipé de la conduite (AAC)' },
-                { value: 'supervised', label: 'Conduite supervisée' },
-              ],
-            },
-            { path: 'dossier.medicalVisitDate', kind: 'date', label: 'Date de la visite médicale', empty: 'omit' },
-            {
-              path: 'dossier.prefectureCode',
-              kind: 'select',
-              required: true,
-              label: 'Préfecture de rattachement',
-              options: context.prefectures.map((p) => ({ value: p.code, label: p.label })),
-            },
-          ],
-        },
+        { legend: 'Catégories de permis', fields: dossierFields(context, 'categories') },
+        { legend: 'Formation', fields: dossierFields(context, 'training') },
         ...DECLARATIONS.map((block) => ({
           legend: block.group,
           fields: block.items.map(
@@ -294,7 +217,101 @@ export function stepGroups(step: SavedStep, context: { motif?: string; prefectur
           ],
         },
       ];
+    }
   }
+}
+
+type DossierGroup = 'categories' | 'training';
+type DossierSpec = Omit<FieldSpec, 'path'> & { group: DossierGroup };
+
+/**
+ * The dossier step's fields: one entry per field of the contract's dossier, in the form's order
+ * within its group. A field added to `dossierSchema` does not compile until it is asked here or
+ * said not to be (null).
+ */
+function dossierFields(context: { motif?: string; prefectures: Prefecture[] }, group: DossierGroup): FieldSpec[] {
+  const extension = () => context.motif === 'extension';
+  const specs = {
+    requestedCategories: {
+      group: 'categories',
+      kind: 'checkboxes',
+      required: true,
+      label: 'Catégorie(s) de permis demandée(s)',
+      options: categoryOptions,
+    },
+    heldCategories: {
+      group: 'categories',
+      kind: 'checkboxes',
+      label: 'Catégorie(s) de permis déjà obtenue(s)',
+      options: categoryOptions,
+      when: extension,
+    },
+    lastCategoryDate: {
+      group: 'categories',
+      kind: 'date',
+      label: 'Dernière catégorie obtenue le',
+      empty: 'omit',
+      when: extension,
+    },
+    lastCategoryBy: {
+      group: 'categories',
+      kind: 'select',
+      label: 'Obtenue par',
+      empty: 'omit',
+      options: [
+        { value: 'exam', label: 'Examen' },
+        { value: 'exchange', label: "Échange d'un permis étranger" },
+      ],
+      when: extension,
+    },
+    previousLicenceCountry: {
+      group: 'categories',
+      kind: 'text',
+      label: "Pays d'origine ancien permis",
+      when: extension,
+    },
+    previousLicenceDepartment: {
+      group: 'categories',
+      kind: 'text',
+      label: 'Département délivrance ancien permis',
+      when: extension,
+    },
+    neph: {
+      group: 'categories',
+      kind: 'text',
+      label: 'Numéro NEPH',
+      hint: 'Les 12 chiffres, si le candidat en a déjà un.',
+      when: extension,
+    },
+    training: {
+      group: 'training',
+      kind: 'radio',
+      required: true,
+      label: 'Formation suivie',
+      options: [
+        { value: 'none', label: 'Formation traditionnelle' },
+        { value: 'aac', label: 'Apprentissage anticipé de la conduite (AAC)' },
+        { value: 'supervised', label: 'Conduite supervisée' },
+      ],
+    },
+    medicalVisitDate: { group: 'training', kind: 'date', label: 'Date de la visite médicale', empty: 'omit' },
+    prefectureCode: {
+      group: 'training',
+      kind: 'select',
+      required: true,
+      label: 'Préfecture de rattachement',
+      options: context.prefectures.map((p) => ({ value: p.code, label: p.label })),
+    },
+    // Not asked on this form: the place of the last category stays empty (the schools' software sends it).
+    lastCategoryPlace: null,
+    // Asked in groups of their own, from DECLARATIONS, and the reuse of data apart.
+    declarations: null,
+  } satisfies Record<keyof Dossier, DossierSpec | null>;
+  return Object.entries(specs).flatMap(([key, spec]) => {
+    if (!spec || spec.group !== group) return [];
+    const { group: _group, ...field } = spec;
+    return [{ path: `dossier.${key}`, ...field }];
+  });
 }
 
 /** The values a step's form starts from: what was saved (an entry's steps, a draft's), else the usual answers. */

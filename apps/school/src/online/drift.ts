@@ -1,4 +1,4 @@
-import { type CreateApplication, FIELD_LABELS, inStateSet } from '@permis/ants-api';
+import { type CreateApplication, fieldName, inStateSet } from '@permis/ants-api';
 import { eq } from 'drizzle-orm';
 import type { SchoolDb } from '../db/index.ts';
 import { offices, type students } from '../db/schema.ts';
@@ -28,7 +28,7 @@ export function driftOf(
   const then = leaves(row.sent as CreateApplication);
   const labels = new Set<string>();
   for (const path of new Set([...now.keys(), ...then.keys()])) {
-    if (now.get(path) !== then.get(path)) labels.add(labelOf(path));
+    if (now.get(path) !== then.get(path)) labels.add(fieldName(path) ?? 'Dossier 02-06');
   }
   return [...labels];
 }
@@ -42,23 +42,6 @@ function leaves(value: unknown, path = '', into = new Map<string, string>()): Ma
   }
   return into;
 }
-
-/** The label of a path, or of the nearest part that has one (a declaration, the legal representative). */
-function labelOf(path: string): string {
-  for (let p = path; p; p = p.slice(0, Math.max(0, p.lastIndexOf('.')))) {
-    const label = FIELD_LABELS[p] ?? EXTRA_LABELS[p];
-    if (label) return label;
-    if (!p.includes('.')) break;
-  }
-  return 'Dossier 02-06';
-}
-
-const EXTRA_LABELS: Record<string, string> = {
-  paperMandate: 'Mandat papier',
-  'dossier.declarations': 'Déclarations du candidat',
-  'dossier.lastCategoryPlace': 'Lieu d’obtention de la dernière catégorie',
-  'dossier.lastCategoryBy': 'Dernière catégorie obtenue par',
-};
 
 /** What the fiche says of it: the sentence and the seed's way out. */
 export function driftMessage(number: string, fields: string[]): string {

@@ -5,7 +5,7 @@ import { type AntsClients, callAnts } from '../ants/clients.ts';
 import type { SchoolDb } from '../db/index.ts';
 import { auditEvents, offices, onlineApplications, students } from '../db/schema.ts';
 import { loadDossier, saveDossier } from '../students/dossier.ts';
-import type { DossierForm } from '../students/form.ts';
+import type { DossierForm, OnlineDossierForm } from '../students/form.ts';
 import { saveApplication } from './store.ts';
 
 type StudentRow = typeof students.$inferSelect;
@@ -140,8 +140,8 @@ function fromNationalRecord(fresh: HeldApplication): Partial<StudentRow> {
 /** The Dossier 02-06 with the Cerfa data of the national record (the paper part and ePhoto codes kept). */
 export function dossierFromNationalRecord(current: DossierForm, fresh: HeldApplication): DossierForm {
   const d = fresh.dossier;
-  return {
-    ...current,
+  // Every field of the contract's dossier (OnlineDossierForm): one added there does not compile until taken here.
+  const online: OnlineDossierForm = {
     neph: fresh.neph ?? d.neph ?? current.neph,
     medicalVisitDate: d.medicalVisitDate ?? '',
     requestedCategories: d.requestedCategories,
@@ -154,6 +154,6 @@ export function dossierFromNationalRecord(current: DossierForm, fresh: HeldAppli
     prefectureCode: d.prefectureCode,
     declarations: d.declarations,
     training: d.training ?? 'none',
-    paperMandate: fresh.paperMandate,
   };
+  return { ...current, ...online, paperMandate: fresh.paperMandate };
 }

@@ -1,3 +1,4 @@
+import type { Dossier } from '@permis/ants-api';
 import PDFDocument from 'pdfkit';
 import type { offices, students } from '../db/schema.ts';
 import type { DossierForm } from '../students/form.ts';
@@ -24,7 +25,46 @@ const TRAINING = {
   none: 'Aucune',
   aac: 'Apprentissage anticipé de la conduite (AAC)',
   supervised: 'Conduite supervisée',
-};
+} satisfies Record<Dossier['training'], string>;
+
+type Line = readonly [label: string, value: string];
+
+/**
+ * The "Demande" section: each field of the contract's dossier, in print order, with its line; a
+ * field added to `dossierSchema` does not compile until it is printed or said not to be (null).
+ */
+const REQUEST_LINES = {
+  neph: (d) => ['Numéro NEPH', d.neph],
+  requestedCategories: (d) => ['Catégorie(s) demandée(s)', d.requestedCategories.join(', ')],
+  heldCategories: (d) => ['Catégorie(s) déjà obtenue(s)', d.heldCategories.join(', ')],
+  lastCategoryDate: (d) => ['Dernière catégorie obtenue le', frDate(d.lastCategoryDate)],
+  lastCategoryPlace: (d) => ['Lieu', d.lastCategoryPlace],
+  lastCategoryBy: (d) => [
+    'Obtenue',
+    d.lastCategoryBy === 'exam' ? 'Par examen' : d.lastCategoryBy === 'exchange' ? 'Par échange' : '',
+  ],
+  prefectureCode: (d, office) => ['Préfecture', office.prefectureName ?? d.prefectureCode],
+  training: (d) => ['Formation choisie', TRAINING[d.training]],
+  medicalVisitDate: (d) => ['Visite médicale', frDate(d.medicalVisitDate)],
+  // Not on this print: the previous licence's place is sent online only.
+  previousLicenceDepartment: null,
+  previousLicenceCountry: null,
+  // Their own section (DECLARATION_LINES).
+  declarations: null,
+} satisfies Record<keyof Dossier, ((dossier: DossierForm, office: OfficeRow) => Line) | null>;
+
+/** The "Déclarations du candidat" section: each declaration, in print order, with its wording. */
+const DECLARATION_LINES = {
+  pendingExamOtherDepartment: "Être en instance d'examen dans le même ou un autre département",
+  pendingExamOtherCategory: "Être en instance d'examen pour la même ou une autre catégorie",
+  readsFrench: 'Comprendre et lire couramment le français',
+  adaptedVehicle: 'Devoir conduire un véhicule aménagé',
+  jdcInOrder: 'Être en règle avec la Journée défense et citoyenneté (JDC)',
+  visionCorrection: "Porteur d'un dispositif de correction de la vision",
+  medicalCondition: "Atteint d'une affection et/ou d'un handicap",
+  disabilityPension: "Titulaire d'une pension d'invalidité civile ou militaire",
+  dataReuseOpposition: "S'oppose à la réutilisation de ses données personnelles",
+} satisfies Record<keyof Dossier['declarations'], string>;
 
 /**
  * "Impression Cerfa": the paper form 02 or 06 filled with the fiche élève and the Dossier 02-06, to
@@ -102,30 +142,12 @@ export function renderCerfa(
   }
 
   section('Demande');
-  field('Numéro NEPH', dossier.neph);
-  field('Catégorie(s) demandée(s)', dossier.requestedCategories.join(', '));
-  field('Catégorie(s) déjà obtenue(s)', dossier.heldCategories.join(', '));
-  field('Dernière catégorie obtenue le', frDate(dossier.lastCategoryDate));
-  field('Lieu', dossier.lastCategoryPlace);
-  field(
-    'Obtenue',
-    dossier.lastCategoryBy === 'exam' ? 'Par examen' : dossier.lastCategoryBy === 'exchange' ? 'Par échange' : '',
-  );
-  field('Préfecture', office.prefectureName ?? dossier.prefectureCode);
-  field('Formation choisie', TRAINING[dossier.training]);
-  field('Visite médicale', frDate(dossier.medicalVisitDate));
+  for (const line of Object.values(REQUEST_LINES)) if (line) field(...line(dossier, office));
 
   section('Déclarations du candidat');
-  const d = dossier.declarations;
-  field("Être en instance d'examen dans le même ou un autre département", yesNo(d.pendingExamOtherDepartment));
-  field("Être en instance d'examen pour la même ou une autre catégorie", yesNo(d.pendingExamOtherCategory));
-  field('Comprendre et lire couramment le français', yesNo(d.readsFrench));
-  field('Devoir conduire un véhicule aménagé', yesNo(d.adaptedVehicle));
-  field('Être en règle avec la Journée défense et citoyenneté (JDC)', yesNo(d.jdcInOrder));
-  field("Porteur d'un dispositif de correction de la vision", yesNo(d.visionCorrection));
-  field("Atteint d'une affection et/ou d'un handicap", yesNo(d.medicalCondition));
-  field("Titulaire d'une pension d'invalidité civile ou militaire", yesNo(d.disabilityPension));
-  field("S'oppose à la réutilisation de ses données personnelles", yesNo(d.dataReuseOpposition));
+  for (const [key, label] of Object.entries(DECLARATION_LINES)) {
+    field(label, yesNo(dossier.declarations[key as keyof typeof DECLARATION_LINES]));
+  }
 
   section('Établissement');
   field('Bureau', `${office.name} — ${office.addressLine}, ${office.postalCode} ${office.city}`);

@@ -1,6 +1,8 @@
 import {
   type CreateApplication,
+  type Dossier,
   dossierSchema,
+  type EveryField,
   type LegalRepresentative,
   legalRepresentativeSchema,
 } from '@permis/ants-api';
@@ -43,17 +45,12 @@ export const studentFormSchema = z.object({
 });
 export type StudentForm = z.infer<typeof studentFormSchema>;
 
-/** The "Dossier 02 - 06" tab: the paper part, the online part, the ePhoto codes. */
-export const dossierFormSchema = z.object({
-  paper: z
-    .object({
-      /** "Je souhaite recevoir mes identifiants de suivi de distribution … Par courrier / Par courriel". */
-      trackingBy: z.enum(['courrier', 'courriel']).default('courrier'),
-      registeredOn: optionalDate,
-      bordereauNumber: text(20),
-      bordereauDate: optionalDate,
-    })
-    .default({ trackingBy: 'courrier', registeredOn: '', bordereauNumber: '', bordereauDate: '' }),
+/**
+ * The online part of the tab: one entry per field of the contract's dossier, as the secretary types
+ * it (an optional date or choice left empty is ""). A field added to `dossierSchema` does not
+ * compile until the tab holds it.
+ */
+const onlinePart = {
   neph: dossierSchema.shape.neph,
   medicalVisitDate: optionalDate,
   requestedCategories: dossierSchema.shape.heldCategories,
@@ -67,12 +64,28 @@ export const dossierFormSchema = z.object({
   prefectureCode: text(10),
   declarations: dossierSchema.shape.declarations,
   training: dossierSchema.shape.training,
+} satisfies Record<keyof Dossier, z.ZodType>;
+
+/** The "Dossier 02 - 06" tab: the paper part, the online part, the ePhoto codes. */
+export const dossierFormSchema = z.object({
+  paper: z
+    .object({
+      /** "Je souhaite recevoir mes identifiants de suivi de distribution … Par courrier / Par courriel". */
+      trackingBy: z.enum(['courrier', 'courriel']).default('courrier'),
+      registeredOn: optionalDate,
+      bordereauNumber: text(20),
+      bordereauDate: optionalDate,
+    })
+    .default({ trackingBy: 'courrier', registeredOn: '', bordereauNumber: '', bordereauDate: '' }),
+  ...onlinePart,
   /** The school holds a mandate signed on paper by the student: no online validation by them. */
   paperMandate: z.boolean().default(false),
   ephotoCode02: text(22).transform((v) => v.toUpperCase()),
   ephotoCode06: text(22).transform((v) => v.toUpperCase()),
 });
 export type DossierForm = z.infer<typeof dossierFormSchema>;
+/** The online part of the tab, every field of the contract's dossier. */
+export type OnlineDossierForm = Pick<DossierForm, keyof Dossier>;
 
 export const EMPTY_DOSSIER: DossierForm = dossierFormSchema.parse({ declarations: {} });
 
@@ -112,6 +125,7 @@ export function toCreateApplication(
     },
     legalRepresentative: (student.legalRepresentative as LegalRepresentative | null) ?? null,
     dossier: {
+      // Every field, none by omission (EveryField): an optional one left empty is sent as undefined.
       neph: dossier.neph,
       medicalVisitDate: orUndefined(dossier.medicalVisitDate),
       requestedCategories: dossier.requestedCategories as CreateApplication['dossier']['requestedCategories'],
@@ -124,6 +138,6 @@ export function toCreateApplication(
       prefectureCode: dossier.prefectureCode || office.prefectureCode || '',
       declarations: dossier.declarations,
       training: dossier.training,
-    },
+    } satisfies EveryField<Dossier>,
   };
 }

@@ -114,24 +114,19 @@ export type {
   Suggestion as PlaceSuggestion,
 } from '@permis/referentiel';
 
-/** The "Dossier 02 - 06" tab as stored (dates yyyy-mm-dd). */
-export type Dossier = {
+/**
+ * The online part of the tab: every field of the contract's dossier, an optional date or choice
+ * left empty as "" (dates yyyy-mm-dd).
+ */
+type OnlineDossier = {
+  [K in keyof Required<AntsDossier>]: undefined extends AntsDossier[K]
+    ? Exclude<AntsDossier[K], undefined> | ''
+    : AntsDossier[K];
+};
+
+/** The "Dossier 02 - 06" tab as stored: the paper part, the online part, the ePhoto codes. */
+export type Dossier = OnlineDossier & {
   paper: { trackingBy: 'courrier' | 'courriel'; registeredOn: string; bordereauNumber: string; bordereauDate: string };
-  neph: string;
-  medicalVisitDate: string;
-  requestedCategories: string[];
-  heldCategories: string[];
-  lastCategoryDate: string;
-  lastCategoryPlace: string;
-  lastCategoryBy: 'exam' | 'exchange' | '';
-  previousLicenceDepartment: string;
-  previousLicenceCountry: string;
-  prefectureCode: string;
-  /** null: not answered yet (never answered for the candidate). */
-  declarations: Record<Exclude<DeclarationKey, 'dataReuseOpposition'>, boolean | null> & {
-    dataReuseOpposition: boolean;
-  };
-  training: AntsDossier['training'];
   paperMandate: boolean;
   ephotoCode02: string;
   ephotoCode06: string;

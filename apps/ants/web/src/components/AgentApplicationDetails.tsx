@@ -1,3 +1,4 @@
+import type { Dossier } from '@permis/ants-api';
 import { type AgentApplication, type AgentPiece, agentApplicationPath } from '../api.ts';
 import { formatCalendarDate } from '../formatDate.ts';
 import { SummaryList } from './SummaryList.tsx';
@@ -5,9 +6,35 @@ import { TitledSection } from './TitledSection.tsx';
 
 const NOT_GIVEN = 'Non renseigné';
 
+type Row = { label: string; value: string };
+
+/**
+ * The "Dossier" rows the agent reads, one entry per field of the contract's dossier, in the page's
+ * order: a field added to `dossierSchema` does not compile until it is shown here or said not to be.
+ */
+const DOSSIER_ROWS = {
+  requestedCategories: ({ application }) => ({
+    label: 'Catégorie(s) demandée(s)',
+    value: application.dossier.requestedCategories.join(', ') || 'Aucune',
+  }),
+  // The préfecture by its name, as the service resolved the code.
+  prefectureCode: ({ prefecture }) => ({ label: 'Préfecture', value: prefecture || NOT_GIVEN }),
+  // Not shown to the agent: the instruction of this service decides on the pièces, the categories and the préfecture.
+  neph: null,
+  medicalVisitDate: null,
+  heldCategories: null,
+  lastCategoryDate: null,
+  lastCategoryPlace: null,
+  lastCategoryBy: null,
+  previousLicenceDepartment: null,
+  previousLicenceCountry: null,
+  declarations: null,
+  training: null,
+} satisfies Record<keyof Dossier, ((data: AgentApplication) => Row) | null>;
+
 /** What the school sent: identity, address, categories, prefecture, ePhoto and pièces. */
 export function AgentApplicationDetails({ data }: { data: AgentApplication }) {
-  const { application, prefecture, ephotoCode, pieces } = data;
+  const { application, ephotoCode, pieces } = data;
   const { candidate } = application;
   return (
     <>
@@ -37,11 +64,7 @@ export function AgentApplicationDetails({ data }: { data: AgentApplication }) {
       <TitledSection id="detail-dossier" title="Dossier">
         <SummaryList
           items={[
-            {
-              label: 'Catégorie(s) demandée(s)',
-              value: application.dossier.requestedCategories.join(', ') || 'Aucune',
-            },
-            { label: 'Préfecture', value: prefecture || NOT_GIVEN },
+            ...Object.values(DOSSIER_ROWS).flatMap((row) => (row ? [row(data)] : [])),
             {
               label: 'Mandat papier',
               value: application.paperMandate ? 'Oui : le candidat ne valide pas en ligne' : 'Non',

@@ -1,3 +1,4 @@
+import type { Dossier } from '@permis/ants-api';
 import { type CandidateApplication, candidateApplicationPath, type Piece } from '../api.ts';
 import { formatCalendarDate } from '../formatDate.ts';
 import { SummaryList } from './SummaryList.tsx';
@@ -19,6 +20,31 @@ const TITLE_CONTEXT = {
 
 const NOT_GIVEN = 'Non renseigné';
 
+/**
+ * The section of the recap that shows each field of the contract's dossier: a field added to
+ * `dossierSchema` does not compile until it is shown in one or said not to be (null). The sections'
+ * ids below are typed by it.
+ */
+const SHOWN_IN = {
+  medicalVisitDate: 'recap-motif',
+  heldCategories: 'recap-categories',
+  requestedCategories: 'recap-categories',
+  training: 'recap-training',
+  // By the préfecture's name (`application.prefecture`).
+  prefectureCode: 'recap-address',
+  // The reuse of data only: seed 000's recap does not repeat the Oui / Non answers.
+  declarations: 'recap-contact',
+  // Not in seed 000's recap: what the candidate already holds is told by "Nouveau titre" alone.
+  neph: null,
+  lastCategoryDate: null,
+  lastCategoryPlace: null,
+  lastCategoryBy: null,
+  previousLicenceDepartment: null,
+  previousLicenceCountry: null,
+} as const satisfies Record<keyof Dossier, string | null>;
+type DossierSection = NonNullable<(typeof SHOWN_IN)[keyof typeof SHOWN_IN]>;
+const section = (id: DossierSection) => id;
+
 /** Every section of the recap of an application, in the order of the agency's form (seed 000). */
 export function ApplicationRecap({
   application,
@@ -31,7 +57,7 @@ export function ApplicationRecap({
   const { candidate, dossier, legalRepresentative } = application;
   return (
     <>
-      <TitledSection id="recap-motif" title="Motif de la demande du titre">
+      <TitledSection id={section('recap-motif')} title="Motif de la demande du titre">
         <p>
           {legalRepresentative
             ? 'La demande est effectuée pour une personne mineure par son représentant légal.'
@@ -56,7 +82,7 @@ export function ApplicationRecap({
         </p>
       </TitledSection>
 
-      <TitledSection id="recap-categories" title="Catégories de permis">
+      <TitledSection id={section('recap-categories')} title="Catégories de permis">
         <SummaryList
           items={[
             { label: 'Catégorie(s) de permis demandée(s)', value: categories(dossier.requestedCategories) },
@@ -65,7 +91,7 @@ export function ApplicationRecap({
         />
       </TitledSection>
 
-      <TitledSection id="recap-training" title="Formations">
+      <TitledSection id={section('recap-training')} title="Formations">
         <ul className="fr-mb-0">
           <li>
             {dossier.training === 'aac'
@@ -97,7 +123,7 @@ export function ApplicationRecap({
         />
       </TitledSection>
 
-      <TitledSection id="recap-address" title="Adresse de la personne concernée par le titre">
+      <TitledSection id={section('recap-address')} title="Adresse de la personne concernée par le titre">
         <SummaryList
           items={[
             { label: 'Adresse', value: candidate.addressLine1 },
@@ -125,7 +151,7 @@ export function ApplicationRecap({
         </TitledSection>
       )}
 
-      <TitledSection id="recap-contact" title="Coordonnées où l'on peut vous joindre">
+      <TitledSection id={section('recap-contact')} title="Coordonnées où l'on peut vous joindre">
         <SummaryList
           items={[
             { label: 'Adresse mél.', value: candidate.email },

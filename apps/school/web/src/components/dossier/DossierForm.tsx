@@ -11,9 +11,9 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { ageOn, DECLARATIONS, jdcRequired, parisToday } from '@permis/ants-api';
+import { type Dossier as AntsDossier, ageOn, DECLARATIONS, jdcRequired, parisToday } from '@permis/ants-api';
 import { PERMIT_CATEGORIES } from '@permis/referentiel';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { api } from '../../api.ts';
 import { formatDate } from '../../format.ts';
 import type { DeclarationKey, Dossier, Prefecture } from '../../types.ts';
@@ -109,6 +109,101 @@ export function DossierForm({
     </Checkbox.Group>
   );
 
+  // One input per field of the contract's dossier, placed below: a field added to `dossierSchema`
+  // does not compile until the tab asks it.
+  const inputs = {
+    neph: <TextInput label="Numéro NEPH" inputMode="numeric" {...text('neph')} />,
+    medicalVisitDate: <TextInput label="Visite médicale" placeholder="jj/mm/aaaa" {...text('medicalVisitDate')} />,
+    requestedCategories: categories('requestedCategories', 'Catégorie de permis demandé'),
+    heldCategories: categories('heldCategories', 'Catégorie(s) déjà obtenue(s)'),
+    lastCategoryDate: (
+      <TextInput label="Dernière catégorie obtenue le" placeholder="jj/mm/aaaa" {...text('lastCategoryDate')} />
+    ),
+    lastCategoryPlace: <TextInput label="Lieu" {...text('lastCategoryPlace')} />,
+    lastCategoryBy: (
+      <Radio.Group
+        label="Dernière catégorie obtenue"
+        value={values.lastCategoryBy}
+        onChange={(value) => set('lastCategoryBy', value as Dossier['lastCategoryBy'])}
+      >
+        <Group mt={4}>
+          <Radio value="exam" label="Par examen" />
+          <Radio value="exchange" label="Par échange" />
+        </Group>
+      </Radio.Group>
+    ),
+    previousLicenceDepartment: (
+      <TextInput
+        label="Département de délivrance de l'ancien permis"
+        {...text('previousLicenceDepartment', 'previousLicenceDepartment')}
+      />
+    ),
+    previousLicenceCountry: <TextInput label="Pays d'origine de l'ancien permis" {...text('previousLicenceCountry')} />,
+    prefectureCode: (
+      <NativeSelect
+        label="Préfecture"
+        description={
+          prefectures === null ? "La liste vient du site de l'ANTS : elle n'a pas pu être chargée." : undefined
+        }
+        data={[
+          { value: '', label: `Celle du bureau${officePrefecture ? ` (${officePrefecture})` : ''}` },
+          ...(prefectures ?? []).map((p) => ({ value: p.code, label: p.label })),
+        ]}
+        {...text('prefectureCode')}
+      />
+    ),
+    // The Oui / Non questions, one per answered declaration (DECLARATIONS); the reuse of data is a box.
+    declarations: {
+      answered: DECLARATIONS.map((block) => (
+        <Fieldset key={block.group} legend={block.group}>
+          <Stack gap="xs">
+            {block.items.map((item) => (
+              <Radio.Group
+                key={item.key}
+                id={declarationId(item.key)}
+                label={item.label}
+                // Unanswered until the user answers: no box is ticked for the candidate.
+                value={radioValue(values.declarations[item.key])}
+                onChange={(value) => declare(item.key, value === 'oui')}
+                withAsterisk={item.key === 'jdcInOrder' && jdcNeeded}
+                description={
+                  item.key === 'jdcInOrder' && jdcNeeded
+                    ? 'Réponse obligatoire pour une demande en ligne : le candidat a entre 17 et 25 ans.'
+                    : undefined
+                }
+              >
+                <Group mt={2}>
+                  <Radio value="oui" label="Oui" />
+                  <Radio value="non" label="Non" />
+                </Group>
+              </Radio.Group>
+            ))}
+          </Stack>
+        </Fieldset>
+      )),
+      dataReuseOpposition: (
+        <Checkbox
+          label="Je m'oppose à la réutilisation de mes données personnelles à des fins autres que celles pour lesquelles elles sont collectées"
+          checked={values.declarations.dataReuseOpposition}
+          onChange={(event) => declare('dataReuseOpposition', event.currentTarget.checked)}
+        />
+      ),
+    },
+    training: (
+      <Radio.Group
+        label="Formation"
+        value={values.training}
+        onChange={(value) => set('training', value as Dossier['training'])}
+      >
+        <Stack gap={4} mt={4}>
+          <Radio value="none" label="Ni l'un ni l'autre" />
+          <Radio value="aac" label="de l'apprentissage anticipé de la conduite (AAC)" />
+          <Radio value="supervised" label="de la conduite supervisée" />
+        </Stack>
+      </Radio.Group>
+    ),
+  } satisfies Record<keyof AntsDossier, ReactNode | Record<string, ReactNode>>;
+
   return (
     <form onSubmit={save} noValidate aria-label="Dossier 02 - 06">
       <Stack gap="md">
@@ -156,97 +251,33 @@ export function DossierForm({
         <Fieldset legend='Saisie des informations de la demande ("papier" et "en ligne")'>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label="Numéro NEPH" inputMode="numeric" {...text('neph')} />
-              <TextInput label="Visite médicale" placeholder="jj/mm/aaaa" {...text('medicalVisitDate')} />
+              {inputs.neph}
+              {inputs.medicalVisitDate}
             </SimpleGrid>
-            {categories('requestedCategories', 'Catégorie de permis demandé')}
-            {categories('heldCategories', 'Catégorie(s) déjà obtenue(s)')}
+            {inputs.requestedCategories}
+            {inputs.heldCategories}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label="Dernière catégorie obtenue le" placeholder="jj/mm/aaaa" {...text('lastCategoryDate')} />
-              <TextInput label="Lieu" {...text('lastCategoryPlace')} />
+              {inputs.lastCategoryDate}
+              {inputs.lastCategoryPlace}
             </SimpleGrid>
-            <Radio.Group
-              label="Dernière catégorie obtenue"
-              value={values.lastCategoryBy}
-              onChange={(value) => set('lastCategoryBy', value as Dossier['lastCategoryBy'])}
-            >
-              <Group mt={4}>
-                <Radio value="exam" label="Par examen" />
-                <Radio value="exchange" label="Par échange" />
-              </Group>
-            </Radio.Group>
+            {inputs.lastCategoryBy}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label="Département de délivrance de l'ancien permis"
-                {...text('previousLicenceDepartment', 'previousLicenceDepartment')}
-              />
-              <TextInput label="Pays d'origine de l'ancien permis" {...text('previousLicenceCountry')} />
+              {inputs.previousLicenceDepartment}
+              {inputs.previousLicenceCountry}
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <NativeSelect
-                label="Préfecture"
-                description={
-                  prefectures === null ? "La liste vient du site de l'ANTS : elle n'a pas pu être chargée." : undefined
-                }
-                data={[
-                  { value: '', label: `Celle du bureau${officePrefecture ? ` (${officePrefecture})` : ''}` },
-                  ...(prefectures ?? []).map((p) => ({ value: p.code, label: p.label })),
-                ]}
-                {...text('prefectureCode')}
-              />
+              {inputs.prefectureCode}
               <TextInput label="Département" value={prefecture?.department ?? ''} readOnly />
             </SimpleGrid>
           </Stack>
         </Fieldset>
 
-        {DECLARATIONS.map((block) => (
-          <Fieldset key={block.group} legend={block.group}>
-            <Stack gap="xs">
-              {block.items.map((item) => (
-                <Radio.Group
-                  key={item.key}
-                  id={declarationId(item.key)}
-                  label={item.label}
-                  // Unanswered until the user answers: no box is ticked for the candidate.
-                  value={radioValue(values.declarations[item.key])}
-                  onChange={(value) => declare(item.key, value === 'oui')}
-                  withAsterisk={item.key === 'jdcInOrder' && jdcNeeded}
-                  description={
-                    item.key === 'jdcInOrder' && jdcNeeded
-                      ? 'Réponse obligatoire pour une demande en ligne : le candidat a entre 17 et 25 ans.'
-                      : undefined
-                  }
-                >
-                  <Group mt={2}>
-                    <Radio value="oui" label="Oui" />
-                    <Radio value="non" label="Non" />
-                  </Group>
-                </Radio.Group>
-              ))}
-            </Stack>
-          </Fieldset>
-        ))}
+        {inputs.declarations.answered}
 
-        <Fieldset legend="Le Candidat a choisi :">
-          <Radio.Group
-            label="Formation"
-            value={values.training}
-            onChange={(value) => set('training', value as Dossier['training'])}
-          >
-            <Stack gap={4} mt={4}>
-              <Radio value="none" label="Ni l'un ni l'autre" />
-              <Radio value="aac" label="de l'apprentissage anticipé de la conduite (AAC)" />
-              <Radio value="supervised" label="de la conduite supervisée" />
-            </Stack>
-          </Radio.Group>
-        </Fieldset>
+        <Fieldset legend="Le Candidat a choisi :">{inputs.training}</Fieldset>
 
         <Stack gap="xs">
-          <Checkbox
-            label="Je m'oppose à la réutilisation de mes données personnelles à des fins autres que celles pour lesquelles elles sont collectées"
-            checked={values.declarations.dataReuseOpposition}
-            onChange={(event) => declare('dataReuseOpposition', event.currentTarget.checked)}
-          />
+          {inputs.declarations.dataReuseOpposition}
           <Checkbox
             label="Mandat papier signé par l'élève (pas de validation en ligne par l'élève)"
             checked={values.paperMandate}
