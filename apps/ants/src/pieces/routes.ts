@@ -11,7 +11,7 @@ import { type HttpServer, readUploadedFile } from '@permis/platform';
 import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
-import { schoolAudit } from '../pro/actor.ts';
+import { schoolAudit } from '../domain/actor.ts';
 import { proOperation } from '../pro/operation.ts';
 import { requireProCaller } from '../pro/token.ts';
 import type { AntsServices } from '../services.ts';

@@ -13,12 +13,12 @@ import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
 import { requirePro } from '../auth/context.ts';
 import { documentList, sendDocument } from '../documents/documentPdf.ts';
+import { schoolAudit } from '../domain/actor.ts';
 import { EPHOTO_IMAGES, sendEphotoImage } from '../ephoto/attached.ts';
 import { attachedEphoto, removeEphoto, setEphoto } from '../ephoto/schoolEphoto.ts';
 import { listPieces, sendPieceFile } from '../pieces/files.ts';
 import { deletePieceFile, piecesEditableApplication, storePieceFile } from '../pieces/schoolPieces.ts';
 import type { AntsServices } from '../services.ts';
-import { schoolAudit } from './actor.ts';
 
 const base = '/api/pro/web/applications/:number';
 const number = applicationNumberSchema;
