@@ -11,7 +11,6 @@ import {
 } from '@permis/platform';
 import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { referentielRoutes } from '@permis/referentiel/routes';
-import { sql } from 'drizzle-orm';
 import { applicationRoutes } from './applications/routes.ts';
 import { createSchoolActions } from './applications/schoolActions.ts';
 import { AGENT, type AntsAccess, CANDIDATE, PRO } from './auth/context.ts';
@@ -111,7 +110,7 @@ export async function buildAntsApp(deps: AntsDeps) {
   rateLimitProApi(app, db, deps.config.proRatePerMinute, deps.clock);
 
   app.get('/api/health', { config: { access: 'public' } }, async () => {
-    await db.execute(sql`select 1`);
+    await deps.database.executeSql('select 1');
     return { status: 'ok', service: 'ants', database: deps.database.kind };
   });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_PIECE_FILE_BYTES, files: 1, fields: 5 } });

@@ -1,5 +1,5 @@
 import type { Jobs, MailQueue, SecretBox, SessionManager } from '@permis/platform';
-import type { SchoolActions } from './applications/schoolActions.ts';
+import type { SchoolActionHooks, SchoolActions } from './applications/schoolActions.ts';
 import type { FranceConnect } from './candidates/franceConnect.ts';
 import type { AntsDb } from './db/index.ts';
 import type { FileStore } from './pieces/fileStore.ts';
@@ -27,7 +27,5 @@ export type AntsServices = {
   /** What a school does to its demands, through the API or its professional space (schoolActions.ts). */
   actions: SchoolActions;
   /** What follows a committed change: the candidate invited (with a link, never stored). */
-  hooks: {
-    onAwaitingCandidate(applicationId: string): Promise<void>;
-  };
+  hooks: SchoolActionHooks;
 };

@@ -11,10 +11,10 @@ import {
 } from '@permis/platform';
 import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { referentielRoutes } from '@permis/referentiel/routes';
-import { sql } from 'drizzle-orm';
 import { adminRoutes } from './admin/routes.ts';
 import { createAntsClients } from './ants/clients.ts';
-import { createWebhookSubscriber, WEBHOOK_QUEUE, webhookReceiverRoutes } from './ants/webhook.ts';
+import { createWebhookSubscriber, WEBHOOK_QUEUE } from './ants/webhook.ts';
+import { webhookReceiverRoutes } from './ants/webhookRoutes.ts';
 import { type AuthContext, requireDirigeant, type SchoolAccess, SUBJECT } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { SchoolConfig } from './config.ts';
@@ -68,7 +68,7 @@ export async function buildSchoolApp(deps: SchoolDeps) {
   });
 
   app.get('/api/health', { config: { access: 'public' } }, async () => {
-    await db.execute(sql`select 1`);
+    await deps.database.executeSql('select 1');
     return { status: 'ok', service: 'school', database: deps.database.kind };
   });
   const box = createSecretBox(deps.config.secretKey);

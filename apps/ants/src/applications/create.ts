@@ -12,8 +12,9 @@ import { normalizePlaceName } from '@permis/referentiel';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AntsDb, AntsSession, AntsTx } from '../db/index.ts';
-import { applications, auditEvents, candidates } from '../db/schema.ts';
-import { candidateAudit, type SchoolActor, schoolAudit } from '../pro/actor.ts';
+import { applications, candidates } from '../db/schema.ts';
+import { candidateAudit, type SchoolActor, schoolAudit } from '../domain/actor.ts';
+import { recordAudit } from '../domain/audit.ts';
 import { proError } from '../pro/errors.ts';
 import type { ApplicationRow } from './machine.ts';
 import { insertApplication } from './number.ts';
@@ -87,20 +88,6 @@ const liveApplications = prepared((on: AntsSession) =>
     .prepare('live_applications'),
 );
 
-const auditCreation = prepared((on: AntsSession) =>
-  on
-    .insert(auditEvents)
-    .values({
-      actorType: placeholder('actorType'),
-      actorId: placeholder('actorId'),
-      actorUserId: placeholder('actorUserId'),
-      action: 'application.create',
-      targetType: 'application',
-      targetId: placeholder('targetId'),
-    })
-    .prepare('audit_application_create'),
-);
-
 /**
  * Creates a draft for a school. The idempotency key makes a retry (after a timeout, a cut
  * connection) return the application the first call created, never a second one.
@@ -138,7 +125,12 @@ export async function createApplication(
         idempotencyKey,
         requestHash,
       });
-      await auditCreation(tx).execute({ ...schoolAudit(school), targetId: inserted.id });
+      await recordAudit(tx, {
+        by: schoolAudit(school),
+        action: 'application.create',
+        target: 'application',
+        targetId: inserted.id,
+      });
       return { row: inserted, created: true };
     });
   } catch (error) {
@@ -273,7 +265,12 @@ export async function createOwnApplication(
       dossier: request.dossier,
       paperMandate: false,
     });
-    await auditCreation(tx).execute({ ...candidateAudit(candidateId), targetId: inserted.id });
+    await recordAudit(tx, {
+      by: candidateAudit(candidateId),
+      action: 'application.create',
+      target: 'application',
+      targetId: inserted.id,
+    });
     return inserted;
   });
 }

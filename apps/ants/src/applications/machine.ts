@@ -9,7 +9,9 @@ import { AppError } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import { newsOf, recordNews } from '../candidates/news.ts';
 import type { AntsTx } from '../db/index.ts';
-import { applications, auditEvents } from '../db/schema.ts';
+import { applications } from '../db/schema.ts';
+import { type Actor, auditActor } from '../domain/actor.ts';
+import { recordAudit } from '../domain/audit.ts';
 import { proError } from '../pro/errors.ts';
 import { recordChange } from '../webhooks/outbox.ts';
 
@@ -25,9 +27,6 @@ import { recordChange } from '../webhooks/outbox.ts';
  * A candidat libre's own demand (no school): draft ──submit──► under_instruction, or ──withdraw──► deleted;
  * the candidate completes it as its holder.
  */
-/** Who moves a demand; `userId` names which user of a school did it (see pro/actor.ts). */
-export type Actor = { type: 'school' | 'candidate' | 'agent' | 'system'; id: string | null; userId?: string | null };
-
 /**
  * `by`: who takes the action. A school acts on the demands it holds; a candidate on the school's
  * demands made for them (`for`) or, as the holder, on their own demand (`own`, a candidat libre's).
@@ -110,12 +109,10 @@ export async function transition(
   if (!updated) {
     throw proError('STATE_CHANGED', "La demande vient d'être modifiée par ailleurs : mettez-la à jour puis réessayez.");
   }
-  await tx.insert(auditEvents).values({
-    actorType: actor.type,
-    actorId: actor.id,
-    actorUserId: actor.userId ?? null,
+  await recordAudit(tx, {
+    by: auditActor(actor),
     action: `application.${action}`,
-    targetType: 'application',
+    target: 'application',
     targetId: app.id,
     reason: options.reason ?? `${app.state} → ${to}`,
   });

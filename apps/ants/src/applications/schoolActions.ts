@@ -1,18 +1,23 @@
 import type { TransferRequest } from '@permis/ants-api';
-import type { SchoolActor } from '../pro/actor.ts';
-import type { AntsServices } from '../services.ts';
+import type { AntsDb } from '../db/index.ts';
+import type { SchoolActor } from '../domain/actor.ts';
 import { findOwnApplication } from './find.ts';
 import { transition } from './machine.ts';
 import { createTransfers } from './transfer.ts';
 import { validateApplication } from './validate.ts';
 import { toView } from './view.ts';
 
+/** What follows a committed change: the candidate invited (with a link, never stored). */
+export type SchoolActionHooks = {
+  onAwaitingCandidate(applicationId: string): Promise<void>;
+};
+
 /**
  * What a school does to its demands, whichever door it comes through (its software's professional
  * API, or its professional space on the agency's site): the same checks, the same state machine, the
  * same errors, the same notices to the candidate and pushes to the school.
  */
-export function createSchoolActions(services: Pick<AntsServices, 'db' | 'hooks'>) {
+export function createSchoolActions(services: { db: AntsDb; hooks: SchoolActionHooks }) {
   const { db, hooks } = services;
   const actor = (school: SchoolActor) => ({ type: 'school' as const, id: school.id, userId: school.userId });
   const transfers = createTransfers(db);

@@ -3,8 +3,9 @@ import { createLoginThrottle } from '@permis/platform';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordNews, transferNews } from '../candidates/news.ts';
 import type { AntsDb } from '../db/index.ts';
-import { applications, auditEvents, formerHolders, proAccounts } from '../db/schema.ts';
-import { type SchoolActor, schoolAudit } from '../pro/actor.ts';
+import { applications, formerHolders, proAccounts } from '../db/schema.ts';
+import { type SchoolActor, schoolAudit } from '../domain/actor.ts';
+import { recordAudit } from '../domain/audit.ts';
 import { proError } from '../pro/errors.ts';
 import { recordChange } from '../webhooks/outbox.ts';
 
@@ -79,10 +80,10 @@ export function createTransfers(db: AntsDb): Transfers {
         await tx
           .delete(formerHolders)
           .where(and(eq(formerHolders.applicationId, row.id), eq(formerHolders.proAccountId, schoolId)));
-        await tx.insert(auditEvents).values({
-          ...schoolAudit(school),
+        await recordAudit(tx, {
+          by: schoolAudit(school),
           action: 'application.transfer',
-          targetType: 'application',
+          target: 'application',
           targetId: row.id,
           reason: `depuis ${from}`,
         });

@@ -2,8 +2,9 @@ import { API_ERRORS, type createApplicationSchema, inStateSet, parisToday } from
 import { and, eq, ne, notExists } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
-import { applications, auditEvents, candidates, ephotoCodes } from '../db/schema.ts';
-import { type SchoolActor, schoolAudit } from '../pro/actor.ts';
+import { applications, candidates, ephotoCodes } from '../db/schema.ts';
+import { type SchoolActor, schoolAudit } from '../domain/actor.ts';
+import { recordAudit } from '../domain/audit.ts';
 import { proError } from '../pro/errors.ts';
 import { recordChange } from '../webhooks/outbox.ts';
 import { candidateFor } from './create.ts';
@@ -93,10 +94,10 @@ export async function updateDraft(
           ),
         );
     }
-    await tx.insert(auditEvents).values({
-      ...schoolAudit(school),
+    await recordAudit(tx, {
+      by: schoolAudit(school),
       action: 'application.update',
-      targetType: 'application',
+      target: 'application',
       targetId: row.id,
     });
     await recordChange(tx, row.id, [schoolId]);

@@ -1,18 +1,15 @@
 import { proCredentials } from '@permis/ants-api';
-import { createLoginThrottle, type HttpServer, verifyPassword } from '@permis/platform';
-import { eq } from 'drizzle-orm';
+import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
-import { agents, auditEvents } from '../db/schema.ts';
 import { createProSignIn } from '../pro/signIn.ts';
 import type { AntsServices } from '../services.ts';
+import { createAgentSignIn } from './agentSignIn.ts';
 import { AGENT, type AuthContext, CANDIDATE, PRO, requireAgent, requireCandidate, requirePro } from './context.ts';
-
-const AGENT_WRONG_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
 
 export function authRoutes(app: HttpServer, ctx: AuthContext & Pick<AntsServices, 'franceConnect'>) {
   // The web sign-in and the API token are one sign-in (pro/signIn.ts), one count per login.
   const proSignIn = createProSignIn(ctx.db);
-  const agentThrottle = createLoginThrottle(ctx.db, { scope: 'agent' });
+  const agentSignIn = createAgentSignIn(ctx.db);
 
   app.post(
     '/api/pro/login',
@@ -36,19 +33,8 @@ export function authRoutes(app: HttpServer, ctx: AuthContext & Pick<AntsServices
       schema: { body: z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }) },
     },
     async (request, reply) => {
-      const { login, password } = request.body;
-      await agentThrottle.assertAllowed(request.ip, login);
-      const [row] = await ctx.db.select().from(agents).where(eq(agents.login, login.toLowerCase())).limit(1);
-      const ok = await verifyPassword(row?.passwordHash, password);
-      if (!row || !ok || !row.active) {
-        await agentThrottle.recordFailure(request.ip, login);
-        return app.problem(reply, 401, 'WRONG_CREDENTIALS', AGENT_WRONG_CREDENTIALS);
-      }
-      await agentThrottle.recordSuccess(request.ip, login);
-      const { csrfToken } = await ctx.sessions.start(reply, AGENT, row.id);
-      await ctx.db
-        .insert(auditEvents)
-        .values({ actorType: AGENT, actorId: row.id, action: 'login', targetType: 'agent', targetId: row.id });
+      const agentId = await agentSignIn(request.ip, request.body);
+      const { csrfToken } = await ctx.sessions.start(reply, AGENT, agentId);
       return { kind: AGENT, csrfToken };
     },
   );

@@ -1,8 +1,8 @@
-import { AppError, type HttpServer, loggableError, type SecretBox } from '@permis/platform';
+import { AppError, type HttpServer, loggableError, type SecretBox, type SessionManager } from '@permis/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
 import type { FranceConnectConfig } from '../config.ts';
-import type { AntsServices } from '../services.ts';
+import type { AntsDb } from '../db/index.ts';
 import { fcError, franceConnectAccount } from './franceConnectAccount.ts';
 import { pivotClaims, pivotOf } from './pivot.ts';
 import { startCandidateSession } from './signIn.ts';
@@ -150,7 +150,11 @@ function failed() {
  * The two steps of the browser's round trip. Both answer with a redirect, never a JSON error: a
  * failure comes back to the sign-in page with its code, which says it in French.
  */
-export function franceConnectRoutes(app: HttpServer, ctx: AntsServices) {
+export function franceConnectRoutes(
+  app: HttpServer,
+  // The services it needs, named here: the services object names FranceConnect's type (no circle).
+  ctx: { db: AntsDb; sessions: SessionManager; franceConnect?: FranceConnect },
+) {
   const franceConnect = ctx.franceConnect;
   // The sign-in page offers the button only where FranceConnect is configured.
   app.get('/api/candidate/franceconnect', { config: { access: 'public' } }, async () => ({

@@ -3,7 +3,8 @@ import type { MailQueue } from '@permis/platform';
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import { typedCivilIdentity } from '../applications/create.ts';
 import type { AntsDb } from '../db/index.ts';
-import { applications, auditEvents, candidates } from '../db/schema.ts';
+import { applications, candidates } from '../db/schema.ts';
+import { recordAudit } from '../domain/audit.ts';
 import { internationalMobile, type SmsQueue } from '../notify/sms.ts';
 import { issueLink } from './links.ts';
 import { SIGNATURE } from './mails.ts';
@@ -91,11 +92,10 @@ async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: st
         .update(candidates)
         .set({ mobile: entered, mobileConfirmedAt: null, ...typedCivilIdentity(typed) })
         .where(eq(candidates.id, candidate.id));
-      await tx.insert(auditEvents).values({
-        actorType: 'school',
-        actorId: application.proAccountId,
+      await recordAudit(tx, {
+        by: { actorType: 'school', actorId: application.proAccountId, actorUserId: null },
         action: 'candidate.contacts_from_application',
-        targetType: 'candidate',
+        target: 'candidate',
         targetId: candidate.id,
       });
     });

@@ -19,11 +19,11 @@ import { type ApplicationRow, transition } from '../applications/machine.ts';
 import { assertReadyToSend } from '../applications/validate.ts';
 import { requireCandidate } from '../auth/context.ts';
 import { applications } from '../db/schema.ts';
+import { candidateAudit } from '../domain/actor.ts';
 import { EPHOTO_IMAGES, sendEphotoImage } from '../ephoto/attached.ts';
 import { assertEphotoEditable, attachEphoto, attachedEphoto, detachEphoto } from '../ephoto/schoolEphoto.ts';
 import { listPieces } from '../pieces/files.ts';
 import { removePieceFile, storePieceFile } from '../pieces/schoolPieces.ts';
-import { candidateAudit } from '../pro/actor.ts';
 import type { AntsServices } from '../services.ts';
 import { attestIdentity } from './attestation.ts';
 

@@ -19,10 +19,10 @@ import { applications, candidateMessages, candidates, candidateTokens } from '..
 import type { AntsServices } from '../services.ts';
 import { auditCandidate } from './audit.ts';
 import { issueLink, linkCandidate, linkTokenParam, useLink } from './links.ts';
+import { freeLoginId } from './loginId.ts';
 import { credentialsChangedNotice, emailChangedNotice, emailChangeMail } from './mails.ts';
 import { mobileChangeRoutes, pendingMobile } from './mobileChange.ts';
 import { assertNewPassword, SECRET_QUESTIONS } from './questions.ts';
-import { freeLoginId } from './routes.ts';
 import { candidateSees } from './sees.ts';
 
 const EMAIL_LINK_HOURS = 24;

@@ -3,8 +3,9 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { findOwnApplication } from '../applications/find.ts';
 import type { ApplicationRow } from '../applications/machine.ts';
 import type { AntsDb } from '../db/index.ts';
-import { applications, auditEvents, ephotoCodes, photoBooths } from '../db/schema.ts';
-import { type HolderAudit, type SchoolActor, schoolAudit } from '../pro/actor.ts';
+import { applications, ephotoCodes, photoBooths } from '../db/schema.ts';
+import { type HolderAudit, type SchoolActor, schoolAudit } from '../domain/actor.ts';
+import { recordAudit } from '../domain/audit.ts';
 import { proError } from '../pro/errors.ts';
 
 // The ePhoto of a school's application, the same for its software (professional API) and its
@@ -57,12 +58,7 @@ export async function attachEphoto(db: AntsDb, by: HolderAudit, row: Application
     }
     // On the application too: its school's copy learns it (and a sync sees it changed).
     await tx.update(applications).set({ ephotoCode: code, updatedAt: new Date() }).where(eq(applications.id, row.id));
-    await tx.insert(auditEvents).values({
-      ...by,
-      action: 'ephoto.set',
-      targetType: 'application',
-      targetId: row.id,
-    });
+    await recordAudit(tx, { by, action: 'ephoto.set', target: 'application', targetId: row.id });
   });
   return code;
 }
@@ -83,12 +79,7 @@ export async function detachEphoto(db: AntsDb, by: HolderAudit, row: Application
       .returning({ code: ephotoCodes.code });
     await tx.update(applications).set({ ephotoCode: null, updatedAt: new Date() }).where(eq(applications.id, row.id));
     if (released.length === 0) throw proError('EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
-    await tx.insert(auditEvents).values({
-      ...by,
-      action: 'ephoto.delete',
-      targetType: 'application',
-      targetId: row.id,
-    });
+    await recordAudit(tx, { by, action: 'ephoto.delete', target: 'application', targetId: row.id });
   });
 }
 

@@ -1,31 +1,18 @@
-import {
-  type ApplicationState,
-  applicationNumberSchema,
-  inStateSet,
-  OWN_HOLDER_LABEL,
-  STATE_SETS,
-  stateLabel,
-} from '@permis/ants-api';
-import { type HttpServer, notFound } from '@permis/platform';
+import { type ApplicationState, applicationNumberSchema, STATE_SETS } from '@permis/ants-api';
+import type { HttpServer } from '@permis/platform';
 import { PIECES, type PieceKind } from '@permis/referentiel';
 import { findPrefecture } from '@permis/referentiel/data';
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { type ApplicationRow, transition } from '../applications/machine.ts';
 import { toView } from '../applications/view.ts';
 import { requireAgent } from '../auth/context.ts';
-import type { AntsTx } from '../db/index.ts';
-import { applications, candidates, pieceFiles, proAccounts } from '../db/schema.ts';
 import { attachedEphotoCode, EPHOTO_IMAGES, sendEphotoImage } from '../ephoto/attached.ts';
 import { listPieces, sendPieceFile } from '../pieces/files.ts';
 import type { AntsServices } from '../services.ts';
-import { nextNeph } from './neph.ts';
+import { acceptApplication, rejectApplication, requestCompletion } from './decide.ts';
+import { findForInstruction, listForInstruction } from './queue.ts';
 
 const number = applicationNumberSchema;
 const KINDS = PIECES.map((p) => p.kind) as [PieceKind, ...PieceKind[]];
-
-/** Pièces proving identity: deleted once the application is decided (minimisation). */
-const IDENTITY_KINDS: PieceKind[] = ['identity'];
 
 /**
  * The instruction console: agents see the applications sent to instruction, open their pièces, and
@@ -35,13 +22,7 @@ export function instructionRoutes(app: HttpServer, ctx: AntsServices) {
   const { files } = ctx;
   const { db } = ctx;
 
-  const find = async (applicationNumber: string): Promise<ApplicationRow> => {
-    const [row] = await db.select().from(applications).where(eq(applications.number, applicationNumber)).limit(1);
-    if (!row || !inStateSet('sent', row.state)) {
-      throw notFound("Cette demande n'est pas à l'instruction.");
-    }
-    return row;
-  };
+  const find = (applicationNumber: string) => findForInstruction(db, applicationNumber);
 
   app.get(
     '/api/agent/applications',
@@ -55,27 +36,7 @@ export function instructionRoutes(app: HttpServer, ctx: AntsServices) {
     },
     async (request) => {
       await requireAgent(ctx, request);
-      const rows = await db
-        .select({ application: applications, school: proAccounts.schoolName })
-        .from(applications)
-        // A candidat libre's own demand has no school: it is listed too.
-        .leftJoin(proAccounts, eq(proAccounts.id, applications.proAccountId))
-        .where(eq(applications.state, request.query.state))
-        .orderBy(asc(applications.updatedAt))
-        .limit(500);
-      return {
-        applications: rows.map(({ application: a, school }) => {
-          const view = toView(a);
-          return {
-            number: a.number,
-            type: a.type,
-            stateLabel: stateLabel(a.state, a.type),
-            candidate: `${view.candidate.birthName} ${view.candidate.firstName}`,
-            school: school ?? OWN_HOLDER_LABEL,
-            updatedAt: a.updatedAt.toISOString(),
-          };
-        }),
-      };
+      return { applications: await listForInstruction(db, request.query.state) };
     },
   );
 
@@ -88,7 +49,7 @@ export function instructionRoutes(app: HttpServer, ctx: AntsServices) {
       const ephotoCode = await attachedEphotoCode(db, row.id);
       return {
         application: toView(row),
-        prefecture: findPrefecture((row.dossier as { prefectureCode: string }).prefectureCode)?.label ?? '',
+        prefecture: findPrefecture(row.dossier.prefectureCode)?.label ?? '',
         ephotoCode,
         pieces: await listPieces(db, row.id),
       };
@@ -131,11 +92,7 @@ export function instructionRoutes(app: HttpServer, ctx: AntsServices) {
     async (request) => {
       const agent = await requireAgent(ctx, request);
       const row = await find(request.params.number);
-      const piece = PIECES.find((p) => p.kind === request.body.piece)!;
-      const reason = `Pièce à compléter : ${piece.label}${request.body.message ? ` — ${request.body.message}` : ''}`;
-      const updated = await db.transaction((tx) =>
-        transition(tx, row, 'request_completion', { type: 'agent', id: agent.id }, { reason }),
-      );
+      const { updated, reason } = await requestCompletion(db, agent, row, request.body.piece, request.body.message);
       return { application: toView(updated), reason };
     },
   );
@@ -152,16 +109,7 @@ export function instructionRoutes(app: HttpServer, ctx: AntsServices) {
     async (request) => {
       const agent = await requireAgent(ctx, request);
       const row = await find(request.params.number);
-      const updated = await files.drop(async (tx) => {
-        const done = await transition(
-          tx,
-          row,
-          'reject',
-          { type: 'agent', id: agent.id },
-          { reason: request.body.reason },
-        );
-        return { value: done, dropped: await dropIdentityFiles(tx, row.id) };
-      });
+      const updated = await rejectApplication(files, agent, row, request.body.reason);
       return { application: toView(updated) };
     },
   );
@@ -172,25 +120,8 @@ export function instructionRoutes(app: HttpServer, ctx: AntsServices) {
     async (request) => {
       const agent = await requireAgent(ctx, request);
       const row = await find(request.params.number);
-      const updated = await files.drop(async (tx) => {
-        const prefecture = findPrefecture(row.dossier.prefectureCode);
-        // A Cerfa 06 keeps the NEPH its inscription received; a Cerfa 02 gets one now.
-        const [candidate] = await tx.select().from(candidates).where(eq(candidates.id, row.candidateId));
-        const neph =
-          row.type === '06' && candidate?.neph ? candidate.neph : await nextNeph(tx, prefecture?.department ?? '00');
-        const done = await transition(tx, row, 'accept', { type: 'agent', id: agent.id }, { extra: { neph } });
-        if (row.type === '02') await tx.update(candidates).set({ neph }).where(eq(candidates.id, row.candidateId));
-        return { value: done, dropped: await dropIdentityFiles(tx, row.id) };
-      });
+      const updated = await acceptApplication(files, agent, row);
       return { application: toView(updated) };
     },
   );
-}
-
-async function dropIdentityFiles(tx: AntsTx, applicationId: string): Promise<string[]> {
-  const dropped = await tx
-    .delete(pieceFiles)
-    .where(and(eq(pieceFiles.applicationId, applicationId), inArray(pieceFiles.kind, IDENTITY_KINDS)))
-    .returning({ storageName: pieceFiles.storageName });
-  return dropped.map((f) => f.storageName);
 }

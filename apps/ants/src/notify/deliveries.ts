@@ -1,7 +1,8 @@
 import { type HttpServer, listFailedJobs, MAIL_QUEUE, type Mail, notFound, retryFailedJob } from '@permis/platform';
 import { z } from 'zod';
-import { AGENT, requireAgent } from '../auth/context.ts';
-import { auditEvents } from '../db/schema.ts';
+import { requireAgent } from '../auth/context.ts';
+import { agentAudit } from '../domain/actor.ts';
+import { recordAudit } from '../domain/audit.ts';
 import type { AntsServices } from '../services.ts';
 import { SMS_QUEUE, type Sms } from './sms.ts';
 
@@ -52,11 +53,10 @@ export function deliveryRoutes(app: HttpServer, ctx: AntsServices) {
       if (!jobs || !(await retryFailedJob(jobs, CHANNELS[channel], id))) {
         throw notFound('Cet envoi n’est plus en échec : il a déjà été relancé ou a abouti.');
       }
-      await ctx.db.insert(auditEvents).values({
-        actorType: AGENT,
-        actorId: agent.id,
+      await recordAudit(ctx.db, {
+        by: agentAudit(agent.id),
         action: `delivery.retry.${channel}`,
-        targetType: 'job',
+        target: 'job',
         targetId: id,
       });
       return { retried: true };

@@ -6,8 +6,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { findOwnApplication } from '../applications/find.ts';
 import type { ApplicationRow } from '../applications/machine.ts';
 import type { AntsDb } from '../db/index.ts';
-import { auditEvents, pieceFiles } from '../db/schema.ts';
-import { type HolderAudit, type SchoolActor, schoolAudit } from '../pro/actor.ts';
+import { pieceFiles } from '../db/schema.ts';
+import { type HolderAudit, type SchoolActor, schoolAudit } from '../domain/actor.ts';
+import { recordAudit } from '../domain/audit.ts';
 import { proError } from '../pro/errors.ts';
 import type { FileStore } from './fileStore.ts';
 import { fileView, findPieceFile } from './files.ts';
@@ -77,10 +78,10 @@ export async function storePieceFile(
         comment,
       })
       .returning();
-    await tx.insert(auditEvents).values({
-      ...by,
+    await recordAudit(tx, {
+      by,
       action: 'piece.upload',
-      targetType: 'application',
+      target: 'application',
       targetId: row.id,
       reason: piece.kind,
     });
@@ -111,10 +112,10 @@ export async function removePieceFile(
   const file = await findPieceFile(db, row.id, fileId);
   await files.drop(async (tx) => {
     await tx.delete(pieceFiles).where(eq(pieceFiles.id, file.id));
-    await tx.insert(auditEvents).values({
-      ...by,
+    await recordAudit(tx, {
+      by,
       action: 'piece.delete',
-      targetType: 'application',
+      target: 'application',
       targetId: row.id,
       reason: file.kind,
     });

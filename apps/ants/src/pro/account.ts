@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { ProAccount } from '../auth/context.ts';
 import { assertNewPassword } from '../candidates/questions.ts';
 import type { AntsDb } from '../db/index.ts';
-import { auditEvents, proUsers } from '../db/schema.ts';
-import { schoolAudit } from './actor.ts';
+import { proUsers } from '../db/schema.ts';
+import { schoolAudit } from '../domain/actor.ts';
+import { recordAudit } from '../domain/audit.ts';
 import { proError } from './errors.ts';
 import { createProSignIn } from './signIn.ts';
 import { revokeProTokens } from './token.ts';
@@ -43,10 +44,10 @@ export async function changeProPassword(
   const passwordHash = await hashPassword(change.password);
   return db.transaction(async (tx) => {
     await tx.update(proUsers).set({ passwordHash }).where(eq(proUsers.id, row.id));
-    await tx.insert(auditEvents).values({
-      ...schoolAudit(user),
+    await recordAudit(tx, {
+      by: schoolAudit(user),
       action: 'password.change',
-      targetType: 'pro_user',
+      target: 'pro_user',
       targetId: row.id,
     });
     return revokeProTokens(tx, { proUserId: row.id });

@@ -3,7 +3,7 @@ import type { HttpServer } from '@permis/platform';
 import type { FastifyContextConfig, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { requirePro } from '../auth/context.ts';
 import type { AntsServices } from '../services.ts';
-import type { SchoolActor } from './actor.ts';
+import type { SchoolActor } from '../domain/actor.ts';
 import { proOperation } from './operation.ts';
 import type { SchoolOperation } from './schoolOperation.ts';
 import { requireProCaller } from './token.ts';

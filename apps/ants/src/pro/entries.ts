@@ -19,7 +19,7 @@ import { dataErrors } from '../applications/rules.ts';
 import { toView } from '../applications/view.ts';
 import type { AntsDb } from '../db/index.ts';
 import { applicationEntries, applications } from '../db/schema.ts';
-import type { SchoolActor } from './actor.ts';
+import type { SchoolActor } from '../domain/actor.ts';
 import { proError } from './errors.ts';
 
 type Steps = { [S in SavedStep]?: z.output<(typeof newApplicationStepSchemas)[S]> };

@@ -2,8 +2,9 @@ import { API_ERRORS } from '@permis/ants-api';
 import { AppError, createLoginThrottle, verifyPassword } from '@permis/platform';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
-import { auditEvents, proAccounts, proUsers } from '../db/schema.ts';
-import { schoolAudit } from './actor.ts';
+import { proAccounts, proUsers } from '../db/schema.ts';
+import { schoolAudit } from '../domain/actor.ts';
+import { recordAudit } from '../domain/audit.ts';
 
 export type ProCredentials = { agrementNumber: string; login: string; password: string };
 export type SignedInPro = { accountId: string; userId: string };
@@ -43,10 +44,10 @@ export function createProSignIn(db: AntsDb) {
         if (door === 'web') {
           await tx.update(proUsers).set({ lastLoginAt: sql`now()` }).where(eq(proUsers.id, row.user.id));
         }
-        await tx.insert(auditEvents).values({
-          ...schoolAudit({ id: signedIn.accountId, userId: signedIn.userId }),
+        await recordAudit(tx, {
+          by: schoolAudit({ id: signedIn.accountId, userId: signedIn.userId }),
           action: door === 'web' ? 'login' : 'api.token',
-          targetType: 'pro_user',
+          target: 'pro_user',
           targetId: signedIn.userId,
         });
       });

@@ -4,9 +4,10 @@ import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
-import { apiTokens, auditEvents, proAccounts, proUsers } from '../db/schema.ts';
+import { apiTokens, proAccounts, proUsers } from '../db/schema.ts';
+import { schoolAudit } from '../domain/actor.ts';
+import { recordAudit } from '../domain/audit.ts';
 import type { AntsServices } from '../services.ts';
-import { schoolAudit } from './actor.ts';
 import { proError } from './errors.ts';
 import { proOperation } from './operation.ts';
 import { createProSignIn } from './signIn.ts';
@@ -77,10 +78,10 @@ export function tokenRoutes(app: HttpServer, { db }: AntsServices) {
                 .where(eq(apiTokens.tokenHash, sha256(bearerToken(request))))
                 .returning()
             ).length;
-      await db.insert(auditEvents).values({
-        ...schoolAudit(caller),
+      await recordAudit(db, {
+        by: schoolAudit(caller),
         action: request.query.all === 'true' ? 'api.token_revoke_all' : 'api.token_revoke',
-        targetType: 'pro_account',
+        target: 'pro_account',
         targetId: caller.id,
       });
       return { revoked };

@@ -13,8 +13,9 @@ import { PRO, type ProAccount } from '../auth/context.ts';
 import { SIGNATURE } from '../candidates/mails.ts';
 import { assertNewPassword } from '../candidates/questions.ts';
 import type { AntsDb } from '../db/index.ts';
-import { auditEvents, proAccounts, proUsers, proUserTokens } from '../db/schema.ts';
-import { schoolAudit } from './actor.ts';
+import { proAccounts, proUsers, proUserTokens } from '../db/schema.ts';
+import { schoolAudit } from '../domain/actor.ts';
+import { recordAudit } from '../domain/audit.ts';
 import { revokeProTokens } from './token.ts';
 
 /** How long an invitation link lasts: a week, as the candidates' activation link. */
@@ -116,10 +117,10 @@ export async function inviteProUser(
         { path: 'login', message: 'Cet identifiant est déjà utilisé dans votre établissement.' },
       ]);
     }
-    await tx.insert(auditEvents).values({
-      ...schoolAudit(me),
+    await recordAudit(tx, {
+      by: schoolAudit(me),
       action: 'pro_user.invite',
-      targetType: 'pro_user',
+      target: 'pro_user',
       targetId: user.id,
     });
     return user;
@@ -203,10 +204,10 @@ export async function setProUserActive(
   await db.transaction(async (tx) => {
     await tx.update(proUsers).set({ active }).where(eq(proUsers.id, user.id));
     if (!active) await revokeProTokens(tx, { proUserId: user.id });
-    await tx.insert(auditEvents).values({
-      ...schoolAudit(me),
+    await recordAudit(tx, {
+      by: schoolAudit(me),
       action: active ? 'pro_user.enable' : 'pro_user.disable',
-      targetType: 'pro_user',
+      target: 'pro_user',
       targetId: user.id,
     });
   });
@@ -273,10 +274,10 @@ export async function acceptProInvitation(
       .returning();
     if (used.length !== 1) throw new AppError(410, 'LINK_GONE', LINK_GONE);
     await tx.update(proUsers).set({ passwordHash, lastLoginAt: new Date() }).where(eq(proUsers.id, user.id));
-    await tx.insert(auditEvents).values({
-      ...schoolAudit({ id: account.id, userId: user.id }),
+    await recordAudit(tx, {
+      by: schoolAudit({ id: account.id, userId: user.id }),
       action: 'pro_user.activate',
-      targetType: 'pro_user',
+      target: 'pro_user',
       targetId: user.id,
     });
   });

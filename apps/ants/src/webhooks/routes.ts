@@ -1,14 +1,11 @@
 import { webhookDeletedSchema, webhookRegisteredSchema, webhookResponseSchema } from '@permis/ants-api';
-import { newWebhookSecret } from '@permis/ants-api/webhooks';
 import type { HttpServer } from '@permis/platform';
-import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditEvents, proWebhooks } from '../db/schema.ts';
-import { schoolAudit } from '../pro/actor.ts';
 import { proOperation } from '../pro/operation.ts';
 import { requireProCaller } from '../pro/token.ts';
 import type { AntsServices } from '../services.ts';
 import { checkDestination } from './destination.ts';
+import { deleteWebhook, findWebhook, registerWebhook } from './registration.ts';
 
 /**
  * The school's webhook (professional API): PUT gives the URL and receives the signing secret (the
@@ -41,28 +38,7 @@ export function webhookRoutes(app: HttpServer, { db, box, destinations: policy }
     async (request) => {
       const school = await requireProCaller(db, request);
       await checkDestination(request.body.url, policy, false);
-      const values = { url: request.body.url, secretSealed: box.seal(newWebhookSecret()), updatedAt: new Date() };
-      // The same address again keeps its secret (in one statement): two registrations racing (two
-      // instances of the school's software) then hold the same secret, never one the pushes don't use.
-      const [row] = await db
-        .insert(proWebhooks)
-        .values({ proAccountId: school.id, ...values })
-        .onConflictDoUpdate({
-          target: proWebhooks.proAccountId,
-          set: {
-            url: values.url,
-            updatedAt: values.updatedAt,
-            secretSealed: sql`case when ${proWebhooks.url} = excluded.url then ${proWebhooks.secretSealed} else excluded.secret_sealed end`,
-          },
-        })
-        .returning({ secretSealed: proWebhooks.secretSealed });
-      const secret = box.open(row!.secretSealed);
-      await db.insert(auditEvents).values({
-        ...schoolAudit(school),
-        action: 'webhook.register',
-        targetType: 'pro_account',
-        targetId: school.id,
-      });
+      const secret = await registerWebhook(db, box, school, request.body.url);
       return { url: request.body.url, secret };
     },
   );
@@ -78,8 +54,7 @@ export function webhookRoutes(app: HttpServer, { db, box, destinations: policy }
     }),
     async (request) => {
       const school = await requireProCaller(db, request);
-      const [row] = await db.select().from(proWebhooks).where(eq(proWebhooks.proAccountId, school.id)).limit(1);
-      return { webhook: row ? { url: row.url, updatedAt: row.updatedAt.toISOString() } : null };
+      return { webhook: await findWebhook(db, school.id) };
     },
   );
 
@@ -94,7 +69,7 @@ export function webhookRoutes(app: HttpServer, { db, box, destinations: policy }
     }),
     async (request) => {
       const school = await requireProCaller(db, request);
-      await db.delete(proWebhooks).where(eq(proWebhooks.proAccountId, school.id));
+      await deleteWebhook(db, school.id);
       return { deleted: true as const };
     },
   );

@@ -1,15 +1,15 @@
 import { applicationNumberSchema, parisToday } from '@permis/ants-api';
-import { type HttpServer, notFound } from '@permis/platform';
-import { and, eq, gte, sql } from 'drizzle-orm';
+import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
 import { type CurrentUser, requireUser } from '../auth/context.ts';
-import { offices, onlineApplications, syncRuns } from '../db/schema.ts';
 import { linkApplication } from '../online/link.ts';
 import type { SchoolServices } from '../services.ts';
 import { findStudent } from '../students/find.ts';
-import { startSync } from '../sync/run.ts';
+import { latestSyncRun, startSync } from '../sync/run.ts';
+import { findAgency } from './agency.ts';
 import { exportList } from './export.ts';
 import { counters, listPage, listQuery, officeCriteria } from './query.ts';
+import { monthlyStates } from './stats.ts';
 
 const isoDate = z.iso.date('Date invalide (jj/mm/aaaa).');
 
@@ -23,15 +23,7 @@ export function adminRoutes(app: HttpServer, ctx: SchoolServices) {
   /** Registers the office's webhook if needed (best effort: the sync works without it). */
   const ensureWebhook = ctx.webhooks.ensure;
 
-  const office = async (me: CurrentUser, officeId: string) => {
-    const [row] = await db
-      .select()
-      .from(offices)
-      .where(and(eq(offices.id, officeId), eq(offices.schoolId, me.schoolId)))
-      .limit(1);
-    if (!row) throw notFound("Cette agence n'existe pas dans votre auto-école.");
-    return row;
-  };
+  const office = (me: CurrentUser, officeId: string) => findAgency(db, me.schoolId, officeId);
 
   app.get(
     '/api/admin/online-applications',
@@ -116,13 +108,7 @@ export function adminRoutes(app: HttpServer, ctx: SchoolServices) {
     async (request) => {
       const me = await requireUser(ctx, request);
       await office(me, request.params.officeId);
-      const [run] = await db
-        .select()
-        .from(syncRuns)
-        .where(eq(syncRuns.officeId, request.params.officeId))
-        .orderBy(sql`${syncRuns.createdAt} desc`)
-        .limit(1);
-      return { run: run ?? null };
+      return { run: await latestSyncRun(db, request.params.officeId) };
     },
   );
 
@@ -163,22 +149,7 @@ export function adminRoutes(app: HttpServer, ctx: SchoolServices) {
     async (request) => {
       const me = await requireUser(ctx, request);
       await office(me, request.query.officeId);
-      const since = new Date();
-      since.setUTCMonth(since.getUTCMonth() - 11, 1);
-      since.setUTCHours(0, 0, 0, 0);
-      const month = sql<string>`to_char(${onlineApplications.remoteUpdatedAt} at time zone 'Europe/Paris', 'YYYY-MM')`;
-      const rows = await db
-        .select({ month, state: onlineApplications.state, n: sql<number>`count(*)::int` })
-        .from(onlineApplications)
-        .where(
-          and(
-            eq(onlineApplications.schoolId, me.schoolId),
-            eq(onlineApplications.officeId, request.query.officeId),
-            gte(onlineApplications.remoteUpdatedAt, since),
-          ),
-        )
-        .groupBy(month, onlineApplications.state);
-      return { months: rows };
+      return { months: await monthlyStates(db, me.schoolId, request.query.officeId) };
     },
   );
 }

@@ -1,12 +1,7 @@
-import { applicationSchema } from '@permis/ants-api';
-import { WebhookVerificationError, webhookSigner } from '@permis/ants-api/webhooks';
-import { AppError, type HttpServer, type Jobs, type SecretBox } from '@permis/platform';
+import type { Jobs, SecretBox } from '@permis/platform';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { z } from 'zod';
 import type { SchoolDb } from '../db/index.ts';
-import { offices, onlineApplications } from '../db/schema.ts';
-import { saveApplication } from '../online/store.ts';
-import type { SchoolServices } from '../services.ts';
+import { offices } from '../db/schema.ts';
 import { type AntsClients, isAuthenticationFailure } from './clients.ts';
 
 type OfficeRow = typeof offices.$inferSelect;
@@ -85,67 +80,3 @@ export function createWebhookSubscriber(
   };
 }
 export type WebhookSubscriber = ReturnType<typeof createWebhookSubscriber>;
-
-const eventSchema = z.object({ id: z.uuid(), type: z.literal('application.updated'), application: applicationSchema });
-
-/**
- * The receiver: checks the Standard Webhooks signature and timestamp with the office's secret, then
- * keeps the application unless the school already has a newer or equal state of it: a repeated or
- * late push changes nothing.
- */
-export function webhookReceiverRoutes(app: HttpServer, { db, box }: SchoolServices) {
-  app.register(async (scoped) => {
-    // The signature covers the exact bytes sent: keep the body as text.
-    scoped.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-    scoped.post('/api/ants/webhook/:officeId', { config: { access: 'signed' } }, async (request, reply) => {
-      const officeId = (request.params as { officeId: string }).officeId;
-      const body = typeof request.body === 'string' ? request.body : '';
-      const [office] = z.uuid().safeParse(officeId).success
-        ? await db.select().from(offices).where(eq(offices.id, officeId)).limit(1)
-        : [];
-      if (!office?.webhookSecretSealed) throw new AppError(401, 'BAD_SIGNATURE', 'Signature absente ou invalide.');
-      // Standard Webhooks, verified by its library: the signature of "id.timestamp.body", and a
-      // timestamp within five minutes (an old push replayed is refused).
-      const headers = Object.fromEntries(
-        ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => [
-          name,
-          String(request.headers[name] ?? ''),
-        ]),
-      );
-      try {
-        webhookSigner(box.open(office.webhookSecretSealed)).verify(body, headers);
-      } catch (error) {
-        const stale = error instanceof WebhookVerificationError && /timestamp/i.test(error.message);
-        throw stale
-          ? new AppError(401, 'STALE', 'Notification trop ancienne.')
-          : new AppError(401, 'BAD_SIGNATURE', 'Signature absente ou invalide.');
-      }
-      let parsed: z.infer<typeof eventSchema>;
-      try {
-        parsed = eventSchema.parse(JSON.parse(body));
-      } catch {
-        throw new AppError(400, 'VALIDATION', 'Notification illisible.');
-      }
-      const { application } = parsed;
-      const [known] = await db
-        .select({ updatedAt: onlineApplications.remoteUpdatedAt, state: onlineApplications.state })
-        .from(onlineApplications)
-        .where(
-          and(
-            eq(onlineApplications.schoolId, office.schoolId),
-            eq(onlineApplications.officeId, office.id),
-            eq(onlineApplications.number, application.number),
-          ),
-        )
-        .limit(1);
-      const incoming = new Date(application.updatedAt).getTime();
-      const newer =
-        !known ||
-        incoming > known.updatedAt.getTime() ||
-        (incoming === known.updatedAt.getTime() && known.state !== application.state);
-      if (newer) await saveApplication(db, { schoolId: office.schoolId, officeId: office.id }, application);
-      await db.update(offices).set({ antsLastHeardAt: new Date() }).where(eq(offices.id, office.id));
-      return reply.status(204).send();
-    });
-  });
-}

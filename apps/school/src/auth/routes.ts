@@ -1,13 +1,12 @@
-import { createLoginThrottle, type HttpServer, verifyPassword } from '@permis/platform';
-import { eq } from 'drizzle-orm';
+import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
-import { users } from '../db/schema.ts';
 import { type AuthContext, loadUser, requireUser, SUBJECT } from './context.ts';
+import { createUserSignIn } from './signIn.ts';
 
 const WRONG_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
 
 export function authRoutes(app: HttpServer, ctx: AuthContext) {
-  const throttle = createLoginThrottle(ctx.db, { scope: 'school-user' });
+  const signIn = createUserSignIn(ctx.db);
 
   app.post(
     '/api/auth/login',
@@ -16,19 +15,14 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
       schema: { body: z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }) },
     },
     async (request, reply) => {
-      const { login, password } = request.body;
-      await throttle.assertAllowed(request.ip, login);
-      const [row] = await ctx.db.select().from(users).where(eq(users.login, login.toLowerCase())).limit(1);
-      const ok = await verifyPassword(row?.passwordHash, password);
-      if (!row || !ok || !row.active) {
-        await throttle.recordFailure(request.ip, login);
-        request.log.info({ userId: row?.id }, 'échec de connexion');
+      const outcome = await signIn(request.ip, request.body);
+      if (!outcome.ok) {
+        request.log.info({ userId: outcome.userId }, 'échec de connexion');
         return app.problem(reply, 401, 'WRONG_CREDENTIALS', WRONG_CREDENTIALS);
       }
-      await throttle.recordSuccess(request.ip, login);
-      const { csrfToken } = await ctx.sessions.start(reply, SUBJECT, row.id);
-      request.log.info({ userId: row.id }, 'connexion');
-      return { user: await loadUser(ctx.db, row.id), csrfToken };
+      const { csrfToken } = await ctx.sessions.start(reply, SUBJECT, outcome.userId);
+      request.log.info({ userId: outcome.userId }, 'connexion');
+      return { user: await loadUser(ctx.db, outcome.userId), csrfToken };
     },
   );
 

@@ -1,34 +1,13 @@
-import { AppError, type HttpServer, notFound } from '@permis/platform';
-import { and, asc, eq } from 'drizzle-orm';
+import { AppError, type HttpServer } from '@permis/platform';
 import { z } from 'zod';
-import { callAnts, isAuthenticationFailure } from '../ants/clients.ts';
+import { callAnts } from '../ants/clients.ts';
 import { requireDirigeant, requireUser } from '../auth/context.ts';
-import { auditEvents, offices } from '../db/schema.ts';
 import type { SchoolServices } from '../services.ts';
+import { officeForm } from './form.ts';
+import { checkCredentials, createOffice, findOffice, listOffices, type OfficeRow, updateOffice } from './save.ts';
 
 const PREFECTURES_NEED =
   "Le code postal, le n° d'agrément et les identifiants de l'agence sont obligatoires pour initialiser la liste des préfectures.";
-
-const text = (max: number) => z.string().trim().max(max).default('');
-
-/** The office form of Espace Dirigeant › Paramètres › Bureaux (address and "Agrément pour Cerfa"). */
-const officeForm = z.object({
-  name: z.string().trim().min(1, 'Indiquez le nom du bureau.').max(100),
-  addressLine: text(200),
-  postalCode: z
-    .string()
-    .trim()
-    .regex(/^(\d{5})?$/, 'Le code postal doit comporter 5 chiffres.')
-    .default(''),
-  city: text(100),
-  phone: text(20),
-  cerfaAgrement: text(20).transform((v) => v.toUpperCase()),
-  antsLogin: text(100),
-  /** Empty keeps the stored password: it is never shown back. */
-  antsPassword: z.string().max(200).default(''),
-  prefectureCode: text(10),
-  prefectureName: text(100),
-});
 
 /**
  * Offices. Every user sees their names and addresses; the "Agrément pour Cerfa" block belongs to
@@ -36,18 +15,8 @@ const officeForm = z.object({
  */
 export function officeRoutes(app: HttpServer, ctx: SchoolServices) {
   const { box, clients, webhooks } = ctx;
-  const list = (schoolId: string) =>
-    ctx.db.select().from(offices).where(eq(offices.schoolId, schoolId)).orderBy(asc(offices.name));
-
-  const find = async (schoolId: string, id: string) => {
-    const [row] = await ctx.db
-      .select()
-      .from(offices)
-      .where(and(eq(offices.id, id), eq(offices.schoolId, schoolId)))
-      .limit(1);
-    if (!row) throw notFound("Ce bureau n'existe pas dans votre auto-école.");
-    return row;
-  };
+  const list = (schoolId: string) => listOffices(ctx.db, schoolId);
+  const find = (schoolId: string, id: string) => findOffice(ctx.db, schoolId, id);
 
   const forDirigeant = ({
     antsPasswordSealed,
@@ -55,7 +24,7 @@ export function officeRoutes(app: HttpServer, ctx: SchoolServices) {
     syncCursor: _c,
     schoolId: _s,
     ...office
-  }: typeof offices.$inferSelect) => ({
+  }: OfficeRow) => ({
     ...office,
     hasAntsPassword: Boolean(antsPasswordSealed),
   });
@@ -80,38 +49,13 @@ export function officeRoutes(app: HttpServer, ctx: SchoolServices) {
     return { offices: (await list(me.schoolId)).map(forDirigeant) };
   });
 
-  const values = (form: z.infer<typeof officeForm>) => {
-    const { antsPassword, ...rest } = form;
-    return {
-      ...rest,
-      cerfaAgrement: rest.cerfaAgrement || null,
-      antsLogin: rest.antsLogin || null,
-      prefectureCode: rest.prefectureCode || null,
-      prefectureName: rest.prefectureName || null,
-      ...(antsPassword ? { antsPasswordSealed: box.seal(antsPassword) } : {}),
-    };
-  };
-
-  const audit = (schoolId: string, userId: string, action: string, officeId: string) =>
-    ctx.db.insert(auditEvents).values({
-      schoolId,
-      actorUserId: userId,
-      action,
-      targetType: 'office',
-      targetId: officeId,
-    });
-
   app.post(
     '/api/dirigeant/offices',
     { config: { access: 'dirigeant' }, schema: { body: officeForm } },
     async (request, reply) => {
       const me = await requireDirigeant(ctx, request);
-      const [row] = await ctx.db
-        .insert(offices)
-        .values({ ...values(request.body), schoolId: me.schoolId })
-        .returning();
-      await audit(me.schoolId, me.id, 'office.create', row!.id);
-      return reply.status(201).send({ office: forDirigeant(row!) });
+      const row = await createOffice(ctx.db, box, { schoolId: me.schoolId, userId: me.id }, request.body);
+      return reply.status(201).send({ office: forDirigeant(row) });
     },
   );
 
@@ -121,57 +65,16 @@ export function officeRoutes(app: HttpServer, ctx: SchoolServices) {
     async (request) => {
       const me = await requireDirigeant(ctx, request);
       const current = await find(me.schoolId, request.params.id);
-      const next = values(request.body);
-      // Other credentials are another account on the national service: its webhook is registered anew.
-      const otherAccount =
-        next.cerfaAgrement !== current.cerfaAgrement ||
-        next.antsLogin !== current.antsLogin ||
-        'antsPasswordSealed' in next;
-      const [row] = await ctx.db
-        .update(offices)
-        .set({
-          ...next,
-          ...(otherAccount ? { webhookUrl: null, webhookSecretSealed: null } : {}),
-          updatedAt: new Date(),
-        })
-        .where(eq(offices.id, current.id))
-        .returning();
-      await audit(me.schoolId, me.id, 'office.update', current.id);
+      const row = await updateOffice(ctx.db, box, { schoolId: me.schoolId, userId: me.id }, current, request.body);
       // Saved credentials are tried at once on the national service: a wrong password is said now,
       // not at the secretary's first demand. Accepted, the national service is told where to push
       // this office's changes (not reachable now: a job tries again until it is).
-      const { credentials, office } = await checkCredentials(row!);
+      const { credentials, office } = await checkCredentials(ctx.db, clients, row);
       const webhook =
         credentials === 'accepted' || credentials === 'unreachable' ? await webhooks.subscribe(office) : 'none';
       return { office: forDirigeant(office), webhook, credentials };
     },
   );
-
-  /**
-   * Asks the national service whether the office's credentials open a session, and keeps the answer
-   * on the office (answers the office as it now is).
-   */
-  const checkCredentials = async (
-    office: typeof offices.$inferSelect,
-  ): Promise<{ credentials: 'accepted' | 'refused' | 'unreachable' | 'incomplete'; office: typeof office }> => {
-    if (!office.cerfaAgrement || !office.antsLogin || !office.antsPasswordSealed) {
-      return { credentials: 'incomplete', office };
-    }
-    const answer = await clients
-      .forOffice(office)
-      .authenticate()
-      .then(
-        () => 'accepted' as const,
-        (error: unknown) => (isAuthenticationFailure(error) ? ('refused' as const) : ('unreachable' as const)),
-      );
-    if (answer === 'unreachable') return { credentials: answer, office };
-    const [checked] = await ctx.db
-      .update(offices)
-      .set({ antsCredentialsCheck: answer, antsCredentialsCheckedAt: new Date() })
-      .where(eq(offices.id, office.id))
-      .returning();
-    return { credentials: answer, office: checked! };
-  };
 
   // The button that "met à jour la liste des préfectures": asks the national service with the
   // credentials as typed (the stored password when none is typed) and the office's postal code.

@@ -3,7 +3,8 @@ import { AppError, notFound } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import { type AntsClients, callAnts } from '../ants/clients.ts';
 import type { SchoolDb } from '../db/index.ts';
-import { auditEvents, offices, onlineApplications, students } from '../db/schema.ts';
+import { offices, onlineApplications, students } from '../db/schema.ts';
+import { recordAudit } from '../domain/audit.ts';
 import { loadDossier, saveDossier } from '../students/dossier.ts';
 import type { DossierForm, OnlineDossierForm } from '../students/form.ts';
 import { saveApplication } from './store.ts';
@@ -102,11 +103,10 @@ export async function linkApplication(
     }
     const moved =
       row.studentId && row.studentId !== student.id ? ` (changement d'élève, avant : ${row.studentId})` : '';
-    await t.insert(auditEvents).values({
-      schoolId: actor.schoolId,
-      actorUserId: actor.userId,
+    await recordAudit(t, {
+      by: actor,
       action: 'online.link',
-      targetType: 'online_application',
+      target: 'online_application',
       targetId: row.number,
       details: `${student.id}${moved}${request.overwrite ? ' (fiche mise à jour)' : ''}`,
     });

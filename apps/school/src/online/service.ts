@@ -5,7 +5,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import { type AntsClients, callAnts } from '../ants/clients.ts';
 import type { CurrentUser } from '../auth/context.ts';
 import type { SchoolDb } from '../db/index.ts';
-import { auditEvents, offices, onlineApplications, studentDocuments } from '../db/schema.ts';
+import { offices, onlineApplications, studentDocuments } from '../db/schema.ts';
+import { type AuditAction, recordAudit } from '../domain/audit.ts';
 import { renderCerfa } from '../print/cerfa.ts';
 import { findStudentDocument } from '../students/documents.ts';
 import { loadDossier } from '../students/dossier.ts';
@@ -13,6 +14,9 @@ import { findStudent } from '../students/find.ts';
 import { toCreateApplication } from '../students/form.ts';
 import { driftOf } from './drift.ts';
 import { heldRows, type OnlineApplicationRow, saveApplication, studentApplications, toOnlineView } from './store.ts';
+
+/** An online application's audited step, as its action names it after `online.`. */
+type OnlineStep = AuditAction<'online_application'> extends `online.${infer Step}` ? Step : never;
 
 /** A file to hand to the user: its name and bytes. */
 export type Download = { fileName: string; bytes: Uint8Array };
@@ -55,12 +59,11 @@ export function createOnlineApplications(db: SchoolDb, clients: AntsClients) {
   };
   type Own = Awaited<ReturnType<typeof own>>;
 
-  const audit = (me: CurrentUser, action: string, row: Pick<OnlineApplicationRow, 'number'>, details = '') =>
-    db.insert(auditEvents).values({
-      schoolId: me.schoolId,
-      actorUserId: me.id,
-      action: `online.${action}`,
-      targetType: 'online_application',
+  const audit = (me: CurrentUser, step: OnlineStep, row: Pick<OnlineApplicationRow, 'number'>, details = '') =>
+    recordAudit(db, {
+      by: { schoolId: me.schoolId, userId: me.id },
+      action: `online.${step}`,
+      target: 'online_application',
       targetId: row.number,
       details,
     });

@@ -4,7 +4,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { type AuthContext, requireUser } from '../auth/context.ts';
-import { auditEvents, studentDocuments } from '../db/schema.ts';
+import { studentDocuments } from '../db/schema.ts';
+import { recordAudit } from '../domain/audit.ts';
 import { findStudent } from './find.ts';
 
 const params = z.object({ id: z.uuid() });
@@ -49,11 +50,10 @@ export function studentDocumentRoutes(app: HttpServer, ctx: AuthContext) {
             uploadedBy: me.id,
           })
           .returning({ id: studentDocuments.id, fileName: studentDocuments.fileName });
-        await tx.insert(auditEvents).values({
-          schoolId: me.schoolId,
-          actorUserId: me.id,
+        await recordAudit(tx, {
+          by: { schoolId: me.schoolId, userId: me.id },
           action: 'student.document_add',
-          targetType: 'student',
+          target: 'student',
           targetId: student.id,
         });
         return inserted;

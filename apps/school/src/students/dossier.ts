@@ -9,6 +9,12 @@ export async function loadDossier(db: Pick<SchoolDb, 'select'>, studentId: strin
   return readDossier(row?.form);
 }
 
+/** A student's Dossier 02-06 and when it was last saved (null: never). */
+export async function loadDossierWithDate(db: SchoolDb, studentId: string) {
+  const [row] = await db.select().from(studentDossiers).where(eq(studentDossiers.studentId, studentId));
+  return { dossier: readDossier(row?.form), updatedAt: row?.updatedAt.toISOString() ?? null };
+}
+
 /** Saves a student's Dossier 02-06 (the database or a transaction); answers when. */
 export async function saveDossier(db: SchoolDb, studentId: string, form: DossierForm, userId: string): Promise<Date> {
   const now = new Date();

@@ -1,6 +1,6 @@
 import { AntsApiError, type ListQuery } from '@permis/ants-api';
 import type { Jobs } from '@permis/platform';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AntsClients } from '../ants/clients.ts';
 import type { SchoolDb } from '../db/index.ts';
 import { offices, syncRuns } from '../db/schema.ts';
@@ -120,4 +120,15 @@ export async function resumeInterruptedSyncs(db: SchoolDb, jobs: Jobs): Promise<
     .where(inArray(syncRuns.status, ['queued', 'running', 'waiting']));
   for (const { id } of unfinished) await jobs.send(SYNC_QUEUE, { runId: id });
   return unfinished.length;
+}
+
+/** The office's last update from the national service (under way or done), or null. */
+export async function latestSyncRun(db: SchoolDb, officeId: string): Promise<SyncRun | null> {
+  const [run] = await db
+    .select()
+    .from(syncRuns)
+    .where(eq(syncRuns.officeId, officeId))
+    .orderBy(sql`${syncRuns.createdAt} desc`)
+    .limit(1);
+  return run ?? null;
 }

@@ -1,3 +1,4 @@
+export * from './architecture.ts';
 export * from './hostileInput.ts';
 export * from './httpClient.ts';
 export * from './httpRefusals.ts';
