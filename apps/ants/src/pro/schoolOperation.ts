@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType, z } from 'zod';
-import type { AntsServices } from '../services.ts';
 import type { SchoolActor } from '../domain/actor.ts';
+import type { AntsServices } from '../services.ts';
 import type { Operation } from './operation.ts';
 
 /** What an operation reads from the request, validated by Fastify before it runs. */
