@@ -78,7 +78,6 @@ export async function hostileScenario(): Promise<Row[]> {
         await notified.brequigny.validateApplication(app.number);
         await notified.sink!.waitFor(
           (m) => (m.subject ?? '').startsWith('Activez') && mailTo(m) === request.candidate.email,
-          60000,
         );
         return performance.now() - start;
       };

@@ -19,7 +19,6 @@ test.describe('Parcours — variantes côté candidat, l’auto-école à l’é
   test('refus par le candidat, nouvelle demande, compte existant, formulaire photo-signature papier', async ({
     browser,
   }, info) => {
-    test.setTimeout(180000);
     const identity = newIdentity('VARIANTE');
     const school = await newPage(browser);
     await signInSchool(school);

@@ -59,7 +59,7 @@ test.describe('Parcours — variantes', () => {
       await expect(pieces.getByRole('row', { name: new RegExp(label) })).toHaveAttribute('data-sent', 'true');
     }
     expect(await validateFromPieces(page, pieces)).toContain("part à l'instruction de l'ANTS (mandat papier)");
-    await expect(online(page).getByRole('status').filter({ hasText: 'mandat papier' })).toBeVisible({ timeout: 20000 });
+    await expect(online(page).getByRole('status').filter({ hasText: 'mandat papier' })).toBeVisible();
     await expect(online(page).getByText('Dossier en cours de vérification des pièces justificatives')).toBeVisible();
     // The long state reads in full in its badge.
     await expectNotClipped(online(page).getByText('Dossier en cours de vérification des pièces justificatives'));

@@ -15,7 +15,6 @@ import {
 
 test.describe('Parcours complet — auto-école, candidat, agent', () => {
   test('de la fiche élève au Cerfa 06 accepté, en passant par un complément', async ({ browser }, info) => {
-    test.setTimeout(240000);
     const unique = `${Date.now()}`;
     const birthName = `PARCOURS-${[...unique.slice(-6)].map((d) => String.fromCharCode(65 + Number(d))).join('')}`;
     const email = `parcours.${unique}@example.fr`;
@@ -69,7 +68,7 @@ test.describe('Parcours complet — auto-école, candidat, agent', () => {
     const pieces = await sendPieces(school, ["Pièce d'identité", 'Justificatif de domicile']);
     await snap(school, info, '03 pièces envoyées');
     await validateFromPieces(school, pieces);
-    await expect(online(school).getByText('En attente de validation usager')).toBeVisible({ timeout: 20000 });
+    await expect(online(school).getByText('En attente de validation usager')).toBeVisible();
 
     // 4. The candidate reads the real mail, activates the account and validates.
     const candidate = await activateFromMail(browser, email);
@@ -118,7 +117,7 @@ test.describe('Parcours complet — auto-école, candidat, agent', () => {
     await expect(registration).toContainText(neph);
     const pieces06 = await sendPieces(school, ["Pièce d'identité", 'Justificatif de domicile']);
     await validateFromPieces(school, pieces06);
-    await expect(online(school).getByText('En attente de validation usager')).toBeVisible({ timeout: 20000 });
+    await expect(online(school).getByText('En attente de validation usager')).toBeVisible();
     await waitForMail(
       (m) => m.subject === 'Votre école de conduite a effectué une démarche pour vous' && isTo(m, email),
     );

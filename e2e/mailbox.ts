@@ -1,4 +1,4 @@
-import { ANTS_URL, MAIL_URL } from './fixtures.ts';
+import { ANTS_URL, expect, MAIL_URL } from './fixtures.ts';
 
 /** A mail as maildev's REST API gives it. */
 export type Mail = { subject?: string; text?: string; to?: { address: string }[] };
@@ -14,14 +14,19 @@ export function isTo(mail: Mail, email: string): boolean {
   return (mail.to ?? []).some((to) => to.address.toLowerCase() === email.toLowerCase());
 }
 
-/** Reads maildev until a mail matches (10 s). */
+/** Reads maildev until a mail matches (as long as an assertion waits: playwright.config.ts). */
 export async function waitForMail(matches: (mail: Mail) => boolean): Promise<Mail> {
   const mailApi = `${new URL(MAIL_URL).origin}/api/email`;
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const mails = (await (await fetch(mailApi)).json()) as Mail[];
-    const found = mails.find(matches);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("Le courriel attendu n'est pas arrivé.");
+  let found: Mail | undefined;
+  await expect
+    .poll(
+      async () => {
+        const mails = (await (await fetch(mailApi)).json()) as Mail[];
+        found = mails.find(matches);
+        return found !== undefined;
+      },
+      { message: "Le courriel attendu n'est pas arrivé." },
+    )
+    .toBe(true);
+  return found!;
 }

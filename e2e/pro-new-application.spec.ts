@@ -240,9 +240,7 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
     await office.getByRole('link', { name: 'Bordereaux dossiers › Demandes en ligne (site ANTS)' }).click();
     await office.getByLabel("Choix de l'agence").selectOption({ label: 'BREQUIGNY' });
     await office.getByRole('button', { name: 'Mettre à jour depuis le site de la préfecture' }).click();
-    await expect(office.getByRole('status').filter({ hasText: /Mise à jour terminée/ })).toBeVisible({
-      timeout: 30000,
-    });
+    await expect(office.getByRole('status').filter({ hasText: /Mise à jour terminée/ })).toBeVisible();
     await office.getByLabel('N° de demande').fill(number);
     await office.getByRole('button', { name: 'Rechercher' }).click();
     const row = office.getByRole('row').filter({ hasText: number });

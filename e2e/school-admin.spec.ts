@@ -47,7 +47,7 @@ test.describe('Auto-école — Espace Administratif : demandes en ligne (site AN
     ).toBeVisible();
 
     await page.getByRole('button', { name: 'Mettre à jour depuis le site de la préfecture' }).click();
-    await expect(page.getByRole('status').filter({ hasText: /Mise à jour terminée/ })).toBeVisible({ timeout: 30000 });
+    await expect(page.getByRole('status').filter({ hasText: /Mise à jour terminée/ })).toBeVisible();
     // A partial number finds the demand by its beginning.
     await page.getByLabel('N° de demande').fill(numbers[0]!.slice(0, -1));
     await page.getByRole('button', { name: 'Rechercher' }).click();

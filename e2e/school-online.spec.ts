@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, expectNotClipped, SCHOOL_URL, test } from './fixtures.ts';
+import { holdRequests } from './holdRequests.ts';
 import { demoSchool, ONE_PIXEL_PNG, saintPriestOffice } from './schoolApi.ts';
 import {
   createdDraftNumber,
@@ -181,8 +182,8 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
     expect((await saintPriestOffice.getApplication(number)).state).toBe('draft');
     await online(page).getByRole('button', { name: 'Envoyer / Consulter les pièces justificatives' }).click();
     await validateFromPieces(page, pieces);
-    // The validation goes to the national service, which queues the candidate's mail: allow for a busy machine.
-    await expect(online(page).getByText('En attente de validation usager')).toBeVisible({ timeout: 20000 });
+    // The validation goes to the national service, which queues the candidate's mail.
+    await expect(online(page).getByText('En attente de validation usager')).toBeVisible();
     await expect(online(page).getByRole('button', { name: 'Valider la demande' })).toBeDisabled();
     expect((await saintPriestOffice.getApplication(number)).state).toBe('awaiting_candidate');
 
@@ -221,26 +222,24 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
     await createStudent(page, taken, 'SAINT-PRIEST');
     await fillDossier(page);
 
-    // A slow answer: the page says so instead of freezing.
-    await page.route('**/api/students/*/online', async (route) => {
-      if (route.request().method() !== 'POST') return route.continue();
-      await new Promise((resolve) => setTimeout(resolve, 4500));
-      return route.continue();
-    });
+    // A slow answer: the page says so instead of freezing. The request is held until the page has
+    // said it, then let through.
+    const sent = await holdRequests(page, '**/api/students/*/online', 'POST');
     // Every place is found (SAINT-PRIEST, RENNES): no popup, the demand goes straight to the agency.
     await online(page).getByRole('button', { name: 'Enregistrer la demande en ligne' }).click();
+    await sent.asked;
     await expect(
       online(page).getByText(/Le transfert des données vers le site de l'ANTS peut être long/),
     ).toBeVisible();
     await expect(page.getByRole('dialog', { name: PLACES_TITLE })).toHaveCount(0);
     await expectAccessible(page);
+    sent.release();
     await expect(
       online(page).getByText(
         "Cet email est déjà utilisé pour la demande d'un autre candidat : chaque élève doit avoir un email unique.",
       ),
     ).toBeVisible();
     await expectAccessible(page);
-    await page.unroute('**/api/students/*/online');
   });
 
   test('la JDC n’est pas répondue pour l’élève : rien ne part, le panneau dit où répondre, hors de la vérification des villes', async ({

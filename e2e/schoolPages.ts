@@ -148,7 +148,7 @@ export async function enterDraft(page: Page): Promise<string> {
 export async function sendAndValidate(page: Page) {
   const pieces = await sendPieces(page, ["Pièce d'identité", 'Justificatif de domicile']);
   await validateFromPieces(page, pieces);
-  await expect(online(page).getByText('En attente de validation usager')).toBeVisible({ timeout: 20000 });
+  await expect(online(page).getByText('En attente de validation usager')).toBeVisible();
 }
 
 /** A draft entered, its pièces sent and validated by the school; answers the number. */
@@ -158,10 +158,13 @@ export async function enterAndValidate(page: Page): Promise<string> {
   return number;
 }
 
-/** "Mettre à jour" until the status reads `label` (a push may already have brought it). */
+/**
+ * "Mettre à jour" until the status reads `label` (a push may already have brought it). The 2 s is
+ * how often it asks again, not a deadline: an answer that comes later is seen on the next round.
+ */
 export async function waitForStatus(page: Page, label: string | RegExp) {
   await expect(async () => {
     await online(page).getByRole('button', { name: 'Mettre à jour' }).click();
     await expect(online(page).getByText(label)).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 20000 });
+  }).toPass();
 }

@@ -63,7 +63,9 @@ function startService(name: 'ants' | 'school', env: NodeJS.ProcessEnv): ChildPro
   return child;
 }
 
-async function waitHealthy(url: string, child: ChildProcess, timeoutMs = 60000) {
+// A guard against a service that never comes up, not a wait (it goes on at the first healthy answer):
+// a start (transpiling, migrating) takes several times longer on a busy machine.
+async function waitHealthy(url: string, child: ChildProcess, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url} : le service s'est arrêté (code ${child.exitCode}).`);

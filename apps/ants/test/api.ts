@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AntsApiError, type CreateApplication, createAntsClient } from '@permis/ants-api';
-import { testClient } from '@permis/platform/testing';
+import { testClient, WAIT_GUARD_MS } from '@permis/platform/testing';
 import { PDFDocument } from 'pdf-lib';
 import { insertProAccount } from '../src/seed/demo.ts';
 import { startAnts } from './harness.ts';
@@ -12,8 +12,9 @@ import { startAnts } from './harness.ts';
 export async function startAntsHttp(options: Parameters<typeof startAnts>[0] = {}) {
   const ants = await startAnts(options);
   const address = await ants.app.listen({ host: '127.0.0.1', port: 0 });
+  // The client's own timeout only guards against a hang: a busy machine answers late, not wrong.
   const client = (credentials: { agrementNumber: string; login: string; password: string }) =>
-    createAntsClient({ baseUrl: address, credentials, timeoutMs: 10000 });
+    createAntsClient({ baseUrl: address, credentials, timeoutMs: WAIT_GUARD_MS });
   return {
     ...ants,
     baseUrl: address,

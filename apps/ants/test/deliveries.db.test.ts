@@ -1,5 +1,5 @@
 import { MAIL_QUEUE } from '@permis/platform';
-import { startSmtpSink, testClient } from '@permis/platform/testing';
+import { startSmtpSink, testClient, until } from '@permis/platform/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startAntsHttp } from './api.ts';
 import { AGENT } from './harness.ts';
@@ -29,11 +29,12 @@ describe('undelivered mail and SMS', () => {
       { to: 'eleve@example.fr', subject: 'Votre identifiant de connexion ANTS', text: 'Bonjour' },
       { retryLimit: 0 },
     );
-    let deliveries: { id: string; channel: string; to: string; summary: string; error: string }[] = [];
-    for (let i = 0; i < 100 && deliveries.length === 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      deliveries = (await agent.get('/api/agent/deliveries')).json().deliveries;
-    }
+    const deliveries = await until(async () => {
+      const listed: { id: string; channel: string; to: string; summary: string; error: string }[] = (
+        await agent.get('/api/agent/deliveries')
+      ).json().deliveries;
+      return listed.length > 0 ? listed : undefined;
+    }, 'the undelivered mail listed');
     expect(deliveries).toEqual([
       expect.objectContaining({
         channel: 'mail',
@@ -53,5 +54,5 @@ describe('undelivered mail and SMS', () => {
     const again = await agent.post(`/api/agent/deliveries/mail/${id}/retry`);
     expect(again.statusCode).toBe(404);
     expect((await agent.post('/api/agent/deliveries/fax/x/retry')).statusCode).toBe(400);
-  }, 30000);
+  });
 });

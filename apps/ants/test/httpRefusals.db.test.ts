@@ -34,7 +34,7 @@ describe("the national service's refusals before an operation runs", () => {
       upload: { url: `/api/pro/v1/applications/${number}/pieces/identity`, maxBytes: MAX_PIECE_FILE_BYTES },
     });
     expect(await refusalsNotAsDocumented(ants.baseUrl, cases)).toEqual([]);
-  }, 120_000);
+  });
 
   it('answers them on the web pages’ routes too', async () => {
     const cases = refusalCases({
@@ -43,5 +43,5 @@ describe("the national service's refusals before an operation runs", () => {
       bodyLimit: 1024 * 1024,
     });
     expect(await refusalsNotAsDocumented(ants.baseUrl, cases)).toEqual([]);
-  }, 120_000);
+  });
 });

@@ -152,7 +152,7 @@ describe('OpenAPI description of the professional API', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });
 
 describe('the vendor guide (docs/api.md)', () => {

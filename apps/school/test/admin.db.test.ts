@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { HeldApplication } from '@permis/ants-api';
 import { createSecretBox } from '@permis/platform';
-import { testClient } from '@permis/platform/testing';
+import { testClient, WAIT_GUARD_MS } from '@permis/platform/testing';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -228,7 +228,8 @@ describe('Demandes en ligne (site ANTS)', () => {
         ],
         {
           env: { ...process.env, HOME: dir },
-          timeout: 60000,
+          // A guard against a hung LibreOffice, not a wait: its start alone is slow on a busy machine.
+          timeout: WAIT_GUARD_MS,
         },
       );
       const csv = readFileSync(path.join(dir, 'liste.csv'), 'utf8').trim().split('\n').map(csvFields);

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { createSecretBox, generateKey, type Jobs, type MailQueue, parseKey, startJobs } from '@permis/platform';
-import { openTestDatabase } from '@permis/platform/testing';
+import { openTestDatabase, WAIT_GUARD_MS } from '@permis/platform/testing';
 import { buildSchoolApp } from '../src/app.ts';
 import { MIGRATIONS_FOLDER } from '../src/config.ts';
 import { schema } from '../src/db/index.ts';
@@ -34,7 +34,8 @@ export async function startSchool(
       secretKey: TEST_KEY,
       // No national service unless a test starts one: calls then fail fast as "unavailable".
       antsUrl: options.antsUrl ?? 'http://127.0.0.1:9',
-      antsTimeoutMs: options.antsTimeoutMs ?? 10000,
+      // Only a guard against a hang (a busy machine answers late, not wrong); a test of the timeout sets its own.
+      antsTimeoutMs: options.antsTimeoutMs ?? WAIT_GUARD_MS,
     },
     database,
     jobs,

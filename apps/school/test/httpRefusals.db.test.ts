@@ -36,7 +36,7 @@ describe("the school service's refusals before a route runs", () => {
       upload: { url: `/api/students/${studentId}/documents`, maxBytes: MAX_PIECE_FILE_BYTES },
     });
     expect(await refusalsNotAsDocumented(baseUrl, cases)).toEqual([]);
-  }, 120_000);
+  });
 
   it('answers them as problem details on the sign-in route', async () => {
     const cases = refusalCases({
@@ -45,5 +45,5 @@ describe("the school service's refusals before a route runs", () => {
       bodyLimit: 1024 * 1024,
     });
     expect(await refusalsNotAsDocumented(baseUrl, cases)).toEqual([]);
-  }, 120_000);
+  });
 });

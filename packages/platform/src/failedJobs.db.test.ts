@@ -43,5 +43,5 @@ describe('failed jobs', () => {
     expect(await listFailedJobs(jobs, ['deliver'])).toEqual([]);
     // Retrying what is no longer failed does nothing.
     expect(await retryFailedJob(jobs, 'deliver', failed!.id)).toBe(false);
-  }, 30000);
+  });
 });

@@ -48,5 +48,5 @@ describe('job queue upgrade from pg-boss 10', () => {
     expect(sent).toEqual(['waiting@example.test']);
     const { rows } = await database.executeSql(`SELECT to_regnamespace('pgboss_v10') IS NULL AS gone`, []);
     expect(rows).toEqual([{ gone: true }]);
-  }, 60000);
+  });
 });

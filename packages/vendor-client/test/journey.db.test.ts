@@ -6,6 +6,7 @@ import addFormats from 'ajv-formats';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG, pdf, startAntsHttp } from '../../../apps/ants/test/api.ts';
+import { until } from '../../platform/src/testing/until.ts';
 import { vendorClient } from '../src/client.ts';
 import { typesOf } from '../src/document.ts';
 
@@ -156,9 +157,10 @@ describe('a second client, written only from the OpenAPI document', () => {
       expect(missing.error?.code).toBe('NOT_FOUND');
 
       // The pushes of this journey arrive signed, each event as the document describes it.
-      await expect
-        .poll(() => events.some((e) => stateOf(e.body) === 'awaiting_candidate'), { timeout: 20_000 })
-        .toBe(true);
+      await until(
+        () => (events.some((e) => stateOf(e.body) === 'awaiting_candidate') ? true : undefined),
+        'the push of awaiting_candidate',
+      );
       for (const event of events) {
         expect(checkAgainst('openapi.json#/components/schemas/ApplicationUpdatedEvent', event.body)).toEqual([]);
       }

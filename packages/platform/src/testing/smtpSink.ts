@@ -1,11 +1,13 @@
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { until } from './until.ts';
 
 /** A real SMTP server for tests: every mail the code sends over SMTP lands here, parsed. */
 export type SmtpSink = {
   url: string;
   mails: ParsedMail[];
-  waitFor(predicate: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
+  /** The first mail that matches, as soon as it is here. */
+  waitFor(predicate: (mail: ParsedMail) => boolean): Promise<ParsedMail>;
   close(): Promise<void>;
 };
 
@@ -29,15 +31,7 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
   return {
     url: `smtp://127.0.0.1:${address.port}`,
     mails,
-    async waitFor(predicate, timeoutMs = 15000) {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        const found = mails.find(predicate);
-        if (found) return found;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error('Aucun courriel correspondant reçu à temps.');
-    },
+    waitFor: (predicate) => until(() => mails.find(predicate), 'a matching mail'),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
