@@ -1,7 +1,6 @@
-import { proCredentials } from '@permis/ants-api';
-import { createLoginThrottle, type HttpServer, verifyPassword } from '@permis/platform';
+import { sessionRoutes } from '@permis/ants-api';
+import { createLoginThrottle, type HttpServer, mount, verifyPassword } from '@permis/platform';
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { agents, auditEvents } from '../db/schema.ts';
 import { createProSignIn } from '../pro/signIn.ts';
 import type { AntsServices } from '../services.ts';
@@ -14,47 +13,31 @@ export function authRoutes(app: HttpServer, ctx: AuthContext & Pick<AntsServices
   const proSignIn = createProSignIn(ctx.db);
   const agentThrottle = createLoginThrottle(ctx.db, { scope: 'agent' });
 
-  app.post(
-    '/api/pro/login',
-    {
-      config: { access: 'public' },
-      schema: {
-        body: proCredentials,
-      },
-    },
-    async (request, reply) => {
-      const { userId } = await proSignIn.signIn(request.ip, request.body, 'web');
-      const { csrfToken } = await ctx.sessions.start(reply, PRO, userId);
-      return { kind: PRO, csrfToken };
-    },
-  );
+  mount(app, sessionRoutes.proLogin, { access: 'public' }, async (request, reply) => {
+    const { userId } = await proSignIn.signIn(request.ip, request.body, 'web');
+    const { csrfToken } = await ctx.sessions.start(reply, PRO, userId);
+    return { kind: PRO, csrfToken };
+  });
 
-  app.post(
-    '/api/agent/login',
-    {
-      config: { access: 'public' },
-      schema: { body: z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }) },
-    },
-    async (request, reply) => {
-      const { login, password } = request.body;
-      await agentThrottle.assertAllowed(request.ip, login);
-      const [row] = await ctx.db.select().from(agents).where(eq(agents.login, login.toLowerCase())).limit(1);
-      const ok = await verifyPassword(row?.passwordHash, password);
-      if (!row || !ok || !row.active) {
-        await agentThrottle.recordFailure(request.ip, login);
-        return app.problem(reply, 401, 'WRONG_CREDENTIALS', AGENT_WRONG_CREDENTIALS);
-      }
-      await agentThrottle.recordSuccess(request.ip, login);
-      const { csrfToken } = await ctx.sessions.start(reply, AGENT, row.id);
-      await ctx.db
-        .insert(auditEvents)
-        .values({ actorType: AGENT, actorId: row.id, action: 'login', targetType: 'agent', targetId: row.id });
-      return { kind: AGENT, csrfToken };
-    },
-  );
+  mount(app, sessionRoutes.agentLogin, { access: 'public' }, async (request, reply) => {
+    const { login, password } = request.body;
+    await agentThrottle.assertAllowed(request.ip, login);
+    const [row] = await ctx.db.select().from(agents).where(eq(agents.login, login.toLowerCase())).limit(1);
+    const ok = await verifyPassword(row?.passwordHash, password);
+    if (!row || !ok || !row.active) {
+      await agentThrottle.recordFailure(request.ip, login);
+      return app.problem(reply, 401, 'WRONG_CREDENTIALS', AGENT_WRONG_CREDENTIALS);
+    }
+    await agentThrottle.recordSuccess(request.ip, login);
+    const { csrfToken } = await ctx.sessions.start(reply, AGENT, row.id);
+    await ctx.db
+      .insert(auditEvents)
+      .values({ actorType: AGENT, actorId: row.id, action: 'login', targetType: 'agent', targetId: row.id });
+    return { kind: AGENT, csrfToken };
+  });
 
   /** Who is signed in, for the web page: a professional account or an agent. */
-  app.get('/api/session', { config: { access: 'session' } }, async (request) => {
+  mount(app, sessionRoutes.session, { access: 'session' }, async (request) => {
     const session = ctx.sessions.require(request, PRO, AGENT, CANDIDATE);
     if (session.subjectType === PRO) {
       return { kind: PRO, account: await requirePro(ctx, request), csrfToken: session.csrfToken };
@@ -66,7 +49,7 @@ export function authRoutes(app: HttpServer, ctx: AuthContext & Pick<AntsServices
   });
 
   // A session opened by FranceConnect ends at FranceConnect too: the page follows `redirect`.
-  app.post('/api/logout', { config: { access: 'public' } }, async (request, reply) => {
+  mount(app, sessionRoutes.logout, { access: 'public' }, async (request, reply) => {
     await ctx.sessions.end(request, reply);
     const redirect = await ctx.franceConnect?.logoutUrl(request, reply).catch(() => undefined);
     return redirect ? { redirect } : reply.status(204).send();

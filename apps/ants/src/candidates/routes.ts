@@ -1,4 +1,5 @@
-import { AppError, createLoginThrottle, type HttpServer, hashPassword, verifyPassword } from '@permis/platform';
+import { sessionRoutes } from '@permis/ants-api';
+import { AppError, createLoginThrottle, type HttpServer, hashPassword, mount, verifyPassword } from '@permis/platform';
 import { eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import { CANDIDATE } from '../auth/context.ts';
@@ -94,36 +95,24 @@ export function candidateAccountRoutes(app: HttpServer, { db, sessions, mail, pu
     },
   );
 
-  app.post(
-    '/api/candidate/login',
-    {
-      config: { access: 'public' },
-      schema: {
-        body: z.object({
-          loginId: z.string().trim().toLowerCase().min(1).max(100),
-          password: z.string().min(1).max(200),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const { loginId, password } = request.body;
-      await throttle.assertAllowed(request.ip, `candidate:${loginId}`);
-      const [row] = await db.select().from(candidates).where(eq(candidates.loginId, loginId)).limit(1);
-      const ok = await verifyPassword(row?.passwordHash, password);
-      if (!row?.activatedAt || !ok) {
-        await throttle.recordFailure(request.ip, `candidate:${loginId}`);
-        return app.problem(reply, 401, 'WRONG_CREDENTIALS', 'Identifiant ou mot de passe incorrect.');
-      }
-      await throttle.recordSuccess(request.ip, `candidate:${loginId}`);
-      // A password chosen before its proof was kept may have come from a link a school's mobile
-      // received (decision 0016): it opens nothing until the email or FranceConnect proves the person.
-      if (row.credentialsVia === null) {
-        return app.problem(reply, 403, 'CREDENTIALS_UNPROVEN', CREDENTIALS_UNPROVEN);
-      }
-      const { csrfToken } = await startCandidateSession({ db, sessions }, reply, row.id);
-      return { kind: CANDIDATE, csrfToken };
-    },
-  );
+  mount(app, sessionRoutes.candidateLogin, { access: 'public' }, async (request, reply) => {
+    const { loginId, password } = request.body;
+    await throttle.assertAllowed(request.ip, `candidate:${loginId}`);
+    const [row] = await db.select().from(candidates).where(eq(candidates.loginId, loginId)).limit(1);
+    const ok = await verifyPassword(row?.passwordHash, password);
+    if (!row?.activatedAt || !ok) {
+      await throttle.recordFailure(request.ip, `candidate:${loginId}`);
+      return app.problem(reply, 401, 'WRONG_CREDENTIALS', 'Identifiant ou mot de passe incorrect.');
+    }
+    await throttle.recordSuccess(request.ip, `candidate:${loginId}`);
+    // A password chosen before its proof was kept may have come from a link a school's mobile
+    // received (decision 0016): it opens nothing until the email or FranceConnect proves the person.
+    if (row.credentialsVia === null) {
+      return app.problem(reply, 403, 'CREDENTIALS_UNPROVEN', CREDENTIALS_UNPROVEN);
+    }
+    const { csrfToken } = await startCandidateSession({ db, sessions }, reply, row.id);
+    return { kind: CANDIDATE, csrfToken };
+  });
 }
 
 /** "camille.martin", or "camille.martin2", … when taken: readable, ASCII, unique. */
