@@ -7,6 +7,8 @@ import { applicationRoutes } from '../src/applications/routes.ts';
 import { documentRoutes } from '../src/documents/routes.ts';
 import { ephotoRoutes } from '../src/ephoto/routes.ts';
 import { pieceRoutes } from '../src/pieces/routes.ts';
+import { entryRoutes } from '../src/pro/entryRoutes.ts';
+import { proUserRoutes } from '../src/pro/userRoutes.ts';
 import { proWebFileRoutes } from '../src/pro/webFileRoutes.ts';
 import { proWebRoutes } from '../src/pro/webRoutes.ts';
 import type { AntsServices } from '../src/services.ts';
@@ -16,7 +18,7 @@ const DIFFERENT_AT_SAME_ADDRESS: Record<string, string> = {
   'GET /applications': "the API's list syncs by cursor; the space's dashboard counts, searches and sorts",
 };
 
-type Registered = { method: string; url: string; operation?: string };
+type Registered = { method: string; url: string; operation?: string; answer?: boolean };
 
 /** The routes the school's two doors register, read without a server (nothing runs). */
 function registeredRoutes(): Registered[] {
@@ -26,8 +28,18 @@ function registeredRoutes(): Registered[] {
     {
       get: (_target, name: string) => (first: unknown, options?: { config?: { schoolOperation?: string } }) => {
         if (name === 'route') {
-          const route = first as { method: string; url: string; config?: { schoolOperation?: string } };
-          routes.push({ method: route.method, url: route.url, operation: route.config?.schoolOperation });
+          const route = first as {
+            method: string;
+            url: string;
+            config?: { schoolOperation?: string };
+            schema?: { response?: unknown };
+          };
+          routes.push({
+            method: route.method,
+            url: route.url,
+            operation: route.config?.schoolOperation,
+            answer: route.schema?.response !== undefined,
+          });
         } else {
           routes.push({
             method: name.toUpperCase(),
@@ -46,6 +58,8 @@ function registeredRoutes(): Registered[] {
     documentRoutes,
     proWebRoutes,
     proWebFileRoutes,
+    entryRoutes,
+    proUserRoutes,
   ]) {
     routesOf(app, ctx);
   }
@@ -68,6 +82,19 @@ describe("the school's two doors (professional API, professional space)", () => 
     expect(shared).toHaveLength(18);
     const written = shared.filter((route) => !api.get(route) || api.get(route) !== web.get(route));
     expect(written, 'written once per door instead of declared once').toEqual([]);
+  });
+
+  it('check every JSON answer of the professional space against the contract the pages read', () => {
+    const unchecked = registeredRoutes()
+      .filter((route) => route.url.startsWith('/api/pro/web') && !route.answer)
+      .map((route) => `${route.method} ${route.url}`);
+    // Files (a PDF, an image) only: the page links to them, no JSON to check.
+    expect(unchecked.sort()).toEqual([
+      'GET /api/pro/web/applications/:number/documents/:kind',
+      'GET /api/pro/web/applications/:number/ephoto/photo',
+      'GET /api/pro/web/applications/:number/ephoto/signature',
+      'GET /api/pro/web/applications/:number/pieces/files/:fileId',
+    ]);
   });
 
   it('leave the database to domain functions (no drizzle-orm, no schema in their route files)', () => {

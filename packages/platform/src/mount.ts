@@ -14,13 +14,15 @@ export type MountOptions = Pick<RouteShorthandOptions, 'preHandler' | 'onRequest
  * Mounts a route of a contract: Fastify validates the request with the contract's schemas (French
  * messages, problem details on a refusal) and its answer with the contract's response schema
  * before it leaves (an answer that drifted from the contract is a 500 here, in the tests, never a
- * surprise in a page). The handler's return type is the contract's answer: the compiler checks it.
+ * surprise in a page). The handler's return type is the contract's answer: the compiler checks it;
+ * or the reply it answered itself (a problem, a 204), which Fastify still serialises through the
+ * contract's answer when it is its status.
  */
 export function mount<C extends RouteContract>(
   app: HttpServer,
   contract: C,
   options: MountOptions,
-  handler: (request: ContractRequest<C>, reply: FastifyReply) => Promise<Answer<C>>,
+  handler: (request: ContractRequest<C>, reply: FastifyReply) => Promise<Answer<C> | FastifyReply>,
 ): void {
   const { access, ...hooks } = options;
   const status = contract.status ?? 200;

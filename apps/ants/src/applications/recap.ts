@@ -1,4 +1,5 @@
 import {
+  type ApplicationRecap,
   actionAllowed,
   candidateStateLabel,
   medicalVisitNeeded,
@@ -21,7 +22,11 @@ import { toView } from './view.ts';
  * validating and as the school rereads it ("Relisez-vous !") before its own validation; each reads
  * the state in its own words and is asked its own validation.
  */
-export async function applicationRecap(db: AntsDb, row: ApplicationRow, reader: 'candidate' | 'school') {
+export async function applicationRecap(
+  db: AntsDb,
+  row: ApplicationRow,
+  reader: 'candidate' | 'school',
+): Promise<ApplicationRecap> {
   const view = toView(row);
   const [school] = row.proAccountId
     ? await db.select({ name: proAccounts.schoolName }).from(proAccounts).where(eq(proAccounts.id, row.proAccountId))
@@ -55,5 +60,3 @@ export async function applicationRecap(db: AntsDb, row: ApplicationRow, reader: 
     pieces,
   };
 }
-
-export type ApplicationRecap = Awaited<ReturnType<typeof applicationRecap>>;

@@ -1,71 +1,48 @@
-import {
-  applicationEnvelopeSchema,
-  applicationNumberSchema,
-  createApplicationSchema,
-  historyResponseSchema,
-  transferRequestSchema,
-} from '@permis/ants-api';
-import { z } from 'zod';
 import { schoolOperation } from '../pro/schoolOperation.ts';
 import { findOwnApplication } from './find.ts';
 import { applicationHistory } from './history.ts';
 import { updateDraft } from './update.ts';
 import { toView } from './view.ts';
 
-const numberParams = z.object({
-  number: applicationNumberSchema,
-});
-
 /** A demand of the school, as both doors answer it (the API's adds an ETag: doors.ts). */
-export const getApplication = schoolOperation({
-  method: 'GET',
-  path: '/applications/:number',
+export const getApplication = schoolOperation('getApplication', {
   doc: {
-    id: 'getApplication',
     summary: 'Lire une demande',
     description: "Répond un `ETag` ; avec `If-None-Match` et le même ETag, 304 sans corps : la demande n'a pas changé.",
     tag: 'Demandes',
     conditional: true,
-    answers: [{ description: 'La demande.', schema: applicationEnvelopeSchema }],
+    answer: 'La demande.',
     errors: ['NOT_FOUND'],
   },
-  input: { params: numberParams },
   run: async ({ db }, school, request) => ({
     application: toView(await findOwnApplication(db, school.id, request.params.number)),
   }),
 });
 
 /** "Historique": who did what, when, on the demand. */
-export const getApplicationHistory = schoolOperation({
-  method: 'GET',
-  path: '/applications/:number/history',
+export const getApplicationHistory = schoolOperation('getApplicationHistory', {
   doc: {
-    id: 'getApplicationHistory',
     summary: "Lire l'historique d'une demande",
     description:
       "Qui a fait quoi et quand sur la demande (création, validations, pièces, ePhoto, décisions), du plus ancien au plus récent. L'établissement qui la détenait avant un transfert n'est jamais nommé.",
     tag: 'Demandes',
-    answers: [{ description: "L'historique.", schema: historyResponseSchema }],
+    answer: "L'historique.",
     errors: ['NOT_FOUND'],
   },
-  input: { params: numberParams },
   run: async ({ db }, school, request) => ({
     history: await applicationHistory(db, school.id, await findOwnApplication(db, school.id, request.params.number)),
   }),
 });
 
 /** "Modifier la demande": a draft only, checked as a creation is. */
-export const updateApplication = schoolOperation({
-  method: 'PUT',
-  path: '/applications/:number',
+export const updateApplication = schoolOperation('updateApplication', {
   doc: {
-    id: 'updateApplication',
     summary: 'Modifier une demande (brouillon)',
     description:
       "Remplace ce que l'école a saisi sur un brouillon, vérifié comme une création ; le type ne change pas. Après la validation, la demande ne se modifie plus (`TRANSITION_REFUSED`).",
     tag: 'Demandes',
     body: true,
-    answers: [{ description: 'La demande, modifiée.', schema: applicationEnvelopeSchema }],
+    answer: 'La demande, modifiée.',
     errors: [
       'NOT_FOUND',
       'TRANSITION_REFUSED',
@@ -76,39 +53,31 @@ export const updateApplication = schoolOperation({
       'CERFA_02_NOT_ACCEPTED',
     ],
   },
-  input: { params: numberParams, body: createApplicationSchema },
   run: async ({ db }, school, request) => ({
     application: toView(await updateDraft(db, school, request.params.number, request.body)),
   }),
 });
 
-export const deleteApplication = schoolOperation({
-  method: 'DELETE',
-  path: '/applications/:number',
+export const deleteApplication = schoolOperation('deleteApplication', {
   doc: {
-    id: 'deleteApplication',
     summary: 'Supprimer une demande',
     description: 'Possible dans les états où la notice le permet ; la demande passe à « Supprimée ».',
     tag: 'Demandes',
-    answers: [{ description: 'La demande, supprimée.', schema: applicationEnvelopeSchema }],
+    answer: 'La demande, supprimée.',
     errors: ['NOT_FOUND', 'TRANSITION_REFUSED', 'STATE_CHANGED'],
   },
-  input: { params: numberParams },
   run: async ({ actions }, school, request) => ({
     application: await actions.remove(school, request.params.number),
   }),
 });
 
-export const validateApplication = schoolOperation({
-  method: 'POST',
-  path: '/applications/:number/validate',
+export const validateApplication = schoolOperation('validateApplication', {
   doc: {
-    id: 'validateApplication',
     summary: "Valider une demande (l'envoyer)",
     description:
       "Sans mandat papier, la demande attend la validation du candidat (courriel d'activation) ; avec mandat, elle part à l'instruction.",
     tag: 'Demandes',
-    answers: [{ description: 'La demande validée.', schema: applicationEnvelopeSchema }],
+    answer: 'La demande validée.',
     errors: [
       'NOT_FOUND',
       'TRANSITION_REFUSED',
@@ -119,45 +88,36 @@ export const validateApplication = schoolOperation({
       'APPLICATION_ALREADY_REGISTERED',
     ],
   },
-  input: { params: numberParams },
   run: async ({ actions }, school, request) => ({
     application: await actions.validate(school, request.params.number),
   }),
 });
 
 /** "Dossier à traiter": once the school has sent what the agent asked for, it goes back to instruction. */
-export const completeApplication = schoolOperation({
-  method: 'POST',
-  path: '/applications/:number/complete',
+export const completeApplication = schoolOperation('completeApplication', {
   doc: {
-    id: 'completeApplication',
     summary: 'Renvoyer une demande complétée',
     description: "Après « À compléter » : une fois la pièce demandée ajoutée, la demande retourne à l'instruction.",
     tag: 'Demandes',
-    answers: [{ description: "La demande, de retour à l'instruction.", schema: applicationEnvelopeSchema }],
+    answer: "La demande, de retour à l'instruction.",
     errors: ['NOT_FOUND', 'TRANSITION_REFUSED', 'STATE_CHANGED'],
   },
-  input: { params: numberParams },
   run: async ({ actions }, school, request) => ({
     application: await actions.complete(school, request.params.number),
   }),
 });
 
 /** Transfer: another school (or office) takes a demand over, for the candidate its fiche names. */
-export const transferApplication = schoolOperation({
-  method: 'POST',
-  path: '/transfers',
+export const transferApplication = schoolOperation('transferApplication', {
   doc: {
-    id: 'transferApplication',
     summary: "Reprendre la demande d'une autre école (transfert)",
     description:
       "Le numéro de la demande, le numéro d'agrément de l'école qui la détient et le candidat tel que la fiche le nomme : la demande n'est déplacée que si les trois correspondent.",
     tag: 'Demandes',
     body: true,
-    answers: [{ description: 'La demande, désormais rattachée à votre école.', schema: applicationEnvelopeSchema }],
+    answer: 'La demande, désormais rattachée à votre école.',
     errors: ['TRANSFER_NOT_THIS_CANDIDATE', 'TRANSFER_THROTTLED', 'ALREADY_YOURS', 'TRANSFER_REFUSED', 'STATE_CHANGED'],
   },
-  input: { body: transferRequestSchema },
   run: async ({ actions }, school, request) => ({
     application: await actions.transfer(school, request.ip, request.body),
   }),

@@ -1,35 +1,26 @@
+import type { Agent, CandidateAccount, ProAccount as ProSpaceAccount } from '@permis/ants-api';
 import { type SessionManager, unauthenticated } from '@permis/platform';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { AntsDb } from '../db/index.ts';
 import { agents, candidates, proAccounts, proUsers } from '../db/schema.ts';
 
-/** Session subject types of the national service . */
-export const PRO = 'pro';
-export const AGENT = 'agent';
-export const CANDIDATE = 'candidate';
+/** Session subject types of the national service (the `kind` of the session contract's answers). */
+export const PRO = 'pro' as const;
+export const AGENT = 'agent' as const;
+export const CANDIDATE = 'candidate' as const;
 
 /** Who may call a route of the national service (each route's `config.access`). */
 export type AntsAccess = 'public' | 'session' | 'pro' | 'proSession' | 'agent' | 'candidate' | 'booth' | 'dev';
 
 export type AuthContext = { db: AntsDb; sessions: SessionManager };
 
-/** The signed-in user of the professional space and their establishment (`id` is the establishment's). */
-export type ProAccount = {
-  id: string;
-  agrementNumber: string;
-  schoolName: string;
-  postalCode: string;
-  city: string;
-  userId: string;
-  login: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  /** The « gestionnaire » of the agrément: invites and disables its other users. */
-  manager: boolean;
-};
-export type Agent = { id: string; login: string; firstName: string; lastName: string; service: string };
+/**
+ * The signed-in user of the professional space and their establishment (`id` is the
+ * establishment's): what the session answers the page, and what the service keeps to itself.
+ */
+export type ProAccount = ProSpaceAccount & { postalCode: string; userId: string };
+export type { Agent };
 
 /** A session of the professional space is a user's: resolved to them and their establishment. */
 export async function requirePro(ctx: AuthContext, request: FastifyRequest): Promise<ProAccount> {
@@ -73,8 +64,7 @@ export async function requireAgent(ctx: AuthContext, request: FastifyRequest): P
   return row;
 }
 
-/** A signed-in candidate; `loginId` is null for an account only FranceConnect opens. */
-export type CandidateAccount = { id: string; loginId: string | null; firstName: string; lastName: string };
+export type { CandidateAccount };
 
 export async function requireCandidate(ctx: AuthContext, request: FastifyRequest): Promise<CandidateAccount> {
   const session = ctx.sessions.require(request, CANDIDATE);

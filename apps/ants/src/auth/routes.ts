@@ -1,6 +1,5 @@
-import { proCredentials } from '@permis/ants-api';
-import type { HttpServer } from '@permis/platform';
-import { z } from 'zod';
+import { sessionRoutes } from '@permis/ants-api';
+import { type HttpServer, mount } from '@permis/platform';
 import { createProSignIn } from '../pro/signIn.ts';
 import type { AntsServices } from '../services.ts';
 import { createAgentSignIn } from './agentSignIn.ts';
@@ -11,36 +10,20 @@ export function authRoutes(app: HttpServer, ctx: AuthContext & Pick<AntsServices
   const proSignIn = createProSignIn(ctx.db);
   const agentSignIn = createAgentSignIn(ctx.db);
 
-  app.post(
-    '/api/pro/login',
-    {
-      config: { access: 'public' },
-      schema: {
-        body: proCredentials,
-      },
-    },
-    async (request, reply) => {
-      const { userId } = await proSignIn.signIn(request.ip, request.body, 'web');
-      const { csrfToken } = await ctx.sessions.start(reply, PRO, userId);
-      return { kind: PRO, csrfToken };
-    },
-  );
+  mount(app, sessionRoutes.proLogin, { access: 'public' }, async (request, reply) => {
+    const { userId } = await proSignIn.signIn(request.ip, request.body, 'web');
+    const { csrfToken } = await ctx.sessions.start(reply, PRO, userId);
+    return { kind: PRO, csrfToken };
+  });
 
-  app.post(
-    '/api/agent/login',
-    {
-      config: { access: 'public' },
-      schema: { body: z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }) },
-    },
-    async (request, reply) => {
-      const agentId = await agentSignIn(request.ip, request.body);
-      const { csrfToken } = await ctx.sessions.start(reply, AGENT, agentId);
-      return { kind: AGENT, csrfToken };
-    },
-  );
+  mount(app, sessionRoutes.agentLogin, { access: 'public' }, async (request, reply) => {
+    const agentId = await agentSignIn(request.ip, request.body);
+    const { csrfToken } = await ctx.sessions.start(reply, AGENT, agentId);
+    return { kind: AGENT, csrfToken };
+  });
 
   /** Who is signed in, for the web page: a professional account or an agent. */
-  app.get('/api/session', { config: { access: 'session' } }, async (request) => {
+  mount(app, sessionRoutes.session, { access: 'session' }, async (request) => {
     const session = ctx.sessions.require(request, PRO, AGENT, CANDIDATE);
     if (session.subjectType === PRO) {
       return { kind: PRO, account: await requirePro(ctx, request), csrfToken: session.csrfToken };
@@ -52,7 +35,7 @@ export function authRoutes(app: HttpServer, ctx: AuthContext & Pick<AntsServices
   });
 
   // A session opened by FranceConnect ends at FranceConnect too: the page follows `redirect`.
-  app.post('/api/logout', { config: { access: 'public' } }, async (request, reply) => {
+  mount(app, sessionRoutes.logout, { access: 'public' }, async (request, reply) => {
     await ctx.sessions.end(request, reply);
     const redirect = await ctx.franceConnect?.logoutUrl(request, reply).catch(() => undefined);
     return redirect ? { redirect } : reply.status(204).send();

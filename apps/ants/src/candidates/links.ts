@@ -1,13 +1,13 @@
+import { linkTokenParams } from '@permis/ants-api';
 import { randomToken, sha256 } from '@permis/platform';
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { z } from 'zod';
 import type { AntsDb, AntsTx } from '../db/index.ts';
 import { candidates, candidateTokens } from '../db/schema.ts';
 
 type Purpose = (typeof candidateTokens.$inferSelect)['purpose'];
 
-/** The token of a mailed link, as a route parameter. */
-export const linkTokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'Lien invalide.') });
+/** The token of a mailed link, as a route parameter (the contract's). */
+export const linkTokenParam = linkTokenParams;
 
 /** The candidate of a link still valid for `purpose` (unused, not expired); undefined otherwise. */
 export async function linkCandidate(db: AntsDb, token: string, purpose: Purpose) {

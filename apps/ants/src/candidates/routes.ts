@@ -1,4 +1,5 @@
-import type { HttpServer } from '@permis/platform';
+import { sessionRoutes } from '@permis/ants-api';
+import { type HttpServer, mount } from '@permis/platform';
 import { z } from 'zod';
 import { CANDIDATE } from '../auth/context.ts';
 import type { AntsServices } from '../services.ts';
@@ -51,21 +52,9 @@ export function candidateAccountRoutes(app: HttpServer, { db, sessions, mail, pu
     },
   );
 
-  app.post(
-    '/api/candidate/login',
-    {
-      config: { access: 'public' },
-      schema: {
-        body: z.object({
-          loginId: z.string().trim().toLowerCase().min(1).max(100),
-          password: z.string().min(1).max(200),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const candidateId = await signIn(request.ip, request.body);
-      const { csrfToken } = await startCandidateSession({ db, sessions }, reply, candidateId);
-      return { kind: CANDIDATE, csrfToken };
-    },
-  );
+  mount(app, sessionRoutes.candidateLogin, { access: 'public' }, async (request, reply) => {
+    const candidateId = await signIn(request.ip, request.body);
+    const { csrfToken } = await startCandidateSession({ db, sessions }, reply, candidateId);
+    return { kind: CANDIDATE, csrfToken };
+  });
 }

@@ -1,39 +1,27 @@
-import { applicationNumberSchema, documentKindSchema, documentsResponseSchema } from '@permis/ants-api';
-import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
 import { schoolOperation } from '../pro/schoolOperation.ts';
 import { documentList, sendDocument } from './documentPdf.ts';
 
-const number = applicationNumberSchema;
-
-export const listDocuments = schoolOperation({
-  method: 'GET',
-  path: '/applications/:number/documents',
+export const listDocuments = schoolOperation('listDocuments', {
   doc: {
-    id: 'listDocuments',
     summary: 'Lister les documents de la demande',
     description: '« Editer les documents » : les huit documents, chacun disponible ou non (et pourquoi).',
     tag: 'Documents',
-    answers: [{ description: 'Les huit documents.', schema: documentsResponseSchema }],
+    answer: 'Les huit documents.',
     errors: ['NOT_FOUND'],
   },
-  input: { params: z.object({ number }) },
   run: async ({ db }, school, request) => ({
     documents: await documentList(db, await findOwnApplication(db, school.id, request.params.number)),
   }),
 });
 
-export const downloadDocument = schoolOperation({
-  method: 'GET',
-  path: '/applications/:number/documents/:kind',
+export const downloadDocument = schoolOperation('downloadDocument', {
   doc: {
-    id: 'downloadDocument',
     summary: 'Télécharger un document (PDF)',
     tag: 'Documents',
-    answers: [{ description: 'Le document.', mediaTypes: ['application/pdf'] }],
+    answer: 'Le document.',
     errors: ['NOT_FOUND', 'DOCUMENT_UNAVAILABLE'],
   },
-  input: { params: z.object({ number, kind: documentKindSchema }) },
   run: async ({ db }, school, request, reply) =>
     sendDocument(db, reply, await findOwnApplication(db, school.id, request.params.number), request.params.kind),
 });

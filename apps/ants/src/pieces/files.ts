@@ -1,3 +1,4 @@
+import type { PieceFile } from '@permis/ants-api';
 import { contentDisposition, notFound } from '@permis/platform';
 import { PIECES } from '@permis/referentiel';
 import { and, asc, eq } from 'drizzle-orm';
@@ -24,12 +25,13 @@ export async function listPieces(db: AntsDb, applicationId: string) {
   });
 }
 
-export function fileView(file: typeof pieceFiles.$inferSelect) {
+/** A stored file as the contract answers it (its kind and type were checked when it was stored). */
+export function fileView(file: typeof pieceFiles.$inferSelect): PieceFile {
   return {
     id: file.id,
-    kind: file.kind,
+    kind: file.kind as PieceFile['kind'],
     fileName: file.fileName,
-    mediaType: file.mediaType,
+    mediaType: file.mediaType as PieceFile['mediaType'],
     size: file.size,
     pages: file.pages,
     comment: file.comment,

@@ -1,51 +1,32 @@
 import type {} from '@fastify/multipart';
-import {
-  applicationNumberSchema,
-  deletedSchema,
-  pieceCommentSchema,
-  pieceKindSchema,
-  piecesResponseSchema,
-  uploadedPieceSchema,
-} from '@permis/ants-api';
 import { readUploadedFile } from '@permis/platform';
 import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
-import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
 import { schoolAudit } from '../domain/actor.ts';
 import { schoolOperation } from '../pro/schoolOperation.ts';
 import { listPieces, sendPieceFile } from './files.ts';
 import { deletePieceFile, piecesEditableApplication, storePieceFile } from './schoolPieces.ts';
 
-const number = applicationNumberSchema;
-const fileParams = z.object({ number, fileId: z.uuid() });
-
-export const listPiecesOperation = schoolOperation({
-  method: 'GET',
-  path: '/applications/:number/pieces',
+export const listPiecesOperation = schoolOperation('listPieces', {
   doc: {
-    id: 'listPieces',
     summary: 'Lister les pièces justificatives et leurs fichiers',
     tag: 'Pièces justificatives',
-    answers: [{ description: 'Le catalogue des pièces, avec les fichiers envoyés.', schema: piecesResponseSchema }],
+    answer: 'Le catalogue des pièces, avec les fichiers envoyés.',
     errors: ['NOT_FOUND'],
   },
-  input: { params: z.object({ number }) },
   run: async ({ db }, school, request) => ({
     pieces: await listPieces(db, (await findOwnApplication(db, school.id, request.params.number)).id),
   }),
 });
 
-export const uploadPieceFile = schoolOperation({
-  method: 'POST',
-  path: '/applications/:number/pieces/:kind',
+export const uploadPieceFile = schoolOperation('uploadPieceFile', {
   doc: {
-    id: 'uploadPieceFile',
     summary: 'Envoyer un fichier pour une pièce',
     description:
       'Un fichier par envoi (`multipart/form-data`, champ `file`) : PDF, JPEG ou PNG reconnu par son contenu, 11 Mo au plus, dans la limite de pages de la pièce ; commentaire de 80 caractères au plus. Tant que la demande est un brouillon ou « À compléter ». Le même fichier renvoyé pour la même pièce (une nouvelle tentative après une réponse perdue) répond le fichier déjà enregistré, sans copie.',
     tag: 'Pièces justificatives',
     upload: true,
-    answers: [{ status: 201, description: 'Fichier enregistré.', schema: uploadedPieceSchema }],
+    answer: 'Fichier enregistré.',
     errors: [
       'NOT_FOUND',
       'TRANSITION_REFUSED',
@@ -62,12 +43,8 @@ export const uploadPieceFile = schoolOperation({
       'SERVICE_BUSY',
     ],
   },
-  input: {
-    params: z.object({ number, kind: pieceKindSchema }),
-    querystring: z.object({ comment: pieceCommentSchema }),
-  },
   // The demand is checked before the upload is read: a refused demand costs no file.
-  run: async ({ db, files }, school, request, reply) => {
+  run: async ({ db, files }, school, request) => {
     const row = await piecesEditableApplication(db, school.id, request.params.number);
     const upload = await readUploadedFile(request, MAX_PIECE_FILE_BYTES);
     const file = await storePieceFile(
@@ -78,23 +55,17 @@ export const uploadPieceFile = schoolOperation({
       upload,
       request.query.comment,
     );
-    return reply.status(201).send({ file });
+    return { file };
   },
 });
 
-export const downloadPieceFile = schoolOperation({
-  method: 'GET',
-  path: '/applications/:number/pieces/files/:fileId',
+export const downloadPieceFile = schoolOperation('downloadPieceFile', {
   doc: {
-    id: 'downloadPieceFile',
     summary: "Télécharger le fichier d'une pièce",
     tag: 'Pièces justificatives',
-    answers: [
-      { description: 'Le fichier, tel que reconnu.', mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'] },
-    ],
+    answer: 'Le fichier, tel que reconnu.',
     errors: ['NOT_FOUND'],
   },
-  input: { params: fileParams },
   run: async ({ db, files }, school, request, reply) =>
     sendPieceFile(
       db,
@@ -105,17 +76,13 @@ export const downloadPieceFile = schoolOperation({
     ),
 });
 
-export const deletePieceFileOperation = schoolOperation({
-  method: 'DELETE',
-  path: '/applications/:number/pieces/files/:fileId',
+export const deletePieceFileOperation = schoolOperation('deletePieceFile', {
   doc: {
-    id: 'deletePieceFile',
     summary: "Supprimer le fichier d'une pièce",
     tag: 'Pièces justificatives',
-    answers: [{ description: 'Fichier supprimé.', schema: deletedSchema }],
+    answer: 'Fichier supprimé.',
     errors: ['NOT_FOUND', 'TRANSITION_REFUSED'],
   },
-  input: { params: fileParams },
   run: async ({ db, files }, school, request) => {
     await deletePieceFile(db, files, school, request.params.number, request.params.fileId);
     return { ok: true as const };

@@ -1,6 +1,7 @@
+import type { passwordChangeSchema } from '@permis/ants-api';
 import { hashPassword, verifyPassword } from '@permis/platform';
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ProAccount } from '../auth/context.ts';
 import { assertNewPassword } from '../candidates/questions.ts';
 import type { AntsDb } from '../db/index.ts';
@@ -10,12 +11,6 @@ import { recordAudit } from '../domain/audit.ts';
 import { proError } from './errors.ts';
 import { createProSignIn } from './signIn.ts';
 import { revokeProTokens } from './token.ts';
-
-export const passwordChangeSchema = z.object({
-  currentPassword: z.string().min(1, 'Saisissez votre mot de passe actuel.').max(200),
-  password: z.string().max(200),
-  passwordConfirmation: z.string().max(200),
-});
 
 /**
  * "Modifier le mot de passe" of one user of the professional space: the current password first (its

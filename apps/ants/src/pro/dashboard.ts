@@ -1,46 +1,19 @@
 import {
-  APPLICATION_STATES,
   APPLICATION_TYPES,
-  type ApplicationType,
   COUNTERS,
+  type DashboardQuery,
+  type ProDashboard,
   parisDayStart,
-  type SchoolViewState,
   stateLabel,
   TRANSFERRED,
 } from '@permis/ants-api';
 import { and, asc, count, desc, eq, gte, like, lt, or, type SQL, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
 import { applications, formerHolders } from '../db/schema.ts';
 
 export const DASHBOARD_PAGE_SIZE = 20;
 
-const isoDate = z.iso.date('Date invalide (AAAA-MM-JJ).');
-
-/** "Tableau de bord": filters of the school's demands, as the page sends them. */
-export const dashboardQuerySchema = z.object({
-  type: z.enum(APPLICATION_TYPES).optional(),
-  state: z.enum([...APPLICATION_STATES, TRANSFERRED]).optional(),
-  /** A number (or its beginning), or a part of the candidate's name. */
-  q: z.string().trim().max(100, 'La recherche est limitée à 100 caractères.').optional(),
-  createdFrom: isoDate.optional(),
-  createdTo: isoDate.optional(),
-  sort: z.enum(['updated', 'created', 'number', 'name']).default('updated'),
-  order: z.enum(['asc', 'desc']).default('desc'),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-});
-export type DashboardQuery = z.output<typeof dashboardQuerySchema>;
-
-/** A line of the dashboard; a handed-over demand has no candidate name. */
-type DashboardRow = {
-  number: string;
-  type: ApplicationType;
-  state: SchoolViewState;
-  stateLabel: string;
-  candidateName: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
+type DashboardRow = ProDashboard['rows'][number];
 
 const candidateField = (field: string) => sql<string>`coalesce(${applications.candidate}->>${field}, '')`;
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -51,7 +24,7 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
  * applications the professional API lists: the ones the school holds, and those it handed over
  * (« Transféré », with nothing of the candidate).
  */
-export async function proDashboard(db: AntsDb, proAccountId: string, query: DashboardQuery) {
+export async function proDashboard(db: AntsDb, proAccountId: string, query: DashboardQuery): Promise<ProDashboard> {
   const held = await db
     .select({ type: applications.type, state: applications.state, count: count() })
     .from(applications)
@@ -188,5 +161,3 @@ export async function proDashboard(db: AntsDb, proAccountId: string, query: Dash
     })),
   );
 }
-
-export type ProDashboard = Awaited<ReturnType<typeof proDashboard>>;

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+import { PRO_SPACE_PREFIX } from '@permis/ants-api';
 import type { HttpServer } from '@permis/platform';
 import type { FastifyContextConfig, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { requirePro } from '../auth/context.ts';
 import type { SchoolActor } from '../domain/actor.ts';
 import type { AntsServices } from '../services.ts';
 import { proOperation } from './operation.ts';
-import type { SchoolOperation } from './schoolOperation.ts';
+import { operationInput, type SchoolOperation } from './schoolOperation.ts';
 import { requireProCaller } from './token.ts';
 
 declare module 'fastify' {
@@ -20,7 +21,7 @@ declare module 'fastify' {
  * the door's own concerns around the operation, which stays the same behind both.
  */
 type SchoolDoor = {
-  prefix: '/api/pro/v1' | '/api/pro/web';
+  prefix: '/api/pro/v1' | typeof PRO_SPACE_PREFIX;
   actor(request: FastifyRequest): Promise<SchoolActor>;
   options(operation: SchoolOperation): { schema: FastifySchema; config: FastifyContextConfig };
   answer(operation: SchoolOperation, request: FastifyRequest, reply: FastifyReply, body: unknown): unknown;
@@ -35,18 +36,27 @@ export function apiDoor(ctx: AntsServices): SchoolDoor {
   return {
     prefix: '/api/pro/v1',
     actor: (request) => requireProCaller(ctx.db, request),
-    options: (operation) => proOperation(operation.doc, operation.input),
+    options: (operation) => proOperation(operation.doc, operationInput(operation.contract)),
     answer: (operation, request, reply, body) =>
       operation.doc.conditional ? conditionalAnswer(request, reply, body) : body,
   };
 }
 
-/** The professional space: the signed-in user's session (its CSRF token on every change). */
+/**
+ * The professional space: the signed-in user's session (its CSRF token on every change). Its
+ * answers are checked against the contract the pages read (an answer off it is a 500).
+ */
 export function sessionDoor(ctx: AntsServices): SchoolDoor {
   return {
-    prefix: '/api/pro/web',
+    prefix: PRO_SPACE_PREFIX,
     actor: (request) => requirePro(ctx, request),
-    options: (operation) => ({ schema: operation.input, config: { access: 'proSession' } }),
+    options: ({ contract }) => ({
+      schema: {
+        ...operationInput(contract),
+        ...('response' in contract ? { response: { [contract.status ?? 200]: contract.response } } : {}),
+      },
+      config: { access: 'proSession' },
+    }),
     answer: (_operation, _request, _reply, body) => body,
   };
 }
@@ -60,13 +70,15 @@ export function mountSchoolOperations(
 ) {
   for (const operation of operations) {
     const { schema, config } = door.options(operation);
+    const { contract } = operation;
     app.route({
-      method: operation.method,
-      url: `${door.prefix}${operation.path}`,
+      method: contract.method,
+      url: `${door.prefix}${contract.path}`,
       schema,
       config: { ...config, schoolOperation: operation.doc.id },
       handler: async (request, reply) => {
         const school = await door.actor(request);
+        if ('status' in contract && contract.status) reply.code(contract.status);
         const body = await operation.run(ctx, school, request as never, reply);
         return door.answer(operation, request, reply, body);
       },

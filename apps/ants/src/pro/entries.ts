@@ -1,6 +1,8 @@
 import {
   API_ERRORS,
+  type ApplicationEntry,
   createApplicationSchema,
+  type EntrySummary,
   type HeldApplication,
   MOTIFS,
   NEW_APPLICATION_STEPS,
@@ -26,18 +28,6 @@ type Steps = { [S in SavedStep]?: z.output<(typeof newApplicationStepSchemas)[S]
 type Request = z.output<typeof createApplicationSchema>;
 
 export const SAVED_STEPS = Object.keys(newApplicationStepSchemas) as SavedStep[];
-
-export type ApplicationEntry = {
-  id: string;
-  steps: Steps;
-  /** The draft the entry became once its dossier was saved; null before. */
-  application: HeldApplication | null;
-  createdAt: string;
-  updatedAt: string;
-};
-
-/** A line of "Demandes en cours de saisie". */
-export type EntrySummary = { id: string; name: string; typeLabel: string; updatedAt: string };
 
 const ENTRY_NOT_FOUND = "Cette saisie n'existe pas ou n'est pas rattachée à votre établissement.";
 

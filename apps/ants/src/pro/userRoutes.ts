@@ -1,15 +1,12 @@
-import type { HttpServer } from '@permis/platform';
-import { z } from 'zod';
+import { proSpace } from '@permis/ants-api';
+import { type HttpServer, mount } from '@permis/platform';
 import { PRO, requirePro } from '../auth/context.ts';
-import { linkTokenParam } from '../candidates/links.ts';
 import type { AntsServices } from '../services.ts';
 import {
   acceptProInvitation,
   inviteProUser,
   listProUsers,
   proInvitation,
-  proUserIdParams,
-  proUserInvitationSchema,
   resendProInvitation,
   setProUserActive,
 } from './users.ts';
@@ -20,55 +17,33 @@ import {
  */
 export function proUserRoutes(app: HttpServer, ctx: AntsServices) {
   const { db, sessions } = ctx;
-  const proSession = { config: { access: 'proSession' } } as const;
+  const proSession = { access: 'proSession' };
   const notify = { mail: ctx.mail, publicUrl: ctx.publicUrl };
 
-  app.get('/api/pro/web/users', proSession, async (request) => ({
+  mount(app, proSpace.users, proSession, async (request) => ({
     users: await listProUsers(db, await requirePro(ctx, request)),
   }));
-  app.post('/api/pro/web/users', { ...proSession, schema: { body: proUserInvitationSchema } }, async (request, reply) =>
-    reply.status(201).send({ user: await inviteProUser(db, notify, await requirePro(ctx, request), request.body) }),
-  );
-  app.post(
-    '/api/pro/web/users/:userId/invitation',
-    { ...proSession, schema: { params: proUserIdParams } },
-    async (request) => {
-      await resendProInvitation(db, notify, await requirePro(ctx, request), request.params.userId);
-      return { ok: true as const };
-    },
-  );
-  for (const [action, active] of [
-    ['disable', false],
-    ['enable', true],
+  mount(app, proSpace.inviteUser, proSession, async (request) => ({
+    user: await inviteProUser(db, notify, await requirePro(ctx, request), request.body),
+  }));
+  mount(app, proSpace.resendInvitation, proSession, async (request) => {
+    await resendProInvitation(db, notify, await requirePro(ctx, request), request.params.userId);
+    return { ok: true as const };
+  });
+  for (const [contract, active] of [
+    [proSpace.disableUser, false],
+    [proSpace.enableUser, true],
   ] as const) {
-    app.post(
-      `/api/pro/web/users/:userId/${action}`,
-      { ...proSession, schema: { params: proUserIdParams } },
-      async (request) => {
-        await setProUserActive(db, sessions, await requirePro(ctx, request), request.params.userId, active);
-        return { ok: true as const };
-      },
-    );
+    mount(app, contract, proSession, async (request) => {
+      await setProUserActive(db, sessions, await requirePro(ctx, request), request.params.userId, active);
+      return { ok: true as const };
+    });
   }
 
-  app.get(
-    '/api/pro/invitations/:token',
-    { config: { access: 'public' }, schema: { params: linkTokenParam } },
-    async (request) => proInvitation(db, request.params.token),
-  );
-  app.post(
-    '/api/pro/invitations/:token',
-    {
-      config: { access: 'public' },
-      schema: {
-        params: linkTokenParam,
-        body: z.object({ password: z.string().max(200), passwordConfirmation: z.string().max(200) }),
-      },
-    },
-    async (request, reply) => {
-      const userId = await acceptProInvitation(db, request.params.token, request.body);
-      const { csrfToken } = await sessions.start(reply, PRO, userId);
-      return { kind: PRO, csrfToken };
-    },
-  );
+  mount(app, proSpace.invitation, { access: 'public' }, async (request) => proInvitation(db, request.params.token));
+  mount(app, proSpace.acceptInvitation, { access: 'public' }, async (request, reply) => {
+    const userId = await acceptProInvitation(db, request.params.token, request.body);
+    const { csrfToken } = await sessions.start(reply, PRO, userId);
+    return { kind: PRO, csrfToken };
+  });
 }

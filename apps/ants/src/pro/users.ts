@@ -1,3 +1,4 @@
+import type { ProUserView, proUserInvitationSchema } from '@permis/ants-api';
 import {
   AppError,
   createRateLimiter,
@@ -8,7 +9,7 @@ import {
   sha256,
 } from '@permis/platform';
 import { and, asc, desc, eq, gt, isNull } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { PRO, type ProAccount } from '../auth/context.ts';
 import { SIGNATURE } from '../candidates/mails.ts';
 import { assertNewPassword } from '../candidates/questions.ts';
@@ -23,36 +24,6 @@ export const INVITATION_DAYS = 7;
 /** Invitation mails (sent again included) an establishment may send a day: a team, not a mailing. */
 export const INVITATIONS_PER_DAY = 20;
 const LINK_GONE = "Ce lien n'est plus valable : demandez au gestionnaire du compte de vous inviter à nouveau.";
-
-const name = (label: string) =>
-  z.string().trim().min(1, `Indiquez le ${label}.`).max(60, `Le ${label} ne doit pas dépasser 60 caractères.`);
-
-/** « Ajouter un utilisateur »: who they are and the login they will sign in with. */
-export const proUserInvitationSchema = z.object({
-  login: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9._-]{3,40}$/, "L'identifiant compte de 3 à 40 caractères : lettres sans accent, chiffres, . _ -"),
-  firstName: name('prénom'),
-  lastName: name('nom').transform((v) => v.toUpperCase()),
-  email: z.string().trim().toLowerCase().max(254).email("L'adresse électronique n'est pas valide."),
-});
-
-export const proUserIdParams = z.object({ userId: z.uuid('Utilisateur introuvable.') });
-
-export type ProUserView = {
-  id: string;
-  login: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  manager: boolean;
-  /** invited: the link was sent, no password chosen yet. */
-  status: 'active' | 'invited' | 'disabled';
-  lastLoginAt: string | null;
-  you: boolean;
-};
 
 /** Counted before anything is written: over the quota, no user is created and no mail leaves. */
 async function takeInvitation(db: AntsDb, me: ProAccount) {

@@ -1,13 +1,12 @@
-import { applicationNumberSchema } from '@permis/ants-api';
-import type { HttpServer } from '@permis/platform';
-import { z } from 'zod';
+import { proSpace } from '@permis/ants-api';
+import { type HttpServer, mount } from '@permis/platform';
 import { findOwnApplication } from '../applications/find.ts';
 import { applicationRecap } from '../applications/recap.ts';
 import { SCHOOL_APPLICATION_OPERATIONS } from '../applications/schoolOperations.ts';
 import { PRO, requirePro } from '../auth/context.ts';
 import type { AntsServices } from '../services.ts';
-import { changeProPassword, passwordChangeSchema } from './account.ts';
-import { dashboardQuerySchema, proDashboard } from './dashboard.ts';
+import { changeProPassword } from './account.ts';
+import { proDashboard } from './dashboard.ts';
 import { mountSchoolOperations, sessionDoor } from './doors.ts';
 
 /**
@@ -16,46 +15,36 @@ import { mountSchoolOperations, sessionDoor } from './doors.ts';
  */
 export function proWebRoutes(app: HttpServer, ctx: AntsServices) {
   const { db } = ctx;
-  const proSession = { config: { access: 'proSession' } } as const;
+  const proSession = { access: 'proSession' };
 
   // "Tableau de bord": counters, search, sort and pages of the school's demands.
-  app.get(
-    '/api/pro/web/applications',
-    { ...proSession, schema: { querystring: dashboardQuerySchema } },
-    async (request) => proDashboard(db, (await requirePro(ctx, request)).id, request.query),
+  mount(app, proSpace.dashboard, proSession, async (request) =>
+    proDashboard(db, (await requirePro(ctx, request)).id, request.query),
   );
 
   // "Modifier le mot de passe": every bearer token of the account is revoked, every other session
   // ends; this one goes on with a new session (and a new CSRF token).
-  app.post(
-    '/api/pro/web/account/password',
-    { ...proSession, schema: { body: passwordChangeSchema } },
-    async (request, reply) => {
-      const account = await requirePro(ctx, request);
-      const revokedTokens = await changeProPassword(db, account, request.ip, request.body);
-      await ctx.sessions.endAll(PRO, account.userId);
-      const { csrfToken } = await ctx.sessions.start(reply, PRO, account.userId);
-      return { revokedTokens, csrfToken };
-    },
-  );
+  mount(app, proSpace.changePassword, proSession, async (request, reply) => {
+    const account = await requirePro(ctx, request);
+    const revokedTokens = await changeProPassword(db, account, request.ip, request.body);
+    await ctx.sessions.endAll(PRO, account.userId);
+    const { csrfToken } = await ctx.sessions.start(reply, PRO, account.userId);
+    return { revokedTokens, csrfToken };
+  });
 
   // The demand's page: the same operations as the professional API's (read, history, modify,
   // delete, validate, complete, transfer), behind the session.
   mountSchoolOperations(app, ctx, sessionDoor(ctx), SCHOOL_APPLICATION_OPERATIONS);
 
   // "Récapitulatif": the demand in the agency's form, reread before the school validates it.
-  app.get(
-    '/api/pro/web/applications/:number/recap',
-    { ...proSession, schema: { params: z.object({ number: applicationNumberSchema }) } },
-    async (request) => {
-      const account = await requirePro(ctx, request);
-      return {
-        application: await applicationRecap(
-          db,
-          await findOwnApplication(db, account.id, request.params.number),
-          'school',
-        ),
-      };
-    },
-  );
+  mount(app, proSpace.recap, proSession, async (request) => {
+    const account = await requirePro(ctx, request);
+    return {
+      application: await applicationRecap(
+        db,
+        await findOwnApplication(db, account.id, request.params.number),
+        'school',
+      ),
+    };
+  });
 }

@@ -1,31 +1,53 @@
 import {
+  type Agent,
+  type ApplicationEntry,
+  type ApplicationRecap,
+  type CandidateAccount,
   type CandidateHome,
   type CandidateMessage,
   type CreateApplication,
   candidateSpace,
-  type DocumentKind,
-  type HeldApplication,
-  type HistoryEntry,
+  type EntrySummary,
+  type LoginResult,
   type NewApplicationStepInput,
   type OwnApplication,
   type Payment,
   type PieceStatus,
   type Prefecture,
+  type ProAccount,
+  type ProDashboard,
+  type ProInvitationInfo,
   type PieceFile as ProPieceFile,
+  type ProUserInvitation,
+  type ProUserView,
+  proSpace,
   type SavedStep,
+  type SessionInfo,
   type StatesIn,
+  sessionRoutes,
 } from '@permis/ants-api';
+import { type Answer, type CallInput, pathOf, searchOf } from '@permis/platform/route';
 
-export type { Prefecture };
+export type {
+  Agent,
+  ApplicationEntry,
+  ApplicationRecap,
+  CandidateHome,
+  CandidateMessage,
+  EntrySummary,
+  LoginResult,
+  Prefecture,
+  ProAccount,
+  ProDashboard,
+  ProInvitationInfo,
+  ProUserInvitation,
+  ProUserView,
+  SessionInfo,
+};
+/** A signed-in candidate (`loginId` is null for an account only FranceConnect opens). */
+export type Candidate = CandidateAccount;
 
 import { createWebClient } from '@permis/web-client';
-import type { ApplicationRecap as RecapOf } from '../../src/applications/recap.ts';
-import type { ProDashboard } from '../../src/pro/dashboard.ts';
-import type { ApplicationEntry, EntrySummary } from '../../src/pro/entries.ts';
-import type { ProUserView } from '../../src/pro/users.ts';
-
-export type { ApplicationEntry, CandidateHome, CandidateMessage, EntrySummary, ProDashboard, ProUserView };
-export type ApplicationRecap = RecapOf;
 
 /** The JSON API of the national service: same origin, cookie session, CSRF token on state-changing requests. */
 
@@ -41,31 +63,6 @@ export const apiUpload = client.upload;
 /** Calls a route of a contract (`@permis/ants-api`): its input and answer typed from it. */
 export const apiCall = client.call;
 
-/** The signed-in user of the professional space and their establishment (`id` is the establishment's). */
-export type ProAccount = {
-  id: string;
-  agrementNumber: string;
-  schoolName: string;
-  city: string;
-  login: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  manager: boolean;
-};
-export type ProUserInvitation = { login: string; firstName: string; lastName: string; email: string };
-/** What an invitation link shows before the invited user chooses a password. */
-export type ProInvitationInfo = {
-  schoolName: string;
-  agrementNumber: string;
-  login: string;
-  firstName: string;
-  lastName: string;
-};
-export type Agent = { id: string; login: string; firstName: string; lastName: string; service: string };
-
-/** `loginId` is null for an account only FranceConnect opens. */
-export type Candidate = { id: string; loginId: string | null; firstName: string; lastName: string };
 export type PersonalData = {
   identity: {
     sex: 'F' | 'M';
@@ -95,13 +92,6 @@ export type CandidateDocuments = {
   stateLabel: string;
   documents: { kind: string; label: string; available: boolean; reason: string | null; href: string | null }[];
 };
-
-export type SessionInfo =
-  | { kind: 'pro'; account: ProAccount; csrfToken: string }
-  | { kind: 'agent'; agent: Agent; csrfToken: string }
-  | { kind: 'candidate'; candidate: Candidate; csrfToken: string };
-
-export type LoginResult = { kind: 'pro' | 'agent' | 'candidate'; csrfToken: string };
 
 export type Sex = 'F' | 'M';
 
@@ -204,12 +194,10 @@ export type FailedDelivery = {
 type AgentDecision = { application: AgentApplication['application'] };
 
 export const api = {
-  proLogin: (body: { agrementNumber: string; login: string; password: string }) =>
-    apiRequest<LoginResult>('/api/pro/login', { method: 'POST', body }),
-  agentLogin: (body: { login: string; password: string }) =>
-    apiRequest<LoginResult>('/api/agent/login', { method: 'POST', body }),
-  candidateLogin: (body: { loginId: string; password: string }) =>
-    apiRequest<LoginResult>('/api/candidate/login', { method: 'POST', body }),
+  proLogin: (body: BodyOf<typeof sessionRoutes.proLogin>) => apiCall(sessionRoutes.proLogin, { body }),
+  agentLogin: (body: BodyOf<typeof sessionRoutes.agentLogin>) => apiCall(sessionRoutes.agentLogin, { body }),
+  candidateLogin: (body: BodyOf<typeof sessionRoutes.candidateLogin>) =>
+    apiCall(sessionRoutes.candidateLogin, { body }),
   activation: (token: string) => apiRequest<ActivationInfo>(`/api/candidate/activation/${encodeURIComponent(token)}`),
   activate: (token: string, body: ActivationForm) =>
     apiRequest<{ loginId: string; csrfToken: string }>(`/api/candidate/activation/${encodeURIComponent(token)}`, {
@@ -299,52 +287,41 @@ export const api = {
       `/api/agent/deliveries/${delivery.channel}/${encodeURIComponent(delivery.id)}/retry`,
       { method: 'POST' },
     ),
-  /** "Tableau de bord" of the school's professional space: `query` as in the page's address. */
-  proDashboard: (query: string) => apiRequest<ProDashboard>(`/api/pro/web/applications${query}`),
-  changeProPassword: (body: { currentPassword: string; password: string; passwordConfirmation: string }) =>
-    apiRequest<{ revokedTokens: number; csrfToken: string }>('/api/pro/web/account/password', { method: 'POST', body }),
+  /**
+   * "Tableau de bord" of the school's professional space: `query` as in the page's address, which
+   * the user may have typed: the service checks it (an unknown filter answers its French message).
+   */
+  proDashboard: (query: string) =>
+    apiCall(proSpace.dashboard, {
+      query: Object.fromEntries(new URLSearchParams(query)) as CallInput<typeof proSpace.dashboard>['query'],
+    }),
+  changeProPassword: (body: BodyOf<typeof proSpace.changePassword>) => apiCall(proSpace.changePassword, { body }),
   /** "Modifier la demande": the whole body of a draft, checked as a creation is. */
-  updateDraft: (number: string, body: CreateApplication) =>
-    apiRequest<{ application: HeldApplication }>(proApplicationPath(number), { method: 'PUT', body }),
-  proAction: (number: string, action: 'validate' | 'complete' | 'delete') =>
-    apiRequest<{ application: HeldApplication }>(
-      `/api/pro/web/applications/${encodeURIComponent(number)}${action === 'delete' ? '' : `/${action}`}`,
-      { method: action === 'delete' ? 'DELETE' : 'POST' },
-    ),
-  proTransfer: (body: {
-    number: string;
-    holderAgrementNumber: string;
-    candidate: { birthName: string; firstName: string; birthDate: string };
-  }) => apiRequest<{ application: HeldApplication }>('/api/pro/web/transfers', { method: 'POST', body }),
-  proApplication: (number: string) =>
-    apiRequest<{ application: HeldApplication }>(`/api/pro/web/applications/${encodeURIComponent(number)}`),
+  updateDraft: (number: string, body: CreateApplication) => apiCall(proSpace.updateDraft, { params: { number }, body }),
+  proAction: (number: string, action: keyof typeof PRO_ACTIONS) => apiCall(PRO_ACTIONS[action], { params: { number } }),
+  proTransfer: (body: BodyOf<typeof proSpace.transfer>) => apiCall(proSpace.transfer, { body }),
+  proApplication: (number: string) => apiCall(proSpace.application, { params: { number } }),
   /** "Nouvelle demande": an entry saved on the agency at each step. */
   /** A new entry; `fromNumber`: the Cerfa 06 of that accepted Cerfa 02, filled in from it. */
-  startEntry: (fromNumber?: string) =>
-    apiRequest<{ entry: ApplicationEntry }>('/api/pro/web/entries', {
-      method: 'POST',
-      body: fromNumber ? { fromNumber } : {},
-    }),
-  entriesInProgress: () => apiRequest<{ entries: EntrySummary[] }>('/api/pro/web/entries'),
-  entry: (id: string) => apiRequest<{ entry: ApplicationEntry }>(`/api/pro/web/entries/${encodeURIComponent(id)}`),
+  startEntry: (fromNumber?: string) => apiCall(proSpace.startEntry, { body: fromNumber ? { fromNumber } : {} }),
+  entriesInProgress: () => apiCall(proSpace.entries),
+  entry: (id: string) => apiCall(proSpace.entry, { params: { id } }),
   saveEntryStep: <S extends SavedStep>(id: string, step: S, body: NewApplicationStepInput<S>) =>
-    apiRequest<{ entry: ApplicationEntry }>(`/api/pro/web/entries/${encodeURIComponent(id)}/${step}`, {
-      method: 'PUT',
-      body,
+    // The step's contract and its body go together (S): widened to any step's, which the compiler can follow.
+    apiCall(proSpace.saveEntryStep[step] as (typeof proSpace.saveEntryStep)[SavedStep], {
+      params: { id },
+      body: body as NewApplicationStepInput<SavedStep>,
     }),
-  proPrefectures: () => apiRequest<{ prefectures: Prefecture[] }>('/api/pro/web/prefectures'),
-  proRecap: (number: string) =>
-    apiRequest<{ application: CandidateApplication }>(`${proApplicationPath(number)}/recap`),
-  proPieces: (number: string) => apiRequest<{ pieces: PieceStatus[] }>(`${proApplicationPath(number)}/pieces`),
+  proPrefectures: () => apiCall(proSpace.prefectures),
+  proRecap: (number: string) => apiCall(proSpace.recap, { params: { number } }),
+  proPieces: (number: string) => apiCall(proSpace.pieces, { params: { number } }),
   uploadPiece: (number: string, kind: string, file: File, comment: string) =>
-    apiUpload<{ file: ProPieceFile }>(
-      `${proApplicationPath(number)}/pieces/${encodeURIComponent(kind)}?comment=${encodeURIComponent(comment)}`,
+    apiUpload<Answer<typeof proSpace.uploadPiece>>(
+      `${pathOf(proSpace.uploadPiece.path, { number, kind })}${searchOf({ comment })}`,
       file,
     ),
   deletePieceFile: (number: string, fileId: string) =>
-    apiRequest<{ ok: true }>(`${proApplicationPath(number)}/pieces/files/${encodeURIComponent(fileId)}`, {
-      method: 'DELETE',
-    }),
+    apiCall(proSpace.deletePieceFile, { params: { number, fileId } }),
   candidatePrefectures: (postalCode: string) =>
     apiRequest<{ prefectures: Prefecture[] }>(
       `/api/candidate/prefectures?postalCode=${encodeURIComponent(postalCode)}`,
@@ -365,25 +342,38 @@ export const api = {
     }),
   withdrawOwnApplication: (number: string) =>
     apiRequest<{ number: string }>(`${OWN_APPLICATIONS}/${encodeURIComponent(number)}/withdraw`, { method: 'POST' }),
-  proEphoto: (number: string) => apiRequest<{ ephoto: ProEphoto | null }>(`${proApplicationPath(number)}/ephoto`),
-  setEphoto: (number: string, code: string) =>
-    apiRequest<{ ephoto: { code: string } }>(`${proApplicationPath(number)}/ephoto`, { method: 'PUT', body: { code } }),
-  removeEphoto: (number: string) =>
-    apiRequest<{ ok: true }>(`${proApplicationPath(number)}/ephoto`, { method: 'DELETE' }),
-  proDocuments: (number: string) => apiRequest<{ documents: ProDocument[] }>(`${proApplicationPath(number)}/documents`),
+  proEphoto: (number: string) => apiCall(proSpace.ephoto, { params: { number } }),
+  setEphoto: (number: string, code: string) => apiCall(proSpace.setEphoto, { params: { number }, body: { code } }),
+  removeEphoto: (number: string) => apiCall(proSpace.deleteEphoto, { params: { number } }),
+  proDocuments: (number: string) => apiCall(proSpace.documents, { params: { number } }),
   /** « Comptes de l'établissement » (the manager's): the agrément's users, invitations, disabling. */
-  proUsers: () => apiRequest<{ users: ProUserView[] }>('/api/pro/web/users'),
-  inviteProUser: (body: ProUserInvitation) =>
-    apiRequest<{ user: ProUserView }>('/api/pro/web/users', { method: 'POST', body }),
-  proUserAction: (userId: string, action: 'invitation' | 'disable' | 'enable') =>
-    apiRequest<{ ok: true }>(`/api/pro/web/users/${encodeURIComponent(userId)}/${action}`, { method: 'POST' }),
-  proInvitation: (token: string) => apiRequest<ProInvitationInfo>(`/api/pro/invitations/${encodeURIComponent(token)}`),
-  acceptProInvitation: (token: string, body: { password: string; passwordConfirmation: string }) =>
-    apiRequest<LoginResult>(`/api/pro/invitations/${encodeURIComponent(token)}`, { method: 'POST', body }),
-  proHistory: (number: string) => apiRequest<{ history: HistoryEntry[] }>(`${proApplicationPath(number)}/history`),
-  session: () => apiRequest<SessionInfo>('/api/session'),
+  proUsers: () => apiCall(proSpace.users),
+  inviteProUser: (body: ProUserInvitation) => apiCall(proSpace.inviteUser, { body }),
+  proUserAction: (userId: string, action: keyof typeof PRO_USER_ACTIONS) =>
+    apiCall(PRO_USER_ACTIONS[action], { params: { userId } }),
+  proInvitation: (token: string) => apiCall(proSpace.invitation, { params: { token } }),
+  acceptProInvitation: (token: string, body: BodyOf<typeof proSpace.acceptInvitation>) =>
+    apiCall(proSpace.acceptInvitation, { params: { token }, body }),
+  proHistory: (number: string) => apiCall(proSpace.history, { params: { number } }),
+  session: () => apiCall(sessionRoutes.session),
   /** `redirect`: the session came from FranceConnect, whose logout follows. */
-  logout: () => apiRequest<{ redirect?: string } | undefined>('/api/logout', { method: 'POST' }),
+  logout: () => apiCall(sessionRoutes.logout),
+};
+
+/** What a route of a contract takes as its body. */
+type BodyOf<C extends Parameters<typeof apiCall>[0]> = CallInput<C> extends { body: infer B } ? B : never;
+
+/** The actions of a demand's page, each its operation of the professional space. */
+const PRO_ACTIONS = {
+  validate: proSpace.validate,
+  complete: proSpace.complete,
+  delete: proSpace.deleteApplication,
+};
+
+const PRO_USER_ACTIONS = {
+  invitation: proSpace.resendInvitation,
+  disable: proSpace.disableUser,
+  enable: proSpace.enableUser,
 };
 
 const passwordResetPath = (token: string) => `/api/candidate/password-reset/${encodeURIComponent(token)}`;
@@ -416,7 +406,7 @@ export const PRO_PIECES: PiecesDoor = {
   list: (number) => api.proPieces(number),
   upload: (number, kind, file, comment) => api.uploadPiece(number, kind, file, comment),
   remove: (number, fileId) => api.deletePieceFile(number, fileId),
-  filePath: (number, fileId) => `${proApplicationPath(number)}/pieces/files/${encodeURIComponent(fileId)}`,
+  filePath: (number, fileId) => pathOf(proSpace.pieceFile.path, { number, fileId }),
 };
 
 export const OWN_PIECES: PiecesDoor = {
@@ -448,8 +438,9 @@ export const PRO_EPHOTO: EphotoDoor = {
   get: (number) => api.proEphoto(number),
   set: (number, code) => api.setEphoto(number, code),
   remove: (number) => api.removeEphoto(number),
-  imagePath: (number, image) => `${proApplicationPath(number)}/ephoto/${image}`,
-  formPath: (number) => `${proApplicationPath(number)}/documents/photo_signature_form`,
+  imagePath: (number, image) =>
+    pathOf((image === 'photo' ? proSpace.ephotoPhoto : proSpace.ephotoSignature).path, { number }),
+  formPath: (number) => proDocumentPath(number, 'photo_signature_form'),
 };
 
 const ownPath = (number: string) => `${OWN_APPLICATIONS}/${encodeURIComponent(number)}`;
@@ -462,11 +453,16 @@ export const OWN_EPHOTO: EphotoDoor = {
 };
 
 export function proApplicationPath(number: string): string {
-  return `/api/pro/web/applications/${encodeURIComponent(number)}`;
+  return pathOf(proSpace.application.path, { number });
 }
 
-export type ProEphoto = { code: string; issuedAt: string; booth: string };
-export type ProDocument = { kind: DocumentKind; label: string; help: string; available: boolean; reason?: string };
+/** Where a document of a demand of the professional space is downloaded. */
+export function proDocumentPath(number: string, kind: ProDocument['kind']): string {
+  return pathOf(proSpace.document.path, { number, kind });
+}
+
+export type ProEphoto = NonNullable<Answer<typeof proSpace.ephoto>['ephoto']>;
+export type ProDocument = Answer<typeof proSpace.documents>['documents'][number];
 
 /** The address of an application in the instruction API; its files are under it. */
 export function agentApplicationPath(number: string): string {

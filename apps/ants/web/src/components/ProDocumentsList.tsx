@@ -1,6 +1,6 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { HeldApplication } from '@permis/ants-api';
-import { api, proApplicationPath } from '../api.ts';
+import { api, proDocumentPath } from '../api.ts';
 import { useApiData } from '../useApiData.ts';
 
 /** "Editer les documents": the eight documents, a link for each available one, why not for the others. */
@@ -21,7 +21,7 @@ export function ProDocumentsList({ application }: { application: HeldApplication
               {document.available ? (
                 <a
                   className="fr-link"
-                  href={`${proApplicationPath(application.number)}/documents/${document.kind}`}
+                  href={proDocumentPath(application.number, document.kind)}
                   target="_blank"
                   rel="noopener"
                 >
