@@ -18,4 +18,5 @@ export * from './parisClock.ts';
 export * from './responses.ts';
 export * from './stateSets.ts';
 export * from './states.ts';
+export * from './web/agentSpace.ts';
 export * from './web/candidateSpace.ts';
