@@ -31,7 +31,7 @@ import type { AntsDatabase } from './db/index.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { ephotoRoutes, requireBooth } from './ephoto/routes.ts';
 import { instructionRoutes } from './instruction/routes.ts';
-import { deliveryRoutes } from './notify/deliveries.ts';
+import { deliveryRoutes } from './notify/deliveryRoutes.ts';
 import { smsOutboxRoutes } from './notify/outboxPage.ts';
 import { databaseFileStore, fileStoreKind, folderFileStore } from './pieces/fileStore.ts';
 import { closePdfAnalysis } from './pieces/pdfAnalysis.ts';

@@ -75,6 +75,10 @@ export type PieceStatus = z.infer<typeof pieceStatusSchema>;
 export const piecesResponseSchema = z.object({ pieces: z.array(pieceStatusSchema) });
 export const uploadedPieceSchema = z.object({ file: pieceFileSchema });
 
+/** The two images of an ePhoto, each streamed on its own address (the school's, the candidate's, the agent's). */
+export const EPHOTO_IMAGES = ['photo', 'signature'] as const;
+export type EphotoImage = (typeof EPHOTO_IMAGES)[number];
+
 export const ephotoResponseSchema = z.object({
   ephoto: z.object({ code: z.string(), issuedAt: z.iso.datetime(), booth: z.string() }).nullable(),
 });

@@ -1,4 +1,10 @@
-import { APPLICATION_STATES, type Candidate, type Dossier, type LegalRepresentative } from '@permis/ants-api';
+import {
+  APPLICATION_STATES,
+  type Candidate,
+  type Dossier,
+  type LegalRepresentative,
+  type PieceFile,
+} from '@permis/ants-api';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -272,10 +278,10 @@ export const pieceFiles = pgTable(
     applicationId: uuid('application_id')
       .notNull()
       .references(() => applications.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<PieceFile['kind']>().notNull(),
     fileName: text('file_name').notNull(),
     storageName: text('storage_name').notNull(),
-    mediaType: text('media_type').notNull(),
+    mediaType: text('media_type').$type<PieceFile['mediaType']>().notNull(),
     size: integer('size').notNull(),
     pages: integer('pages').notNull(),
     /** SHA-256 of the bytes: the same file sent again for the same pièce is the one kept (null: before 1.4.0). */

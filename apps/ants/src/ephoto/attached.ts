@@ -1,3 +1,4 @@
+import type { EphotoImage } from '@permis/ants-api';
 import { eq } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import type { AntsDb } from '../db/index.ts';
@@ -7,15 +8,10 @@ import { proError } from '../pro/errors.ts';
 // The ePhoto attached to an application (its code, its two images), read by the school's, the
 // candidate's and the agent's routes.
 
-export const EPHOTO_IMAGES = ['photo', 'signature'] as const;
+export { EPHOTO_IMAGES } from '@permis/ants-api';
 
 /** The photo or the signature of the ePhoto attached to an application (the school's, the agent's). */
-export async function sendEphotoImage(
-  db: AntsDb,
-  reply: FastifyReply,
-  applicationId: string,
-  image: (typeof EPHOTO_IMAGES)[number],
-) {
+export async function sendEphotoImage(db: AntsDb, reply: FastifyReply, applicationId: string, image: EphotoImage) {
   const [bound] = await db.select().from(ephotoCodes).where(eq(ephotoCodes.applicationId, applicationId)).limit(1);
   if (!bound) throw proError('EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
   const bytes = bound[image];

@@ -1,7 +1,9 @@
+import type { AgentCompletion, AgentDecision } from '@permis/ants-api';
 import { PIECES, type PieceKind } from '@permis/referentiel';
 import { findPrefecture } from '@permis/referentiel/data';
 import { and, eq, inArray } from 'drizzle-orm';
 import { type ApplicationRow, transition } from '../applications/machine.ts';
+import { toView } from '../applications/view.ts';
 import type { AntsDb, AntsTx } from '../db/index.ts';
 import { candidates, pieceFiles } from '../db/schema.ts';
 import type { FileStore } from '../pieces/fileStore.ts';
@@ -22,13 +24,13 @@ export async function requestCompletion(
   row: ApplicationRow,
   kind: PieceKind,
   message: string,
-): Promise<{ updated: ApplicationRow; reason: string }> {
+): Promise<AgentCompletion> {
   const piece = PIECES.find((p) => p.kind === kind)!;
   const reason = `Pièce à compléter : ${piece.label}${message ? ` — ${message}` : ''}`;
   const updated = await db.transaction((tx) =>
     transition(tx, row, 'request_completion', agentActor(agent), { reason }),
   );
-  return { updated, reason };
+  return { application: toView(updated), reason };
 }
 
 /** Rejects with the agent's reason; the identity pièces go. */
@@ -37,25 +39,31 @@ export async function rejectApplication(
   agent: DecidingAgent,
   row: ApplicationRow,
   reason: string,
-): Promise<ApplicationRow> {
-  return files.drop(async (tx) => {
-    const done = await transition(tx, row, 'reject', agentActor(agent), { reason });
-    return { value: done, dropped: await dropIdentityFiles(tx, row.id) };
+): Promise<AgentDecision> {
+  const done = await files.drop(async (tx) => {
+    const rejected = await transition(tx, row, 'reject', agentActor(agent), { reason });
+    return { value: rejected, dropped: await dropIdentityFiles(tx, row.id) };
   });
+  return { application: toView(done) };
 }
 
 /** Accepts: the candidate's NEPH is assigned with it, and the identity pièces go. */
-export async function acceptApplication(files: FileStore, agent: DecidingAgent, row: ApplicationRow) {
-  return files.drop(async (tx) => {
+export async function acceptApplication(
+  files: FileStore,
+  agent: DecidingAgent,
+  row: ApplicationRow,
+): Promise<AgentDecision> {
+  const done = await files.drop(async (tx) => {
     const prefecture = findPrefecture(row.dossier.prefectureCode);
     // A Cerfa 06 keeps the NEPH its inscription received; a Cerfa 02 gets one now.
     const [candidate] = await tx.select().from(candidates).where(eq(candidates.id, row.candidateId));
     const neph =
       row.type === '06' && candidate?.neph ? candidate.neph : await nextNeph(tx, prefecture?.department ?? '00');
-    const done = await transition(tx, row, 'accept', agentActor(agent), { extra: { neph } });
+    const accepted = await transition(tx, row, 'accept', agentActor(agent), { extra: { neph } });
     if (row.type === '02') await tx.update(candidates).set({ neph }).where(eq(candidates.id, row.candidateId));
-    return { value: done, dropped: await dropIdentityFiles(tx, row.id) };
+    return { value: accepted, dropped: await dropIdentityFiles(tx, row.id) };
   });
+  return { application: toView(done) };
 }
 
 async function dropIdentityFiles(tx: AntsTx, applicationId: string): Promise<string[]> {

@@ -1,4 +1,10 @@
-import { type ApplicationState, inStateSet, OWN_HOLDER_LABEL, stateLabel } from '@permis/ants-api';
+import {
+  type AgentApplicationRow,
+  type AgentQueueState,
+  inStateSet,
+  OWN_HOLDER_LABEL,
+  stateLabel,
+} from '@permis/ants-api';
 import { notFound } from '@permis/platform';
 import { asc, eq } from 'drizzle-orm';
 import type { ApplicationRow } from '../applications/machine.ts';
@@ -7,7 +13,7 @@ import type { AntsDb } from '../db/index.ts';
 import { applications, proAccounts } from '../db/schema.ts';
 
 /** The applications in one state of instruction, the longest waiting first (500 at most). */
-export async function listForInstruction(db: AntsDb, state: ApplicationState) {
+export async function listForInstruction(db: AntsDb, state: AgentQueueState): Promise<AgentApplicationRow[]> {
   const rows = await db
     .select({ application: applications, school: proAccounts.schoolName })
     .from(applications)

@@ -1,127 +1,67 @@
-import { type ApplicationState, applicationNumberSchema, STATE_SETS } from '@permis/ants-api';
-import type { HttpServer } from '@permis/platform';
-import { PIECES, type PieceKind } from '@permis/referentiel';
-import { findPrefecture } from '@permis/referentiel/data';
-import { z } from 'zod';
-import { toView } from '../applications/view.ts';
+import { agentFiles, agentSpace } from '@permis/ants-api';
+import { type HttpServer, mount } from '@permis/platform';
 import { requireAgent } from '../auth/context.ts';
-import { attachedEphotoCode, EPHOTO_IMAGES, sendEphotoImage } from '../ephoto/attached.ts';
-import { listPieces, sendPieceFile } from '../pieces/files.ts';
+import { sendEphotoImage } from '../ephoto/attached.ts';
+import { sendPieceFile } from '../pieces/files.ts';
 import type { AntsServices } from '../services.ts';
 import { acceptApplication, rejectApplication, requestCompletion } from './decide.ts';
+import { instructionDossier } from './dossier.ts';
 import { findForInstruction, listForInstruction } from './queue.ts';
-
-const number = applicationNumberSchema;
-const KINDS = PIECES.map((p) => p.kind) as [PieceKind, ...PieceKind[]];
 
 /**
  * The instruction console: agents see the applications sent to instruction, open their pièces, and
  * ask for completion (naming the missing pièce), reject (with a reason) or accept (assigning the NEPH).
  */
 export function instructionRoutes(app: HttpServer, ctx: AntsServices) {
-  const { files } = ctx;
-  const { db } = ctx;
+  const { db, files } = ctx;
+  const agent = { access: 'agent' };
 
-  const find = (applicationNumber: string) => findForInstruction(db, applicationNumber);
+  mount(app, agentSpace.applications, agent, async (request) => {
+    await requireAgent(ctx, request);
+    return { applications: await listForInstruction(db, request.query.state) };
+  });
 
+  mount(app, agentSpace.application, agent, async (request) => {
+    await requireAgent(ctx, request);
+    return instructionDossier(db, request.params.number);
+  });
+
+  // The files stream their bytes: plain routes, their addresses and parameters from the contract.
   app.get(
-    '/api/agent/applications',
-    {
-      config: { access: 'agent' },
-      schema: {
-        querystring: z.object({
-          state: z.enum(STATE_SETS.sent as [ApplicationState, ...ApplicationState[]]).default('under_instruction'),
-        }),
-      },
-    },
-    async (request) => {
-      await requireAgent(ctx, request);
-      return { applications: await listForInstruction(db, request.query.state) };
-    },
-  );
-
-  app.get(
-    '/api/agent/applications/:number',
-    { config: { access: 'agent' }, schema: { params: z.object({ number }) } },
-    async (request) => {
-      await requireAgent(ctx, request);
-      const row = await find(request.params.number);
-      const ephotoCode = await attachedEphotoCode(db, row.id);
-      return {
-        application: toView(row),
-        prefecture: findPrefecture(row.dossier.prefectureCode)?.label ?? '',
-        ephotoCode,
-        pieces: await listPieces(db, row.id),
-      };
-    },
-  );
-
-  // The ePhoto the agent checks against the identity document.
-  app.get(
-    '/api/agent/applications/:number/ephoto/:image',
-    { config: { access: 'agent' }, schema: { params: z.object({ number, image: z.enum(EPHOTO_IMAGES) }) } },
+    agentFiles.ephotoImage.path,
+    { config: agent, schema: { params: agentFiles.ephotoImage.params } },
     async (request, reply) => {
       await requireAgent(ctx, request);
-      const row = await find(request.params.number);
+      const row = await findForInstruction(db, request.params.number);
       return sendEphotoImage(db, reply, row.id, request.params.image);
     },
   );
 
   app.get(
-    '/api/agent/applications/:number/pieces/files/:fileId',
-    { config: { access: 'agent' }, schema: { params: z.object({ number, fileId: z.uuid() }) } },
+    agentFiles.pieceFile.path,
+    { config: agent, schema: { params: agentFiles.pieceFile.params } },
     async (request, reply) => {
       await requireAgent(ctx, request);
-      const row = await find(request.params.number);
+      const row = await findForInstruction(db, request.params.number);
       return sendPieceFile(db, reply, files, row.id, request.params.fileId);
     },
   );
 
-  app.post(
-    '/api/agent/applications/:number/request-completion',
-    {
-      config: { access: 'agent' },
-      schema: {
-        params: z.object({ number }),
-        body: z.object({
-          piece: z.enum(KINDS),
-          message: z.string().trim().max(500).default(''),
-        }),
-      },
-    },
-    async (request) => {
-      const agent = await requireAgent(ctx, request);
-      const row = await find(request.params.number);
-      const { updated, reason } = await requestCompletion(db, agent, row, request.body.piece, request.body.message);
-      return { application: toView(updated), reason };
-    },
-  );
+  mount(app, agentSpace.requestCompletion, agent, async (request) => {
+    const me = await requireAgent(ctx, request);
+    const row = await findForInstruction(db, request.params.number);
+    return requestCompletion(db, me, row, request.body.piece, request.body.message);
+  });
 
-  app.post(
-    '/api/agent/applications/:number/reject',
-    {
-      config: { access: 'agent' },
-      schema: {
-        params: z.object({ number }),
-        body: z.object({ reason: z.string().trim().min(5, 'Indiquez le motif du rejet.').max(500) }),
-      },
-    },
-    async (request) => {
-      const agent = await requireAgent(ctx, request);
-      const row = await find(request.params.number);
-      const updated = await rejectApplication(files, agent, row, request.body.reason);
-      return { application: toView(updated) };
-    },
-  );
+  mount(app, agentSpace.reject, agent, async (request) => {
+    const me = await requireAgent(ctx, request);
+    const row = await findForInstruction(db, request.params.number);
+    return rejectApplication(files, me, row, request.body.reason);
+  });
 
-  app.post(
-    '/api/agent/applications/:number/accept',
-    { config: { access: 'agent' }, schema: { params: z.object({ number }) } },
-    async (request) => {
-      const agent = await requireAgent(ctx, request);
-      const row = await find(request.params.number);
-      const updated = await acceptApplication(files, agent, row);
-      return { application: toView(updated) };
-    },
-  );
+  mount(app, agentSpace.accept, agent, async (request) => {
+    const me = await requireAgent(ctx, request);
+    const row = await findForInstruction(db, request.params.number);
+    return acceptApplication(files, me, row);
+  });
 }

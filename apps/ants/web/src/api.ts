@@ -1,13 +1,20 @@
 import {
   type Agent,
+  type AgentApplication,
+  type AgentApplicationRow,
+  type AgentPiece,
+  type AgentQueueState,
   type ApplicationEntry,
   type ApplicationRecap,
+  agentFiles,
+  agentSpace,
   type CandidateAccount,
   type CandidateHome,
   type CandidateMessage,
   type CreateApplication,
   candidateSpace,
   type EntrySummary,
+  type FailedDelivery,
   type LoginResult,
   type NewApplicationStepInput,
   type OwnApplication,
@@ -23,18 +30,23 @@ import {
   proSpace,
   type SavedStep,
   type SessionInfo,
-  type StatesIn,
   sessionRoutes,
 } from '@permis/ants-api';
 import { type Answer, type CallInput, pathOf, searchOf } from '@permis/platform/route';
+import type { z } from 'zod';
 
 export type {
   Agent,
+  AgentApplication,
+  AgentApplicationRow,
+  AgentPiece,
+  AgentQueueState,
   ApplicationEntry,
   ApplicationRecap,
   CandidateHome,
   CandidateMessage,
   EntrySummary,
+  FailedDelivery,
   LoginResult,
   Prefecture,
   ProAccount,
@@ -128,71 +140,6 @@ export type Piece = { label: string; pages: number; maxPages: number; files: Pie
 /** The recap of an application in the agency's form: the candidate's review, the school's "Relisez-vous !". */
 export type CandidateApplication = ApplicationRecap;
 
-/** The states an agent lists: the applications sent to instruction (the contract's `sent` set). */
-export type AgentQueueState = StatesIn<'sent'>;
-
-/** A line of the instruction queue. */
-export type AgentApplicationRow = {
-  number: string;
-  type: '02' | '06';
-  stateLabel: string;
-  candidate: string;
-  school: string;
-  updatedAt: string;
-};
-
-export type AgentPiece = {
-  kind: string;
-  label: string;
-  maxPages: number;
-  required: boolean;
-  pages: number;
-  /** With the school's comment on each file. */
-  files: (PieceFile & { comment: string })[];
-};
-
-/** An application as the agent instructs it. */
-export type AgentApplication = {
-  application: {
-    number: string;
-    type: '02' | '06';
-    state: string;
-    stateLabel: string;
-    neph?: string | null;
-    paperMandate: boolean;
-    candidate: {
-      birthName: string;
-      firstName: string;
-      otherFirstNames?: string | null;
-      birthDate: string;
-      birthCity: string;
-      birthDepartment?: string | null;
-      birthCountry: string;
-      addressLine1: string;
-      postalCode: string;
-      city: string;
-      email: string;
-    };
-    dossier: { requestedCategories: string[] };
-  };
-  prefecture: string;
-  ephotoCode: string | null;
-  pieces: AgentPiece[];
-};
-
-/** A mail or SMS that exhausted its retries. */
-export type FailedDelivery = {
-  id: string;
-  channel: 'mail' | 'sms';
-  to: string;
-  summary: string;
-  error: string;
-  failedAt: string;
-  attempts: number;
-};
-
-type AgentDecision = { application: AgentApplication['application'] };
-
 export const api = {
   proLogin: (body: BodyOf<typeof sessionRoutes.proLogin>) => apiCall(sessionRoutes.proLogin, { body }),
   agentLogin: (body: BodyOf<typeof sessionRoutes.agentLogin>) => apiCall(sessionRoutes.agentLogin, { body }),
@@ -269,24 +216,16 @@ export const api = {
       method: 'POST',
       body: { reason },
     }),
-  agentApplications: (state: AgentQueueState) =>
-    apiRequest<{ applications: AgentApplicationRow[] }>(`/api/agent/applications?state=${state}`),
-  agentApplication: (number: string) => apiRequest<AgentApplication>(agentApplicationPath(number)),
-  requestCompletion: (number: string, body: { piece: string; message: string }) =>
-    apiRequest<AgentDecision & { reason: string }>(`${agentApplicationPath(number)}/request-completion`, {
-      method: 'POST',
-      body,
-    }),
+  agentApplications: (state: AgentQueueState) => apiCall(agentSpace.applications, { query: { state } }),
+  agentApplication: (number: string) => apiCall(agentSpace.application, { params: { number } }),
+  requestCompletion: (number: string, body: CallInput<typeof agentSpace.requestCompletion>['body']) =>
+    apiCall(agentSpace.requestCompletion, { params: { number }, body }),
   rejectApplication: (number: string, reason: string) =>
-    apiRequest<AgentDecision>(`${agentApplicationPath(number)}/reject`, { method: 'POST', body: { reason } }),
-  acceptApplication: (number: string) =>
-    apiRequest<AgentDecision>(`${agentApplicationPath(number)}/accept`, { method: 'POST' }),
-  failedDeliveries: () => apiRequest<{ deliveries: FailedDelivery[] }>('/api/agent/deliveries'),
-  retryDelivery: (delivery: Pick<FailedDelivery, 'channel' | 'id'>) =>
-    apiRequest<{ retried: true }>(
-      `/api/agent/deliveries/${delivery.channel}/${encodeURIComponent(delivery.id)}/retry`,
-      { method: 'POST' },
-    ),
+    apiCall(agentSpace.reject, { params: { number }, body: { reason } }),
+  acceptApplication: (number: string) => apiCall(agentSpace.accept, { params: { number } }),
+  failedDeliveries: () => apiCall(agentSpace.deliveries),
+  retryDelivery: ({ channel, id }: Pick<FailedDelivery, 'channel' | 'id'>) =>
+    apiCall(agentSpace.retryDelivery, { params: { channel, id } }),
   /**
    * "Tableau de bord" of the school's professional space: `query` as in the page's address, which
    * the user may have typed: the service checks it (an unknown filter answers its French message).
@@ -464,7 +403,10 @@ export function proDocumentPath(number: string, kind: ProDocument['kind']): stri
 export type ProEphoto = NonNullable<Answer<typeof proSpace.ephoto>['ephoto']>;
 export type ProDocument = Answer<typeof proSpace.documents>['documents'][number];
 
-/** The address of an application in the instruction API; its files are under it. */
-export function agentApplicationPath(number: string): string {
-  return `/api/agent/applications/${encodeURIComponent(number)}`;
+/** The address of a file an agent opens from a dossier (streamed, not JSON), its parameters from the contract. */
+export function agentFilePath<F extends keyof typeof agentFiles>(
+  file: F,
+  params: z.input<(typeof agentFiles)[F]['params']>,
+): string {
+  return pathOf(agentFiles[file].path, params);
 }

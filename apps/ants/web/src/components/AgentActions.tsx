@@ -14,7 +14,8 @@ type Props = { number: string; pieces: AgentPiece[]; onDecided: (message: string
 /** The three decisions on an application to instruct: ask for a pièce, reject, accept. */
 export function AgentActions({ number, pieces, onDecided }: Props) {
   const [busy, setBusy] = useState(false);
-  const [piece, setPiece] = useState(pieces[0]?.kind ?? '');
+  // The catalogue's first pièce at first: the list always holds the whole catalogue.
+  const [piece, setPiece] = useState(pieces[0]?.kind);
   const [message, setMessage] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<{ completion?: ApiError; reject?: ApiError; accept?: ApiError }>({});
@@ -33,6 +34,7 @@ export function AgentActions({ number, pieces, onDecided }: Props) {
 
   function requestCompletion(event: FormEvent) {
     event.preventDefault();
+    if (!piece) return;
     void run('completion', async () => {
       const result = await api.requestCompletion(number, { piece, message });
       return `Complément demandé — ${result.reason}`;
@@ -63,7 +65,11 @@ export function AgentActions({ number, pieces, onDecided }: Props) {
         <form onSubmit={requestCompletion}>
           <Select
             label="Pièce à compléter"
-            nativeSelectProps={{ name: 'piece', value: piece, onChange: (event) => setPiece(event.target.value) }}
+            nativeSelectProps={{
+              name: 'piece',
+              value: piece ?? '',
+              onChange: (event) => setPiece(pieces.find((entry) => entry.kind === event.target.value)?.kind),
+            }}
           >
             {pieces.map((entry) => (
               <option key={entry.kind} value={entry.kind}>

@@ -1,5 +1,5 @@
 import type { Dossier } from '@permis/ants-api';
-import { type AgentApplication, type AgentPiece, agentApplicationPath } from '../api.ts';
+import { type AgentApplication, type AgentPiece, agentFilePath } from '../api.ts';
 import { formatCalendarDate } from '../formatDate.ts';
 import { SummaryList } from './SummaryList.tsx';
 import { TitledSection } from './TitledSection.tsx';
@@ -77,7 +77,7 @@ export function AgentApplicationDetails({ data }: { data: AgentApplication }) {
           <div className="fr-grid-row fr-grid-row--gutters fr-mt-1w">
             <figure className="fr-col-auto fr-m-0">
               <img
-                src={`${agentApplicationPath(application.number)}/ephoto/photo`}
+                src={agentFilePath('ephotoImage', { number: application.number, image: 'photo' })}
                 alt="Portrait du candidat (ePhoto)"
                 height={180}
               />
@@ -85,7 +85,7 @@ export function AgentApplicationDetails({ data }: { data: AgentApplication }) {
             </figure>
             <figure className="fr-col-auto fr-m-0">
               <img
-                src={`${agentApplicationPath(application.number)}/ephoto/signature`}
+                src={agentFilePath('ephotoImage', { number: application.number, image: 'signature' })}
                 alt="Signature du candidat (ePhoto)"
                 height={90}
               />
@@ -120,7 +120,7 @@ function PieceFiles({ number, piece }: { number: string; piece: AgentPiece }) {
             <li key={file.id}>
               <a
                 className="fr-link"
-                href={`${agentApplicationPath(number)}/pieces/files/${encodeURIComponent(file.id)}`}
+                href={agentFilePath('pieceFile', { number, fileId: file.id })}
                 download={file.fileName}
               >
                 Télécharger {file.fileName}

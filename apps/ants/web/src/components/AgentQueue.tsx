@@ -1,6 +1,6 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Table } from '@codegouvfr/react-dsfr/Table';
-import { STATE_SETS } from '@permis/ants-api';
+import { agentQueueStateSchema } from '@permis/ants-api';
 import { Link } from 'react-router';
 import { type AgentQueueState, api } from '../api.ts';
 import { formatParisDateTime } from '../formatDate.ts';
@@ -17,7 +17,7 @@ const QUEUES: Record<AgentQueueState, Omit<QueueEntry, 'state'>> = {
 };
 
 /** The states an agent can list, in the order of the filter (the contract's `sent` set). */
-export const QUEUE_STATES: QueueEntry[] = (STATE_SETS.sent as AgentQueueState[]).map((state) => ({
+export const QUEUE_STATES: QueueEntry[] = agentQueueStateSchema.options.map((state) => ({
   state,
   ...QUEUES[state],
 }));
