@@ -3,6 +3,7 @@ import { createLoginThrottle, type HttpServer, verifyPassword } from '@permis/pl
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { agents, auditEvents } from '../db/schema.ts';
+import { antsError } from '../domain/errors.ts';
 import { createProSignIn } from '../pro/signIn.ts';
 import type { AntsServices } from '../services.ts';
 import { AGENT, type AuthContext, CANDIDATE, PRO, requireAgent, requireCandidate, requirePro } from './context.ts';
@@ -42,7 +43,7 @@ export function authRoutes(app: HttpServer, ctx: AuthContext & Pick<AntsServices
       const ok = await verifyPassword(row?.passwordHash, password);
       if (!row || !ok || !row.active) {
         await agentThrottle.recordFailure(request.ip, login);
-        return app.problem(reply, 401, 'WRONG_CREDENTIALS', AGENT_WRONG_CREDENTIALS);
+        throw antsError('WRONG_CREDENTIALS', AGENT_WRONG_CREDENTIALS);
       }
       await agentThrottle.recordSuccess(request.ip, login);
       const { csrfToken } = await ctx.sessions.start(reply, AGENT, row.id);

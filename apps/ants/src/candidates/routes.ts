@@ -1,9 +1,10 @@
-import { AppError, createLoginThrottle, type HttpServer, hashPassword, verifyPassword } from '@permis/platform';
+import { createLoginThrottle, type HttpServer, hashPassword, verifyPassword } from '@permis/platform';
 import { eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import { CANDIDATE } from '../auth/context.ts';
 import type { AntsTx } from '../db/index.ts';
 import { candidates } from '../db/schema.ts';
+import { antsError } from '../domain/errors.ts';
 import type { AntsServices } from '../services.ts';
 import { auditCandidate } from './audit.ts';
 import { linkCandidate, linkTokenParam, useLink } from './links.ts';
@@ -23,7 +24,7 @@ export function candidateAccountRoutes(app: HttpServer, { db, sessions, mail, pu
 
   const findLink = async (token: string) => {
     const candidate = await linkCandidate(db, token, 'activation');
-    if (!candidate || candidate.activatedAt) throw new AppError(410, 'LINK_GONE', LINK_GONE);
+    if (!candidate || candidate.activatedAt) throw antsError('LINK_GONE', LINK_GONE);
     return { candidate };
   };
 
@@ -69,7 +70,7 @@ export function candidateAccountRoutes(app: HttpServer, { db, sessions, mail, pu
       ]);
       const loginId = await db.transaction(async (tx) => {
         // Single use: the first activation with this link wins, a second one finds it used.
-        if (!(await useLink(tx, token))) throw new AppError(410, 'LINK_GONE', LINK_GONE);
+        if (!(await useLink(tx, token))) throw antsError('LINK_GONE', LINK_GONE);
         const id = await freeLoginId(tx, candidate.firstName, candidate.birthName);
         await tx
           .update(candidates)
@@ -112,13 +113,13 @@ export function candidateAccountRoutes(app: HttpServer, { db, sessions, mail, pu
       const ok = await verifyPassword(row?.passwordHash, password);
       if (!row?.activatedAt || !ok) {
         await throttle.recordFailure(request.ip, `candidate:${loginId}`);
-        return app.problem(reply, 401, 'WRONG_CREDENTIALS', 'Identifiant ou mot de passe incorrect.');
+        throw antsError('WRONG_CREDENTIALS', 'Identifiant ou mot de passe incorrect.');
       }
       await throttle.recordSuccess(request.ip, `candidate:${loginId}`);
       // A password chosen before its proof was kept may have come from a link a school's mobile
       // received (decision 0016): it opens nothing until the email or FranceConnect proves the person.
       if (row.credentialsVia === null) {
-        return app.problem(reply, 403, 'CREDENTIALS_UNPROVEN', CREDENTIALS_UNPROVEN);
+        throw antsError('CREDENTIALS_UNPROVEN', CREDENTIALS_UNPROVEN);
       }
       const { csrfToken } = await startCandidateSession({ db, sessions }, reply, row.id);
       return { kind: CANDIDATE, csrfToken };

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import type { AntsDb } from '../db/index.ts';
 import { ephotoCodes } from '../db/schema.ts';
-import { proError } from '../pro/errors.ts';
+import { antsError } from '../domain/errors.ts';
 
 // The ePhoto attached to an application (its code, its two images), read by the school's, the
 // candidate's and the agent's routes.
@@ -17,7 +17,7 @@ export async function sendEphotoImage(
   image: (typeof EPHOTO_IMAGES)[number],
 ) {
   const [bound] = await db.select().from(ephotoCodes).where(eq(ephotoCodes.applicationId, applicationId)).limit(1);
-  if (!bound) throw proError('EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
+  if (!bound) throw antsError('EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
   const bytes = bound[image];
   return reply.type(bytes[0] === 0xff ? 'image/jpeg' : 'image/png').send(bytes);
 }

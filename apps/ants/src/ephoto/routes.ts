@@ -7,15 +7,15 @@ import {
   ephotoResponseSchema,
   ephotoSetSchema,
 } from '@permis/ants-api';
-import { AppError, type HttpServer, malformedMultipart, sha256 } from '@permis/platform';
+import { type HttpServer, malformedMultipart, sha256 } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { findOwnApplication } from '../applications/find.ts';
 import type { AntsDb } from '../db/index.ts';
 import { ephotoCodes, photoBooths } from '../db/schema.ts';
+import { antsError } from '../domain/errors.ts';
 import { inspectFile } from '../pieces/inspect.ts';
-import { proError } from '../pro/errors.ts';
 import { proOperation } from '../pro/operation.ts';
 import { requireProCaller } from '../pro/token.ts';
 import type { AntsServices } from '../services.ts';
@@ -39,13 +39,13 @@ export function ephotoRoutes(app: HttpServer, { db }: AntsServices) {
   app.post('/api/booths/v1/codes', { config: { access: 'booth' } }, async (request, reply) => {
     const booth = await requireBooth(db, request);
     if (!request.isMultipart())
-      throw proError('FILE_MISSING', 'Envoyez la photo et la signature en multipart/form-data.');
+      throw antsError('FILE_MISSING', 'Envoyez la photo et la signature en multipart/form-data.');
     const images: Record<string, Buffer> = {};
     try {
       for await (const part of request.files({ limits: { fileSize: MAX_IMAGE_BYTES, files: 2 } })) {
         const chunks: Buffer[] = [];
         for await (const chunk of part.file) chunks.push(chunk as Buffer);
-        if (part.file.truncated) throw proError('FILE_TOO_LARGE', 'Image trop volumineuse (2 Mo au maximum).');
+        if (part.file.truncated) throw antsError('FILE_TOO_LARGE', 'Image trop volumineuse (2 Mo au maximum).');
         images[part.fieldname] = Buffer.concat(chunks);
       }
     } catch (error) {
@@ -53,10 +53,10 @@ export function ephotoRoutes(app: HttpServer, { db }: AntsServices) {
     }
     for (const field of ['photo', 'signature']) {
       const bytes = images[field];
-      if (!bytes) throw proError('FILE_MISSING', `Image « ${field} » manquante.`);
+      if (!bytes) throw antsError('FILE_MISSING', `Image « ${field} » manquante.`);
       const { mediaType } = await inspectFile(bytes);
       if (mediaType === 'application/pdf')
-        throw proError('FILE_TYPE', 'La photo et la signature sont des images JPEG ou PNG.');
+        throw antsError('FILE_TYPE', 'La photo et la signature sont des images JPEG ou PNG.');
     }
     const code = newEphotoCode();
     const expiresAt = new Date(Date.now() + VALIDITY_MS);
@@ -163,5 +163,5 @@ export async function requireBooth(db: AntsDb, request: FastifyRequest) {
       .limit(1);
     if (booth) return booth;
   }
-  throw new AppError(401, 'BOOTH_UNKNOWN', 'Cabine photo non agréée.');
+  throw antsError('BOOTH_UNKNOWN', 'Cabine photo non agréée.');
 }

@@ -5,9 +5,9 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
 import { apiTokens, auditEvents, proAccounts, proUsers } from '../db/schema.ts';
+import { antsError } from '../domain/errors.ts';
 import type { AntsServices } from '../services.ts';
 import { schoolAudit } from './actor.ts';
-import { proError } from './errors.ts';
 import { proOperation } from './operation.ts';
 import { createProSignIn } from './signIn.ts';
 
@@ -150,6 +150,6 @@ export async function findProCaller(db: AntsDb, request: FastifyRequest): Promis
 /** The school calling the professional API with its bearer token, or 401. */
 export async function requireProCaller(db: AntsDb, request: FastifyRequest): Promise<ProCaller> {
   const caller = await findProCaller(db, request);
-  if (!caller) throw proError('TOKEN_INVALID');
+  if (!caller) throw antsError('TOKEN_INVALID');
   return caller;
 }

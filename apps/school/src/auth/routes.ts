@@ -2,6 +2,7 @@ import { createLoginThrottle, type HttpServer, verifyPassword } from '@permis/pl
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '../db/schema.ts';
+import { schoolError } from '../errors.ts';
 import { type AuthContext, loadUser, requireUser, SUBJECT } from './context.ts';
 
 const WRONG_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
@@ -23,7 +24,7 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
       if (!row || !ok || !row.active) {
         await throttle.recordFailure(request.ip, login);
         request.log.info({ userId: row?.id }, 'échec de connexion');
-        return app.problem(reply, 401, 'WRONG_CREDENTIALS', WRONG_CREDENTIALS);
+        throw schoolError('WRONG_CREDENTIALS', WRONG_CREDENTIALS);
       }
       await throttle.recordSuccess(request.ip, login);
       const { csrfToken } = await ctx.sessions.start(reply, SUBJECT, row.id);

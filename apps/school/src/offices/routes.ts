@@ -1,9 +1,10 @@
-import { AppError, type HttpServer, notFound } from '@permis/platform';
+import { type HttpServer, notFound } from '@permis/platform';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { callAnts, isAuthenticationFailure } from '../ants/clients.ts';
 import { requireDirigeant, requireUser } from '../auth/context.ts';
 import { auditEvents, offices } from '../db/schema.ts';
+import { schoolError } from '../errors.ts';
 import type { SchoolServices } from '../services.ts';
 
 const PREFECTURES_NEED =
@@ -196,7 +197,7 @@ export function officeRoutes(app: HttpServer, ctx: SchoolServices) {
         !antsLogin && { path: 'antsLogin', message: "Indiquez l'identifiant ANTS." },
         !password && { path: 'antsPassword', message: 'Indiquez le mot de passe ANTS.' },
       ].filter((f): f is { path: string; message: string } => Boolean(f));
-      if (missing.length > 0) throw new AppError(400, 'PREFECTURES_NEED', PREFECTURES_NEED, missing);
+      if (missing.length > 0) throw schoolError('PREFECTURES_NEED', PREFECTURES_NEED, missing);
       const client = clients.withCredentials({ agrementNumber: cerfaAgrement, login: antsLogin, password });
       const prefectures = await callAnts(() => client.prefectures(postalCode), office.name);
       return { prefectures };

@@ -1,9 +1,10 @@
-import { AppError, type HttpServer, pgErrorCode } from '@permis/platform';
+import { type HttpServer, pgErrorCode } from '@permis/platform';
 import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AuthContext, requireUser } from '../auth/context.ts';
 import type { SchoolDb } from '../db/index.ts';
 import { auditEvents, offices, studentDossiers, students } from '../db/schema.ts';
+import { schoolError } from '../errors.ts';
 import { studentDrift } from '../online/drift.ts';
 import { loadDossier, saveDossier } from './dossier.ts';
 import { findStudent } from './find.ts';
@@ -173,7 +174,7 @@ async function assertOffice(ctx: AuthContext, schoolId: string, officeId: string
     .where(and(eq(offices.id, officeId), eq(offices.schoolId, schoolId)))
     .limit(1);
   if (!office) {
-    throw new AppError(400, 'VALIDATION', 'Certains champs sont invalides.', [
+    throw schoolError('VALIDATION', 'Certains champs sont invalides.', [
       { path: 'officeId', message: 'Choisissez un bureau de votre auto-école.' },
     ]);
   }
@@ -195,7 +196,7 @@ async function saveStudent(
     .where(and(eq(students.schoolId, me.schoolId), eq(students.email, form.email)))
     .limit(1);
   if (taken && taken.id !== id) {
-    throw new AppError(409, 'EMAIL_TAKEN', EMAIL_TAKEN, [{ path: 'email', message: EMAIL_TAKEN }]);
+    throw schoolError('EMAIL_TAKEN', EMAIL_TAKEN, [{ path: 'email', message: EMAIL_TAKEN }]);
   }
   const save = ctx.db.transaction(async (tx) => {
     const [row] =
@@ -221,7 +222,7 @@ async function saveStudent(
   // Two saves racing for the same email: the unique index decides, with the same message.
   return save.catch((error: unknown) => {
     if (pgErrorCode(error) === '23505') {
-      throw new AppError(409, 'EMAIL_TAKEN', EMAIL_TAKEN, [{ path: 'email', message: EMAIL_TAKEN }]);
+      throw schoolError('EMAIL_TAKEN', EMAIL_TAKEN, [{ path: 'email', message: EMAIL_TAKEN }]);
     }
     throw error;
   });

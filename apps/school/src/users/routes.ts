@@ -1,8 +1,9 @@
-import { conflict, type HttpServer, hashPassword, notFound, pgErrorCode } from '@permis/platform';
+import { type HttpServer, hashPassword, notFound, pgErrorCode } from '@permis/platform';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AuthContext, requireDirigeant } from '../auth/context.ts';
 import { auditEvents, userRights, users } from '../db/schema.ts';
+import { schoolError } from '../errors.ts';
 import type { SchoolServices } from '../services.ts';
 import { DEFAULT_RIGHTS, isRight, RIGHT_CODES, RIGHTS, RIGHTS_DOMAIN, ROLE_LABELS } from './rights.ts';
 
@@ -95,7 +96,7 @@ export function userRoutes(app: HttpServer, ctx: SchoolServices) {
         });
         return reply.status(201).send({ id });
       } catch (error) {
-        if (pgErrorCode(error) === '23505') throw conflict('LOGIN_TAKEN', 'Cet identifiant est déjà utilisé.');
+        if (pgErrorCode(error) === '23505') throw schoolError('LOGIN_TAKEN', 'Cet identifiant est déjà utilisé.');
         throw error;
       }
     },
@@ -134,7 +135,7 @@ export function userRoutes(app: HttpServer, ctx: SchoolServices) {
       const entries = Object.entries(request.body.rights);
       const unknown = entries.filter(([code]) => !isRight(code));
       if (unknown.length > 0) {
-        throw conflict('UNKNOWN_RIGHT', `Droit inconnu : ${unknown.map(([c]) => c).join(', ')}.`);
+        throw schoolError('UNKNOWN_RIGHT', `Droit inconnu : ${unknown.map(([c]) => c).join(', ')}.`);
       }
       await ctx.db.transaction(async (tx) => {
         for (const [right, granted] of entries) {
