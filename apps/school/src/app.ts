@@ -1,5 +1,4 @@
 import fastifyMultipart from '@fastify/multipart';
-import { problemType } from '@permis/ants-api';
 import {
   createHttpServer,
   createSecretBox,
@@ -11,6 +10,7 @@ import {
 } from '@permis/platform';
 import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { referentielRoutes } from '@permis/referentiel/routes';
+import { schoolProblemCatalogue } from '@permis/school-api';
 import { adminRoutes } from './admin/routes.ts';
 import { createAntsClients } from './ants/clients.ts';
 import { createWebhookSubscriber, WEBHOOK_QUEUE } from './ants/webhook.ts';
@@ -47,8 +47,7 @@ export async function buildSchoolApp(deps: SchoolDeps) {
     logLevel: deps.config.logLevel,
     logStream: deps.logStream,
     trustProxy: deps.config.trustProxy,
-    // The school's own codes take their HTTP status's title; the type names the code the same way.
-    problems: { type: problemType, title: () => undefined },
+    problems: schoolProblemCatalogue,
   });
   const { db } = deps.database;
   const sessions = registerSessions(app, {

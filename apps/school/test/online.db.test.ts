@@ -225,7 +225,8 @@ describe('Dossier 02 - 06 › demande en ligne', () => {
       idempotencyKey: crypto.randomUUID(),
     });
     expect(divergent.statusCode).toBe(409);
-    expect(divergent.json().code).toBe('ANTS_EMAIL_ALREADY_USED');
+    // The national code travels in its own member, typed by the national contract (not as a prefix).
+    expect(divergent.json()).toMatchObject({ code: 'ANTS_REFUSED', antsCode: 'EMAIL_ALREADY_USED' });
     expect(divergent.json().detail).toBe(
       "Cet email est déjà utilisé pour la demande d'un autre candidat : chaque élève doit avoir un email unique.",
     );

@@ -1,6 +1,6 @@
+import { type ErrorEntry, type ErrorTable, PLATFORM_ERRORS } from '@permis/platform/errors';
 import { z } from 'zod';
-
-type ErrorEntry = { status: number; title: string };
+import { FRANCECONNECT_MESSAGES } from './franceConnect.ts';
 
 /**
  * Every error code of the professional API, once: its HTTP status and the French message the
@@ -107,6 +107,45 @@ export const API_ERRORS = {
 } as const satisfies Record<string, ErrorEntry>;
 export type ApiErrorCode = keyof typeof API_ERRORS;
 export const API_ERROR_CODES = Object.keys(API_ERRORS) as [ApiErrorCode, ...ApiErrorCode[]];
+/** Whether a code the service answered is one of the contract's (a newer service may answer others). */
+export const isApiErrorCode = (code: string): code is ApiErrorCode => Object.hasOwn(API_ERRORS, code);
+
+/**
+ * The codes only the national service's web spaces answer (candidate, agent, the professional web
+ * space): never the professional API's, so the OpenAPI document does not list them.
+ */
+export const WEB_ERRORS = {
+  WRONG_CREDENTIALS: { status: 401, title: 'Identifiant ou mot de passe incorrect.' },
+  CREDENTIALS_UNPROVEN: { status: 403, title: "Ce compte n'est pas encore ouvert." },
+  WRONG_ANSWER: { status: 401, title: 'La réponse à la question secrète est incorrecte.' },
+  OTHER_ACCOUNT: { status: 403, title: 'Ce lien a été demandé depuis un autre compte.' },
+  LINK_GONE: { status: 410, title: "Ce lien n'est plus valable." },
+  CODE_GONE: { status: 410, title: "Ce code n'est plus valable." },
+  CODE_EXPIRED: { status: 410, title: 'Ce code a expiré.' },
+  CODE_INCORRECT: { status: 400, title: 'Le code saisi est incorrect.' },
+  ATTESTATION_REQUIRED: { status: 400, title: "Cochez l'attestation sur l'honneur." },
+  BOOTH_UNKNOWN: { status: 401, title: 'Cabine photo non agréée.' },
+  // The professional web space's users
+  LOGIN_TAKEN: { status: 409, title: 'Cet identifiant est déjà utilisé.' },
+  USER_NOT_INVITED: { status: 409, title: "Cet utilisateur n'attend pas d'invitation." },
+  OWN_ACCOUNT: { status: 409, title: 'Vous ne pouvez pas désactiver votre propre accès.' },
+  USER_NOT_FOUND: { status: 404, title: 'Utilisateur introuvable.' },
+  // A FranceConnect sign-in refused (the sign-in page says the same message: FRANCECONNECT_MESSAGES).
+  FRANCECONNECT_FAILED: { status: 401, title: FRANCECONNECT_MESSAGES.FRANCECONNECT_FAILED },
+  FRANCECONNECT_EMAIL_TAKEN: { status: 409, title: FRANCECONNECT_MESSAGES.FRANCECONNECT_EMAIL_TAKEN },
+  FRANCECONNECT_IDENTITY_INCOMPLETE: {
+    status: 422,
+    title: FRANCECONNECT_MESSAGES.FRANCECONNECT_IDENTITY_INCOMPLETE,
+  },
+} as const satisfies Record<string, ErrorEntry>;
+
+/**
+ * Every code the national service answers, on every door: the platform's, the professional API's
+ * and the web spaces'. Where the API and the platform share a code, the API's title is the one
+ * answered (the compiler checks that they agree on its status).
+ */
+export const ANTS_ERRORS = { ...PLATFORM_ERRORS, ...API_ERRORS, ...WEB_ERRORS } as const satisfies ErrorTable;
+export type AntsErrorCode = keyof typeof ANTS_ERRORS;
 
 /** The problem `type` of a code: a tag URI (RFC 4151), stable across deployments; `code` repeats it. */
 export const problemType = (code: string) => `tag:permis-en-ligne,2026:erreur:${code}`;
@@ -173,5 +212,5 @@ export const DATA_ERROR_MESSAGES = {
 /** What the national service's error handler needs to write problem details from a code. */
 export const problemCatalogue = {
   type: problemType,
-  title: (code: string): string | undefined => (API_ERRORS as Record<string, ErrorEntry>)[code]?.title,
+  title: (code: string): string | undefined => (ANTS_ERRORS as Record<string, ErrorEntry>)[code]?.title,
 };

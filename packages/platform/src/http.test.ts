@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppError } from './errors.ts';
+import { errorBuilder, PLATFORM_ERRORS } from './errors.ts';
 import { createHttpServer } from './http.ts';
 
 const app = await createHttpServer({
@@ -8,8 +8,9 @@ const app = await createHttpServer({
   problems: { type: (code) => `urn:test:${code}`, title: () => undefined },
 });
 app.get('/page', async () => 'ok');
+const testError = errorBuilder({ ...PLATFORM_ERRORS, CONFLICT: { status: 409, title: 'Conflit.' } });
 app.get('/refused', async () => {
-  throw new AppError(409, 'CONFLICT', 'Refusé.');
+  throw testError('CONFLICT', 'Refusé.');
 });
 await app.ready();
 afterAll(() => app.close());

@@ -13,15 +13,9 @@ import {
 } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
 import { z } from 'zod';
-import { AppError } from './errors.ts';
+import { AppError, type PlatformErrorCode, platformError } from './errors.ts';
 import { loggableError, loggerOptions } from './logger.ts';
-import {
-  PROBLEM_CONTENT_TYPE,
-  type ProblemCatalogue,
-  type ProblemWriter,
-  problemBody,
-  problemWriter,
-} from './problems.ts';
+import { PROBLEM_CONTENT_TYPE, type ProblemCatalogue, problemBody, problemWriter } from './problems.ts';
 
 // Validation messages users see are in French.
 z.config(z.locales.fr());
@@ -38,7 +32,7 @@ export type HttpOptions = {
   problems: ProblemCatalogue;
 };
 
-type Refusal = { status: number; code: string; message: string };
+type Refusal = { status: number; code: PlatformErrorCode; message: string };
 
 /** Stable codes and French messages for what the HTTP layer refuses before a route runs, by status. */
 const HTTP_REFUSALS: Record<number, Omit<Refusal, 'status'>> = {
@@ -319,12 +313,11 @@ export async function createHttpServer(options: HttpOptions) {
 
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(SECURITY_HEADERS);
-    if (request.url.length > MAX_URL_LENGTH) return done(new AppError(414, 'URI_TOO_LONG', byStatus(414).message));
+    if (request.url.length > MAX_URL_LENGTH) return done(platformError('URI_TOO_LONG', byStatus(414).message));
     const encoding = request.headers['content-encoding'];
     if (encoding && !/^\s*identity\s*$/i.test(encoding) && sendsBody(request.raw)) {
       return done(
-        new AppError(
-          415,
+        platformError(
           'UNSUPPORTED_MEDIA_TYPE',
           "Le contenu compressé (Content-Encoding) n'est pas accepté : envoyez-le sans compression.",
         ),
@@ -340,14 +333,14 @@ export async function createHttpServer(options: HttpOptions) {
   // PostgreSQL text holds no NUL character: refused here, on every route, before it reaches a query.
   app.addHook('preValidation', async (request) => {
     if (holdsNul(request.params) || holdsNul(request.query) || holdsNul(request.body)) {
-      throw new AppError(400, 'INVALID_CHARACTER', INVALID_CHARACTER_MESSAGE);
+      throw platformError('INVALID_CHARACTER', INVALID_CHARACTER_MESSAGE);
     }
   });
 
   app.decorate('problem', problem);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return problem(reply, error.status, error.code, error.message, error.fields);
+      return problem(reply, error.status, error.code, error.message, error.fields, error.extensions);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((issue) => ({
@@ -397,8 +390,11 @@ export type HttpServer = Awaited<ReturnType<typeof createHttpServer>>;
 declare module 'fastify' {
   interface FastifyInstance {
     routeList: { method: string; url: string }[];
-    /** Answers an error as problem details: the one error shape of both services. */
-    problem: ProblemWriter;
+    /**
+     * Answers one of the platform's errors as problem details, where no error can be thrown; a
+     * service throws its own errors, built by its table.
+     */
+    problem(reply: FastifyReply, status: number, code: PlatformErrorCode, detail: string): FastifyReply;
     /** What an unknown GET address outside /api and /dev answers (the web page: serveWebApp). */
     serveWebPage(page: (request: FastifyRequest, reply: FastifyReply) => unknown): void;
   }

@@ -1,7 +1,7 @@
 import { and, count, gt, inArray, lt, min } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Db } from './db.ts';
-import { AppError } from './errors.ts';
+import { type AppError, platformError } from './errors.ts';
 import { sha256 } from './tokens.ts';
 
 /**
@@ -41,10 +41,8 @@ export type LoginThrottleOptions = {
   windowMs?: number;
   /** The clock, for tests that move it rather than wait. */
   now?: () => Date;
-  /** The refusal, given the minutes to wait (default: failed sign-ins). */
-  message?: (minutes: number) => string;
-  /** The refusal's error code (default `TOO_MANY_ATTEMPTS`). */
-  code?: string;
+  /** The refusal, given the minutes to wait, built by the service's table (default: failed sign-ins). */
+  refusal?: (minutes: number) => AppError;
 };
 
 const minutesText = (minutes: number) => `${minutes} minute${minutes > 1 ? 's' : ''}`;
@@ -91,11 +89,12 @@ export function createLoginThrottle(
       if (over.length === 0) return;
       const freedAt = Math.max(...over.map((c) => new Date(c.oldest ?? at).getTime() + windowMs));
       const minutes = Math.max(1, Math.ceil((freedAt - at.getTime()) / 60000));
-      throw new AppError(
-        429,
-        options.code ?? 'TOO_MANY_ATTEMPTS',
-        options.message?.(minutes) ??
+      throw (
+        options.refusal?.(minutes) ??
+        platformError(
+          'TOO_MANY_ATTEMPTS',
           `Trop de tentatives de connexion échouées. Réessayez dans ${minutesText(minutes)}.`,
+        )
       );
     },
     async recordFailure(ip, identifier) {

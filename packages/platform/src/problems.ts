@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { FieldError } from './errors.ts';
+import type { FieldError, ProblemExtensions } from './errors.ts';
 
 /**
  * Errors as RFC 9457 problem details (`application/problem+json`), the standard shape of HTTP API
@@ -19,6 +19,7 @@ export type ProblemWriter = (
   code: string,
   detail: string,
   fields?: FieldError[],
+  extensions?: ProblemExtensions,
 ) => FastifyReply;
 
 const STATUS_TITLES: Record<number, string> = {
@@ -60,8 +61,11 @@ export function problemBody(
   code: string,
   detail: string,
   fields?: FieldError[],
+  extensions?: ProblemExtensions,
 ): ProblemBody {
   return {
+    // Extension members first: the standard members and the project's own always win.
+    ...extensions,
     type: catalogue.type(code),
     title:
       catalogue.title(code) ?? STATUS_TITLES[status] ?? (status >= 500 ? 'Erreur du service.' : 'Requête refusée.'),
@@ -73,9 +77,9 @@ export function problemBody(
 }
 
 export function problemWriter(catalogue: ProblemCatalogue): ProblemWriter {
-  return (reply, status, code, detail, fields) =>
+  return (reply, status, code, detail, fields, extensions) =>
     reply
       .status(status)
       .type(PROBLEM_CONTENT_TYPE)
-      .send(problemBody(catalogue, status, code, detail, fields));
+      .send(problemBody(catalogue, status, code, detail, fields, extensions));
 }

@@ -2,7 +2,7 @@ import { and, eq, gt, lt } from 'drizzle-orm';
 import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from './db.ts';
-import { AppError, unauthenticated } from './errors.ts';
+import { platformError, unauthenticated } from './errors.ts';
 import { randomToken, safeEqual, sha256 } from './tokens.ts';
 
 /**
@@ -88,11 +88,7 @@ export function registerSessions(app: FastifyInstance, options: SessionOptions):
     if (UNSAFE.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, row.csrfToken)) {
-        throw new AppError(
-          403,
-          'CSRF',
-          'Votre session a expiré ou la page est périmée : rechargez la page et réessayez.',
-        );
+        throw platformError('CSRF', 'Votre session a expiré ou la page est périmée : rechargez la page et réessayez.');
       }
     }
   });
@@ -147,4 +143,4 @@ function assertSameOrigin(request: FastifyRequest, publicOrigin: string | undefi
   if (origin === 'null' || (sent !== publicOrigin && sent !== reached)) throw crossSite();
 }
 
-const crossSite = () => new AppError(403, 'CROSS_SITE', 'Requête refusée : elle ne provient pas de ce site.');
+const crossSite = () => platformError('CROSS_SITE', 'Requête refusée : elle ne provient pas de ce site.');

@@ -1,6 +1,6 @@
 import '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { AppError } from './errors.ts';
+import { AppError, platformError } from './errors.ts';
 
 export type UploadedFile = { fileName: string; mediaType: string; bytes: Buffer };
 
@@ -11,22 +11,22 @@ export type UploadedFile = { fileName: string; mediaType: string; bytes: Buffer 
 export async function readUploadedFile(request: FastifyRequest, maxBytes: number): Promise<UploadedFile> {
   const megabytes = Math.round(maxBytes / (1024 * 1024));
   if (!request.isMultipart()) {
-    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Envoyez le fichier en multipart/form-data.');
+    throw platformError('UNSUPPORTED_MEDIA_TYPE', 'Envoyez le fichier en multipart/form-data.');
   }
   let part: Awaited<ReturnType<FastifyRequest['file']>>;
   const chunks: Buffer[] = [];
   try {
     part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
-    if (!part) throw new AppError(400, 'FILE_MISSING', 'Aucun fichier reçu.');
+    if (!part) throw platformError('FILE_MISSING', 'Aucun fichier reçu.');
     for await (const chunk of part.file) chunks.push(chunk as Buffer);
   } catch (error) {
     throw malformedMultipart(error);
   }
   if (part.file.truncated) {
-    throw new AppError(413, 'FILE_TOO_LARGE', `Le fichier dépasse la taille maximale de ${megabytes} Mo.`);
+    throw platformError('FILE_TOO_LARGE', `Le fichier dépasse la taille maximale de ${megabytes} Mo.`);
   }
   const bytes = Buffer.concat(chunks);
-  if (bytes.length === 0) throw new AppError(400, 'FILE_MISSING', 'Le fichier est vide.');
+  if (bytes.length === 0) throw platformError('FILE_MISSING', 'Le fichier est vide.');
   return { fileName: cleanFileName(part.filename), mediaType: part.mimetype, bytes };
 }
 
@@ -38,10 +38,9 @@ export function malformedMultipart(error: unknown): unknown {
   if (error instanceof AppError) return error;
   const status = (error as { statusCode?: number }).statusCode;
   if (status === 413) {
-    return new AppError(413, 'FILE_TOO_LARGE', 'Le contenu envoyé est trop volumineux.');
+    return platformError('FILE_TOO_LARGE', 'Le contenu envoyé est trop volumineux.');
   }
-  return new AppError(
-    400,
+  return platformError(
     'MULTIPART_MALFORMED',
     'Le fichier envoyé est mal formé (multipart/form-data illisible) : envoyez-le de nouveau.',
   );

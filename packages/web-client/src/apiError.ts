@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldError[] = [],
+    /** The problem's extension members (the school's `antsCode`): its contract says how to read them. */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -21,6 +23,9 @@ export class ApiError extends Error {
 
 export const UNEXPECTED_MESSAGE = 'Une erreur inattendue est survenue. Veuillez réessayer.';
 
+/** The members every problem has (RFC 9457 and the project's `code` and `fields`); the others are extensions. */
+const PROBLEM_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'code', 'fields']);
+
 /**
  * An error answer as an ApiError: problem details (RFC 9457) give `detail`, `code` and `fields`;
  * anything else (a proxy's page) is the network message when a gateway answered, unexpected otherwise.
@@ -29,7 +34,14 @@ export function toApiError(status: number, payload: unknown, networkMessage: str
   const problem = payload as { code?: unknown; detail?: unknown; fields?: unknown } | null;
   if (problem && typeof problem.detail === 'string') {
     const fields = Array.isArray(problem.fields) ? (problem.fields as FieldError[]) : [];
-    return new ApiError(status, typeof problem.code === 'string' ? problem.code : 'ERROR', problem.detail, fields);
+    const extensions = Object.fromEntries(Object.entries(problem).filter(([member]) => !PROBLEM_MEMBERS.has(member)));
+    return new ApiError(
+      status,
+      typeof problem.code === 'string' ? problem.code : 'ERROR',
+      problem.detail,
+      fields,
+      extensions,
+    );
   }
   if (status === 502 || status === 503 || status === 504) return new ApiError(status, 'NETWORK', networkMessage);
   return new ApiError(status, 'ERROR', UNEXPECTED_MESSAGE);

@@ -15,7 +15,7 @@ import type { AntsDb, AntsSession, AntsTx } from '../db/index.ts';
 import { applications, candidates } from '../db/schema.ts';
 import { candidateAudit, type SchoolActor, schoolAudit } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
-import { proError } from '../pro/errors.ts';
+import { antsError } from '../domain/errors.ts';
 import type { ApplicationRow } from './machine.ts';
 import { insertApplication } from './number.ts';
 import { dataErrors } from './rules.ts';
@@ -104,7 +104,7 @@ export async function createApplication(
   if (replay) return { row: sameRequest(replay, requestHash), created: false };
 
   const errors = dataErrors(request, parisToday());
-  if (errors.length > 0) throw proError('DATA_ERROR', API_ERRORS.DATA_ERROR.title, errors);
+  if (errors.length > 0) throw antsError('DATA_ERROR', API_ERRORS.DATA_ERROR.title, errors);
 
   try {
     return await db.transaction(async (tx) => {
@@ -193,7 +193,7 @@ export async function assertMayApply(
       holderId === null
         ? 'Une école de conduite a déjà une demande de ce type en cours pour vous : rapprochez-vous d’elle, ou attendez son issue.'
         : REGISTERED_ELSEWHERE;
-    throw proError(
+    throw antsError(
       'APPLICATION_ALREADY_REGISTERED',
       mine ? `${API_ERRORS.APPLICATION_ALREADY_REGISTERED.title} (demande n° ${mine.number})` : elsewhere,
     );
@@ -215,11 +215,11 @@ export async function assertMayApply(
       .limit(1);
     if (accepted02.length === 0) {
       throw holderId === null
-        ? proError(
+        ? antsError(
             'CERFA_02_NOT_ACCEPTED',
             "La demande de titre (Cerfa 06) n'est possible qu'une fois l'inscription au permis (Cerfa 02) acceptée.",
           )
-        : proError('CERFA_02_NOT_ACCEPTED');
+        : antsError('CERFA_02_NOT_ACCEPTED');
     }
   }
 }
@@ -238,14 +238,14 @@ export async function createOwnApplication(
   },
 ): Promise<ApplicationRow> {
   const [account] = await db.select().from(candidates).where(eq(candidates.id, candidateId)).limit(1);
-  if (!account) throw proError('TOKEN_INVALID');
+  if (!account) throw antsError('TOKEN_INVALID');
   const { birthCity: namedTown, ...body } = input;
   const identity = identityOf(account);
   const namesTown = identity.birthCity === '' && Boolean(namedTown);
   if (namesTown) identity.birthCity = namedTown!.toUpperCase();
   const request: Request = { ...body, paperMandate: false, candidate: { ...body.candidate, ...identity } };
   const errors = dataErrors(request, parisToday());
-  if (errors.length > 0) throw proError('DATA_ERROR', API_ERRORS.DATA_ERROR.title, errors);
+  if (errors.length > 0) throw antsError('DATA_ERROR', API_ERRORS.DATA_ERROR.title, errors);
   return db.transaction(async (tx) => {
     // One after the other for one candidate: never two live demands of a type.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`candidate:${account.email}`}))`);
@@ -312,7 +312,7 @@ async function findByKey(on: AntsSession, schoolId: string, key: string) {
 
 function sameRequest(row: ApplicationRow, requestHash: string): ApplicationRow {
   if (row.requestHash !== requestHash) {
-    throw proError('IDEMPOTENCY_KEY_REUSED');
+    throw antsError('IDEMPOTENCY_KEY_REUSED');
   }
   return row;
 }
@@ -353,8 +353,8 @@ async function matchCandidate(
             .filter((a) => a.proAccountId === schoolId)
             .map((a) => a.candidate as Candidate);
     for (const stored of compared) {
-      if (!samePerson(stored, c)) throw proError('EMAIL_ALREADY_USED');
-      if (!sameBirth(stored, c)) throw proError('CANDIDATE_DATA_DIFFERS');
+      if (!samePerson(stored, c)) throw antsError('EMAIL_ALREADY_USED');
+      if (!sameBirth(stored, c)) throw antsError('CANDIDATE_DATA_DIFFERS');
     }
     return byEmail.id;
   }

@@ -2,7 +2,7 @@ import { prepared } from '@permis/platform';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
 import { applications } from '../db/schema.ts';
-import { proError } from '../pro/errors.ts';
+import { antsError } from '../domain/errors.ts';
 import type { ApplicationRow } from './machine.ts';
 
 /** Built once: most calls of the professional API start with it. */
@@ -23,6 +23,6 @@ const ownApplication = prepared((db: AntsDb) =>
 /** An application of this school by its number; another school's is simply not found. */
 export async function findOwnApplication(db: AntsDb, schoolId: string, number: string): Promise<ApplicationRow> {
   const [row] = await ownApplication(db).execute({ number, schoolId });
-  if (!row) throw proError('NOT_FOUND');
+  if (!row) throw antsError('NOT_FOUND');
   return row;
 }

@@ -4,7 +4,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { AntsDb } from '../db/index.ts';
 import { applications, formerHolders } from '../db/schema.ts';
-import { proError } from '../pro/errors.ts';
+import { antsError } from '../domain/errors.ts';
 import { toTransferredView, toView } from './view.ts';
 
 type Query = z.output<typeof listQuerySchema>;
@@ -108,7 +108,7 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
   // A forged cursor is refused here, before the query: a UUID PostgreSQL reads, a date it can hold.
   const year = date.getUTCFullYear();
   if (Number.isNaN(date.getTime()) || year < 2000 || year > 9999 || !id || !UUID.test(id)) {
-    throw proError('VALIDATION', 'Curseur de synchronisation invalide.');
+    throw antsError('VALIDATION', 'Curseur de synchronisation invalide.');
   }
   return { at: date, id };
 }

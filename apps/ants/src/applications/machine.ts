@@ -5,14 +5,13 @@ import {
   actionAllowed,
   stateLabel,
 } from '@permis/ants-api';
-import { AppError } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import { newsOf, recordNews } from '../candidates/news.ts';
 import type { AntsTx } from '../db/index.ts';
 import { applications } from '../db/schema.ts';
 import { type Actor, auditActor } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
-import { proError } from '../pro/errors.ts';
+import { antsError } from '../domain/errors.ts';
 import { recordChange } from '../webhooks/outbox.ts';
 
 /**
@@ -93,9 +92,9 @@ export async function transition(
   options: { reason?: string; extra?: Partial<Pick<ApplicationRow, 'neph'>> } = {},
 ): Promise<ApplicationRow> {
   const rule: Rule = RULES[action];
-  if (!mayAct(action, actor, app)) throw new AppError(403, 'FORBIDDEN', "Cette action n'est pas permise à ce compte.");
+  if (!mayAct(action, actor, app)) throw antsError('FORBIDDEN', "Cette action n'est pas permise à ce compte.");
   if (!actionAllowed(action, app.state)) {
-    throw proError(
+    throw antsError(
       'TRANSITION_REFUSED',
       `Action impossible : la demande est à l'état « ${stateLabel(app.state, app.type)} ».`,
     );
@@ -107,7 +106,10 @@ export async function transition(
     .where(and(eq(applications.id, app.id), eq(applications.state, app.state)))
     .returning();
   if (!updated) {
-    throw proError('STATE_CHANGED', "La demande vient d'être modifiée par ailleurs : mettez-la à jour puis réessayez.");
+    throw antsError(
+      'STATE_CHANGED',
+      "La demande vient d'être modifiée par ailleurs : mettez-la à jour puis réessayez.",
+    );
   }
   await recordAudit(tx, {
     by: auditActor(actor),

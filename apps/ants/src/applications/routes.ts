@@ -6,8 +6,8 @@ import {
 } from '@permis/ants-api';
 import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
+import { antsError } from '../domain/errors.ts';
 import { apiDoor, mountSchoolOperations } from '../pro/doors.ts';
-import { proError } from '../pro/errors.ts';
 import { proOperation } from '../pro/operation.ts';
 import { requireProCaller } from '../pro/token.ts';
 import type { AntsServices } from '../services.ts';
@@ -55,7 +55,7 @@ export function applicationRoutes(app: HttpServer, ctx: AntsServices) {
     async (request, reply) => {
       const school = await requireProCaller(db, request);
       const key = request.headers['idempotency-key'];
-      if (!key) throw proError('IDEMPOTENCY_KEY_MISSING');
+      if (!key) throw antsError('IDEMPOTENCY_KEY_MISSING');
       const { row, created } = await createApplication(db, school, key, request.body);
       return reply.status(created ? 201 : 200).send({ application: toView(row) });
     },

@@ -6,7 +6,7 @@ import type { AntsDb } from '../db/index.ts';
 import { applications, formerHolders, proAccounts } from '../db/schema.ts';
 import { type SchoolActor, schoolAudit } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
-import { proError } from '../pro/errors.ts';
+import { antsError } from '../domain/errors.ts';
 import { recordChange } from '../webhooks/outbox.ts';
 
 /** Failed transfers an account may make in an hour: enough for typos, too few to guess numbers. */
@@ -27,8 +27,8 @@ export function createTransfers(db: AntsDb): Transfers {
     maxPerIdentityAndIp: MAX_FAILED_TRANSFERS,
     maxPerIdentity: MAX_FAILED_TRANSFERS,
     windowMs: 60 * 60 * 1000,
-    message: (minutes) => API_ERRORS.TRANSFER_THROTTLED.title.replace('plus tard', `dans ${minutes} min`),
-    code: 'TRANSFER_THROTTLED',
+    refusal: (minutes) =>
+      antsError('TRANSFER_THROTTLED', API_ERRORS.TRANSFER_THROTTLED.title.replace('plus tard', `dans ${minutes} min`)),
   });
   return {
     async transfer(school, ip, request) {
@@ -46,20 +46,20 @@ export function createTransfers(db: AntsDb): Transfers {
         samePerson(found.row.candidate as Candidate, request.candidate);
       if (!found || !matches) {
         await throttle.recordFailure(ip, schoolId);
-        throw proError('TRANSFER_NOT_THIS_CANDIDATE');
+        throw antsError('TRANSFER_NOT_THIS_CANDIDATE');
       }
       const { row } = found;
       // The inner join found its holder: a candidat libre's own demand is never transferred.
       const from = row.proAccountId;
-      if (!from) throw proError('TRANSFER_NOT_THIS_CANDIDATE');
+      if (!from) throw antsError('TRANSFER_NOT_THIS_CANDIDATE');
       if (from === schoolId) {
-        throw proError('ALREADY_YOURS', 'Cette demande est déjà rattachée à votre établissement.');
+        throw antsError('ALREADY_YOURS', 'Cette demande est déjà rattachée à votre établissement.');
       }
       if (row.paperMandate) {
-        throw proError('TRANSFER_REFUSED', 'Une demande déposée sur mandat papier ne peut pas être transférée.');
+        throw antsError('TRANSFER_REFUSED', 'Une demande déposée sur mandat papier ne peut pas être transférée.');
       }
       if (!inStateSet('transferable', row.state)) {
-        throw proError('TRANSITION_REFUSED', 'Cette demande ne peut plus être transférée.');
+        throw antsError('TRANSITION_REFUSED', 'Cette demande ne peut plus être transférée.');
       }
       return db.transaction(async (tx) => {
         const now = new Date();
@@ -68,7 +68,7 @@ export function createTransfers(db: AntsDb): Transfers {
           .set({ proAccountId: schoolId, previousProAccountId: from, updatedAt: now })
           .where(and(eq(applications.id, row.id), eq(applications.proAccountId, from)))
           .returning();
-        if (!moved) throw proError('STATE_CHANGED');
+        if (!moved) throw antsError('STATE_CHANGED');
         // The school it leaves keeps a "Transféré" row; one that takes it back holds it again.
         await tx
           .insert(formerHolders)

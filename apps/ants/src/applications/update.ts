@@ -5,7 +5,7 @@ import type { AntsDb } from '../db/index.ts';
 import { applications, candidates, ephotoCodes } from '../db/schema.ts';
 import { type SchoolActor, schoolAudit } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
-import { proError } from '../pro/errors.ts';
+import { antsError } from '../domain/errors.ts';
 import { recordChange } from '../webhooks/outbox.ts';
 import { candidateFor } from './create.ts';
 import type { ApplicationRow } from './machine.ts';
@@ -26,7 +26,7 @@ export async function updateDraft(
 ): Promise<ApplicationRow> {
   const schoolId = school.id;
   const errors = dataErrors(request, parisToday());
-  if (errors.length > 0) throw proError('DATA_ERROR', API_ERRORS.DATA_ERROR.title, errors);
+  if (errors.length > 0) throw antsError('DATA_ERROR', API_ERRORS.DATA_ERROR.title, errors);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select()
@@ -34,12 +34,12 @@ export async function updateDraft(
       .where(and(eq(applications.number, number), eq(applications.proAccountId, schoolId)))
       .for('update')
       .limit(1);
-    if (!row) throw proError('NOT_FOUND');
+    if (!row) throw antsError('NOT_FOUND');
     if (!inStateSet('dataEditable', row.state)) {
-      throw proError('TRANSITION_REFUSED', 'La demande a été validée : elle ne peut plus être modifiée.');
+      throw antsError('TRANSITION_REFUSED', 'La demande a été validée : elle ne peut plus être modifiée.');
     }
     if (request.type !== row.type) {
-      throw proError('DATA_ERROR', API_ERRORS.DATA_ERROR.title, [
+      throw antsError('DATA_ERROR', API_ERRORS.DATA_ERROR.title, [
         {
           path: 'type',
           message: 'Le type de la demande ne se modifie pas : supprimez-la et créez la demande du bon type.',
@@ -53,7 +53,7 @@ export async function updateDraft(
       request.candidate.firstName.toUpperCase() !== before.firstName.toUpperCase() ||
       request.candidate.birthDate !== before.birthDate;
     if (identityChanged && row.ephotoCode) {
-      throw proError(
+      throw antsError(
         'TRANSITION_REFUSED',
         'Un code ePhoto est associé à ce candidat : retirez-le avant de modifier son nom, son prénom ou sa date de naissance.',
       );

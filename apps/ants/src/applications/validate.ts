@@ -3,8 +3,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { AntsDb, AntsTx } from '../db/index.ts';
 import { candidates, pieceFiles } from '../db/schema.ts';
 import type { SchoolActor } from '../domain/actor.ts';
+import { antsError } from '../domain/errors.ts';
 import { attachedEphotoCode } from '../ephoto/attached.ts';
-import { proError } from '../pro/errors.ts';
 import { assertMayApply } from './create.ts';
 import { type ApplicationRow, transition } from './machine.ts';
 
@@ -45,13 +45,13 @@ export async function assertReadyToSend(tx: AntsTx, row: ApplicationRow): Promis
   const present = new Set(sent.filter((s) => s.pages > 0).map((s) => s.kind));
   const missing = PIECES.filter((p) => p.required && !present.has(p.kind));
   if (missing.length > 0) {
-    throw proError(
+    throw antsError(
       'REQUIRED_PIECES_MISSING',
       `Des pièces justificatives requises manquent : ${missing.map((p) => p.label).join(', ')}.`,
       missing.map((p) => ({ path: `pieces.${p.kind}`, message: `${p.label} : pièce requise.` })),
     );
   }
   if (row.type === '06' && !(await attachedEphotoCode(tx, row.id))) {
-    throw proError('EPHOTO_REQUIRED');
+    throw antsError('EPHOTO_REQUIRED');
   }
 }

@@ -1,9 +1,10 @@
-import { AppError, createLoginThrottle, verifyPassword } from '@permis/platform';
+import { createLoginThrottle, verifyPassword } from '@permis/platform';
 import { eq } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
 import { agents } from '../db/schema.ts';
 import { agentAudit } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
+import { antsError } from '../domain/errors.ts';
 
 const AGENT_WRONG_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
 
@@ -19,7 +20,7 @@ export function createAgentSignIn(db: AntsDb) {
     const ok = await verifyPassword(row?.passwordHash, password);
     if (!row || !ok || !row.active) {
       await throttle.recordFailure(ip, login);
-      throw new AppError(401, 'WRONG_CREDENTIALS', AGENT_WRONG_CREDENTIALS);
+      throw antsError('WRONG_CREDENTIALS', AGENT_WRONG_CREDENTIALS);
     }
     await throttle.recordSuccess(ip, login);
     await recordAudit(db, { by: agentAudit(row.id), action: 'login', target: 'agent', targetId: row.id });

@@ -1,7 +1,8 @@
-import { AppError, hashPassword } from '@permis/platform';
+import { hashPassword } from '@permis/platform';
 import { eq } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
 import { candidates } from '../db/schema.ts';
+import { antsError } from '../domain/errors.ts';
 import { auditCandidate } from './audit.ts';
 import { linkCandidate, useLink } from './links.ts';
 import { freeLoginId } from './loginId.ts';
@@ -24,7 +25,7 @@ export type Activation = {
 /** The candidate an activation link is for, while it may still activate the account; 410 otherwise. */
 export async function activationCandidate(db: AntsDb, token: string): Promise<Candidate> {
   const candidate = await linkCandidate(db, token, 'activation');
-  if (!candidate || candidate.activatedAt) throw new AppError(410, 'LINK_GONE', LINK_GONE);
+  if (!candidate || candidate.activatedAt) throw antsError('LINK_GONE', LINK_GONE);
   return candidate;
 }
 
@@ -39,7 +40,7 @@ export async function activateCandidate(db: AntsDb, token: string, body: Activat
   ]);
   const loginId = await db.transaction(async (tx) => {
     // Single use: the first activation with this link wins, a second one finds it used.
-    if (!(await useLink(tx, token))) throw new AppError(410, 'LINK_GONE', LINK_GONE);
+    if (!(await useLink(tx, token))) throw antsError('LINK_GONE', LINK_GONE);
     const id = await freeLoginId(tx, candidate.firstName, candidate.birthName);
     await tx
       .update(candidates)

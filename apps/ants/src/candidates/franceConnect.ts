@@ -100,7 +100,7 @@ export function createFranceConnect(config: FranceConnectConfig, publicUrl: stri
       const claims = pivotClaims.safeParse(userinfo);
       const pivot = claims.success ? pivotOf(claims.data) : undefined;
       if (!pivot) {
-        throw fcError(422, 'FRANCECONNECT_IDENTITY_INCOMPLETE');
+        throw fcError('FRANCECONNECT_IDENTITY_INCOMPLETE');
       }
       if (tokens.id_token) {
         reply.setCookie(LOGOUT_COOKIE, box.seal(tokens.id_token), cookie('/api/logout', 10 * 3600));
@@ -143,7 +143,7 @@ function readPending(box: SecretBox, sealed: string | undefined): Pending | unde
 }
 
 function failed() {
-  return fcError(401, 'FRANCECONNECT_FAILED');
+  return fcError('FRANCECONNECT_FAILED');
 }
 
 /**

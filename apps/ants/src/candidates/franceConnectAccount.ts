@@ -1,9 +1,10 @@
-import { FRANCECONNECT_MESSAGES, type FranceConnectFailure, samePerson } from '@permis/ants-api';
-import { AppError, pgErrorCode, sessions } from '@permis/platform';
+import { samePerson } from '@permis/ants-api';
+import { pgErrorCode, sessions } from '@permis/platform';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { CANDIDATE } from '../auth/context.ts';
 import type { AntsDb, AntsTx } from '../db/index.ts';
 import { candidateMessages, candidateMobileChanges, candidates, candidateTokens } from '../db/schema.ts';
+import { antsError } from '../domain/errors.ts';
 import { auditCandidate } from './audit.ts';
 import type { Pivot } from './pivot.ts';
 
@@ -33,7 +34,7 @@ export async function franceConnectAccount(db: AntsDb, pivot: Pivot): Promise<st
       .where(eq(candidates.franceConnectSub, pivot.sub))
       .limit(1);
     if (linked) return linked.id;
-    throw fcError(409, 'FRANCECONNECT_EMAIL_TAKEN');
+    throw fcError('FRANCECONNECT_EMAIL_TAKEN');
   }
 }
 
@@ -54,7 +55,7 @@ async function findOrMake(tx: AntsTx, pivot: Pivot): Promise<string> {
     const anotherPerson =
       byEmail.franceConnectSub !== null ||
       (byEmail.identityVia === 'attestation' && byEmail.credentialsVia !== null && !samePerson(byEmail, pivot));
-    if (anotherPerson) throw fcError(409, 'FRANCECONNECT_EMAIL_TAKEN');
+    if (anotherPerson) throw fcError('FRANCECONNECT_EMAIL_TAKEN');
     return link(tx, byEmail, pivot);
   }
   const { sub, ...identity } = pivot;
@@ -87,7 +88,7 @@ async function link(tx: AntsTx, account: typeof candidates.$inferSelect, pivot: 
     })
     .where(and(eq(candidates.id, account.id), isNull(candidates.franceConnectSub)))
     .returning({ id: candidates.id });
-  if (!linked) throw fcError(409, 'FRANCECONNECT_EMAIL_TAKEN');
+  if (!linked) throw fcError('FRANCECONNECT_EMAIL_TAKEN');
   // The account is active now: an activation link still in a mailbox has nothing left to do.
   await tx
     .delete(candidateTokens)
@@ -114,6 +115,7 @@ async function link(tx: AntsTx, account: typeof candidates.$inferSelect, pivot: 
   return account.id;
 }
 
-export function fcError(status: number, code: FranceConnectFailure): AppError {
-  return new AppError(status, code, FRANCECONNECT_MESSAGES[code]);
-}
+/** A FranceConnect sign-in refused: its status and message are the contract's (ANTS_ERRORS). */
+export const fcError = (
+  code: 'FRANCECONNECT_FAILED' | 'FRANCECONNECT_EMAIL_TAKEN' | 'FRANCECONNECT_IDENTITY_INCOMPLETE',
+) => antsError(code);

@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { candidateSchema } from '@permis/ants-api';
-import { AppError, createRateLimiter, type HttpServer, type SecretBox, safeEqual } from '@permis/platform';
+import { createRateLimiter, type HttpServer, type SecretBox, safeEqual } from '@permis/platform';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireCandidate } from '../auth/context.ts';
 import type { AntsDb } from '../db/index.ts';
 import { candidateMobileChanges, candidates } from '../db/schema.ts';
+import { antsError } from '../domain/errors.ts';
 import { internationalMobile, SMS_QUEUE, type Sms } from '../notify/sms.ts';
 import type { AntsServices } from '../services.ts';
 import { auditCandidate } from './audit.ts';
@@ -182,13 +183,12 @@ export function mobileChangeRoutes(app: HttpServer, ctx: AntsServices) {
         .limit(1);
       const former = internationalMobile(row?.mobile ?? '');
       if (internationalMobile(mobile) === former) {
-        throw new AppError(400, 'VALIDATION', 'Certains champs sont invalides.', [
+        throw antsError('VALIDATION', 'Certains champs sont invalides.', [
           { path: 'mobile', message: 'C’est déjà votre numéro de téléphone portable.' },
         ]);
       }
       if (!(await codes.take(`mobile-change:${me.id}`)).allowed) {
-        throw new AppError(
-          429,
+        throw antsError(
           'RATE_LIMITED',
           'Trop de codes demandés aujourd’hui pour ce compte : réessayez demain, ou confirmez le numéro avec le dernier code reçu.',
         );
@@ -223,13 +223,13 @@ export function mobileChangeRoutes(app: HttpServer, ctx: AntsServices) {
       const outcome = await confirmMobileChange(db, box, me.id, request.body.code);
       switch (outcome.kind) {
         case 'none':
-          throw new AppError(410, 'CODE_GONE', CODE_GONE);
+          throw antsError('CODE_GONE', CODE_GONE);
         case 'dropped':
-          throw new AppError(410, 'CODE_GONE', CODE_DROPPED);
+          throw antsError('CODE_GONE', CODE_DROPPED);
         case 'expired':
-          throw new AppError(410, 'CODE_EXPIRED', CODE_EXPIRED, [{ path: 'code', message: CODE_EXPIRED }]);
+          throw antsError('CODE_EXPIRED', CODE_EXPIRED, [{ path: 'code', message: CODE_EXPIRED }]);
         case 'wrong':
-          throw new AppError(400, 'CODE_INCORRECT', 'Le code saisi est incorrect.', [
+          throw antsError('CODE_INCORRECT', 'Le code saisi est incorrect.', [
             {
               path: 'code',
               message: `Ce code est incorrect : vérifiez le SMS reçu. Il vous reste ${outcome.left} essai${outcome.left > 1 ? 's' : ''}.`,

@@ -1,10 +1,11 @@
-import { AppError, createRateLimiter, type HttpServer, notFound, sessions, sha256 } from '@permis/platform';
+import { createRateLimiter, type HttpServer, notFound, sessions, sha256 } from '@permis/platform';
 import { and, eq, exists, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { civilIdentity } from '../applications/create.ts';
 import { CANDIDATE, requireCandidate } from '../auth/context.ts';
 import type { AntsDb, AntsTx } from '../db/index.ts';
 import { applications, candidateMessages, candidates, candidateTokens, ephotoCodes } from '../db/schema.ts';
+import { antsError } from '../domain/errors.ts';
 import type { AntsServices } from '../services.ts';
 import { auditCandidate } from './audit.ts';
 import { issueLink, linkCandidate, linkTokenParam, useLink } from './links.ts';
@@ -43,7 +44,7 @@ export function candidateOtherAddressRoutes(app: HttpServer, ctx: AntsServices) 
       const other = (await otherRecords(db, me.id)).find((o) => o.id === request.params.id);
       if (!other) throw notFound();
       if (!(await links.take(`attach:${me.id}`)).allowed) {
-        throw new AppError(429, 'RATE_LIMITED', 'Trop de liens demandés aujourd’hui : réessayez demain.');
+        throw antsError('RATE_LIMITED', 'Trop de liens demandés aujourd’hui : réessayez demain.');
       }
       const token = await db.transaction((tx) =>
         issueLink(tx, {
@@ -80,10 +81,9 @@ export function candidateOtherAddressRoutes(app: HttpServer, ctx: AntsServices) 
       .from(candidateTokens)
       .where(eq(candidateTokens.tokenHash, sha256(token)))
       .limit(1);
-    if (!candidate || !link?.address) throw new AppError(410, 'LINK_GONE', ATTACH_GONE);
+    if (!candidate || !link?.address) throw antsError('LINK_GONE', ATTACH_GONE);
     if (candidate.id !== me) {
-      throw new AppError(
-        403,
+      throw antsError(
         'OTHER_ACCOUNT',
         'Ouvrez ce lien après vous être connecté(e) avec FranceConnect au compte qui l’a demandé.',
       );
@@ -116,10 +116,10 @@ export function candidateOtherAddressRoutes(app: HttpServer, ctx: AntsServices) 
         for (const key of [address, candidate.email].sort()) {
           await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`candidate:${key}`}))`);
         }
-        if (!(await useLink(tx, token))) throw new AppError(410, 'LINK_GONE', ATTACH_GONE);
+        if (!(await useLink(tx, token))) throw antsError('LINK_GONE', ATTACH_GONE);
         // Still a record that describes this person, linked to no FranceConnect identity.
         const [other] = (await otherRecords(tx, candidate.id)).filter((o) => o.email === address);
-        if (!other) throw new AppError(410, 'LINK_GONE', ATTACH_GONE);
+        if (!other) throw antsError('LINK_GONE', ATTACH_GONE);
         const demands = await tx
           .update(applications)
           .set({ candidateId: candidate.id })

@@ -9,7 +9,7 @@ import {
   pieceCommentSchema,
   pieceKindSchema,
 } from '@permis/ants-api';
-import { AppError, type HttpServer, notFound, readUploadedFile } from '@permis/platform';
+import { type HttpServer, notFound, readUploadedFile } from '@permis/platform';
 import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { prefecturesForPostalCode } from '@permis/referentiel/data';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -20,6 +20,7 @@ import { assertReadyToSend } from '../applications/validate.ts';
 import { requireCandidate } from '../auth/context.ts';
 import { applications } from '../db/schema.ts';
 import { candidateAudit } from '../domain/actor.ts';
+import { antsError } from '../domain/errors.ts';
 import { EPHOTO_IMAGES, sendEphotoImage } from '../ephoto/attached.ts';
 import { assertEphotoEditable, attachEphoto, attachedEphoto, detachEphoto } from '../ephoto/schoolEphoto.ts';
 import { listPieces } from '../pieces/files.ts';
@@ -57,8 +58,7 @@ export function candidateOwnApplicationRoutes(app: HttpServer, ctx: AntsServices
   };
   const piecesEditable = (row: ApplicationRow) => {
     if (!inStateSet('piecesEditable', row.state)) {
-      throw new AppError(
-        409,
+      throw antsError(
         'TRANSITION_REFUSED',
         'Les pièces justificatives ne peuvent plus être modifiées : la demande a été envoyée.',
       );
@@ -188,7 +188,7 @@ export function candidateOwnApplicationRoutes(app: HttpServer, ctx: AntsServices
     async (request) => {
       const me = await requireCandidate(ctx, request);
       if (request.body.attestation !== true) {
-        throw new AppError(400, 'ATTESTATION_REQUIRED', "Cochez l'attestation sur l'honneur pour envoyer la demande.");
+        throw antsError('ATTESTATION_REQUIRED', "Cochez l'attestation sur l'honneur pour envoyer la demande.");
       }
       const row = await held(me.id, request.params.number);
       const sent = await db.transaction(async (tx) => {

@@ -1,6 +1,5 @@
 import { candidateStateLabel } from '@permis/ants-api';
 import {
-  AppError,
   contentDisposition,
   createLoginThrottle,
   createRateLimiter,
@@ -16,6 +15,7 @@ import { z } from 'zod';
 import { civilIdentity } from '../applications/create.ts';
 import { CANDIDATE, type CandidateAccount, requireCandidate } from '../auth/context.ts';
 import { applications, candidateMessages, candidates, candidateTokens } from '../db/schema.ts';
+import { antsError } from '../domain/errors.ts';
 import type { AntsServices } from '../services.ts';
 import { auditCandidate } from './audit.ts';
 import { issueLink, linkCandidate, linkTokenParam, useLink } from './links.ts';
@@ -50,7 +50,7 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
 
   const record = async (id: string) => {
     const [row] = await db.select().from(candidates).where(eq(candidates.id, id)).limit(1);
-    if (!row) throw new AppError(401, 'UNAUTHENTICATED', 'Connectez-vous pour continuer.');
+    if (!row) throw antsError('UNAUTHENTICATED', 'Connectez-vous pour continuer.');
     return row;
   };
 
@@ -62,7 +62,7 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
     await throttle.assertAllowed(request.ip, key);
     if (!given || !(await verifyPassword(row.passwordHash, given))) {
       await throttle.recordFailure(request.ip, key);
-      throw new AppError(400, 'VALIDATION', 'Certains champs sont invalides.', [
+      throw antsError('VALIDATION', 'Certains champs sont invalides.', [
         {
           path: 'currentPassword',
           message: given ? 'Le mot de passe actuel est incorrect.' : 'Saisissez votre mot de passe actuel.',
@@ -115,16 +115,12 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
       const row = await record(me.id);
       const { email } = request.body;
       if (email === row.email) {
-        throw new AppError(400, 'VALIDATION', 'Certains champs sont invalides.', [
+        throw antsError('VALIDATION', 'Certains champs sont invalides.', [
           { path: 'email', message: 'C’est déjà votre adresse électronique.' },
         ]);
       }
       if (!(await emailChanges.take(`email-change:${me.id}`)).allowed) {
-        throw new AppError(
-          429,
-          'RATE_LIMITED',
-          'Trop de demandes de changement d’adresse aujourd’hui : réessayez demain.',
-        );
+        throw antsError('RATE_LIMITED', 'Trop de demandes de changement d’adresse aujourd’hui : réessayez demain.');
       }
       // One link at a time: a new request replaces the unused one.
       const token = await db.transaction((tx) =>
@@ -150,7 +146,7 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
       .from(candidateTokens)
       .where(eq(candidateTokens.tokenHash, sha256(token)))
       .limit(1);
-    if (!candidate || !link?.newEmail) throw new AppError(410, 'LINK_GONE', EMAIL_LINK_GONE);
+    if (!candidate || !link?.newEmail) throw antsError('LINK_GONE', EMAIL_LINK_GONE);
     return { candidate, newEmail: link.newEmail };
   };
 
@@ -171,8 +167,7 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
       const { token } = request.params;
       const { candidate, newEmail } = await findEmailLink(token);
       const taken = () =>
-        new AppError(
-          409,
+        antsError(
           'EMAIL_ALREADY_USED',
           'Cette adresse électronique est déjà celle d’un autre compte : choisissez-en une autre.',
         );
@@ -180,7 +175,7 @@ export function candidatePersonalDataRoutes(app: HttpServer, ctx: AntsServices) 
         await db.transaction(async (tx) => {
           // One after the other with every other use of this address (a school's new candidate too).
           await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`candidate:${newEmail}`}))`);
-          if (!(await useLink(tx, token))) throw new AppError(410, 'LINK_GONE', EMAIL_LINK_GONE);
+          if (!(await useLink(tx, token))) throw antsError('LINK_GONE', EMAIL_LINK_GONE);
           const [other] = await tx
             .select({ id: candidates.id })
             .from(candidates)

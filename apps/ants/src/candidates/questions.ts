@@ -1,3 +1,4 @@
+import { antsError } from '../domain/errors.ts';
 /** The secret questions a candidate chooses from at activation (seed 000 shows the first). */
 export const SECRET_QUESTIONS = [
   'Quel est le prénom de votre père ?',
@@ -6,8 +7,6 @@ export const SECRET_QUESTIONS = [
   'Dans quelle ville êtes-vous allé(e) à l’école primaire ?',
   'Quel est le titre de votre livre préféré ?',
 ] as const;
-
-import { AppError } from '@permis/platform';
 
 /**
  * A password is accepted with at least 12 characters mixing upper case, lower case, digits and
@@ -38,5 +37,5 @@ export function assertNewPassword(password: string, confirmation: string, identi
       message: 'Les deux mots de passe ne sont pas identiques.',
     },
   ].filter((f): f is { path: string; message: string } => Boolean(f));
-  if (fields.length > 0) throw new AppError(400, 'VALIDATION', 'Certains champs sont invalides.', fields);
+  if (fields.length > 0) throw antsError('VALIDATION', 'Certains champs sont invalides.', fields);
 }

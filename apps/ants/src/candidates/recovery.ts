@@ -1,16 +1,10 @@
-import {
-  AppError,
-  createLoginThrottle,
-  type HttpServer,
-  hashPassword,
-  loggableError,
-  verifyPassword,
-} from '@permis/platform';
+import { createLoginThrottle, type HttpServer, hashPassword, loggableError, verifyPassword } from '@permis/platform';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CANDIDATE } from '../auth/context.ts';
 import { candidates } from '../db/schema.ts';
+import { antsError } from '../domain/errors.ts';
 import type { AntsServices } from '../services.ts';
 import { auditCandidate } from './audit.ts';
 import { issueLink, linkCandidate, linkTokenParam, useLink } from './links.ts';
@@ -46,8 +40,11 @@ export function candidateRecoveryRoutes(app: HttpServer, { db, sessions, mail, p
     maxPerIdentityAndIp: 3,
     maxPerIdentity: 5,
     maxPerIp: 30,
-    message: (minutes) =>
-      `Trop de demandes en peu de temps : réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+    refusal: (minutes) =>
+      antsError(
+        'TOO_MANY_ATTEMPTS',
+        `Trop de demandes en peu de temps : réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+      ),
   });
   /**
    * Counts the request, answers at once, then looks the account up and mails: the answer takes the
@@ -164,7 +161,7 @@ export function candidateRecoveryRoutes(app: HttpServer, { db, sessions, mail, p
       const ok = await verifyPassword(candidate?.secretAnswerHash ?? undefined, secretAnswer.toLowerCase());
       if (!candidate || !ok) {
         await throttle.recordFailure(request.ip, key);
-        throw new AppError(401, 'WRONG_ANSWER', 'La réponse à la question secrète est incorrecte.', [
+        throw antsError('WRONG_ANSWER', 'La réponse à la question secrète est incorrecte.', [
           { path: 'secretAnswer', message: 'Réponse incorrecte.' },
         ]);
       }
@@ -181,7 +178,7 @@ export function candidateRecoveryRoutes(app: HttpServer, { db, sessions, mail, p
 
   const findReset = async (token: string) => {
     const candidate = await linkCandidate(db, token, 'password_reset');
-    if (!candidate?.loginId) throw new AppError(410, 'LINK_GONE', RESET_GONE);
+    if (!candidate?.loginId) throw antsError('LINK_GONE', RESET_GONE);
     return candidate;
   };
 
@@ -212,7 +209,7 @@ export function candidateRecoveryRoutes(app: HttpServer, { db, sessions, mail, p
       ]);
       const passwordHash = await hashPassword(request.body.password);
       await db.transaction(async (tx) => {
-        if (!(await useLink(tx, token))) throw new AppError(410, 'LINK_GONE', RESET_GONE);
+        if (!(await useLink(tx, token))) throw antsError('LINK_GONE', RESET_GONE);
         // Reset links go to the account's address only: the new password is the email's.
         await tx
           .update(candidates)

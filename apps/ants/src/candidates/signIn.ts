@@ -1,9 +1,10 @@
-import { AppError, createLoginThrottle, type SessionManager, verifyPassword } from '@permis/platform';
+import { createLoginThrottle, type SessionManager, verifyPassword } from '@permis/platform';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import { CANDIDATE } from '../auth/context.ts';
 import type { AntsDb } from '../db/index.ts';
 import { candidates } from '../db/schema.ts';
+import { antsError } from '../domain/errors.ts';
 
 const CREDENTIALS_UNPROVEN =
   'Par sécurité, choisissez un nouveau mot de passe avec le lien envoyé à votre adresse électronique (« Mot de passe oublié ? »), ou connectez-vous avec FranceConnect.';
@@ -36,12 +37,12 @@ export function createCandidateSignIn(db: AntsDb) {
     const ok = await verifyPassword(row?.passwordHash, password);
     if (!row?.activatedAt || !ok) {
       await throttle.recordFailure(ip, `candidate:${loginId}`);
-      throw new AppError(401, 'WRONG_CREDENTIALS', 'Identifiant ou mot de passe incorrect.');
+      throw antsError('WRONG_CREDENTIALS', 'Identifiant ou mot de passe incorrect.');
     }
     await throttle.recordSuccess(ip, `candidate:${loginId}`);
     // A password chosen before its proof was kept may have come from a link a school's mobile
     // received (decision 0016): it opens nothing until the email or FranceConnect proves the person.
-    if (row.credentialsVia === null) throw new AppError(403, 'CREDENTIALS_UNPROVEN', CREDENTIALS_UNPROVEN);
+    if (row.credentialsVia === null) throw antsError('CREDENTIALS_UNPROVEN', CREDENTIALS_UNPROVEN);
     return row.id;
   };
 }

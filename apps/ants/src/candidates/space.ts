@@ -1,5 +1,5 @@
 import { actionAllowed, applicationNumberSchema, type Candidate, candidateStateLabel } from '@permis/ants-api';
-import { AppError, type HttpServer, notFound } from '@permis/platform';
+import { type HttpServer, notFound } from '@permis/platform';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type ApplicationRow, transition } from '../applications/machine.ts';
@@ -8,6 +8,7 @@ import { requireCandidate } from '../auth/context.ts';
 import { applications } from '../db/schema.ts';
 import { needsPhotoSignatureForm } from '../documents/catalogue.ts';
 import { documentList, sendDocument } from '../documents/documentPdf.ts';
+import { antsError } from '../domain/errors.ts';
 import { attachedEphotoCode } from '../ephoto/attached.ts';
 import { sendPieceFile } from '../pieces/files.ts';
 import type { AntsServices } from '../services.ts';
@@ -88,7 +89,7 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AntsServices) {
       const me = await requireCandidate(ctx, request);
       // The sworn attestation is required here, not only by the disabled button.
       if (request.body.attestation !== true) {
-        throw new AppError(400, 'ATTESTATION_REQUIRED', "Cochez l'attestation sur l'honneur pour valider.");
+        throw antsError('ATTESTATION_REQUIRED', "Cochez l'attestation sur l'honneur pour valider.");
       }
       const row = await own(me.id, request.params.number);
       const updated = await db.transaction(async (tx) => {

@@ -5,8 +5,8 @@ import type { ApplicationRow } from '../applications/machine.ts';
 import { toView } from '../applications/view.ts';
 import type { AntsDb } from '../db/index.ts';
 import { auditEvents, pieceFiles } from '../db/schema.ts';
+import { antsError } from '../domain/errors.ts';
 import { attachedEphotoCode } from '../ephoto/attached.ts';
-import { proError } from '../pro/errors.ts';
 import {
   type AvailabilityFacts,
   availability,
@@ -30,7 +30,7 @@ export async function availabilityFacts(db: AntsDb, row: ApplicationRow): Promis
 /** The PDF of one document, or a 409 saying why it does not exist yet. Used by the candidate space too. */
 export async function documentPdf(db: AntsDb, row: ApplicationRow, kind: DocumentKind): Promise<Buffer> {
   const check = availability(kind, await availabilityFacts(db, row));
-  if (!check.available) throw proError('DOCUMENT_UNAVAILABLE', `${DOCUMENT_LABELS[kind].label} : ${check.reason}`);
+  if (!check.available) throw antsError('DOCUMENT_UNAVAILABLE', `${DOCUMENT_LABELS[kind].label} : ${check.reason}`);
   // Sent to instruction by the candidate's validation (or own submission), or by the school's with a paper mandate.
   const [sent] = await db
     .select({ at: auditEvents.at })

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import type { AntsDb } from '../db/index.ts';
 import { ephotoCodes } from '../db/schema.ts';
-import { proError } from '../pro/errors.ts';
+import { antsError } from '../domain/errors.ts';
 
 // The ePhoto attached to an application (its code, its two images), read by the school's, the
 // candidate's and the agent's routes.
@@ -13,7 +13,7 @@ export { EPHOTO_IMAGES } from '@permis/ants-api';
 /** The photo or the signature of the ePhoto attached to an application (the school's, the agent's). */
 export async function sendEphotoImage(db: AntsDb, reply: FastifyReply, applicationId: string, image: EphotoImage) {
   const [bound] = await db.select().from(ephotoCodes).where(eq(ephotoCodes.applicationId, applicationId)).limit(1);
-  if (!bound) throw proError('EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
+  if (!bound) throw antsError('EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
   const bytes = bound[image];
   return reply.type(bytes[0] === 0xff ? 'image/jpeg' : 'image/png').send(bytes);
 }

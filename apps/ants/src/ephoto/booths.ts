@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { AppError, sha256 } from '@permis/platform';
+import { sha256 } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { AntsDb } from '../db/index.ts';
 import { ephotoCodes, photoBooths } from '../db/schema.ts';
+import { antsError } from '../domain/errors.ts';
 import { inspectFile } from '../pieces/inspect.ts';
-import { proError } from '../pro/errors.ts';
 
 /** ePhoto codes are 22 characters, without the letters and digits people confuse (0/O, 1/I). */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -27,7 +27,7 @@ export async function requireBooth(db: AntsDb, request: FastifyRequest) {
       .limit(1);
     if (booth) return booth;
   }
-  throw new AppError(401, 'BOOTH_UNKNOWN', 'Cabine photo non agréée.');
+  throw antsError('BOOTH_UNKNOWN', 'Cabine photo non agréée.');
 }
 
 /**
@@ -37,10 +37,10 @@ export async function requireBooth(db: AntsDb, request: FastifyRequest) {
 export async function issueEphotoCode(db: AntsDb, boothId: string, images: Record<string, Buffer>) {
   for (const field of ['photo', 'signature']) {
     const bytes = images[field];
-    if (!bytes) throw proError('FILE_MISSING', `Image « ${field} » manquante.`);
+    if (!bytes) throw antsError('FILE_MISSING', `Image « ${field} » manquante.`);
     const { mediaType } = await inspectFile(bytes);
     if (mediaType === 'application/pdf')
-      throw proError('FILE_TYPE', 'La photo et la signature sont des images JPEG ou PNG.');
+      throw antsError('FILE_TYPE', 'La photo et la signature sont des images JPEG ou PNG.');
   }
   const code = newEphotoCode();
   const expiresAt = new Date(Date.now() + VALIDITY_MS);

@@ -1,7 +1,7 @@
 import type {} from '@fastify/multipart';
 import { type HttpServer, malformedMultipart } from '@permis/platform';
+import { antsError } from '../domain/errors.ts';
 import { apiDoor, mountSchoolOperations } from '../pro/doors.ts';
-import { proError } from '../pro/errors.ts';
 import type { AntsServices } from '../services.ts';
 import { issueEphotoCode, requireBooth } from './booths.ts';
 import { EPHOTO_OPERATIONS } from './schoolOperations.ts';
@@ -16,13 +16,13 @@ export function ephotoRoutes(app: HttpServer, ctx: AntsServices) {
   app.post('/api/booths/v1/codes', { config: { access: 'booth' } }, async (request, reply) => {
     const booth = await requireBooth(db, request);
     if (!request.isMultipart())
-      throw proError('FILE_MISSING', 'Envoyez la photo et la signature en multipart/form-data.');
+      throw antsError('FILE_MISSING', 'Envoyez la photo et la signature en multipart/form-data.');
     const images: Record<string, Buffer> = {};
     try {
       for await (const part of request.files({ limits: { fileSize: MAX_IMAGE_BYTES, files: 2 } })) {
         const chunks: Buffer[] = [];
         for await (const chunk of part.file) chunks.push(chunk as Buffer);
-        if (part.file.truncated) throw proError('FILE_TOO_LARGE', 'Image trop volumineuse (2 Mo au maximum).');
+        if (part.file.truncated) throw antsError('FILE_TOO_LARGE', 'Image trop volumineuse (2 Mo au maximum).');
         images[part.fieldname] = Buffer.concat(chunks);
       }
     } catch (error) {

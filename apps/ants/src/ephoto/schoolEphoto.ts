@@ -6,7 +6,7 @@ import type { AntsDb } from '../db/index.ts';
 import { applications, ephotoCodes, photoBooths } from '../db/schema.ts';
 import { type HolderAudit, type SchoolActor, schoolAudit } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
-import { proError } from '../pro/errors.ts';
+import { antsError } from '../domain/errors.ts';
 
 // The ePhoto of a school's application, the same for its software (professional API) and its
 // professional space on the agency's site.
@@ -35,14 +35,14 @@ export async function setEphoto(db: AntsDb, school: SchoolActor, number: string,
 export async function attachEphoto(db: AntsDb, by: HolderAudit, row: ApplicationRow, code: string): Promise<string> {
   await db.transaction(async (tx) => {
     const [found] = await tx.select().from(ephotoCodes).where(eq(ephotoCodes.code, code)).limit(1);
-    if (!found) throw proError('EPHOTO_UNKNOWN', "Ce code ePhoto n'existe pas : vérifiez sa saisie.");
+    if (!found) throw antsError('EPHOTO_UNKNOWN', "Ce code ePhoto n'existe pas : vérifiez sa saisie.");
     if (found.applicationId === row.id) return;
     // A released code is still its candidate's photo: it never goes onto someone else.
     const otherCandidate = found.candidateId !== null && found.candidateId !== row.candidateId;
     if (found.applicationId || found.usedAt || otherCandidate) {
-      throw proError('EPHOTO_ALREADY_USED', "Ce code ePhoto a déjà été utilisé : un code ne sert qu'une fois.");
+      throw antsError('EPHOTO_ALREADY_USED', "Ce code ePhoto a déjà été utilisé : un code ne sert qu'une fois.");
     }
-    if (found.expiresAt < new Date()) throw proError('EPHOTO_EXPIRED', 'Ce code ePhoto a expiré.');
+    if (found.expiresAt < new Date()) throw antsError('EPHOTO_EXPIRED', 'Ce code ePhoto a expiré.');
     // Replacing: the previous code of this draft goes back to its holder, unused.
     await tx
       .update(ephotoCodes)
@@ -54,7 +54,7 @@ export async function attachEphoto(db: AntsDb, by: HolderAudit, row: Application
       .where(and(eq(ephotoCodes.code, code), isNull(ephotoCodes.applicationId)))
       .returning({ code: ephotoCodes.code });
     if (!claimed) {
-      throw proError('EPHOTO_ALREADY_USED', "Ce code ePhoto a déjà été utilisé : un code ne sert qu'une fois.");
+      throw antsError('EPHOTO_ALREADY_USED', "Ce code ePhoto a déjà été utilisé : un code ne sert qu'une fois.");
     }
     // On the application too: its school's copy learns it (and a sync sees it changed).
     await tx.update(applications).set({ ephotoCode: code, updatedAt: new Date() }).where(eq(applications.id, row.id));
@@ -78,7 +78,7 @@ export async function detachEphoto(db: AntsDb, by: HolderAudit, row: Application
       .where(eq(ephotoCodes.applicationId, row.id))
       .returning({ code: ephotoCodes.code });
     await tx.update(applications).set({ ephotoCode: null, updatedAt: new Date() }).where(eq(applications.id, row.id));
-    if (released.length === 0) throw proError('EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
+    if (released.length === 0) throw antsError('EPHOTO_MISSING', "Aucune ePhoto n'est associée à cette demande.");
     await recordAudit(tx, { by, action: 'ephoto.delete', target: 'application', targetId: row.id });
   });
 }
@@ -90,7 +90,7 @@ async function ephotoEditableApplication(db: AntsDb, schoolId: string, number: s
 /** The demand while its ePhoto may change (a draft), whoever holds it. */
 export function assertEphotoEditable(row: ApplicationRow): ApplicationRow {
   if (!inStateSet('ephotoEditable', row.state)) {
-    throw proError('TRANSITION_REFUSED', "L'ePhoto ne peut plus être modifiée : la demande a été validée.");
+    throw antsError('TRANSITION_REFUSED', "L'ePhoto ne peut plus être modifiée : la demande a été validée.");
   }
   return row;
 }

@@ -1,4 +1,4 @@
-import { proError } from '../pro/errors.ts';
+import { antsError } from '../domain/errors.ts';
 import { analysePdf } from './pdfAnalysis.ts';
 
 export type Inspected = { mediaType: 'application/pdf' | 'image/jpeg' | 'image/png'; pages: number };
@@ -14,7 +14,7 @@ export async function inspectFile(bytes: Buffer): Promise<Inspected> {
   }
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return { mediaType: 'image/jpeg', pages: 1 };
   if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return { mediaType: 'image/png', pages: 1 };
-  throw proError('FILE_TYPE', 'Format non accepté : envoyez un fichier PDF, JPEG ou PNG.');
+  throw antsError('FILE_TYPE', 'Format non accepté : envoyez un fichier PDF, JPEG ou PNG.');
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

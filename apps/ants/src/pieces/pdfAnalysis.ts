@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { AppError } from '@permis/platform';
 import Piscina from 'piscina';
-import { proError } from '../pro/errors.ts';
+import { antsError } from '../domain/errors.ts';
 import type { PdfVerdict } from './pdfWorker.ts';
 
 /** Time and memory one PDF may take in its thread before it is stopped and refused. */
@@ -35,18 +34,15 @@ export async function closePdfAnalysis(): Promise<void> {
   await current?.destroy();
 }
 
-const REFUSALS: Record<Extract<PdfVerdict, { ok: false }>['code'], [number, string]> = {
-  PDF_UNREADABLE: [422, 'Ce PDF est illisible ou endommagé.'],
-  PDF_ENCRYPTED: [422, 'Ce PDF est protégé par un mot de passe : envoyez-le sans protection.'],
-  PDF_TOO_COMPLEX: [
-    422,
+/** What each refusal says this time (its status and title are the contract's). */
+const REFUSALS: Record<Extract<PdfVerdict, { ok: false }>['code'], string> = {
+  PDF_UNREADABLE: 'Ce PDF est illisible ou endommagé.',
+  PDF_ENCRYPTED: 'Ce PDF est protégé par un mot de passe : envoyez-le sans protection.',
+  PDF_TOO_COMPLEX:
     'Ce PDF est trop complexe pour être analysé : enregistrez-le à nouveau (par exemple avec « Imprimer » puis « Enregistrer au format PDF ») ou envoyez une photo du document.',
-  ],
-  PDF_TOO_MANY_PAGES: [422, 'Ce PDF compte trop de pages pour une pièce justificative.'],
-  PDF_ACTIVE_CONTENT: [
-    422,
+  PDF_TOO_MANY_PAGES: 'Ce PDF compte trop de pages pour une pièce justificative.',
+  PDF_ACTIVE_CONTENT:
     'Ce PDF contient du code (JavaScript) ou une action qui lance un programme : enregistrez-le à nouveau sans ce contenu (« Imprimer » puis « Enregistrer au format PDF ») ou envoyez une photo du document.',
-  ],
 };
 
 /**
@@ -61,7 +57,7 @@ export async function analysePdf(bytes: Buffer, limits: { timeMs?: number } = {}
     });
   } catch (error) {
     if (error instanceof Error && /queue is at limit/i.test(error.message)) {
-      throw proError(
+      throw antsError(
         'SERVICE_BUSY',
         'Le service analyse beaucoup de fichiers en ce moment : réessayez dans une minute.',
       );
@@ -70,6 +66,5 @@ export async function analysePdf(bytes: Buffer, limits: { timeMs?: number } = {}
     verdict = { ok: false, code: 'PDF_TOO_COMPLEX', reason: 'time or memory' };
   }
   if (verdict.ok) return verdict.pages;
-  const [status, message] = REFUSALS[verdict.code];
-  throw new AppError(status, verdict.code, message);
+  throw antsError(verdict.code, REFUSALS[verdict.code]);
 }

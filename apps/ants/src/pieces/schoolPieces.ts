@@ -9,7 +9,7 @@ import type { AntsDb } from '../db/index.ts';
 import { pieceFiles } from '../db/schema.ts';
 import { type HolderAudit, type SchoolActor, schoolAudit } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
-import { proError } from '../pro/errors.ts';
+import { antsError } from '../domain/errors.ts';
 import type { FileStore } from './fileStore.ts';
 import { fileView, findPieceFile } from './files.ts';
 import { inspectFile } from './inspect.ts';
@@ -21,7 +21,7 @@ import { inspectFile } from './inspect.ts';
 export async function piecesEditableApplication(db: AntsDb, schoolId: string, number: string) {
   const row = await findOwnApplication(db, schoolId, number);
   if (!inStateSet('piecesEditable', row.state)) {
-    throw proError(
+    throw antsError(
       'TRANSITION_REFUSED',
       'Les pièces justificatives ne peuvent plus être modifiées : la demande a été validée.',
     );
@@ -62,7 +62,7 @@ export async function storePieceFile(
       .where(and(eq(pieceFiles.applicationId, row.id), eq(pieceFiles.kind, piece.kind)));
     const total = (used?.pages ?? 0) + inspected.pages;
     if (total > piece.maxPages) {
-      throw proError('TOO_MANY_PAGES', `${piece.label} : ${total} pages pour ${piece.maxPages} au maximum.`);
+      throw antsError('TOO_MANY_PAGES', `${piece.label} : ${total} pages pour ${piece.maxPages} au maximum.`);
     }
     const [file] = await tx
       .insert(pieceFiles)

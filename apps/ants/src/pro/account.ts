@@ -8,7 +8,7 @@ import type { AntsDb } from '../db/index.ts';
 import { proUsers } from '../db/schema.ts';
 import { schoolAudit } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
-import { proError } from './errors.ts';
+import { antsError } from '../domain/errors.ts';
 import { createProSignIn } from './signIn.ts';
 import { revokeProTokens } from './token.ts';
 
@@ -25,13 +25,13 @@ export async function changeProPassword(
   change: z.output<typeof passwordChangeSchema>,
 ): Promise<number> {
   const [row] = await db.select().from(proUsers).where(eq(proUsers.id, user.userId)).limit(1);
-  if (!row) throw proError('TOKEN_INVALID');
+  if (!row) throw antsError('TOKEN_INVALID');
   const { throttle } = createProSignIn(db);
   const key = `${user.agrementNumber}/${row.login}`;
   await throttle.assertAllowed(ip, key);
   if (!(await verifyPassword(row.passwordHash ?? undefined, change.currentPassword))) {
     await throttle.recordFailure(ip, key);
-    throw proError('VALIDATION', 'Certains champs sont invalides.', [
+    throw antsError('VALIDATION', 'Certains champs sont invalides.', [
       { path: 'currentPassword', message: 'Le mot de passe actuel est incorrect.' },
     ]);
   }

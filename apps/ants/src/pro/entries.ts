@@ -22,7 +22,7 @@ import { toView } from '../applications/view.ts';
 import type { AntsDb } from '../db/index.ts';
 import { applicationEntries, applications } from '../db/schema.ts';
 import type { SchoolActor } from '../domain/actor.ts';
-import { proError } from './errors.ts';
+import { antsError } from '../domain/errors.ts';
 
 type Steps = { [S in SavedStep]?: z.output<(typeof newApplicationStepSchemas)[S]> };
 type Request = z.output<typeof createApplicationSchema>;
@@ -41,7 +41,7 @@ export async function startEntry(db: AntsDb, schoolId: string, fromNumber?: stri
   if (fromNumber) {
     const source = await findOwnApplication(db, schoolId, fromNumber);
     if (source.type !== '02' || source.state !== 'accepted') {
-      throw proError(
+      throw antsError(
         'TRANSITION_REFUSED',
         'La demande de titre (Cerfa 06) se fait depuis une demande Cerfa 02 acceptée.',
       );
@@ -97,19 +97,19 @@ export async function saveEntryStep<S extends SavedStep>(
   const schoolId = school.id;
   const row = await findOwnEntry(db, schoolId, id);
   if (row.applicationId) {
-    throw proError('TRANSITION_REFUSED', 'La demande est déjà créée : modifiez-la depuis sa page.');
+    throw antsError('TRANSITION_REFUSED', 'La demande est déjà créée : modifiez-la depuis sa page.');
   }
   const steps: Steps = { ...(row.steps as Steps), [step]: body };
   const missing = SAVED_STEPS.slice(0, SAVED_STEPS.indexOf(step)).find((earlier) => !steps[earlier]);
   if (missing) {
     const label = NEW_APPLICATION_STEPS.find((s) => s.id === missing)!.label;
-    throw proError('TRANSITION_REFUSED', `Complétez d'abord l'étape « ${label} ».`);
+    throw antsError('TRANSITION_REFUSED', `Complétez d'abord l'étape « ${label} ».`);
   }
   const request = requestOf(steps);
   const errors = [...dataErrors(request, parisToday()), ...motifErrors(steps)].filter((error) =>
     pathInStep(step, error.path),
   );
-  if (errors.length > 0) throw proError('DATA_ERROR', API_ERRORS.DATA_ERROR.title, errors);
+  if (errors.length > 0) throw antsError('DATA_ERROR', API_ERRORS.DATA_ERROR.title, errors);
 
   await db.update(applicationEntries).set({ steps, updatedAt: new Date() }).where(eq(applicationEntries.id, row.id));
   if (step === 'dossier') {
@@ -178,7 +178,7 @@ async function findOwnEntry(db: AntsDb, schoolId: string, id: string) {
     .from(applicationEntries)
     .where(and(eq(applicationEntries.id, id), eq(applicationEntries.proAccountId, schoolId)))
     .limit(1);
-  if (!row) throw proError('NOT_FOUND', ENTRY_NOT_FOUND);
+  if (!row) throw antsError('NOT_FOUND', ENTRY_NOT_FOUND);
   return row;
 }
 

@@ -1,6 +1,6 @@
 import { createRateLimiter, type HttpServer, type RatePolicy, rateLimitHeaders } from '@permis/platform';
 import type { AntsDb } from '../db/index.ts';
-import { proError } from './errors.ts';
+import { antsError } from '../domain/errors.ts';
 import { findProCaller } from './token.ts';
 
 /**
@@ -20,7 +20,7 @@ export function rateLimitProApi(app: HttpServer, db: AntsDb, perMinute: number, 
     reply.headers(rateLimitHeaders(policy, taken));
     if (!taken.allowed) {
       reply.header('retry-after', String(taken.resetSeconds));
-      throw proError('RATE_LIMITED', `Trop de requêtes pour ce compte : réessayez dans ${taken.resetSeconds} s.`);
+      throw antsError('RATE_LIMITED', `Trop de requêtes pour ce compte : réessayez dans ${taken.resetSeconds} s.`);
     }
   });
 }

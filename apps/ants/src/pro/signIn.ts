@@ -1,10 +1,10 @@
-import { API_ERRORS } from '@permis/ants-api';
-import { AppError, createLoginThrottle, verifyPassword } from '@permis/platform';
+import { createLoginThrottle, verifyPassword } from '@permis/platform';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
 import { proAccounts, proUsers } from '../db/schema.ts';
 import { schoolAudit } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
+import { antsError } from '../domain/errors.ts';
 
 export type ProCredentials = { agrementNumber: string; login: string; password: string };
 export type SignedInPro = { accountId: string; userId: string };
@@ -35,7 +35,7 @@ export function createProSignIn(db: AntsDb) {
       const ok = await verifyPassword(row?.user.passwordHash ?? undefined, password);
       if (!row || !ok || !row.user.active || !row.accountActive) {
         await throttle.recordFailure(ip, key);
-        throw new AppError(401, 'AUTHENTICATION_FAILED', API_ERRORS.AUTHENTICATION_FAILED.title);
+        throw antsError('AUTHENTICATION_FAILED');
       }
       await throttle.recordSuccess(ip, key);
       const signedIn = { accountId: row.user.proAccountId, userId: row.user.id };

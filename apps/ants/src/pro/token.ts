@@ -7,8 +7,8 @@ import type { AntsDb } from '../db/index.ts';
 import { apiTokens, proAccounts, proUsers } from '../db/schema.ts';
 import { schoolAudit } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
+import { antsError } from '../domain/errors.ts';
 import type { AntsServices } from '../services.ts';
-import { proError } from './errors.ts';
 import { proOperation } from './operation.ts';
 import { createProSignIn } from './signIn.ts';
 
@@ -151,6 +151,6 @@ export async function findProCaller(db: AntsDb, request: FastifyRequest): Promis
 /** The school calling the professional API with its bearer token, or 401. */
 export async function requireProCaller(db: AntsDb, request: FastifyRequest): Promise<ProCaller> {
   const caller = await findProCaller(db, request);
-  if (!caller) throw proError('TOKEN_INVALID');
+  if (!caller) throw antsError('TOKEN_INVALID');
   return caller;
 }

@@ -1,6 +1,5 @@
 import type { ProUserView, proUserInvitationSchema } from '@permis/ants-api';
 import {
-  AppError,
   createRateLimiter,
   hashPassword,
   type MailQueue,
@@ -17,6 +16,7 @@ import type { AntsDb } from '../db/index.ts';
 import { proAccounts, proUsers, proUserTokens } from '../db/schema.ts';
 import { schoolAudit } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
+import { antsError } from '../domain/errors.ts';
 import { revokeProTokens } from './token.ts';
 
 /** How long an invitation link lasts: a week, as the candidates' activation link. */
@@ -29,8 +29,7 @@ const LINK_GONE = "Ce lien n'est plus valable : demandez au gestionnaire du comp
 async function takeInvitation(db: AntsDb, me: ProAccount) {
   const limiter = createRateLimiter(db, { name: 'pro-invitations', quota: INVITATIONS_PER_DAY, windowSeconds: 86400 });
   if (!(await limiter.take(`invitations:${me.id}`)).allowed) {
-    throw new AppError(
-      429,
+    throw antsError(
       'RATE_LIMITED',
       "Trop d'invitations envoyées aujourd'hui par votre établissement : réessayez demain.",
     );
@@ -39,7 +38,7 @@ async function takeInvitation(db: AntsDb, me: ProAccount) {
 
 function assertManager(me: ProAccount) {
   if (!me.manager) {
-    throw new AppError(403, 'FORBIDDEN', "Seul le gestionnaire du compte de l'établissement gère ses utilisateurs.");
+    throw antsError('FORBIDDEN', "Seul le gestionnaire du compte de l'établissement gère ses utilisateurs.");
   }
 }
 
@@ -84,7 +83,7 @@ export async function inviteProUser(
       .onConflictDoNothing()
       .returning();
     if (!user) {
-      throw new AppError(409, 'LOGIN_TAKEN', 'Certains champs sont invalides.', [
+      throw antsError('LOGIN_TAKEN', 'Certains champs sont invalides.', [
         { path: 'login', message: 'Cet identifiant est déjà utilisé dans votre établissement.' },
       ]);
     }
@@ -110,7 +109,7 @@ export async function resendProInvitation(
   assertManager(me);
   const user = await ownUser(db, me, userId);
   if (user.passwordHash || !user.active) {
-    throw new AppError(409, 'USER_NOT_INVITED', "Cet utilisateur n'attend pas d'invitation.");
+    throw antsError('USER_NOT_INVITED', "Cet utilisateur n'attend pas d'invitation.");
   }
   await takeInvitation(db, me);
   await sendInvitation(db, notify, me, user.id);
@@ -169,7 +168,7 @@ export async function setProUserActive(
   assertManager(me);
   const user = await ownUser(db, me, userId);
   if (user.id === me.userId) {
-    throw new AppError(409, 'OWN_ACCOUNT', 'Vous ne pouvez pas désactiver votre propre accès.');
+    throw antsError('OWN_ACCOUNT', 'Vous ne pouvez pas désactiver votre propre accès.');
   }
   if (user.active === active) return;
   await db.transaction(async (tx) => {
@@ -192,7 +191,7 @@ async function ownUser(db: AntsDb, me: ProAccount, userId: string) {
     .from(proUsers)
     .where(and(eq(proUsers.id, userId), eq(proUsers.proAccountId, me.id)))
     .limit(1);
-  if (!user) throw new AppError(404, 'USER_NOT_FOUND', 'Utilisateur introuvable.');
+  if (!user) throw antsError('USER_NOT_FOUND', 'Utilisateur introuvable.');
   return user;
 }
 
@@ -212,7 +211,7 @@ async function invitationOf(db: Pick<AntsDb, 'select'>, token: string) {
       ),
     )
     .limit(1);
-  if (!row) throw new AppError(410, 'LINK_GONE', LINK_GONE);
+  if (!row) throw antsError('LINK_GONE', LINK_GONE);
   return row;
 }
 
@@ -243,7 +242,7 @@ export async function acceptProInvitation(
       .set({ usedAt: new Date() })
       .where(and(eq(proUserTokens.tokenHash, sha256(token)), isNull(proUserTokens.usedAt)))
       .returning();
-    if (used.length !== 1) throw new AppError(410, 'LINK_GONE', LINK_GONE);
+    if (used.length !== 1) throw antsError('LINK_GONE', LINK_GONE);
     await tx.update(proUsers).set({ passwordHash, lastLoginAt: new Date() }).where(eq(proUsers.id, user.id));
     await recordAudit(tx, {
       by: schoolAudit({ id: account.id, userId: user.id }),

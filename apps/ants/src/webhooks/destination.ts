@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { proError } from '../pro/errors.ts';
+import { antsError } from '../domain/errors.ts';
 
 /**
  * Where the national service may push: a school's receiver on the Internet, never the service's
@@ -43,7 +43,7 @@ type Resolved = { address: string; family: number };
  * `resolve`, only what the address itself says (scheme, a literal IP).
  */
 export async function checkDestination(url: string, policy: DestinationPolicy, resolve = true): Promise<Resolved[]> {
-  const refused = () => proError('WEBHOOK_URL_REFUSED', DESTINATION_REFUSED);
+  const refused = () => antsError('WEBHOOK_URL_REFUSED', DESTINATION_REFUSED);
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -62,7 +62,7 @@ export async function checkDestination(url: string, policy: DestinationPolicy, r
       ? [{ address: host, family: isIP(host) }]
       : await lookup(host, { all: true, verbatim: true });
   } catch {
-    throw proError('WEBHOOK_URL_REFUSED', "Le nom de l'adresse du webhook est introuvable.");
+    throw antsError('WEBHOOK_URL_REFUSED', "Le nom de l'adresse du webhook est introuvable.");
   }
   if (addresses.length === 0) throw refused();
   if (!policy.allowPrivate && addresses.some((a) => !isPublicAddress(a.address))) throw refused();

@@ -1,6 +1,8 @@
-import { AntsApiError, createAntsClient } from '@permis/ants-api';
+import { AntsApiError, createAntsClient, isApiErrorCode } from '@permis/ants-api';
 import { AppError, type SecretBox } from '@permis/platform';
+import { SCHOOL_ERRORS } from '@permis/school-api';
 import type { offices } from '../db/schema.ts';
+import { schoolError } from '../errors.ts';
 
 export type AntsClient = ReturnType<typeof createAntsClient>;
 type OfficeRow = typeof offices.$inferSelect;
@@ -31,8 +33,7 @@ export function createAntsClients(options: { baseUrl: string; box: SecretBox; ti
     /** The client of an office, or a clear refusal naming what the dirigeant must fill in. */
     forOffice(office: OfficeRow): AntsClient {
       if (!office.cerfaAgrement || !office.antsLogin || !office.antsPasswordSealed) {
-        throw new AppError(
-          409,
+        throw schoolError(
           'OFFICE_WITHOUT_AGREMENT',
           `Le bureau ${office.name} n'a pas d'agrément pour Cerfa complet (numéro d'agrément, identifiant et mot de passe ANTS) : renseignez-le dans l'Espace Dirigeant > Paramètres > Bureaux.`,
         );
@@ -55,23 +56,26 @@ export type AntsClients = ReturnType<typeof createAntsClients>;
  */
 export function fromAnts(error: unknown, officeName?: string): never {
   if (!(error instanceof AntsApiError)) throw error;
-  if (error.code === 'UNAVAILABLE') throw new AppError(503, 'ANTS_UNAVAILABLE', error.message);
+  if (error.code === 'UNAVAILABLE') throw schoolError('ANTS_UNAVAILABLE', error.message);
   if (isAuthenticationFailure(error)) {
-    throw new AppError(
-      422,
-      'ANTS_AUTHENTICATION_FAILED',
+    throw schoolError(
+      'OFFICE_CREDENTIALS_REFUSED',
       `${error.message}${officeName ? ` Vérifiez l'agrément pour Cerfa du bureau ${officeName} dans l'Espace Dirigeant > Paramètres > Bureaux.` : ''}`,
     );
   }
   if (error.status >= 500) {
-    throw new AppError(
-      503,
+    throw schoolError(
       'ANTS_UNAVAILABLE',
       "Le site de l'ANTS a rencontré une erreur. Rien n'a été perdu : réessayez dans quelques instants.",
     );
   }
-  const status = error.status === 404 || error.status === 409 ? error.status : 422;
-  throw new AppError(status, `ANTS_${error.code}`, error.message, error.fields);
+  // The national code travels as it is, in its own member: the pages read it through the contract.
+  const antsCode = isApiErrorCode(error.code) ? error.code : undefined;
+  throw AppError.of(SCHOOL_ERRORS, 'ANTS_REFUSED', error.message, {
+    status: error.status === 404 || error.status === 409 ? error.status : undefined,
+    fields: error.fields,
+    extensions: antsCode ? { antsCode } : undefined,
+  });
 }
 
 /** The national service refused the office's credentials (the seed's "Erreur d'authentification"). */

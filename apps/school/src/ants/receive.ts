@@ -1,10 +1,11 @@
 import { applicationSchema } from '@permis/ants-api';
 import { WebhookVerificationError, webhookSigner } from '@permis/ants-api/webhooks';
-import { AppError, type SecretBox } from '@permis/platform';
+import type { SecretBox } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SchoolDb } from '../db/index.ts';
 import { offices, onlineApplications } from '../db/schema.ts';
+import { schoolError } from '../errors.ts';
 import { saveApplication } from '../online/store.ts';
 
 const eventSchema = z.object({ id: z.uuid(), type: z.literal('application.updated'), application: applicationSchema });
@@ -27,7 +28,7 @@ export async function receivePush(
   const [office] = z.uuid().safeParse(officeId).success
     ? await db.select().from(offices).where(eq(offices.id, officeId)).limit(1)
     : [];
-  if (!office?.webhookSecretSealed) throw new AppError(401, 'BAD_SIGNATURE', 'Signature absente ou invalide.');
+  if (!office?.webhookSecretSealed) throw schoolError('BAD_SIGNATURE', 'Signature absente ou invalide.');
   // Standard Webhooks, verified by its library: the signature of "id.timestamp.body", and a
   // timestamp within five minutes (an old push replayed is refused).
   try {
@@ -35,14 +36,14 @@ export async function receivePush(
   } catch (error) {
     const stale = error instanceof WebhookVerificationError && /timestamp/i.test(error.message);
     throw stale
-      ? new AppError(401, 'STALE', 'Notification trop ancienne.')
-      : new AppError(401, 'BAD_SIGNATURE', 'Signature absente ou invalide.');
+      ? schoolError('STALE', 'Notification trop ancienne.')
+      : schoolError('BAD_SIGNATURE', 'Signature absente ou invalide.');
   }
   let parsed: z.infer<typeof eventSchema>;
   try {
     parsed = eventSchema.parse(JSON.parse(body));
   } catch {
-    throw new AppError(400, 'VALIDATION', 'Notification illisible.');
+    throw schoolError('VALIDATION', 'Notification illisible.');
   }
   const { application } = parsed;
   const [known] = await db

@@ -1,8 +1,9 @@
-import { AppError, forbidden, type SessionManager, unauthenticated } from '@permis/platform';
+import { forbidden, type SessionManager, unauthenticated } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { SchoolDb } from '../db/index.ts';
 import { schools, userRights, users } from '../db/schema.ts';
+import { schoolError } from '../errors.ts';
 import { RIGHTS, type Right, type Role } from '../users/rights.ts';
 
 export const SUBJECT = 'school-user';
@@ -74,8 +75,7 @@ export async function requireDirigeant(ctx: AuthContext, request: FastifyRequest
 export async function requireRight(ctx: AuthContext, request: FastifyRequest, right: Right): Promise<CurrentUser> {
   const user = await requireUser(ctx, request);
   if (!user.rights.includes(right)) {
-    throw new AppError(
-      403,
+    throw schoolError(
       'RIGHT_REQUIRED',
       `Vous n'avez pas le droit « ${RIGHTS[right]} ». Demandez-le au dirigeant de l'auto-école (Espace Dirigeant > Connexions > Droits utilisateurs).`,
     );

@@ -1,5 +1,6 @@
 import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
+import { schoolError } from '../errors.ts';
 import { type AuthContext, loadUser, requireUser, SUBJECT } from './context.ts';
 import { createUserSignIn } from './signIn.ts';
 
@@ -18,7 +19,7 @@ export function authRoutes(app: HttpServer, ctx: AuthContext) {
       const outcome = await signIn(request.ip, request.body);
       if (!outcome.ok) {
         request.log.info({ userId: outcome.userId }, 'échec de connexion');
-        return app.problem(reply, 401, 'WRONG_CREDENTIALS', WRONG_CREDENTIALS);
+        throw schoolError('WRONG_CREDENTIALS', WRONG_CREDENTIALS);
       }
       const { csrfToken } = await ctx.sessions.start(reply, SUBJECT, outcome.userId);
       request.log.info({ userId: outcome.userId }, 'connexion');

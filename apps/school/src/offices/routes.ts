@@ -1,7 +1,8 @@
-import { AppError, type HttpServer } from '@permis/platform';
+import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
 import { callAnts } from '../ants/clients.ts';
 import { requireDirigeant, requireUser } from '../auth/context.ts';
+import { schoolError } from '../errors.ts';
 import type { SchoolServices } from '../services.ts';
 import { officeForm } from './form.ts';
 import { checkCredentials, createOffice, findOffice, listOffices, type OfficeRow, updateOffice } from './save.ts';
@@ -99,7 +100,7 @@ export function officeRoutes(app: HttpServer, ctx: SchoolServices) {
         !antsLogin && { path: 'antsLogin', message: "Indiquez l'identifiant ANTS." },
         !password && { path: 'antsPassword', message: 'Indiquez le mot de passe ANTS.' },
       ].filter((f): f is { path: string; message: string } => Boolean(f));
-      if (missing.length > 0) throw new AppError(400, 'PREFECTURES_NEED', PREFECTURES_NEED, missing);
+      if (missing.length > 0) throw schoolError('PREFECTURES_NEED', PREFECTURES_NEED, missing);
       const client = clients.withCredentials({ agrementNumber: cerfaAgrement, login: antsLogin, password });
       const prefectures = await callAnts(() => client.prefectures(postalCode), office.name);
       return { prefectures };

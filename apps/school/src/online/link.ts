@@ -1,10 +1,11 @@
 import { type HeldApplication, samePerson } from '@permis/ants-api';
-import { AppError, notFound } from '@permis/platform';
+import { notFound } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import { type AntsClients, callAnts } from '../ants/clients.ts';
 import type { SchoolDb } from '../db/index.ts';
 import { offices, onlineApplications, students } from '../db/schema.ts';
 import { recordAudit } from '../domain/audit.ts';
+import { schoolError } from '../errors.ts';
 import { loadDossier, saveDossier } from '../students/dossier.ts';
 import type { DossierForm, OnlineDossierForm } from '../students/form.ts';
 import { saveApplication } from './store.ts';
@@ -54,8 +55,7 @@ export async function linkApplication(
   if (!row) throw notFound("Cette demande n'est pas dans la liste de l'agence : mettez la liste à jour.");
   if (row.studentId && row.studentId !== student.id && !request.change) {
     const [current] = await db.select().from(students).where(eq(students.id, row.studentId)).limit(1);
-    throw new AppError(
-      409,
+    throw schoolError(
       'ALREADY_LINKED',
       `Cette demande est déjà reliée à ${current ? `${current.birthName} ${current.firstName}` : 'un élève'} : pour la relier à un autre élève, choisissez « Changer d'élève » et confirmez.`,
     );
@@ -63,8 +63,7 @@ export async function linkApplication(
   const [owner] = await db.select().from(offices).where(eq(offices.id, row.officeId)).limit(1);
   const fresh = await callAnts(() => clients.forOffice(owner!).getApplication(row.number), owner!.name);
   if (!samePerson(fresh.candidate, student) && !request.confirmMismatch) {
-    throw new AppError(
-      409,
+    throw schoolError(
       'IDENTITY_MISMATCH',
       `L'élève choisi (${who(student)}) n'a pas le nom, le prénom ou la date de naissance du candidat de la demande (${who(fresh.candidate)}). Vérifiez qu'il s'agit bien de la même personne, puis confirmez.`,
     );
@@ -76,8 +75,7 @@ export async function linkApplication(
       .where(and(eq(students.schoolId, actor.schoolId), eq(students.email, fresh.candidate.email.toLowerCase())))
       .limit(1);
     if (taken && taken.id !== student.id) {
-      throw new AppError(
-        409,
+      throw schoolError(
         'EMAIL_TAKEN',
         "L'email de la demande est déjà celui d'un autre élève : ni la fiche ni le lien n'ont été modifiés.",
       );

@@ -1,8 +1,9 @@
-import { AppError, pgErrorCode } from '@permis/platform';
+import { pgErrorCode } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import type { SchoolDb } from '../db/index.ts';
 import { offices, students } from '../db/schema.ts';
 import { recordAudit } from '../domain/audit.ts';
+import { schoolError } from '../errors.ts';
 import type { StudentForm } from './form.ts';
 
 type Author = { id: string; schoolId: string };
@@ -15,7 +16,7 @@ export async function assertOffice(db: SchoolDb, schoolId: string, officeId: str
     .where(and(eq(offices.id, officeId), eq(offices.schoolId, schoolId)))
     .limit(1);
   if (!office) {
-    throw new AppError(400, 'VALIDATION', 'Certains champs sont invalides.', [
+    throw schoolError('VALIDATION', 'Certains champs sont invalides.', [
       { path: 'officeId', message: 'Choisissez un bureau de votre auto-école.' },
     ]);
   }
@@ -32,7 +33,7 @@ export async function saveStudent(db: SchoolDb, me: Author, id: string | null, f
     .where(and(eq(students.schoolId, me.schoolId), eq(students.email, form.email)))
     .limit(1);
   if (taken && taken.id !== id) {
-    throw new AppError(409, 'EMAIL_TAKEN', EMAIL_TAKEN, [{ path: 'email', message: EMAIL_TAKEN }]);
+    throw schoolError('EMAIL_TAKEN', EMAIL_TAKEN, [{ path: 'email', message: EMAIL_TAKEN }]);
   }
   const save = db.transaction(async (tx) => {
     const [row] =
@@ -57,7 +58,7 @@ export async function saveStudent(db: SchoolDb, me: Author, id: string | null, f
   // Two saves racing for the same email: the unique index decides, with the same message.
   return save.catch((error: unknown) => {
     if (pgErrorCode(error) === '23505') {
-      throw new AppError(409, 'EMAIL_TAKEN', EMAIL_TAKEN, [{ path: 'email', message: EMAIL_TAKEN }]);
+      throw schoolError('EMAIL_TAKEN', EMAIL_TAKEN, [{ path: 'email', message: EMAIL_TAKEN }]);
     }
     throw error;
   });

@@ -1,8 +1,9 @@
-import { conflict, hashPassword, notFound, pgErrorCode } from '@permis/platform';
+import { hashPassword, notFound, pgErrorCode } from '@permis/platform';
 import { and, asc, eq } from 'drizzle-orm';
 import type { SchoolDb } from '../db/index.ts';
 import { userRights, users } from '../db/schema.ts';
 import { recordAudit } from '../domain/audit.ts';
+import { schoolError } from '../errors.ts';
 import { DEFAULT_RIGHTS, RIGHT_CODES, RIGHTS, RIGHTS_DOMAIN, ROLE_LABELS } from './rights.ts';
 
 type Dirigeant = { id: string; schoolId: string };
@@ -57,7 +58,7 @@ export async function createUser(
       return userId;
     });
   } catch (error) {
-    if (pgErrorCode(error) === '23505') throw conflict('LOGIN_TAKEN', 'Cet identifiant est déjà utilisé.');
+    if (pgErrorCode(error) === '23505') throw schoolError('LOGIN_TAKEN', 'Cet identifiant est déjà utilisé.');
     throw error;
   }
 }

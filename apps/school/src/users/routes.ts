@@ -1,6 +1,7 @@
-import { conflict, type HttpServer } from '@permis/platform';
+import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
 import { requireDirigeant } from '../auth/context.ts';
+import { schoolError } from '../errors.ts';
 import type { SchoolServices } from '../services.ts';
 import { createUser, findSchoolUser, listUsers, setUserRights, userRightsOf } from './manage.ts';
 import { isRight, ROLE_LABELS } from './rights.ts';
@@ -87,7 +88,7 @@ export function userRoutes(app: HttpServer, ctx: SchoolServices) {
       const entries = Object.entries(request.body.rights);
       const unknown = entries.filter(([code]) => !isRight(code));
       if (unknown.length > 0) {
-        throw conflict('UNKNOWN_RIGHT', `Droit inconnu : ${unknown.map(([c]) => c).join(', ')}.`);
+        throw schoolError('UNKNOWN_RIGHT', `Droit inconnu : ${unknown.map(([c]) => c).join(', ')}.`);
       }
       await setUserRights(ctx.db, me, user, entries);
       return { ok: true };

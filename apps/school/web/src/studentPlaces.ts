@@ -60,5 +60,5 @@ export function placesSaveError(error: unknown): unknown {
   if (!(error instanceof ApiError) || error.fields.length === 0) return error;
   const fields = error.fields.map((f) => ({ path: FIELD_OF_PATH[f.path] ?? f.path, message: f.message }));
   const others = error.fields.filter((f) => !isPlaceField(f.path)).map((f) => fieldErrorText(f));
-  return new ApiError(error.status, error.code, joinSentences([error.message, ...others]), fields);
+  return new ApiError(error.status, error.code, joinSentences([error.message, ...others]), fields, error.extensions);
 }
