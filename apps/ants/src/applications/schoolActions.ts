@@ -1,4 +1,4 @@
-import type { TransferRequest } from '@permis/ants-api';
+import { actionAllowed, type TransferRequest } from '@permis/ants-api';
 import type { SchoolActor } from '../pro/actor.ts';
 import type { AntsServices } from '../services.ts';
 import { findOwnApplication } from './find.ts';
@@ -20,7 +20,7 @@ export function createSchoolActions(services: Pick<AntsServices, 'db' | 'hooks'>
     async validate(school: SchoolActor, number: string) {
       const row = await findOwnApplication(db, school.id, number);
       const updated = await validateApplication(db, row, school);
-      if (updated.state === 'awaiting_candidate') await hooks.onAwaitingCandidate(updated.id);
+      if (actionAllowed('confirm', updated.state)) await hooks.onAwaitingCandidate(updated.id);
       return toView(updated);
     },
     async remove(school: SchoolActor, number: string) {

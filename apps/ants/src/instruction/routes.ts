@@ -88,7 +88,7 @@ export function instructionRoutes(app: HttpServer, ctx: AntsServices) {
       const ephotoCode = await attachedEphotoCode(db, row.id);
       return {
         application: toView(row),
-        prefecture: findPrefecture((row.dossier as { prefectureCode: string }).prefectureCode)?.label ?? '',
+        prefecture: findPrefecture(row.dossier.prefectureCode)?.label ?? '',
         ephotoCode,
         pieces: await listPieces(db, row.id),
       };
