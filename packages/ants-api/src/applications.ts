@@ -100,6 +100,20 @@ export const dossierSchema = z.object({
 });
 export type Dossier = z.infer<typeof dossierSchema>;
 
+/** The dossier's fields that hold a string: a text, a code or a date. */
+type DossierStringField = {
+  [K in keyof Dossier]-?: NonNullable<Dossier[K]> extends string ? K : never;
+}[keyof Dossier];
+
+/**
+ * The dossier's dates (yyyy-mm-dd), read from its schema: a form shows and takes them back as
+ * dd/mm/yyyy, so a date field added to `dossierSchema` is converted without being listed anywhere.
+ */
+export const DOSSIER_DATE_FIELDS = Object.entries(dossierSchema.shape)
+  .filter(([, field]) => (field instanceof z.ZodOptional ? field.unwrap() : field) instanceof z.ZodISODate)
+  // The filter keeps ISO dates only, which are strings: the compiler cannot follow it through.
+  .map(([name]) => name as DossierStringField);
+
 export const createApplicationSchema = z.object({
   type: z.enum(APPLICATION_TYPES),
   candidate: candidateSchema,

@@ -2,6 +2,7 @@ import {
   API_ERRORS,
   type Candidate,
   type createApplicationSchema,
+  inStateSet,
   parisToday,
   REGISTERED_ELSEWHERE,
   STATE_SETS,
@@ -184,8 +185,8 @@ export async function assertMayApply(
   // A school creating learns nothing of others' demands; the candidate may: they are their own.
   const onlyOwn = at === 'creation' && holderId !== null;
   const blocking = live
-    .filter((a) => !(type === '02' && a.state === 'accepted'))
-    .filter((a) => own(a) || (!onlyOwn && a.state !== 'draft'));
+    .filter((a) => !(type === '02' && inStateSet('granted', a.state)))
+    .filter((a) => own(a) || (!onlyOwn && inStateSet('claims', a.state)));
   if (blocking.length > 0) {
     // The number only to whoever holds it: to another, it would open a takeover.
     const mine = blocking.find(own);
@@ -208,7 +209,7 @@ export async function assertMayApply(
         and(
           eq(applications.candidateId, candidateId),
           eq(applications.type, '02'),
-          eq(applications.state, 'accepted'),
+          inArray(applications.state, [...STATE_SETS.granted]),
           holderId === null ? undefined : eq(applications.proAccountId, holderId),
         ),
       )
@@ -351,7 +352,7 @@ async function matchCandidate(
             })
           )
             .filter((a) => a.proAccountId === schoolId)
-            .map((a) => a.candidate as Candidate);
+            .map((a) => a.candidate);
     for (const stored of compared) {
       if (!samePerson(stored, c)) throw antsError('EMAIL_ALREADY_USED');
       if (!sameBirth(stored, c)) throw antsError('CANDIDATE_DATA_DIFFERS');

@@ -1,4 +1,4 @@
-import type { TransferRequest } from '@permis/ants-api';
+import { actionAllowed, type TransferRequest } from '@permis/ants-api';
 import type { AntsDb } from '../db/index.ts';
 import type { SchoolActor } from '../domain/actor.ts';
 import { findOwnApplication } from './find.ts';
@@ -25,7 +25,7 @@ export function createSchoolActions(services: { db: AntsDb; hooks: SchoolActionH
     async validate(school: SchoolActor, number: string) {
       const row = await findOwnApplication(db, school.id, number);
       const updated = await validateApplication(db, row, school);
-      if (updated.state === 'awaiting_candidate') await hooks.onAwaitingCandidate(updated.id);
+      if (actionAllowed('confirm', updated.state)) await hooks.onAwaitingCandidate(updated.id);
       return toView(updated);
     },
     async remove(school: SchoolActor, number: string) {

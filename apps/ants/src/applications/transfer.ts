@@ -1,4 +1,4 @@
-import { API_ERRORS, type Candidate, inStateSet, samePerson, type TransferRequest } from '@permis/ants-api';
+import { API_ERRORS, inStateSet, samePerson, type TransferRequest } from '@permis/ants-api';
 import { createLoginThrottle } from '@permis/platform';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordNews, transferNews } from '../candidates/news.ts';
@@ -43,7 +43,7 @@ export function createTransfers(db: AntsDb): Transfers {
       const matches =
         found &&
         found.holderAgrement.toUpperCase() === request.holderAgrementNumber.toUpperCase() &&
-        samePerson(found.row.candidate as Candidate, request.candidate);
+        samePerson(found.row.candidate, request.candidate);
       if (!found || !matches) {
         await throttle.recordFailure(ip, schoolId);
         throw antsError('TRANSFER_NOT_THIS_CANDIDATE');

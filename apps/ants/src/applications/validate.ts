@@ -1,3 +1,4 @@
+import { actionAllowed } from '@permis/ants-api';
 import { PIECES } from '@permis/referentiel';
 import { eq, sql } from 'drizzle-orm';
 import type { AntsDb, AntsTx } from '../db/index.ts';
@@ -19,7 +20,8 @@ export async function validateApplication(
   school: SchoolActor,
 ): Promise<ApplicationRow> {
   return db.transaction(async (tx) => {
-    if (row.state === 'draft') await assertReadyToSend(tx, row);
+    // Only when it may leave: otherwise the machine refuses it, whatever is missing.
+    if (actionAllowed('validate', row.state)) await assertReadyToSend(tx, row);
     return transition(tx, row, 'validate', { type: 'school', id: school.id, userId: school.userId });
   });
 }

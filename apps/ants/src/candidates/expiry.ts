@@ -1,5 +1,6 @@
+import { ACTION_FROM } from '@permis/ants-api';
 import type { HttpServer } from '@permis/platform';
-import { and, eq, isNotNull, isNull, lt } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { transition } from '../applications/machine.ts';
 import type { AntsDb } from '../db/index.ts';
@@ -25,7 +26,7 @@ export async function expireUnactivatedAccounts(db: AntsDb, now = new Date()): P
       const waiting = await tx
         .select()
         .from(applications)
-        .where(and(eq(applications.candidateId, candidate.id), eq(applications.state, 'awaiting_candidate')));
+        .where(and(eq(applications.candidateId, candidate.id), inArray(applications.state, [...ACTION_FROM.expire])));
       for (const row of waiting) {
         await transition(
           tx,

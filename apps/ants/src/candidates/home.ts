@@ -1,10 +1,23 @@
-import { actionAllowed, type CandidateHome, type HomeNotification } from '@permis/ants-api';
+import {
+  actionAllowed,
+  type CandidateHome,
+  type HomeNotification,
+  OWN_NEXT,
+  OWN_NEXT_STEP,
+  type OwnNext,
+} from '@permis/ants-api';
 import { eq } from 'drizzle-orm';
 import type { AntsDb } from '../db/index.ts';
 import { applications, candidates } from '../db/schema.ts';
 import { unreadMessages } from './messages.ts';
 import { otherRecords } from './otherAddresses.ts';
 import { candidateSees } from './sees.ts';
+
+/** What waits for a candidat libre on their own demand, as their home says it. */
+const OWN_NOTICE: Record<OwnNext, (number: string) => string> = {
+  continue: (number) => `Votre demande n° ${number} est en brouillon : terminez-la pour l'envoyer.`,
+  complete: (number) => `Votre demande n° ${number} est à compléter.`,
+};
 
 /**
  * The candidate's home (seed 000): « Bienvenue PRÉNOM NOM », the sign-in before this one, and what
@@ -28,25 +41,20 @@ export async function candidateHome(
     otherRecords(db, me.id),
   ]);
   const notifications: HomeNotification[] = rows.filter(candidateSees).flatMap((row) => {
-    const own = `/monespace/nouvelle-demande/${row.number}`;
     if (actionAllowed('confirm', row.state)) {
       return [
         { text: `La demande n° ${row.number} attend votre validation.`, link: `/monespace/demarches/${row.number}` },
       ];
     }
     // A candidat libre's own demand waits for them as its holder.
-    if (row.proAccountId === null && row.state === 'draft') {
-      return [
-        {
-          text: `Votre demande n° ${row.number} est en brouillon : terminez-la pour l'envoyer.`,
-          link: `${own}?etape=photo`,
-        },
-      ];
-    }
-    if (row.proAccountId === null && row.state === 'to_complete') {
-      return [{ text: `Votre demande n° ${row.number} est à compléter.`, link: `${own}?etape=pieces` }];
-    }
-    return [];
+    const next = row.proAccountId === null ? OWN_NEXT[row.state] : null;
+    if (next === null) return [];
+    return [
+      {
+        text: OWN_NOTICE[next](row.number),
+        link: `/monespace/nouvelle-demande/${row.number}?etape=${OWN_NEXT_STEP[next]}`,
+      },
+    ];
   });
   if (others.length > 0) {
     // Demands a school typed under another address of the person's: theirs once they prove it.

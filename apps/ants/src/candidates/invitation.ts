@@ -1,6 +1,6 @@
-import type { Candidate } from '@permis/ants-api';
+import { ACTION_FROM } from '@permis/ants-api';
 import type { MailQueue } from '@permis/platform';
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { typedCivilIdentity } from '../applications/create.ts';
 import type { AntsDb } from '../db/index.ts';
 import { applications, candidates } from '../db/schema.ts';
@@ -29,7 +29,8 @@ export async function inviteCandidate(db: AntsDb, notifier: Notifier, applicatio
     .where(
       and(
         eq(applications.id, applicationId),
-        eq(applications.state, 'awaiting_candidate'),
+        // Invited to confirm it: the states the candidate's confirmation starts from.
+        inArray(applications.state, [...ACTION_FROM.confirm]),
         isNull(applications.candidateNotifiedAt),
       ),
     )
@@ -59,7 +60,8 @@ export async function requeueMissedInvitations(
     .from(applications)
     .where(
       and(
-        eq(applications.state, 'awaiting_candidate'),
+        // Invited to confirm it: the states the candidate's confirmation starts from.
+        inArray(applications.state, [...ACTION_FROM.confirm]),
         isNull(applications.candidateNotifiedAt),
         lt(applications.updatedAt, new Date(now.getTime() - graceMs)),
       ),
@@ -80,7 +82,7 @@ async function notifyCandidate(db: AntsDb, notifier: Notifier, applicationId: st
   // The contacts of the application being validated, never ones an earlier school left on the
   // record. The SMS only tells the news: what opens the account goes to the email alone (seed 000,
   // « le lien disponible dans le courrier électronique »), since a school may type any mobile.
-  const typed = application.candidate as Candidate;
+  const typed = application.candidate;
   const entered = typed.mobile ?? '';
   const mobile = internationalMobile(entered);
   const unproven = !candidate.activatedAt && candidate.franceConnectSub === null;

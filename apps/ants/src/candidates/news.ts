@@ -1,4 +1,4 @@
-import type { ApplicationAction } from '@permis/ants-api';
+import { type ApplicationAction, inStateSet } from '@permis/ants-api';
 import { type MailQueue, repeatEvery } from '@permis/platform';
 import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AntsDb, AntsTx } from '../db/index.ts';
@@ -28,7 +28,7 @@ export function newsOf(
   const title = after.type === '02' ? "demande d'inscription au permis de conduire" : 'demande de titre (permis)';
   switch (action) {
     case 'validate':
-      if (after.state !== 'under_instruction') return null;
+      if (!inStateSet('sent', after.state)) return null;
       return {
         kind: 'sent_to_instruction',
         subject: `Votre ${title} n° ${n} est transmise à l'instruction`,
@@ -92,7 +92,7 @@ export function newsOf(
           };
     case 'delete':
       // A draft was never theirs to know of.
-      if (before.state === 'draft') return null;
+      if (!inStateSet('seenByCandidate', before.state)) return null;
       return {
         kind: 'deleted',
         subject: `Votre ${title} n° ${n} est supprimée`,

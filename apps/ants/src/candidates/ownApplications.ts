@@ -53,7 +53,7 @@ export function candidateOwnApplicationRoutes(app: HttpServer, ctx: AntsServices
         ),
       )
       .limit(1);
-    if (!row || row.state === 'deleted') throw notFound("Cette démarche n'existe pas dans votre espace.");
+    if (!row || inStateSet('erased', row.state)) throw notFound("Cette démarche n'existe pas dans votre espace.");
     return row;
   };
   const piecesEditable = (row: ApplicationRow) => {
@@ -95,12 +95,7 @@ export function candidateOwnApplicationRoutes(app: HttpServer, ctx: AntsServices
   app.get(`${base}/:number`, { ...access, schema: { params: z.object({ number }) } }, async (request) => {
     const me = await requireCandidate(ctx, request);
     const row = await held(me.id, request.params.number);
-    const motif =
-      row.type === '06'
-        ? 'title'
-        : (row.dossier as { heldCategories?: string[] }).heldCategories?.length
-          ? 'extension'
-          : 'first';
+    const motif = row.type === '06' ? 'title' : row.dossier.heldCategories?.length ? 'extension' : 'first';
     return {
       number: row.number,
       type: row.type,

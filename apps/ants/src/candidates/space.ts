@@ -1,4 +1,4 @@
-import { actionAllowed, applicationNumberSchema, type Candidate, candidateStateLabel } from '@permis/ants-api';
+import { actionAllowed, applicationNumberSchema, candidateStateLabel } from '@permis/ants-api';
 import { type HttpServer, notFound } from '@permis/platform';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -100,7 +100,7 @@ export function candidateSpaceRoutes(app: HttpServer, ctx: AntsServices) {
           { type: 'candidate', id: me.id },
           { reason: 'Attestation sur l’honneur cochée' },
         );
-        await attestIdentity(tx, me.id, row.candidate as Candidate);
+        await attestIdentity(tx, me.id, row.candidate);
         return confirmed;
       });
       const ephoto = await attachedEphotoCode(db, row.id);

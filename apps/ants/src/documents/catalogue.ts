@@ -1,4 +1,10 @@
-import { type ApplicationState, type ApplicationType, type DocumentKind, STATE_SETS } from '@permis/ants-api';
+import {
+  type ApplicationState,
+  type ApplicationType,
+  type DocumentKind,
+  inStateSet,
+  STATE_SETS,
+} from '@permis/ants-api';
 
 export { DOCUMENT_KINDS, type DocumentKind } from '@permis/ants-api';
 
@@ -29,7 +35,7 @@ export function needsPhotoSignatureForm(type: ApplicationType, hasEphoto: boolea
 /** Whether a document exists yet for an application, and if not, why (in French). */
 export function availability(kind: DocumentKind, facts: AvailabilityFacts): { available: boolean; reason?: string } {
   const no = (reason: string) => ({ available: false, reason });
-  if (facts.state === 'deleted') return no('La demande a été supprimée.');
+  if (inStateSet('erased', facts.state)) return no('La demande a été supprimée.');
   switch (kind) {
     case 'medical_opinion':
       return { available: true };
@@ -49,10 +55,12 @@ export function availability(kind: DocumentKind, facts: AvailabilityFacts): { av
         : no('La demande n’a pas encore été transmise.');
     case 'registration_facsimile':
       if (facts.type !== '02') return no('Document réservé aux demandes d’inscription (Cerfa 02).');
-      return facts.state === 'accepted' ? { available: true } : no('L’inscription n’est pas encore acceptée.');
+      return inStateSet('granted', facts.state) ? { available: true } : no('L’inscription n’est pas encore acceptée.');
     case 'driving_rights':
       if (facts.type !== '06') return no('Document réservé aux demandes de titre (Cerfa 06).');
-      return facts.state === 'accepted' ? { available: true } : no('La demande de titre n’est pas encore acceptée.');
+      return inStateSet('granted', facts.state)
+        ? { available: true }
+        : no('La demande de titre n’est pas encore acceptée.');
     case 'cancellation_statement':
     case 'invalidation_statement':
       return facts.hasCancellationJudgment

@@ -4,6 +4,7 @@ import {
   createApplicationSchema,
   type EntrySummary,
   type HeldApplication,
+  inStateSet,
   MOTIFS,
   NEW_APPLICATION_STEPS,
   newApplicationStepSchemas,
@@ -40,7 +41,7 @@ export async function startEntry(db: AntsDb, schoolId: string, fromNumber?: stri
   let steps: Steps = {};
   if (fromNumber) {
     const source = await findOwnApplication(db, schoolId, fromNumber);
-    if (source.type !== '02' || source.state !== 'accepted') {
+    if (source.type !== '02' || !inStateSet('granted', source.state)) {
       throw antsError(
         'TRANSITION_REFUSED',
         'La demande de titre (Cerfa 06) se fait depuis une demande Cerfa 02 acceptée.',

@@ -1,4 +1,4 @@
-import { ACTION_FROM, API_ERRORS, STATE_SETS } from '@permis/ants-api';
+import { ACTION_FROM, API_ERRORS, inStateSet, STATE_SETS, TRANSFERRED } from '@permis/ants-api';
 import type { Right } from '../users/rights.ts';
 
 /**
@@ -58,11 +58,12 @@ export function availableActions(
   rights: readonly Right[],
 ): Record<OnlineAction, ActionAvailability> {
   const { state, type, hasEphoto } = application;
-  const gone = state === 'deleted' || state === 'transferred';
+  // Handed over to another school, or deleted: nothing of it opens here any more.
+  const gone = state === TRANSFERRED || inStateSet('erased', state);
   const result = {} as Record<OnlineAction, ActionAvailability>;
   for (const action of ONLINE_ACTIONS) {
     const right = RIGHTS[action];
-    if (action === 'refresh') result[action] = { enabled: state !== 'transferred' };
+    if (action === 'refresh') result[action] = { enabled: state !== TRANSFERRED };
     else if (action === 'documents' || action === 'viewEphoto') {
       result[action] = gone
         ? { enabled: false, reason: 'La demande n’est plus disponible.' }

@@ -98,7 +98,7 @@ export function createOnlineApplications(db: SchoolDb, clients: AntsClients) {
     await audit(me, 'create', row, `Cerfa ${created.type}`);
     const code = type === '02' ? dossier.ephotoCode02 : dossier.ephotoCode06;
     let ephotoError: string | null = null;
-    if (code && created.state === 'draft') {
+    if (code && inStateSet('ephotoEditable', created.state)) {
       try {
         await callAnts(() => ants().setEphoto(created.number, code), office.name);
       } catch (error) {
@@ -141,7 +141,7 @@ export function createOnlineApplications(db: SchoolDb, clients: AntsClients) {
         canEnter: {
           '02': canEnterNew(rows, '02'),
           // The national service takes a Cerfa 06 only after an accepted Cerfa 02: not offered before.
-          '06': canEnterNew(rows, '06') && rows.some((row) => row.type === '02' && row.state === 'accepted'),
+          '06': canEnterNew(rows, '06') && rows.some((row) => row.type === '02' && inStateSet('granted', row.state)),
         },
       };
     },
@@ -168,8 +168,9 @@ export function createOnlineApplications(db: SchoolDb, clients: AntsClients) {
     async recreate(me: CurrentUser, studentId: string, number: string, idempotencyKey: string) {
       const target = await own(me, studentId, number);
       const { row } = target;
-      if (row.state !== 'deleted') {
-        if (row.state === 'draft' && row.ephotoCode) await target.call((ants) => ants.deleteEphoto(row.number));
+      if (!inStateSet('erased', row.state)) {
+        if (inStateSet('ephotoEditable', row.state) && row.ephotoCode)
+          await target.call((ants) => ants.deleteEphoto(row.number));
         const deleted = await target.call((ants) => ants.deleteApplication(row.number));
         await saveApplication(db, { schoolId: me.schoolId, officeId: target.office.id }, deleted);
         await audit(me, 'delete', row, 'pour la recréer');

@@ -2,7 +2,7 @@ import { route } from '@permis/platform/route';
 import { z } from 'zod';
 import { applicationNumberSchema, heldApplicationSchema } from '../applications.ts';
 import { EPHOTO_IMAGES, pieceKindSchema, pieceStatusSchema } from '../responses.ts';
-import { STATE_SETS, type StatesIn } from '../stateSets.ts';
+import { AGENT_FIRST_QUEUE, STATE_SETS, type StatesIn } from '../stateSets.ts';
 import { APPLICATION_TYPES } from '../states.ts';
 
 /**
@@ -75,7 +75,7 @@ export const agentSpace = {
   applications: route({
     method: 'GET',
     path: '/api/agent/applications',
-    query: z.object({ state: agentQueueStateSchema.default('under_instruction') }),
+    query: z.object({ state: agentQueueStateSchema.default(AGENT_FIRST_QUEUE) }),
     response: z.object({ applications: z.array(agentApplicationRowSchema) }),
   }),
   application: route({

@@ -1,4 +1,5 @@
 import type { Dossier } from '@permis/ants-api';
+import { Fragment, type ReactNode } from 'react';
 import { type CandidateApplication, candidateApplicationPath, type Piece } from '../api.ts';
 import { formatCalendarDate } from '../formatDate.ts';
 import { SummaryList } from './SummaryList.tsx';
@@ -20,20 +21,51 @@ const TITLE_CONTEXT = {
 
 const NOT_GIVEN = 'Non renseigné';
 
+/** A line of a section's label / value list. */
+type Line = { label: string; value: string };
+/** The recap's sections that list a field of the dossier as a line, and those that say it in sentences. */
+type LineSection = 'recap-categories' | 'recap-address';
+type TextSection = 'recap-motif' | 'recap-training' | 'recap-contact';
+type Shown =
+  | { in: LineSection; line: (application: CandidateApplication) => Line }
+  | { in: TextSection; text: (application: CandidateApplication) => ReactNode };
+
 /**
- * The section of the recap that shows each field of the contract's dossier: a field added to
- * `dossierSchema` does not compile until it is shown in one or said not to be (null). The sections'
- * ids below are typed by it.
+ * Where and how the recap shows each field of the contract's dossier, in the order the sections
+ * render them: a field added to `dossierSchema` does not compile until it is shown in a section (which
+ * renders what this table gives it) or said not to be (null).
  */
-const SHOWN_IN = {
-  medicalVisitDate: 'recap-motif',
-  heldCategories: 'recap-categories',
-  requestedCategories: 'recap-categories',
-  training: 'recap-training',
+const SHOWN = {
+  medicalVisitDate: { in: 'recap-motif', text: (application) => <p>{medicalVisit(application)}</p> },
+  requestedCategories: {
+    in: 'recap-categories',
+    line: ({ dossier }) => ({
+      label: 'Catégorie(s) de permis demandée(s)',
+      value: categories(dossier.requestedCategories),
+    }),
+  },
+  heldCategories: {
+    in: 'recap-categories',
+    line: ({ dossier }) => ({
+      label: 'Catégorie(s) de permis déjà obtenue(s)',
+      value: categories(dossier.heldCategories),
+    }),
+  },
+  training: { in: 'recap-training', text: ({ dossier }) => <Training training={dossier.training} /> },
   // By the préfecture's name (`application.prefecture`).
-  prefectureCode: 'recap-address',
+  prefectureCode: {
+    in: 'recap-address',
+    line: (application) => ({ label: 'Préfecture de rattachement', value: application.prefecture }),
+  },
   // The reuse of data only: seed 000's recap does not repeat the Oui / Non answers.
-  declarations: 'recap-contact',
+  declarations: {
+    in: 'recap-contact',
+    text: ({ dossier }) => (
+      <p className="fr-mt-2w fr-mb-0">
+        {dossier.declarations.dataReuseOpposition === true ? DATA_REUSE.opposed : DATA_REUSE.accepted}
+      </p>
+    ),
+  },
   // Not in seed 000's recap: what the candidate already holds is told by "Nouveau titre" alone.
   neph: null,
   lastCategoryDate: null,
@@ -41,9 +73,27 @@ const SHOWN_IN = {
   lastCategoryBy: null,
   previousLicenceDepartment: null,
   previousLicenceCountry: null,
-} as const satisfies Record<keyof Dossier, string | null>;
-type DossierSection = NonNullable<(typeof SHOWN_IN)[keyof typeof SHOWN_IN]>;
-const section = (id: DossierSection) => id;
+} satisfies Record<keyof Dossier, Shown | null>;
+
+const SHOWN_FIELDS = Object.keys(SHOWN) as (keyof Dossier)[];
+
+/** The lines of the dossier a section lists, in the table's order. */
+function linesIn(section: LineSection, application: CandidateApplication): Line[] {
+  return SHOWN_FIELDS.flatMap((field) => {
+    const shown: Shown | null = SHOWN[field];
+    return shown && 'line' in shown && shown.in === section ? [shown.line(application)] : [];
+  });
+}
+
+/** What a section says of the dossier, in the table's order. */
+function textsIn(section: TextSection, application: CandidateApplication): ReactNode[] {
+  return SHOWN_FIELDS.flatMap((field) => {
+    const shown: Shown | null = SHOWN[field];
+    return shown && 'text' in shown && shown.in === section
+      ? [<Fragment key={field}>{shown.text(application)}</Fragment>]
+      : [];
+  });
+}
 
 /** Every section of the recap of an application, in the order of the agency's form (seed 000). */
 export function ApplicationRecap({
@@ -57,14 +107,14 @@ export function ApplicationRecap({
   const { candidate, dossier, legalRepresentative } = application;
   return (
     <>
-      <TitledSection id={section('recap-motif')} title="Motif de la demande du titre">
+      <TitledSection id="recap-motif" title="Motif de la demande du titre">
         <p>
           {legalRepresentative
             ? 'La demande est effectuée pour une personne mineure par son représentant légal.'
             : 'Vous effectuez la demande pour vous-même en tant que personne majeure ou mineure émancipée.'}
         </p>
         <p>{TITLE_CONTEXT[application.type]}</p>
-        <p>{medicalVisit(application)}</p>
+        {textsIn('recap-motif', application)}
         <SummaryList
           items={[
             { label: 'Type de demande', value: application.typeLabel },
@@ -82,29 +132,12 @@ export function ApplicationRecap({
         </p>
       </TitledSection>
 
-      <TitledSection id={section('recap-categories')} title="Catégories de permis">
-        <SummaryList
-          items={[
-            { label: 'Catégorie(s) de permis demandée(s)', value: categories(dossier.requestedCategories) },
-            { label: 'Catégorie(s) de permis déjà obtenue(s)', value: categories(dossier.heldCategories) },
-          ]}
-        />
+      <TitledSection id="recap-categories" title="Catégories de permis">
+        <SummaryList items={linesIn('recap-categories', application)} />
       </TitledSection>
 
-      <TitledSection id={section('recap-training')} title="Formations">
-        <ul className="fr-mb-0">
-          <li>
-            {dossier.training === 'aac'
-              ? "Le candidat a choisi de suivre une formation d'apprentissage anticipé de la conduite (A.A.C.)."
-              : "Le candidat a choisi de ne pas suivre une formation d'apprentissage anticipé de la conduite (A.A.C.)."}
-          </li>
-          <li>
-            {dossier.training === 'supervised'
-              ? 'Le candidat a choisi de suivre une formation de conduite supervisée.'
-              : 'Le candidat a choisi de ne pas suivre une formation de conduite supervisée.'}
-          </li>
-          {dossier.training === 'none' && <li>Le candidat suit une formation traditionnelle.</li>}
-        </ul>
+      <TitledSection id="recap-training" title="Formations">
+        {textsIn('recap-training', application)}
       </TitledSection>
 
       <TitledSection id="recap-civil" title="État civil de la personne concernée par le titre">
@@ -123,14 +156,14 @@ export function ApplicationRecap({
         />
       </TitledSection>
 
-      <TitledSection id={section('recap-address')} title="Adresse de la personne concernée par le titre">
+      <TitledSection id="recap-address" title="Adresse de la personne concernée par le titre">
         <SummaryList
           items={[
             { label: 'Adresse', value: candidate.addressLine1 },
             { label: "Complément d'adresse", value: candidate.addressLine2 || NOT_GIVEN },
             { label: 'Code postal', value: candidate.postalCode },
             { label: 'Commune', value: candidate.city },
-            { label: 'Préfecture de rattachement', value: application.prefecture },
+            ...linesIn('recap-address', application),
           ]}
         />
       </TitledSection>
@@ -151,16 +184,14 @@ export function ApplicationRecap({
         </TitledSection>
       )}
 
-      <TitledSection id={section('recap-contact')} title="Coordonnées où l'on peut vous joindre">
+      <TitledSection id="recap-contact" title="Coordonnées où l'on peut vous joindre">
         <SummaryList
           items={[
             { label: 'Adresse mél.', value: candidate.email },
             { label: 'Téléphone portable (Recommandé)', value: candidate.mobile || NOT_GIVEN },
           ]}
         />
-        <p className="fr-mt-2w fr-mb-0">
-          {dossier.declarations.dataReuseOpposition === true ? DATA_REUSE.opposed : DATA_REUSE.accepted}
-        </p>
+        {textsIn('recap-contact', application)}
       </TitledSection>
 
       <TitledSection id="recap-pieces" title="Pièces justificatives">
@@ -197,6 +228,24 @@ function PieceFiles({ filesPath, piece }: { filesPath: string; piece: Piece }) {
         ))}
       </p>
     </div>
+  );
+}
+
+function Training({ training }: { training: Dossier['training'] }) {
+  return (
+    <ul className="fr-mb-0">
+      <li>
+        {training === 'aac'
+          ? "Le candidat a choisi de suivre une formation d'apprentissage anticipé de la conduite (A.A.C.)."
+          : "Le candidat a choisi de ne pas suivre une formation d'apprentissage anticipé de la conduite (A.A.C.)."}
+      </li>
+      <li>
+        {training === 'supervised'
+          ? 'Le candidat a choisi de suivre une formation de conduite supervisée.'
+          : 'Le candidat a choisi de ne pas suivre une formation de conduite supervisée.'}
+      </li>
+      {training === 'none' && <li>Le candidat suit une formation traditionnelle.</li>}
+    </ul>
   );
 }
 

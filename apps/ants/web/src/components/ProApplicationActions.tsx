@@ -76,7 +76,7 @@ export function ProApplicationActions({
           </Link>
         </p>
       )}
-      {application.type === '02' && application.state === 'accepted' && (
+      {application.type === '02' && inStateSet('granted', application.state) && (
         <p>
           <Button priority="secondary" disabled={busy} onClick={startTitle}>
             Faire la demande de titre (Cerfa 06)

@@ -1,5 +1,6 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
+import { agentMayDecide } from '@permis/ants-api';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { type AgentApplication, api } from '../api.ts';
@@ -57,7 +58,7 @@ function Content({ data, onDecided }: { data: AgentApplication; onDecided: (mess
         Cerfa {application.type} — État : <strong>{application.stateLabel}</strong>
       </p>
       <AgentApplicationDetails data={data} />
-      {application.state === 'under_instruction' && (
+      {agentMayDecide(application.state) && (
         <AgentActions number={application.number} pieces={data.pieces} onDecided={onDecided} />
       )}
     </>

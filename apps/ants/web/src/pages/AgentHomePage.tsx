@@ -1,4 +1,5 @@
 import { SegmentedControl, type SegmentedControlProps } from '@codegouvfr/react-dsfr/SegmentedControl';
+import { AGENT_FIRST_QUEUE } from '@permis/ants-api';
 import { Link, useSearchParams } from 'react-router';
 import type { AgentQueueState } from '../api.ts';
 import { AgentQueue, QUEUE_STATES } from '../components/AgentQueue.tsx';
@@ -13,7 +14,7 @@ export function AgentHomePage() {
   const { session } = useSession();
   const [searchParams, setSearchParams] = useSearchParams();
   const requested = searchParams.get('etat');
-  const state: AgentQueueState = QUEUE_STATES.find((entry) => entry.state === requested)?.state ?? 'under_instruction';
+  const state: AgentQueueState = QUEUE_STATES.find((entry) => entry.state === requested)?.state ?? AGENT_FIRST_QUEUE;
 
   if (session.status === 'loading') return <SessionLoading />;
   if (session.status !== 'agent') return <RedirectToLogin to="/agent/connexion" session={session} />;
@@ -25,7 +26,7 @@ export function AgentHomePage() {
       nativeInputProps: {
         value: entry.state,
         checked: entry.state === state,
-        onChange: () => setSearchParams(entry.state === 'under_instruction' ? {} : { etat: entry.state }),
+        onChange: () => setSearchParams(entry.state === AGENT_FIRST_QUEUE ? {} : { etat: entry.state }),
       },
     };
   }

@@ -3,6 +3,7 @@ import { ButtonsGroup } from '@codegouvfr/react-dsfr/ButtonsGroup';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Table } from '@codegouvfr/react-dsfr/Table';
+import { OWN_NEXT_STEP, type OwnNext, ownNext } from '@permis/ants-api';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { api, type CandidateApplicationRow } from '../api.ts';
@@ -163,22 +164,18 @@ function ApplicationsTable({ applications }: { applications: CandidateApplicatio
   );
 }
 
+const OWN_LABEL: Record<OwnNext, string> = { continue: 'Continuer', complete: 'Compléter' };
+
 /** « Valider » a school's demand made for them; « Continuer » or « Compléter » their own; else « OK ». */
 function ApplicationAction({ application }: { application: CandidateApplicationRow }) {
-  const own = application.own && (application.state === 'draft' || application.state === 'to_complete');
-  const label = application.canValidate
-    ? 'Valider'
-    : own
-      ? application.state === 'draft'
-        ? 'Continuer'
-        : 'Compléter'
-      : 'OK';
-  const to = own
-    ? `/monespace/nouvelle-demande/${encodeURIComponent(application.number)}?etape=${application.state === 'draft' ? 'photo' : 'pieces'}`
+  const next = application.own ? ownNext(application.state) : null;
+  const label = application.canValidate ? 'Valider' : next ? OWN_LABEL[next] : 'OK';
+  const to = next
+    ? `/monespace/nouvelle-demande/${encodeURIComponent(application.number)}?etape=${OWN_NEXT_STEP[next]}`
     : `/monespace/demarches/${encodeURIComponent(application.number)}`;
   return (
     <Link
-      className={application.canValidate || own ? 'fr-btn fr-btn--sm' : 'fr-btn fr-btn--sm fr-btn--secondary'}
+      className={application.canValidate || next ? 'fr-btn fr-btn--sm' : 'fr-btn fr-btn--sm fr-btn--secondary'}
       to={to}
       aria-label={`${label === 'OK' ? 'OK, consulter' : label} la demande n° ${application.number}`}
     >

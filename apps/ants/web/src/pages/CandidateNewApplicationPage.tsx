@@ -2,7 +2,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import type { OWN_MOTIFS, OwnApplication, SavedStep } from '@permis/ants-api';
+import { type OWN_MOTIFS, type OwnApplication, ownNext, type SavedStep } from '@permis/ants-api';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, asApiError, type Candidate, candidateApplicationPath, OWN_EPHOTO, OWN_PIECES } from '../api.ts';
@@ -274,8 +274,9 @@ function DemandStep({
   };
   if (demand.status === 'error') return <Alert severity="error" small description={demand.error.message} />;
   if (!demand.data) return <p role="status">Chargement…</p>;
-  if (demand.data.state === 'to_complete') return <Complement number={number} application={demand.data} />;
-  if (demand.data.state !== 'draft' && step !== 'summary') {
+  const ownStep = ownNext(demand.data.state);
+  if (ownStep === 'complete') return <Complement number={number} application={demand.data} />;
+  if (ownStep !== 'continue' && step !== 'summary') {
     return <p>La demande n° {number} est envoyée : retrouvez-la dans « Mes démarches en cours ».</p>;
   }
   return (

@@ -11,15 +11,20 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { type Dossier as AntsDossier, ageOn, DECLARATIONS, jdcRequired, parisToday } from '@permis/ants-api';
+import {
+  type Dossier as AntsDossier,
+  ageOn,
+  DECLARATIONS,
+  DOSSIER_DATE_FIELDS,
+  jdcRequired,
+  parisToday,
+} from '@permis/ants-api';
 import { PERMIT_CATEGORIES } from '@permis/referentiel';
 import { type ReactNode, useState } from 'react';
 import { api } from '../../api.ts';
 import { formatDate } from '../../format.ts';
 import type { DeclarationKey, Dossier, Prefecture } from '../../types.ts';
 import { toIsoDate, useForm } from '../../useForm.ts';
-
-const DATE_FIELDS = ['medicalVisitDate', 'lastCategoryDate'] as const;
 
 type AnsweredKey = Exclude<DeclarationKey, 'dataReuseOpposition'>;
 
@@ -30,10 +35,10 @@ type Values = Dossier;
 
 /** The dossier with its dates as typed (dd/mm/yyyy). */
 function forTyping(dossier: Dossier): Values {
+  const dates = Object.fromEntries(DOSSIER_DATE_FIELDS.map((field) => [field, formatDate(dossier[field])]));
   return {
     ...dossier,
-    medicalVisitDate: formatDate(dossier.medicalVisitDate),
-    lastCategoryDate: formatDate(dossier.lastCategoryDate),
+    ...dates,
     paper: {
       ...dossier.paper,
       registeredOn: formatDate(dossier.paper.registeredOn),
@@ -43,7 +48,7 @@ function forTyping(dossier: Dossier): Values {
 }
 
 function forSaving(values: Values): Dossier {
-  const dates = Object.fromEntries(DATE_FIELDS.map((field) => [field, toIsoDate(values[field])]));
+  const dates = Object.fromEntries(DOSSIER_DATE_FIELDS.map((field) => [field, toIsoDate(values[field])]));
   return {
     ...values,
     ...dates,

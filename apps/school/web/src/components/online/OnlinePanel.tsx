@@ -14,7 +14,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { ageOn, FIELD_LABELS, jdcError, parisToday } from '@permis/ants-api';
+import { ageOn, FIELD_LABELS, inStateSet, jdcError, parisToday } from '@permis/ants-api';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { formatInstantDate } from '../../format.ts';
@@ -93,7 +93,9 @@ export function OnlinePanel({
   const current = overview.applications[0] ?? null;
   // A Cerfa 06 follows an accepted Cerfa 02: the fiche keeps showing that registration and its NEPH.
   const registration =
-    current?.type === '06' ? overview.applications.find((a) => a.type === '02' && a.state === 'accepted') : undefined;
+    current?.type === '06'
+      ? overview.applications.find((a) => a.type === '02' && inStateSet('granted', a.state))
+      : undefined;
   const studentPath = `/api/students/${encodeURIComponent(student.id)}`;
   const base = current ? `${studentPath}/online/${encodeURIComponent(current.number)}` : '';
 
