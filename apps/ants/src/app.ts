@@ -23,7 +23,7 @@ import { startCandidateNotifications } from './candidates/notifications.ts';
 import { candidateOtherAddressRoutes } from './candidates/otherAddresses.ts';
 import { candidateOwnApplicationRoutes } from './candidates/ownApplications.ts';
 import { candidatePersonalDataRoutes } from './candidates/personalData.ts';
-import { candidateRecoveryRoutes } from './candidates/recovery.ts';
+import { candidateRecoveryRoutes } from './candidates/recoveryRoutes.ts';
 import { candidateAccountRoutes } from './candidates/routes.ts';
 import { candidateSpaceRoutes } from './candidates/space.ts';
 import type { AntsConfig } from './config.ts';

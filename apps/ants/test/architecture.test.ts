@@ -17,7 +17,6 @@ const PENDING: string[] = [
   'candidates/otherAddresses.ts',
   'candidates/ownApplications.ts',
   'candidates/personalData.ts',
-  'candidates/recovery.ts',
   'candidates/space.ts',
   'pro/token.ts',
 ];
