@@ -22,7 +22,7 @@ import { legacyCredentialsRoute } from './candidates/legacyCredentials.ts';
 import { startCandidateNotifications } from './candidates/notifications.ts';
 import { candidateOtherAddressRoutes } from './candidates/otherAddresses.ts';
 import { candidateOwnApplicationRoutes } from './candidates/ownApplications.ts';
-import { candidatePersonalDataRoutes } from './candidates/personalData.ts';
+import { candidatePersonalDataRoutes } from './candidates/personalDataRoutes.ts';
 import { candidateRecoveryRoutes } from './candidates/recoveryRoutes.ts';
 import { candidateAccountRoutes } from './candidates/routes.ts';
 import { candidateSpaceRoutes } from './candidates/space.ts';

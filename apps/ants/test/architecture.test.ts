@@ -13,10 +13,8 @@ const SRC = fileURLToPath(new URL('../src', import.meta.url));
 const PENDING: string[] = [
   'candidates/expiry.ts',
   'candidates/legacyCredentials.ts',
-  'candidates/mobileChange.ts',
   'candidates/otherAddresses.ts',
   'candidates/ownApplications.ts',
-  'candidates/personalData.ts',
   'candidates/space.ts',
   'pro/token.ts',
 ];
