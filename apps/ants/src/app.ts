@@ -20,7 +20,7 @@ import { createFranceConnect, franceConnectRoutes } from './candidates/franceCon
 import { candidateHomeRoutes } from './candidates/homeRoutes.ts';
 import { legacyCredentialsRoute } from './candidates/legacyCredentials.ts';
 import { startCandidateNotifications } from './candidates/notifications.ts';
-import { candidateOtherAddressRoutes } from './candidates/otherAddresses.ts';
+import { candidateOtherAddressRoutes } from './candidates/otherAddressRoutes.ts';
 import { candidateOwnApplicationRoutes } from './candidates/ownApplications.ts';
 import { candidatePersonalDataRoutes } from './candidates/personalDataRoutes.ts';
 import { candidateRecoveryRoutes } from './candidates/recoveryRoutes.ts';

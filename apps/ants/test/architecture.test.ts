@@ -13,7 +13,6 @@ const SRC = fileURLToPath(new URL('../src', import.meta.url));
 const PENDING: string[] = [
   'candidates/expiry.ts',
   'candidates/legacyCredentials.ts',
-  'candidates/otherAddresses.ts',
   'candidates/ownApplications.ts',
   'candidates/space.ts',
   'pro/token.ts',
