@@ -15,10 +15,9 @@ import { applicationRoutes } from './applications/routes.ts';
 import { createSchoolActions } from './applications/schoolActions.ts';
 import { AGENT, type AntsAccess, CANDIDATE, PRO } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
-import { expiryClockRoute } from './candidates/expiry.ts';
+import { candidateDevRoutes } from './candidates/devRoutes.ts';
 import { createFranceConnect, franceConnectRoutes } from './candidates/franceConnect.ts';
 import { candidateHomeRoutes } from './candidates/homeRoutes.ts';
-import { legacyCredentialsRoute } from './candidates/legacyCredentials.ts';
 import { startCandidateNotifications } from './candidates/notifications.ts';
 import { candidateOtherAddressRoutes } from './candidates/otherAddressRoutes.ts';
 import { candidateOwnApplicationRoutes } from './candidates/ownApplicationRoutes.ts';
@@ -183,8 +182,7 @@ export async function buildAntsApp(deps: AntsDeps) {
   // Development routes exist only with DEV_TOOLS=1: the outbox shows activation links to whoever asks.
   if (deps.config.devTools) {
     if (deps.config.sms.provider === 'outbox') smsOutboxRoutes(app, services);
-    expiryClockRoute(app, db);
-    legacyCredentialsRoute(app, db);
+    candidateDevRoutes(app, db);
   }
   await serveWebApp(app, deps.config.webDir);
   return app;
