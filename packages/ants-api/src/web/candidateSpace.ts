@@ -57,6 +57,7 @@ export const SECRET_QUESTIONS = [
   'Dans quelle ville êtes-vous allé(e) à l’école primaire ?',
   'Quel est le titre de votre livre préféré ?',
 ] as const;
+export type SecretQuestion = (typeof SECRET_QUESTIONS)[number];
 
 const sexSchema = z.enum(['F', 'M']);
 export type Sex = z.infer<typeof sexSchema>;
