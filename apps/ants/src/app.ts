@@ -15,17 +15,16 @@ import { applicationRoutes } from './applications/routes.ts';
 import { createSchoolActions } from './applications/schoolActions.ts';
 import { AGENT, type AntsAccess, CANDIDATE, PRO } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
-import { expiryClockRoute } from './candidates/expiry.ts';
+import { candidateDevRoutes } from './candidates/devRoutes.ts';
 import { createFranceConnect, franceConnectRoutes } from './candidates/franceConnect.ts';
 import { candidateHomeRoutes } from './candidates/homeRoutes.ts';
-import { legacyCredentialsRoute } from './candidates/legacyCredentials.ts';
 import { startCandidateNotifications } from './candidates/notifications.ts';
-import { candidateOtherAddressRoutes } from './candidates/otherAddresses.ts';
-import { candidateOwnApplicationRoutes } from './candidates/ownApplications.ts';
-import { candidatePersonalDataRoutes } from './candidates/personalData.ts';
-import { candidateRecoveryRoutes } from './candidates/recovery.ts';
+import { candidateOtherAddressRoutes } from './candidates/otherAddressRoutes.ts';
+import { candidateOwnApplicationRoutes } from './candidates/ownApplicationRoutes.ts';
+import { candidatePersonalDataRoutes } from './candidates/personalDataRoutes.ts';
+import { candidateRecoveryRoutes } from './candidates/recoveryRoutes.ts';
 import { candidateAccountRoutes } from './candidates/routes.ts';
-import { candidateSpaceRoutes } from './candidates/space.ts';
+import { candidateSpaceRoutes } from './candidates/spaceRoutes.ts';
 import type { AntsConfig } from './config.ts';
 import type { AntsDatabase } from './db/index.ts';
 import { documentRoutes } from './documents/routes.ts';
@@ -41,7 +40,8 @@ import { registerOpenApi } from './pro/openapi.ts';
 import { checkContract } from './pro/operation.ts';
 import { prefectureRoutes } from './pro/prefectures.ts';
 import { rateLimitProApi } from './pro/rateLimit.ts';
-import { requireProCaller, tokenRoutes } from './pro/token.ts';
+import { requireProCaller } from './pro/token.ts';
+import { tokenRoutes } from './pro/tokenRoutes.ts';
 import { proUserRoutes } from './pro/userRoutes.ts';
 import { proWebFileRoutes } from './pro/webFileRoutes.ts';
 import { proWebRoutes } from './pro/webRoutes.ts';
@@ -183,8 +183,7 @@ export async function buildAntsApp(deps: AntsDeps) {
   // Development routes exist only with DEV_TOOLS=1: the outbox shows activation links to whoever asks.
   if (deps.config.devTools) {
     if (deps.config.sms.provider === 'outbox') smsOutboxRoutes(app, services);
-    expiryClockRoute(app, db);
-    legacyCredentialsRoute(app, db);
+    candidateDevRoutes(app, db);
   }
   await serveWebApp(app, deps.config.webDir);
   return app;

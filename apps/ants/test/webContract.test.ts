@@ -13,10 +13,11 @@ function webSources(): { file: string; text: string }[] {
 }
 
 /**
- * The routes whose contract the pages call (packages/ants-api/src/web/proSpace.ts, session.ts):
- * an address written by hand in a page would be a call, or a shape, the contract does not lead.
+ * The routes whose contract the pages call (packages/ants-api/src/web/{proSpace,candidateSpace,
+ * session}.ts): an address written by hand in a page would be a call, or a shape, the contract does
+ * not lead. Files and links the browser opens itself have their addresses there too (`candidateLinks`).
  */
-const CONTRACT_ROUTES = /['`](\/api\/pro\/|\/api\/session|\/api\/logout|\/api\/(agent|candidate)\/login)/;
+const CONTRACT_ROUTES = /['"`](\/api\/pro\/|\/api\/session|\/api\/logout|\/api\/candidate\/|\/api\/agent\/login)/;
 
 describe("the national service's pages", () => {
   it("take their types from the contract, never from the server's files", () => {
@@ -24,7 +25,7 @@ describe("the national service's pages", () => {
     expect(importing.map(({ file }) => file)).toEqual([]);
   });
 
-  it('call the professional space and the sign-in routes through their contracts only', () => {
+  it('call the professional space, the candidate space and the sign-in routes through their contracts only', () => {
     const handWritten = webSources().flatMap(({ file, text }) =>
       text
         .split('\n')

@@ -31,7 +31,11 @@ export type OwnApplication = z.input<typeof ownApplicationSchema>;
 export const ownApplicationType = (motif: (typeof OWN_MOTIFS)[number]) => MOTIFS[motif].type;
 
 /** « Paiement »: what a motif costs. Nothing is taken online: the step says what is due and how. */
-export type Payment = { due: false; message: string } | { due: true; euros: number; message: string };
+export const paymentSchema = z.discriminatedUnion('due', [
+  z.object({ due: z.literal(false), message: z.string() }),
+  z.object({ due: z.literal(true), euros: z.number(), message: z.string() }),
+]);
+export type Payment = z.infer<typeof paymentSchema>;
 
 /**
  * A registration to the licence (Cerfa 02, first licence or another category) costs nothing, nor

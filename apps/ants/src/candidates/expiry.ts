@@ -1,7 +1,5 @@
 import { ACTION_FROM } from '@permis/ants-api';
-import type { HttpServer } from '@permis/platform';
 import { and, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
-import { z } from 'zod';
 import { transition } from '../applications/machine.ts';
 import type { AntsDb } from '../db/index.ts';
 import { applications, candidates, candidateTokens } from '../db/schema.ts';
@@ -46,18 +44,4 @@ export async function expireUnactivatedAccounts(db: AntsDb, now = new Date()): P
     });
   }
   return expired.length;
-}
-
-/**
- * Development and browser tests only (DEV_TOOLS=1): runs the expiry sweep as if the clock were
- * `days` later, so that the 7 days can be crossed without waiting.
- */
-export function expiryClockRoute(app: HttpServer, db: AntsDb) {
-  app.post(
-    '/dev/clock/expiry',
-    { config: { access: 'dev' }, schema: { body: z.object({ days: z.number().int().min(0).max(60) }) } },
-    async (request) => ({
-      expired: await expireUnactivatedAccounts(db, new Date(Date.now() + request.body.days * 24 * 3600 * 1000)),
-    }),
-  );
 }

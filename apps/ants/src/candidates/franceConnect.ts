@@ -1,4 +1,5 @@
-import { AppError, type HttpServer, loggableError, type SecretBox, type SessionManager } from '@permis/platform';
+import { candidateLinks, candidateSpace } from '@permis/ants-api';
+import { AppError, type HttpServer, loggableError, mount, type SecretBox, type SessionManager } from '@permis/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
 import type { FranceConnectConfig } from '../config.ts';
@@ -157,14 +158,12 @@ export function franceConnectRoutes(
 ) {
   const franceConnect = ctx.franceConnect;
   // The sign-in page offers the button only where FranceConnect is configured.
-  app.get('/api/candidate/franceconnect', { config: { access: 'public' } }, async () => ({
-    enabled: Boolean(franceConnect),
-  }));
+  mount(app, candidateSpace.franceConnect, { access: 'public' }, async () => ({ enabled: Boolean(franceConnect) }));
   if (!franceConnect) return;
   const back = (reply: FastifyReply, code: string) =>
     reply.redirect(`${LOGIN_PAGE}?franceconnect=${encodeURIComponent(code)}`, 303);
 
-  app.get('/api/candidate/franceconnect/login', { config: { access: 'public' } }, async (_request, reply) => {
+  app.get(candidateLinks.franceConnectLogin.path, { config: { access: 'public' } }, async (_request, reply) => {
     try {
       return reply.redirect(await franceConnect.start(reply), 303);
     } catch (error) {

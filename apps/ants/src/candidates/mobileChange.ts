@@ -1,9 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { candidateSchema } from '@permis/ants-api';
-import { createRateLimiter, type HttpServer, type SecretBox, safeEqual } from '@permis/platform';
+import { createRateLimiter, type SecretBox, safeEqual } from '@permis/platform';
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
-import { requireCandidate } from '../auth/context.ts';
 import type { AntsDb } from '../db/index.ts';
 import { candidateMobileChanges, candidates } from '../db/schema.ts';
 import { antsError } from '../domain/errors.ts';
@@ -148,13 +145,15 @@ export async function removeMobile(db: AntsDb, candidateId: string): Promise<str
   });
 }
 
+/** What a request for a new number answers: the code sent (nothing changed yet), or the number removed. */
+export type MobileChangeAnswer = { message: string; pendingMobile: string } | { mobile: '' };
+
 /**
  * « Mon téléphone portable » (issue 35): a new number changes only once the code SMSed to it is
  * typed back, so nobody sets a number that is not theirs; the former number is told of the request
  * and of the change. Codes are counted per account (5 a day): the service floods no number.
  */
-export function mobileChangeRoutes(app: HttpServer, ctx: AntsServices) {
-  const { db, box, jobs } = ctx;
+export function createMobileChanges({ db, box, jobs }: Pick<AntsServices, 'db' | 'box' | 'jobs'>) {
   const codes = createRateLimiter(db, {
     name: 'candidate-mobile-codes',
     quota: MOBILE_CODES_PER_DAY,
@@ -165,21 +164,18 @@ export function mobileChangeRoutes(app: HttpServer, ctx: AntsServices) {
     if (sms.to) await jobs?.send(SMS_QUEUE, sms, urgent ? { priority: 10 } : undefined);
   };
 
-  app.post(
-    '/api/candidate/personal-data/mobile',
-    { config: { access: 'candidate' }, schema: { body: candidateSchema.pick({ mobile: true }) } },
-    async (request, reply) => {
-      const me = await requireCandidate(ctx, request);
-      const { mobile } = request.body;
+  return {
+    /** A code for a new number, or an empty number removed at once. */
+    async change(candidateId: string, mobile: string): Promise<MobileChangeAnswer> {
       if (mobile === '') {
-        const former = await removeMobile(db, me.id);
+        const former = await removeMobile(db, candidateId);
         await send({ to: internationalMobile(former), text: MOBILE_SMS.removed });
         return { mobile: '' };
       }
       const [row] = await db
         .select({ mobile: candidates.mobile })
         .from(candidates)
-        .where(eq(candidates.id, me.id))
+        .where(eq(candidates.id, candidateId))
         .limit(1);
       const former = internationalMobile(row?.mobile ?? '');
       if (internationalMobile(mobile) === former) {
@@ -187,40 +183,26 @@ export function mobileChangeRoutes(app: HttpServer, ctx: AntsServices) {
           { path: 'mobile', message: 'C’est déjà votre numéro de téléphone portable.' },
         ]);
       }
-      if (!(await codes.take(`mobile-change:${me.id}`)).allowed) {
+      if (!(await codes.take(`mobile-change:${candidateId}`)).allowed) {
         throw antsError(
           'RATE_LIMITED',
           'Trop de codes demandés aujourd’hui pour ce compte : réessayez demain, ou confirmez le numéro avec le dernier code reçu.',
         );
       }
-      const { code, fresh } = await askMobileChange(db, box, me.id, mobile);
+      const { code, fresh } = await askMobileChange(db, box, candidateId, mobile);
       await send({ to: internationalMobile(mobile), text: MOBILE_SMS.code(code) }, true);
       // The same number asked again (« Renvoyer un code ») is not news to the former one.
       if (fresh) await send({ to: former, text: MOBILE_SMS.asked });
-      return reply.status(202).send({
+      return {
         message: `Un code de confirmation a été envoyé par SMS au ${displayMobile(mobile)} ; saisissez-le pour confirmer le nouveau numéro. Il est valable ${MOBILE_CODE_MINUTES} minutes.`,
         pendingMobile: mobile,
-      });
+      };
     },
-  );
 
-  app.post(
-    '/api/candidate/personal-data/mobile/confirm',
-    {
-      config: { access: 'candidate' },
-      schema: {
-        body: z.object({
-          code: z
-            .string()
-            .trim()
-            .regex(/^\d{6}$/, 'Saisissez le code à 6 chiffres reçu par SMS.'),
-        }),
-      },
-    },
-    async (request) => {
-      const me = await requireCandidate(ctx, request);
+    /** The code typed back: the number set, or a refusal that says how many tries are left. */
+    async confirm(candidateId: string, code: string): Promise<{ mobile: string }> {
       // Counted in its own committed transaction: the refusal below never undoes the count.
-      const outcome = await confirmMobileChange(db, box, me.id, request.body.code);
+      const outcome = await confirmMobileChange(db, box, candidateId, code);
       switch (outcome.kind) {
         case 'none':
           throw antsError('CODE_GONE', CODE_GONE);
@@ -242,5 +224,5 @@ export function mobileChangeRoutes(app: HttpServer, ctx: AntsServices) {
         }
       }
     },
-  );
+  };
 }

@@ -1,14 +1,13 @@
-import { createRateLimiter, type HttpServer, notFound, sessions, sha256 } from '@permis/platform';
+import { createRateLimiter, notFound, sessions, sha256 } from '@permis/platform';
 import { and, eq, exists, isNull, ne, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { civilIdentity } from '../applications/create.ts';
-import { CANDIDATE, requireCandidate } from '../auth/context.ts';
+import { CANDIDATE } from '../auth/context.ts';
 import type { AntsDb, AntsTx } from '../db/index.ts';
 import { applications, candidateMessages, candidates, candidateTokens, ephotoCodes } from '../db/schema.ts';
 import { antsError } from '../domain/errors.ts';
 import type { AntsServices } from '../services.ts';
 import { auditCandidate } from './audit.ts';
-import { issueLink, linkCandidate, linkTokenParam, useLink } from './links.ts';
+import { issueLink, linkCandidate, useLink } from './links.ts';
 import { SIGNATURE } from './mails.ts';
 import { pivotMatches } from './pivot.ts';
 
@@ -26,29 +25,42 @@ const ATTACH_GONE =
  * and hold demands; a link mailed to one of them proves it is theirs, and its demands then move to
  * the FranceConnect account. Only an account FranceConnect vouches for sees any.
  */
-export function candidateOtherAddressRoutes(app: HttpServer, ctx: AntsServices) {
-  const { db, mail, publicUrl } = ctx;
+export function createOtherAddresses({ db, mail, publicUrl }: Pick<AntsServices, 'db' | 'mail' | 'publicUrl'>) {
   const links = createRateLimiter(db, { name: 'candidate-attach-links', quota: LINKS_PER_DAY, windowSeconds: 86400 });
 
-  app.get('/api/candidate/other-addresses', { config: { access: 'candidate' } }, async (request) => {
-    const me = await requireCandidate(ctx, request);
-    const others = await otherRecords(db, me.id);
-    return { addresses: others.map((other) => ({ id: other.id, address: maskEmail(other.email) })) };
-  });
+  const findLink = async (token: string, me: string) => {
+    const candidate = await linkCandidate(db, token, 'attach');
+    const [link] = await db
+      .select({ address: candidateTokens.newEmail })
+      .from(candidateTokens)
+      .where(eq(candidateTokens.tokenHash, sha256(token)))
+      .limit(1);
+    if (!candidate || !link?.address) throw antsError('LINK_GONE', ATTACH_GONE);
+    if (candidate.id !== me) {
+      throw antsError(
+        'OTHER_ACCOUNT',
+        'Ouvrez ce lien après vous être connecté(e) avec FranceConnect au compte qui l’a demandé.',
+      );
+    }
+    return { candidate, address: link.address };
+  };
 
-  app.post(
-    '/api/candidate/other-addresses/:id/link',
-    { config: { access: 'candidate' }, schema: { params: z.object({ id: z.uuid() }) } },
-    async (request, reply) => {
-      const me = await requireCandidate(ctx, request);
-      const other = (await otherRecords(db, me.id)).find((o) => o.id === request.params.id);
+  return {
+    async list(me: string): Promise<{ addresses: { id: string; address: string }[] }> {
+      const others = await otherRecords(db, me);
+      return { addresses: others.map((other) => ({ id: other.id, address: maskEmail(other.email) })) };
+    },
+
+    /** A link mailed to one of those addresses, to prove it is the person's. */
+    async sendLink(me: string, otherId: string): Promise<{ message: string }> {
+      const other = (await otherRecords(db, me)).find((o) => o.id === otherId);
       if (!other) throw notFound();
-      if (!(await links.take(`attach:${me.id}`)).allowed) {
+      if (!(await links.take(`attach:${me}`)).allowed) {
         throw antsError('RATE_LIMITED', 'Trop de liens demandés aujourd’hui : réessayez demain.');
       }
       const token = await db.transaction((tx) =>
         issueLink(tx, {
-          candidateId: me.id,
+          candidateId: me,
           purpose: 'attach',
           newEmail: other.email,
           expiresAt: new Date(Date.now() + LINK_HOURS * 3600 * 1000),
@@ -68,48 +80,20 @@ export function candidateOtherAddressRoutes(app: HttpServer, ctx: AntsServices) 
           ...SIGNATURE,
         ].join('\n'),
       });
-      return reply.status(202).send({
+      return {
         message: `Un lien a été envoyé à ${maskEmail(other.email)}. Les démarches rejoignent votre compte une fois ce lien ouvert (valable ${LINK_HOURS} heures).`,
-      });
+      };
     },
-  );
 
-  const findLink = async (token: string, me: string) => {
-    const candidate = await linkCandidate(db, token, 'attach');
-    const [link] = await db
-      .select({ address: candidateTokens.newEmail })
-      .from(candidateTokens)
-      .where(eq(candidateTokens.tokenHash, sha256(token)))
-      .limit(1);
-    if (!candidate || !link?.address) throw antsError('LINK_GONE', ATTACH_GONE);
-    if (candidate.id !== me) {
-      throw antsError(
-        'OTHER_ACCOUNT',
-        'Ouvrez ce lien après vous être connecté(e) avec FranceConnect au compte qui l’a demandé.',
-      );
-    }
-    return { candidate, address: link.address };
-  };
-
-  // Opened in the person's own session: the link proves the address, the session FranceConnect
-  // opened proves the person. Neither alone moves anything (whoever reads that mailbox, or whoever
-  // made the person ask for a link to it, holds only one of them).
-  app.get(
-    '/api/candidate/attach/:token',
-    { config: { access: 'candidate' }, schema: { params: linkTokenParam } },
-    async (request) => {
-      const me = await requireCandidate(ctx, request);
-      return { address: maskEmail((await findLink(request.params.token, me.id)).address) };
+    // Opened in the person's own session: the link proves the address, the session FranceConnect
+    // opened proves the person. Neither alone moves anything (whoever reads that mailbox, or whoever
+    // made the person ask for a link to it, holds only one of them).
+    async linkAddress(token: string, me: string): Promise<{ address: string }> {
+      return { address: maskEmail((await findLink(token, me)).address) };
     },
-  );
 
-  app.post(
-    '/api/candidate/attach/:token',
-    { config: { access: 'candidate' }, schema: { params: linkTokenParam } },
-    async (request) => {
-      const { token } = request.params;
-      const me = await requireCandidate(ctx, request);
-      const { candidate, address } = await findLink(token, me.id);
+    async attach(token: string, me: string): Promise<{ moved: number }> {
+      const { candidate, address } = await findLink(token, me);
       const moved = await db.transaction(async (tx) => {
         // One after the other with a school's demand for either address (the creation takes these
         // locks), always in the same order so that two such moves never deadlock.
@@ -141,7 +125,7 @@ export function candidateOtherAddressRoutes(app: HttpServer, ctx: AntsServices) 
       });
       return { moved };
     },
-  );
+  };
 }
 
 /**

@@ -1,12 +1,7 @@
 import { antsError } from '../domain/errors.ts';
-/** The secret questions a candidate chooses from at activation (seed 000 shows the first). */
-export const SECRET_QUESTIONS = [
-  'Quel est le prénom de votre père ?',
-  'Quel est le prénom de votre mère ?',
-  'Quel est le nom de votre premier animal de compagnie ?',
-  'Dans quelle ville êtes-vous allé(e) à l’école primaire ?',
-  'Quel est le titre de votre livre préféré ?',
-] as const;
+
+/** The secret questions a candidate chooses from at activation: the contract's list. */
+export { SECRET_QUESTIONS } from '@permis/ants-api';
 
 /**
  * A password is accepted with at least 12 characters mixing upper case, lower case, digits and

@@ -1,4 +1,6 @@
 import {
+  type ActivationForm,
+  type ActivationInfo,
   type Agent,
   type AgentApplication,
   type AgentApplicationRow,
@@ -9,16 +11,21 @@ import {
   agentFiles,
   agentSpace,
   type CandidateAccount,
+  type CandidateApplicationRow,
+  type CandidateDocuments,
   type CandidateHome,
   type CandidateMessage,
   type CreateApplication,
+  candidateLinks,
   candidateSpace,
   type EntrySummary,
   type FailedDelivery,
   type LoginResult,
   type NewApplicationStepInput,
+  OWN_EPHOTO_IMAGES,
   type OwnApplication,
-  type Payment,
+  type OwnApplicationView,
+  type PersonalData,
   type PieceStatus,
   type Prefecture,
   type ProAccount,
@@ -29,13 +36,17 @@ import {
   type ProUserView,
   proSpace,
   type SavedStep,
+  type SecretQuestion,
   type SessionInfo,
+  type Sex,
   sessionRoutes,
 } from '@permis/ants-api';
 import { type Answer, type CallInput, pathOf, searchOf } from '@permis/platform/route';
 import type { z } from 'zod';
 
 export type {
+  ActivationForm,
+  ActivationInfo,
   Agent,
   AgentApplication,
   AgentApplicationRow,
@@ -43,18 +54,24 @@ export type {
   AgentQueueState,
   ApplicationEntry,
   ApplicationRecap,
+  CandidateApplicationRow,
+  CandidateDocuments,
   CandidateHome,
   CandidateMessage,
   EntrySummary,
   FailedDelivery,
   LoginResult,
+  OwnApplicationView,
+  PersonalData,
   Prefecture,
   ProAccount,
   ProDashboard,
   ProInvitationInfo,
   ProUserInvitation,
   ProUserView,
+  SecretQuestion,
   SessionInfo,
+  Sex,
 };
 /** A signed-in candidate (`loginId` is null for an account only FranceConnect opens). */
 export type Candidate = CandidateAccount;
@@ -75,67 +92,9 @@ export const apiUpload = client.upload;
 /** Calls a route of a contract (`@permis/ants-api`): its input and answer typed from it. */
 export const apiCall = client.call;
 
-export type PersonalData = {
-  identity: {
-    sex: 'F' | 'M';
-    birthName: string;
-    usageName: string;
-    firstName: string;
-    otherFirstNames: string;
-    birthDate: string;
-    birthCity: string;
-    birthDepartment: string;
-    birthCountry: string;
-  };
-  email: string;
-  pendingEmail: string | null;
-  mobile: string;
-  /** A new number waiting for the code SMSed to it (issue 35). */
-  pendingMobile: string | null;
-  loginId: string | null;
-  hasPassword: boolean;
-  secretQuestion: string | null;
-  secretQuestions: string[];
-  franceConnect: boolean;
-};
-export type CandidateDocuments = {
-  number: string;
-  type: '02' | '06';
-  stateLabel: string;
-  documents: { kind: string; label: string; available: boolean; reason: string | null; href: string | null }[];
-};
-
-export type Sex = 'F' | 'M';
-
-/** What the activation link shows before the candidate chooses a password. */
-export type ActivationInfo = { firstName: string; lastName: string; sex: Sex; secretQuestions: string[] };
-
-export type ActivationForm = {
-  sex: Sex;
-  password: string;
-  passwordConfirmation: string;
-  secretQuestion: string;
-  secretAnswer: string;
-};
-
-/** A line of "Mes démarches en cours". */
-export type CandidateApplicationRow = {
-  number: string;
-  firstName: string;
-  lastName: string;
-  createdAt: string;
-  updatedAt: string;
-  state: string;
-  stateLabel: string;
-  /** Given once the registration is accepted. */
-  neph: string | null;
-  canValidate: boolean;
-  /** The candidate's own demand (candidat libre). */
-  own: boolean;
-};
-
-export type PieceFile = { id: string; fileName: string };
-export type Piece = { label: string; pages: number; maxPages: number; files: PieceFile[] };
+/** A pièce of a recap, with its files. */
+export type Piece = ApplicationRecap['pieces'][number];
+export type PieceFile = Piece['files'][number];
 
 /** The recap of an application in the agency's form: the candidate's review, the school's "Relisez-vous !". */
 export type CandidateApplication = ApplicationRecap;
@@ -145,77 +104,46 @@ export const api = {
   agentLogin: (body: BodyOf<typeof sessionRoutes.agentLogin>) => apiCall(sessionRoutes.agentLogin, { body }),
   candidateLogin: (body: BodyOf<typeof sessionRoutes.candidateLogin>) =>
     apiCall(sessionRoutes.candidateLogin, { body }),
-  activation: (token: string) => apiRequest<ActivationInfo>(`/api/candidate/activation/${encodeURIComponent(token)}`),
-  activate: (token: string, body: ActivationForm) =>
-    apiRequest<{ loginId: string; csrfToken: string }>(`/api/candidate/activation/${encodeURIComponent(token)}`, {
-      method: 'POST',
-      body,
-    }),
-  forgottenIdentifier: (email: string) =>
-    apiRequest<{ message: string }>('/api/candidate/forgotten-identifier', { method: 'POST', body: { email } }),
-  passwordResetLink: (loginId: string) =>
-    apiRequest<{ message: string }>('/api/candidate/password-reset/link', { method: 'POST', body: { loginId } }),
-  secretQuestion: (loginId: string) =>
-    apiRequest<{ question: string }>('/api/candidate/password-reset/question', { method: 'POST', body: { loginId } }),
+  activation: (token: string) => apiCall(candidateSpace.activation, { params: { token } }),
+  activate: (token: string, body: ActivationForm) => apiCall(candidateSpace.activate, { params: { token }, body }),
+  forgottenIdentifier: (email: string) => apiCall(candidateSpace.forgottenIdentifier, { body: { email } }),
+  passwordResetLink: (loginId: string) => apiCall(candidateSpace.passwordResetLink, { body: { loginId } }),
+  secretQuestion: (loginId: string) => apiCall(candidateSpace.passwordResetQuestion, { body: { loginId } }),
   answerSecretQuestion: (loginId: string, secretAnswer: string) =>
-    apiRequest<{ message: string }>('/api/candidate/password-reset/answer', {
-      method: 'POST',
-      body: { loginId, secretAnswer },
-    }),
-  passwordReset: (token: string) =>
-    apiRequest<{ firstName: string; lastName: string; loginId: string }>(passwordResetPath(token)),
-  resetPassword: (token: string, body: { password: string; passwordConfirmation: string }) =>
-    apiRequest<{ loginId: string; csrfToken: string }>(passwordResetPath(token), { method: 'POST', body }),
+    apiCall(candidateSpace.passwordResetAnswer, { body: { loginId, secretAnswer } }),
+  passwordReset: (token: string) => apiCall(candidateSpace.passwordReset, { params: { token } }),
+  resetPassword: (token: string, body: BodyOf<typeof candidateSpace.resetPassword>) =>
+    apiCall(candidateSpace.resetPassword, { params: { token }, body }),
   candidateHome: () => apiCall(candidateSpace.home),
-  personalData: () => apiRequest<PersonalData>('/api/candidate/personal-data'),
-  requestEmailChange: (body: { email: string }) =>
-    apiRequest<{ message: string }>('/api/candidate/personal-data/email', { method: 'POST', body }),
+  personalData: () => apiCall(candidateSpace.personalData),
+  requestEmailChange: (body: BodyOf<typeof candidateSpace.requestEmailChange>) =>
+    apiCall(candidateSpace.requestEmailChange, { body }),
   /** Addresses (masked) under which schools made demands for this FranceConnect-vouched person. */
-  otherAddresses: () => apiRequest<{ addresses: { id: string; address: string }[] }>('/api/candidate/other-addresses'),
-  sendAttachLink: (id: string) =>
-    apiRequest<{ message: string }>(`/api/candidate/other-addresses/${encodeURIComponent(id)}/link`, {
-      method: 'POST',
-    }),
-  attachLink: (token: string) => apiRequest<{ address: string }>(`/api/candidate/attach/${encodeURIComponent(token)}`),
-  attach: (token: string) =>
-    apiRequest<{ moved: number }>(`/api/candidate/attach/${encodeURIComponent(token)}`, { method: 'POST' }),
-  emailChange: (token: string) =>
-    apiRequest<{ newEmail: string }>(`/api/candidate/email-change/${encodeURIComponent(token)}`),
-  confirmEmailChange: (token: string) =>
-    apiRequest<{ email: string }>(`/api/candidate/email-change/${encodeURIComponent(token)}`, { method: 'POST' }),
+  otherAddresses: () => apiCall(candidateSpace.otherAddresses),
+  sendAttachLink: (id: string) => apiCall(candidateSpace.sendAttachLink, { params: { id } }),
+  attachLink: (token: string) => apiCall(candidateSpace.attachLink, { params: { token } }),
+  attach: (token: string) => apiCall(candidateSpace.attach, { params: { token } }),
+  emailChange: (token: string) => apiCall(candidateSpace.emailChange, { params: { token } }),
+  confirmEmailChange: (token: string) => apiCall(candidateSpace.confirmEmailChange, { params: { token } }),
   /** A new number gets a code by SMS (202, nothing changed yet); an empty one removes the number at once. */
-  changeMobile: (body: { mobile: string }) =>
-    apiRequest<{ message: string; pendingMobile: string } | { mobile: '' }>('/api/candidate/personal-data/mobile', {
-      method: 'POST',
-      body,
-    }),
-  confirmMobileChange: (body: { code: string }) =>
-    apiRequest<{ mobile: string }>('/api/candidate/personal-data/mobile/confirm', { method: 'POST', body }),
-  changeCandidatePassword: (body: { currentPassword?: string; password: string; passwordConfirmation: string }) =>
-    apiRequest<{ loginId: string; csrfToken: string }>('/api/candidate/personal-data/password', {
-      method: 'POST',
-      body,
-    }),
-  changeSecretQuestion: (body: { currentPassword?: string; secretQuestion: string; secretAnswer: string }) =>
-    apiRequest<{ secretQuestion: string }>('/api/candidate/personal-data/secret-question', { method: 'POST', body }),
-  candidateDocuments: () => apiRequest<{ applications: CandidateDocuments[] }>('/api/candidate/documents'),
-  franceConnect: () => apiRequest<{ enabled: boolean }>('/api/candidate/franceconnect'),
+  changeMobile: (body: BodyOf<typeof candidateSpace.changeMobile>) => apiCall(candidateSpace.changeMobile, { body }),
+  confirmMobileChange: (body: BodyOf<typeof candidateSpace.confirmMobileChange>) =>
+    apiCall(candidateSpace.confirmMobileChange, { body }),
+  changeCandidatePassword: (body: BodyOf<typeof candidateSpace.changePassword>) =>
+    apiCall(candidateSpace.changePassword, { body }),
+  changeSecretQuestion: (body: BodyOf<typeof candidateSpace.changeSecretQuestion>) =>
+    apiCall(candidateSpace.changeSecretQuestion, { body }),
+  candidateDocuments: () => apiCall(candidateSpace.documents),
+  franceConnect: () => apiCall(candidateSpace.franceConnect),
   /** « Mes messages »: newest first, with the unread count. */
   candidateMessages: () => apiCall(candidateSpace.messages),
   readCandidateMessage: (id: string) => apiCall(candidateSpace.readMessage, { params: { id } }),
-  candidateApplications: () => apiRequest<{ applications: CandidateApplicationRow[] }>('/api/candidate/applications'),
-  candidateApplication: (number: string) =>
-    apiRequest<{ application: CandidateApplication }>(candidateApplicationPath(number)),
+  candidateApplications: () => apiCall(candidateSpace.applications),
+  candidateApplication: (number: string) => apiCall(candidateSpace.application, { params: { number } }),
   confirmApplication: (number: string) =>
-    apiRequest<{ number: string; photoSignatureForm: boolean }>(`${candidateApplicationPath(number)}/confirm`, {
-      method: 'POST',
-      body: { attestation: true },
-    }),
+    apiCall(candidateSpace.confirm, { params: { number }, body: { attestation: true } }),
   refuseApplication: (number: string, reason: string) =>
-    apiRequest<{ number: string }>(`${candidateApplicationPath(number)}/refuse`, {
-      method: 'POST',
-      body: { reason },
-    }),
+    apiCall(candidateSpace.refuse, { params: { number }, body: { reason } }),
   agentApplications: (state: AgentQueueState) => apiCall(agentSpace.applications, { query: { state } }),
   agentApplication: (number: string) => apiCall(agentSpace.application, { params: { number } }),
   requestCompletion: (number: string, body: CallInput<typeof agentSpace.requestCompletion>['body']) =>
@@ -261,26 +189,14 @@ export const api = {
     ),
   deletePieceFile: (number: string, fileId: string) =>
     apiCall(proSpace.deletePieceFile, { params: { number, fileId } }),
-  candidatePrefectures: (postalCode: string) =>
-    apiRequest<{ prefectures: Prefecture[] }>(
-      `/api/candidate/prefectures?postalCode=${encodeURIComponent(postalCode)}`,
-    ),
-  ownApplication: (number: string) =>
-    apiRequest<OwnApplicationView>(`${OWN_APPLICATIONS}/${encodeURIComponent(number)}`),
-  createOwnApplication: (body: OwnApplication) =>
-    apiRequest<{ number: string }>(OWN_APPLICATIONS, { method: 'POST', body }),
+  candidatePrefectures: (postalCode: string) => apiCall(candidateSpace.prefectures, { query: { postalCode } }),
+  ownApplication: (number: string) => apiCall(candidateSpace.own, { params: { number } }),
+  createOwnApplication: (body: OwnApplication) => apiCall(candidateSpace.createOwn, { body }),
   ownApplicationEphoto: (number: string) => OWN_EPHOTO.get(number),
   submitOwnApplication: (number: string) =>
-    apiRequest<{ number: string; state: string }>(`${OWN_APPLICATIONS}/${encodeURIComponent(number)}/submit`, {
-      method: 'POST',
-      body: { attestation: true },
-    }),
-  completeOwnApplication: (number: string) =>
-    apiRequest<{ number: string; state: string }>(`${OWN_APPLICATIONS}/${encodeURIComponent(number)}/complete`, {
-      method: 'POST',
-    }),
-  withdrawOwnApplication: (number: string) =>
-    apiRequest<{ number: string }>(`${OWN_APPLICATIONS}/${encodeURIComponent(number)}/withdraw`, { method: 'POST' }),
+    apiCall(candidateSpace.ownSubmit, { params: { number }, body: { attestation: true } }),
+  completeOwnApplication: (number: string) => apiCall(candidateSpace.ownComplete, { params: { number } }),
+  withdrawOwnApplication: (number: string) => apiCall(candidateSpace.ownWithdraw, { params: { number } }),
   proEphoto: (number: string) => apiCall(proSpace.ephoto, { params: { number } }),
   setEphoto: (number: string, code: string) => apiCall(proSpace.setEphoto, { params: { number }, body: { code } }),
   removeEphoto: (number: string) => apiCall(proSpace.deleteEphoto, { params: { number } }),
@@ -315,23 +231,13 @@ const PRO_USER_ACTIONS = {
   enable: proSpace.enableUser,
 };
 
-const passwordResetPath = (token: string) => `/api/candidate/password-reset/${encodeURIComponent(token)}`;
-
-/** The address of a candidate's application in the API; the files and documents are under it. */
-export function candidateApplicationPath(number: string): string {
-  return `/api/candidate/applications/${encodeURIComponent(number)}`;
+/** The address of a file or link the browser opens itself in the candidate's space, its parameters from the contract. */
+export function candidateLinkPath<L extends keyof typeof candidateLinks>(
+  link: L,
+  params: z.input<(typeof candidateLinks)[L]['params']>,
+): string {
+  return pathOf(candidateLinks[link].path, params as Record<string, string>);
 }
-
-/** The address of a demand in the professional space's API; its pièces, ePhoto and documents are under it. */
-const OWN_APPLICATIONS = '/api/candidate/own-applications';
-
-export type OwnApplicationView = {
-  number: string;
-  type: '02' | '06';
-  state: string;
-  pieces: PieceStatus[];
-  payment: Payment;
-};
 
 /** Where a demand's pièces are read, sent and removed: the school's professional space, or the candidat libre's own demand. */
 export type PiecesDoor = {
@@ -351,16 +257,12 @@ export const PRO_PIECES: PiecesDoor = {
 export const OWN_PIECES: PiecesDoor = {
   list: async (number) => ({ pieces: (await api.ownApplication(number)).pieces }),
   upload: (number, kind, file, comment) =>
-    apiUpload<{ file: ProPieceFile }>(
-      `${OWN_APPLICATIONS}/${encodeURIComponent(number)}/pieces/${encodeURIComponent(kind)}?comment=${encodeURIComponent(comment)}`,
+    apiUpload<Answer<typeof candidateSpace.ownUploadPiece>>(
+      `${pathOf(candidateSpace.ownUploadPiece.path, { number, kind })}${searchOf({ comment })}`,
       file,
     ),
-  remove: (number, fileId) =>
-    apiRequest<void>(`${OWN_APPLICATIONS}/${encodeURIComponent(number)}/pieces/files/${encodeURIComponent(fileId)}`, {
-      method: 'DELETE',
-    }),
-  filePath: (number, fileId) =>
-    `/api/candidate/applications/${encodeURIComponent(number)}/pieces/files/${encodeURIComponent(fileId)}`,
+  remove: (number, fileId) => apiCall(candidateSpace.ownDeletePieceFile, { params: { number, fileId } }),
+  filePath: (number, fileId) => candidateLinkPath('pieceFile', { number, fileId }),
 };
 
 /** Where a demand's ePhoto is read, set and removed: the school's professional space, or the candidat libre's own demand. */
@@ -382,18 +284,13 @@ export const PRO_EPHOTO: EphotoDoor = {
   formPath: (number) => proDocumentPath(number, 'photo_signature_form'),
 };
 
-const ownPath = (number: string) => `${OWN_APPLICATIONS}/${encodeURIComponent(number)}`;
 export const OWN_EPHOTO: EphotoDoor = {
-  get: (number) => apiRequest<{ ephoto: ProEphoto | null }>(`${ownPath(number)}/ephoto`),
-  set: (number, code) => apiRequest<unknown>(`${ownPath(number)}/ephoto`, { method: 'PUT', body: { code } }),
-  remove: (number) => apiRequest<void>(`${ownPath(number)}/ephoto`, { method: 'DELETE' }),
-  imagePath: (number, image) => `${ownPath(number)}/ephoto/${image}`,
-  formPath: (number) => `${candidateApplicationPath(number)}/documents/photo_signature_form`,
+  get: (number) => apiCall(candidateSpace.ownEphoto, { params: { number } }),
+  set: (number, code) => apiCall(candidateSpace.ownSetEphoto, { params: { number }, body: { code } }),
+  remove: (number) => apiCall(candidateSpace.ownDeleteEphoto, { params: { number } }),
+  imagePath: (number, image) => pathOf(OWN_EPHOTO_IMAGES[image].path, { number }),
+  formPath: (number) => candidateLinkPath('document', { number, kind: 'photo_signature_form' }),
 };
-
-export function proApplicationPath(number: string): string {
-  return pathOf(proSpace.application.path, { number });
-}
 
 /** Where a document of a demand of the professional space is downloaded. */
 export function proDocumentPath(number: string, kind: ProDocument['kind']): string {

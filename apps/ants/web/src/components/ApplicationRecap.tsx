@@ -1,6 +1,6 @@
 import type { Dossier } from '@permis/ants-api';
 import { Fragment, type ReactNode } from 'react';
-import { type CandidateApplication, candidateApplicationPath, type Piece } from '../api.ts';
+import { type CandidateApplication, candidateLinkPath, type Piece } from '../api.ts';
 import { formatCalendarDate } from '../formatDate.ts';
 import { SummaryList } from './SummaryList.tsx';
 import { TitledSection } from './TitledSection.tsx';
@@ -98,11 +98,11 @@ function textsIn(section: TextSection, application: CandidateApplication): React
 /** Every section of the recap of an application, in the order of the agency's form (seed 000). */
 export function ApplicationRecap({
   application,
-  filesPath = candidateApplicationPath(application.number),
+  filePath = (number, fileId) => candidateLinkPath('pieceFile', { number, fileId }),
 }: {
   application: CandidateApplication;
-  /** Where the pièces' files are read: the candidate's API unless told (the school's). */
-  filesPath?: string;
+  /** Where a pièce's file is read: the candidate's API unless told (the school's). */
+  filePath?: (number: string, fileId: string) => string;
 }) {
   const { candidate, dossier, legalRepresentative } = application;
   return (
@@ -198,14 +198,16 @@ export function ApplicationRecap({
         {application.pieces.length === 0 ? (
           <p className="fr-mb-0">Aucune pièce justificative.</p>
         ) : (
-          application.pieces.map((piece) => <PieceFiles key={piece.label} filesPath={filesPath} piece={piece} />)
+          application.pieces.map((piece) => (
+            <PieceFiles key={piece.label} href={(fileId) => filePath(application.number, fileId)} piece={piece} />
+          ))
         )}
       </TitledSection>
     </>
   );
 }
 
-function PieceFiles({ filesPath, piece }: { filesPath: string; piece: Piece }) {
+function PieceFiles({ href, piece }: { href: (fileId: string) => string; piece: Piece }) {
   const pages = `${piece.pages} page${piece.pages > 1 ? 's' : ''} / ${piece.maxPages} page${piece.maxPages > 1 ? 's' : ''} maximum`;
   return (
     <div className="fr-mb-2w">
@@ -217,11 +219,7 @@ function PieceFiles({ filesPath, piece }: { filesPath: string; piece: Piece }) {
         {piece.files.map((file, index) => (
           <span key={file.id}>
             {index > 0 && ', '}
-            <a
-              className="fr-link"
-              href={`${filesPath}/pieces/files/${encodeURIComponent(file.id)}`}
-              download={file.fileName}
-            >
+            <a className="fr-link" href={href(file.id)} download={file.fileName}>
               {file.fileName}
             </a>
           </span>

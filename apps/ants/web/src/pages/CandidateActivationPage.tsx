@@ -4,7 +4,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useNavigate, useParams } from 'react-router';
-import { type ActivationInfo, api, type Sex } from '../api.ts';
+import { type ActivationInfo, api, type SecretQuestion, type Sex } from '../api.ts';
 import { CandidateFrame } from '../components/CandidateFrame.tsx';
 import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
 import { SessionLoading } from '../components/PageFrame.tsx';
@@ -46,7 +46,12 @@ function ActivationForm({ token, info }: { token: string; info: ActivationInfo }
       secretAnswer: 'Indiquez la réponse à votre question secrète.',
     },
     submit: async (values) => {
-      const result = await api.activate(token, { ...values, sex: values.sex as Sex });
+      // Both come from the page's own options; the service refuses any other, in French.
+      const result = await api.activate(token, {
+        ...values,
+        sex: values.sex as Sex,
+        secretQuestion: values.secretQuestion as SecretQuestion,
+      });
       await signedIn(result.csrfToken);
       navigate('/monespace/demarches', {
         replace: true,

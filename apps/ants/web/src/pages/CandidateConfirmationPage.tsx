@@ -1,7 +1,7 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
 import { useLocation, useParams } from 'react-router';
-import { api, candidateApplicationPath } from '../api.ts';
+import { api, candidateLinkPath } from '../api.ts';
 import { CandidateFrame } from '../components/CandidateFrame.tsx';
 import { SessionLoading } from '../components/PageFrame.tsx';
 import { Panel } from '../components/Panel.tsx';
@@ -35,9 +35,9 @@ export function CandidateConfirmationPage() {
     );
   }
   const photoSignatureForm = passed ?? (loaded.status === 'ready' && loaded.data.application.photoSignatureForm);
-  const documents = `${candidateApplicationPath(number)}/documents`;
+  const documentPath = (kind: 'receipt' | 'photo_signature_form') => candidateLinkPath('document', { number, kind });
   const receiptLink = (
-    <a className="fr-link fr-link--download" href={`${documents}/receipt`} download={`justificatif-${number}.pdf`}>
+    <a className="fr-link fr-link--download" href={documentPath('receipt')} download={`justificatif-${number}.pdf`}>
       Télécharger le justificatif de dépôt <span className="fr-link__detail">PDF</span>
     </a>
   );
@@ -73,7 +73,7 @@ export function CandidateConfirmationPage() {
               <p className="fr-my-2w">
                 <a
                   className="fr-link fr-link--download"
-                  href={`${documents}/photo_signature_form`}
+                  href={documentPath('photo_signature_form')}
                   download={`formulaire-photo-signature-${number}.pdf`}
                 >
                   Télécharger le formulaire de dépôt de photo et de signature pour numérisation{' '}

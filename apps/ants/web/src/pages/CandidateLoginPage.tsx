@@ -2,7 +2,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { FranceConnectButton } from '@codegouvfr/react-dsfr/FranceConnectButton';
 import { franceConnectMessage } from '@permis/ants-api';
 import { Navigate, useSearchParams } from 'react-router';
-import { api } from '../api.ts';
+import { api, candidateLinkPath } from '../api.ts';
 import { LoginCredentialFields } from '../components/LoginCredentialFields.tsx';
 import { LoginFormFrame } from '../components/LoginFormFrame.tsx';
 import { useSession } from '../session.tsx';
@@ -50,7 +50,7 @@ export function CandidateLoginPage() {
               FranceConnect est la solution proposée par l’État pour sécuriser et simplifier la connexion à vos services
               en ligne.
             </p>
-            <FranceConnectButton url="/api/candidate/franceconnect/login" />
+            <FranceConnectButton url={candidateLinkPath('franceConnectLogin', {})} />
           </section>
         )
       }

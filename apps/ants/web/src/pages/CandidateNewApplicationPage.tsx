@@ -5,7 +5,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { type OWN_MOTIFS, type OwnApplication, ownNext, type SavedStep } from '@permis/ants-api';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api, asApiError, type Candidate, candidateApplicationPath, OWN_EPHOTO, OWN_PIECES } from '../api.ts';
+import { api, asApiError, type Candidate, OWN_EPHOTO, OWN_PIECES } from '../api.ts';
 import { ApplicationRecap } from '../components/ApplicationRecap.tsx';
 import { CandidateFrame } from '../components/CandidateFrame.tsx';
 import { EntryStepForm } from '../components/EntryStepForm.tsx';
@@ -310,9 +310,7 @@ function DemandStep({
             Relisez-vous !
           </h2>
           {recap.status === 'error' && <Alert severity="error" small description={recap.error.message} />}
-          {recap.data && (
-            <ApplicationRecap application={recap.data.application} filesPath={candidateApplicationPath(number)} />
-          )}
+          {recap.data && <ApplicationRecap application={recap.data.application} />}
         </section>
       )}
       {step === 'confirmation' && (

@@ -4,7 +4,7 @@ import { PasswordInput } from '@codegouvfr/react-dsfr/blocks/PasswordInput';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import { api, asApiError, type PersonalData } from '../api.ts';
+import { api, asApiError, candidateLinkPath, type PersonalData, type SecretQuestion } from '../api.ts';
 import { CandidateFrame } from '../components/CandidateFrame.tsx';
 import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
 import { OtherAddressesSection } from '../components/OtherAddressesSection.tsx';
@@ -82,7 +82,7 @@ function PersonalDataSections({ data, reload }: { data: PersonalData; reload: ()
         <p>Toutes les données que le service garde de vous : compte, identité, demandes et messages (fichier JSON).</p>
         <a
           className="fr-link fr-icon-download-line fr-link--icon-left"
-          href="/api/candidate/personal-data/export"
+          href={candidateLinkPath('personalDataExport', {})}
           download
         >
           Télécharger mes données
@@ -411,7 +411,8 @@ function SecretQuestionSection({ data }: { data: PersonalData }) {
     submit: async ({ currentPassword, secretQuestion, secretAnswer }) => {
       await api.changeSecretQuestion({
         currentPassword: data.hasPassword ? currentPassword : undefined,
-        secretQuestion,
+        // One of the listed options; the service refuses any other, in French.
+        secretQuestion: secretQuestion as SecretQuestion,
         secretAnswer,
       });
       form.setValue('currentPassword', '');

@@ -4,7 +4,7 @@ import type { HeldApplication } from '@permis/ants-api';
 import { NEW_APPLICATION_STEPS, type SavedStep } from '@permis/ants-api';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { type ApplicationEntry, api, asApiError, proApplicationPath } from '../api.ts';
+import { type ApplicationEntry, api, asApiError, PRO_PIECES } from '../api.ts';
 import { ApplicationRecap } from '../components/ApplicationRecap.tsx';
 import { EntryStepForm } from '../components/EntryStepForm.tsx';
 import { PageFrame, SessionLoading } from '../components/PageFrame.tsx';
@@ -207,9 +207,7 @@ function DemandStep({
           </h2>
           <p>Vérifiez chaque information avant de valider : une demande validée ne peut plus être modifiée.</p>
           {recap.status === 'error' && <Alert severity="error" small description={recap.error.message} />}
-          {recap.data && (
-            <ApplicationRecap application={recap.data.application} filesPath={proApplicationPath(application.number)} />
-          )}
+          {recap.data && <ApplicationRecap application={recap.data.application} filePath={PRO_PIECES.filePath} />}
         </section>
       )}
       {step === 'validation' && (
