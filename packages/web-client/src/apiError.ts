@@ -1,11 +1,18 @@
 export type FieldSuggestion = { label: string; value: string; postalCode?: string; department?: string };
 export type FieldError = { path: string; message: string; suggestions?: FieldSuggestion[] };
 
-/** An error to show as is: the server's French `detail`, or the network's message. */
-export class ApiError extends Error {
+/** What the page itself reports: no answer (`NETWORK`), or an answer that was no problem details (`ERROR`). */
+export type ClientErrorCode = 'NETWORK' | 'ERROR';
+
+/**
+ * An error to show as is: the server's French `detail`, or the network's message. `Code` is the
+ * service's union of error codes (its contract's table), so a page that tests a code the service
+ * never answers does not compile.
+ */
+export class ApiError<Code extends string = string> extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: Code | ClientErrorCode,
     message: string,
     readonly fields: FieldError[] = [],
     /** The problem's extension members (the school's `antsCode`): its contract says how to read them. */

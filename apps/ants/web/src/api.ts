@@ -6,6 +6,7 @@ import {
   type AgentApplicationRow,
   type AgentPiece,
   type AgentQueueState,
+  type AntsErrorCode,
   type ApplicationEntry,
   type ApplicationRecap,
   agentFiles,
@@ -80,7 +81,14 @@ import { createWebClient } from '@permis/web-client';
 
 /** The JSON API of the national service: same origin, cookie session, CSRF token on state-changing requests. */
 
-export { ApiError, asApiError, type FieldError } from '@permis/web-client';
+import { ApiError as AnyApiError, asApiError as anyApiError } from '@permis/web-client';
+
+export type { FieldError } from '@permis/web-client';
+/** An error of the national service: its code is one of the contract's (ANTS_ERRORS), or the page's own. */
+export type ApiError = AnyApiError<AntsErrorCode>;
+export const ApiError = AnyApiError;
+/** Any thrown value as the service's error, with a French message to show. */
+export const asApiError = (error: unknown): ApiError => anyApiError(error) as ApiError;
 
 export const NETWORK_ERROR_MESSAGE = 'Le service ne répond pas. Veuillez réessayer dans quelques instants.';
 
