@@ -11,20 +11,15 @@ import type {
   SchoolViewState,
 } from '@permis/ants-api';
 
-export type Role = 'dirigeant' | 'secretaire' | 'moniteur';
-
-export type CurrentUser = {
-  id: string;
-  schoolId: string;
-  schoolName: string;
-  officeId: string | null;
-  firstName: string;
-  lastName: string;
-  role: Role;
-  rights: string[];
-};
-
-export type SessionResponse = { user: CurrentUser; csrfToken: string };
+export type {
+  CurrentUser,
+  NewUser,
+  Role,
+  SchoolUser,
+  SessionResponse,
+  UserRight,
+  UserRightsResponse,
+} from '@permis/school-api';
 
 export type StudentSummary = {
   id: string;
@@ -85,24 +80,6 @@ export type CredentialsCheck = 'accepted' | 'refused' | 'unreachable' | 'incompl
 export type OfficeSummary = Pick<Office, 'id' | 'name' | 'addressLine' | 'postalCode' | 'city'> & {
   /** Whether its Agrément pour Cerfa is complete (needed for online applications). */
   hasAgrement: boolean;
-};
-
-export type SchoolUser = {
-  id: string;
-  login: string;
-  firstName: string;
-  lastName: string;
-  role: Role;
-  roleLabel: string;
-  active: boolean;
-};
-
-export type UserRight = { code: string; label: string; granted: boolean };
-
-export type UserRightsResponse = {
-  user: { id: string; firstName: string; lastName: string };
-  domain: string;
-  rights: UserRight[];
 };
 
 // The place fields, their check and its suggestions: the types the server's referentiel uses.

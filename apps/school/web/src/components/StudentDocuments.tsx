@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { type ApiError, api, apiUpload, asApiError } from '../api.ts';
+import { type ApiError, api, asApiError, uploadTo } from '../api.ts';
 import { formatInstantDate } from '../format.ts';
 import type { StudentDocument } from '../types.ts';
 import { useApiData } from '../useApiData.ts';
@@ -19,7 +19,7 @@ export function StudentDocuments({ studentId }: { studentId: string }) {
     setSending(true);
     setSendError(null);
     try {
-      await apiUpload(path, file);
+      await uploadTo(path, file);
       setFile(null);
       reload();
     } catch (caught) {

@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { MAX_PIECE_COMMENT_LENGTH } from '@permis/referentiel';
 import { useState } from 'react';
-import { ApiError, api, apiUpload } from '../../api.ts';
+import { ApiError, api, uploadTo } from '../../api.ts';
 import { formatInstantDate } from '../../format.ts';
 import type { OnlineApplication, PieceStatus, StudentDocument } from '../../types.ts';
 import { useApiData } from '../../useApiData.ts';
@@ -232,7 +232,7 @@ function AddFileModal({
   const send = () =>
     call.run('Envoi du fichier sur le site de l’ANTS…', async () => {
       const query = comment ? `?comment=${encodeURIComponent(comment)}` : '';
-      if (file) await apiUpload(`${base}/pieces/${piece.kind}${query}`, file);
+      if (file) await uploadTo(`${base}/pieces/${piece.kind}${query}`, file);
       else if (documentId) await api.post(`${base}/pieces/${piece.kind}/from-document`, { documentId, comment });
       else throw new ApiError(400, 'FILE_MISSING', 'Choisissez un fichier sur votre disque ou un document de l’élève.');
       onAdded();
