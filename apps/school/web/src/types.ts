@@ -12,8 +12,12 @@ import type {
 } from '@permis/ants-api';
 
 export type {
+  CredentialsCheck,
   CurrentUser,
   NewUser,
+  Office,
+  OfficeForm,
+  OfficeSummary,
   Role,
   SchoolUser,
   SessionResponse,
@@ -54,33 +58,6 @@ export type Student = {
 };
 
 export type LegalRepresentative = AntsLegalRepresentative;
-
-export type Office = {
-  id: string;
-  name: string;
-  addressLine: string;
-  postalCode: string;
-  city: string;
-  phone: string;
-  cerfaAgrement: string | null;
-  antsLogin: string | null;
-  hasAntsPassword: boolean;
-  prefectureCode: string | null;
-  prefectureName: string | null;
-  /** What the national service said of the credentials when last saved; null: not asked yet. */
-  antsCredentialsCheck: 'accepted' | 'refused' | null;
-  antsCredentialsCheckedAt: string | null;
-  antsLastHeardAt: string | null;
-};
-
-/** The national service's answer to the credentials just saved. */
-export type CredentialsCheck = 'accepted' | 'refused' | 'unreachable' | 'incomplete';
-
-/** What every user sees of an office (GET /api/offices). */
-export type OfficeSummary = Pick<Office, 'id' | 'name' | 'addressLine' | 'postalCode' | 'city'> & {
-  /** Whether its Agrément pour Cerfa is complete (needed for online applications). */
-  hasAgrement: boolean;
-};
 
 // The place fields, their check and its suggestions: the types the server's referentiel uses.
 export type {

@@ -15,6 +15,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { TYPE_LABELS } from '@permis/ants-api';
+import { officeRoutes } from '@permis/school-api';
 import { useCallback, useMemo, useState } from 'react';
 import { type ApiError, api, asApiError } from '../api.ts';
 import { LinkStudentModal } from '../components/admin/LinkStudentModal.tsx';
@@ -25,8 +26,8 @@ import { Loading } from '../components/Loading.tsx';
 import { DocumentsModal } from '../components/online/DocumentsModal.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { formatInstant, formatInstantDate } from '../format.ts';
-import type { AdminApplicationRow, AdminList, OfficeSummary, SyncRun } from '../types.ts';
-import { useApiData } from '../useApiData.ts';
+import type { AdminApplicationRow, AdminList, SyncRun } from '../types.ts';
+import { useApiCall, useApiData } from '../useApiData.ts';
 import { toIsoDate } from '../useForm.ts';
 
 type Sort = 'student' | 'number' | 'createdAt' | 'updatedAt' | 'state' | 'neph';
@@ -77,7 +78,7 @@ function isCalendarDate(iso: string): boolean {
  * progress, the link to a student, the documents, the Excel export and a chart.
  */
 export function OnlineApplicationsPage() {
-  const offices = useApiData<{ offices: OfficeSummary[] }>('/api/offices');
+  const offices = useApiCall(officeRoutes.list, {});
   const withAgrement = offices.data?.offices.filter((o) => o.hasAgrement) ?? [];
   const [officeId, setOfficeId] = useState<string | null>(null);
   const current = officeId ?? withAgrement[0]?.id ?? null;

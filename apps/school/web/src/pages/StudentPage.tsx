@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { officeRoutes } from '@permis/school-api';
 import { type ReactNode, useMemo, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { api } from '../api.ts';
@@ -13,7 +14,7 @@ import { StudentForm } from '../components/StudentForm.tsx';
 import { formatDate, formatInstantDate } from '../format.ts';
 import { placesSaveError, studentPlaceRecord, studentPlacesBody } from '../studentPlaces.ts';
 import type { Drift, OfficeSummary, PlaceRecord, Student } from '../types.ts';
-import { useApiData } from '../useApiData.ts';
+import { useApiCall, useApiData } from '../useApiData.ts';
 import type { StudentListState } from './StudentsPage.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,7 +28,7 @@ export function StudentPage() {
   // A malformed address is not worth a request: no student can have that id.
   const validId = UUID.test(id);
   const { data, error, loading, reload } = useApiData<{ student: Student }>(validId ? `/api/students/${id}` : null);
-  const offices = useApiData<{ offices: OfficeSummary[] }>('/api/offices');
+  const offices = useApiCall(officeRoutes.list, {});
   const student = data?.student;
   const listSearch = (location.state as StudentListState)?.listSearch;
 
