@@ -3,4 +3,5 @@ export * from './errors.ts';
 export * from './rights.ts';
 export * from './routes/offices.ts';
 export * from './routes/session.ts';
+export * from './routes/students.ts';
 export * from './routes/users.ts';

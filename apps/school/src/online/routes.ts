@@ -3,8 +3,8 @@ import { contentDisposition, type HttpServer, readUploadedFile } from '@permis/p
 import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { z } from 'zod';
 import { requireRight, requireUser } from '../auth/context.ts';
+import { sendFile } from '../http/sendFile.ts';
 import type { SchoolServices } from '../services.ts';
-import { sendFile } from '../students/documents.ts';
 import type { Right } from '../users/rights.ts';
 
 const studentParams = z.object({ id: z.uuid() });

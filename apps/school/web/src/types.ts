@@ -14,6 +14,7 @@ import type {
 export type {
   CredentialsCheck,
   CurrentUser,
+  Drift,
   NewUser,
   Office,
   OfficeForm,
@@ -21,41 +22,14 @@ export type {
   Role,
   SchoolUser,
   SessionResponse,
+  Student,
+  StudentDocument,
+  StudentSummary,
   UserRight,
   UserRightsResponse,
 } from '@permis/school-api';
 
-export type StudentSummary = {
-  id: string;
-  firstName: string;
-  birthName: string;
-  usageName: string;
-  birthDate: string;
-  email: string;
-  officeName: string;
-};
-
-export type Student = {
-  id: string;
-  sex: 'F' | 'M';
-  birthName: string;
-  usageName: string;
-  firstName: string;
-  otherFirstNames: string;
-  birthDate: string;
-  birthCity: string;
-  birthDepartment: string;
-  birthCountry: string;
-  addressLine: string;
-  postalCode: string;
-  city: string;
-  email: string;
-  mobile: string;
-  legalRepresentative: LegalRepresentative | null;
-  officeId: string;
-  createdAt: string;
-  updatedAt: string;
-};
+import type { DossierForm } from '@permis/school-api';
 
 export type LegalRepresentative = AntsLegalRepresentative;
 
@@ -69,22 +43,10 @@ export type {
 } from '@permis/referentiel';
 
 /**
- * The online part of the tab: every field of the contract's dossier, an optional date or choice
- * left empty as "" (dates yyyy-mm-dd).
+ * The "Dossier 02 - 06" tab as stored: the paper part, the online part (every field of the national
+ * contract's dossier, derived from it in the school's contract), the ePhoto codes.
  */
-type OnlineDossier = {
-  [K in keyof Required<AntsDossier>]: undefined extends AntsDossier[K]
-    ? Exclude<AntsDossier[K], undefined> | ''
-    : AntsDossier[K];
-};
-
-/** The "Dossier 02 - 06" tab as stored: the paper part, the online part, the ePhoto codes. */
-export type Dossier = OnlineDossier & {
-  paper: { trackingBy: 'courrier' | 'courriel'; registeredOn: string; bordereauNumber: string; bordereauDate: string };
-  paperMandate: boolean;
-  ephotoCode02: string;
-  ephotoCode06: string;
-};
+export type Dossier = DossierForm;
 
 export type DeclarationKey = keyof AntsDossier['declarations'];
 
@@ -117,9 +79,6 @@ export type OnlineApplication = {
   drift: string[];
 };
 
-/** A saved fiche or dossier no longer matches a draft of the national service. */
-export type Drift = { number: string; fields: string[]; message: string };
-
 export type OnlineOverview = {
   office: { name: string; ready: boolean; prefectureName: string | null };
   applications: OnlineApplication[];
@@ -130,8 +89,6 @@ export type Prefecture = AntsPrefecture;
 
 /** A pièce of an application with its files, as the national service describes it. */
 export type { PieceStatus } from '@permis/ants-api';
-
-export type StudentDocument = { id: string; fileName: string; mediaType?: string; size?: number; createdAt: string };
 
 export type CounterCell = { state: SchoolViewState; label: string; meaning: string; count: number };
 export type CounterRow = { type: ApplicationType; label: string; counters: CounterCell[] };

@@ -1,7 +1,8 @@
 import { Stack } from '@mantine/core';
+import { studentRoutes } from '@permis/school-api';
 import { useState } from 'react';
-import type { Dossier, OnlineOverview, Prefecture, Student } from '../../types.ts';
-import { useApiData } from '../../useApiData.ts';
+import type { OnlineOverview, Prefecture, Student } from '../../types.ts';
+import { useApiCall, useApiData } from '../../useApiData.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { Loading } from '../Loading.tsx';
 import { OnlinePanel } from '../online/OnlinePanel.tsx';
@@ -10,7 +11,7 @@ import { DossierForm } from './DossierForm.tsx';
 /** Formation › "Dossier 02 - 06": the online application block above the dossier's form. */
 export function DossierTab({ student, onStudentChanged }: { student: Student; onStudentChanged: () => void }) {
   const path = `/api/students/${encodeURIComponent(student.id)}`;
-  const dossier = useApiData<{ dossier: Dossier }>(`${path}/dossier`);
+  const dossier = useApiCall(studentRoutes.dossier, { params: { id: student.id } });
   // Refreshed every 10 s: what the national service pushes appears without "Mettre à jour"; not while
   // a popup is open, so nothing moves under the user's pointer (a click landed beside its button).
   const [popupOpen, setPopupOpen] = useState(false);
