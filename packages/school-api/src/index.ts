@@ -2,6 +2,7 @@
 export * from './errors.ts';
 export * from './rights.ts';
 export * from './routes/offices.ts';
+export * from './routes/online.ts';
 export * from './routes/session.ts';
 export * from './routes/students.ts';
 export * from './routes/users.ts';

@@ -19,6 +19,9 @@ export type {
   Office,
   OfficeForm,
   OfficeSummary,
+  OnlineAction,
+  OnlineApplication,
+  OnlineOverview,
   Role,
   SchoolUser,
   SessionResponse,
@@ -29,7 +32,11 @@ export type {
   UserRightsResponse,
 } from '@permis/school-api';
 
-import type { DossierForm } from '@permis/school-api';
+import type { DossierForm, onlineRoutes } from '@permis/school-api';
+import type { z } from 'zod';
+
+/** One application of a student, as the online routes name it (their path parameters). */
+export type ApplicationTarget = z.input<typeof onlineRoutes.pieces.params>;
 
 export type LegalRepresentative = AntsLegalRepresentative;
 
@@ -49,41 +56,6 @@ export type {
 export type Dossier = DossierForm;
 
 export type DeclarationKey = keyof AntsDossier['declarations'];
-
-export type OnlineAction =
-  | 'pieces'
-  | 'ephoto'
-  | 'validate'
-  | 'complete'
-  | 'documents'
-  | 'viewEphoto'
-  | 'deleteEphoto'
-  | 'delete'
-  | 'refresh';
-
-/** An online application as the school knows it, with its buttons' state. */
-export type OnlineApplication = {
-  number: string;
-  type: ApplicationType;
-  state: SchoolViewState;
-  stateLabel: string;
-  stateReason: string | null;
-  neph: string | null;
-  transferred: boolean;
-  paperMandate: boolean;
-  createdAt: string;
-  updatedAt: string;
-  syncedAt: string;
-  actions: Record<OnlineAction, { enabled: boolean; reason?: string }>;
-  /** The fields of the fiche or dossier changed since the draft was entered (it keeps the old ones). */
-  drift: string[];
-};
-
-export type OnlineOverview = {
-  office: { name: string; ready: boolean; prefectureName: string | null };
-  applications: OnlineApplication[];
-  canEnter: { '02': boolean; '06': boolean };
-};
 
 export type Prefecture = AntsPrefecture;
 

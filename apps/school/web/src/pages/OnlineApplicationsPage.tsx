@@ -395,7 +395,7 @@ function OfficeApplications({ officeId }: { officeId: string }) {
         <DocumentsModal
           opened
           onClose={() => setDocumentsOf(null)}
-          base={`/api/students/${documentsOf.student.id}/online/${encodeURIComponent(documentsOf.number)}`}
+          target={{ id: documentsOf.student.id, number: documentsOf.number }}
         />
       )}
     </Stack>

@@ -15,8 +15,9 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { ageOn, FIELD_LABELS, jdcError, parisToday } from '@permis/ants-api';
+import { onlineFiles, onlineRoutes, studentRoutes } from '@permis/school-api';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, api, apiCall, filePath } from '../../api.ts';
 import { formatInstantDate } from '../../format.ts';
 import { isPlaceField, placesSaveError, studentPlaceRecord, studentPlacesBody } from '../../studentPlaces.ts';
 import type {
@@ -94,8 +95,7 @@ export function OnlinePanel({
   // A Cerfa 06 follows an accepted Cerfa 02: the fiche keeps showing that registration and its NEPH.
   const registration =
     current?.type === '06' ? overview.applications.find((a) => a.type === '02' && a.state === 'accepted') : undefined;
-  const studentPath = `/api/students/${encodeURIComponent(student.id)}`;
-  const base = current ? `${studentPath}/online/${encodeURIComponent(current.number)}` : '';
+  const target = { id: student.id, number: current?.number ?? '' };
 
   const act = (label: string, work: () => Promise<string | undefined>) =>
     call.run(label, async () => {
@@ -107,12 +107,12 @@ export function OnlinePanel({
 
   /** Saves the (corrected) places on the fiche, then enters the application on the national service. */
   const submit = async (record: PlaceRecord) => {
-    await api.put(`${studentPath}/places`, studentPlacesBody(record));
+    await apiCall(studentRoutes.places, { params: { id: student.id }, body: studentPlacesBody(record) });
     pendingKey.current ??= crypto.randomUUID();
-    const answer = await api.post<{ application: OnlineApplication; ephotoError: string | null }>(
-      `${studentPath}/online`,
-      { type, idempotencyKey: pendingKey.current },
-    );
+    const answer = await apiCall(onlineRoutes.enter, {
+      params: { id: student.id },
+      body: { type, idempotencyKey: pendingKey.current },
+    });
     pendingKey.current = null;
     setPopup(null);
     setNotice(
@@ -161,7 +161,7 @@ export function OnlinePanel({
   const validate = () => {
     if (!current) return;
     void act('Validation de la demande sur le site de l’ANTS…', async () => {
-      await api.post(`${base}/validate`);
+      await apiCall(onlineRoutes.validate, { params: target });
       return current.paperMandate
         ? 'Demande validée : elle part à l’instruction (mandat papier).'
         : "Demande validée : un courriel et un SMS invitent l'élève à la valider sous 7 jours.";
@@ -175,12 +175,12 @@ export function OnlinePanel({
       setPopup('confirmValidate');
     } else if (action === 'complete') {
       void act('Envoi de la demande complétée…', async () => {
-        await api.post(`${base}/complete`);
+        await apiCall(onlineRoutes.complete, { params: target });
         return "Demande complétée renvoyée à l'instruction.";
       });
     } else if (action === 'refresh') {
       void act('Mise à jour depuis le site de l’ANTS…', async () => {
-        await api.post(`${base}/refresh`);
+        await apiCall(onlineRoutes.refresh, { params: target });
         return undefined;
       });
     } else setPopup(action);
@@ -347,7 +347,7 @@ export function OnlinePanel({
               >
                 Enregistrer la demande en ligne
               </Button>
-              <Anchor href={`${studentPath}/cerfa/${type}`} size="sm" target="_blank">
+              <Anchor href={filePath(onlineFiles.cerfa, { id: student.id, type })} size="sm" target="_blank">
                 Imprimer le Cerfa {type} (PDF)
               </Anchor>
               <Button size="xs" variant="default" onClick={() => setPopup('transfer')}>
@@ -384,27 +384,27 @@ export function OnlinePanel({
               setPopup(null);
               onChanged();
             }}
-            base={base}
+            target={target}
             application={current}
             onValidate={() => onAction('validate')}
           />
           <EditEphotoModal
             opened={popup === 'ephoto'}
             onClose={() => setPopup(null)}
-            base={base}
+            target={target}
             application={current}
             initialCode={current.type === '02' ? dossier.ephotoCode02 : dossier.ephotoCode06}
             onSaved={() => setNotice('Code ePhoto associé à la demande.')}
           />
-          <ViewEphotoModal opened={popup === 'viewEphoto'} onClose={() => setPopup(null)} base={base} />
-          <DocumentsModal opened={popup === 'documents'} onClose={() => setPopup(null)} base={base} />
+          <ViewEphotoModal opened={popup === 'viewEphoto'} onClose={() => setPopup(null)} target={target} />
+          <DocumentsModal opened={popup === 'documents'} onClose={() => setPopup(null)} target={target} />
           <DeleteEphotoModal
             opened={popup === 'deleteEphoto'}
             application={current}
             onClose={() => setPopup(null)}
             onConfirm={() =>
               void act('Suppression de la ePhoto…', async () => {
-                await api.delete(`${base}/ephoto`);
+                await apiCall(onlineRoutes.deleteEphoto, { params: target });
                 return 'ePhoto supprimée.';
               })
             }
@@ -435,7 +435,7 @@ export function OnlinePanel({
             onClose={() => setPopup(null)}
             onConfirm={() =>
               void act('Suppression de la demande sur le site de l’ANTS…', async () => {
-                await api.delete(base);
+                await apiCall(onlineRoutes.remove, { params: target });
                 return `Demande n° ${current.number} supprimée.`;
               })
             }
@@ -451,10 +451,10 @@ export function OnlinePanel({
             onConfirm={() =>
               void act('Suppression puis création de la demande sur le site de l’ANTS…', async () => {
                 pendingKey.current ??= crypto.randomUUID();
-                const answer = await api.post<{ application: OnlineApplication; ephotoError: string | null }>(
-                  `${base}/recreate`,
-                  { idempotencyKey: pendingKey.current },
-                );
+                const answer = await apiCall(onlineRoutes.recreate, {
+                  params: target,
+                  body: { idempotencyKey: pendingKey.current },
+                });
                 pendingKey.current = null;
                 return `Demande n° ${current.number} supprimée ; nouvelle demande n° ${answer.application.number} enregistrée en brouillon avec les informations de la fiche.${
                   answer.ephotoError ? ` Le code ePhoto n'a pas été accepté : ${answer.ephotoError}` : ''
