@@ -46,6 +46,14 @@ export function filePath<F extends { path: string; params: z.ZodObject }>(
   return pathOf(file.path, params as Record<string, string>);
 }
 
+/** A file the server streams whose address takes a query (the list's Excel export). */
+export function fileSearchPath<F extends { path: string; query: z.ZodType }>(
+  file: F,
+  query: z.input<F['query']>,
+): string {
+  return `${file.path}${searchOf(query as Record<string, unknown>)}`;
+}
+
 export const api = {
   get: <T>(path: string, signal?: AbortSignal): Promise<T> => apiRequest<T>(path, { signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),

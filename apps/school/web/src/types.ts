@@ -7,11 +7,13 @@ import type {
   Dossier as AntsDossier,
   LegalRepresentative as AntsLegalRepresentative,
   Prefecture as AntsPrefecture,
-  ApplicationType,
-  SchoolViewState,
 } from '@permis/ants-api';
 
 export type {
+  AdminApplicationRow,
+  AdminList,
+  CounterCell,
+  CounterRow,
   CredentialsCheck,
   CurrentUser,
   Drift,
@@ -28,6 +30,7 @@ export type {
   Student,
   StudentDocument,
   StudentSummary,
+  SyncRun,
   UserRight,
   UserRightsResponse,
 } from '@permis/school-api';
@@ -61,39 +64,3 @@ export type Prefecture = AntsPrefecture;
 
 /** A pièce of an application with its files, as the national service describes it. */
 export type { PieceStatus } from '@permis/ants-api';
-
-export type CounterCell = { state: SchoolViewState; label: string; meaning: string; count: number };
-export type CounterRow = { type: ApplicationType; label: string; counters: CounterCell[] };
-
-/** A line of "Demandes en ligne (site ANTS)". */
-export type AdminApplicationRow = {
-  number: string;
-  type: ApplicationType;
-  state: SchoolViewState;
-  stateLabel: string;
-  neph: string | null;
-  createdAt: string;
-  updatedAt: string;
-  student: { id: string; name: string } | null;
-  candidateName: string;
-};
-
-export type AdminList = {
-  office: { lastHeardAt: string | null };
-  total: number;
-  page: number;
-  pageSize: number;
-  counters: CounterRow[];
-  rows: AdminApplicationRow[];
-};
-
-export type SyncRun = {
-  id: string;
-  status: 'queued' | 'running' | 'waiting' | 'done' | 'failed';
-  fetched: number;
-  total: number | null;
-  error: string | null;
-  windows: Record<string, string>;
-  createdAt: string;
-  finishedAt: string | null;
-};

@@ -1,8 +1,8 @@
 import { Alert, Button, Checkbox, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { studentRoutes } from '@permis/school-api';
+import { adminRoutes, studentRoutes } from '@permis/school-api';
 import { useState } from 'react';
-import { type ApiError, api, asApiError } from '../../api.ts';
+import { type ApiError, apiCall, asApiError } from '../../api.ts';
 import { formatDate } from '../../format.ts';
 import type { AdminApplicationRow, StudentSummary } from '../../types.ts';
 import { useApiCall } from '../../useApiData.ts';
@@ -40,12 +40,9 @@ export function LinkStudentModal({
     setError(null);
     setMismatch(null);
     try {
-      await api.post(`/api/admin/online-applications/${encodeURIComponent(row.number)}/link`, {
-        officeId,
-        studentId: student.id,
-        overwrite,
-        change,
-        confirmMismatch,
+      await apiCall(adminRoutes.link, {
+        params: { number: row.number },
+        body: { officeId, studentId: student.id, overwrite, change, confirmMismatch },
       });
       onLinked(`Demande n° ${row.number} reliée à ${student.birthName} ${student.firstName}.`);
     } catch (caught) {
