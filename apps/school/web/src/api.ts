@@ -18,7 +18,6 @@ export const setCsrfToken = client.setCsrfToken;
 /** Called when any request answers 401: the session is gone, back to the login page. */
 export const setUnauthorizedHandler = client.setUnauthorizedHandler;
 export const apiRequest = client.request;
-export const uploadTo = client.upload;
 
 /** Calls a route of the contract: `apiCall(userRoutes.rights, { params: { id } })`. */
 export const apiCall = client.call;
@@ -54,6 +53,7 @@ export function fileSearchPath<F extends { path: string; query: z.ZodType }>(
   return `${file.path}${searchOf(query as Record<string, unknown>)}`;
 }
 
+/** Plain requests by address: only for the reference lists (@permis/referentiel), which have no contract yet. */
 export const api = {
   get: <T>(path: string, signal?: AbortSignal): Promise<T> => apiRequest<T>(path, { signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),

@@ -1,7 +1,7 @@
 /**
- * The shapes the school service API answers with (see the routes under apps/school/src). What comes
- * from the national service (types, states, préfectures, pièces, declarations, legal representative)
- * is the contract's own type, never typed again here.
+ * The shapes the pages use, each from a contract, never typed again here: the back office's own
+ * answers from @permis/school-api, what comes from the national service (préfectures, pièces,
+ * declarations, legal representative) from @permis/ants-api, the places from @permis/referentiel.
  */
 import type {
   Dossier as AntsDossier,

@@ -12,7 +12,8 @@ const callWith = apiCall as <C extends RouteContract>(
 ) => Promise<Answer<C>>;
 
 /**
- * GETs `path` (again whenever it changes); `null` waits. What `path` answered is never shown
+ * GETs `path` (again whenever it changes); `null` waits. Only for the reference lists, which have
+ * no contract yet: the back office's own routes are loaded with `useApiCall`. What `path` answered is never shown
  * under another path (see the shared hook for `refreshMs`, `version` and `keepPrevious`).
  */
 export function useApiData<T>(path: string | null, options: ApiDataOptions = {}): ApiData<T> {
