@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { openDatabase } from '@permis/platform';
+import { adminListQuerySchema as listQuery } from '@permis/school-api';
 import { exportList } from '../apps/school/src/admin/export.ts';
-import { listQuery } from '../apps/school/src/admin/query.ts';
 import { schema } from '../apps/school/src/db/index.ts';
 
 /**

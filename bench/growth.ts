@@ -1,5 +1,6 @@
 import { createApplicationSchema, listQuerySchema } from '@permis/ants-api';
 import { createSecretBox, generateKey, openDatabase, parseKey } from '@permis/platform';
+import { adminListQuerySchema as listQuery } from '@permis/school-api';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { createApplication } from '../apps/ants/src/applications/create.ts';
@@ -10,7 +11,7 @@ import { schema as antsSchema } from '../apps/ants/src/db/index.ts';
 import { proAccounts } from '../apps/ants/src/db/schema.ts';
 import { seedDemo as seedAnts } from '../apps/ants/src/seed/demo.ts';
 import { draftRequest } from '../apps/ants/test/api.ts';
-import { counters, listPage, listQuery } from '../apps/school/src/admin/query.ts';
+import { counters, listPage } from '../apps/school/src/admin/query.ts';
 import { MIGRATIONS_FOLDER as SCHOOL_MIGRATIONS } from '../apps/school/src/config.ts';
 import { schema as schoolSchema } from '../apps/school/src/db/index.ts';
 import { offices, schools } from '../apps/school/src/db/schema.ts';

@@ -23,7 +23,6 @@ import { officeRoutes } from './offices/routes.ts';
 import { onlineApplicationRoutes } from './online/routes.ts';
 import { createOnlineApplications } from './online/service.ts';
 import type { SchoolServices } from './services.ts';
-import { studentDocumentRoutes } from './students/documents.ts';
 import { studentRoutes } from './students/routes.ts';
 import { resumeInterruptedSyncs, runSync, SYNC_QUEUE } from './sync/run.ts';
 import { userRoutes } from './users/routes.ts';
@@ -92,7 +91,6 @@ export async function buildSchoolApp(deps: SchoolDeps) {
     officeRoutes,
     webhookReceiverRoutes,
     studentRoutes,
-    studentDocumentRoutes,
     onlineApplicationRoutes,
     adminRoutes,
   ]) {

@@ -1,6 +1,7 @@
+import { adminListQuerySchema as listQuery } from '@permis/school-api';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { counters, listQuery } from '../src/admin/query.ts';
+import { counters } from '../src/admin/query.ts';
 import { offices, onlineApplications } from '../src/db/schema.ts';
 import { saveApplications } from '../src/online/store.ts';
 import { startSchool } from './harness.ts';

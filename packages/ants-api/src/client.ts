@@ -9,7 +9,7 @@ import type {
   TransferRequest,
   tokenRequestSchema,
 } from './applications.ts';
-import type { HistoryEntry, PieceFile, PieceStatus } from './responses.ts';
+import type { DocumentKind, HistoryEntry, PieceFile, PieceStatus } from './responses.ts';
 
 export type Prefecture = z.infer<typeof prefectureSchema>;
 /** An error answered by the national service, or its absence (status 0, code UNAVAILABLE). */
@@ -195,7 +195,7 @@ export function createAntsClient(options: AntsClientOptions) {
       call<{ url: string; secret: string }>('/api/pro/v1/webhook', json('PUT', { url })),
     /** "Editer les documents": the eight documents, each with whether it exists yet and why not. */
     listDocuments: (number: string) =>
-      call<{ documents: { kind: string; label: string; help: string; available: boolean; reason?: string }[] }>(
+      call<{ documents: { kind: DocumentKind; label: string; help: string; available: boolean; reason?: string }[] }>(
         `/api/pro/v1/applications/${n(number)}/documents`,
       ).then((r) => r.documents),
     async downloadDocument(number: string, kind: string): Promise<Uint8Array> {

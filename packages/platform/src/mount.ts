@@ -6,7 +6,7 @@ import type { Answer, Parsed, RouteContract } from './route.ts';
 export type ContractRequest<C extends RouteContract> = Omit<FastifyRequest, 'params' | 'query' | 'body'> & Parsed<C>;
 
 /** What a route adds to its contract on the server: who may call it, and hooks of its door. */
-export type MountOptions = Pick<RouteShorthandOptions, 'preHandler' | 'onRequest' | 'bodyLimit'> & {
+export type MountOptions = Pick<RouteShorthandOptions, 'preHandler' | 'preValidation' | 'onRequest' | 'bodyLimit'> & {
   access: string;
 };
 

@@ -1,12 +1,12 @@
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { parisClock, TYPE_LABELS } from '@permis/ants-api';
+import type { ListQuery } from '@permis/school-api';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { z } from 'zod';
 import type { SchoolDb } from '../db/index.ts';
 import { onlineApplications, students } from '../db/schema.ts';
-import { conditions, type listQuery, rowColumns, SORTS } from './query.ts';
+import { conditions, rowColumns, SORTS } from './query.ts';
 
 const BATCH = 2000;
 
@@ -15,7 +15,7 @@ const BATCH = 2000;
  * while it is read (exceljs streaming writer, rows committed batch after batch): memory stays flat
  * whatever the number of rows. Dates are real Excel dates, shown dd/mm/yyyy.
  */
-export function exportList(db: SchoolDb, schoolId: string, q: z.infer<typeof listQuery>): PassThrough {
+export function exportList(db: SchoolDb, schoolId: string, q: ListQuery): PassThrough {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Demandes en ligne');

@@ -1,48 +1,10 @@
 import { COUNTERS, parisDayStart } from '@permis/ants-api';
+import type { ListCriteria, ListQuery, SortKey } from '@permis/school-api';
 import { and, asc, desc, eq, gt, gte, like, lt, type SQL, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { SchoolDb } from '../db/index.ts';
 import { officeCounts, offices, onlineApplications, students } from '../db/schema.ts';
 
-const isoDate = z.iso.date('Date invalide (jj/mm/aaaa).').optional();
-
-/** The criteria of "Demandes en ligne (site ANTS)": office, counter (type + state), number, date ranges. */
-const criteria = z.object({
-  officeId: z.uuid('Choisissez une agence.'),
-  type: z.enum(['02', '06']).optional(),
-  state: z
-    .string()
-    .regex(/^[a-z_]{1,30}$/)
-    .optional(),
-  /** The whole number or its beginning (digits only: nothing else means anything in a LIKE). */
-  number: z
-    .string()
-    .trim()
-    .regex(/^\d{0,30}$/, 'Le numéro de demande ne comporte que des chiffres.')
-    .optional(),
-  createdFrom: isoDate,
-  createdTo: isoDate,
-  updatedFrom: isoDate,
-  updatedTo: isoDate,
-});
-
-/** A range whose end comes before its start is said on its end, rather than answered with nothing. */
-function orderedRanges(c: z.infer<typeof criteria>, context: z.RefinementCtx) {
-  for (const [from, to] of [
-    ['createdFrom', 'createdTo'],
-    ['updatedFrom', 'updatedTo'],
-  ] as const) {
-    const start = c[from];
-    const end = c[to];
-    if (start && end && end < start) {
-      context.addIssue({ code: 'custom', path: [to], message: 'La date de fin est antérieure à la date de début.' });
-    }
-  }
-}
-
-export const officeCriteria = criteria.pick({ officeId: true });
-export type ListCriteria = z.infer<typeof criteria>;
-
+/** The column of each sort of the contract's list. */
 export const SORTS = {
   student: sql`coalesce(${students.birthName} || ' ' || ${students.firstName}, ${onlineApplications.candidateName})`,
   number: onlineApplications.number,
@@ -50,16 +12,7 @@ export const SORTS = {
   updatedAt: onlineApplications.remoteUpdatedAt,
   state: onlineApplications.stateLabel,
   neph: onlineApplications.neph,
-} as const;
-
-export const listQuery = criteria
-  .extend({
-    page: z.coerce.number().int().min(1).max(100000).default(1),
-    pageSize: z.coerce.number().int().min(10).max(200).default(50),
-    sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]]).default('updatedAt'),
-    dir: z.enum(['asc', 'desc']).default('desc'),
-  })
-  .superRefine(orderedRanges);
+} as const satisfies Record<SortKey, unknown>;
 
 /** The conditions of the criteria, the counter's type and state excepted when `withCounter` is false. */
 export function conditions(schoolId: string, criteria: ListCriteria, withCounter = true): SQL | undefined {
@@ -92,7 +45,7 @@ export const rowColumns = {
   studentBirthName: students.birthName,
 };
 
-export async function listPage(db: SchoolDb, schoolId: string, q: z.infer<typeof listQuery>) {
+export async function listPage(db: SchoolDb, schoolId: string, q: ListQuery) {
   const where = conditions(schoolId, q);
   const order = q.dir === 'asc' ? asc(SORTS[q.sort]) : desc(SORTS[q.sort]);
   const [rows, grouped] = await Promise.all([

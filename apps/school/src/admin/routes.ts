@@ -1,6 +1,6 @@
-import { applicationNumberSchema, parisToday } from '@permis/ants-api';
-import type { HttpServer } from '@permis/platform';
-import { z } from 'zod';
+import { parisToday } from '@permis/ants-api';
+import { type HttpServer, mount } from '@permis/platform';
+import { adminFiles, adminRoutes as contract } from '@permis/school-api';
 import { type CurrentUser, requireUser } from '../auth/context.ts';
 import { linkApplication } from '../online/link.ts';
 import type { SchoolServices } from '../services.ts';
@@ -8,10 +8,11 @@ import { findStudent } from '../students/find.ts';
 import { latestSyncRun, startSync } from '../sync/run.ts';
 import { findAgency } from './agency.ts';
 import { exportList } from './export.ts';
-import { counters, listPage, listQuery, officeCriteria } from './query.ts';
+import { counters, listPage } from './query.ts';
 import { monthlyStates } from './stats.ts';
+import { adminRowView, syncRunView } from './view.ts';
 
-const isoDate = z.iso.date('Date invalide (jj/mm/aaaa).');
+const user = { access: 'user' };
 
 /**
  * Espace Administratif › Bordereaux dossiers › "Demandes en ligne (site ANTS)": the list of an
@@ -25,43 +26,27 @@ export function adminRoutes(app: HttpServer, ctx: SchoolServices) {
 
   const office = (me: CurrentUser, officeId: string) => findAgency(db, me.schoolId, officeId);
 
-  app.get(
-    '/api/admin/online-applications',
-    { config: { access: 'user' }, schema: { querystring: listQuery } },
-    async (request) => {
-      const me = await requireUser(ctx, request);
-      const shown = await office(me, request.query.officeId);
-      const [{ rows, total }, rowsOfCounters] = await Promise.all([
-        listPage(db, me.schoolId, request.query),
-        counters(db, me.schoolId, request.query),
-      ]);
-      return {
-        /** When the national service last told this office something (a push or a completed update). */
-        office: { lastHeardAt: shown.antsLastHeardAt?.toISOString() ?? null },
-        total,
-        page: request.query.page,
-        pageSize: request.query.pageSize,
-        counters: rowsOfCounters,
-        rows: rows.map((row) => ({
-          number: row.number,
-          type: row.type,
-          state: row.state,
-          stateLabel: row.stateLabel,
-          neph: row.neph,
-          createdAt: row.createdAt.toISOString(),
-          updatedAt: row.updatedAt.toISOString(),
-          student: row.studentId
-            ? { id: row.studentId, name: `${row.studentFirstName} ${row.studentBirthName}` }
-            : null,
-          candidateName: row.candidateName,
-        })),
-      };
-    },
-  );
+  mount(app, contract.list, user, async (request) => {
+    const me = await requireUser(ctx, request);
+    const shown = await office(me, request.query.officeId);
+    const [{ rows, total }, rowsOfCounters] = await Promise.all([
+      listPage(db, me.schoolId, request.query),
+      counters(db, me.schoolId, request.query),
+    ]);
+    return {
+      office: { lastHeardAt: shown.antsLastHeardAt?.toISOString() ?? null },
+      total,
+      page: request.query.page,
+      pageSize: request.query.pageSize,
+      counters: rowsOfCounters,
+      rows: rows.map(adminRowView),
+    };
+  });
 
+  // The Excel file streams its bytes: a plain route, its address and query from the contract.
   app.get(
-    '/api/admin/online-applications/export',
-    { config: { access: 'user' }, schema: { querystring: listQuery } },
+    adminFiles.export.path,
+    { config: user, schema: { querystring: adminFiles.export.query } },
     async (request, reply) => {
       const me = await requireUser(ctx, request);
       const { name } = await office(me, request.query.officeId);
@@ -77,79 +62,41 @@ export function adminRoutes(app: HttpServer, ctx: SchoolServices) {
   );
 
   // "Mettre à jour depuis le site de la préfecture": a background run, followed by the page.
-  app.post(
-    '/api/admin/offices/:officeId/sync',
-    {
-      config: { access: 'user' },
-      schema: {
-        params: z.object({ officeId: z.uuid() }),
-        body: z.object({
-          createdFrom: isoDate.optional(),
-          createdTo: isoDate.optional(),
-          updatedFrom: isoDate.optional(),
-          updatedTo: isoDate.optional(),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const me = await requireUser(ctx, request);
-      const target = await office(me, request.params.officeId);
-      clients.forOffice(target); // Refuses at once an office without its Agrément pour Cerfa.
-      void ensureWebhook(target).catch(() => undefined);
-      const windows = Object.fromEntries(Object.entries(request.body).filter(([, v]) => v));
-      const run = await startSync(db, jobs, { schoolId: me.schoolId, officeId: target.id, userId: me.id }, windows);
-      return reply.status(202).send({ run });
-    },
-  );
+  mount(app, contract.startSync, user, async (request) => {
+    const me = await requireUser(ctx, request);
+    const target = await office(me, request.params.officeId);
+    clients.forOffice(target); // Refuses at once an office without its Agrément pour Cerfa.
+    void ensureWebhook(target).catch(() => undefined);
+    const windows = Object.fromEntries(Object.entries(request.body).filter(([, v]) => v));
+    const run = await startSync(db, jobs, { schoolId: me.schoolId, officeId: target.id, userId: me.id }, windows);
+    return { run: syncRunView(run) };
+  });
 
-  app.get(
-    '/api/admin/offices/:officeId/sync',
-    { config: { access: 'user' }, schema: { params: z.object({ officeId: z.uuid() }) } },
-    async (request) => {
-      const me = await requireUser(ctx, request);
-      await office(me, request.params.officeId);
-      return { run: await latestSyncRun(db, request.params.officeId) };
-    },
-  );
+  mount(app, contract.sync, user, async (request) => {
+    const me = await requireUser(ctx, request);
+    await office(me, request.params.officeId);
+    const run = await latestSyncRun(db, request.params.officeId);
+    return { run: run && syncRunView(run) };
+  });
 
   // "Relier une demande à un élève" (or "Changer d'élève"), optionally overwriting the fiche with the
   // national record.
-  app.post(
-    '/api/admin/online-applications/:number/link',
-    {
-      config: { access: 'user' },
-      schema: {
-        params: z.object({ number: applicationNumberSchema }),
-        body: z.object({
-          officeId: z.uuid('Choisissez une agence.'),
-          studentId: z.uuid('Choisissez un élève.'),
-          overwrite: z.boolean().default(false),
-          change: z.boolean().default(false),
-          confirmMismatch: z.boolean().default(false),
-        }),
-      },
-    },
-    async (request) => {
-      const me = await requireUser(ctx, request);
-      const student = await findStudent(ctx, me.schoolId, request.body.studentId);
-      const linked = await linkApplication(
-        db,
-        clients,
-        { schoolId: me.schoolId, userId: me.id },
-        { ...request.body, number: request.params.number, student },
-      );
-      return { linked };
-    },
-  );
+  mount(app, contract.link, user, async (request) => {
+    const me = await requireUser(ctx, request);
+    const student = await findStudent(ctx, me.schoolId, request.body.studentId);
+    const linked = await linkApplication(
+      db,
+      clients,
+      { schoolId: me.schoolId, userId: me.id },
+      { ...request.body, number: request.params.number, student },
+    );
+    return { linked };
+  });
 
   // The chart: applications per state, by month of last change, over the last 12 months.
-  app.get(
-    '/api/admin/online-applications/stats',
-    { config: { access: 'user' }, schema: { querystring: officeCriteria } },
-    async (request) => {
-      const me = await requireUser(ctx, request);
-      await office(me, request.query.officeId);
-      return { months: await monthlyStates(db, me.schoolId, request.query.officeId) };
-    },
-  );
+  mount(app, contract.stats, user, async (request) => {
+    const me = await requireUser(ctx, request);
+    await office(me, request.query.officeId);
+    return { months: await monthlyStates(db, me.schoolId, request.query.officeId) };
+  });
 }

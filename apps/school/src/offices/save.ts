@@ -1,10 +1,10 @@
 import { notFound, type SecretBox } from '@permis/platform';
+import type { CredentialsCheck, OfficeForm } from '@permis/school-api';
 import { and, asc, eq } from 'drizzle-orm';
 import { type AntsClients, isAuthenticationFailure } from '../ants/clients.ts';
 import type { SchoolDb } from '../db/index.ts';
 import { offices } from '../db/schema.ts';
 import { type AuditActor, recordAudit } from '../domain/audit.ts';
-import type { OfficeForm } from './form.ts';
 
 export type OfficeRow = typeof offices.$inferSelect;
 
@@ -76,8 +76,6 @@ export async function updateOffice(
     return row!;
   });
 }
-
-export type CredentialsCheck = 'accepted' | 'refused' | 'unreachable' | 'incomplete';
 
 /**
  * Asks the national service whether the office's credentials open a session, and keeps the answer

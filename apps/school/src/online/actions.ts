@@ -1,25 +1,12 @@
 import { ACTION_FROM, API_ERRORS, inStateSet, STATE_SETS, TRANSFERRED } from '@permis/ants-api';
+import { type ActionAvailability, ONLINE_ACTIONS, type OnlineAction } from '@permis/school-api';
 import type { Right } from '../users/rights.ts';
 
 /**
- * The buttons of "Informations concernant les demandes faites en ligne" (seed 002, "Actions
- * disponibles") and when each is enabled: by the application's state on the national service and
- * by the user's rights. The server enforces the same (rights here, states on the national service).
+ * When each button of "Informations concernant les demandes faites en ligne" (the contract's
+ * ONLINE_ACTIONS) is enabled: by the application's state on the national service and by the user's
+ * rights. The server enforces the same (rights here, states on the national service).
  */
-export const ONLINE_ACTIONS = [
-  'pieces',
-  'ephoto',
-  'validate',
-  'complete',
-  'documents',
-  'viewEphoto',
-  'deleteEphoto',
-  'delete',
-  'refresh',
-] as const;
-export type OnlineAction = (typeof ONLINE_ACTIONS)[number];
-export type ActionAvailability = { enabled: boolean; reason?: string };
-
 /** The states that enable each button: the contract's sets and the state machine's actions. */
 const STATES: Record<Exclude<OnlineAction, 'refresh' | 'documents' | 'viewEphoto'>, readonly string[]> = {
   pieces: STATE_SETS.piecesEditable,

@@ -282,7 +282,7 @@ export function createOnlineApplications(db: SchoolDb, clients: AntsClients) {
       const target = await own(me, studentId, number);
       await target.call((ants) => ants.deletePieceFile(number, fileId));
       await audit(me, 'piece_delete', target.row);
-      return { deleted: true };
+      return { deleted: true as const };
     },
 
     /** "Ajouter / Modifier la ePhoto": the fiche's copy learns the code (its buttons and the dossier's field follow). */
@@ -317,7 +317,7 @@ export function createOnlineApplications(db: SchoolDb, clients: AntsClients) {
       await target.call((ants) => ants.deleteEphoto(number));
       await audit(me, 'ephoto_delete', target.row);
       await resync(me, target);
-      return { deleted: true };
+      return { deleted: true as const };
     },
 
     /** "Editer les documents": the documents of the national service for this application. */

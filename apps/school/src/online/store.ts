@@ -1,4 +1,10 @@
-import { type Application, type CreateApplication, type HeldApplication, TRANSFERRED } from '@permis/ants-api';
+import {
+  type Application,
+  type CreateApplication,
+  type HeldApplication,
+  type SchoolViewState,
+  TRANSFERRED,
+} from '@permis/ants-api';
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { SchoolDb } from '../db/index.ts';
 import { onlineApplications } from '../db/schema.ts';
@@ -196,7 +202,8 @@ export function toOnlineView(row: OnlineApplicationRow, rights: readonly Right[]
   return {
     number: row.number,
     type: row.type,
-    state: row.state,
+    // Stored as the national service answered it (a state of its contract, or "Transféré").
+    state: row.state as SchoolViewState,
     stateLabel: row.stateLabel,
     stateReason: row.stateReason,
     neph: row.neph,

@@ -1,3 +1,4 @@
+import type { PlacesCorrection } from '@permis/school-api';
 import { and, eq } from 'drizzle-orm';
 import type { SchoolDb } from '../db/index.ts';
 import { students } from '../db/schema.ts';
@@ -5,20 +6,6 @@ import { recordAudit } from '../domain/audit.ts';
 import { loadDossier, saveDossier } from './dossier.ts';
 
 type StudentRow = typeof students.$inferSelect;
-
-/**
- * The places of a fiche as corrected in the « Vérification des villes, départements et pays » popup,
- * with the legal representative's town and where the last category was obtained (Dossier 02-06).
- */
-export type PlacesCorrection = {
-  city: string;
-  postalCode: string;
-  birthCity: string;
-  birthDepartment: string;
-  birthCountry: string;
-  legalRepresentative?: { city: string; postalCode: string } | null;
-  previousLicence?: { department: string; country: string } | null;
-};
 
 /** Saves the places as chosen (the popup lets the user keep a value the lists lack). */
 export async function correctPlaces(
@@ -53,5 +40,5 @@ export async function correctPlaces(
       .where(and(eq(students.id, student.id), eq(students.schoolId, me.schoolId)))
       .returning();
   });
-  return updated;
+  return updated!;
 }

@@ -1,19 +1,7 @@
-/**
- * The rights of the seed's "Droits utilisateurs" screen, domain CLIENTS. Labels are exactly the
- * product's. A right is granted only by an explicit "Oui" row; no row means "Non".
- */
-export const RIGHTS = {
-  ants_delete_ephoto: 'ANTS - Supprimer le code ePhoto',
-  ants_delete_application: 'ANTS - Supprimer une demande',
-  ants_validate_application: 'ANTS - Valider une demande',
-} as const;
+import { RIGHT_CODES, RIGHTS, type Right, type Role } from '@permis/school-api';
 
-export type Right = keyof typeof RIGHTS;
-export const RIGHT_CODES = Object.keys(RIGHTS) as Right[];
-export const RIGHTS_DOMAIN = 'CLIENTS';
-
-export const ROLE_LABELS = { dirigeant: 'Dirigeant', secretaire: 'Secrétaire', moniteur: 'Moniteur' } as const;
-export type Role = keyof typeof ROLE_LABELS;
+// The rights and roles are the contract's (the pages list them too).
+export { RIGHT_CODES, RIGHTS, RIGHTS_DOMAIN, type Right, ROLE_LABELS, type Role } from '@permis/school-api';
 
 /** Rights a new user starts with, before the dirigeant changes them. */
 export const DEFAULT_RIGHTS: Record<Role, Right[]> = {

@@ -1,9 +1,12 @@
 /**
  * The one way the page talks to the server: same origin, JSON, cookie session (the shared
- * @permis/web-client). Every error becomes an ApiError carrying the server's French message (shown
- * as is) and its field errors.
+ * @permis/web-client), every route called through the school's contract (@permis/school-api): its
+ * address, its input and its answer come from the declaration. Every error becomes an ApiError
+ * carrying the server's French message (shown as is) and its field errors.
  */
+import { type Answer, type CallInput, pathOf, type RouteContract, searchOf } from '@permis/platform/route';
 import { createWebClient } from '@permis/web-client';
+import type { z } from 'zod';
 
 export { ApiError, asApiError, type FieldError, type RequestOptions } from '@permis/web-client';
 
@@ -15,9 +18,42 @@ export const setCsrfToken = client.setCsrfToken;
 /** Called when any request answers 401: the session is gone, back to the login page. */
 export const setUnauthorizedHandler = client.setUnauthorizedHandler;
 export const apiRequest = client.request;
-/** Sends one file (multipart/form-data, field `file`), as the upload routes expect. */
-export const apiUpload = client.upload;
 
+/** Calls a route of the contract: `apiCall(userRoutes.rights, { params: { id } })`. */
+export const apiCall = client.call;
+
+/** The address a call of a route goes to (a key for the data a page loads, a link). */
+export function callPath<C extends RouteContract>(contract: C, input?: CallInput<C>): string {
+  const { params, query } = (input ?? {}) as { params?: Record<string, string>; query?: Record<string, unknown> };
+  return `${pathOf(contract.path, params)}${searchOf(query)}`;
+}
+
+/** Sends one file (multipart/form-data, field `file`) to an upload route of the contract. */
+export function apiUpload<C extends RouteContract>(
+  contract: C,
+  input: Omit<CallInput<C>, 'body'>,
+  file: File,
+): Promise<Answer<C>> {
+  return client.upload<Answer<C>>(callPath(contract, input as CallInput<C>), file);
+}
+
+/** A file the server streams (not JSON): its address, from the contract's path and parameters. */
+export function filePath<F extends { path: string; params: z.ZodObject }>(
+  file: F,
+  params: z.input<F['params']>,
+): string {
+  return pathOf(file.path, params as Record<string, string>);
+}
+
+/** A file the server streams whose address takes a query (the list's Excel export). */
+export function fileSearchPath<F extends { path: string; query: z.ZodType }>(
+  file: F,
+  query: z.input<F['query']>,
+): string {
+  return `${file.path}${searchOf(query as Record<string, unknown>)}`;
+}
+
+/** Plain requests by address: only for the reference lists (@permis/referentiel), which have no contract yet. */
 export const api = {
   get: <T>(path: string, signal?: AbortSignal): Promise<T> => apiRequest<T>(path, { signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),

@@ -1,10 +1,4 @@
-import type { Role } from './types.ts';
-
-export const ROLE_LABELS: Record<Role, string> = {
-  dirigeant: 'Dirigeant',
-  secretaire: 'Secrétaire',
-  moniteur: 'Moniteur',
-};
+export { ROLE_LABELS } from '@permis/school-api';
 
 /** 'YYYY-MM-DD' (a calendar date, no time zone) as dd/mm/yyyy. */
 export function formatDate(value: string | null | undefined): string {

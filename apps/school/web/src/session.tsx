@@ -1,7 +1,8 @@
+import { sessionRoutes } from '@permis/school-api';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, api, apiRequest, setCsrfToken, setUnauthorizedHandler } from './api.ts';
-import type { CurrentUser, SessionResponse } from './types.ts';
+import { ApiError, apiCall, setCsrfToken, setUnauthorizedHandler } from './api.ts';
+import type { CurrentUser } from './types.ts';
 
 /** Where the login page sends a user once signed in. */
 export const HOME_PATH = '/clients';
@@ -34,7 +35,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void attempt;
     const controller = new AbortController();
-    apiRequest<SessionResponse>('/api/auth/session', { ignoreUnauthorized: true, signal: controller.signal })
+    apiCall(sessionRoutes.session, {}, { ignoreUnauthorized: true, signal: controller.signal })
       .then((session) => {
         setCsrfToken(session.csrfToken);
         setUser(session.user);
@@ -61,11 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (login: string, password: string) => {
-      const session = await apiRequest<SessionResponse>('/api/auth/login', {
-        method: 'POST',
-        body: { login, password },
-        ignoreUnauthorized: true,
-      });
+      const session = await apiCall(sessionRoutes.login, { body: { login, password } }, { ignoreUnauthorized: true });
       setCsrfToken(session.csrfToken);
       setExpired(false);
       setUser(session.user);
@@ -77,7 +74,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await api.post<void>('/api/auth/logout');
+      await apiCall(sessionRoutes.logout);
     } catch (error) {
       // Already signed out on the server: nothing left to end.
       if (!(error instanceof ApiError && error.status === 401)) throw error;

@@ -17,7 +17,7 @@ export function studentPlaceRecord(student: Student, dossier?: Dossier | null): 
   };
 }
 
-/** The body of PUT /api/students/:id/places. */
+/** The body of the places' correction (studentRoutes.places). */
 export function studentPlacesBody(record: PlaceRecord) {
   return {
     city: record.residence.city,

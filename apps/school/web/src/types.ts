@@ -1,109 +1,47 @@
 /**
- * The shapes the school service API answers with (see the routes under apps/school/src). What comes
- * from the national service (types, states, préfectures, pièces, declarations, legal representative)
- * is the contract's own type, never typed again here.
+ * The shapes the pages use, each from a contract, never typed again here: the back office's own
+ * answers from @permis/school-api, what comes from the national service (préfectures, pièces,
+ * declarations, legal representative) from @permis/ants-api, the places from @permis/referentiel.
  */
 import type {
   Dossier as AntsDossier,
   LegalRepresentative as AntsLegalRepresentative,
   Prefecture as AntsPrefecture,
-  ApplicationType,
-  SchoolViewState,
 } from '@permis/ants-api';
 
-export type Role = 'dirigeant' | 'secretaire' | 'moniteur';
+export type {
+  AdminApplicationRow,
+  AdminList,
+  CounterCell,
+  CounterRow,
+  CredentialsCheck,
+  CurrentUser,
+  Drift,
+  NewUser,
+  Office,
+  OfficeForm,
+  OfficeSummary,
+  OnlineAction,
+  OnlineApplication,
+  OnlineOverview,
+  Role,
+  SchoolUser,
+  SessionResponse,
+  Student,
+  StudentDocument,
+  StudentSummary,
+  SyncRun,
+  UserRight,
+  UserRightsResponse,
+} from '@permis/school-api';
 
-export type CurrentUser = {
-  id: string;
-  schoolId: string;
-  schoolName: string;
-  officeId: string | null;
-  firstName: string;
-  lastName: string;
-  role: Role;
-  rights: string[];
-};
+import type { DossierForm, onlineRoutes } from '@permis/school-api';
+import type { z } from 'zod';
 
-export type SessionResponse = { user: CurrentUser; csrfToken: string };
-
-export type StudentSummary = {
-  id: string;
-  firstName: string;
-  birthName: string;
-  usageName: string;
-  birthDate: string;
-  email: string;
-  officeName: string;
-};
-
-export type Student = {
-  id: string;
-  sex: 'F' | 'M';
-  birthName: string;
-  usageName: string;
-  firstName: string;
-  otherFirstNames: string;
-  birthDate: string;
-  birthCity: string;
-  birthDepartment: string;
-  birthCountry: string;
-  addressLine: string;
-  postalCode: string;
-  city: string;
-  email: string;
-  mobile: string;
-  legalRepresentative: LegalRepresentative | null;
-  officeId: string;
-  createdAt: string;
-  updatedAt: string;
-};
+/** One application of a student, as the online routes name it (their path parameters). */
+export type ApplicationTarget = z.input<typeof onlineRoutes.pieces.params>;
 
 export type LegalRepresentative = AntsLegalRepresentative;
-
-export type Office = {
-  id: string;
-  name: string;
-  addressLine: string;
-  postalCode: string;
-  city: string;
-  phone: string;
-  cerfaAgrement: string | null;
-  antsLogin: string | null;
-  hasAntsPassword: boolean;
-  prefectureCode: string | null;
-  prefectureName: string | null;
-  /** What the national service said of the credentials when last saved; null: not asked yet. */
-  antsCredentialsCheck: 'accepted' | 'refused' | null;
-  antsCredentialsCheckedAt: string | null;
-  antsLastHeardAt: string | null;
-};
-
-/** The national service's answer to the credentials just saved. */
-export type CredentialsCheck = 'accepted' | 'refused' | 'unreachable' | 'incomplete';
-
-/** What every user sees of an office (GET /api/offices). */
-export type OfficeSummary = Pick<Office, 'id' | 'name' | 'addressLine' | 'postalCode' | 'city'> & {
-  /** Whether its Agrément pour Cerfa is complete (needed for online applications). */
-  hasAgrement: boolean;
-};
-
-export type SchoolUser = {
-  id: string;
-  login: string;
-  firstName: string;
-  lastName: string;
-  role: Role;
-  roleLabel: string;
-  active: boolean;
-};
-
-export type UserRight = { code: string; label: string; granted: boolean };
-
-export type UserRightsResponse = {
-  user: { id: string; firstName: string; lastName: string };
-  domain: string;
-  rights: UserRight[];
-};
 
 // The place fields, their check and its suggestions: the types the server's referentiel uses.
 export type {
@@ -115,102 +53,14 @@ export type {
 } from '@permis/referentiel';
 
 /**
- * The online part of the tab: every field of the contract's dossier, an optional date or choice
- * left empty as "" (dates yyyy-mm-dd).
+ * The "Dossier 02 - 06" tab as stored: the paper part, the online part (every field of the national
+ * contract's dossier, derived from it in the school's contract), the ePhoto codes.
  */
-type OnlineDossier = {
-  [K in keyof Required<AntsDossier>]: undefined extends AntsDossier[K]
-    ? Exclude<AntsDossier[K], undefined> | ''
-    : AntsDossier[K];
-};
-
-/** The "Dossier 02 - 06" tab as stored: the paper part, the online part, the ePhoto codes. */
-export type Dossier = OnlineDossier & {
-  paper: { trackingBy: 'courrier' | 'courriel'; registeredOn: string; bordereauNumber: string; bordereauDate: string };
-  paperMandate: boolean;
-  ephotoCode02: string;
-  ephotoCode06: string;
-};
+export type Dossier = DossierForm;
 
 export type DeclarationKey = keyof AntsDossier['declarations'];
-
-export type OnlineAction =
-  | 'pieces'
-  | 'ephoto'
-  | 'validate'
-  | 'complete'
-  | 'documents'
-  | 'viewEphoto'
-  | 'deleteEphoto'
-  | 'delete'
-  | 'refresh';
-
-/** An online application as the school knows it, with its buttons' state. */
-export type OnlineApplication = {
-  number: string;
-  type: ApplicationType;
-  state: SchoolViewState;
-  stateLabel: string;
-  stateReason: string | null;
-  neph: string | null;
-  transferred: boolean;
-  paperMandate: boolean;
-  createdAt: string;
-  updatedAt: string;
-  syncedAt: string;
-  actions: Record<OnlineAction, { enabled: boolean; reason?: string }>;
-  /** The fields of the fiche or dossier changed since the draft was entered (it keeps the old ones). */
-  drift: string[];
-};
-
-/** A saved fiche or dossier no longer matches a draft of the national service. */
-export type Drift = { number: string; fields: string[]; message: string };
-
-export type OnlineOverview = {
-  office: { name: string; ready: boolean; prefectureName: string | null };
-  applications: OnlineApplication[];
-  canEnter: { '02': boolean; '06': boolean };
-};
 
 export type Prefecture = AntsPrefecture;
 
 /** A pièce of an application with its files, as the national service describes it. */
 export type { PieceStatus } from '@permis/ants-api';
-
-export type StudentDocument = { id: string; fileName: string; mediaType?: string; size?: number; createdAt: string };
-
-export type CounterCell = { state: SchoolViewState; label: string; meaning: string; count: number };
-export type CounterRow = { type: ApplicationType; label: string; counters: CounterCell[] };
-
-/** A line of "Demandes en ligne (site ANTS)". */
-export type AdminApplicationRow = {
-  number: string;
-  type: ApplicationType;
-  state: SchoolViewState;
-  stateLabel: string;
-  neph: string | null;
-  createdAt: string;
-  updatedAt: string;
-  student: { id: string; name: string } | null;
-  candidateName: string;
-};
-
-export type AdminList = {
-  office: { lastHeardAt: string | null };
-  total: number;
-  page: number;
-  pageSize: number;
-  counters: CounterRow[];
-  rows: AdminApplicationRow[];
-};
-
-export type SyncRun = {
-  id: string;
-  status: 'queued' | 'running' | 'waiting' | 'done' | 'failed';
-  fetched: number;
-  total: number | null;
-  error: string | null;
-  windows: Record<string, string>;
-  createdAt: string;
-  finishedAt: string | null;
-};

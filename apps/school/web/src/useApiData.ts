@@ -1,12 +1,34 @@
+import type { Answer, CallInput, RouteContract } from '@permis/platform/route';
 import { type ApiData, type ApiDataOptions, useApiData as useShared } from '@permis/web-client';
-import { api } from './api.ts';
+import { api, apiCall, callPath } from './api.ts';
 
 export type { ApiData };
 
+/** `apiCall` with its input as one argument (the contract checked it where `input` was typed). */
+const callWith = apiCall as <C extends RouteContract>(
+  contract: C,
+  input: unknown,
+  options: { signal: AbortSignal },
+) => Promise<Answer<C>>;
+
 /**
- * GETs `path` (again whenever it changes); `null` waits. What `path` answered is never shown
+ * GETs `path` (again whenever it changes); `null` waits. Only for the reference lists, which have
+ * no contract yet: the back office's own routes are loaded with `useApiCall`. What `path` answered is never shown
  * under another path (see the shared hook for `refreshMs`, `version` and `keepPrevious`).
  */
 export function useApiData<T>(path: string | null, options: ApiDataOptions = {}): ApiData<T> {
   return useShared(path, (signal) => api.get<T>(path ?? '', signal), options);
+}
+
+/**
+ * Loads a GET route of the contract (again whenever its address changes); `null` waits. What one
+ * address answered is never shown under another.
+ */
+export function useApiCall<C extends RouteContract>(
+  contract: C,
+  input: CallInput<C> | null,
+  options: ApiDataOptions = {},
+): ApiData<Answer<C>> {
+  const key = input === null ? null : callPath(contract, input);
+  return useShared(key, (signal) => callWith(contract, input ?? {}, { signal }), options);
 }

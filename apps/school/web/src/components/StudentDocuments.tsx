@@ -1,15 +1,16 @@
 import { Alert, Anchor, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { studentFiles, studentRoutes } from '@permis/school-api';
 import { useState } from 'react';
-import { type ApiError, api, apiUpload, asApiError } from '../api.ts';
+import { type ApiError, apiCall, apiUpload, asApiError, filePath } from '../api.ts';
 import { formatInstantDate } from '../format.ts';
 import type { StudentDocument } from '../types.ts';
-import { useApiData } from '../useApiData.ts';
+import { useApiCall } from '../useApiData.ts';
 import { Loading } from './Loading.tsx';
 
 /** The student's documents: upload from the disk, list, download, delete. */
 export function StudentDocuments({ studentId }: { studentId: string }) {
-  const path = `/api/students/${encodeURIComponent(studentId)}/documents`;
-  const { data, error, loading, reload } = useApiData<{ documents: StudentDocument[] }>(path);
+  const params = { id: studentId };
+  const { data, error, loading, reload } = useApiCall(studentRoutes.documents, { params });
   const [file, setFile] = useState<File | null>(null);
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<ApiError | null>(null);
@@ -19,7 +20,7 @@ export function StudentDocuments({ studentId }: { studentId: string }) {
     setSending(true);
     setSendError(null);
     try {
-      await apiUpload(path, file);
+      await apiUpload(studentRoutes.addDocument, { params }, file);
       setFile(null);
       reload();
     } catch (caught) {
@@ -31,7 +32,7 @@ export function StudentDocuments({ studentId }: { studentId: string }) {
 
   const remove = async (document: StudentDocument) => {
     try {
-      await api.delete(`${path}/${document.id}`);
+      await apiCall(studentRoutes.deleteDocument, { params: { ...params, documentId: document.id } });
       reload();
     } catch (caught) {
       setSendError(asApiError(caught));
@@ -78,7 +79,7 @@ export function StudentDocuments({ studentId }: { studentId: string }) {
                 <Table.Tr key={document.id}>
                   <Table.Td>{formatInstantDate(document.createdAt)}</Table.Td>
                   <Table.Td>
-                    <Anchor href={`${path}/${document.id}`} download>
+                    <Anchor href={filePath(studentFiles.document, { ...params, documentId: document.id })} download>
                       {document.fileName}
                     </Anchor>
                   </Table.Td>

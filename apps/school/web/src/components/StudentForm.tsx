@@ -10,7 +10,8 @@ import {
   Stack,
   TextInput,
 } from '@mantine/core';
-import { api } from '../api.ts';
+import { type StudentForm as StudentFormBody, studentRoutes } from '@permis/school-api';
+import { apiCall } from '../api.ts';
 import { formatDate } from '../format.ts';
 import type { Drift, LegalRepresentative, OfficeSummary, Student } from '../types.ts';
 import { toIsoDate, useForm } from '../useForm.ts';
@@ -93,7 +94,8 @@ function toBody(values: Values) {
     : null;
   return {
     officeId: values.officeId,
-    sex: values.sex,
+    // Not chosen yet, it is sent empty: the server answers « Indiquez le sexe. » on the field.
+    sex: values.sex as StudentFormBody['sex'],
     birthName: values.birthName,
     usageName: values.usageName,
     firstName: values.firstName,
@@ -129,10 +131,12 @@ export function StudentForm({
 
   const save = form.submit(async (current) => {
     const body = toBody(current);
-    const answer = student
-      ? await api.put<{ student: Student; drift?: Drift[] }>(`/api/students/${encodeURIComponent(student.id)}`, body)
-      : await api.post<{ student: Student; drift?: Drift[] }>('/api/students', body);
-    onSaved(answer.student, answer.drift ?? []);
+    if (student) {
+      const answer = await apiCall(studentRoutes.update, { params: { id: student.id }, body });
+      onSaved(answer.student, answer.drift);
+    } else {
+      onSaved((await apiCall(studentRoutes.create, { body })).student, []);
+    }
   });
 
   return (

@@ -1,16 +1,16 @@
 import { Paper } from '@mantine/core';
+import { officeRoutes } from '@permis/school-api';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { StudentForm } from '../components/StudentForm.tsx';
-import type { OfficeSummary } from '../types.ts';
-import { useApiData } from '../useApiData.ts';
+import { useApiCall } from '../useApiData.ts';
 
 /** Espace Clients › Nouvel élève: the fiche, then the student's page. */
 export function NewStudentPage() {
   const navigate = useNavigate();
-  const offices = useApiData<{ offices: OfficeSummary[] }>('/api/offices');
+  const offices = useApiCall(officeRoutes.list, {});
   return (
     <>
       <PageHeader title="Nouvel élève" trail="Espace Clients › Élèves" />

@@ -11,8 +11,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { officeRoutes } from '@permis/school-api';
 import { useState } from 'react';
-import { api } from '../api.ts';
+import { apiCall } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { AntsProgress } from '../components/online/AntsProgress.tsx';
@@ -21,7 +22,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
 import { formatInstant, formatInstantDate } from '../format.ts';
 import type { CredentialsCheck, Office, Prefecture } from '../types.ts';
-import { useApiData } from '../useApiData.ts';
+import { useApiCall } from '../useApiData.ts';
 import { useForm } from '../useForm.ts';
 
 export const PREFECTURES_NOTE =
@@ -29,7 +30,7 @@ export const PREFECTURES_NOTE =
 
 /** Espace Dirigeant › Paramètres › Bureaux: each office, its address and its "Agrément pour Cerfa". */
 export function OfficesPage() {
-  const { data, error, loading, reload } = useApiData<{ offices: Office[] }>('/api/dirigeant/offices');
+  const { data, error, loading, reload } = useApiCall(officeRoutes.setup, {});
 
   return (
     <>
@@ -97,15 +98,15 @@ function OfficeForm({ office, onSaved }: { office: Office; onSaved: () => void }
 
   const fetchPrefectures = () =>
     call.run("Recherche des préfectures sur le site de l'ANTS…", async () => {
-      const answer = await api.post<{ prefectures: Prefecture[] }>(
-        `/api/dirigeant/offices/${encodeURIComponent(office.id)}/prefectures`,
-        {
+      const answer = await apiCall(officeRoutes.prefectures, {
+        params: { id: office.id },
+        body: {
           postalCode: values.postalCode,
           cerfaAgrement: values.cerfaAgrement,
           antsLogin: values.antsLogin,
           antsPassword: values.antsPassword,
         },
-      );
+      });
       setPrefectures(answer.prefectures);
       if (!answer.prefectures.some((p) => p.code === values.prefectureCode)) {
         form.set('prefectureCode', answer.prefectures[0]?.code ?? '');
@@ -115,10 +116,10 @@ function OfficeForm({ office, onSaved }: { office: Office; onSaved: () => void }
   const save = form.submit(async (current) => {
     setSaved(null);
     const chosen = prefectures.find((p) => p.code === current.prefectureCode);
-    const answer = await api.put<{ credentials: CredentialsCheck }>(
-      `/api/dirigeant/offices/${encodeURIComponent(office.id)}`,
-      { ...current, prefectureName: chosen?.name ?? '' },
-    );
+    const answer = await apiCall(officeRoutes.update, {
+      params: { id: office.id },
+      body: { ...current, prefectureName: chosen?.name ?? '' },
+    });
     form.set('antsPassword', '');
     setSaved(answer.credentials);
     onSaved();

@@ -14,9 +14,11 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { TYPE_LABELS } from '@permis/ants-api';
+import { type ApplicationType, TYPE_LABELS } from '@permis/ants-api';
+import { adminFiles, adminRoutes, officeRoutes, type SortKey } from '@permis/school-api';
 import { useCallback, useMemo, useState } from 'react';
-import { type ApiError, api, asApiError } from '../api.ts';
+import type { z } from 'zod';
+import { type ApiError, apiCall, asApiError, fileSearchPath } from '../api.ts';
 import { LinkStudentModal } from '../components/admin/LinkStudentModal.tsx';
 import { StatesChart } from '../components/admin/StatesChart.tsx';
 import { SyncProgress } from '../components/admin/SyncProgress.tsx';
@@ -25,11 +27,11 @@ import { Loading } from '../components/Loading.tsx';
 import { DocumentsModal } from '../components/online/DocumentsModal.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { formatInstant, formatInstantDate } from '../format.ts';
-import type { AdminApplicationRow, AdminList, OfficeSummary, SyncRun } from '../types.ts';
-import { useApiData } from '../useApiData.ts';
+import type { AdminApplicationRow, SyncRun } from '../types.ts';
+import { useApiCall } from '../useApiData.ts';
 import { toIsoDate } from '../useForm.ts';
 
-type Sort = 'student' | 'number' | 'createdAt' | 'updatedAt' | 'state' | 'neph';
+type Sort = SortKey;
 const COLUMNS: { key: Sort; label: string }[] = [
   { key: 'student', label: 'Elève' },
   { key: 'number', label: 'Numéro' },
@@ -77,7 +79,7 @@ function isCalendarDate(iso: string): boolean {
  * progress, the link to a student, the documents, the Excel export and a chart.
  */
 export function OnlineApplicationsPage() {
-  const offices = useApiData<{ offices: OfficeSummary[] }>('/api/offices');
+  const offices = useApiCall(officeRoutes.list, {});
   const withAgrement = offices.data?.offices.filter((o) => o.hasAgrement) ?? [];
   const [officeId, setOfficeId] = useState<string | null>(null);
   const current = officeId ?? withAgrement[0]?.id ?? null;
@@ -110,7 +112,7 @@ export function OnlineApplicationsPage() {
 }
 
 function OfficeApplications({ officeId }: { officeId: string }) {
-  const [counter, setCounter] = useState<{ type: string; state: string } | null>(null);
+  const [counter, setCounter] = useState<{ type: ApplicationType; state: string } | null>(null);
   const [typed, setTyped] = useState<Criteria>(NO_CRITERIA);
   const [typedErrors, setTypedErrors] = useState<Partial<Record<keyof Criteria, string>>>({});
   const [criteria, setCriteria] = useState<Criteria>(NO_CRITERIA);
@@ -124,26 +126,24 @@ function OfficeApplications({ officeId }: { officeId: string }) {
   const [run, setRun] = useState<SyncRun | null>(null);
 
   const query = useMemo(() => {
-    const params = new URLSearchParams({ officeId, page: String(page), pageSize: '50', sort: sort.key, dir: sort.dir });
-    if (counter) {
-      params.set('type', counter.type);
-      params.set('state', counter.state);
-    }
-    if (criteria.number.trim()) params.set('number', criteria.number.trim());
+    const query: z.input<typeof adminRoutes.list.query> = {
+      officeId,
+      page,
+      pageSize: 50,
+      sort: sort.key,
+      dir: sort.dir,
+      ...(counter ? { type: counter.type, state: counter.state } : {}),
+    };
+    if (criteria.number.trim()) query.number = criteria.number.trim();
     for (const key of ['createdFrom', 'createdTo', 'updatedFrom', 'updatedTo'] as const) {
-      if (criteria[key].trim()) params.set(key, toIsoDate(criteria[key]));
+      if (criteria[key].trim()) query[key] = toIsoDate(criteria[key]);
     }
-    return params;
+    return query;
   }, [officeId, page, sort, counter, criteria]);
-  const list = useApiData<AdminList>(`/api/admin/online-applications?${query}`, {
-    refreshMs: 15000,
-    version,
-    keepPrevious: true,
-  });
+  const list = useApiCall(adminRoutes.list, { query }, { refreshMs: 15000, version, keepPrevious: true });
 
   const pollSync = useCallback(() => {
-    api
-      .get<{ run: SyncRun | null }>(`/api/admin/offices/${officeId}/sync`)
+    apiCall(adminRoutes.sync, { params: { officeId } })
       .then((answer) => setRun(answer.run))
       .catch((caught: unknown) => setSyncError(asApiError(caught)));
   }, [officeId]);
@@ -157,7 +157,7 @@ function OfficeApplications({ officeId }: { officeId: string }) {
         .map((key) => [key, toIsoDate(criteria[key])]),
     );
     try {
-      const answer = await api.post<{ run: SyncRun }>(`/api/admin/offices/${officeId}/sync`, windows);
+      const answer = await apiCall(adminRoutes.startSync, { params: { officeId }, body: windows });
       setRun(answer.run);
     } catch (caught) {
       setSyncError(asApiError(caught));
@@ -176,7 +176,7 @@ function OfficeApplications({ officeId }: { officeId: string }) {
     },
     error: typedErrors[key] ?? list.error?.fieldMessage(key),
   });
-  const exportHref = `/api/admin/online-applications/export?${query}`;
+  const exportHref = fileSearchPath(adminFiles.export, query);
 
   return (
     <Stack gap="md">
@@ -394,7 +394,7 @@ function OfficeApplications({ officeId }: { officeId: string }) {
         <DocumentsModal
           opened
           onClose={() => setDocumentsOf(null)}
-          base={`/api/students/${documentsOf.student.id}/online/${encodeURIComponent(documentsOf.number)}`}
+          target={{ id: documentsOf.student.id, number: documentsOf.number }}
         />
       )}
     </Stack>

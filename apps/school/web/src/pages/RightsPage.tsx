@@ -1,13 +1,14 @@
 import { Alert, Button, Grid, Group, Modal, NavLink, Paper, Radio, Stack, Table, Text, Title } from '@mantine/core';
+import { userRoutes } from '@permis/school-api';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { type ApiError, api, asApiError } from '../api.ts';
+import { type ApiError, apiCall, asApiError } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { listName } from '../format.ts';
-import type { SchoolUser, UserRightsResponse } from '../types.ts';
-import { useApiData } from '../useApiData.ts';
+import type { UserRightsResponse } from '../types.ts';
+import { useApiCall } from '../useApiData.ts';
 import classes from './RightsPage.module.css';
 
 type Draft = Record<string, boolean>;
@@ -19,11 +20,9 @@ type Draft = Record<string, boolean>;
 export function RightsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const selectedId = searchParams.get('utilisateur');
-  const users = useApiData<{ users: SchoolUser[] }>('/api/dirigeant/users');
+  const users = useApiCall(userRoutes.list, {});
   const selectedUser = users.data?.users.find((u) => u.id === selectedId) ?? null;
-  const rights = useApiData<UserRightsResponse>(
-    selectedUser ? `/api/dirigeant/users/${encodeURIComponent(selectedUser.id)}/rights` : null,
-  );
+  const rights = useApiCall(userRoutes.rights, selectedUser ? { params: { id: selectedUser.id } } : null);
 
   const [draft, setDraft] = useState<Draft>({});
   const [saving, setSaving] = useState(false);
@@ -59,9 +58,7 @@ export function RightsPage() {
     setSaved(false);
     setSaveError(null);
     try {
-      await api.put<{ ok: true }>(`/api/dirigeant/users/${encodeURIComponent(selectedUser.id)}/rights`, {
-        rights: draft,
-      });
+      await apiCall(userRoutes.setRights, { params: { id: selectedUser.id }, body: { rights: draft } });
       setSaved(true);
       rights.reload();
     } catch (caught) {

@@ -1,7 +1,8 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { officeRoutes, studentRoutes } from '@permis/school-api';
 import { type ReactNode, useMemo, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
-import { api } from '../api.ts';
+import { apiCall } from '../api.ts';
 import { DossierTab } from '../components/dossier/DossierTab.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { InfoList } from '../components/InfoList.tsx';
@@ -13,7 +14,7 @@ import { StudentForm } from '../components/StudentForm.tsx';
 import { formatDate, formatInstantDate } from '../format.ts';
 import { placesSaveError, studentPlaceRecord, studentPlacesBody } from '../studentPlaces.ts';
 import type { Drift, OfficeSummary, PlaceRecord, Student } from '../types.ts';
-import { useApiData } from '../useApiData.ts';
+import { useApiCall } from '../useApiData.ts';
 import type { StudentListState } from './StudentsPage.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,8 +27,8 @@ export function StudentPage() {
   const location = useLocation();
   // A malformed address is not worth a request: no student can have that id.
   const validId = UUID.test(id);
-  const { data, error, loading, reload } = useApiData<{ student: Student }>(validId ? `/api/students/${id}` : null);
-  const offices = useApiData<{ offices: OfficeSummary[] }>('/api/offices');
+  const { data, error, loading, reload } = useApiCall(studentRoutes.student, validId ? { params: { id } } : null);
+  const offices = useApiCall(officeRoutes.list, {});
   const student = data?.student;
   const listSearch = (location.state as StudentListState)?.listSearch;
 
@@ -79,10 +80,7 @@ function StudentFiche({ student, offices, onChanged }: StudentFicheProps) {
 
   const savePlaces = async (record: PlaceRecord) => {
     try {
-      await api.put<{ student: Student }>(
-        `/api/students/${encodeURIComponent(student.id)}/places`,
-        studentPlacesBody(record),
-      );
+      await apiCall(studentRoutes.places, { params: { id: student.id }, body: studentPlacesBody(record) });
     } catch (caught) {
       throw placesSaveError(caught);
     }

@@ -1,12 +1,12 @@
 import { Anchor, Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { studentRoutes } from '@permis/school-api';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { formatDate } from '../format.ts';
-import type { StudentSummary } from '../types.ts';
-import { useApiData } from '../useApiData.ts';
+import { useApiCall } from '../useApiData.ts';
 import classes from './StudentsPage.module.css';
 
 /** Espace Clients › Élèves: find a student, open their fiche. */
@@ -16,8 +16,11 @@ export function StudentsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const query = searchParams.get('q') ?? '';
   const [debouncedQuery] = useDebouncedValue(query.trim(), 250);
-  const path = debouncedQuery ? `/api/students?q=${encodeURIComponent(debouncedQuery)}` : '/api/students';
-  const { data, error, loading } = useApiData<{ students: StudentSummary[] }>(path, { keepPrevious: true });
+  const { data, error, loading } = useApiCall(
+    studentRoutes.list,
+    { query: { q: debouncedQuery } },
+    { keepPrevious: true },
+  );
   const students = data?.students ?? [];
 
   // The fiche's "back" link returns to this list, search included.

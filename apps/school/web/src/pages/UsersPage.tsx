@@ -11,19 +11,20 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { userRoutes } from '@permis/school-api';
 import { type FormEvent, useState } from 'react';
-import { type ApiError, api, asApiError } from '../api.ts';
+import { type ApiError, apiCall, asApiError } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
 import { ROLE_LABELS } from '../format.ts';
-import type { Role, SchoolUser } from '../types.ts';
-import { useApiData } from '../useApiData.ts';
+import type { NewUser, Role, SchoolUser } from '../types.ts';
+import { useApiCall } from '../useApiData.ts';
 
 /** Espace Dirigeant › Connexions › Utilisateurs: who may sign in, and adding someone. */
 export function UsersPage() {
-  const { data, error, loading, reload } = useApiData<{ users: SchoolUser[] }>('/api/dirigeant/users');
+  const { data, error, loading, reload } = useApiCall(userRoutes.list, {});
 
   return (
     <>
@@ -79,7 +80,6 @@ function UsersTable({ users }: { users: SchoolUser[] }) {
   );
 }
 
-type NewUser = { firstName: string; lastName: string; email: string; login: string; role: Role; password: string };
 const EMPTY: NewUser = { firstName: '', lastName: '', email: '', login: '', role: 'secretaire', password: '' };
 const ROLE_OPTIONS = (Object.keys(ROLE_LABELS) as Role[]).map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
@@ -107,7 +107,7 @@ function AddUserForm({ onCreated }: { onCreated: () => void }) {
     setError(null);
     setCreated(false);
     try {
-      await api.post<{ id: string }>('/api/dirigeant/users', values);
+      await apiCall(userRoutes.create, { body: values });
       setValues(EMPTY);
       setCreated(true);
       onCreated();

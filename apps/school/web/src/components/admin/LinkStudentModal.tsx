@@ -1,10 +1,11 @@
 import { Alert, Button, Checkbox, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { adminRoutes, studentRoutes } from '@permis/school-api';
 import { useState } from 'react';
-import { type ApiError, api, asApiError } from '../../api.ts';
+import { type ApiError, apiCall, asApiError } from '../../api.ts';
 import { formatDate } from '../../format.ts';
 import type { AdminApplicationRow, StudentSummary } from '../../types.ts';
-import { useApiData } from '../../useApiData.ts';
+import { useApiCall } from '../../useApiData.ts';
 
 /**
  * "Associer un élève à une demande": search a student by name, optionally overwrite the fiche. For
@@ -30,22 +31,18 @@ export function LinkStudentModal({
   const [busy, setBusy] = useState(false);
   /** The student chosen whose identity differs from the demand's: waiting for "Relier quand même". */
   const [mismatch, setMismatch] = useState<{ student: StudentSummary; message: string } | null>(null);
-  const found = useApiData<{ students: StudentSummary[] }>(
-    debounced.length >= 2 ? `/api/students?q=${encodeURIComponent(debounced)}` : null,
-    { keepPrevious: true },
-  );
+  const found = useApiCall(studentRoutes.list, debounced.length >= 2 ? { query: { q: debounced } } : null, {
+    keepPrevious: true,
+  });
 
   const link = async (student: StudentSummary, confirmMismatch = false) => {
     setBusy(true);
     setError(null);
     setMismatch(null);
     try {
-      await api.post(`/api/admin/online-applications/${encodeURIComponent(row.number)}/link`, {
-        officeId,
-        studentId: student.id,
-        overwrite,
-        change,
-        confirmMismatch,
+      await apiCall(adminRoutes.link, {
+        params: { number: row.number },
+        body: { officeId, studentId: student.id, overwrite, change, confirmMismatch },
       });
       onLinked(`Demande n° ${row.number} reliée à ${student.birthName} ${student.firstName}.`);
     } catch (caught) {

@@ -1,8 +1,7 @@
 import { Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { type SchoolViewState, stateLabel } from '@permis/ants-api';
-import { useApiData } from '../../useApiData.ts';
-
-type Stats = { months: { month: string; state: string; n: number }[] };
+import { adminRoutes } from '@permis/school-api';
+import { useApiCall } from '../../useApiData.ts';
 
 /** A colour per state, the same in the bars and the legend (with the text for who cannot see it). */
 const COLORS: Record<SchoolViewState, string> = {
@@ -21,7 +20,7 @@ const MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'short', year: '2-digit'
 
 /** Applications per state by month of their last change, over the last twelve months. */
 export function StatesChart({ officeId, version }: { officeId: string; version: number }) {
-  const { data } = useApiData<Stats>(`/api/admin/online-applications/stats?officeId=${officeId}`, { version });
+  const { data } = useApiCall(adminRoutes.stats, { query: { officeId } }, { version });
   if (!data) return null;
   const months = lastTwelveMonths();
   const states = (Object.keys(COLORS) as SchoolViewState[]).filter((state) =>

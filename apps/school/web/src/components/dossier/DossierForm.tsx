@@ -20,8 +20,9 @@ import {
   parisToday,
 } from '@permis/ants-api';
 import { PERMIT_CATEGORIES } from '@permis/referentiel';
+import { studentRoutes } from '@permis/school-api';
 import { type ReactNode, useState } from 'react';
-import { api } from '../../api.ts';
+import { apiCall } from '../../api.ts';
 import { formatDate } from '../../format.ts';
 import type { DeclarationKey, Dossier, Prefecture } from '../../types.ts';
 import { toIsoDate, useForm } from '../../useForm.ts';
@@ -91,10 +92,7 @@ export function DossierForm({
 
   const save = form.submit(async (current) => {
     setSaved(false);
-    const answer = await api.put<{ dossier: Dossier }>(
-      `/api/students/${encodeURIComponent(studentId)}/dossier`,
-      forSaving(current),
-    );
+    const answer = await apiCall(studentRoutes.saveDossier, { params: { id: studentId }, body: forSaving(current) });
     setSaved(true);
     onSaved(answer.dossier);
   });

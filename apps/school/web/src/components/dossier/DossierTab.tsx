@@ -1,7 +1,8 @@
 import { Stack } from '@mantine/core';
+import { onlineRoutes, studentRoutes } from '@permis/school-api';
 import { useState } from 'react';
-import type { Dossier, OnlineOverview, Prefecture, Student } from '../../types.ts';
-import { useApiData } from '../../useApiData.ts';
+import type { Student } from '../../types.ts';
+import { useApiCall } from '../../useApiData.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { Loading } from '../Loading.tsx';
 import { OnlinePanel } from '../online/OnlinePanel.tsx';
@@ -9,13 +10,13 @@ import { DossierForm } from './DossierForm.tsx';
 
 /** Formation › "Dossier 02 - 06": the online application block above the dossier's form. */
 export function DossierTab({ student, onStudentChanged }: { student: Student; onStudentChanged: () => void }) {
-  const path = `/api/students/${encodeURIComponent(student.id)}`;
-  const dossier = useApiData<{ dossier: Dossier }>(`${path}/dossier`);
+  const params = { params: { id: student.id } };
+  const dossier = useApiCall(studentRoutes.dossier, params);
   // Refreshed every 10 s: what the national service pushes appears without "Mettre à jour"; not while
   // a popup is open, so nothing moves under the user's pointer (a click landed beside its button).
   const [popupOpen, setPopupOpen] = useState(false);
-  const online = useApiData<OnlineOverview>(`${path}/online`, { refreshMs: popupOpen ? undefined : 10000 });
-  const prefectures = useApiData<{ prefectures: Prefecture[] }>(`${path}/online/prefectures`);
+  const online = useApiCall(onlineRoutes.overview, params, { refreshMs: popupOpen ? undefined : 10000 });
+  const prefectures = useApiCall(onlineRoutes.prefectures, params);
 
   if ((dossier.loading && !dossier.data) || (online.loading && !online.data)) return <Loading />;
   if (!dossier.data || !online.data) return <ErrorAlert error={dossier.error ?? online.error} />;

@@ -1,11 +1,20 @@
 import { Alert, Anchor, Modal, Table, Text } from '@mantine/core';
-import { useApiData } from '../../useApiData.ts';
-
-type Documents = { documents: { kind: string; label: string; help: string; available: boolean; reason?: string }[] };
+import { onlineFiles, onlineRoutes } from '@permis/school-api';
+import { filePath } from '../../api.ts';
+import type { ApplicationTarget } from '../../types.ts';
+import { useApiCall } from '../../useApiData.ts';
 
 /** "Editer les documents": the national service's documents of the application, each to download. */
-export function DocumentsModal({ opened, onClose, base }: { opened: boolean; onClose: () => void; base: string }) {
-  const { data, error, loading } = useApiData<Documents>(opened ? `${base}/documents` : null);
+export function DocumentsModal({
+  opened,
+  onClose,
+  target,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  target: ApplicationTarget;
+}) {
+  const { data, error, loading } = useApiCall(onlineRoutes.documents, opened ? { params: target } : null);
   return (
     <Modal opened={opened} onClose={onClose} title="Editer les documents" size="xl">
       {loading && <Text role="status">Chargement depuis le site de l'ANTS…</Text>}
@@ -35,7 +44,11 @@ export function DocumentsModal({ opened, onClose, base }: { opened: boolean; onC
                 </Table.Td>
                 <Table.Td>
                   {document.available ? (
-                    <Anchor href={`${base}/documents/${document.kind}`} download size="sm">
+                    <Anchor
+                      href={filePath(onlineFiles.document, { ...target, kind: document.kind })}
+                      download
+                      size="sm"
+                    >
                       Télécharger ({document.label})
                     </Anchor>
                   ) : (

@@ -1,9 +1,10 @@
 import { Alert, Anchor, Button, Group, Image, Modal, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { onlineFiles, onlineRoutes } from '@permis/school-api';
 import { useState } from 'react';
-import { api } from '../../api.ts';
+import { apiCall, filePath } from '../../api.ts';
 import { formatInstantDate } from '../../format.ts';
-import type { OnlineApplication } from '../../types.ts';
-import { useApiData } from '../../useApiData.ts';
+import type { ApplicationTarget, OnlineApplication } from '../../types.ts';
+import { useApiCall } from '../../useApiData.ts';
 import { AntsProgress } from './AntsProgress.tsx';
 import { useAntsCall } from './useAntsCall.ts';
 
@@ -11,14 +12,14 @@ import { useAntsCall } from './useAntsCall.ts';
 export function EditEphotoModal({
   opened,
   onClose,
-  base,
+  target,
   application,
   initialCode,
   onSaved,
 }: {
   opened: boolean;
   onClose: () => void;
-  base: string;
+  target: ApplicationTarget;
   application: OnlineApplication;
   initialCode: string;
   onSaved: () => void;
@@ -27,7 +28,7 @@ export function EditEphotoModal({
   const call = useAntsCall();
   const save = () =>
     call.run('Envoi du code ePhoto au site de l’ANTS…', async () => {
-      await api.put(`${base}/ephoto`, { code });
+      await apiCall(onlineRoutes.setEphoto, { params: target, body: { code } });
       onSaved();
       onClose();
     });
@@ -50,7 +51,7 @@ export function EditEphotoModal({
         {application.type === '02' && (
           <Text size="sm">
             Ou téléchargez le Formulaire de dépôt de photo-signature :{' '}
-            <Anchor href={`${base}/documents/photo_signature_form`} download>
+            <Anchor href={filePath(onlineFiles.document, { ...target, kind: 'photo_signature_form' })} download>
               Télécharger
             </Anchor>
           </Text>
@@ -68,11 +69,17 @@ export function EditEphotoModal({
   );
 }
 
-type EphotoInfo = { ephoto: { code: string; issuedAt: string; booth: string } | null };
-
 /** "Consulter la ePhoto": the photo and the signature, each downloadable. */
-export function ViewEphotoModal({ opened, onClose, base }: { opened: boolean; onClose: () => void; base: string }) {
-  const { data, error, loading } = useApiData<EphotoInfo>(opened ? `${base}/ephoto` : null);
+export function ViewEphotoModal({
+  opened,
+  onClose,
+  target,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  target: ApplicationTarget;
+}) {
+  const { data, error, loading } = useApiCall(onlineRoutes.ephoto, opened ? { params: target } : null);
   return (
     <Modal opened={opened} onClose={onClose} title="Consulter la ePhoto" size="lg">
       {loading && <Text role="status">Chargement depuis le site de l'ANTS…</Text>}
@@ -91,12 +98,12 @@ export function ViewEphotoModal({ opened, onClose, base }: { opened: boolean; on
             {(['photo', 'signature'] as const).map((image) => (
               <Stack key={image} gap={4} align="center">
                 <Image
-                  src={`${base}/ephoto/${image}`}
+                  src={filePath(onlineFiles.ephotoImage, { ...target, image })}
                   alt={image === 'photo' ? "Photo d'identité de l'élève" : "Signature de l'élève"}
                   h={180}
                   fit="contain"
                 />
-                <Anchor href={`${base}/ephoto/${image}`} download size="sm">
+                <Anchor href={filePath(onlineFiles.ephotoImage, { ...target, image })} download size="sm">
                   Télécharger la {image}
                 </Anchor>
               </Stack>

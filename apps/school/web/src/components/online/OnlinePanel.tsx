@@ -15,8 +15,9 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { ageOn, FIELD_LABELS, inStateSet, jdcError, parisToday } from '@permis/ants-api';
+import { onlineFiles, onlineRoutes, studentRoutes } from '@permis/school-api';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, api, apiCall, filePath } from '../../api.ts';
 import { formatInstantDate } from '../../format.ts';
 import { isPlaceField, placesSaveError, studentPlaceRecord, studentPlacesBody } from '../../studentPlaces.ts';
 import type {
@@ -96,8 +97,7 @@ export function OnlinePanel({
     current?.type === '06'
       ? overview.applications.find((a) => a.type === '02' && inStateSet('granted', a.state))
       : undefined;
-  const studentPath = `/api/students/${encodeURIComponent(student.id)}`;
-  const base = current ? `${studentPath}/online/${encodeURIComponent(current.number)}` : '';
+  const target = { id: student.id, number: current?.number ?? '' };
 
   const act = (label: string, work: () => Promise<string | undefined>) =>
     call.run(label, async () => {
@@ -109,12 +109,12 @@ export function OnlinePanel({
 
   /** Saves the (corrected) places on the fiche, then enters the application on the national service. */
   const submit = async (record: PlaceRecord) => {
-    await api.put(`${studentPath}/places`, studentPlacesBody(record));
+    await apiCall(studentRoutes.places, { params: { id: student.id }, body: studentPlacesBody(record) });
     pendingKey.current ??= crypto.randomUUID();
-    const answer = await api.post<{ application: OnlineApplication; ephotoError: string | null }>(
-      `${studentPath}/online`,
-      { type, idempotencyKey: pendingKey.current },
-    );
+    const answer = await apiCall(onlineRoutes.enter, {
+      params: { id: student.id },
+      body: { type, idempotencyKey: pendingKey.current },
+    });
     pendingKey.current = null;
     setPopup(null);
     setNotice(
@@ -163,7 +163,7 @@ export function OnlinePanel({
   const validate = () => {
     if (!current) return;
     void act('Validation de la demande sur le site de l’ANTS…', async () => {
-      await api.post(`${base}/validate`);
+      await apiCall(onlineRoutes.validate, { params: target });
       return current.paperMandate
         ? 'Demande validée : elle part à l’instruction (mandat papier).'
         : "Demande validée : un courriel et un SMS invitent l'élève à la valider sous 7 jours.";
@@ -177,12 +177,12 @@ export function OnlinePanel({
       setPopup('confirmValidate');
     } else if (action === 'complete') {
       void act('Envoi de la demande complétée…', async () => {
-        await api.post(`${base}/complete`);
+        await apiCall(onlineRoutes.complete, { params: target });
         return "Demande complétée renvoyée à l'instruction.";
       });
     } else if (action === 'refresh') {
       void act('Mise à jour depuis le site de l’ANTS…', async () => {
-        await api.post(`${base}/refresh`);
+        await apiCall(onlineRoutes.refresh, { params: target });
         return undefined;
       });
     } else setPopup(action);
@@ -349,7 +349,7 @@ export function OnlinePanel({
               >
                 Enregistrer la demande en ligne
               </Button>
-              <Anchor href={`${studentPath}/cerfa/${type}`} size="sm" target="_blank">
+              <Anchor href={filePath(onlineFiles.cerfa, { id: student.id, type })} size="sm" target="_blank">
                 Imprimer le Cerfa {type} (PDF)
               </Anchor>
               <Button size="xs" variant="default" onClick={() => setPopup('transfer')}>
@@ -386,27 +386,27 @@ export function OnlinePanel({
               setPopup(null);
               onChanged();
             }}
-            base={base}
+            target={target}
             application={current}
             onValidate={() => onAction('validate')}
           />
           <EditEphotoModal
             opened={popup === 'ephoto'}
             onClose={() => setPopup(null)}
-            base={base}
+            target={target}
             application={current}
             initialCode={current.type === '02' ? dossier.ephotoCode02 : dossier.ephotoCode06}
             onSaved={() => setNotice('Code ePhoto associé à la demande.')}
           />
-          <ViewEphotoModal opened={popup === 'viewEphoto'} onClose={() => setPopup(null)} base={base} />
-          <DocumentsModal opened={popup === 'documents'} onClose={() => setPopup(null)} base={base} />
+          <ViewEphotoModal opened={popup === 'viewEphoto'} onClose={() => setPopup(null)} target={target} />
+          <DocumentsModal opened={popup === 'documents'} onClose={() => setPopup(null)} target={target} />
           <DeleteEphotoModal
             opened={popup === 'deleteEphoto'}
             application={current}
             onClose={() => setPopup(null)}
             onConfirm={() =>
               void act('Suppression de la ePhoto…', async () => {
-                await api.delete(`${base}/ephoto`);
+                await apiCall(onlineRoutes.deleteEphoto, { params: target });
                 return 'ePhoto supprimée.';
               })
             }
@@ -437,7 +437,7 @@ export function OnlinePanel({
             onClose={() => setPopup(null)}
             onConfirm={() =>
               void act('Suppression de la demande sur le site de l’ANTS…', async () => {
-                await api.delete(base);
+                await apiCall(onlineRoutes.remove, { params: target });
                 return `Demande n° ${current.number} supprimée.`;
               })
             }
@@ -453,10 +453,10 @@ export function OnlinePanel({
             onConfirm={() =>
               void act('Suppression puis création de la demande sur le site de l’ANTS…', async () => {
                 pendingKey.current ??= crypto.randomUUID();
-                const answer = await api.post<{ application: OnlineApplication; ephotoError: string | null }>(
-                  `${base}/recreate`,
-                  { idempotencyKey: pendingKey.current },
-                );
+                const answer = await apiCall(onlineRoutes.recreate, {
+                  params: target,
+                  body: { idempotencyKey: pendingKey.current },
+                });
                 pendingKey.current = null;
                 return `Demande n° ${current.number} supprimée ; nouvelle demande n° ${answer.application.number} enregistrée en brouillon avec les informations de la fiche.${
                   answer.ephotoError ? ` Le code ePhoto n'a pas été accepté : ${answer.ephotoError}` : ''

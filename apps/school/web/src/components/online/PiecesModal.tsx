@@ -13,17 +13,17 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import type { Answer } from '@permis/platform/route';
 import { MAX_PIECE_COMMENT_LENGTH } from '@permis/referentiel';
+import { onlineFiles, onlineRoutes } from '@permis/school-api';
 import { useState } from 'react';
-import { ApiError, api, apiUpload } from '../../api.ts';
+import { ApiError, apiCall, apiUpload, filePath } from '../../api.ts';
 import { formatInstantDate } from '../../format.ts';
-import type { OnlineApplication, PieceStatus, StudentDocument } from '../../types.ts';
-import { useApiData } from '../../useApiData.ts';
+import type { ApplicationTarget, OnlineApplication, PieceStatus } from '../../types.ts';
+import { useApiCall } from '../../useApiData.ts';
 import { AntsProgress } from './AntsProgress.tsx';
 import { ConfirmModal } from './ConfirmModal.tsx';
 import { useAntsCall } from './useAntsCall.ts';
-
-type PiecesAnswer = { pieces: PieceStatus[]; documents: StudentDocument[]; application: OnlineApplication };
 
 /**
  * "Envoyer les pièces justificatives" (seed 002): each pièce with its pages, help, sent and required
@@ -33,18 +33,17 @@ type PiecesAnswer = { pieces: PieceStatus[]; documents: StudentDocument[]; appli
 export function PiecesModal({
   opened,
   onClose,
-  base,
+  target,
   application,
   onValidate,
 }: {
   opened: boolean;
   onClose: () => void;
-  /** /api/students/:id/online/:number */
-  base: string;
+  target: ApplicationTarget;
   application: OnlineApplication;
   onValidate: () => void;
 }) {
-  const { data, error, loading, reload } = useApiData<PiecesAnswer>(opened ? `${base}/pieces` : null);
+  const { data, error, loading, reload } = useApiCall(onlineRoutes.pieces, opened ? { params: target } : null);
   const [adding, setAdding] = useState<PieceStatus | null>(null);
   const [removing, setRemoving] = useState<{ id: string; fileName: string; piece: string } | null>(null);
   const call = useAntsCall();
@@ -52,7 +51,7 @@ export function PiecesModal({
 
   const remove = (fileId: string) =>
     call.run('Suppression du fichier sur le site de l’ANTS…', async () => {
-      await api.delete(`${base}/pieces/files/${fileId}`);
+      await apiCall(onlineRoutes.deletePieceFile, { params: { ...target, fileId } });
       reload();
     });
 
@@ -123,7 +122,7 @@ export function PiecesModal({
                         {piece.files.map((file) => (
                           <Group key={file.id} gap="xs">
                             <Anchor
-                              href={`${base}/pieces/files/${file.id}`}
+                              href={filePath(onlineFiles.pieceFile, { ...target, fileId: file.id })}
                               size="sm"
                               download
                               style={{ overflowWrap: 'anywhere' }}
@@ -198,7 +197,7 @@ export function PiecesModal({
         <AddFileModal
           piece={adding}
           documents={data.documents}
-          base={base}
+          target={target}
           onClose={() => setAdding(null)}
           onAdded={() => {
             setAdding(null);
@@ -214,13 +213,13 @@ export function PiecesModal({
 function AddFileModal({
   piece,
   documents,
-  base,
+  target,
   onClose,
   onAdded,
 }: {
   piece: PieceStatus;
-  documents: StudentDocument[];
-  base: string;
+  documents: Answer<typeof onlineRoutes.pieces>['documents'];
+  target: ApplicationTarget;
   onClose: () => void;
   onAdded: () => void;
 }) {
@@ -231,9 +230,9 @@ function AddFileModal({
 
   const send = () =>
     call.run('Envoi du fichier sur le site de l’ANTS…', async () => {
-      const query = comment ? `?comment=${encodeURIComponent(comment)}` : '';
-      if (file) await apiUpload(`${base}/pieces/${piece.kind}${query}`, file);
-      else if (documentId) await api.post(`${base}/pieces/${piece.kind}/from-document`, { documentId, comment });
+      const params = { ...target, kind: piece.kind };
+      if (file) await apiUpload(onlineRoutes.uploadPiece, { params, query: { comment } }, file);
+      else if (documentId) await apiCall(onlineRoutes.pieceFromDocument, { params, body: { documentId, comment } });
       else throw new ApiError(400, 'FILE_MISSING', 'Choisissez un fichier sur votre disque ou un document de l’élève.');
       onAdded();
     });

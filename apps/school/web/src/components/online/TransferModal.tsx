@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { onlineRoutes } from '@permis/school-api';
 import { useState } from 'react';
-import { api } from '../../api.ts';
+import { apiCall } from '../../api.ts';
 import { AntsProgress } from './AntsProgress.tsx';
 import { useAntsCall } from './useAntsCall.ts';
 
@@ -25,9 +26,9 @@ export function TransferModal({
   const call = useAntsCall();
   const transfer = () =>
     call.run('Transfert de la demande sur le site de l’ANTS…', async () => {
-      await api.post(`/api/students/${encodeURIComponent(studentId)}/online/transfer`, {
-        number: number.trim(),
-        holderAgrementNumber: agrement.trim(),
+      await apiCall(onlineRoutes.transfer, {
+        params: { id: studentId },
+        body: { number: number.trim(), holderAgrementNumber: agrement.trim() },
       });
       setNumber('');
       setAgrement('');
