@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ApiError, asApiError } from './apiError.ts';
 
-/** What a page shows of a load: `status` to switch on, or `data` / `error` / `loading` to read. */
-export type ApiData<T> = (
+/**
+ * What a page shows of a load: `status` to switch on, or `data` / `error` / `loading` to read; `Code`
+ * is the service's union of error codes.
+ */
+export type ApiData<T, Code extends string = string> = (
   | { status: 'loading'; data: T | null; error: null; loading: true }
-  | { status: 'error'; data: T | null; error: ApiError; loading: false }
+  | { status: 'error'; data: T | null; error: ApiError<Code>; loading: false }
   | { status: 'ready'; data: T; error: null; loading: false }
 ) & { reload(): void };
 
@@ -29,11 +32,11 @@ type State<T> = { key: string | null; data: T | null; error: ApiError | null; lo
  * pièces), unless `keepPrevious`; a reload of the same key (`reload`, `version`, `refreshMs`)
  * keeps what is shown, even when it fails.
  */
-export function useApiData<T>(
+export function useApiData<T, Code extends string = string>(
   key: string | null,
   load: (signal: AbortSignal) => Promise<T>,
   options: ApiDataOptions = {},
-): ApiData<T> {
+): ApiData<T, Code> {
   const [state, setState] = useState<State<T>>({ key: null, data: null, error: null, loading: false });
   const [reloads, setReloads] = useState(0);
   const loader = useRef(load);
@@ -75,5 +78,5 @@ export function useApiData<T>(
   const error = answered ? state.error : null;
   const loading = key !== null && (!answered || state.loading);
   const status = loading ? 'loading' : error ? 'error' : data !== null ? 'ready' : 'loading';
-  return { data, error, loading, status, reload } as ApiData<T>;
+  return { data, error, loading, status, reload } as ApiData<T, Code>;
 }

@@ -5,10 +5,16 @@
  * carrying the server's French message (shown as is) and its field errors.
  */
 import { type Answer, type CallInput, pathOf, type RouteContract, searchOf } from '@permis/platform/route';
-import { createWebClient } from '@permis/web-client';
+import type { SchoolErrorCode } from '@permis/school-api';
+import { ApiError as AnyApiError, asApiError as anyApiError, createWebClient } from '@permis/web-client';
 import type { z } from 'zod';
 
-export { ApiError, asApiError, type FieldError, type RequestOptions } from '@permis/web-client';
+export type { FieldError, RequestOptions } from '@permis/web-client';
+/** An error of the back office: its code is one of its contract's (SCHOOL_ERRORS), or the page's own. */
+export type ApiError = AnyApiError<SchoolErrorCode>;
+export const ApiError = AnyApiError;
+/** Any thrown value as the back office's error, with a French message to show. */
+export const asApiError = (error: unknown): ApiError => anyApiError(error) as ApiError;
 
 export const NETWORK_ERROR_MESSAGE = 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.';
 

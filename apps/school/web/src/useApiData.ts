@@ -1,8 +1,10 @@
 import type { Answer, CallInput, RouteContract } from '@permis/platform/route';
-import { type ApiData, type ApiDataOptions, useApiData as useShared } from '@permis/web-client';
+import type { SchoolErrorCode } from '@permis/school-api';
+import { type ApiDataOptions, type ApiData as SharedApiData, useApiData as useShared } from '@permis/web-client';
 import { api, apiCall, callPath } from './api.ts';
 
-export type { ApiData };
+/** A load of the back office: its errors typed by the school's codes. */
+export type ApiData<T> = SharedApiData<T, SchoolErrorCode>;
 
 /** `apiCall` with its input as one argument (the contract checked it where `input` was typed). */
 const callWith = apiCall as <C extends RouteContract>(
@@ -17,7 +19,7 @@ const callWith = apiCall as <C extends RouteContract>(
  * under another path (see the shared hook for `refreshMs`, `version` and `keepPrevious`).
  */
 export function useApiData<T>(path: string | null, options: ApiDataOptions = {}): ApiData<T> {
-  return useShared(path, (signal) => api.get<T>(path ?? '', signal), options);
+  return useShared<T, SchoolErrorCode>(path, (signal) => api.get<T>(path ?? '', signal), options);
 }
 
 /**
@@ -30,5 +32,5 @@ export function useApiCall<C extends RouteContract>(
   options: ApiDataOptions = {},
 ): ApiData<Answer<C>> {
   const key = input === null ? null : callPath(contract, input);
-  return useShared(key, (signal) => callWith(contract, input ?? {}, { signal }), options);
+  return useShared<Answer<C>, SchoolErrorCode>(key, (signal) => callWith(contract, input ?? {}, { signal }), options);
 }
