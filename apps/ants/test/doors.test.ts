@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { HttpServer } from '@permis/platform';
 import { describe, expect, it } from 'vitest';
 import { applicationRoutes } from '../src/applications/routes.ts';
@@ -95,22 +92,5 @@ describe("the school's two doors (professional API, professional space)", () => 
       'GET /api/pro/web/applications/:number/ephoto/signature',
       'GET /api/pro/web/applications/:number/pieces/files/:fileId',
     ]);
-  });
-
-  it('leave the database to domain functions (no drizzle-orm, no schema in their route files)', () => {
-    const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src');
-    const files = [
-      'applications/routes.ts',
-      'pieces/routes.ts',
-      'ephoto/routes.ts',
-      'documents/routes.ts',
-      'pro/webRoutes.ts',
-      'pro/webFileRoutes.ts',
-      'pro/doors.ts',
-    ];
-    const querying = files.filter((file) =>
-      /from '(drizzle-orm[^']*|[./]*db\/schema\.ts)'/.test(readFileSync(path.join(src, file), 'utf8')),
-    );
-    expect(querying).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ import {
  * What a school does to its demands, through either of its doors: the professional API (bearer
  * token, `/api/pro/v1`) and the professional space (session, `/api/pro/web`). Each operation is
  * declared once here, its path after the door's prefix: the service adds what it runs and its
- * page of the API's document (apps/ants/src/pro/schoolOperation.ts), the pages call it through
+ * page of the API's document (apps/ants/src/doors/schoolOperation.ts), the pages call it through
  * the space's contract (web/proSpace.ts).
  */
 

@@ -7,8 +7,8 @@ import {
 import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
 import { antsError } from '../domain/errors.ts';
-import { apiDoor, mountSchoolOperations } from '../pro/doors.ts';
-import { proOperation } from '../pro/operation.ts';
+import { apiDoor, mountSchoolOperations } from '../doors/doors.ts';
+import { proOperation } from '../doors/operation.ts';
 import { requireProCaller } from '../pro/token.ts';
 import type { AntsServices } from '../services.ts';
 import { createApplication } from './create.ts';

@@ -1,4 +1,4 @@
-import { schoolOperation } from '../pro/schoolOperation.ts';
+import { schoolOperation } from '../doors/schoolOperation.ts';
 import { findOwnApplication } from './find.ts';
 import { applicationHistory } from './history.ts';
 import { updateDraft } from './update.ts';

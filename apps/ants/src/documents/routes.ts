@@ -1,5 +1,5 @@
 import type { HttpServer } from '@permis/platform';
-import { apiDoor, mountSchoolOperations } from '../pro/doors.ts';
+import { apiDoor, mountSchoolOperations } from '../doors/doors.ts';
 import type { AntsServices } from '../services.ts';
 import { DOCUMENT_OPERATIONS } from './schoolOperations.ts';
 

@@ -1,5 +1,5 @@
 import { findOwnApplication } from '../applications/find.ts';
-import { schoolOperation } from '../pro/schoolOperation.ts';
+import { schoolOperation } from '../doors/schoolOperation.ts';
 import { documentList, sendDocument } from './documentPdf.ts';
 
 export const listDocuments = schoolOperation('listDocuments', {

@@ -1,7 +1,7 @@
 import type {} from '@fastify/multipart';
 import { type HttpServer, malformedMultipart } from '@permis/platform';
 import { antsError } from '../domain/errors.ts';
-import { apiDoor, mountSchoolOperations } from '../pro/doors.ts';
+import { apiDoor, mountSchoolOperations } from '../doors/doors.ts';
 import type { AntsServices } from '../services.ts';
 import { issueEphotoCode, requireBooth } from './booths.ts';
 import { EPHOTO_OPERATIONS } from './schoolOperations.ts';

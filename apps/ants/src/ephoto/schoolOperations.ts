@@ -1,5 +1,5 @@
 import { findOwnApplication } from '../applications/find.ts';
-import { schoolOperation } from '../pro/schoolOperation.ts';
+import { schoolOperation } from '../doors/schoolOperation.ts';
 import { EPHOTO_IMAGES, sendEphotoImage } from './attached.ts';
 import { attachedEphoto, removeEphoto, setEphoto } from './schoolEphoto.ts';
 

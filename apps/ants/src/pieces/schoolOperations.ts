@@ -3,7 +3,7 @@ import { readUploadedFile } from '@permis/platform';
 import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { findOwnApplication } from '../applications/find.ts';
 import { schoolAudit } from '../domain/actor.ts';
-import { schoolOperation } from '../pro/schoolOperation.ts';
+import { schoolOperation } from '../doors/schoolOperation.ts';
 import { listPieces, sendPieceFile } from './files.ts';
 import { deletePieceFile, piecesEditableApplication, storePieceFile } from './schoolPieces.ts';
 

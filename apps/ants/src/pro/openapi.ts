@@ -3,7 +3,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { registerWithAccess } from '@permis/platform';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import { PRO_TAGS } from './operation.ts';
+import { PRO_TAGS } from '../doors/operation.ts';
 
 /** The version of the professional API's contract; see docs/api.md for the changelog. */
 export const PRO_API_VERSION = '1.5.0';

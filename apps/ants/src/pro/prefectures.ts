@@ -2,8 +2,8 @@ import { prefecturesResponseSchema } from '@permis/ants-api';
 import type { HttpServer } from '@permis/platform';
 import { prefecturesForPostalCode } from '@permis/referentiel/data';
 import { z } from 'zod';
+import { proOperation } from '../doors/operation.ts';
 import type { AntsServices } from '../services.ts';
-import { proOperation } from './operation.ts';
 import { requireProCaller } from './token.ts';
 
 /** The préfectures an office may attach its applications to: those of its postal code's département. */

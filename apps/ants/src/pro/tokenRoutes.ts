@@ -1,8 +1,8 @@
 import { revokedTokensSchema, tokenRequestSchema, tokenResponseSchema } from '@permis/ants-api';
 import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
+import { proOperation } from '../doors/operation.ts';
 import type { AntsServices } from '../services.ts';
-import { proOperation } from './operation.ts';
 import { createProSignIn } from './signIn.ts';
 import { issueApiToken, requireProCaller, revokeApiTokens } from './token.ts';
 

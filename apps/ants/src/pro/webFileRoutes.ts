@@ -1,9 +1,9 @@
 import type { HttpServer } from '@permis/platform';
 import { DOCUMENT_OPERATIONS } from '../documents/schoolOperations.ts';
+import { mountSchoolOperations, sessionDoor } from '../doors/doors.ts';
 import { EPHOTO_OPERATIONS } from '../ephoto/schoolOperations.ts';
 import { PIECE_OPERATIONS } from '../pieces/schoolOperations.ts';
 import type { AntsServices } from '../services.ts';
-import { mountSchoolOperations, sessionDoor } from './doors.ts';
 
 /**
  * The files of a demand on the professional space: pièces, ePhoto and documents, the professional

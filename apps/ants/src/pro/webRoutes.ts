@@ -4,10 +4,10 @@ import { findOwnApplication } from '../applications/find.ts';
 import { applicationRecap } from '../applications/recap.ts';
 import { SCHOOL_APPLICATION_OPERATIONS } from '../applications/schoolOperations.ts';
 import { PRO, requirePro } from '../auth/context.ts';
+import { mountSchoolOperations, sessionDoor } from '../doors/doors.ts';
 import type { AntsServices } from '../services.ts';
 import { changeProPassword } from './account.ts';
 import { proDashboard } from './dashboard.ts';
-import { mountSchoolOperations, sessionDoor } from './doors.ts';
 
 /**
  * The school's professional space on the agency's own site (signed in with its Cerfa agrément,

@@ -1,7 +1,7 @@
 import { webhookDeletedSchema, webhookRegisteredSchema, webhookResponseSchema } from '@permis/ants-api';
 import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
-import { proOperation } from '../pro/operation.ts';
+import { proOperation } from '../doors/operation.ts';
 import { requireProCaller } from '../pro/token.ts';
 import type { AntsServices } from '../services.ts';
 import { checkDestination } from './destination.ts';

@@ -4,10 +4,10 @@ import type { HttpServer } from '@permis/platform';
 import type { FastifyContextConfig, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { requirePro } from '../auth/context.ts';
 import type { SchoolActor } from '../domain/actor.ts';
+import { requireProCaller } from '../pro/token.ts';
 import type { AntsServices } from '../services.ts';
 import { proOperation } from './operation.ts';
 import { operationInput, type SchoolOperation } from './schoolOperation.ts';
-import { requireProCaller } from './token.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
