@@ -14,11 +14,6 @@ function webSources(): { file: string; text: string }[] {
 
 /** An address of the service written in a string: a call or a link the contract does not lead. */
 const HAND_WRITTEN_ADDRESS = /['"`]\/api\//;
-/**
- * The reference lists (towns, countries, départements, the places check) are served by the shared
- * @permis/referentiel to both services and have no contract yet (issue 36): this list only shrinks.
- */
-const PENDING = /['"`]\/api\/referentiel\//;
 
 describe("the school's pages", () => {
   it("take their types from the contract, never from the server's files", () => {
@@ -26,12 +21,12 @@ describe("the school's pages", () => {
     expect(importing.map(({ file }) => file)).toEqual([]);
   });
 
-  it('call the back office through its contract (@permis/school-api) only, never an address by hand', () => {
+  it('call the back office through its contracts (@permis/school-api, @permis/referentiel) only, never an address by hand', () => {
     const handWritten = webSources().flatMap(({ file, text }) =>
       text
         .split('\n')
         .map((line, index) => ({ line, at: `${file}:${index + 1}` }))
-        .filter(({ line }) => HAND_WRITTEN_ADDRESS.test(line) && !PENDING.test(line))
+        .filter(({ line }) => HAND_WRITTEN_ADDRESS.test(line))
         .map(({ at, line }) => `${at} ${line.trim()}`),
     );
     expect(handWritten).toEqual([]);

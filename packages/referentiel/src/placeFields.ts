@@ -1,21 +1,10 @@
-import type { Suggestion } from './types.ts';
+import type { z } from 'zod';
+import type { fieldCheckSchema, placeFieldSchema, placeRecordSchema, placesCheckSchema } from './contract.ts';
 
 /** The place fields of a student record, as the school's popup and the national service check them. */
-export type PlaceRecord = {
-  residence: { city: string; postalCode: string };
-  legalRepresentative?: { city: string; postalCode: string } | null;
-  birth: { city: string; department: string; country: string };
-  previousLicence?: { department: string; country: string } | null;
-};
+export type PlaceRecord = z.output<typeof placeRecordSchema>;
 
-export type PlaceField =
-  | 'residenceCity'
-  | 'legalRepresentativeCity'
-  | 'birthCity'
-  | 'birthDepartment'
-  | 'birthCountry'
-  | 'previousLicenceDepartment'
-  | 'previousLicenceCountry';
+export type PlaceField = z.output<typeof placeFieldSchema>;
 
 /** The seed's labels, in the popup's order. */
 export const PLACE_FIELD_LABELS: Record<PlaceField, string> = {
@@ -28,16 +17,6 @@ export const PLACE_FIELD_LABELS: Record<PlaceField, string> = {
   previousLicenceCountry: "Pays d'origine ancien permis",
 };
 
-export type FieldCheck = {
-  field: PlaceField;
-  label: string;
-  /** What the record holds, as shown in the popup ("SAINT-PRIEST (69800)" for a town with its postal code). */
-  value: string;
-  ok: boolean;
-  /** Why it is not accepted, in French. */
-  message?: string;
-  /** Ranked choices; the first is the most likely. Empty when the value is accepted. */
-  suggestions: Suggestion[];
-};
-
-export type PlacesCheck = { ok: boolean; fields: FieldCheck[] };
+/** One field's check, and the whole record's: the contract's answer to a places check. */
+export type FieldCheck = z.output<typeof fieldCheckSchema>;
+export type PlacesCheck = z.output<typeof placesCheckSchema>;

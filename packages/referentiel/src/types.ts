@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import type { suggestionSchema } from './contract.ts';
+
 /** A current commune or a municipal arrondissement (Paris, Lyon, Marseille), COG 2026. */
 export type Commune = {
   /** INSEE code, e.g. "69290"; arrondissements "75115". */
@@ -27,16 +30,5 @@ export type Country = {
   current: boolean;
 };
 
-/** One choice offered to the user; picking it sets the field(s) to these values. */
-export type Suggestion = {
-  /** Text shown in the list, in the agency's form: "SAINT-PRIEST (69800)", "SENEGAL", "75 - PARIS". */
-  label: string;
-  /** The value the field takes: "SAINT-PRIEST", "SENEGAL", "75". */
-  value: string;
-  /** For towns: the postal code that goes with it (residence) … */
-  postalCode?: string;
-  /** … and the département (birth town). */
-  department?: string;
-  /** INSEE code of the commune, département or country. */
-  code: string;
-};
+/** One choice offered to the user; picking it sets the field(s) to these values (the contract's shape). */
+export type Suggestion = z.output<typeof suggestionSchema>;

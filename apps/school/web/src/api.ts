@@ -1,8 +1,9 @@
 /**
  * The one way the page talks to the server: same origin, JSON, cookie session (the shared
- * @permis/web-client), every route called through the school's contract (@permis/school-api): its
- * address, its input and its answer come from the declaration. Every error becomes an ApiError
- * carrying the server's French message (shown as is) and its field errors.
+ * @permis/web-client), every route called through its contract (@permis/school-api, and
+ * @permis/referentiel for the reference lists): its address, its input and its answer come from the
+ * declaration. Every error becomes an ApiError carrying the server's French message (shown as is)
+ * and its field errors.
  */
 import { type Answer, type CallInput, pathOf, type RouteContract, searchOf } from '@permis/platform/route';
 import type { SchoolErrorCode } from '@permis/school-api';
@@ -23,7 +24,6 @@ const client = createWebClient({ networkMessage: NETWORK_ERROR_MESSAGE });
 export const setCsrfToken = client.setCsrfToken;
 /** Called when any request answers 401: the session is gone, back to the login page. */
 export const setUnauthorizedHandler = client.setUnauthorizedHandler;
-export const apiRequest = client.request;
 
 /** Calls a route of the contract: `apiCall(userRoutes.rights, { params: { id } })`. */
 export const apiCall = client.call;
@@ -58,12 +58,3 @@ export function fileSearchPath<F extends { path: string; query: z.ZodType }>(
 ): string {
   return `${file.path}${searchOf(query as Record<string, unknown>)}`;
 }
-
-/** Plain requests by address: only for the reference lists (@permis/referentiel), which have no contract yet. */
-export const api = {
-  get: <T>(path: string, signal?: AbortSignal): Promise<T> => apiRequest<T>(path, { signal }),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
-  put: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PUT', body }),
-  patch: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
-  delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
-};

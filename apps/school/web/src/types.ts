@@ -43,7 +43,7 @@ export type ApplicationTarget = z.input<typeof onlineRoutes.pieces.params>;
 
 export type LegalRepresentative = AntsLegalRepresentative;
 
-// The place fields, their check and its suggestions: the types the server's referentiel uses.
+// The place fields, their check and its suggestions: the reference lists' contract (@permis/referentiel).
 export type {
   FieldCheck,
   PlaceField,

@@ -1,7 +1,7 @@
 import type { Answer, CallInput, RouteContract } from '@permis/platform/route';
 import type { SchoolErrorCode } from '@permis/school-api';
 import { type ApiDataOptions, type ApiData as SharedApiData, useApiData as useShared } from '@permis/web-client';
-import { api, apiCall, callPath } from './api.ts';
+import { apiCall, callPath } from './api.ts';
 
 /** A load of the back office: its errors typed by the school's codes. */
 export type ApiData<T> = SharedApiData<T, SchoolErrorCode>;
@@ -12,15 +12,6 @@ const callWith = apiCall as <C extends RouteContract>(
   input: unknown,
   options: { signal: AbortSignal },
 ) => Promise<Answer<C>>;
-
-/**
- * GETs `path` (again whenever it changes); `null` waits. Only for the reference lists, which have
- * no contract yet: the back office's own routes are loaded with `useApiCall`. What `path` answered is never shown
- * under another path (see the shared hook for `refreshMs`, `version` and `keepPrevious`).
- */
-export function useApiData<T>(path: string | null, options: ApiDataOptions = {}): ApiData<T> {
-  return useShared<T, SchoolErrorCode>(path, (signal) => api.get<T>(path ?? '', signal), options);
-}
 
 /**
  * Loads a GET route of the contract (again whenever its address changes); `null` waits. What one

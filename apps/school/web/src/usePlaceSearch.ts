@@ -1,9 +1,10 @@
 import { useDebouncedValue } from '@mantine/hooks';
+import { referentielContract } from '@permis/referentiel';
 import { useEffect, useMemo, useState } from 'react';
-import { type ApiError, api, asApiError } from './api.ts';
+import { type ApiError, apiCall, asApiError } from './api.ts';
 import { type PlaceKind, searchKey } from './places.ts';
 import type { PlaceSuggestion } from './types.ts';
-import { useApiData } from './useApiData.ts';
+import { useApiCall } from './useApiData.ts';
 
 export type PlaceSearch = { results: PlaceSuggestion[]; loading: boolean; error: ApiError | null };
 
@@ -12,10 +13,10 @@ type Answer = { query: string; results: PlaceSuggestion[]; error: ApiError | nul
 const DEBOUNCE_MS = 250;
 const MIN_CHARACTERS = 2;
 
-function searchPath(kind: Exclude<PlaceKind, 'department'>, query: string): string {
-  const q = encodeURIComponent(query);
-  if (kind === 'country') return `/api/referentiel/countries?q=${q}`;
-  return `/api/referentiel/towns?q=${q}&limit=10${kind === 'birthTown' ? '&purpose=birth' : ''}`;
+async function search(kind: Exclude<PlaceKind, 'department'>, q: string, signal: AbortSignal) {
+  if (kind === 'country') return (await apiCall(referentielContract.countries, { query: { q } }, { signal })).countries;
+  const purpose = kind === 'birthTown' ? 'birth' : undefined;
+  return (await apiCall(referentielContract.towns, { query: { q, limit: 10, purpose } }, { signal })).towns;
 }
 
 /**
@@ -23,9 +24,7 @@ function searchPath(kind: Exclude<PlaceKind, 'department'>, query: string): stri
  * user types (debounced, from 2 characters); the départements are loaded once and filtered here.
  */
 export function usePlaceSearch(kind: PlaceKind, query: string): PlaceSearch {
-  const departments = useApiData<{ departments: PlaceSuggestion[] }>(
-    kind === 'department' ? '/api/referentiel/departments' : null,
-  );
+  const departments = useApiCall(referentielContract.departments, kind === 'department' ? {} : null);
   const [debounced] = useDebouncedValue(query.trim(), DEBOUNCE_MS);
   const remoteQuery = kind !== 'department' && debounced.length >= MIN_CHARACTERS ? debounced : '';
   const [remote, setRemote] = useState<Answer>({ query: '', results: [], error: null });
@@ -33,12 +32,8 @@ export function usePlaceSearch(kind: PlaceKind, query: string): PlaceSearch {
   useEffect(() => {
     if (kind === 'department' || !remoteQuery) return;
     const controller = new AbortController();
-    api
-      .get<{ towns?: PlaceSuggestion[]; countries?: PlaceSuggestion[] }>(
-        searchPath(kind, remoteQuery),
-        controller.signal,
-      )
-      .then((answer) => setRemote({ query: remoteQuery, results: answer.towns ?? answer.countries ?? [], error: null }))
+    search(kind, remoteQuery, controller.signal)
+      .then((results) => setRemote({ query: remoteQuery, results, error: null }))
       .catch((caught: unknown) => {
         if (!controller.signal.aborted) setRemote({ query: remoteQuery, results: [], error: asApiError(caught) });
       });

@@ -1,5 +1,6 @@
+import { referentielContract } from '@permis/referentiel';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type ApiError, apiRequest, asApiError } from './api.ts';
+import { type ApiError, apiCall, asApiError } from './api.ts';
 import type { PlaceField, PlaceRecord, PlaceSuggestion, PlacesCheck } from './types.ts';
 
 export type PlacesCheckState = {
@@ -53,11 +54,7 @@ export function usePlacesCheck(record: PlaceRecord): PlacesCheckState {
     const controller = new AbortController();
     setChecking(true);
     setError(null);
-    apiRequest<PlacesCheck>('/api/referentiel/check-places', {
-      method: 'POST',
-      body: record,
-      signal: controller.signal,
-    })
+    apiCall(referentielContract.checkPlaces, { body: record }, { signal: controller.signal })
       .then(accept)
       .catch((caught: unknown) => {
         if (controller.signal.aborted) return;

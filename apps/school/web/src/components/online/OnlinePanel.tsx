@@ -15,20 +15,13 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { ageOn, FIELD_LABELS, inStateSet, jdcError, parisToday } from '@permis/ants-api';
+import { referentielContract } from '@permis/referentiel';
 import { onlineFiles, onlineRoutes, studentRoutes } from '@permis/school-api';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { ApiError, api, apiCall, filePath } from '../../api.ts';
+import { ApiError, apiCall, filePath } from '../../api.ts';
 import { formatInstantDate } from '../../format.ts';
 import { isPlaceField, placesSaveError, studentPlaceRecord, studentPlacesBody } from '../../studentPlaces.ts';
-import type {
-  Dossier,
-  OnlineAction,
-  OnlineApplication,
-  OnlineOverview,
-  PlaceRecord,
-  PlacesCheck,
-  Student,
-} from '../../types.ts';
+import type { Dossier, OnlineAction, OnlineApplication, OnlineOverview, PlaceRecord, Student } from '../../types.ts';
 import { declarationId } from '../dossier/DossierForm.tsx';
 import { PlacesCheckModal } from '../PlacesCheckModal.tsx';
 import { AntsProgress } from './AntsProgress.tsx';
@@ -151,7 +144,7 @@ export function OnlinePanel({
     if (dossierGaps(student, dossier).length > 0) return;
     void call.run('Vérification des villes, départements et pays…', async () => {
       const record = studentPlaceRecord(student, dossier);
-      const check = await api.post<PlacesCheck>('/api/referentiel/check-places', record);
+      const check = await apiCall(referentielContract.checkPlaces, { body: record });
       if (check.fields.some((field) => !field.ok)) {
         setPopup('places');
         return;
