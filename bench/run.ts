@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { pinnedNodeBinary } from '../scripts/runtime.ts';
+import { machine, pinnedNodeBinary } from '../scripts/runtime.ts';
 import { exportScenario } from './exportMemory.ts';
 import { growthScenario } from './growth.ts';
 import { hostileScenario } from './hostile.ts';
@@ -7,7 +7,7 @@ import { loadScenario } from './load.ts';
 import { onlineScenario } from './online.ts';
 import { referentielScenario } from './referentiel.ts';
 import { sessionsScenario } from './sessions.ts';
-import { machine, printTable, type Row } from './stats.ts';
+import { printTable, type Row } from './stats.ts';
 
 /** `npm run bench`: every scenario's figures in one table, with the machine they were measured on. */
 pinnedNodeBinary(); // figures of the pinned runtime only

@@ -1,6 +1,3 @@
-import os from 'node:os';
-import { runtimeLabel } from '../scripts/runtime.ts';
-
 /** Timing helpers shared by the scenarios: run n times, report percentiles in milliseconds. */
 export async function measure(
   n: number,
@@ -16,11 +13,6 @@ export async function measure(
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), mean: times.reduce((a, b) => a + b, 0) / times.length };
-}
-
-export function machine(): string {
-  const cpu = os.cpus()[0]?.model ?? 'inconnu';
-  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${runtimeLabel()}, ${os.platform()} ${os.release()}`;
 }
 
 export type Row = { scenario: string; figure: string; target: string };

@@ -1,4 +1,4 @@
-import { machine } from '../bench/stats.ts';
+import { machine } from '../scripts/runtime.ts';
 
 export type Figure = { drill: string; figure: string; ok: boolean };
 

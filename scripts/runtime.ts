@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /**
@@ -41,4 +42,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
   const mismatch = runtimeMismatch();
   console.log(mismatch ?? `${runtimeLabel()}, celle que fixe package.json.`);
   process.exit(mismatch ? 1 : 0);
+}
+
+/** The machine a figure was taken on, printed at the head of the bench and drill reports. */
+export function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'inconnu';
+  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${runtimeLabel()}, ${os.platform()} ${os.release()}`;
 }

@@ -11,10 +11,9 @@ import {
 } from '@permis/platform';
 import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { referentielRoutes } from '@permis/referentiel/routes';
-import { applicationRoutes } from './applications/routes.ts';
 import { createSchoolActions } from './applications/schoolActions.ts';
 import { AGENT, type AntsAccess, CANDIDATE, PRO } from './auth/context.ts';
-import { authRoutes } from './auth/routes.ts';
+import { requireProCaller } from './auth/proToken.ts';
 import { candidateDevRoutes } from './candidates/devRoutes.ts';
 import { createFranceConnect, franceConnectRoutes } from './candidates/franceConnect.ts';
 import { candidateHomeRoutes } from './candidates/homeRoutes.ts';
@@ -27,27 +26,25 @@ import { candidateAccountRoutes } from './candidates/routes.ts';
 import { candidateSpaceRoutes } from './candidates/spaceRoutes.ts';
 import type { AntsConfig } from './config.ts';
 import type { AntsDatabase } from './db/index.ts';
-import { documentRoutes } from './documents/routes.ts';
 import { checkContract } from './doors/operation.ts';
-import { ephotoRoutes, requireBooth } from './ephoto/routes.ts';
+import { authRoutes } from './doors/sessionRoutes.ts';
+import { boothRoutes, requireBooth } from './ephoto/boothRoutes.ts';
 import { instructionRoutes } from './instruction/routes.ts';
 import { deliveryRoutes } from './notify/deliveryRoutes.ts';
 import { smsOutboxRoutes } from './notify/outboxPage.ts';
 import { databaseFileStore, fileStoreKind, folderFileStore } from './pieces/fileStore.ts';
 import { closePdfAnalysis } from './pieces/pdfAnalysis.ts';
-import { pieceRoutes } from './pieces/routes.ts';
+import { applicationRoutes } from './pro/applicationRoutes.ts';
 import { entryRoutes } from './pro/entryRoutes.ts';
 import { registerOpenApi } from './pro/openapi.ts';
 import { prefectureRoutes } from './pro/prefectures.ts';
 import { rateLimitProApi } from './pro/rateLimit.ts';
-import { requireProCaller } from './pro/token.ts';
 import { tokenRoutes } from './pro/tokenRoutes.ts';
 import { proUserRoutes } from './pro/userRoutes.ts';
-import { proWebFileRoutes } from './pro/webFileRoutes.ts';
+import { webhookRoutes } from './pro/webhookRoutes.ts';
 import { proWebRoutes } from './pro/webRoutes.ts';
 import type { AntsServices } from './services.ts';
 import { startWebhookDispatcher } from './webhooks/dispatch.ts';
-import { webhookRoutes } from './webhooks/routes.ts';
 
 export type AntsDeps = {
   config: Pick<
@@ -140,13 +137,15 @@ export async function buildAntsApp(deps: AntsDeps) {
     jobs: deps.jobs,
     actions: createSchoolActions({ db, hooks }),
     hooks,
-    franceConnect:
-      deps.config.franceConnect &&
-      createFranceConnect(deps.config.franceConnect, deps.config.publicUrl, box, deps.config.secureCookies),
   };
+  // Sign-in with FranceConnect, when configured (FRANCECONNECT_CLIENT_ID); a session it opened ends there too.
+  const franceConnect =
+    deps.config.franceConnect &&
+    createFranceConnect(deps.config.franceConnect, deps.config.publicUrl, box, deps.config.secureCookies);
+  authRoutes(app, { ...services, franceConnect });
+  franceConnectRoutes(app, { ...services, franceConnect });
   for (const routes of [
-    // The web pages: professional and agent sign-in, the candidate's space, the instruction console.
-    authRoutes,
+    // The web pages: the candidate's space, the instruction console.
     candidateAccountRoutes,
     candidateRecoveryRoutes,
     candidateSpaceRoutes,
@@ -154,21 +153,17 @@ export async function buildAntsApp(deps: AntsDeps) {
     candidatePersonalDataRoutes,
     candidateOtherAddressRoutes,
     candidateOwnApplicationRoutes,
-    franceConnectRoutes,
     instructionRoutes,
     deliveryRoutes,
     // The school's professional space on the agency's own site (its web session).
     proWebRoutes,
-    proWebFileRoutes,
     proUserRoutes,
     entryRoutes,
     // The professional API used by driving-school software (bearer token from /api/pro/v1/token).
     tokenRoutes,
     prefectureRoutes,
     applicationRoutes,
-    pieceRoutes,
-    ephotoRoutes,
-    documentRoutes,
+    boothRoutes,
     webhookRoutes,
   ]) {
     routes(app, services);

@@ -1,6 +1,5 @@
 import type { Jobs, MailQueue, SecretBox, SessionManager } from '@permis/platform';
 import type { SchoolActionHooks, SchoolActions } from './applications/schoolActions.ts';
-import type { FranceConnect } from './candidates/franceConnect.ts';
 import type { AntsDb } from './db/index.ts';
 import type { FileStore } from './pieces/fileStore.ts';
 import type { DestinationPolicy } from './webhooks/destination.ts';
@@ -22,8 +21,6 @@ export type AntsServices = {
   /** Without them (some tests), nothing is sent. */
   mail?: MailQueue;
   jobs?: Jobs;
-  /** Sign-in with FranceConnect, when configured (FRANCECONNECT_CLIENT_ID). */
-  franceConnect?: FranceConnect;
   /** What a school does to its demands, through the API or its professional space (schoolActions.ts). */
   actions: SchoolActions;
   /** What follows a committed change: the candidate invited (with a link, never stored). */

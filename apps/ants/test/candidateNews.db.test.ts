@@ -2,7 +2,7 @@ import { createSecretBox } from '@permis/platform';
 import { testClient, until } from '@permis/platform/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendCandidateNews } from '../src/candidates/news.ts';
+import { sendCandidateNews } from '../src/candidates/newsSender.ts';
 import { candidateMessages } from '../src/db/schema.ts';
 import { readSmsOutbox } from '../src/notify/sms.ts';
 import { activatedCandidate, draftRequest, mailTo, PNG, startAntsHttp } from './api.ts';

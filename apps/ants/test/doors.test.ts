@@ -1,12 +1,8 @@
 import type { HttpServer } from '@permis/platform';
 import { describe, expect, it } from 'vitest';
-import { applicationRoutes } from '../src/applications/routes.ts';
-import { documentRoutes } from '../src/documents/routes.ts';
-import { ephotoRoutes } from '../src/ephoto/routes.ts';
-import { pieceRoutes } from '../src/pieces/routes.ts';
+import { applicationRoutes } from '../src/pro/applicationRoutes.ts';
 import { entryRoutes } from '../src/pro/entryRoutes.ts';
 import { proUserRoutes } from '../src/pro/userRoutes.ts';
-import { proWebFileRoutes } from '../src/pro/webFileRoutes.ts';
 import { proWebRoutes } from '../src/pro/webRoutes.ts';
 import type { AntsServices } from '../src/services.ts';
 
@@ -48,16 +44,7 @@ function registeredRoutes(): Registered[] {
     },
   ) as HttpServer;
   const ctx = {} as AntsServices;
-  for (const routesOf of [
-    applicationRoutes,
-    pieceRoutes,
-    ephotoRoutes,
-    documentRoutes,
-    proWebRoutes,
-    proWebFileRoutes,
-    entryRoutes,
-    proUserRoutes,
-  ]) {
+  for (const routesOf of [applicationRoutes, proWebRoutes, entryRoutes, proUserRoutes]) {
     routesOf(app, ctx);
   }
   return routes;

@@ -14,14 +14,13 @@ import { schoolProblemCatalogue } from '@permis/school-api';
 import { adminRoutes } from './admin/routes.ts';
 import { createAntsClients } from './ants/clients.ts';
 import { createWebhookSubscriber, WEBHOOK_QUEUE } from './ants/webhook.ts';
-import { webhookReceiverRoutes } from './ants/webhookRoutes.ts';
 import { type AuthContext, requireDirigeant, type SchoolAccess, SUBJECT } from './auth/context.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { SchoolConfig } from './config.ts';
 import type { SchoolDatabase } from './db/index.ts';
 import { officeRoutes } from './offices/routes.ts';
 import { onlineApplicationRoutes } from './online/routes.ts';
-import { createOnlineApplications } from './online/service.ts';
+import { webhookReceiverRoutes } from './online/webhookRoutes.ts';
 import type { SchoolServices } from './services.ts';
 import { studentRoutes } from './students/routes.ts';
 import { resumeInterruptedSyncs, runSync, SYNC_QUEUE } from './sync/run.ts';
@@ -80,7 +79,6 @@ export async function buildSchoolApp(deps: SchoolDeps) {
     box,
     clients,
     webhooks,
-    online: createOnlineApplications(db, clients),
     publicUrl: deps.config.publicUrl,
     mail: deps.mail,
     jobs: deps.jobs,

@@ -2,7 +2,6 @@ import type { Jobs, MailQueue, SecretBox, SessionManager } from '@permis/platfor
 import type { AntsClients } from './ants/clients.ts';
 import type { WebhookSubscriber } from './ants/webhook.ts';
 import type { SchoolDb } from './db/index.ts';
-import type { OnlineApplications } from './online/service.ts';
 
 /**
  * What the back office's routes are built from, made once in app.ts: each route module takes this
@@ -16,7 +15,6 @@ export type SchoolServices = {
   /** The national service's professional API, with each office's credentials. */
   clients: AntsClients;
   webhooks: WebhookSubscriber;
-  online: OnlineApplications;
   publicUrl: string;
   mail?: MailQueue;
   jobs?: Jobs;

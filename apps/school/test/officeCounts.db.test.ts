@@ -2,8 +2,8 @@ import { adminListQuerySchema as listQuery } from '@permis/school-api';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { counters } from '../src/admin/query.ts';
+import { saveApplications } from '../src/applications/store.ts';
 import { offices, onlineApplications } from '../src/db/schema.ts';
-import { saveApplications } from '../src/online/store.ts';
 import { startSchool } from './harness.ts';
 import { heldApplication } from './heldApplication.ts';
 

@@ -6,13 +6,13 @@ import {
   stateLabel,
 } from '@permis/ants-api';
 import { and, eq } from 'drizzle-orm';
-import { newsOf, recordNews } from '../candidates/news.ts';
 import type { AntsTx } from '../db/index.ts';
 import { applications } from '../db/schema.ts';
 import { type Actor, auditActor } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
 import { antsError } from '../domain/errors.ts';
-import { recordChange } from '../webhooks/outbox.ts';
+import { newsOf, recordNews } from './news.ts';
+import { recordChange } from './webhookOutbox.ts';
 
 /**
  * The life of an application, in one place. Each action names who may take it, the states it may

@@ -1,13 +1,13 @@
 import { API_ERRORS, inStateSet, samePerson, type TransferRequest } from '@permis/ants-api';
 import { createLoginThrottle } from '@permis/platform';
 import { and, eq, sql } from 'drizzle-orm';
-import { recordNews, transferNews } from '../candidates/news.ts';
 import type { AntsDb } from '../db/index.ts';
 import { applications, formerHolders, proAccounts } from '../db/schema.ts';
 import { type SchoolActor, schoolAudit } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
 import { antsError } from '../domain/errors.ts';
-import { recordChange } from '../webhooks/outbox.ts';
+import { recordNews, transferNews } from './news.ts';
+import { recordChange } from './webhookOutbox.ts';
 
 /** Failed transfers an account may make in an hour: enough for typos, too few to guess numbers. */
 export const MAX_FAILED_TRANSFERS = 10;

@@ -6,10 +6,10 @@ import { applications, candidates, ephotoCodes } from '../db/schema.ts';
 import { type SchoolActor, schoolAudit } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
 import { antsError } from '../domain/errors.ts';
-import { recordChange } from '../webhooks/outbox.ts';
 import { candidateFor } from './create.ts';
 import type { ApplicationRow } from './machine.ts';
 import { dataErrors } from './rules.ts';
+import { recordChange } from './webhookOutbox.ts';
 
 type Request = z.output<typeof createApplicationSchema>;
 

@@ -5,7 +5,7 @@ import type { AntsDb, AntsTx } from '../db/index.ts';
 import { candidates, pieceFiles } from '../db/schema.ts';
 import type { SchoolActor } from '../domain/actor.ts';
 import { antsError } from '../domain/errors.ts';
-import { attachedEphotoCode } from '../ephoto/attached.ts';
+import { attachedEphotoCode } from './attachedEphoto.ts';
 import { assertMayApply } from './create.ts';
 import { type ApplicationRow, transition } from './machine.ts';
 

@@ -153,7 +153,6 @@ function failed() {
  */
 export function franceConnectRoutes(
   app: HttpServer,
-  // The services it needs, named here: the services object names FranceConnect's type (no circle).
   ctx: { db: AntsDb; sessions: SessionManager; franceConnect?: FranceConnect },
 ) {
   const franceConnect = ctx.franceConnect;

@@ -4,7 +4,7 @@ import type { AntsDb } from '../db/index.ts';
 import { httpSmsProvider, outboxSmsProvider, startSmsQueue } from '../notify/sms.ts';
 import { EXPIRY_QUEUE, expireUnactivatedAccounts } from './expiry.ts';
 import { INVITATION_QUEUE, inviteCandidate, requeueMissedInvitations } from './invitation.ts';
-import { startCandidateNews } from './news.ts';
+import { startCandidateNews } from './newsSender.ts';
 
 const INVITATION_SWEEP_QUEUE = 'candidate-invitation-sweep';
 

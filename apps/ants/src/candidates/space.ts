@@ -11,13 +11,13 @@ import {
 import { notFound } from '@permis/platform';
 import { pathOf } from '@permis/platform/route';
 import { and, desc, eq } from 'drizzle-orm';
+import { attachedEphotoCode } from '../applications/attachedEphoto.ts';
 import { type ApplicationRow, transition } from '../applications/machine.ts';
 import type { AntsDb } from '../db/index.ts';
 import { applications } from '../db/schema.ts';
 import { needsPhotoSignatureForm } from '../documents/catalogue.ts';
 import { documentList } from '../documents/documentPdf.ts';
 import { antsError } from '../domain/errors.ts';
-import { attachedEphotoCode } from '../ephoto/attached.ts';
 import { attestIdentity } from './attestation.ts';
 import { candidateSees } from './sees.ts';
 

@@ -1,8 +1,8 @@
 import { candidateLinks, candidateSpace } from '@permis/ants-api';
 import { type HttpServer, mount } from '@permis/platform';
-import { applicationRecap } from '../applications/recap.ts';
 import { requireCandidate } from '../auth/context.ts';
 import { sendDocument } from '../documents/documentPdf.ts';
+import { applicationRecap } from '../documents/recap.ts';
 import { sendPieceFile } from '../pieces/files.ts';
 import type { AntsServices } from '../services.ts';
 import {

@@ -1,12 +1,12 @@
 import { contentDisposition } from '@permis/platform';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
+import { attachedEphotoCode } from '../applications/attachedEphoto.ts';
 import type { ApplicationRow } from '../applications/machine.ts';
 import { toView } from '../applications/view.ts';
 import type { AntsDb } from '../db/index.ts';
 import { auditEvents, pieceFiles } from '../db/schema.ts';
 import { antsError } from '../domain/errors.ts';
-import { attachedEphotoCode } from '../ephoto/attached.ts';
 import {
   type AvailabilityFacts,
   availability,

@@ -1,8 +1,8 @@
 import type { AgentApplication } from '@permis/ants-api';
 import { findPrefecture } from '@permis/referentiel/data';
+import { attachedEphotoCode } from '../applications/attachedEphoto.ts';
 import { toView } from '../applications/view.ts';
 import type { AntsDb } from '../db/index.ts';
-import { attachedEphotoCode } from '../ephoto/attached.ts';
 import { listPieces } from '../pieces/files.ts';
 import { findForInstruction } from './queue.ts';
 

@@ -1,7 +1,7 @@
 import { agentFiles, agentSpace } from '@permis/ants-api';
 import { type HttpServer, mount } from '@permis/platform';
+import { sendEphotoImage } from '../applications/attachedEphoto.ts';
 import { requireAgent } from '../auth/context.ts';
-import { sendEphotoImage } from '../ephoto/attached.ts';
 import { sendPieceFile } from '../pieces/files.ts';
 import type { AntsServices } from '../services.ts';
 import { acceptApplication, rejectApplication, requestCompletion } from './decide.ts';

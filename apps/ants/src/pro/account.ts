@@ -3,14 +3,14 @@ import { hashPassword, verifyPassword } from '@permis/platform';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ProAccount } from '../auth/context.ts';
+import { createProSignIn } from '../auth/proSignIn.ts';
+import { revokeProTokens } from '../auth/proToken.ts';
 import { assertNewPassword } from '../candidates/questions.ts';
 import type { AntsDb } from '../db/index.ts';
 import { proUsers } from '../db/schema.ts';
 import { schoolAudit } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
 import { antsError } from '../domain/errors.ts';
-import { createProSignIn } from './signIn.ts';
-import { revokeProTokens } from './token.ts';
 
 /**
  * "Modifier le mot de passe" of one user of the professional space: the current password first (its

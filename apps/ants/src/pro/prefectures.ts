@@ -2,9 +2,9 @@ import { prefecturesResponseSchema } from '@permis/ants-api';
 import type { HttpServer } from '@permis/platform';
 import { prefecturesForPostalCode } from '@permis/referentiel/data';
 import { z } from 'zod';
+import { requireProCaller } from '../auth/proToken.ts';
 import { proOperation } from '../doors/operation.ts';
 import type { AntsServices } from '../services.ts';
-import { requireProCaller } from './token.ts';
 
 /** The préfectures an office may attach its applications to: those of its postal code's département. */
 export function prefectureRoutes(app: HttpServer, { db }: AntsServices) {

@@ -1,7 +1,7 @@
 import { createRateLimiter, type HttpServer, type RatePolicy, rateLimitHeaders } from '@permis/platform';
+import { findProCaller } from '../auth/proToken.ts';
 import type { AntsDb } from '../db/index.ts';
 import { antsError } from '../domain/errors.ts';
-import { findProCaller } from './token.ts';
 
 /**
  * The professional API's quota, per school account (per address before a token is given): every

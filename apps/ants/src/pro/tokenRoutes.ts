@@ -1,10 +1,10 @@
 import { revokedTokensSchema, tokenRequestSchema, tokenResponseSchema } from '@permis/ants-api';
 import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
+import { createProSignIn } from '../auth/proSignIn.ts';
+import { issueApiToken, requireProCaller, revokeApiTokens } from '../auth/proToken.ts';
 import { proOperation } from '../doors/operation.ts';
 import type { AntsServices } from '../services.ts';
-import { createProSignIn } from './signIn.ts';
-import { issueApiToken, requireProCaller, revokeApiTokens } from './token.ts';
 
 /**
  * The professional API authenticates a driving-school office by its Cerfa agrément number, ANTS

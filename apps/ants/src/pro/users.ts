@@ -10,6 +10,7 @@ import {
 import { and, asc, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { PRO, type ProAccount } from '../auth/context.ts';
+import { revokeProTokens } from '../auth/proToken.ts';
 import { SIGNATURE } from '../candidates/mails.ts';
 import { assertNewPassword } from '../candidates/questions.ts';
 import type { AntsDb } from '../db/index.ts';
@@ -17,7 +18,6 @@ import { proAccounts, proUsers, proUserTokens } from '../db/schema.ts';
 import { schoolAudit } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
 import { antsError } from '../domain/errors.ts';
-import { revokeProTokens } from './token.ts';
 
 /** How long an invitation link lasts: a week, as the candidates' activation link. */
 export const INVITATION_DAYS = 7;

@@ -1,10 +1,10 @@
 import { proSpace } from '@permis/ants-api';
 import { type HttpServer, mount } from '@permis/platform';
 import { findOwnApplication } from '../applications/find.ts';
-import { applicationRecap } from '../applications/recap.ts';
-import { SCHOOL_APPLICATION_OPERATIONS } from '../applications/schoolOperations.ts';
 import { PRO, requirePro } from '../auth/context.ts';
+import { applicationRecap } from '../documents/recap.ts';
 import { mountSchoolOperations, sessionDoor } from '../doors/doors.ts';
+import { SCHOOL_OPERATIONS } from '../doors/schoolOperationList.ts';
 import type { AntsServices } from '../services.ts';
 import { changeProPassword } from './account.ts';
 import { proDashboard } from './dashboard.ts';
@@ -32,9 +32,9 @@ export function proWebRoutes(app: HttpServer, ctx: AntsServices) {
     return { revokedTokens, csrfToken };
   });
 
-  // The demand's page: the same operations as the professional API's (read, history, modify,
-  // delete, validate, complete, transfer), behind the session.
-  mountSchoolOperations(app, ctx, sessionDoor(ctx), SCHOOL_APPLICATION_OPERATIONS);
+  // The demand's page and its files: the same operations as the professional API's (read, history,
+  // modify, delete, validate, complete, transfer; pièces, ePhoto, documents), behind the session.
+  mountSchoolOperations(app, ctx, sessionDoor(ctx), SCHOOL_OPERATIONS);
 
   // "Récapitulatif": the demand in the agency's form, reread before the school validates it.
   mount(app, proSpace.recap, proSession, async (request) => {

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { SchoolDb } from '../db/index.ts';
 import { schools, userRights, users } from '../db/schema.ts';
 import { schoolError } from '../errors.ts';
-import { RIGHTS, type Right, type Role } from '../users/rights.ts';
+import { RIGHTS, type Right, type Role } from './rights.ts';
 
 export const SUBJECT = 'school-user';
 

@@ -2,13 +2,13 @@ import { type HeldApplication, samePerson } from '@permis/ants-api';
 import { notFound } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import { type AntsClients, callAnts } from '../ants/clients.ts';
+import { saveApplication } from '../applications/store.ts';
 import type { SchoolDb } from '../db/index.ts';
 import { offices, onlineApplications, students } from '../db/schema.ts';
 import { recordAudit } from '../domain/audit.ts';
 import { schoolError } from '../errors.ts';
 import { loadDossier, saveDossier } from '../students/dossier.ts';
 import type { DossierForm, OnlineDossierForm } from '../students/form.ts';
-import { saveApplication } from './store.ts';
 
 type StudentRow = typeof students.$inferSelect;
 

@@ -4,6 +4,7 @@ import { onlineRoutes as contract, onlineFiles } from '@permis/school-api';
 import { requireRight, requireUser } from '../auth/context.ts';
 import { sendFile } from '../http/sendFile.ts';
 import type { SchoolServices } from '../services.ts';
+import { createOnlineApplications } from './service.ts';
 
 const user = { access: 'user' };
 
@@ -12,7 +13,7 @@ const user = { access: 'user' };
  * checks the user's right, calls one function of the domain module (service.ts) and answers it.
  */
 export function onlineApplicationRoutes(app: HttpServer, ctx: SchoolServices) {
-  const { online } = ctx;
+  const online = createOnlineApplications(ctx.db, ctx.clients);
 
   mount(app, contract.overview, user, async (request) =>
     online.overview(await requireUser(ctx, request), request.params.id),

@@ -3,6 +3,13 @@ import { notFound } from '@permis/platform';
 import type { PieceKind } from '@permis/referentiel';
 import { and, desc, eq } from 'drizzle-orm';
 import { type AntsClients, callAnts } from '../ants/clients.ts';
+import {
+  heldRows,
+  type OnlineApplicationRow,
+  saveApplication,
+  studentApplications,
+  toOnlineView,
+} from '../applications/store.ts';
 import type { CurrentUser } from '../auth/context.ts';
 import type { SchoolDb } from '../db/index.ts';
 import { offices, onlineApplications, studentDocuments } from '../db/schema.ts';
@@ -10,10 +17,9 @@ import { type AuditAction, recordAudit } from '../domain/audit.ts';
 import { renderCerfa } from '../print/cerfa.ts';
 import { findStudentDocument } from '../students/documents.ts';
 import { loadDossier } from '../students/dossier.ts';
+import { driftOf } from '../students/drift.ts';
 import { findStudent } from '../students/find.ts';
 import { toCreateApplication } from '../students/form.ts';
-import { driftOf } from './drift.ts';
-import { heldRows, type OnlineApplicationRow, saveApplication, studentApplications, toOnlineView } from './store.ts';
 
 /** An online application's audited step, as its action names it after `online.`. */
 type OnlineStep = AuditAction<'online_application'> extends `online.${infer Step}` ? Step : never;

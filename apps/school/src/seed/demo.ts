@@ -1,7 +1,7 @@
 import { hashPassword, type SecretBox } from '@permis/platform';
+import { DEFAULT_RIGHTS, RIGHT_CODES, type Right, type Role } from '../auth/rights.ts';
 import type { SchoolDb } from '../db/index.ts';
 import { offices, schools, students, userRights, users } from '../db/schema.ts';
-import { DEFAULT_RIGHTS, RIGHT_CODES, type Right, type Role } from '../users/rights.ts';
 
 /**
  * Demo data for `npm start` on an empty database. The offices' ANTS credentials match the

@@ -2,9 +2,9 @@ import { AntsApiError, type ListQuery } from '@permis/ants-api';
 import type { Jobs } from '@permis/platform';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AntsClients } from '../ants/clients.ts';
+import { saveApplications } from '../applications/store.ts';
 import type { SchoolDb } from '../db/index.ts';
 import { offices, syncRuns } from '../db/schema.ts';
-import { saveApplications } from '../online/store.ts';
 
 export const SYNC_QUEUE = 'ants-sync';
 export type SyncRun = typeof syncRuns.$inferSelect;

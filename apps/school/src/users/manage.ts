@@ -1,10 +1,10 @@
 import { hashPassword, notFound, pgErrorCode } from '@permis/platform';
 import { and, asc, eq } from 'drizzle-orm';
+import { DEFAULT_RIGHTS, RIGHT_CODES, RIGHTS, RIGHTS_DOMAIN, ROLE_LABELS } from '../auth/rights.ts';
 import type { SchoolDb } from '../db/index.ts';
 import { userRights, users } from '../db/schema.ts';
 import { recordAudit } from '../domain/audit.ts';
 import { schoolError } from '../errors.ts';
-import { DEFAULT_RIGHTS, RIGHT_CODES, RIGHTS, RIGHTS_DOMAIN, ROLE_LABELS } from './rights.ts';
 
 type Dirigeant = { id: string; schoolId: string };
 type Role = keyof typeof DEFAULT_RIGHTS;

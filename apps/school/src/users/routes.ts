@@ -1,10 +1,10 @@
 import { type HttpServer, mount } from '@permis/platform';
 import { userRoutes as contract } from '@permis/school-api';
 import { requireDirigeant } from '../auth/context.ts';
+import { isRight, ROLE_LABELS } from '../auth/rights.ts';
 import { schoolError } from '../errors.ts';
 import type { SchoolServices } from '../services.ts';
 import { createUser, findSchoolUser, listUsers, setUserRights, userRightsOf } from './manage.ts';
-import { isRight, ROLE_LABELS } from './rights.ts';
 
 const dirigeant = { access: 'dirigeant' };
 

@@ -50,11 +50,8 @@ export function architectureViolations(dir: string, { auditModule }: { auditModu
   return violations;
 }
 
-/**
- * The groups of files that import each other, directly or through others (type-only imports too:
- * they tie the files as tightly for a reader). Each group is sorted; no group, no circle.
- */
-export function importCircles(dir: string): string[][] {
+/** Each source file's relative imports that name another source file of `dir`. */
+function importGraph(dir: string): Map<string, string[]> {
   const files = sourceFiles(dir);
   const known = new Set(files);
   const edges = new Map<string, string[]>();
@@ -67,6 +64,40 @@ export function importCircles(dir: string): string[][] {
       .filter((target) => known.has(target));
     edges.set(file, targets);
   }
+  return edges;
+}
+
+/**
+ * The folder layout says who depends on whom: `layers` names every folder (and file) directly under
+ * `dir`, from the ground up, and a file may import only from its own folder or from one listed
+ * before it. A folder missing from the list is a violation too: whoever adds one places it.
+ */
+export function upwardImports(dir: string, layers: readonly string[]): Violation[] {
+  const rank = new Map(layers.map((entry, index) => [entry, index]));
+  const entryOf = (file: string) => file.split('/')[0]!;
+  const violations: Violation[] = [];
+  const unplaced = new Set<string>();
+  for (const [file, targets] of importGraph(dir)) {
+    const from = entryOf(file);
+    if (!rank.has(from)) unplaced.add(from);
+    for (const target of targets) {
+      const to = entryOf(target);
+      if (to !== from && (rank.get(to) ?? Number.POSITIVE_INFINITY) > (rank.get(from) ?? -1)) {
+        violations.push({ file, rule: `imports ${target}, above it` });
+      }
+    }
+  }
+  for (const entry of unplaced) violations.push({ file: entry, rule: 'is in no layer' });
+  return violations;
+}
+
+/**
+ * The groups of files that import each other, directly or through others (type-only imports too:
+ * they tie the files as tightly for a reader). Each group is sorted; no group, no circle.
+ */
+export function importCircles(dir: string): string[][] {
+  const edges = importGraph(dir);
+  const files = [...edges.keys()];
   // Tarjan's strongly connected components.
   const index = new Map<string, number>();
   const low = new Map<string, number>();

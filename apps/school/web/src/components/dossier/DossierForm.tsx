@@ -26,11 +26,7 @@ import { apiCall } from '../../api.ts';
 import { formatDate } from '../../format.ts';
 import type { DeclarationKey, Dossier, Prefecture } from '../../types.ts';
 import { toIsoDate, useForm } from '../../useForm.ts';
-
-type AnsweredKey = Exclude<DeclarationKey, 'dataReuseOpposition'>;
-
-/** The id of a declaration's question, for links that bring the user to it. */
-export const declarationId = (key: AnsweredKey) => `declaration-${key}`;
+import { declarationId } from '../declarationId.ts';
 
 type Values = Dossier;
 

@@ -22,7 +22,7 @@ import { ApiError, apiCall, filePath } from '../../api.ts';
 import { formatInstantDate } from '../../format.ts';
 import { isPlaceField, placesSaveError, studentPlaceRecord, studentPlacesBody } from '../../studentPlaces.ts';
 import type { Dossier, OnlineAction, OnlineApplication, OnlineOverview, PlaceRecord, Student } from '../../types.ts';
-import { declarationId } from '../dossier/DossierForm.tsx';
+import { declarationId } from '../declarationId.ts';
 import { PlacesCheckModal } from '../PlacesCheckModal.tsx';
 import { AntsProgress } from './AntsProgress.tsx';
 import { ConfirmModal } from './ConfirmModal.tsx';

@@ -3,10 +3,10 @@ import { WebhookVerificationError, webhookSigner } from '@permis/ants-api/webhoo
 import type { SecretBox } from '@permis/platform';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { saveApplication } from '../applications/store.ts';
 import type { SchoolDb } from '../db/index.ts';
 import { offices, onlineApplications } from '../db/schema.ts';
 import { schoolError } from '../errors.ts';
-import { saveApplication } from '../online/store.ts';
 
 const eventSchema = z.object({ id: z.uuid(), type: z.literal('application.updated'), application: applicationSchema });
 

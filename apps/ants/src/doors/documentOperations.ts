@@ -1,6 +1,6 @@
 import { findOwnApplication } from '../applications/find.ts';
-import { schoolOperation } from '../doors/schoolOperation.ts';
-import { documentList, sendDocument } from './documentPdf.ts';
+import { documentList, sendDocument } from '../documents/documentPdf.ts';
+import { schoolOperation } from './schoolOperation.ts';
 
 export const listDocuments = schoolOperation('listDocuments', {
   doc: {

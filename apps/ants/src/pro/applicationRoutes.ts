@@ -6,17 +6,17 @@ import {
 } from '@permis/ants-api';
 import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
+import { createApplication } from '../applications/create.ts';
+import { listApplications } from '../applications/list.ts';
+import { toView } from '../applications/view.ts';
+import { requireProCaller } from '../auth/proToken.ts';
 import { antsError } from '../domain/errors.ts';
 import { apiDoor, mountSchoolOperations } from '../doors/doors.ts';
 import { proOperation } from '../doors/operation.ts';
-import { requireProCaller } from '../pro/token.ts';
+import { SCHOOL_OPERATIONS } from '../doors/schoolOperationList.ts';
 import type { AntsServices } from '../services.ts';
-import { createApplication } from './create.ts';
-import { listApplications } from './list.ts';
-import { SCHOOL_APPLICATION_OPERATIONS } from './schoolOperations.ts';
-import { toView } from './view.ts';
 
-/** The school's actions on its applications (professional API). */
+/** The school's actions on its applications and their files (professional API). */
 export function applicationRoutes(app: HttpServer, ctx: AntsServices) {
   const { db } = ctx;
   app.post(
@@ -81,6 +81,7 @@ export function applicationRoutes(app: HttpServer, ctx: AntsServices) {
     },
   );
 
-  // The operations the professional space shares (one declaration, two doors).
-  mountSchoolOperations(app, ctx, apiDoor(ctx), SCHOOL_APPLICATION_OPERATIONS);
+  // The operations the professional space shares (one declaration, two doors): the demand, its
+  // pièces, its ePhoto and its documents.
+  mountSchoolOperations(app, ctx, apiDoor(ctx), SCHOOL_OPERATIONS);
 }

@@ -1,6 +1,6 @@
 import { ACTION_FROM, API_ERRORS, inStateSet, STATE_SETS, TRANSFERRED } from '@permis/ants-api';
 import { type ActionAvailability, ONLINE_ACTIONS, type OnlineAction } from '@permis/school-api';
-import type { Right } from '../users/rights.ts';
+import type { Right } from '../auth/rights.ts';
 
 /**
  * When each button of "Informations concernant les demandes faites en ligne" (the contract's

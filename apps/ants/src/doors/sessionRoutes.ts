@@ -1,12 +1,21 @@
 import { sessionRoutes } from '@permis/ants-api';
 import { type HttpServer, mount } from '@permis/platform';
-import { createProSignIn } from '../pro/signIn.ts';
-import type { AntsServices } from '../services.ts';
-import { createAgentSignIn } from './agentSignIn.ts';
-import { AGENT, type AuthContext, CANDIDATE, PRO, requireAgent, requireCandidate, requirePro } from './context.ts';
+import { createAgentSignIn } from '../auth/agentSignIn.ts';
+import {
+  AGENT,
+  type AuthContext,
+  CANDIDATE,
+  PRO,
+  requireAgent,
+  requireCandidate,
+  requirePro,
+} from '../auth/context.ts';
+import { createProSignIn } from '../auth/proSignIn.ts';
+import type { FranceConnect } from '../candidates/franceConnect.ts';
 
-export function authRoutes(app: HttpServer, ctx: AuthContext & Pick<AntsServices, 'franceConnect'>) {
-  // The web sign-in and the API token are one sign-in (pro/signIn.ts), one count per login.
+/** Sign-in, who is signed in, and logout for the web pages (professional, agent, candidate). */
+export function authRoutes(app: HttpServer, ctx: AuthContext & { franceConnect?: FranceConnect }) {
+  // The web sign-in and the API token are one sign-in (auth/proSignIn.ts), one count per login.
   const proSignIn = createProSignIn(ctx.db);
   const agentSignIn = createAgentSignIn(ctx.db);
 

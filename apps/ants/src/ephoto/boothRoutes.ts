@@ -1,17 +1,15 @@
 import type {} from '@fastify/multipart';
 import { type HttpServer, malformedMultipart } from '@permis/platform';
+import type { AntsDb } from '../db/index.ts';
 import { antsError } from '../domain/errors.ts';
-import { apiDoor, mountSchoolOperations } from '../doors/doors.ts';
-import type { AntsServices } from '../services.ts';
 import { issueEphotoCode, requireBooth } from './booths.ts';
-import { EPHOTO_OPERATIONS } from './schoolOperations.ts';
 
 export { requireBooth };
 
 const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 
-export function ephotoRoutes(app: HttpServer, ctx: AntsServices) {
-  const { db } = ctx;
+/** The photo booths' door: an approved booth sends what it took and gets the code to hand over. */
+export function boothRoutes(app: HttpServer, { db }: { db: AntsDb }) {
   // An approved booth sends the photo and signature it took and gets the code to hand over.
   app.post('/api/booths/v1/codes', { config: { access: 'booth' } }, async (request, reply) => {
     const booth = await requireBooth(db, request);
@@ -30,7 +28,4 @@ export function ephotoRoutes(app: HttpServer, ctx: AntsServices) {
     }
     return reply.status(201).send(await issueEphotoCode(db, booth.id, images));
   });
-
-  // The ePhoto of a demand on the professional API (the same operations as the professional space's).
-  mountSchoolOperations(app, ctx, apiDoor(ctx), EPHOTO_OPERATIONS);
 }

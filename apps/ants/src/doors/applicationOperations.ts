@@ -1,8 +1,8 @@
-import { schoolOperation } from '../doors/schoolOperation.ts';
-import { findOwnApplication } from './find.ts';
-import { applicationHistory } from './history.ts';
-import { updateDraft } from './update.ts';
-import { toView } from './view.ts';
+import { findOwnApplication } from '../applications/find.ts';
+import { applicationHistory } from '../applications/history.ts';
+import { updateDraft } from '../applications/update.ts';
+import { toView } from '../applications/view.ts';
+import { schoolOperation } from './schoolOperation.ts';
 
 /** A demand of the school, as both doors answer it (the API's adds an ETag: doors.ts). */
 export const getApplication = schoolOperation('getApplication', {

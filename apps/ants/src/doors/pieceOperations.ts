@@ -3,9 +3,9 @@ import { readUploadedFile } from '@permis/platform';
 import { MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { findOwnApplication } from '../applications/find.ts';
 import { schoolAudit } from '../domain/actor.ts';
-import { schoolOperation } from '../doors/schoolOperation.ts';
-import { listPieces, sendPieceFile } from './files.ts';
-import { deletePieceFile, piecesEditableApplication, storePieceFile } from './schoolPieces.ts';
+import { listPieces, sendPieceFile } from '../pieces/files.ts';
+import { deletePieceFile, piecesEditableApplication, storePieceFile } from '../pieces/schoolPieces.ts';
+import { schoolOperation } from './schoolOperation.ts';
 
 export const listPiecesOperation = schoolOperation('listPieces', {
   doc: {

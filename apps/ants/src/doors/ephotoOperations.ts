@@ -1,7 +1,7 @@
+import { EPHOTO_IMAGES, sendEphotoImage } from '../applications/attachedEphoto.ts';
 import { findOwnApplication } from '../applications/find.ts';
-import { schoolOperation } from '../doors/schoolOperation.ts';
-import { EPHOTO_IMAGES, sendEphotoImage } from './attached.ts';
-import { attachedEphoto, removeEphoto, setEphoto } from './schoolEphoto.ts';
+import { attachedEphoto, removeEphoto, setEphoto } from '../ephoto/schoolEphoto.ts';
+import { schoolOperation } from './schoolOperation.ts';
 
 export const getEphoto = schoolOperation('getEphoto', {
   doc: {

@@ -6,9 +6,9 @@ import {
   TRANSFERRED,
 } from '@permis/ants-api';
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Right } from '../auth/rights.ts';
 import type { SchoolDb } from '../db/index.ts';
 import { onlineApplications } from '../db/schema.ts';
-import type { Right } from '../users/rights.ts';
 import { availableActions } from './actions.ts';
 
 export type OnlineApplicationRow = typeof onlineApplications.$inferSelect;

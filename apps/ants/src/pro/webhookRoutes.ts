@@ -1,11 +1,11 @@
 import { webhookDeletedSchema, webhookRegisteredSchema, webhookResponseSchema } from '@permis/ants-api';
 import type { HttpServer } from '@permis/platform';
 import { z } from 'zod';
+import { requireProCaller } from '../auth/proToken.ts';
 import { proOperation } from '../doors/operation.ts';
-import { requireProCaller } from '../pro/token.ts';
 import type { AntsServices } from '../services.ts';
-import { checkDestination } from './destination.ts';
-import { deleteWebhook, findWebhook, registerWebhook } from './registration.ts';
+import { checkDestination } from '../webhooks/destination.ts';
+import { deleteWebhook, findWebhook, registerWebhook } from '../webhooks/registration.ts';
 
 /**
  * The school's webhook (professional API): PUT gives the URL and receives the signing secret (the

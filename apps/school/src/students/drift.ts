@@ -1,10 +1,10 @@
 import { type CreateApplication, fieldName, inStateSet } from '@permis/ants-api';
 import { eq } from 'drizzle-orm';
+import { heldRows, type OnlineApplicationRow, studentApplications } from '../applications/store.ts';
 import type { SchoolDb } from '../db/index.ts';
 import { offices, type students } from '../db/schema.ts';
-import { loadDossier } from '../students/dossier.ts';
-import { type DossierForm, toCreateApplication } from '../students/form.ts';
-import { heldRows, type OnlineApplicationRow, studentApplications } from './store.ts';
+import { loadDossier } from './dossier.ts';
+import { type DossierForm, toCreateApplication } from './form.ts';
 
 /**
  * States in which the candidate can still validate data the fiche no longer has: the draft keeps

@@ -9,13 +9,13 @@ import {
 } from '@permis/ants-api';
 import { findPrefecture } from '@permis/referentiel/data';
 import { eq } from 'drizzle-orm';
+import { attachedEphotoCode } from '../applications/attachedEphoto.ts';
+import type { ApplicationRow } from '../applications/machine.ts';
+import { toView } from '../applications/view.ts';
 import type { AntsDb } from '../db/index.ts';
 import { proAccounts } from '../db/schema.ts';
-import { needsPhotoSignatureForm } from '../documents/catalogue.ts';
-import { attachedEphotoCode } from '../ephoto/attached.ts';
 import { listPieces } from '../pieces/files.ts';
-import type { ApplicationRow } from './machine.ts';
-import { toView } from './view.ts';
+import { needsPhotoSignatureForm } from './catalogue.ts';
 
 /**
  * The recap of an application in the agency's form (seed 000), as the candidate reviews it before
