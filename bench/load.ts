@@ -249,6 +249,7 @@ export async function loadScenario(): Promise<Row[]> {
         scenario: `${name} (autocannon, ${CONNECTIONS} connexions, ${SECONDS} s × ${RUNS})`,
         figure: `${measured.text}, CPU ${cpu(service)} % ; serveur nu ${reference.text}, CPU ${cpu(baseline)} % → ${(measured.median / reference.median).toFixed(2)}× ; erreurs ${errors(service)} / ${errors(baseline)}`,
         target: `≥ ${target}× le même SQL nu`,
+        met: measured.median / reference.median >= target && errors(service) === 0,
       };
     };
     return [

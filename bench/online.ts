@@ -19,8 +19,8 @@ function application(n: number, state: ApplicationState = 'draft'): HeldApplicat
 }
 
 /**
- * Issue 7's figures: the bulk update of 10,000 applications against a raw batched insert of the
- * same rows; an unchanged re-sync against a full one. (The list + counters and the export are
+ * Issue 7's figures: the bulk update of 10,000 applications against the same batched upsert of the
+ * same rows, bare; an unchanged re-sync against a full one. (The list + counters and the export are
  * measured as they grow, on a PostgreSQL server: growth.ts, exportMemory.ts.)
  */
 export async function onlineScenario(): Promise<Row[]> {
@@ -33,10 +33,12 @@ export async function onlineScenario(): Promise<Row[]> {
     const owner = { schoolId, officeId: office!.id };
 
     // 1. Bulk update: 10,000 known applications come back changed, by pages of 200; five rounds,
-    // each against a raw batched insert of the same rows into a copy of the table.
+    // each against the bare upsert of the same rows into a copy of the table holding them.
     const first = Array.from({ length: 10000 }, (_, i) => application(i));
     for (let i = 0; i < first.length; i += 200) await saveApplications(db, owner, first.slice(i, i + 200));
+    // The baseline's table holds the same 10,000 rows, so that it updates them as the product does.
     await db.execute(sql`create table bench_raw (like online_applications including all)`);
+    await db.execute(sql`insert into bench_raw select * from online_applications`);
     const upserts: number[] = [];
     const raws: number[] = [];
     const ratios: number[] = [];
@@ -51,11 +53,10 @@ export async function onlineScenario(): Promise<Row[]> {
         await saveApplications(db, owner, changed.slice(i, i + 200), { returning: false });
       }
       const upsertMs = performance.now() - start;
-      await db.execute(sql`truncate bench_raw`);
       start = performance.now();
       for (let i = 0; i < changed.length; i += 200) {
-        // The same rows, plain insert into a copy of the table with its indexes (no conflict handling,
-        // no returning, no triggers).
+        // The same rows, the same upsert on the same unique index, bare: no linking to students,
+        // no dossier filling, no returning.
         const tuples = changed
           .slice(i, i + 200)
           .map(
@@ -63,7 +64,8 @@ export async function onlineScenario(): Promise<Row[]> {
               sql`(${schoolId}, ${office!.id}, ${app.type}, ${app.number}, ${`${app.candidate.firstName} ${app.candidate.birthName}`}, ${app.id}, ${app.state}, ${app.stateLabel}, ${app.stateReason}, ${app.neph}, ${app.transferred}, ${app.paperMandate}, ${app.createdAt}, ${app.updatedAt}, now())`,
           );
         await db.execute(
-          sql`insert into bench_raw (school_id, office_id, type, number, candidate_name, ants_id, state, state_label, state_reason, neph, transferred, paper_mandate, remote_created_at, remote_updated_at, synced_at) values ${sql.join(tuples, sql`, `)}`,
+          sql`insert into bench_raw (school_id, office_id, type, number, candidate_name, ants_id, state, state_label, state_reason, neph, transferred, paper_mandate, remote_created_at, remote_updated_at, synced_at) values ${sql.join(tuples, sql`, `)}
+              on conflict (school_id, office_id, number) do update set type = excluded.type, candidate_name = excluded.candidate_name, ants_id = excluded.ants_id, state = excluded.state, state_label = excluded.state_label, state_reason = excluded.state_reason, neph = excluded.neph, transferred = excluded.transferred, paper_mandate = excluded.paper_mandate, remote_created_at = excluded.remote_created_at, remote_updated_at = excluded.remote_updated_at, synced_at = excluded.synced_at`,
         );
       }
       const rawMs = performance.now() - start;
@@ -73,8 +75,9 @@ export async function onlineScenario(): Promise<Row[]> {
     }
     rows.push({
       scenario: 'mise à jour en masse (10 000 demandes)',
-      figure: `${medianOf(upserts, 'demandes/s', 0).text}; part du débit brut (insertion brute ${f(medianOf(raws).median)}) ${medianOf(ratios, '%', 0).text}`,
+      figure: `${medianOf(upserts, 'demandes/s', 0).text}; part du débit brut (upsert nu ${f(medianOf(raws).median)}) ${medianOf(ratios, '%', 0).text}`,
       target: '≥ 25 % du débit brut',
+      met: medianOf(ratios).median >= 25,
     });
     await db.execute(sql`drop table bench_raw`);
     await db.delete(onlineApplications);
@@ -120,6 +123,7 @@ export async function onlineScenario(): Promise<Row[]> {
         scenario: 'resynchronisation sans changement',
         figure: `${medianOf(agains).text} (${fetched.again} reçue) contre ${f(medianOf(fulls).median)} pour la complète (${fetched.full}) → ${medianOf(shares, '%').text}`,
         target: '< 5 % de la complète',
+        met: medianOf(shares).median < 5,
       });
     } finally {
       await ants.close();

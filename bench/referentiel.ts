@@ -41,7 +41,9 @@ export async function referentielScenario(): Promise<Row[]> {
   // département and without: the close-spelling search over all of France.
   const typo = (name: string) => {
     const at = 1 + random(name.length - 1);
-    return `${name.slice(0, at)}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[random(26)]}${name.slice(at + 1)}`;
+    // Another letter than the one there: a typo that leaves the name as it was is no typo.
+    const others = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].filter((letter) => letter !== name[at]);
+    return `${name.slice(0, at)}${others[random(others.length)]}${name.slice(at + 1)}`;
   };
   const typoRecords = (withDepartment: boolean): PlaceRecord[] =>
     Array.from({ length: 2000 }, () => {
@@ -71,6 +73,7 @@ export async function referentielScenario(): Promise<Row[]> {
       scenario: `contrôle des lieux, fautes de frappe réelles ${withDepartment ? 'avec' : 'sans'} département`,
       figure: `p99 ${medianOf(p99s, 'ms', 3).text}`,
       target: 'p99 < 1 ms',
+      met: medianOf(p99s).median < 1,
     });
   }
   let j = 0;
@@ -84,11 +87,13 @@ export async function referentielScenario(): Promise<Row[]> {
       scenario: 'contrôle des lieux d’une fiche',
       figure: `p50 ${f(check.p50)}, p99 ${f(check.p99)}; p50 = ${ratio(check.p50)}`,
       target: 'p99 < 1 ms',
+      met: check.p99 < 1,
     },
     {
       scenario: 'autocomplétion des villes',
       figure: `p50 ${f(complete.p50)}, p99 ${f(complete.p99)}; p50 = ${ratio(complete.p50)}`,
       target: 'p99 < 2 ms',
+      met: complete.p99 < 2,
     },
     ...typoFigures,
   ];

@@ -15,14 +15,32 @@ export async function measure(
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), mean: times.reduce((a, b) => a + b, 0) / times.length };
 }
 
-export type Row = { scenario: string; figure: string; target: string };
+/**
+ * One line of the bench's table: a figure with its target and whether it met it, or a detail line
+ * (the figures a measured line sums up, e.g. each size of a growth), which carries no target.
+ */
+export type Row =
+  | { scenario: string; figure: string; target: string; met: boolean }
+  | { scenario: string; figure: string; detail: true };
 
 export function printTable(rows: Row[]) {
-  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => Object.values(r)[i]!.length), 10));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
-  console.log(line(['scénario', 'mesure', 'cible']));
+  const cells = (row: Row) => [
+    row.scenario,
+    row.figure,
+    'detail' in row ? '' : row.target,
+    'detail' in row ? '' : row.met ? 'tenue' : 'MANQUÉE',
+  ];
+  const table = [['scénario', 'mesure', 'cible', 'verdict'], ...rows.map(cells)];
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...table.map((line) => line[i]!.length), 7));
+  const line = (values: string[]) => values.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+  console.log(line(table[0]!));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  for (const row of rows) console.log(line([row.scenario, row.figure, row.target]));
+  for (const values of table.slice(1)) console.log(line(values));
+}
+
+/** The lines whose target was missed. */
+export function misses(rows: Row[]): Row[] {
+  return rows.filter((row) => !('detail' in row) && !row.met);
 }
 
 /** The median of some runs' figures, with their spread: "12.3 ms (10.1–14.8, 5 runs)". */

@@ -1,9 +1,8 @@
-import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_AGENTS, DEMO_EPHOTO_CODES, DEMO_PRO_ACCOUNTS } from '../apps/ants/src/seed/demo.ts';
 import { DEMO_SCHOOL_USERS } from '../apps/school/src/seed/demo.ts';
 import { DEMO_FRANCECONNECT_IDENTITIES } from './franceConnectLocal.ts';
+import { ensurePageBuilt, isPageCurrent } from './pages.ts';
 import { pinnedNodeBinary, runtimeLabel } from './runtime.ts';
 import { startSystem } from './system.ts';
 
@@ -11,22 +10,11 @@ import { startSystem } from './system.ts';
 const root = path.resolve(import.meta.dirname, '..');
 pinnedNodeBinary(); // refuses to start on another Node than the pinned one
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
+// The pages are rebuilt only when their sources changed; a failed build stops here with its error.
 for (const app of ['ants', 'school']) {
-  const built = path.join(root, `apps/${app}/dist/index.html`);
-  const stale = !existsSync(built) || newestMtime(path.join(root, `apps/${app}/web`)) > statSync(built).mtimeMs;
-  if (stale) {
-    console.log(`Construction de la page web de « ${app} »…`);
-    execSync(`npm run build --workspace apps/${app}`, { cwd: root, stdio: 'inherit' });
-  }
+  const appDir = path.join(root, `apps/${app}`);
+  if (!isPageCurrent(appDir)) console.log(`Construction de la page web de « ${app} »…`);
+  await ensurePageBuilt({ appDir });
 }
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);

@@ -63,19 +63,54 @@ function startService(name: 'ants' | 'school', env: NodeJS.ProcessEnv): ChildPro
   return child;
 }
 
-// A guard against a service that never comes up, not a wait (it goes on at the first healthy answer):
-// a start (transpiling, migrating) takes several times longer on a busy machine.
-async function waitHealthy(url: string, child: ChildProcess, timeoutMs = 180_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+/** The CPU time a process has used, in clock ticks (Linux /proc); undefined where it cannot be read. */
+function cpuTicks(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** How long a starting service may use no CPU at all before it is called stuck. */
+const STALL_MS = 60_000;
+/** How often the wait says what it is waiting for. */
+const REPORT_MS = 15_000;
+
+/**
+ * Waits for the service's health answer as long as it makes progress: no deadline on the whole
+ * start (transpiling and migrating take several times longer on a busy machine), but a service that
+ * exits, or that uses no CPU for a minute without answering, stops the wait with what happened.
+ */
+async function waitHealthy(url: string, child: ChildProcess, name: string) {
+  const started = Date.now();
+  let lastTicks = cpuTicks(child.pid);
+  let lastProgress = Date.now();
+  let lastReport = Date.now();
+  for (;;) {
     if (child.exitCode !== null) throw new Error(`${url} : le service s'est arrêté (code ${child.exitCode}).`);
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.ok) return;
     } catch {}
+    const ticks = cpuTicks(child.pid);
+    if (ticks !== lastTicks) {
+      lastTicks = ticks;
+      lastProgress = Date.now();
+    } else if (Date.now() - lastProgress > STALL_MS) {
+      throw new Error(
+        `${url} ne répond pas et ne calcule plus depuis ${STALL_MS / 1000} s : le service semble bloqué.`,
+      );
+    }
+    if (Date.now() - lastReport > REPORT_MS) {
+      lastReport = Date.now();
+      console.log(
+        `En attente de « ${name} » (${url}) : il démarre depuis ${Math.round((Date.now() - started) / 1000)} s.`,
+      );
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`${url} ne répond pas après ${timeoutMs / 1000} s.`);
 }
 
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
@@ -133,7 +168,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     await franceConnect.stop();
   };
   try {
-    await Promise.all([waitHealthy(antsUrl, ants), waitHealthy(schoolUrl, school)]);
+    await Promise.all([waitHealthy(antsUrl, ants, 'ants'), waitHealthy(schoolUrl, school, 'school')]);
   } catch (error) {
     await stop();
     throw error;

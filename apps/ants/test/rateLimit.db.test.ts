@@ -1,4 +1,4 @@
-import { createRateLimiter, rateWindows } from '@permis/platform';
+import { createRateLimiter, createSharedRateLimiter, rateWindows } from '@permis/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAntsHttp } from './api.ts';
 
@@ -63,5 +63,36 @@ describe('the professional API quota', () => {
     const stored = await ants.db.select().from(rateWindows);
     expect(JSON.stringify(stored)).not.toContain('partage');
     expect(stored.filter((row) => row.windowStart.toISOString() === '2026-12-02T10:00:00.000Z')).toEqual([]);
+  });
+
+  it('writes nothing per request: each instance counts in memory, merges every second, and the quota holds across instances', async () => {
+    const policy = { name: 'lot', quota: 10, windowSeconds: 60 };
+    const now = () => new Date('2026-12-02T11:00:20Z');
+    // Merged by hand here (the service merges every second): the test reads the state it made.
+    const one = createSharedRateLimiter(ants.db, policy, { now, mergeMs: 3_600_000 });
+    const other = createSharedRateLimiter(ants.db, policy, { now, mergeMs: 3_600_000 });
+    const stored = async () =>
+      (await ants.db.select().from(rateWindows))
+        .filter((row) => row.windowStart.toISOString() === '2026-12-02T11:00:00.000Z')
+        .map((row) => row.count);
+
+    // Six concurrent requests of one account: all counted, no row written, so no row lock shared.
+    const taken = await Promise.all(Array.from({ length: 6 }, () => one.take('account:lot')));
+    expect(taken.map((t) => t.allowed)).toEqual([true, true, true, true, true, true]);
+    expect(taken.map((t) => t.remaining)).toEqual([9, 8, 7, 6, 5, 4]);
+    expect(await stored()).toEqual([]);
+    await one.merge();
+    expect(await stored()).toEqual([6]);
+
+    // The other instance starts from every instance's count: four more, then the quota.
+    const onOther: boolean[] = [];
+    for (let i = 0; i < 5; i++) onOther.push((await other.take('account:lot')).allowed);
+    expect(onOther).toEqual([true, true, true, true, false]);
+    await other.merge();
+    await one.merge();
+    expect(await one.take('account:lot')).toMatchObject({ allowed: false, remaining: 0, resetSeconds: 40 });
+    await one.stop();
+    await other.stop();
+    expect(await stored()).toEqual([12]);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Db } from './db.ts';
 import { sha256 } from './tokens.ts';
@@ -65,6 +65,162 @@ export function createRateLimiter(
         remaining: Math.max(0, policy.quota - count),
         resetSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - at) / 1000)),
       };
+    },
+  };
+}
+
+/** One caller's standing in an instance of the shared limiter. */
+type Standing = {
+  /** The caller's hashed key in `rate_windows`. */
+  key: string;
+  windowStart: number;
+  /** The first read of the window's count in the database, once per caller and window. */
+  ready: Promise<void>;
+  /** The window's count in the database as of the last read or merge (every instance's requests). */
+  known: number;
+  /** This instance's requests being merged now. */
+  merging: number;
+  /** This instance's requests not merged yet. */
+  pending: number;
+  /** This instance's requests in the window, each numbered as it comes (its place in the count). */
+  seq: number;
+  /** How many of them `known` includes. */
+  merged: number;
+};
+
+/**
+ * The same quota for a busy API, without a database write per request: each instance counts its
+ * callers' requests in memory and merges them into `rate_windows` every `mergeMs` (one statement for
+ * every active caller), reading back every instance's total. A request costs no query (the first of
+ * a caller in a window reads its count once), and an account's concurrent requests share no row
+ * lock. The bound (docs/decisions/0019-quota-merged-per-second.md): within one merge interval each
+ * instance admits at most what the caller's count allowed at the last merge, so over a window a
+ * caller gets at most its quota plus what it sends to the other instances within one interval.
+ */
+export function createSharedRateLimiter(
+  // biome-ignore lint/suspicious/noExplicitAny: any service schema that includes `rate_windows`.
+  db: Db<any>,
+  policy: RatePolicy,
+  {
+    now = () => new Date(),
+    mergeMs = 1000,
+    log,
+  }: { now?: () => Date; mergeMs?: number; log?: { error(obj: object, msg: string): void } } = {},
+) {
+  const windowMs = policy.windowSeconds * 1000;
+  const standings = new Map<string, Standing>();
+  const read = async (key: string, windowStart: number) => {
+    const [row] = await db
+      .select({ count: rateWindows.count })
+      .from(rateWindows)
+      .where(and(eq(rateWindows.key, key), eq(rateWindows.windowStart, new Date(windowStart))));
+    return row?.count ?? 0;
+  };
+
+  /** Adds this instance's pending requests to the database and reads back each caller's total. */
+  async function merge(): Promise<void> {
+    const current = Math.floor(now().getTime() / windowMs) * windowMs;
+    for (const [key, standing] of standings) {
+      // A caller of an ended window with nothing left to add is forgotten.
+      if (standing.windowStart < current && standing.pending === 0 && standing.merging === 0) standings.delete(key);
+    }
+    const rows = [...standings]
+      .filter(([, standing]) => standing.pending > 0 || standing.windowStart === current)
+      .map(([, standing]) => ({ key: standing.key, standing, count: standing.pending }));
+    for (const { standing, count } of rows) {
+      standing.pending -= count;
+      standing.merging += count;
+    }
+    for (let i = 0; i < rows.length; i += 5000) {
+      const chunk = rows.slice(i, i + 5000);
+      try {
+        const merged = await db
+          .insert(rateWindows)
+          .values(
+            chunk.map(({ key, standing, count }) => ({ key, windowStart: new Date(standing.windowStart), count })),
+          )
+          .onConflictDoUpdate({
+            target: [rateWindows.key, rateWindows.windowStart],
+            set: { count: sql`${rateWindows.count} + excluded.count` },
+          })
+          .returning({ key: rateWindows.key, windowStart: rateWindows.windowStart, count: rateWindows.count });
+        const totals = new Map(merged.map((row) => [`${row.key}@${row.windowStart.getTime()}`, row.count]));
+        for (const { key, standing, count } of chunk) {
+          standing.merging -= count;
+          standing.merged += count;
+          const total = totals.get(`${key}@${standing.windowStart}`);
+          if (total !== undefined) standing.known = Math.max(standing.known, total);
+        }
+      } catch (error) {
+        // Counted again at the next merge: a request is never forgotten for a failed write.
+        for (const { standing, count } of rows.slice(i)) {
+          standing.merging -= count;
+          standing.pending += count;
+        }
+        throw error;
+      }
+      // A caller's older windows are dropped as its new one is written: about one row per caller.
+      await db.delete(rateWindows).where(
+        and(
+          inArray(
+            rateWindows.key,
+            chunk.map(({ key }) => key),
+          ),
+          lt(rateWindows.windowStart, new Date(current)),
+        ),
+      );
+    }
+  }
+
+  const timer = setInterval(() => {
+    merge().catch((error) => log?.error({ err: error }, 'fusion des compteurs de quota impossible'));
+  }, mergeMs);
+  timer.unref();
+
+  return {
+    policy,
+    async take(caller: string): Promise<RateTaken> {
+      const at = now().getTime();
+      const windowStart = Math.floor(at / windowMs) * windowMs;
+      const key = sha256(`${policy.name}:${caller}`);
+      let standing = standings.get(key);
+      if (!standing || standing.windowStart !== windowStart) {
+        const fresh: Standing = {
+          key,
+          windowStart,
+          ready: Promise.resolve(),
+          known: 0,
+          merging: 0,
+          pending: 0,
+          seq: 0,
+          merged: 0,
+        };
+        // Counts only grow within a window: a read that ends after a merge keeps the larger.
+        fresh.ready = read(key, windowStart).then((count) => {
+          fresh.known = Math.max(fresh.known, count);
+        });
+        // The ended window's pending requests are merged by the next merge (they stay listed).
+        if (standing && (standing.pending > 0 || standing.merging > 0))
+          standings.set(`${key}@${standing.windowStart}`, standing);
+        standing = fresh;
+        standings.set(key, standing);
+      }
+      standing.pending += 1;
+      const place = ++standing.seq;
+      await standing.ready;
+      // Every instance's count as last known, plus this instance's requests up to this one.
+      const count = standing.known + Math.max(0, place - standing.merged);
+      return {
+        allowed: count <= policy.quota,
+        remaining: Math.max(0, policy.quota - count),
+        resetSeconds: Math.max(1, Math.ceil((windowStart + windowMs - at) / 1000)),
+      };
+    },
+    /** Merges now (a test, and the service's stop, so that no request goes uncounted). */
+    merge,
+    async stop() {
+      clearInterval(timer);
+      await merge();
     },
   };
 }

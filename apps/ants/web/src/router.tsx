@@ -1,38 +1,10 @@
+import { lazyPage } from '@permis/web-client';
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './Layout.tsx';
-import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
-import { AgentApplicationPage } from './pages/AgentApplicationPage.tsx';
-import { AgentDeliveriesPage } from './pages/AgentDeliveriesPage.tsx';
-import { AgentHomePage } from './pages/AgentHomePage.tsx';
-import { AgentLoginPage } from './pages/AgentLoginPage.tsx';
-import { CandidateActivationPage } from './pages/CandidateActivationPage.tsx';
-import { CandidateApplicationPage } from './pages/CandidateApplicationPage.tsx';
-import { CandidateApplicationsPage } from './pages/CandidateApplicationsPage.tsx';
-import { CandidateAttachPage } from './pages/CandidateAttachPage.tsx';
-import { CandidateConfirmationPage } from './pages/CandidateConfirmationPage.tsx';
-import { CandidateDocumentsPage } from './pages/CandidateDocumentsPage.tsx';
-import { CandidateEmailChangePage } from './pages/CandidateEmailChangePage.tsx';
-import { CandidateForgottenIdentifierPage } from './pages/CandidateForgottenIdentifierPage.tsx';
-import { CandidateForgottenPasswordPage } from './pages/CandidateForgottenPasswordPage.tsx';
-import { CandidateHomePage } from './pages/CandidateHomePage.tsx';
-import { CandidateLoginPage } from './pages/CandidateLoginPage.tsx';
-import { CandidateMessagesPage } from './pages/CandidateMessagesPage.tsx';
-import { CandidateNewApplicationPage } from './pages/CandidateNewApplicationPage.tsx';
-import { CandidatePasswordResetPage } from './pages/CandidatePasswordResetPage.tsx';
-import { CandidatePersonalDataPage } from './pages/CandidatePersonalDataPage.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
-import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { ProAccountPage } from './pages/ProAccountPage.tsx';
-import { ProApplicationPage } from './pages/ProApplicationPage.tsx';
-import { ProEditApplicationPage } from './pages/ProEditApplicationPage.tsx';
-import { ProHomePage } from './pages/ProHomePage.tsx';
-import { ProInvitationPage } from './pages/ProInvitationPage.tsx';
-import { ProLoginPage } from './pages/ProLoginPage.tsx';
-import { ProNewApplicationPage } from './pages/ProNewApplicationPage.tsx';
-import { ProTransferPage } from './pages/ProTransferPage.tsx';
-import { ProUsersPage } from './pages/ProUsersPage.tsx';
 
+// Each page is downloaded when first visited (lazyPage): a candidate's phone loads no agent page.
 export const router = createBrowserRouter([
   {
     element: <Layout />,
@@ -41,38 +13,113 @@ export const router = createBrowserRouter([
         // An error in a page keeps the header and footer around the error message.
         errorElement: <ErrorPage />,
         children: [
-          { index: true, element: <HomePage /> },
-          { path: 'pro/connexion', element: <ProLoginPage /> },
-          { path: 'pro', element: <ProHomePage /> },
-          { path: 'pro/demandes/:number', element: <ProApplicationPage /> },
-          { path: 'pro/demandes/:number/modifier', element: <ProEditApplicationPage /> },
-          { path: 'pro/compte', element: <ProUsersPage /> },
-          { path: 'pro/compte/mot-de-passe', element: <ProAccountPage /> },
-          { path: 'pro/invitation/:token', element: <ProInvitationPage /> },
-          { path: 'pro/transfert', element: <ProTransferPage /> },
-          { path: 'pro/nouvelle-demande', element: <ProNewApplicationPage /> },
-          { path: 'pro/nouvelle-demande/:id', element: <ProNewApplicationPage /> },
-          { path: 'agent/connexion', element: <AgentLoginPage /> },
-          { path: 'agent', element: <AgentHomePage /> },
-          { path: 'agent/demandes/:number', element: <AgentApplicationPage /> },
-          { path: 'agent/envois', element: <AgentDeliveriesPage /> },
-          { path: 'monespace/activer/:token', element: <CandidateActivationPage /> },
-          { path: 'monespace', element: <CandidateHomePage /> },
-          { path: 'monespace/donnees', element: <CandidatePersonalDataPage /> },
-          { path: 'monespace/nouvelle-demande', element: <CandidateNewApplicationPage /> },
-          { path: 'monespace/nouvelle-demande/:number', element: <CandidateNewApplicationPage /> },
-          { path: 'monespace/courriel/:token', element: <CandidateEmailChangePage /> },
-          { path: 'monespace/rattacher/:token', element: <CandidateAttachPage /> },
-          { path: 'monespace/documents', element: <CandidateDocumentsPage /> },
-          { path: 'monespace/connexion', element: <CandidateLoginPage /> },
-          { path: 'monespace/identifiant-oublie', element: <CandidateForgottenIdentifierPage /> },
-          { path: 'monespace/mot-de-passe-oublie', element: <CandidateForgottenPasswordPage /> },
-          { path: 'monespace/nouveau-mot-de-passe/:token', element: <CandidatePasswordResetPage /> },
-          { path: 'monespace/demarches', element: <CandidateApplicationsPage /> },
-          { path: 'monespace/messages', element: <CandidateMessagesPage /> },
-          { path: 'monespace/demarches/:number', element: <CandidateApplicationPage /> },
-          { path: 'monespace/demarches/:number/confirmation', element: <CandidateConfirmationPage /> },
-          { path: 'accessibilite', element: <AccessibilityPage /> },
+          { index: true, lazy: lazyPage(() => import('./pages/HomePage.tsx'), 'HomePage') },
+          { path: 'pro/connexion', lazy: lazyPage(() => import('./pages/ProLoginPage.tsx'), 'ProLoginPage') },
+          { path: 'pro', lazy: lazyPage(() => import('./pages/ProHomePage.tsx'), 'ProHomePage') },
+          {
+            path: 'pro/demandes/:number',
+            lazy: lazyPage(() => import('./pages/ProApplicationPage.tsx'), 'ProApplicationPage'),
+          },
+          {
+            path: 'pro/demandes/:number/modifier',
+            lazy: lazyPage(() => import('./pages/ProEditApplicationPage.tsx'), 'ProEditApplicationPage'),
+          },
+          { path: 'pro/compte', lazy: lazyPage(() => import('./pages/ProUsersPage.tsx'), 'ProUsersPage') },
+          {
+            path: 'pro/compte/mot-de-passe',
+            lazy: lazyPage(() => import('./pages/ProAccountPage.tsx'), 'ProAccountPage'),
+          },
+          {
+            path: 'pro/invitation/:token',
+            lazy: lazyPage(() => import('./pages/ProInvitationPage.tsx'), 'ProInvitationPage'),
+          },
+          { path: 'pro/transfert', lazy: lazyPage(() => import('./pages/ProTransferPage.tsx'), 'ProTransferPage') },
+          {
+            path: 'pro/nouvelle-demande',
+            lazy: lazyPage(() => import('./pages/ProNewApplicationPage.tsx'), 'ProNewApplicationPage'),
+          },
+          {
+            path: 'pro/nouvelle-demande/:id',
+            lazy: lazyPage(() => import('./pages/ProNewApplicationPage.tsx'), 'ProNewApplicationPage'),
+          },
+          { path: 'agent/connexion', lazy: lazyPage(() => import('./pages/AgentLoginPage.tsx'), 'AgentLoginPage') },
+          { path: 'agent', lazy: lazyPage(() => import('./pages/AgentHomePage.tsx'), 'AgentHomePage') },
+          {
+            path: 'agent/demandes/:number',
+            lazy: lazyPage(() => import('./pages/AgentApplicationPage.tsx'), 'AgentApplicationPage'),
+          },
+          {
+            path: 'agent/envois',
+            lazy: lazyPage(() => import('./pages/AgentDeliveriesPage.tsx'), 'AgentDeliveriesPage'),
+          },
+          {
+            path: 'monespace/activer/:token',
+            lazy: lazyPage(() => import('./pages/CandidateActivationPage.tsx'), 'CandidateActivationPage'),
+          },
+          { path: 'monespace', lazy: lazyPage(() => import('./pages/CandidateHomePage.tsx'), 'CandidateHomePage') },
+          {
+            path: 'monespace/donnees',
+            lazy: lazyPage(() => import('./pages/CandidatePersonalDataPage.tsx'), 'CandidatePersonalDataPage'),
+          },
+          {
+            path: 'monespace/nouvelle-demande',
+            lazy: lazyPage(() => import('./pages/CandidateNewApplicationPage.tsx'), 'CandidateNewApplicationPage'),
+          },
+          {
+            path: 'monespace/nouvelle-demande/:number',
+            lazy: lazyPage(() => import('./pages/CandidateNewApplicationPage.tsx'), 'CandidateNewApplicationPage'),
+          },
+          {
+            path: 'monespace/courriel/:token',
+            lazy: lazyPage(() => import('./pages/CandidateEmailChangePage.tsx'), 'CandidateEmailChangePage'),
+          },
+          {
+            path: 'monespace/rattacher/:token',
+            lazy: lazyPage(() => import('./pages/CandidateAttachPage.tsx'), 'CandidateAttachPage'),
+          },
+          {
+            path: 'monespace/documents',
+            lazy: lazyPage(() => import('./pages/CandidateDocumentsPage.tsx'), 'CandidateDocumentsPage'),
+          },
+          {
+            path: 'monespace/connexion',
+            lazy: lazyPage(() => import('./pages/CandidateLoginPage.tsx'), 'CandidateLoginPage'),
+          },
+          {
+            path: 'monespace/identifiant-oublie',
+            lazy: lazyPage(
+              () => import('./pages/CandidateForgottenIdentifierPage.tsx'),
+              'CandidateForgottenIdentifierPage',
+            ),
+          },
+          {
+            path: 'monespace/mot-de-passe-oublie',
+            lazy: lazyPage(
+              () => import('./pages/CandidateForgottenPasswordPage.tsx'),
+              'CandidateForgottenPasswordPage',
+            ),
+          },
+          {
+            path: 'monespace/nouveau-mot-de-passe/:token',
+            lazy: lazyPage(() => import('./pages/CandidatePasswordResetPage.tsx'), 'CandidatePasswordResetPage'),
+          },
+          {
+            path: 'monespace/demarches',
+            lazy: lazyPage(() => import('./pages/CandidateApplicationsPage.tsx'), 'CandidateApplicationsPage'),
+          },
+          {
+            path: 'monespace/messages',
+            lazy: lazyPage(() => import('./pages/CandidateMessagesPage.tsx'), 'CandidateMessagesPage'),
+          },
+          {
+            path: 'monespace/demarches/:number',
+            lazy: lazyPage(() => import('./pages/CandidateApplicationPage.tsx'), 'CandidateApplicationPage'),
+          },
+          {
+            path: 'monespace/demarches/:number/confirmation',
+            lazy: lazyPage(() => import('./pages/CandidateConfirmationPage.tsx'), 'CandidateConfirmationPage'),
+          },
+          { path: 'accessibilite', lazy: lazyPage(() => import('./pages/AccessibilityPage.tsx'), 'AccessibilityPage') },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

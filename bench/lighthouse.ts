@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { ensurePageBuilt } from '../scripts/pages.ts';
+import { startSystem } from '../scripts/system.ts';
+import { medianOf, type Row } from './stats.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
+const TARGET = 95;
+
+/**
+ * Issue 37's Lighthouse figures: the performance score of each first page in Lighthouse's mobile
+ * emulation (a mid-range phone on a slow 4G, simulated), in Debian's Chromium, against the whole
+ * system started on ports of its own; the median of 5 runs with their spread.
+ */
+export async function lighthouseScenario(): Promise<Row[]> {
+  for (const app of ['ants', 'school']) await ensurePageBuilt({ appDir: path.join(root, 'apps', app) });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'permis-lighthouse-'));
+  const system = await startSystem({
+    dataDir,
+    antsPort: 3130,
+    schoolPort: 3230,
+    smtpPort: 1055,
+    mailWebPort: 1110,
+    franceConnectPort: 3330,
+    seedDemo: true,
+    logLevel: 'warn',
+  });
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const pages = [
+      { name: 'candidat, connexion', url: `${system.urls.ants}/monespace/connexion` },
+      { name: 'candidat, mon espace', url: `${system.urls.ants}/monespace` },
+      { name: 'professionnel, connexion', url: `${system.urls.ants}/pro/connexion` },
+      { name: 'auto-école, connexion', url: `${system.urls.school}/connexion` },
+    ];
+    const rows: Row[] = [];
+    for (const page of pages) {
+      const scores: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const result = await lighthouse(page.url, {
+          port: chrome.port,
+          onlyCategories: ['performance'],
+          logLevel: 'error',
+          output: 'json',
+        });
+        scores.push(Math.round((result?.lhr.categories.performance?.score ?? 0) * 100));
+      }
+      const score = medianOf(scores, '/ 100', 0);
+      rows.push({
+        scenario: `Lighthouse mobile, ${page.name}`,
+        figure: `performance ${score.text}`,
+        target: `≥ ${TARGET}`,
+        met: score.median >= TARGET,
+      });
+    }
+    return rows;
+  } finally {
+    chrome.kill();
+    await system.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
