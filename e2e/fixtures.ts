@@ -1,10 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { E2E_PORTS } from './ports.ts';
 
-/** Where the system started by global-setup.ts listens (ports kept apart from `npm start`). */
-export const ANTS_URL = process.env.E2E_ANTS_URL ?? 'http://localhost:3110';
-export const SCHOOL_URL = process.env.E2E_SCHOOL_URL ?? 'http://localhost:3210';
-export const MAIL_URL = process.env.E2E_MAIL_URL ?? 'http://localhost:1090';
+/** Where the system started by global-setup.ts listens. */
+export const ANTS_URL = `http://localhost:${E2E_PORTS.ants}`;
+export const SCHOOL_URL = `http://localhost:${E2E_PORTS.school}`;
+export const MAIL_URL = `http://localhost:${E2E_PORTS.mailWeb}`;
 
 /** Runs axe on the current page; fails on any serious or critical violation (RGAA / WCAG 2.1 AA). */
 export async function expectAccessible(page: Page) {

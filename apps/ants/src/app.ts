@@ -6,6 +6,7 @@ import {
   enforceAccess,
   type Jobs,
   type MailQueue,
+  mountHealth,
   registerSessions,
   serveWebApp,
 } from '@permis/platform';
@@ -106,10 +107,7 @@ export async function buildAntsApp(deps: AntsDeps) {
   checkContract(app, deps.config.contractChecks === 'strict');
   rateLimitProApi(app, db, deps.config.proRatePerMinute, deps.clock);
 
-  app.get('/api/health', { config: { access: 'public' } }, async () => {
-    await deps.database.executeSql('select 1');
-    return { status: 'ok', service: 'ants', database: deps.database.kind };
-  });
+  mountHealth(app, 'ants', deps.database);
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_PIECE_FILE_BYTES, files: 1, fields: 5 } });
   app.addHook('onClose', closePdfAnalysis);
   const box = createSecretBox(deps.config.secretKey);

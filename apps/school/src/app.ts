@@ -5,6 +5,7 @@ import {
   enforceAccess,
   type Jobs,
   type MailQueue,
+  mountHealth,
   registerSessions,
   serveWebApp,
 } from '@permis/platform';
@@ -64,10 +65,7 @@ export async function buildSchoolApp(deps: SchoolDeps) {
     dirigeant: (request) => requireDirigeant(ctx, request),
   });
 
-  app.get('/api/health', { config: { access: 'public' } }, async () => {
-    await deps.database.executeSql('select 1');
-    return { status: 'ok', service: 'school', database: deps.database.kind };
-  });
+  mountHealth(app, 'school', deps.database);
   const box = createSecretBox(deps.config.secretKey);
   const clients = createAntsClients({ baseUrl: deps.config.antsUrl, box, timeoutMs: deps.config.antsTimeoutMs });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_PIECE_FILE_BYTES, files: 1, fields: 5 } });

@@ -3,6 +3,7 @@ export * from './config.ts';
 export * from './db.ts';
 export * from './errors.ts';
 export * from './failedJobs.ts';
+export * from './health.ts';
 export * from './http.ts';
 export * from './jobs.ts';
 export * from './logger.ts';

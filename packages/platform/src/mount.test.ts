@@ -13,6 +13,14 @@ const greeting = route({
   status: 201,
 });
 const drifted = route({ method: 'GET', path: '/api/drifted', response: z.object({ count: z.number() }) });
+// Accepted (202) or done at once (200), as the mobile change answers: both checked.
+const accepted = route({
+  method: 'POST',
+  path: '/api/accepted',
+  body: z.object({ now: z.boolean() }),
+  response: z.object({ done: z.boolean() }),
+  status: 202,
+});
 
 const app = await createHttpServer({
   service: 'test',
@@ -24,6 +32,11 @@ mount(app, greeting, { access: 'public' }, async (request) => ({
 }));
 // A handler that answers off contract (what a refactor that forgot the schema would do).
 mount(app, drifted, { access: 'public' }, async () => ({ count: 'douze' }) as unknown as { count: number });
+mount(app, accepted, { access: 'public' }, async (request, reply) => {
+  if (!request.body.now) return { done: false };
+  reply.code(200);
+  return { done: 'oui' } as unknown as { done: boolean };
+});
 await app.ready();
 afterAll(() => app.close());
 
@@ -47,6 +60,14 @@ describe('a route mounted from its contract', () => {
     const answer = await app.inject({ method: 'GET', url: '/api/drifted' });
     expect(answer.statusCode).toBe(500);
     expect(answer.body).not.toContain('douze');
+  });
+
+  it('checks the answer at 200 too when the handler chose it over the contract status', async () => {
+    const later = await app.inject({ method: 'POST', url: '/api/accepted', payload: { now: false } });
+    expect([later.statusCode, later.json()]).toEqual([202, { done: false }]);
+    const now = await app.inject({ method: 'POST', url: '/api/accepted', payload: { now: true } });
+    expect(now.statusCode).toBe(500);
+    expect(now.body).not.toContain('oui');
   });
 });
 

@@ -19,7 +19,7 @@ export type RouteContract = {
   body?: z.ZodType;
   /** The answer on success (`status`, 200 unless said): answers are plain JSON, no transforms. */
   response: z.ZodType;
-  status?: 200 | 201 | 202;
+  status?: 200 | 201 | 202 | 204;
 };
 
 /** Declares a route, keeping its literal types (the method, the path, each schema). */

@@ -1,4 +1,6 @@
 import type { Jobs, SecretBox } from '@permis/platform';
+import { pathOf } from '@permis/platform/route';
+import { webhookReceiverRoute } from '@permis/school-api';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { SchoolDb } from '../db/index.ts';
 import { offices } from '../db/schema.ts';
@@ -12,6 +14,10 @@ type OfficeRow = typeof offices.$inferSelect;
  * is sealed at rest. Two registrations racing (a job and a save, two instances) are harmless: the
  * national service answers the same secret for the same address.
  */
+/** The address of an office's receiver (its contract: webhookReceiverRoute). */
+const receiverUrl = (publicUrl: string, officeId: string) =>
+  `${publicUrl}${pathOf(webhookReceiverRoute.path, { officeId })}`;
+
 export async function ensureWebhook(
   db: SchoolDb,
   clients: AntsClients,
@@ -19,7 +25,7 @@ export async function ensureWebhook(
   office: OfficeRow,
   publicUrl: string,
 ): Promise<void> {
-  const url = `${publicUrl}/api/ants/webhook/${office.id}`;
+  const url = receiverUrl(publicUrl, office.id);
   if (office.webhookUrl === url && office.webhookSecretSealed) return;
   const { secret } = await clients.forOffice(office).registerWebhook(url);
   await db
@@ -66,7 +72,7 @@ export function createWebhookSubscriber(
     },
     /** At start: the offices with credentials whose pushes do not come here yet. */
     async subscribeAll(): Promise<string[]> {
-      const url = (id: string) => `${publicUrl}/api/ants/webhook/${id}`;
+      const url = (id: string) => receiverUrl(publicUrl, id);
       const candidates = await db
         .select()
         .from(offices)

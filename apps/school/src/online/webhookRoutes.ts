@@ -1,4 +1,5 @@
-import type { HttpServer } from '@permis/platform';
+import { type HttpServer, mount } from '@permis/platform';
+import { webhookReceiverRoute } from '@permis/school-api';
 import type { SchoolServices } from '../services.ts';
 import { type PushHeaders, receivePush } from './receive.ts';
 
@@ -9,14 +10,13 @@ export function webhookReceiverRoutes(app: HttpServer, { db, box }: SchoolServic
   app.register(async (scoped) => {
     // The signature covers the exact bytes sent: keep the body as text.
     scoped.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-    scoped.post('/api/ants/webhook/:officeId', { config: { access: 'signed' } }, async (request, reply) => {
-      const officeId = (request.params as { officeId: string }).officeId;
+    mount(scoped, webhookReceiverRoute, { access: 'signed' }, async (request, reply) => {
       const body = typeof request.body === 'string' ? request.body : '';
       const headers = Object.fromEntries(
         HEADERS.map((name) => [name, String(request.headers[name] ?? '')]),
       ) as PushHeaders;
-      await receivePush(db, box, officeId, body, headers);
-      return reply.status(204).send();
+      await receivePush(db, box, request.params.officeId, body, headers);
+      return reply.send();
     });
   });
 }

@@ -230,3 +230,16 @@ export const onlineFiles = {
     params: applicationParams.extend({ kind: z.string().regex(/^[a-z_]{1,40}$/, 'Document inconnu.') }),
   },
 } as const;
+
+/**
+ * Where the national service pushes each change of an office's demands (Standard Webhooks, signed
+ * with the office's secret): no page calls it. Its body is not declared here: the signature covers
+ * the exact bytes sent, so the receiver keeps them as text and reads them once the signature holds.
+ */
+export const webhookReceiverRoute = route({
+  method: 'POST',
+  path: '/api/ants/webhook/:officeId',
+  params: z.object({ officeId: z.string() }),
+  response: z.null(),
+  status: 204,
+});
