@@ -242,14 +242,18 @@ export async function loadScenario(): Promise<Row[]> {
       );
     const cpu = (list: Awaited<ReturnType<typeof run>>[]) => Math.round(medianOf(list.map((r) => r.cpu * 100)).median);
     const errors = (list: Awaited<ReturnType<typeof run>>[]) => list.reduce((sum, r) => sum + r.errors, 0);
+    /** CPU milliseconds a request costs the process (the median run's CPU share over its rate). */
+    const cpuPerRequest = (list: Awaited<ReturnType<typeof run>>[]) =>
+      medianOf(list.map((r) => (r.cpu * 1000) / r.rate)).median;
     const line = (name: string, service: typeof figures.get, baseline: typeof figures.get, target: number) => {
       const measured = rate(service);
       const reference = rate(baseline);
+      const cost = cpuPerRequest(service) / cpuPerRequest(baseline);
       return {
         scenario: `${name} (autocannon, ${CONNECTIONS} connexions, ${SECONDS} s × ${RUNS})`,
-        figure: `${measured.text}, CPU ${cpu(service)} % ; serveur nu ${reference.text}, CPU ${cpu(baseline)} % → ${(measured.median / reference.median).toFixed(2)}× ; erreurs ${errors(service)} / ${errors(baseline)}`,
-        target: `≥ ${target}× le même SQL nu`,
-        met: measured.median / reference.median >= target && errors(service) === 0,
+        figure: `${measured.text}, CPU ${cpu(service)} % ; serveur nu ${reference.text}, CPU ${cpu(baseline)} % → ${(measured.median / reference.median).toFixed(2)}× ; CPU par requête ${cpuPerRequest(service).toFixed(2)} ms contre ${cpuPerRequest(baseline).toFixed(2)} ms → ${cost.toFixed(2)}× ; erreurs ${errors(service)} / ${errors(baseline)}`,
+        target: `débit ≥ ${target}× le même SQL nu ; CPU par requête ≤ 1,5×`,
+        met: measured.median / reference.median >= target && cost <= 1.5 && errors(service) === 0,
       };
     };
     return [
