@@ -196,9 +196,16 @@ export function createSharedRateLimiter(
           merged: 0,
         };
         // Counts only grow within a window: a read that ends after a merge keeps the larger.
-        fresh.ready = read(key, windowStart).then((count) => {
-          fresh.known = Math.max(fresh.known, count);
-        });
+        fresh.ready = read(key, windowStart).then(
+          (count) => {
+            fresh.known = Math.max(fresh.known, count);
+          },
+          (error: unknown) => {
+            // The database did not answer: this request fails with it, the caller's next one reads again.
+            if (standings.get(key) === fresh) standings.delete(key);
+            throw error;
+          },
+        );
         // The ended window's pending requests are merged by the next merge (they stay listed).
         if (standing && (standing.pending > 0 || standing.merging > 0))
           standings.set(`${key}@${standing.windowStart}`, standing);
