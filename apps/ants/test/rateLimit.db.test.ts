@@ -89,7 +89,16 @@ describe('the professional API quota', () => {
     for (let i = 0; i < 5; i++) onOther.push((await other.take('account:lot')).allowed);
     expect(onOther).toEqual([true, true, true, true, false]);
     await other.merge();
+    // An instance with no new request only reads the count: the row is not written again.
+    const version = async () =>
+      (
+        await ants.database.executeSql(
+          "select xmin::text as version from rate_windows where window_start = '2026-12-02T11:00:00Z'",
+        )
+      ).rows;
+    const before = await version();
     await one.merge();
+    expect(await version()).toEqual(before);
     expect(await one.take('account:lot')).toMatchObject({ allowed: false, remaining: 0, resetSeconds: 40 });
     await one.stop();
     await other.stop();

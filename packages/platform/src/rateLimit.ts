@@ -86,6 +86,8 @@ type Standing = {
   seq: number;
   /** How many of them `known` includes. */
   merged: number;
+  /** Whether the caller's older windows were dropped. */
+  cleaned: boolean;
 };
 
 /**
@@ -117,58 +119,96 @@ export function createSharedRateLimiter(
     return row?.count ?? 0;
   };
 
-  /** Adds this instance's pending requests to the database and reads back each caller's total. */
+  /**
+   * Adds this instance's new requests to the database and reads back each caller's total: a write
+   * only for the callers with new requests here, a read for the other callers of the window (what
+   * the other instances counted), so an idle caller costs no row version.
+   */
   async function merge(): Promise<void> {
     const current = Math.floor(now().getTime() / windowMs) * windowMs;
     for (const [key, standing] of standings) {
       // A caller of an ended window with nothing left to add is forgotten.
       if (standing.windowStart < current && standing.pending === 0 && standing.merging === 0) standings.delete(key);
     }
-    const rows = [...standings]
-      .filter(([, standing]) => standing.pending > 0 || standing.windowStart === current)
-      .map(([, standing]) => ({ key: standing.key, standing, count: standing.pending }));
-    for (const { standing, count } of rows) {
+    const all = [...standings.values()];
+    const writes = all
+      .filter((standing) => standing.pending > 0)
+      .map((standing) => ({ standing, count: standing.pending }));
+    const reads = all.filter((standing) => standing.pending === 0 && standing.windowStart === current);
+    for (const { standing, count } of writes) {
       standing.pending -= count;
       standing.merging += count;
     }
-    for (let i = 0; i < rows.length; i += 5000) {
-      const chunk = rows.slice(i, i + 5000);
+    const settle = (rows: { key: string; windowStart: Date; count: number }[]) => {
+      const totals = new Map(rows.map((row) => [`${row.key}@${row.windowStart.getTime()}`, row.count]));
+      return (standing: Standing) => {
+        const total = totals.get(`${standing.key}@${standing.windowStart}`);
+        if (total !== undefined) standing.known = Math.max(standing.known, total);
+      };
+    };
+    for (let i = 0; i < writes.length; i += 5000) {
+      const chunk = writes.slice(i, i + 5000);
+      let merged: { key: string; windowStart: Date; count: number }[];
       try {
-        const merged = await db
+        merged = await db
           .insert(rateWindows)
           .values(
-            chunk.map(({ key, standing, count }) => ({ key, windowStart: new Date(standing.windowStart), count })),
+            chunk.map(({ standing, count }) => ({
+              key: standing.key,
+              windowStart: new Date(standing.windowStart),
+              count,
+            })),
           )
           .onConflictDoUpdate({
             target: [rateWindows.key, rateWindows.windowStart],
             set: { count: sql`${rateWindows.count} + excluded.count` },
           })
           .returning({ key: rateWindows.key, windowStart: rateWindows.windowStart, count: rateWindows.count });
-        const totals = new Map(merged.map((row) => [`${row.key}@${row.windowStart.getTime()}`, row.count]));
-        for (const { key, standing, count } of chunk) {
-          standing.merging -= count;
-          standing.merged += count;
-          const total = totals.get(`${key}@${standing.windowStart}`);
-          if (total !== undefined) standing.known = Math.max(standing.known, total);
-        }
       } catch (error) {
         // Counted again at the next merge: a request is never forgotten for a failed write.
-        for (const { standing, count } of rows.slice(i)) {
+        for (const { standing, count } of writes.slice(i)) {
           standing.merging -= count;
           standing.pending += count;
         }
         throw error;
       }
-      // A caller's older windows are dropped as its new one is written: about one row per caller.
-      await db.delete(rateWindows).where(
-        and(
-          inArray(
-            rateWindows.key,
-            chunk.map(({ key }) => key),
+      const known = settle(merged);
+      for (const { standing, count } of chunk) {
+        standing.merging -= count;
+        standing.merged += count;
+        known(standing);
+      }
+      // A caller's older windows are dropped at its window's first merge: about one row per caller.
+      const fresh = chunk.filter(({ standing }) => !standing.cleaned);
+      if (fresh.length > 0) {
+        await db.delete(rateWindows).where(
+          and(
+            inArray(
+              rateWindows.key,
+              fresh.map(({ standing }) => standing.key),
+            ),
+            lt(rateWindows.windowStart, new Date(current)),
           ),
-          lt(rateWindows.windowStart, new Date(current)),
-        ),
-      );
+        );
+        for (const { standing } of fresh) standing.cleaned = true;
+      }
+    }
+    for (let i = 0; i < reads.length; i += 5000) {
+      const chunk = reads.slice(i, i + 5000);
+      const rows = await db
+        .select({ key: rateWindows.key, windowStart: rateWindows.windowStart, count: rateWindows.count })
+        .from(rateWindows)
+        .where(
+          and(
+            inArray(
+              rateWindows.key,
+              chunk.map((standing) => standing.key),
+            ),
+            eq(rateWindows.windowStart, new Date(current)),
+          ),
+        );
+      const known = settle(rows);
+      for (const standing of chunk) known(standing);
     }
   }
 
@@ -194,6 +234,7 @@ export function createSharedRateLimiter(
           pending: 0,
           seq: 0,
           merged: 0,
+          cleaned: false,
         };
         // Counts only grow within a window: a read that ends after a merge keeps the larger.
         fresh.ready = read(key, windowStart).then(
