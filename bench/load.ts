@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ import { draftRequest } from '../apps/ants/test/api.ts';
 import { PRO } from '../apps/ants/test/harness.ts';
 import { startPostgres } from '../drills/postgres.ts';
 import { freePort, kill9, startServiceProcess } from '../drills/services.ts';
-import { pinnedNodeBinary } from '../scripts/runtime.ts';
+import { cpuTicks, pinnedNodeBinary } from '../scripts/runtime.ts';
 import { medianOf, type Row } from './stats.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,8 +27,9 @@ type Statement = { query: string; params: unknown[] };
 
 /** CPU seconds a process has used so far (user + system), from the kernel. */
 function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 Hz)
+  const ticks = cpuTicks(pid);
+  if (ticks === undefined) throw new Error(`processus ${pid} introuvable`);
+  return ticks / 100;
 }
 
 async function analyze(url: string) {

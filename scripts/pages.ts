@@ -42,18 +42,25 @@ export function fingerprint(sources: readonly string[]): string {
   return hash.digest('hex');
 }
 
-/** Whether the built page exists and comes from these very sources. */
-export function isPageCurrent(appDir: string, sources: readonly string[] = pageSources(appDir)): boolean {
+/** Whether the built page exists and was built from sources of this fingerprint. */
+function builtFrom(appDir: string, wanted: string): boolean {
   const dist = path.join(appDir, 'dist');
   const stamp = path.join(dist, STAMP);
-  return (
-    existsSync(path.join(dist, 'index.html')) &&
-    existsSync(stamp) &&
-    readFileSync(stamp, 'utf8') === fingerprint(sources)
-  );
+  return existsSync(path.join(dist, 'index.html')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted;
 }
 
-export type PageBuild = { appDir: string; sources?: readonly string[]; build?: () => Promise<unknown> };
+/** Whether the built page exists and comes from these very sources. */
+export function isPageCurrent(appDir: string, sources: readonly string[] = pageSources(appDir)): boolean {
+  return builtFrom(appDir, fingerprint(sources));
+}
+
+export type PageBuild = {
+  appDir: string;
+  sources?: readonly string[];
+  build?: () => Promise<unknown>;
+  /** Told before a build starts (npm start says what it is doing). */
+  onBuild?: () => void;
+};
 
 /**
  * Builds a service's page unless the built one comes from the same sources. The previous page is
@@ -65,10 +72,12 @@ export async function ensurePageBuilt({
   appDir,
   sources = pageSources(appDir),
   build = () => run('npx', ['vite', 'build'], { cwd: appDir, maxBuffer: 64 * 1024 * 1024 }),
+  onBuild,
 }: PageBuild): Promise<boolean> {
   const dist = path.join(appDir, 'dist');
   const wanted = fingerprint(sources);
-  if (isPageCurrent(appDir, sources)) return false;
+  if (builtFrom(appDir, wanted)) return false;
+  onBuild?.();
   rmSync(dist, { recursive: true, force: true });
   try {
     await build();

@@ -49,3 +49,16 @@ export function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'inconnu';
   return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${runtimeLabel()}, ${os.platform()} ${os.release()}`;
 }
+
+/**
+ * The CPU time a process has used so far (user + system), in clock ticks of 1/100 s, from Linux's
+ * /proc; undefined where it cannot be read (the process is gone, or another system).
+ */
+export function cpuTicks(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]); // utime, stime
+  } catch {
+    return undefined;
+  }
+}

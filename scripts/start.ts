@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DEMO_AGENTS, DEMO_EPHOTO_CODES, DEMO_PRO_ACCOUNTS } from '../apps/ants/src/seed/demo.ts';
 import { DEMO_SCHOOL_USERS } from '../apps/school/src/seed/demo.ts';
 import { DEMO_FRANCECONNECT_IDENTITIES } from './franceConnectLocal.ts';
-import { ensurePageBuilt, isPageCurrent } from './pages.ts';
+import { ensurePageBuilt } from './pages.ts';
 import { pinnedNodeBinary, runtimeLabel } from './runtime.ts';
 import { startSystem } from './system.ts';
 
@@ -12,9 +12,10 @@ pinnedNodeBinary(); // refuses to start on another Node than the pinned one
 
 // The pages are rebuilt only when their sources changed; a failed build stops here with its error.
 for (const app of ['ants', 'school']) {
-  const appDir = path.join(root, `apps/${app}`);
-  if (!isPageCurrent(appDir)) console.log(`Construction de la page web de « ${app} »…`);
-  await ensurePageBuilt({ appDir });
+  await ensurePageBuilt({
+    appDir: path.join(root, `apps/${app}`),
+    onBuild: () => console.log(`Construction de la page web de « ${app} »…`),
+  });
 }
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateKey } from '@permis/platform';
 import { LOCAL_FRANCECONNECT_CLIENT, startLocalFranceConnect } from './franceConnectLocal.ts';
-import { pinnedNodeBinary } from './runtime.ts';
+import { cpuTicks, pinnedNodeBinary } from './runtime.ts';
 
 /**
  * Starts the whole system: the mail catcher (maildev, loopback only), the local stand-in for
@@ -61,16 +61,6 @@ function startService(name: 'ants' | 'school', env: NodeJS.ProcessEnv): ChildPro
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return child;
-}
-
-/** The CPU time a process has used, in clock ticks (Linux /proc); undefined where it cannot be read. */
-function cpuTicks(pid: number | undefined): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return undefined;
-  }
 }
 
 /** How long a starting service may use no CPU at all before it is called stuck. */
