@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import pg from 'pg';
@@ -7,17 +7,23 @@ import pg from 'pg';
  * The baseline of the load figures: an HTTP server that does nothing but send the very statements
  * the national service sent for one request (captured from its query builder, `load.ts`), with
  * `pg` on a pool of the same size, unprepared, on one connection, with the transactions where
- * the service had them. `GET /get` replays a read by number; `POST /create` a creation: it is sent
- * the very request the service is sent (the same body and idempotency key), parses the body the
- * simplest way (JSON.parse) and puts the request's key, email and birth name, and a fresh number,
- * where the captured statements had the capture's; the ids of the rows it inserts are carried
- * into the statements after, as the service does.
+ * the service had them. Each request is for a school: where the captured statements had the
+ * capture's school, it puts the request's (the hash of its bearer token, computed as the service
+ * does, and its account and user, told in `x-bench-school`). `GET /get/:number` replays a read by
+ * number (the request's number in place of the capture's); `GET /list` the list's first page;
+ * `POST /create` a creation: it is sent the very request the service is sent (the same body and
+ * idempotency key), parses the body the simplest way (JSON.parse) and puts the request's key,
+ * email and birth name, and a fresh number, where the captured statements had the capture's; the
+ * ids of the rows it inserts are carried into the statements after, as the service does.
  */
 type Statement = { query: string; params: unknown[] };
 const [url, file, port] = process.argv.slice(2) as [string, string, string];
 const captured = JSON.parse(readFileSync(file, 'utf8')) as {
   get: Statement[];
+  list: Statement[];
   create: Statement[];
+  /** The school and demand of the capture. */
+  school: { hash: string; accountId: string; userId: string; number: string };
   markers: Record<string, string>;
   /** By table, the id the capture's insert got back (later statements carry it). */
   ids: Record<string, string>;
@@ -65,12 +71,31 @@ async function bodyOf(request: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The request's school in place of the capture's. */
+function schoolOf(request: http.IncomingMessage): [string, string][] {
+  const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+  const [accountId, userId] = String(request.headers['x-bench-school'] ?? '').split(' ');
+  const { school } = captured;
+  return [
+    [school.hash, createHash('sha256').update(token).digest('hex')],
+    [school.accountId, accountId ?? ''],
+    [school.userId, userId ?? ''],
+  ];
+}
+
 http
   .createServer(async (request, response) => {
     try {
       let rows: unknown[];
       const sentBody = await bodyOf(request);
-      if (request.url === '/get') rows = await replay(captured.get, []);
+      const url = request.url ?? '';
+      if (url === '/ready') {
+        response.writeHead(200).end();
+        return;
+      }
+      if (url.startsWith('/get/')) {
+        rows = await replay(captured.get, [...schoolOf(request), [captured.school.number, url.slice('/get/'.length)]]);
+      } else if (url === '/list') rows = await replay(captured.list, schoolOf(request));
       else {
         counter++;
         const m = captured.markers;
@@ -84,6 +109,7 @@ http
               },
             };
         rows = await replay(captured.create, [
+          ...schoolOf(request),
           [m.key!, String(request.headers['idempotency-key'] ?? randomUUID())],
           [m.email!, sent.candidate.email.toLowerCase()],
           [m.birthName!, sent.candidate.birthName.toUpperCase()],
@@ -91,7 +117,7 @@ http
         ]);
       }
       const body = JSON.stringify({ rows });
-      response.writeHead(request.url === '/get' ? 200 : 201, { 'content-type': 'application/json' }).end(body);
+      response.writeHead(request.method === 'GET' ? 200 : 201, { 'content-type': 'application/json' }).end(body);
     } catch (error) {
       response.writeHead(500).end(String((error as Error).message));
     }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateKey, openDatabase } from '@permis/platform';
+import { generateKey, openDatabase, sha256 } from '@permis/platform';
 import autocannon from 'autocannon';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
@@ -12,18 +12,68 @@ import { readAntsConfig } from '../apps/ants/src/config.ts';
 import { schema } from '../apps/ants/src/db/index.ts';
 import { applications } from '../apps/ants/src/db/schema.ts';
 import { draftRequest } from '../apps/ants/test/api.ts';
-import { PRO } from '../apps/ants/test/harness.ts';
 import { startPostgres } from '../drills/postgres.ts';
 import { freePort, kill9, startServiceProcess } from '../drills/services.ts';
 import { cpuTicks, pinnedNodeBinary } from '../scripts/runtime.ts';
+import { waitReady } from '../scripts/system.ts';
 import { medianOf, type Row } from './stats.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RUNS = 5;
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
 const CONNECTIONS = 10;
+/** Schools calling at once, and demands each reads: many accounts and many numbers, not one row hot. */
+const SCHOOLS = 20;
+const DEMANDS_PER_SCHOOL = 25;
 
 type Statement = { query: string; params: unknown[] };
+
+/** A school of the bench: its account, its user, its API token (and the token's hash), its demands. */
+type School = { accountId: string; userId: string; token: string; hash: string; numbers: string[] };
+
+/**
+ * Schools made for the bench straight in the database, each with a user and an API token (a
+ * sign-in per school would cost an argon2id hash each, and is not what is measured).
+ */
+async function addSchools(url: string, count: number): Promise<School[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const schools: School[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const agrement = `E99BENCH${String(i).padStart(3, '0')}`;
+      const account = await client.query(
+        `insert into pro_accounts (agrement_number, school_name, address_line, postal_code, city, email)
+         values ($1, $2, '1 rue de la Gare', '35000', 'RENNES', $3) returning id`,
+        [agrement, `AUTO-ÉCOLE DU BANC ${i}`, `banc${i}@example.fr`],
+      );
+      const accountId = account.rows[0].id as string;
+      const user = await client.query(
+        `insert into pro_users (pro_account_id, login, email, manager) values ($1, $2, $3, true) returning id`,
+        [accountId, `banc${i}`, `banc${i}@example.fr`],
+      );
+      const userId = user.rows[0].id as string;
+      const token = `bench-${crypto.randomUUID()}`;
+      const hash = sha256(token);
+      await client.query(
+        `insert into api_tokens (token_hash, pro_account_id, pro_user_id, expires_at)
+         values ($1, $2, $3, now() + interval '1 day')`,
+        [hash, accountId, userId],
+      );
+      schools.push({ accountId, userId, token, hash, numbers: [] });
+    }
+  } finally {
+    await client.end();
+  }
+  return schools;
+}
+
+const bearer = (school: School) => ({ authorization: `Bearer ${school.token}`, 'content-type': 'application/json' });
+/** What the bare server is told of the school a request is for (its token it reads as the service does). */
+const schoolHeaders = (school: School) => ({
+  ...bearer(school),
+  'x-bench-school': `${school.accountId} ${school.userId}`,
+});
 
 /** CPU seconds a process has used so far (user + system), from the kernel. */
 function cpuSeconds(pid: number): number {
@@ -50,11 +100,13 @@ async function run(pid: number, options: autocannon.Options) {
 }
 
 /**
- * Issue 17's load figures: a read by number and a creation through the professional API of one
- * national-service process on a PostgreSQL server, with autocannon, against a bare server sent the
- * same requests and sending the same statements (captured from the service's query builder for the
- * same request) with `pg`, alternately, 5 runs each after a round of each not counted; requests a
- * second and CPU use of the process under test.
+ * Issues 17 and 37's load figures: a read by number, the list's first page and a creation through
+ * the professional API of one national-service process on a PostgreSQL server, going round 20
+ * schools and their demands, with autocannon, against a bare server sent the same requests and
+ * sending the same statements (captured from the service's query builder for the same request) with
+ * `pg`, alternately, 5 runs each after a round of each not counted; requests a second and CPU use of
+ * the process under test. And what the quota costs: the same reads against a second process of the
+ * service on the same database with the quota off.
  */
 export async function loadScenario(): Promise<Row[]> {
   const postgres = await startPostgres();
@@ -75,24 +127,34 @@ export async function loadScenario(): Promise<Row[]> {
     const service = await startServiceProcess('ants', env);
     children.push(service);
     const base = `http://127.0.0.1:${port}`;
-    const token = (
-      (await (
-        await fetch(`${base}/api/pro/v1/token`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(PRO),
-        })
-      ).json()) as { token: string }
-    ).token;
-    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const created = (await (
-      await fetch(`${base}/api/pro/v1/applications`, {
-        method: 'POST',
-        headers: { ...auth, 'idempotency-key': crypto.randomUUID() },
-        body: JSON.stringify(draftRequest()),
-      })
-    ).json()) as { application: { number: string } };
-    const number = created.application.number;
+    // The same service without its quota, on the same database: what the quota costs a read.
+    const unlimitedPort = await freePort();
+    const unlimited = await startServiceProcess('ants', {
+      ...env,
+      PORT: String(unlimitedPort),
+      SEED_DEMO: '',
+      PUBLIC_URL: `http://127.0.0.1:${unlimitedPort}`,
+      PRO_RATE_LIMIT_PER_MINUTE: 'off',
+    });
+    children.push(unlimited);
+    const unlimitedBase = `http://127.0.0.1:${unlimitedPort}`;
+    const schools = await addSchools(url, SCHOOLS);
+    await Promise.all(
+      schools.map(async (school) => {
+        for (let i = 0; i < DEMANDS_PER_SCHOOL; i++) {
+          const answer = await fetch(`${base}/api/pro/v1/applications`, {
+            method: 'POST',
+            headers: { ...bearer(school), 'idempotency-key': crypto.randomUUID() },
+            body: JSON.stringify(draftRequest()),
+          });
+          if (answer.status !== 201) throw new Error(`création refusée (${answer.status}) : ${await answer.text()}`);
+          school.numbers.push(((await answer.json()) as { application: { number: string } }).application.number);
+        }
+      }),
+    );
+    const [first] = schools as [School];
+    const number = first.numbers[0]!;
+    const auth = bearer(first);
 
     // The statements of each request, from an in-process app on the same database.
     let recording: Statement[] | undefined;
@@ -118,6 +180,7 @@ export async function loadScenario(): Promise<Row[]> {
     const get = await capture(() =>
       app.inject({ method: 'GET', url: `/api/pro/v1/applications/${number}`, headers: auth }),
     );
+    const list = await capture(() => app.inject({ method: 'GET', url: '/api/pro/v1/applications', headers: auth }));
     const markerRequest = draftRequest();
     const markers = {
       key: crypto.randomUUID(),
@@ -144,7 +207,13 @@ export async function loadScenario(): Promise<Row[]> {
     await database.close();
     const file = path.join(dir, 'statements.json');
     const ids = { applications: made!.application, candidates: made!.candidate };
-    writeFileSync(file, JSON.stringify({ get, create, markers: { ...markers, number: markerNumber }, ids }));
+    // Where the captured statements name the first school and its demand, the bare server puts the
+    // request's own school (token hash, account, user) and demand.
+    const school = { hash: first.hash, accountId: first.accountId, userId: first.userId, number };
+    writeFileSync(
+      file,
+      JSON.stringify({ get, list, create, markers: { ...markers, number: markerNumber }, school, ids }),
+    );
     const barePort = await freePort();
     const bare = spawn(
       pinnedNodeBinary(),
@@ -155,47 +224,78 @@ export async function loadScenario(): Promise<Row[]> {
     );
     children.push(bare);
     const bareBase = `http://127.0.0.1:${barePort}`;
-    for (let i = 0; i < 100; i++) {
-      if (
-        await fetch(`${bareBase}/get`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitReady('le serveur nu', bare, async () => (await fetch(`${bareBase}/ready`)).ok);
 
-    let n = 0;
+    type Figures = Awaited<ReturnType<typeof run>>[];
     const figures = {
-      get: [] as Awaited<ReturnType<typeof run>>[],
-      getBare: [] as Awaited<ReturnType<typeof run>>[],
-      create: [] as Awaited<ReturnType<typeof run>>[],
-      createBare: [] as Awaited<ReturnType<typeof run>>[],
+      get: [] as Figures,
+      getBare: [] as Figures,
+      /** Reads with the quota, each run beside one without: the quota's share. */
+      getQuota: [] as Figures,
+      getUnlimited: [] as Figures,
+      list: [] as Figures,
+      listBare: [] as Figures,
+      create: [] as Figures,
+      createBare: [] as Figures,
     };
-    const creation: autocannon.Options = {
-      url: `${base}/api/pro/v1/applications`,
-      method: 'POST',
-      headers: auth,
-      requests: [
+    /**
+     * Requests that go round the schools and their demands, the same sequence to the service and
+     * to the bare server: `to` gives each request's path (and the bare server's headers).
+     */
+    const rotating = (
+      method: 'GET' | 'POST',
+      to: (school: School, nth: number) => { path: string; body?: string; headers?: Record<string, string> },
+    ): autocannon.Options['requests'] => {
+      let nth = 0;
+      return [
         {
+          method,
           setupRequest: (request) => {
-            n++;
-            const body = draftRequest({ candidate: { email: `load${n}@example.fr`, birthName: `CHARGE-${n}` } });
-            return {
-              ...request,
-              headers: { ...request.headers, 'idempotency-key': crypto.randomUUID() },
-              body: JSON.stringify(body),
-            };
+            const school = schools[nth % SCHOOLS]!;
+            const target = to(school, Math.floor(nth / SCHOOLS));
+            nth++;
+            return { ...request, ...target, headers: { ...request.headers, ...bearer(school), ...target.headers } };
           },
         },
-      ],
+      ];
+    };
+    const readNumber = (school: School, nth: number) => school.numbers[nth % DEMANDS_PER_SCHOOL]!;
+    const reads = {
+      service: () =>
+        rotating('GET', (school, nth) => ({ path: `/api/pro/v1/applications/${readNumber(school, nth)}` })),
+      bare: () =>
+        rotating('GET', (school, nth) => ({ path: `/get/${readNumber(school, nth)}`, headers: schoolHeaders(school) })),
+    };
+    const lists = {
+      service: () => rotating('GET', () => ({ path: '/api/pro/v1/applications' })),
+      bare: () => rotating('GET', (school) => ({ path: '/list', headers: schoolHeaders(school) })),
+    };
+    let sent = 0;
+    const creationBody = () => {
+      sent++;
+      return JSON.stringify(
+        draftRequest({ candidate: { email: `load${sent}@example.fr`, birthName: `CHARGE-${sent}` } }),
+      );
+    };
+    const creations = {
+      service: () =>
+        rotating('POST', () => ({
+          path: '/api/pro/v1/applications',
+          body: creationBody(),
+          headers: { 'idempotency-key': crypto.randomUUID() },
+        })),
+      bare: () =>
+        rotating('POST', (school) => ({
+          path: '/create',
+          body: creationBody(),
+          headers: { ...schoolHeaders(school), 'idempotency-key': crypto.randomUUID() },
+        })),
     };
     // A round of each not counted, then fresh statistics: the figures are those of a service in
     // its steady state, not of the first seconds, when the planner still believes the tables
     // hold the demo's five rows (whichever ran first paid for it).
-    await run(service.pid!, creation);
-    await run(bare.pid!, { ...creation, url: `${bareBase}/create` });
+    await run(service.pid!, { url: base, requests: creations.service() });
+    await run(bare.pid!, { url: bareBase, requests: creations.bare() });
     await analyze(url);
     // Each pair in turn, the service first in one round and the bare server first in the next:
     // what a run leaves behind (dead row versions, a warmer cache) weighs on both alike.
@@ -206,21 +306,37 @@ export async function loadScenario(): Promise<Row[]> {
       await pair(
         i,
         async () => {
-          figures.get.push(
-            await run(service.pid!, { url: `${base}/api/pro/v1/applications/${number}`, headers: auth }),
-          );
+          figures.get.push(await run(service.pid!, { url: base, requests: reads.service() }));
         },
         async () => {
-          figures.getBare.push(await run(bare.pid!, { url: `${bareBase}/get` }));
+          figures.getBare.push(await run(bare.pid!, { url: bareBase, requests: reads.bare() }));
         },
       );
       await pair(
         i,
         async () => {
-          figures.create.push(await run(service.pid!, creation));
+          figures.getUnlimited.push(await run(unlimited.pid!, { url: unlimitedBase, requests: reads.service() }));
         },
         async () => {
-          figures.createBare.push(await run(bare.pid!, { ...creation, url: `${bareBase}/create` }));
+          figures.getQuota.push(await run(service.pid!, { url: base, requests: reads.service() }));
+        },
+      );
+      await pair(
+        i,
+        async () => {
+          figures.list.push(await run(service.pid!, { url: base, requests: lists.service() }));
+        },
+        async () => {
+          figures.listBare.push(await run(bare.pid!, { url: bareBase, requests: lists.bare() }));
+        },
+      );
+      await pair(
+        i,
+        async () => {
+          figures.create.push(await run(service.pid!, { url: base, requests: creations.service() }));
+        },
+        async () => {
+          figures.createBare.push(await run(bare.pid!, { url: bareBase, requests: creations.bare() }));
         },
       );
     }
@@ -257,9 +373,20 @@ export async function loadScenario(): Promise<Row[]> {
         met: measured.median / reference.median >= target && cost <= 1.5 && errors(service) === 0,
       };
     };
+    const limited = rate(figures.getQuota);
+    const unlimitedRate = rate(figures.getUnlimited);
+    const quotaShare = (1 - limited.median / unlimitedRate.median) * 100;
+    const across = `${SCHOOLS} écoles × ${DEMANDS_PER_SCHOOL} demandes`;
     return [
-      line('lecture par numéro', figures.get, figures.getBare, 0.8),
-      line('création (clé d’idempotence)', figures.create, figures.createBare, 0.7),
+      line(`lecture par numéro, ${across}`, figures.get, figures.getBare, 0.8),
+      line(`liste, page par défaut, ${SCHOOLS} écoles`, figures.list, figures.listBare, 0.8),
+      line(`création (clé d’idempotence), ${SCHOOLS} écoles`, figures.create, figures.createBare, 0.7),
+      {
+        scenario: `quota des écoles : lecture par numéro avec et sans quota (${SECONDS} s × ${RUNS} chacun)`,
+        figure: `avec ${limited.text}, sans (PRO_RATE_LIMIT_PER_MINUTE=off) ${unlimitedRate.text} → le quota coûte ${quotaShare.toFixed(1)} % du débit ; CPU par requête ${cpuPerRequest(figures.getQuota).toFixed(2)} ms contre ${cpuPerRequest(figures.getUnlimited).toFixed(2)} ms`,
+        target: '≤ 5 % du débit de lecture',
+        met: quotaShare <= 5,
+      },
     ];
   } finally {
     for (const child of children) await kill9(child);

@@ -6,6 +6,7 @@ import { generateKey } from '@permis/platform';
 import { sql } from 'drizzle-orm';
 import { draftRequest, startAntsHttp } from '../apps/ants/test/api.ts';
 import { PRO } from '../apps/ants/test/harness.ts';
+import { waitUntil } from '../scripts/system.ts';
 import type { Figure } from './report.ts';
 import { freePort, kill9, schoolSession, startServiceProcess } from './services.ts';
 
@@ -42,21 +43,28 @@ export async function killSchoolDrill(): Promise<Figure[]> {
     const officeId = offices.find((o) => o.name === 'BREQUIGNY')!.id;
     await call('POST', `/api/admin/offices/${officeId}/sync`, {});
     let run: Run = { status: 'queued', fetched: 0, total: null };
-    const deadline = Date.now() + 60000;
-    while (run.fetched < 400 && Date.now() < deadline) {
-      run = (await call<{ run: Run }>('GET', `/api/admin/offices/${officeId}/sync`)).run;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    // Killed once well started: polled often, so that the kill comes long before the end.
+    await waitUntil(
+      '« Mettre à jour » à 400 demandes lues',
+      async () => {
+        run = (await call<{ run: Run }>('GET', `/api/admin/offices/${officeId}/sync`)).run;
+        return run.fetched >= 400;
+      },
+      { watch: [school, process], everyMs: 20 },
+    );
     const atKill = run.fetched;
     await kill9(school);
     const restartAt = performance.now();
     school = await startServiceProcess('school', env);
     call = await schoolSession(url, 'dirigeant', 'Dirigeant-2026!');
-    const until = Date.now() + 120000;
-    while (run.status !== 'done' && Date.now() < until) {
-      run = (await call<{ run: Run }>('GET', `/api/admin/offices/${officeId}/sync`)).run;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await waitUntil(
+      'la fin de « Mettre à jour » après la relance',
+      async () => {
+        run = (await call<{ run: Run }>('GET', `/api/admin/offices/${officeId}/sync`)).run;
+        return run.status === 'done';
+      },
+      { watch: [school, process] },
+    );
     const resumedIn = (performance.now() - restartAt) / 1000;
     const list = await call<{ total: number }>(
       'GET',

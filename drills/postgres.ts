@@ -3,6 +3,7 @@ import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { waitReady } from '../scripts/system.ts';
 import { freePort } from './services.ts';
 
 /**
@@ -49,18 +50,13 @@ exit $status`,
     { ...ids, stdio: ['pipe', 'ignore', 'ignore'] },
   );
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  const deadline = Date.now() + 30000;
-  for (;;) {
+  // The server runs under a wrapper shell: the wait watches the CPU time of both.
+  await waitReady('PostgreSQL', server, async () => {
     const client = new pg.Client({ connectionString: url });
-    try {
-      await client.connect();
-      await client.end();
-      break;
-    } catch {
-      if (Date.now() > deadline || server.exitCode !== null) throw new Error('PostgreSQL ne démarre pas.');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
+    await client.connect();
+    await client.end();
+    return true;
+  });
   return {
     /** A new empty database on this server. */
     async createDatabase(name: string) {

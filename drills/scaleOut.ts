@@ -10,6 +10,7 @@ import { generateKey } from '@permis/platform';
 import pg from 'pg';
 import { draftRequest, PNG, pdf } from '../apps/ants/test/api.ts';
 import { AGENT, PRO } from '../apps/ants/test/harness.ts';
+import { waitUntil } from '../scripts/system.ts';
 import { startPostgres } from './postgres.ts';
 import type { Figure } from './report.ts';
 import { freePort, kill9, schoolSession, startServiceProcess, webSession } from './services.ts';
@@ -86,7 +87,7 @@ async function scaleOut(requests: number): Promise<Figure[]> {
       stdio: 'ignore',
     });
     children.push(haproxy);
-    await waitFor(async () => (await fetch(`${lb}/api/health`)).ok, 'HAProxy ne répond pas.');
+    await waitFor(async () => (await fetch(`${lb}/api/health`)).ok, 'HAProxy', children);
 
     // The school's webhook address goes through a counter of every delivery, then to the school.
     const received: string[] = [];
@@ -132,7 +133,8 @@ async function scaleOut(requests: number): Promise<Figure[]> {
       async () =>
         (await one<{ n: number }>(`select count(*)::int n from pro_webhooks where pro_account_id = $1`, [accountId]))
           .n === 1,
-      "L'auto-école ne s'est pas abonnée aux webhooks.",
+      "l'abonnement de l'auto-école aux webhooks",
+      children,
     );
 
     // The load: a vendor's software and an agent, through the load balancer.
@@ -269,8 +271,8 @@ async function scaleOut(requests: number): Promise<Figure[]> {
     await waitFor(
       async () =>
         (await one<{ n: number }>(`select count(*)::int n from webhook_events where status = 'pending'`)).n === 0,
-      'Des webhooks restent à envoyer.',
-      120000,
+      "l'envoi de tous les webhooks",
+      children,
     );
     const events = (await client.query(`select id, status from webhook_events where pro_account_id = $1`, [accountId]))
       .rows as { id: string; status: string }[];
@@ -286,7 +288,8 @@ async function scaleOut(requests: number): Promise<Figure[]> {
     await waitFor(
       async () =>
         (await school<{ run: { status: string } }>('GET', `/api/admin/offices/${officeId}/sync`)).run.status === 'done',
-      '« Mettre à jour » ne se termine pas.',
+      'la fin de « Mettre à jour »',
+      children,
     );
     const list = await school<{ total: number }>(
       'GET',
@@ -333,11 +336,7 @@ async function scaleOut(requests: number): Promise<Figure[]> {
   }
 }
 
-async function waitFor(check: () => Promise<boolean>, message: string, timeoutMs = 60000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await pause(200);
-  }
-  throw new Error(message);
+/** Waits for what the drill reads as long as its processes (or this one) compute (`waitUntil`). */
+function waitFor(check: () => Promise<boolean>, what: string, watched: readonly ChildProcess[]) {
+  return waitUntil(what, check, { watch: [...watched, process] });
 }

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pinnedNodeBinary } from '../scripts/runtime.ts';
+import { waitHealthy } from '../scripts/system.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -21,16 +22,8 @@ export async function startServiceProcess(name: 'ants' | 'school', env: Record<s
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'error', SMTP_URL: 'smtp://127.0.0.1:9', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const url = `http://127.0.0.1:${env.PORT}`;
-  const deadline = Date.now() + 90000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} s'est arrêté (code ${child.exitCode}).`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return child;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${name} ne répond pas.`);
+  await waitHealthy(`http://127.0.0.1:${env.PORT}`, child, name);
+  return child;
 }
 
 export function kill9(child: ChildProcess): Promise<void> {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -61,4 +61,25 @@ export function cpuTicks(pid: number | undefined): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The processes a process started and that still run, from /proc (none where it cannot be read). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The CPU time of a process and of every process under it (a shell that runs a server, a launcher
+ * that runs Node): what a wait for progress watches.
+ */
+export function treeCpuTicks(pid: number | undefined): number | undefined {
+  const own = cpuTicks(pid);
+  if (own === undefined || pid === undefined) return own;
+  return childrenOf(pid).reduce((total, child) => total + (treeCpuTicks(child) ?? 0), own);
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateKey } from '@permis/platform';
 import { LOCAL_FRANCECONNECT_CLIENT, startLocalFranceConnect } from './franceConnectLocal.ts';
-import { cpuTicks, pinnedNodeBinary } from './runtime.ts';
+import { pinnedNodeBinary, treeCpuTicks } from './runtime.ts';
 
 /**
  * Starts the whole system: the mail catcher (maildev, loopback only), the local stand-in for
@@ -69,38 +69,53 @@ const STALL_MS = 60_000;
 const REPORT_MS = 15_000;
 
 /**
- * Waits for the service's health answer as long as it makes progress: no deadline on the whole
- * start (transpiling and migrating take several times longer on a busy machine), but a service that
- * exits, or that uses no CPU for a minute without answering, stops the wait with what happened.
+ * Waits until `ready` says so, as long as the processes it waits for make progress: no deadline on
+ * the whole (transpiling, migrating, starting a database or sending a backlog take several times
+ * longer on a busy machine), but a minute in which none of them computed stops the wait, as does
+ * the exit of `stopIfExited`. Says every 15 s what it is waiting for.
  */
-async function waitHealthy(url: string, child: ChildProcess, name: string) {
+export async function waitUntil(
+  what: string,
+  ready: () => Promise<boolean>,
+  {
+    watch,
+    stopIfExited,
+    everyMs = 250,
+  }: { watch: readonly { pid?: number }[]; stopIfExited?: ChildProcess; everyMs?: number },
+): Promise<void> {
   const started = Date.now();
-  let lastTicks = cpuTicks(child.pid);
+  const spent = () => watch.reduce((total, child) => total + (treeCpuTicks(child.pid) ?? 0), 0);
+  let lastTicks = spent();
   let lastProgress = Date.now();
   let lastReport = Date.now();
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${url} : le service s'est arrêté (code ${child.exitCode}).`);
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) return;
-    } catch {}
-    const ticks = cpuTicks(child.pid);
+    if (stopIfExited && stopIfExited.exitCode !== null) {
+      throw new Error(`${what} : le processus s'est arrêté (code ${stopIfExited.exitCode}).`);
+    }
+    if (await ready().catch(() => false)) return;
+    const ticks = spent();
     if (ticks !== lastTicks) {
       lastTicks = ticks;
       lastProgress = Date.now();
     } else if (Date.now() - lastProgress > STALL_MS) {
-      throw new Error(
-        `${url} ne répond pas et ne calcule plus depuis ${STALL_MS / 1000} s : le service semble bloqué.`,
-      );
+      throw new Error(`${what} : rien ne progresse depuis ${STALL_MS / 1000} s, l'attente s'arrête.`);
     }
     if (Date.now() - lastReport > REPORT_MS) {
       lastReport = Date.now();
-      console.log(
-        `En attente de « ${name} » (${url}) : il démarre depuis ${Math.round((Date.now() - started) / 1000)} s.`,
-      );
+      console.log(`En attente : ${what} (depuis ${Math.round((Date.now() - started) / 1000)} s).`);
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+/** Waits for a process to be ready (`waitUntil`), stopping if it exits. */
+export function waitReady(what: string, child: ChildProcess, ready: () => Promise<boolean>): Promise<void> {
+  return waitUntil(what, ready, { watch: [child], stopIfExited: child });
+}
+
+/** Waits for a service's health answer (`waitReady`). */
+export function waitHealthy(url: string, child: ChildProcess, name: string): Promise<void> {
+  return waitReady(`« ${name} » (${url})`, child, async () => (await fetch(`${url}/api/health`)).ok);
 }
 
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {

@@ -1,5 +1,8 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { dsfrIconSources, usedIconsOnly } from '../../scripts/dsfrIcons.ts';
 import { precompress } from '../../scripts/precompress.ts';
 
 // The page is built into ../dist and served by the service itself (same origin as its API).
@@ -7,6 +10,19 @@ export default defineConfig({
   root: 'web',
   // Brotli and gzip copies of every asset, served as they are (scripts/precompress.ts).
   plugins: [react(), precompress()],
+  // The icon sheet keeps the icons the pages and react-dsfr's components name (web/src/dsfr.css).
+  css: {
+    postcss: {
+      plugins: [
+        usedIconsOnly(
+          dsfrIconSources(
+            path.join(import.meta.dirname, 'web/src'),
+            path.dirname(createRequire(import.meta.url).resolve('@codegouvfr/react-dsfr/package.json')),
+          ),
+        ),
+      ],
+    },
+  },
   build: {
     outDir: '../dist',
     emptyOutDir: true,

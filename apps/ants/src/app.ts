@@ -105,7 +105,7 @@ export async function buildAntsApp(deps: AntsDeps) {
   });
   await registerOpenApi(app, deps.config.publicUrl);
   checkContract(app, deps.config.contractChecks === 'strict');
-  rateLimitProApi(app, db, deps.config.proRatePerMinute, deps.clock);
+  if (deps.config.proRatePerMinute !== 'off') rateLimitProApi(app, db, deps.config.proRatePerMinute, deps.clock);
 
   mountHealth(app, 'ants', deps.database);
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_PIECE_FILE_BYTES, files: 1, fields: 5 } });

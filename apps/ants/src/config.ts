@@ -29,8 +29,12 @@ export type AntsConfig = ServiceConfig & {
    * published description does not list fails loudly (500). Otherwise it is logged.
    */
   contractChecks?: 'strict' | 'log';
-  /** PRO_RATE_LIMIT_PER_MINUTE: requests of the professional API per school account and minute (1200). */
-  proRatePerMinute: number;
+  /**
+   * PRO_RATE_LIMIT_PER_MINUTE: requests of the professional API per school account and minute
+   * (1200). `off`: no quota at all, for an instance behind a gateway that counts, or to measure what
+   * the quota itself costs (`npm run bench -- load`).
+   */
+  proRatePerMinute: number | 'off';
   /** Sign-in with FranceConnect, offered when FRANCECONNECT_CLIENT_ID is set. */
   franceConnect?: FranceConnectConfig;
 };
@@ -75,7 +79,7 @@ export function readAntsConfig(env: NodeJS.ProcessEnv = process.env): AntsConfig
     devTools: env.DEV_TOOLS === '1',
     webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === '1',
     contractChecks: env.CONTRACT_CHECKS === 'strict' ? 'strict' : 'log',
-    proRatePerMinute: positive(env.PRO_RATE_LIMIT_PER_MINUTE, 1200),
+    proRatePerMinute: env.PRO_RATE_LIMIT_PER_MINUTE === 'off' ? 'off' : positive(env.PRO_RATE_LIMIT_PER_MINUTE, 1200),
     secretKey: parseKey(env.ANTS_SECRET_KEY),
     franceConnect: env.FRANCECONNECT_CLIENT_ID
       ? {

@@ -1,4 +1,4 @@
-import '@codegouvfr/react-dsfr/main.css';
+import './dsfr.css';
 import { startReactDsfr } from '@codegouvfr/react-dsfr/spa';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
