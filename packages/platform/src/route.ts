@@ -25,13 +25,45 @@ export type RouteContract = {
 /** Declares a route, keeping its literal types (the method, the path, each schema). */
 export const route = <const C extends RouteContract>(contract: C): C => contract;
 
+/** Marks the contract an address stands for: a type only, never a value. */
+declare const contractOf: unique symbol;
+
+/**
+ * A route or link as a page needs it: where to send it (its method, path, and the status of a
+ * success), its input and answer typed from the contract it stands for, whose zod schemas the page
+ * does not carry (`@permis/ants-api/addresses`, written by scripts/generateAddresses.ts: a page's
+ * bundle then holds no zod). The compiler checks each address against its contract.
+ */
+export type Address<R extends { path: string } = RouteContract> = {
+  readonly [K in keyof R as K extends 'method' | 'path' | 'status' ? K : never]: R[K];
+} & { readonly [contractOf]?: R };
+
+/** The addresses of the links of a contract (files the browser opens itself), key for key. */
+export type LinkAddresses<T extends Record<string, { path: string }>> = { readonly [K in keyof T]: Address<T[K]> };
+
+/** The addresses of a contract's routes, key for key, groups of routes (one per step) as groups. */
+export type Addresses<T> = {
+  readonly [K in keyof T]: T[K] extends { path: string } ? Address<T[K]> : Addresses<T[K]>;
+};
+
+/** The contract a route or address stands for. */
+export type ContractOf<R> = R extends RouteContract
+  ? R
+  : R extends { readonly [contractOf]?: infer C }
+    ? C extends { path: string }
+      ? C
+      : never
+    : never;
+
 type Schema<C, K extends keyof RouteContract> = C extends { [key in K]: infer S extends z.ZodType } ? S : undefined;
 type InputOf<S> = S extends z.ZodType ? z.input<S> : undefined;
 type OutputOf<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** What the page sends: path parameters, query and body, each only when the route takes it. */
-export type CallInput<C extends RouteContract> = {
-  [K in 'params' | 'query' | 'body' as Schema<C, K> extends undefined ? never : K]: InputOf<Schema<C, K>>;
+export type CallInput<R> = {
+  [K in 'params' | 'query' | 'body' as Schema<ContractOf<R>, K> extends undefined ? never : K]: InputOf<
+    Schema<ContractOf<R>, K>
+  >;
 };
 /** What the handler reads, once validated. */
 export type Parsed<C extends RouteContract> = {
@@ -40,7 +72,10 @@ export type Parsed<C extends RouteContract> = {
   body: OutputOf<Schema<C, 'body'>>;
 };
 /** The answer: what the handler returns and what the page receives (JSON, no transforms). */
-export type Answer<C extends RouteContract> = z.output<C['response']>;
+export type Answer<R> = ContractOf<R> extends { response: infer S extends z.ZodType } ? z.output<S> : never;
+
+/** The path parameters of a link the browser opens itself (a file, a download). */
+export type LinkParams<R> = ContractOf<R> extends { params: infer S extends z.ZodType } ? z.input<S> : never;
 
 /** The address of a route, its parameters encoded in place of `:name`. */
 export function pathOf(path: string, params: Record<string, string | number> | undefined): string {

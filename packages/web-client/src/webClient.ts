@@ -1,12 +1,15 @@
-import { type Answer, type CallInput, type Method, pathOf, type RouteContract, searchOf } from '@permis/platform/route';
+import { type Address, type Answer, type CallInput, type Method, pathOf, searchOf } from '@permis/platform/route';
 import { ApiError, toApiError } from './apiError.ts';
 
 export type { Method };
 
+/** What a page calls: a route of a contract, or its address (the same, without its schemas). */
+export type Callable = Address<{ method: Method; path: string }>;
+
 /** The arguments of a route's call: its input only when it takes one. */
-type CallArgs<C extends RouteContract> = keyof CallInput<C> extends never
-  ? [input?: CallInput<C>, options?: CallOptions]
-  : [input: CallInput<C>, options?: CallOptions];
+type CallArgs<R> = keyof CallInput<R> extends never
+  ? [input?: CallInput<R>, options?: CallOptions]
+  : [input: CallInput<R>, options?: CallOptions];
 export type CallOptions = Pick<RequestOptions, 'signal' | 'ignoreUnauthorized'>;
 
 export type RequestOptions = {
@@ -71,15 +74,15 @@ export function createWebClient(options: { networkMessage: string }) {
      * Calls a route of a contract: its address from the path parameters, its query and body as the
      * contract types them, its answer as the contract declares it.
      */
-    call<C extends RouteContract>(contract: C, ...[input, options]: CallArgs<C>): Promise<Answer<C>> {
+    call<R extends Callable>(route: R, ...[input, options]: CallArgs<R>): Promise<Answer<R>> {
       const { params, query, body } = (input ?? {}) as {
         params?: Record<string, string>;
         query?: Record<string, unknown>;
         body?: unknown;
       };
-      return request<Answer<C>>(`${pathOf(contract.path, params)}${searchOf(query)}`, {
+      return request<Answer<R>>(`${pathOf(route.path, params)}${searchOf(query)}`, {
         ...options,
-        method: contract.method,
+        method: route.method,
         body,
       });
     },

@@ -1,49 +1,50 @@
+import type {
+  ActivationForm,
+  ActivationInfo,
+  Agent,
+  AgentApplication,
+  AgentApplicationRow,
+  AgentPiece,
+  AgentQueueState,
+  AntsErrorCode,
+  ApplicationEntry,
+  ApplicationRecap,
+  CandidateAccount,
+  CandidateApplicationRow,
+  CandidateDocuments,
+  CandidateHome,
+  CandidateMessage,
+  CreateApplication,
+  EntrySummary,
+  FailedDelivery,
+  LoginResult,
+  NewApplicationStepInput,
+  OwnApplication,
+  OwnApplicationView,
+  PersonalData,
+  PieceStatus,
+  Prefecture,
+  ProAccount,
+  ProDashboard,
+  ProInvitationInfo,
+  PieceFile as ProPieceFile,
+  ProUserInvitation,
+  ProUserView,
+  SavedStep,
+  SecretQuestion,
+  SessionInfo,
+  Sex,
+} from '@permis/ants-api';
+// The routes without their schemas: the pages' bundle carries no zod (issue 37).
 import {
-  type ActivationForm,
-  type ActivationInfo,
-  type Agent,
-  type AgentApplication,
-  type AgentApplicationRow,
-  type AgentPiece,
-  type AgentQueueState,
-  type AntsErrorCode,
-  type ApplicationEntry,
-  type ApplicationRecap,
   agentFiles,
   agentSpace,
-  type CandidateAccount,
-  type CandidateApplicationRow,
-  type CandidateDocuments,
-  type CandidateHome,
-  type CandidateMessage,
-  type CreateApplication,
   candidateLinks,
   candidateSpace,
-  type EntrySummary,
-  type FailedDelivery,
-  type LoginResult,
-  type NewApplicationStepInput,
-  OWN_EPHOTO_IMAGES,
-  type OwnApplication,
-  type OwnApplicationView,
-  type PersonalData,
-  type PieceStatus,
-  type Prefecture,
-  type ProAccount,
-  type ProDashboard,
-  type ProInvitationInfo,
-  type PieceFile as ProPieceFile,
-  type ProUserInvitation,
-  type ProUserView,
   proSpace,
-  type SavedStep,
-  type SecretQuestion,
-  type SessionInfo,
-  type Sex,
   sessionRoutes,
-} from '@permis/ants-api';
-import { type Answer, type CallInput, pathOf, searchOf } from '@permis/platform/route';
-import type { z } from 'zod';
+} from '@permis/ants-api/addresses';
+import { type Answer, type CallInput, type LinkParams, pathOf, searchOf } from '@permis/platform/route';
 
 export type {
   ActivationForm,
@@ -242,7 +243,7 @@ const PRO_USER_ACTIONS = {
 /** The address of a file or link the browser opens itself in the candidate's space, its parameters from the contract. */
 export function candidateLinkPath<L extends keyof typeof candidateLinks>(
   link: L,
-  params: z.input<(typeof candidateLinks)[L]['params']>,
+  params: LinkParams<(typeof candidateLinks)[L]>,
 ): string {
   return pathOf(candidateLinks[link].path, params as Record<string, string>);
 }
@@ -296,7 +297,8 @@ export const OWN_EPHOTO: EphotoDoor = {
   get: (number) => apiCall(candidateSpace.ownEphoto, { params: { number } }),
   set: (number, code) => apiCall(candidateSpace.ownSetEphoto, { params: { number }, body: { code } }),
   remove: (number) => apiCall(candidateSpace.ownDeleteEphoto, { params: { number } }),
-  imagePath: (number, image) => pathOf(OWN_EPHOTO_IMAGES[image].path, { number }),
+  imagePath: (number, image) =>
+    candidateLinkPath(image === 'photo' ? 'ownEphotoPhoto' : 'ownEphotoSignature', { number }),
   formPath: (number) => candidateLinkPath('document', { number, kind: 'photo_signature_form' }),
 };
 
@@ -311,7 +313,7 @@ export type ProDocument = Answer<typeof proSpace.documents>['documents'][number]
 /** The address of a file an agent opens from a dossier (streamed, not JSON), its parameters from the contract. */
 export function agentFilePath<F extends keyof typeof agentFiles>(
   file: F,
-  params: z.input<(typeof agentFiles)[F]['params']>,
+  params: LinkParams<(typeof agentFiles)[F]>,
 ): string {
-  return pathOf(agentFiles[file].path, params);
+  return pathOf(agentFiles[file].path, params as Record<string, string>);
 }

@@ -5,10 +5,9 @@
  * declaration. Every error becomes an ApiError carrying the server's French message (shown as is)
  * and its field errors.
  */
-import { type Answer, type CallInput, pathOf, type RouteContract, searchOf } from '@permis/platform/route';
+import { type Address, type Answer, type CallInput, type LinkParams, pathOf, searchOf } from '@permis/platform/route';
 import type { SchoolErrorCode } from '@permis/school-api';
 import { ApiError as AnyApiError, asApiError as anyApiError, createWebClient } from '@permis/web-client';
-import type { z } from 'zod';
 
 export type { FieldError, RequestOptions } from '@permis/web-client';
 /** An error of the back office: its code is one of its contract's (SCHOOL_ERRORS), or the page's own. */
@@ -29,32 +28,29 @@ export const setUnauthorizedHandler = client.setUnauthorizedHandler;
 export const apiCall = client.call;
 
 /** The address a call of a route goes to (a key for the data a page loads, a link). */
-export function callPath<C extends RouteContract>(contract: C, input?: CallInput<C>): string {
+export function callPath<R extends Address<{ path: string }>>(route: R, input?: CallInput<R>): string {
   const { params, query } = (input ?? {}) as { params?: Record<string, string>; query?: Record<string, unknown> };
-  return `${pathOf(contract.path, params)}${searchOf(query)}`;
+  return `${pathOf(route.path, params)}${searchOf(query)}`;
 }
 
 /** Sends one file (multipart/form-data, field `file`) to an upload route of the contract. */
-export function apiUpload<C extends RouteContract>(
-  contract: C,
-  input: Omit<CallInput<C>, 'body'>,
+export function apiUpload<R extends Address<{ path: string }>>(
+  route: R,
+  input: Omit<CallInput<R>, 'body'>,
   file: File,
-): Promise<Answer<C>> {
-  return client.upload<Answer<C>>(callPath(contract, input as CallInput<C>), file);
+): Promise<Answer<R>> {
+  return client.upload<Answer<R>>(callPath(route, input as CallInput<R>), file);
 }
 
 /** A file the server streams (not JSON): its address, from the contract's path and parameters. */
-export function filePath<F extends { path: string; params: z.ZodObject }>(
-  file: F,
-  params: z.input<F['params']>,
-): string {
+export function filePath<F extends Address<{ path: string }>>(file: F, params: LinkParams<F>): string {
   return pathOf(file.path, params as Record<string, string>);
 }
 
 /** A file the server streams whose address takes a query (the list's Excel export). */
-export function fileSearchPath<F extends { path: string; query: z.ZodType }>(
+export function fileSearchPath<F extends Address<{ path: string }>>(
   file: F,
-  query: z.input<F['query']>,
+  query: CallInput<F> extends { query: infer Q } ? Q : never,
 ): string {
   return `${file.path}${searchOf(query as Record<string, unknown>)}`;
 }

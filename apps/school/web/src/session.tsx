@@ -1,4 +1,4 @@
-import { sessionRoutes } from '@permis/school-api';
+import { sessionRoutes } from '@permis/school-api/addresses';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, apiCall, setCsrfToken, setUnauthorizedHandler } from './api.ts';

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { studentFiles, studentRoutes } from '@permis/school-api';
+import { studentFiles, studentRoutes } from '@permis/school-api/addresses';
 import { useState } from 'react';
 import { type ApiError, apiCall, apiUpload, asApiError, filePath } from '../api.ts';
 import { formatInstantDate } from '../format.ts';

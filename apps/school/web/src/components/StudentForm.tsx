@@ -10,7 +10,8 @@ import {
   Stack,
   TextInput,
 } from '@mantine/core';
-import { type StudentForm as StudentFormBody, studentRoutes } from '@permis/school-api';
+import type { StudentForm as StudentFormBody } from '@permis/school-api';
+import { studentRoutes } from '@permis/school-api/addresses';
 import { apiCall } from '../api.ts';
 import { formatDate } from '../format.ts';
 import type { Drift, LegalRepresentative, OfficeSummary, Student } from '../types.ts';

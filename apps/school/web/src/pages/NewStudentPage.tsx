@@ -1,5 +1,5 @@
 import { Paper } from '@mantine/core';
-import { officeRoutes } from '@permis/school-api';
+import { officeRoutes } from '@permis/school-api/addresses';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';

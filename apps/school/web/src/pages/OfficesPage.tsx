@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { officeRoutes } from '@permis/school-api';
+import { officeRoutes } from '@permis/school-api/addresses';
 import { useState } from 'react';
 import { apiCall } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';

@@ -15,9 +15,10 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { type ApplicationType, TYPE_LABELS } from '@permis/ants-api';
-import { adminFiles, adminRoutes, officeRoutes, type SortKey } from '@permis/school-api';
+import type { CallInput } from '@permis/platform/route';
+import type { SortKey } from '@permis/school-api';
+import { adminFiles, adminRoutes, officeRoutes } from '@permis/school-api/addresses';
 import { useCallback, useMemo, useState } from 'react';
-import type { z } from 'zod';
 import { type ApiError, apiCall, asApiError, fileSearchPath } from '../api.ts';
 import { LinkStudentModal } from '../components/admin/LinkStudentModal.tsx';
 import { StatesChart } from '../components/admin/StatesChart.tsx';
@@ -126,7 +127,7 @@ function OfficeApplications({ officeId }: { officeId: string }) {
   const [run, setRun] = useState<SyncRun | null>(null);
 
   const query = useMemo(() => {
-    const query: z.input<typeof adminRoutes.list.query> = {
+    const query: CallInput<typeof adminRoutes.list>['query'] = {
       officeId,
       page,
       pageSize: 50,

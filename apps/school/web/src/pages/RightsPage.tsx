@@ -1,5 +1,5 @@
 import { Alert, Button, Grid, Group, Modal, NavLink, Paper, Radio, Stack, Table, Text, Title } from '@mantine/core';
-import { userRoutes } from '@permis/school-api';
+import { userRoutes } from '@permis/school-api/addresses';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type ApiError, apiCall, asApiError } from '../api.ts';

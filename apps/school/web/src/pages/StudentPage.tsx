@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
-import { officeRoutes, studentRoutes } from '@permis/school-api';
+import { officeRoutes, studentRoutes } from '@permis/school-api/addresses';
 import { type ReactNode, useMemo, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { apiCall } from '../api.ts';

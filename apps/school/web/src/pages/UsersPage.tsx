@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { userRoutes } from '@permis/school-api';
+import { userRoutes } from '@permis/school-api/addresses';
 import { type FormEvent, useState } from 'react';
 import { type ApiError, apiCall, asApiError } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { adminRoutes, studentRoutes } from '@permis/school-api';
+import { adminRoutes, studentRoutes } from '@permis/school-api/addresses';
 import { useState } from 'react';
 import { type ApiError, apiCall, asApiError } from '../../api.ts';
 import { formatDate } from '../../format.ts';

@@ -1,6 +1,6 @@
 import { Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { type SchoolViewState, stateLabel } from '@permis/ants-api';
-import { adminRoutes } from '@permis/school-api';
+import { adminRoutes } from '@permis/school-api/addresses';
 import { useApiCall } from '../../useApiData.ts';
 
 /** A colour per state, the same in the bars and the legend (with the text for who cannot see it). */

@@ -20,7 +20,7 @@ import {
   parisToday,
 } from '@permis/ants-api';
 import { PERMIT_CATEGORIES } from '@permis/referentiel';
-import { studentRoutes } from '@permis/school-api';
+import { studentRoutes } from '@permis/school-api/addresses';
 import { type ReactNode, useState } from 'react';
 import { apiCall } from '../../api.ts';
 import { formatDate } from '../../format.ts';

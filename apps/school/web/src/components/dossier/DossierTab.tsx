@@ -1,5 +1,5 @@
 import { Stack } from '@mantine/core';
-import { onlineRoutes, studentRoutes } from '@permis/school-api';
+import { onlineRoutes, studentRoutes } from '@permis/school-api/addresses';
 import { useState } from 'react';
 import type { Student } from '../../types.ts';
 import { useApiCall } from '../../useApiData.ts';

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Modal, Table, Text } from '@mantine/core';
-import { onlineFiles, onlineRoutes } from '@permis/school-api';
+import { onlineFiles, onlineRoutes } from '@permis/school-api/addresses';
 import { filePath } from '../../api.ts';
 import type { ApplicationTarget } from '../../types.ts';
 import { useApiCall } from '../../useApiData.ts';

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Group, Image, Modal, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { onlineFiles, onlineRoutes } from '@permis/school-api';
+import { onlineFiles, onlineRoutes } from '@permis/school-api/addresses';
 import { useState } from 'react';
 import { apiCall, filePath } from '../../api.ts';
 import { formatInstantDate } from '../../format.ts';

@@ -16,7 +16,7 @@ import {
 } from '@mantine/core';
 import { ageOn, FIELD_LABELS, inStateSet, jdcError, parisToday } from '@permis/ants-api';
 import { referentielContract } from '@permis/referentiel';
-import { onlineFiles, onlineRoutes, studentRoutes } from '@permis/school-api';
+import { onlineFiles, onlineRoutes, studentRoutes } from '@permis/school-api/addresses';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ApiError, apiCall, filePath } from '../../api.ts';
 import { formatInstantDate } from '../../format.ts';

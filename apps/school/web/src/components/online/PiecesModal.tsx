@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import type { Answer } from '@permis/platform/route';
 import { MAX_PIECE_COMMENT_LENGTH } from '@permis/referentiel';
-import { onlineFiles, onlineRoutes } from '@permis/school-api';
+import { onlineFiles, onlineRoutes } from '@permis/school-api/addresses';
 import { useState } from 'react';
 import { ApiError, apiCall, apiUpload, filePath } from '../../api.ts';
 import { formatInstantDate } from '../../format.ts';

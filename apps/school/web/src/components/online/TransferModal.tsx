@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { onlineRoutes } from '@permis/school-api';
+import { onlineRoutes } from '@permis/school-api/addresses';
 import { useState } from 'react';
 import { apiCall } from '../../api.ts';
 import { AntsProgress } from './AntsProgress.tsx';
