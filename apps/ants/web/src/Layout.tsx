@@ -67,7 +67,9 @@ export function Layout() {
         homeLinkProps={HOME_LINK}
         quickAccessItems={quickAccessItems(session, signOut)}
       />
-      <main id="contenu" tabIndex={-1} ref={mainRef} style={{ outline: 'none' }}>
+      {/* At least a screen high: the footer stays below the fold while a page loads or sends the
+          visitor to the login page, instead of showing and then jumping away (layout shift). */}
+      <main id="contenu" tabIndex={-1} ref={mainRef} style={{ outline: 'none', minHeight: '100vh' }}>
         {logoutError && (
           <div className="fr-container fr-mt-4w">
             <Alert severity="error" small description={logoutError} />

@@ -18,6 +18,10 @@ export function CandidateLoginPage() {
   const [search] = useSearchParams();
   const franceConnectError = franceConnectMessage(search.get('franceconnect'));
   const franceConnect = useApiData('franceconnect', api.franceConnect);
+  // While the service says whether FranceConnect is offered, its block holds its place unseen: the
+  // form below does not jump down as the answer comes (layout shift), under the fingers of whoever
+  // started typing.
+  const franceConnectPending = franceConnect.status === 'loading' && !franceConnect.data;
   const form = useLoginForm({
     idPrefix: 'candidate-login',
     initial: { login: '', password: '' },
@@ -38,8 +42,12 @@ export function CandidateLoginPage() {
         </p>
       }
       before={
-        franceConnect.data?.enabled && (
-          <section aria-labelledby="avec-franceconnect" className="fr-mb-4w">
+        (franceConnect.data?.enabled || franceConnectPending) && (
+          <section
+            aria-labelledby="avec-franceconnect"
+            className="fr-mb-4w"
+            style={franceConnectPending ? { visibility: 'hidden' } : undefined}
+          >
             <h2 id="avec-franceconnect" className="fr-h5">
               Avec FranceConnect
             </h2>
