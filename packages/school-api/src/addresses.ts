@@ -51,11 +51,7 @@ export const onlineRoutes: Addresses<typeof contract.onlineRoutes> = {
   remove: { method: 'DELETE', path: '/api/students/:id/online/:number' },
   pieces: { method: 'GET', path: '/api/students/:id/online/:number/pieces' },
   uploadPiece: { method: 'POST', path: '/api/students/:id/online/:number/pieces/:kind', status: 201 },
-  pieceFromDocument: {
-    method: 'POST',
-    path: '/api/students/:id/online/:number/pieces/:kind/from-document',
-    status: 201,
-  },
+  pieceFromDocument: { method: 'POST', path: '/api/students/:id/online/:number/pieces/:kind/from-document', status: 201 },
   deletePieceFile: { method: 'DELETE', path: '/api/students/:id/online/:number/pieces/files/:fileId' },
   setEphoto: { method: 'PUT', path: '/api/students/:id/online/:number/ephoto' },
   ephoto: { method: 'GET', path: '/api/students/:id/online/:number/ephoto' },
