@@ -302,43 +302,26 @@ export async function loadScenario(): Promise<Row[]> {
     const pair = async (i: number, service: () => Promise<void>, bare: () => Promise<void>) => {
       for (const step of i % 2 === 0 ? [service, bare] : [bare, service]) await step();
     };
+    /** One side of a pair: a run of `requests` against a process, its figures kept in `into`. */
+    const side =
+      (into: Figures, target: ChildProcess, url: string, requests: () => autocannon.Options['requests']) =>
+      async () => {
+        into.push(await run(target.pid!, { url, requests: requests() }));
+      };
+    const pairs = [
+      [side(figures.get, service, base, reads.service), side(figures.getBare, bare, bareBase, reads.bare)],
+      [
+        side(figures.getUnlimited, unlimited, unlimitedBase, reads.service),
+        side(figures.getQuota, service, base, reads.service),
+      ],
+      [side(figures.list, service, base, lists.service), side(figures.listBare, bare, bareBase, lists.bare)],
+      [
+        side(figures.create, service, base, creations.service),
+        side(figures.createBare, bare, bareBase, creations.bare),
+      ],
+    ] as const;
     for (let i = 0; i < RUNS; i++) {
-      await pair(
-        i,
-        async () => {
-          figures.get.push(await run(service.pid!, { url: base, requests: reads.service() }));
-        },
-        async () => {
-          figures.getBare.push(await run(bare.pid!, { url: bareBase, requests: reads.bare() }));
-        },
-      );
-      await pair(
-        i,
-        async () => {
-          figures.getUnlimited.push(await run(unlimited.pid!, { url: unlimitedBase, requests: reads.service() }));
-        },
-        async () => {
-          figures.getQuota.push(await run(service.pid!, { url: base, requests: reads.service() }));
-        },
-      );
-      await pair(
-        i,
-        async () => {
-          figures.list.push(await run(service.pid!, { url: base, requests: lists.service() }));
-        },
-        async () => {
-          figures.listBare.push(await run(bare.pid!, { url: bareBase, requests: lists.bare() }));
-        },
-      );
-      await pair(
-        i,
-        async () => {
-          figures.create.push(await run(service.pid!, { url: base, requests: creations.service() }));
-        },
-        async () => {
-          figures.createBare.push(await run(bare.pid!, { url: bareBase, requests: creations.bare() }));
-        },
-      );
+      for (const [first, second] of pairs) await pair(i, first, second);
     }
     // The baseline did the same work as the service: each of its creations has its own candidate.
     const check = new pg.Client({ connectionString: url });

@@ -2,7 +2,11 @@ import type { Page } from '@playwright/test';
 import { ANTS_URL, expect, test } from './fixtures.ts';
 import { holdRequests } from './holdRequests.ts';
 
-type ShiftWindow = { layoutShifts: number[]; layoutShiftObserver: PerformanceObserver };
+type ShiftWindow = {
+  layoutShifts: number[];
+  layoutShiftObserver: PerformanceObserver;
+  keepLayoutShifts: (entries: PerformanceEntryList) => void;
+};
 type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean };
 
 /**
@@ -17,15 +21,13 @@ async function watchLayoutShifts(page: Page) {
     };
     const observer = new PerformanceObserver((list) => keep(list.getEntries()));
     observer.observe({ type: 'layout-shift', buffered: true });
-    Object.assign(window, { layoutShifts: shifts, layoutShiftObserver: observer });
+    Object.assign(window, { layoutShifts: shifts, layoutShiftObserver: observer, keepLayoutShifts: keep });
   });
   return () =>
     page.evaluate(async () => {
       const w = window as unknown as ShiftWindow;
       await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
-      for (const entry of w.layoutShiftObserver.takeRecords() as Shift[]) {
-        if (!entry.hadRecentInput) w.layoutShifts.push(entry.value);
-      }
+      w.keepLayoutShifts(w.layoutShiftObserver.takeRecords());
       return w.layoutShifts.reduce((a, b) => a + b, 0);
     });
 }
