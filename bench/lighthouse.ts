@@ -64,6 +64,7 @@ export async function lighthouseScenario(): Promise<Row[]> {
         // What the score is made of, to know where to look: the largest paint and the main thread's blocking.
         lcps.push(result.lhr.audits['largest-contentful-paint']?.numericValue ?? Number.NaN);
         tbts.push(result.lhr.audits['total-blocking-time']?.numericValue ?? Number.NaN);
+        if (process.env.LIGHTHOUSE_DETAILS) console.log(page.name, JSON.stringify(details(result.lhr.audits)));
       }
       if (scores.length < RUNS) {
         rows.push({
@@ -89,4 +90,40 @@ export async function lighthouseScenario(): Promise<Row[]> {
     await system.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+type Audits = Record<string, { numericValue?: number; details?: unknown }>;
+
+/**
+ * Where a page's time goes (LIGHTHOUSE_DETAILS=1): the largest paint's element and phases, the
+ * requests with their simulated start and end, the scripts' main-thread time.
+ */
+function details(audits: Audits) {
+  const items = (id: string) => ((audits[id]?.details as { items?: unknown[] } | undefined)?.items ?? []) as never[];
+  return {
+    fcp: audits['first-contentful-paint']?.numericValue,
+    lcp: audits['largest-contentful-paint']?.numericValue,
+    element: JSON.stringify(
+      Object.entries(audits)
+        .filter(([id]) => /lcp|largest/.test(id))
+        .map(([id, a]) => [id, a.details]),
+    ).slice(0, 2500),
+    requests: (
+      items('network-requests') as {
+        url: string;
+        networkRequestTime: number;
+        networkEndTime: number;
+        transferSize: number;
+      }[]
+    ).map((r) => [
+      r.url.replace(/^https?:\/\/[^/]+/, '').slice(0, 50),
+      Math.round(r.networkRequestTime),
+      Math.round(r.networkEndTime),
+      r.transferSize,
+    ]),
+    bootup: (items('bootup-time') as { url: string; total: number }[]).map((b) => [
+      b.url.slice(-40),
+      Math.round(b.total),
+    ]),
+  };
 }

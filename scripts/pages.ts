@@ -18,6 +18,7 @@ export function pageSources(appDir: string): string[] {
     path.join(appDir, 'package.json'),
     path.join(root, 'packages'),
     path.join(root, 'scripts/precompress.ts'),
+    path.join(root, 'scripts/prerender.ts'),
     path.join(root, 'scripts/dsfrIcons.ts'),
     path.join(root, 'package-lock.json'),
   ];

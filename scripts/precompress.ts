@@ -40,16 +40,25 @@ export async function precompressFolder(dir: string): Promise<number> {
   return written;
 }
 
-/** The same as a Vite plugin: after the bundle is written, compress what it wrote. */
-export function precompress() {
+/**
+ * The same as a Vite plugin: after the bundle is written, compress what it wrote. `prepare` writes
+ * more files first (the pages drawn at build, scripts/prerender.ts), so they are compressed too: the
+ * hooks of two plugins run side by side, one plugin keeps the order.
+ */
+export function precompress({ prepare }: { prepare?: (outDir: string) => Promise<void> } = {}) {
   let outDir = '';
+  let ssr = false;
   return {
     name: 'permis-precompress',
     apply: 'build' as const,
-    configResolved(config: { root: string; build: { outDir: string } }) {
+    configResolved(config: { root: string; build: { outDir: string; ssr: boolean | string } }) {
       outDir = path.resolve(config.root, config.build.outDir);
+      ssr = Boolean(config.build.ssr);
     },
     async closeBundle() {
+      // The server-side build of the pages drawn at build is read once and thrown away.
+      if (ssr) return;
+      await prepare?.(outDir);
       await precompressFolder(outDir);
     },
   };

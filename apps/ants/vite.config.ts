@@ -4,12 +4,34 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { dsfrIconSources, usedIconsOnly } from '../../scripts/dsfrIcons.ts';
 import { precompress } from '../../scripts/precompress.ts';
+import { prerenderPages } from '../../scripts/prerender.ts';
 
 // The page is built into ../dist and served by the service itself (same origin as its API).
 export default defineConfig({
   root: 'web',
-  // Brotli and gzip copies of every asset, served as they are (scripts/precompress.ts).
-  plugins: [react(), precompress()],
+  // The login pages drawn at build (scripts/prerender.ts), then brotli and gzip copies of every
+  // asset, served as they are (scripts/precompress.ts).
+  plugins: [
+    react(),
+    {
+      // react-dsfr's components import its `fr` for `fr.cx`; theirs carries 97 KB of colour tables
+      // that no page needs: they get web/src/dsfrFr.ts instead.
+      name: 'permis-dsfr-fr-without-colour-tables',
+      enforce: 'pre' as const,
+      resolveId(source: string, importer: string | undefined) {
+        if (importer?.includes('/@codegouvfr/react-dsfr/') && /^(\.\.?\/)+fr$/.test(source)) {
+          return path.join(import.meta.dirname, 'web/src/dsfrFr.ts');
+        }
+        return null;
+      },
+    },
+    precompress({
+      prepare: prerenderPages({
+        configFile: path.join(import.meta.dirname, 'vite.config.ts'),
+        entry: 'src/prerender.tsx',
+      }),
+    }),
+  ],
   // The icon sheet keeps the icons the pages and react-dsfr's components name (web/src/dsfr.css).
   css: {
     postcss: {

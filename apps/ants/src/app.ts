@@ -74,6 +74,10 @@ export type AntsDeps = {
   clock?: () => Date;
 };
 
+const SESSION_COOKIE = 'ants_session';
+/** Each space's home and its login page (as the pages' own Layout.tsx sends a signed-out visitor). */
+const SPACE_LOGINS = { '/monespace': '/monespace/connexion', '/pro': '/pro/connexion', '/agent': '/agent/connexion' };
+
 /** The national service's HTTP app, used by main.ts and by the tests. */
 export async function buildAntsApp(deps: AntsDeps) {
   const app = await createHttpServer({
@@ -86,7 +90,7 @@ export async function buildAntsApp(deps: AntsDeps) {
   const { db } = deps.database;
   const sessions = registerSessions(app, {
     db,
-    cookieName: 'ants_session',
+    cookieName: SESSION_COOKIE,
     secure: deps.config.secureCookies,
     publicUrl: deps.config.publicUrl,
   });
@@ -178,6 +182,6 @@ export async function buildAntsApp(deps: AntsDeps) {
     if (deps.config.sms.provider === 'outbox') smsOutboxRoutes(app, services);
     candidateDevRoutes(app, db);
   }
-  await serveWebApp(app, deps.config.webDir);
+  await serveWebApp(app, deps.config.webDir, { signIn: { cookie: SESSION_COOKIE, homes: SPACE_LOGINS } });
   return app;
 }

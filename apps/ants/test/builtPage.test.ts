@@ -62,4 +62,24 @@ describe('the page the service ships', () => {
     expect(icons.length).toBeLessThan(100);
     expect(shipped.has('fr-icon-logout-box-r-line')).toBe(true);
   });
+
+  it('leaves the colour tables of react-dsfr out of the scripts (web/src/dsfrFr.ts)', () => {
+    // A colour decision only the tables name, in any script of the page.
+    const scripts = built('.js').map((file) => read(path.join(DIST, file)));
+    expect(scripts.some((script) => script.includes('var(--background-action-high-blue-france-hover)'))).toBe(false);
+  });
+
+  it('draws the login pages at build, with the same scripts as the page', () => {
+    const page = read(path.join(DIST, '..', 'index.html'));
+    const script = page.match(/<script type="module"[^>]*( src="[^"]+")/)?.[1];
+    expect(script).toBeDefined();
+    for (const file of ['prerendered/monespace/connexion.html', 'prerendered/pro/connexion.html']) {
+      const drawn = read(path.join(DIST, '..', file));
+      expect(drawn).toContain(script);
+      // Drawn without the script, the page lets the stylesheet and the fonts come first.
+      expect(drawn).toContain('<script type="module" fetchpriority="low"');
+      expect(drawn).toMatch(/<div id="root"><div[^>]*class="fr-skiplinks"/);
+      expect(drawn).toContain('<h1>Connexion');
+    }
+  });
 });

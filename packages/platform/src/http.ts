@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import path from 'node:path';
@@ -420,7 +420,7 @@ export const PAGE_CACHE = 'no-cache';
  * brotli or gzip copy written at build when the browser accepts it (scripts/precompress.ts), the
  * hashed assets (`assets/`) cached for a year, the rest revalidated at each visit.
  */
-export async function serveWebApp(app: FastifyInstance, webDir: string) {
+export async function serveWebApp(app: FastifyInstance, webDir: string, { signIn }: { signIn?: SignInFirst } = {}) {
   const built = existsSync(path.join(webDir, 'index.html'));
   if (built) {
     const assets = path.join(webDir, 'assets') + path.sep;
@@ -435,7 +435,8 @@ export async function serveWebApp(app: FastifyInstance, webDir: string) {
       },
     });
   }
-  app.serveWebPage((_request, reply) => {
+  const prerendered = prerenderedPages(webDir);
+  app.serveWebPage((request, reply) => {
     if (!built) {
       return app.problem(
         reply,
@@ -444,6 +445,34 @@ export async function serveWebApp(app: FastifyInstance, webDir: string) {
         'La page web de ce service n’est pas construite : lancez « npm run build ».',
       );
     }
-    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    // A visitor without any session asking a space's home is sent to its login page by the server,
+    // drawn at build, instead of downloading the scripts to learn the same thing from the API.
+    const login = signIn?.homes[request.url];
+    if (login && request.cookies[signIn.cookie] === undefined) return reply.redirect(login, 303);
+    const drawn = prerendered.get(request.url);
+    return reply.type('text/html; charset=utf-8').sendFile(drawn ?? 'index.html');
   });
+}
+
+/** The homes of the spaces that need a session, each with its login page, and the session's cookie. */
+export type SignInFirst = { cookie: string; homes: Readonly<Record<string, string>> };
+
+/**
+ * The pages drawn at build (scripts/prerender.ts: `prerendered/pro/connexion.html` for
+ * `/pro/connexion`), by the address they are sent for. An address with a query string gets the
+ * empty page: what the query changes (an error to show) was not drawn.
+ */
+function prerenderedPages(webDir: string): Map<string, string> {
+  const folder = path.join(webDir, 'prerendered');
+  if (!existsSync(folder)) return new Map();
+  return new Map(
+    readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+      .map((entry) => {
+        const file = path.relative(webDir, path.join(entry.parentPath, entry.name));
+        const address = `/${path.relative(folder, path.join(entry.parentPath, entry.name)).replace(/\.html$/, '')}`;
+        const url = address.split(path.sep).join('/');
+        return [url === '/index' ? '/' : url, file] as const;
+      }),
+  );
 }

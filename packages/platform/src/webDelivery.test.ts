@@ -15,6 +15,10 @@ const page = `<!doctype html><html lang="fr"><head><title>Permis</title></head><
 writeFileSync(path.join(webDir, 'index.html'), page);
 writeFileSync(path.join(webDir, 'assets', 'index-Bq3x9Zk1.js'), script);
 writeFileSync(path.join(webDir, 'robots.txt'), 'User-agent: *\n');
+// A login page drawn at build (scripts/prerender.ts).
+const drawn = page.replace('<body>', '<body><h1>Connexion à mon espace</h1>');
+mkdirSync(path.join(webDir, 'prerendered', 'monespace'), { recursive: true });
+writeFileSync(path.join(webDir, 'prerendered', 'monespace', 'connexion.html'), drawn);
 const compressed = await precompressFolder(webDir);
 
 const app = await createHttpServer({
@@ -28,7 +32,7 @@ const rows = Array.from({ length: 60 }, (_, i) => ({
 }));
 app.get('/api/list', async () => ({ rows }));
 app.get('/api/one', async () => ({ ok: true }));
-await serveWebApp(app, webDir);
+await serveWebApp(app, webDir, { signIn: { cookie: 'test_session', homes: { '/monespace': '/monespace/connexion' } } });
 await app.ready();
 afterAll(async () => {
   await app.close();
@@ -39,8 +43,31 @@ const get = (url: string, encoding?: string) =>
   app.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
 
 describe('what a page and an answer cost on the wire', () => {
-  it('writes a brotli and a gzip copy of the page and its script at build, not of a small file', () => {
-    expect(compressed).toBe(2);
+  it('writes a brotli and a gzip copy of the pages and the script at build, not of a small file', () => {
+    expect(compressed).toBe(3);
+  });
+
+  it('sends the page drawn at build for its own address, without a query only, compressed', async () => {
+    const login = await get('/monespace/connexion', 'br');
+    expect([login.statusCode, login.headers['content-encoding'], login.headers['cache-control']]).toEqual([
+      200,
+      'br',
+      PAGE_CACHE,
+    ]);
+    expect(login.headers['content-type']).toMatch(/^text\/html/);
+    expect(brotliDecompressSync(login.rawPayload).toString()).toBe(drawn);
+    // A query (an error to show) was not drawn; nor was any other address.
+    for (const url of ['/monespace/connexion?franceconnect=refus', '/monespace/connexion/', '/monespace/demandes']) {
+      expect([url, (await get(url)).body]).toEqual([url, page]);
+    }
+  });
+
+  it('sends a visitor without a session from a space’s home to its login page, the others to the home', async () => {
+    const signedOut = await get('/monespace');
+    expect([signedOut.statusCode, signedOut.headers.location]).toEqual([303, '/monespace/connexion']);
+    // With a session cookie (valid or not: the page asks the API), the home's page.
+    const withCookie = await app.inject({ method: 'GET', url: '/monespace', cookies: { test_session: 'x' } });
+    expect([withCookie.statusCode, withCookie.body]).toEqual([200, page]);
   });
 
   it('sends the hashed script compressed as the browser accepts, cached for a year', async () => {

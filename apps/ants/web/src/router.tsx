@@ -1,5 +1,5 @@
 import { lazyPage } from '@permis/web-client';
-import { createBrowserRouter } from 'react-router';
+import type { RouteObject } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { AgentLoginPage } from './pages/AgentLoginPage.tsx';
 import { CandidateHomePage } from './pages/CandidateHomePage.tsx';
@@ -12,7 +12,7 @@ import { ProLoginPage } from './pages/ProLoginPage.tsx';
 // The pages where each space is entered (the three login pages and the candidate's « Mon espace »,
 // the address of every mail) come with the entry, about 12 KB of brotli: the first page a visitor
 // sees is drawn without waiting for a second download.
-export const router = createBrowserRouter([
+export const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
@@ -129,4 +129,4 @@ export const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
