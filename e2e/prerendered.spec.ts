@@ -18,6 +18,10 @@ test.describe('les pages de connexion arrivent dessinées', () => {
         // The session asked of a visitor without one answers 401: the browser says so, nothing else may.
         if (message.type() === 'error' && !message.text().includes('401')) errors.push(message.text());
       });
+      const fonts: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('.woff2')) fonts.push(new URL(request.url()).pathname);
+      });
       const script = await holdRequests(page, '**/assets/index-*.js');
       await page.goto(`${ANTS_URL}${url}`, { waitUntil: 'commit' });
       await script.asked;
@@ -37,6 +41,10 @@ test.describe('les pages de connexion arrivent dessinées', () => {
       await expect(page.getByText('Saisissez votre mot de passe.').first()).toBeVisible();
       await expect(title).toHaveAttribute('data-before-scripts', '');
       expect(errors).toEqual([]);
+      // The page's text in French needs only the fonts cut to French's characters (scripts/dsfrFonts.ts).
+      await page.evaluate(() => document.fonts.ready);
+      expect(fonts.length).toBeGreaterThan(0);
+      expect(fonts.filter((font) => !/-fr-[0-9a-f]{12}-/.test(font))).toEqual([]);
       await expectAccessible(page);
     });
   }

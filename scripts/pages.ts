@@ -20,6 +20,7 @@ export function pageSources(appDir: string): string[] {
     path.join(root, 'scripts/precompress.ts'),
     path.join(root, 'scripts/prerender.ts'),
     path.join(root, 'scripts/dsfrIcons.ts'),
+    path.join(root, 'scripts/dsfrFonts.ts'),
     path.join(root, 'package-lock.json'),
   ];
 }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { frenchFontsFirst } from '../../scripts/dsfrFonts.ts';
 import { dsfrIconSources, usedIconsOnly } from '../../scripts/dsfrIcons.ts';
 import { precompress } from '../../scripts/precompress.ts';
 import { prerenderPages } from '../../scripts/prerender.ts';
@@ -36,6 +37,7 @@ export default defineConfig({
   css: {
     postcss: {
       plugins: [
+        frenchFontsFirst({ cacheDir: path.join(import.meta.dirname, '../../node_modules/.cache/permis-fonts') }),
         usedIconsOnly(
           dsfrIconSources(
             path.join(import.meta.dirname, 'web/src'),
