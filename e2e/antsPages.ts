@@ -58,13 +58,19 @@ export function agentAccepts(browser: Browser, info: TestInfo, number: string, n
 
 /** The candidate signs in (from the mail's link) and validates the application with the sworn attestation. */
 export async function candidateValidates(page: Page, number: string) {
-  await page.getByRole('row').filter({ hasText: number }).getByRole('link', { name: 'Valider' }).click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: number })
+    .getByRole('button', { name: /^OK : valider la demande/ })
+    .click();
   await validateOpenDemand(page);
 }
 
 /** On « Valider votre demande »: the sworn attestation ticked, then « Valider ». */
 export async function validateOpenDemand(page: Page) {
-  await page.getByRole('checkbox', { name: /J'atteste sur l'honneur/ }).check({ force: true });
+  await page
+    .getByRole('checkbox', { name: /^Je soussigné\(e\), le \(la\) déclarant\(e\), atteste sur l'honneur/ })
+    .check({ force: true });
   await page.getByRole('button', { name: 'Valider' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande a été transmise');
 }

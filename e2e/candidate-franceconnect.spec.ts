@@ -119,7 +119,11 @@ test.describe('FranceConnect', () => {
       data: { email: LUCAS.email },
     });
     expect(marked.status()).toBe(200);
-    await rival.getByRole('row').filter({ hasText: decoy.number }).getByRole('link', { name: 'Valider' }).click();
+    await rival
+      .getByRole('row')
+      .filter({ hasText: decoy.number })
+      .getByRole('button', { name: /^OK : valider la demande/ })
+      .click();
     await rival.getByRole('button', { name: 'Refuser' }).click();
     await rival
       .getByRole('dialog', { name: 'Refuser la demande ?' })

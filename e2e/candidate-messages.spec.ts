@@ -57,6 +57,8 @@ test.describe('ANTS — espace candidat : mes messages', () => {
     await page.getByRole('link', { name: 'Mes messages (5 non lus)' }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes messages');
+    // The same trail as every page of the space: through « Mon espace ».
+    await expect(page.locator('.fr-breadcrumb__list li')).toHaveText(['Accueil', 'Mon espace', 'Mes messages']);
     await expect(page.getByRole('status')).toHaveText('5 message(s) non lu(s).');
     const subjects = page.getByRole('heading', { level: 2 });
     await expect(subjects).toHaveText([

@@ -20,7 +20,13 @@ test.describe('ANTS — candidat libre', () => {
     await page.getByRole('link', { name: /^S’identifier avec/ }).click();
     await page.getByRole('button', { name: 'Chloé MOREAU' }).click();
     await expect(page.getByText('Bienvenue CHLOÉ MOREAU')).toBeVisible();
-    await page.getByRole('link', { name: /^Mes démarches en cours/ }).click();
+    // Seed 000's home: « Mon espace conducteur » opens « Mes démarches en cours ».
+    await expect(page.getByRole('link', { name: 'Demander un permis de conduire' })).toBeVisible();
+    await page.getByRole('link', { name: 'Mon espace conducteur' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes démarches en cours');
+    // Seed 000's page even before a first demand: the search, then « Ajouter une demande ».
+    await expect(page.getByText("Vous n'avez aucune démarche en cours.")).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Rechercher dans la liste' })).toBeVisible();
     await page.getByRole('link', { name: 'Ajouter une demande' }).click();
 
     // 1. Motif de demande.
@@ -101,7 +107,10 @@ test.describe('ANTS — candidat libre', () => {
     await send.click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande a été transmise');
     // With the ePhoto, no paper form to send.
-    await expect(page.getByRole('link', { name: /Télécharger le justificatif de dépôt/ })).toBeVisible();
+    // Seed 000, case 1: the number and « Justificatif (PDF) ».
+    await expect(page.getByText(/^Demande n° \d+$/)).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Justificatif (PDF)', exact: true })).toBeVisible();
+    await expect(page.getByText('Ce justificatif doit être enregistré et conservé.')).toBeVisible();
     await expect(page.getByRole('link', { name: /formulaire de dépôt de photo et de signature/ })).toHaveCount(0);
 
     // The agent finds it without a school, and accepts it: the NEPH reaches her « Mes messages ».

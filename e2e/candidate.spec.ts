@@ -60,7 +60,11 @@ test.describe('ANTS — espace particulier du candidat', () => {
     const row = page.getByRole('row').filter({ hasText: number });
     await expect(row).toContainText('Pierre');
     await expect(row).toContainText(application.birthName);
-    await row.getByRole('link', { name: 'Valider' }).click();
+    await expect(row.getByRole('combobox', { name: /^Actions pour la demande/ }).locator('option')).toHaveText([
+      'Valider',
+      'Consulter',
+    ]);
+    await row.getByRole('button', { name: /^OK : valider la demande/ }).click();
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Valider votre demande');
     await expect(page.getByText(`Numéro de votre demande : ${number}`)).toBeVisible();
@@ -70,9 +74,14 @@ test.describe('ANTS — espace particulier du candidat', () => {
       "La visite médicale n'est pas nécessaire.",
       'La demande concerne un premier permis de conduire.',
       "Vous acceptez que vos données personnelles soient réutilisées à des fins d'information",
+      'Le permis sera obtenu sans formation complémentaires.',
+      "toute erreur risque d'entraîner l'échec de la procédure de délivrance de votre titre.",
+      '* : Champs obligatoires',
     ]) {
       await expect(page.getByText(sentence)).toBeVisible();
     }
+    // The seed's buttons, in its order.
+    await expect(page.getByRole('button', { name: /^(Refuser|Valider)$/ })).toHaveText(['Refuser', 'Valider']);
     await expect(page.getByRole('heading', { name: "Coordonnées où l'on peut vous joindre" })).toBeVisible();
     await expect(
       page.getByRole('heading', { name: /^Pièce d'identité \(1 page \/ \d+ pages? maximum\)$/ }),
@@ -83,25 +92,37 @@ test.describe('ANTS — espace particulier du candidat', () => {
 
     // Keyboard only: "Valider" waits for the sworn attestation.
     const validate = page.getByRole('button', { name: 'Valider' });
-    const attestation = page.getByRole('checkbox', { name: /J'atteste sur l'honneur/ });
+    const attestation = page.getByRole('checkbox', {
+      name: /^Je soussigné\(e\), le \(la\) déclarant\(e\), atteste sur l'honneur/,
+    });
     await expect(validate).toBeDisabled();
     await attestation.focus();
     await page.keyboard.press('Space');
     await expect(attestation).toBeChecked();
     await expect(validate).toBeEnabled();
     await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Refuser' })).toBeFocused();
+    await page.keyboard.press('Tab');
     await expect(validate).toBeFocused();
     await page.keyboard.press('Enter');
 
     await expect(page).toHaveURL(`${ANTS_URL}/monespace/demarches/${number}/confirmation`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande a été transmise');
-    await expect(page.getByText(`Numéro de votre demande : ${number}`)).toBeVisible();
-    await expect(page.getByText('Ce justificatif doit être enregistré et conservé.')).toBeVisible();
-    await expect(page.getByRole('link', { name: /Télécharger le justificatif de dépôt/ })).toHaveAttribute(
+    // Seed 000, case 2 (the paper photo form): the receipt is the second of the last actions.
+    await expect(page.getByRole('heading', { name: 'Dernières actions à réaliser' })).toBeVisible();
+    const receipt = page.getByRole('listitem').filter({
+      hasText: 'Enregistrer et conserver le justificatif de dépôt de la demande',
+    });
+    await expect(receipt.getByText(`Demande n° ${number}`, { exact: true })).toBeVisible();
+    await expect(receipt.getByRole('link', { name: 'Justificatif', exact: true })).toHaveAttribute(
       'href',
       `/api/candidate/applications/${number}/documents/receipt`,
     );
-    await expect(page.getByRole('heading', { name: 'Dernières actions à réaliser' })).toBeVisible();
+    await expect(
+      page.getByText(
+        'Procéder au reste des formalités exigées par votre préfecture pour la procédure qui vous concerne (voir à ce sujet le site WEB de la préfecture)',
+      ),
+    ).toBeVisible();
     await expect(page.getByText('CTN, CS 80168, 53102 MAYENNE CEDEX')).toBeVisible();
     await expect(page.getByRole('link', { name: /formulaire de dépôt de photo et de signature/ })).toHaveAttribute(
       'href',
@@ -112,14 +133,23 @@ test.describe('ANTS — espace particulier du candidat', () => {
     // The list now offers the read-only recap.
     await page.getByRole('link', { name: 'Mes démarches en cours' }).click();
     const done = page.getByRole('row').filter({ hasText: number });
-    await expect(done.getByRole('link', { name: /^OK/ })).toBeVisible();
+    // Seed 000's « Actions »: the list, then « OK »; a validated demand can only be read.
+    await expect(done.getByRole('combobox', { name: /^Actions pour la demande/ }).locator('option')).toHaveText([
+      'Consulter',
+    ]);
+    await done.getByRole('button', { name: /^OK : consulter la demande/ }).click();
+    await expect(page).toHaveURL(`${ANTS_URL}/monespace/demarches/${number}`);
   });
 
   test('le candidat refuse la demande après confirmation', async ({ page }) => {
     const application = await applicationAwaitingCandidate();
     const { number } = application;
     const loginId = await activate(page, application);
-    await page.getByRole('row').filter({ hasText: number }).getByRole('link', { name: 'Valider' }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: number })
+      .getByRole('button', { name: /^OK : valider la demande/ })
+      .click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Valider votre demande');
 
     await page.getByRole('button', { name: 'Refuser' }).click();
@@ -141,7 +171,12 @@ test.describe('ANTS — espace particulier du candidat', () => {
     // The school reads the reason with the state.
     expect((await demoSchool.getApplication(number)).stateReason).toBe("Mon prénom d'usage est Léo.");
     await expect(page.getByRole('status').filter({ hasText: `La demande n° ${number} a été refusée.` })).toBeVisible();
-    await expect(page.getByRole('row').filter({ hasText: number }).getByRole('link', { name: /^OK/ })).toBeVisible();
+    await expect(
+      page
+        .getByRole('row')
+        .filter({ hasText: number })
+        .getByRole('button', { name: /^OK : consulter la demande/ }),
+    ).toBeVisible();
     await expectAccessible(page);
 
     // Signed out from the header, the candidate comes back with the mailed identifier.
@@ -172,7 +207,11 @@ test.describe('ANTS — espace particulier du candidat', () => {
     // A first application, activated then refused: the school must enter a new one.
     const first = await applicationAwaitingCandidate();
     const loginId = await activate(page, first);
-    await page.getByRole('row').filter({ hasText: first.number }).getByRole('link', { name: 'Valider' }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: first.number })
+      .getByRole('button', { name: /^OK : valider la demande/ })
+      .click();
     await page.getByRole('button', { name: 'Refuser' }).click();
     await page.getByRole('dialog', { name: 'Refuser la demande ?' }).getByRole('button', { name: 'Confirmer' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'a été refusée' })).toBeVisible();
@@ -197,11 +236,17 @@ test.describe('ANTS — espace particulier du candidat', () => {
     await expect(page).toHaveURL(`${ANTS_URL}/monespace`);
     await page.getByRole('link', { name: /^Mes démarches en cours/ }).click();
 
-    await page.getByRole('row').filter({ hasText: second.number }).getByRole('link', { name: 'Valider' }).click();
-    await page.getByRole('checkbox', { name: /J'atteste sur l'honneur/ }).check({ force: true });
+    await page
+      .getByRole('row')
+      .filter({ hasText: second.number })
+      .getByRole('button', { name: /^OK : valider la demande/ })
+      .click();
+    await page
+      .getByRole('checkbox', { name: /^Je soussigné\(e\), le \(la\) déclarant\(e\), atteste sur l'honneur/ })
+      .check({ force: true });
     await page.getByRole('button', { name: 'Valider' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande a été transmise');
-    await expect(page.getByText(`Numéro de votre demande : ${second.number}`)).toBeVisible();
+    await expect(page.getByText(`Demande n° ${second.number}`, { exact: true })).toBeVisible();
     expect((await demoSchool.getApplication(second.number)).state).toBe('under_instruction');
   });
 

@@ -28,7 +28,11 @@ test.describe('Parcours — variantes côté candidat, l’auto-école à l’é
 
     // The candidate activates and refuses; the school sees it and enters a new application.
     const candidate = await activateFromMail(browser, identity.email);
-    await candidate.getByRole('row').filter({ hasText: first }).getByRole('link', { name: 'Valider' }).click();
+    await candidate
+      .getByRole('row')
+      .filter({ hasText: first })
+      .getByRole('button', { name: /^OK : valider la demande/ })
+      .click();
     await candidate.getByRole('button', { name: 'Refuser' }).click();
     await candidate
       .getByRole('dialog', { name: 'Refuser la demande ?' })

@@ -62,6 +62,10 @@ describe('the candidate step after a school validates', () => {
     ]) {
       expect(text).toContain(line);
     }
+    // The seed's closing: the agency's signature, then its site.
+    expect(text.trimEnd()).toMatch(
+      /Cordialement,\n\nL’Agence Nationale des Titres Sécurisés\n\nhttps:\/\/ants\.gouv\.fr$/,
+    );
     const link = /http:\/\/localhost:3100\/monespace\/activer\/([A-Za-z0-9_-]{43})/.exec(text);
     expect(link).not.toBeNull();
 

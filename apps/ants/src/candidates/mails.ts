@@ -1,7 +1,14 @@
 import type { Mail } from '@permis/platform';
 
-/** The agency's closing lines, the same in every mail. */
-export const SIGNATURE = ['', 'Cordialement,', '', 'L’Agence Nationale des Titres Sécurisés'];
+/** The agency's closing lines, the same in every mail (seed 000's activation mail: its site last). */
+export const SIGNATURE = [
+  '',
+  'Cordialement,',
+  '',
+  'L’Agence Nationale des Titres Sécurisés',
+  '',
+  'https://ants.gouv.fr',
+];
 
 /**
  * The mail that gives a candidate their login identifier: after activation (seed 000: "Une fois

@@ -7,6 +7,10 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, asApiError } from '../api.ts';
 
+/** The sworn attestation, word for word as seed 000's recap shows it beside its box. */
+export const ATTESTATION =
+  "Je soussigné(e), le (la) déclarant(e), atteste sur l'honneur que les renseignements de la présente demande sont exacts et ne pas faire l'objet d'une suspension du permis de conduire en cours d'exécution ou d'une interdiction judiciaire de solliciter la délivrance du permis de conduire.*";
+
 const refuseModal = createModal({ id: 'refuse-application-modal', isOpenedByDefault: false });
 
 /**
@@ -59,17 +63,18 @@ export function ApplicationDecision({ number }: { number: string }) {
         severity="warning"
         as="h2"
         title={<span id="decision-title">Relisez-vous !</span>}
-        description="Relisez soigneusement les informations de votre récapitulatif. Une fois validée, la demande ne pourra en effet plus être modifiée et toute erreur risque d'entraîner l'échec de la procédure de délivrance du titre."
+        description="Relisez soigneusement les informations de votre récapitulatif. Une fois validée, la demande ne pourra en effet plus être modifiée et toute erreur risque d'entraîner l'échec de la procédure de délivrance de votre titre."
       />
+      <p className="fr-text--sm">* : Champs obligatoires</p>
+      {/* Seed 000: the box carries the sworn sentence itself, its star the mark of what is required. */}
       <Checkbox
         legend="Attestation sur l'honneur"
         options={[
           {
-            label: "J'atteste sur l'honneur l'exactitude des informations de ce récapitulatif.",
-            hintText:
-              "Je soussigné(e), le (la) déclarant(e), atteste sur l'honneur que les renseignements de la présente demande sont exacts et ne pas faire l'objet d'une suspension du permis de conduire en cours d'exécution ou d'une interdiction judiciaire de solliciter la délivrance du permis de conduire.",
+            label: ATTESTATION,
             nativeInputProps: {
               name: 'attestation',
+              required: true,
               checked: attested,
               onChange: (event) => setAttested(event.target.checked),
             },
@@ -77,15 +82,16 @@ export function ApplicationDecision({ number }: { number: string }) {
         ]}
       />
       {error && <Alert className="fr-mb-3w" severity="error" small description={error} />}
+      {/* The seed's order: « Refuser », then « Valider ». */}
       <ul className="fr-btns-group fr-btns-group--inline-md">
-        <li>
-          <Button type="button" disabled={!attested || busy} onClick={() => void validate()}>
-            Valider
-          </Button>
-        </li>
         <li>
           <Button type="button" priority="secondary" disabled={busy} onClick={() => refuseModal.open()}>
             Refuser
+          </Button>
+        </li>
+        <li>
+          <Button type="button" disabled={!attested || busy} onClick={() => void validate()}>
+            Valider
           </Button>
         </li>
       </ul>

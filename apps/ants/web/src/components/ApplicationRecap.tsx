@@ -137,6 +137,7 @@ export function ApplicationRecap({
       </TitledSection>
 
       <TitledSection id="recap-training" title="Formations">
+        <p>Le permis sera obtenu sans formation complémentaires.</p>
         {textsIn('recap-training', application)}
       </TitledSection>
 

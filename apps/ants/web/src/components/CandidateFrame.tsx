@@ -1,6 +1,14 @@
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import type { ReactNode } from 'react';
 
+/** The breadcrumb of every page of the space goes through « Mon espace », the page of its menus. */
+export const SPACE_SEGMENTS = [{ label: 'Mon espace', linkProps: { to: '/monespace' } }];
+/** …and through « Mes démarches en cours » for a demand's pages. */
+export const APPLICATIONS_SEGMENTS = [
+  ...SPACE_SEGMENTS,
+  { label: 'Mes démarches en cours', linkProps: { to: '/monespace/demarches' } },
+];
+
 /** The breadcrumb step back to the candidate's login page. */
 export const LOGIN_SEGMENT = { label: 'Connexion à mon espace', linkProps: { to: '/monespace/connexion' } };
 

@@ -4,14 +4,12 @@ import { useParams } from 'react-router';
 import { api } from '../api.ts';
 import { ApplicationDecision } from '../components/ApplicationDecision.tsx';
 import { ApplicationRecap } from '../components/ApplicationRecap.tsx';
-import { CandidateFrame } from '../components/CandidateFrame.tsx';
+import { APPLICATIONS_SEGMENTS, CandidateFrame } from '../components/CandidateFrame.tsx';
 import { SessionLoading } from '../components/PageFrame.tsx';
 import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
 import { useSession } from '../session.tsx';
 import { useApiData } from '../useApiData.ts';
 import { usePageTitle } from '../usePageTitle.ts';
-
-const LIST = { label: 'Mes démarches en cours', linkProps: { to: '/monespace/demarches' } };
 
 /** The recap of an application: to validate or refuse when it awaits the candidate, to read otherwise. */
 export function CandidateApplicationPage() {
@@ -29,7 +27,7 @@ export function CandidateApplicationPage() {
   if (loaded.status === 'loading') return <SessionLoading />;
   if (loaded.status === 'error') {
     return (
-      <CandidateFrame title="Demande introuvable" segments={[LIST]}>
+      <CandidateFrame title="Demande introuvable" segments={APPLICATIONS_SEGMENTS}>
         <Alert severity="error" small description={loaded.error.message} />
       </CandidateFrame>
     );
@@ -37,7 +35,7 @@ export function CandidateApplicationPage() {
   const { application: recap } = loaded.data;
 
   return (
-    <CandidateFrame title={title} segments={[LIST]}>
+    <CandidateFrame title={title} segments={APPLICATIONS_SEGMENTS}>
       {recap.canValidate && <Stepper currentStep={1} stepCount={2} title="Récapitulatif" nextTitle="Confirmation" />}
       <p className="fr-text--lead">Numéro de votre demande : {recap.number}</p>
       <ApplicationRecap application={recap} />

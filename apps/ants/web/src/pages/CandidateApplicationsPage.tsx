@@ -4,11 +4,11 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { OWN_NEXT_STEP, type OwnNext, ownNext } from '@permis/ants-api';
-import { useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { type ReactNode, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { api, type CandidateApplicationRow } from '../api.ts';
 import { type ApplicationSearch, NO_SEARCH, searchApplications } from '../applicationSearch.ts';
-import { CandidateFrame } from '../components/CandidateFrame.tsx';
+import { CandidateFrame, SPACE_SEGMENTS } from '../components/CandidateFrame.tsx';
 import { SessionLoading } from '../components/PageFrame.tsx';
 import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
 import { formatParisDate } from '../formatDate.ts';
@@ -34,6 +34,7 @@ export function CandidateApplicationsPage() {
   return (
     <CandidateFrame
       title={TITLE}
+      segments={SPACE_SEGMENTS}
       welcome={
         <p className="fr-text--lead fr-mb-2w">
           Bienvenue {candidate.firstName} {candidate.lastName.toUpperCase()}
@@ -46,25 +47,30 @@ export function CandidateApplicationsPage() {
           {`Mes messages${inbox.data && inbox.data.unread > 0 ? ` (${inbox.data.unread} non lu${inbox.data.unread > 1 ? 's' : ''})` : ''}`}
         </Link>
       </p>
-      <p>
-        <Link className="fr-btn fr-btn--secondary fr-icon-add-line fr-btn--icon-left" to="/monespace/nouvelle-demande">
-          Ajouter une demande
-        </Link>
-      </p>
       {list.status === 'loading' && <p role="status">Chargement…</p>}
       {list.status === 'error' && <Alert severity="error" small description={list.error.message} />}
-      {list.status === 'ready' &&
-        (list.data.applications.length === 0 ? (
-          <p>Vous n'avez aucune démarche en cours.</p>
-        ) : (
-          <SearchableList applications={list.data.applications} />
-        ))}
+      {list.status === 'ready' && (
+        <SearchableList applications={list.data.applications}>
+          <p>
+            <Link
+              className="fr-btn fr-btn--secondary fr-icon-add-line fr-btn--icon-left"
+              to="/monespace/nouvelle-demande"
+            >
+              Ajouter une demande
+            </Link>
+          </p>
+        </SearchableList>
+      )}
     </CandidateFrame>
   );
 }
 
-/** « Rechercher dans la liste »: number, state, creation dates; the count said to screen readers. */
-function SearchableList({ applications }: { applications: CandidateApplicationRow[] }) {
+/**
+ * Seed 000's list: « Rechercher dans la liste » (number, state, creation dates; the count said to
+ * screen readers), then « Ajouter une demande » (`children`), then the demands. The search is there
+ * even before the first demand, as on the seed's page.
+ */
+function SearchableList({ applications, children }: { applications: CandidateApplicationRow[]; children: ReactNode }) {
   const [draft, setDraft] = useState<ApplicationSearch>(NO_SEARCH);
   const [search, setSearch] = useState<ApplicationSearch>(NO_SEARCH);
   const states = [...new Map(applications.map((a) => [a.state, a.stateLabel])).entries()];
@@ -134,10 +140,13 @@ function SearchableList({ applications }: { applications: CandidateApplicationRo
           ]}
         />
       </form>
+      {children}
       <p role="status" className="fr-text--sm">
         {searching ? `${found.length} demande${found.length > 1 ? 's' : ''} sur ${applications.length}` : ''}
       </p>
-      {found.length === 0 ? (
+      {applications.length === 0 ? (
+        <p>Vous n'avez aucune démarche en cours.</p>
+      ) : found.length === 0 ? (
         <p>Aucune demande ne correspond à votre recherche.</p>
       ) : (
         <ApplicationsTable applications={found} />
@@ -166,20 +175,57 @@ function ApplicationsTable({ applications }: { applications: CandidateApplicatio
 
 const OWN_LABEL: Record<OwnNext, string> = { continue: 'Continuer', complete: 'Compléter' };
 
-/** « Valider » a school's demand made for them; « Continuer » or « Compléter » their own; else « OK ». */
+/**
+ * Seed 000's « Actions »: a list to choose from, then « OK ». « Valider » a school's demand made for
+ * them; « Continuer » or « Compléter » their own; « Consulter » any (a refused or decided demand has
+ * nothing else to do). The first is chosen already: « OK » alone does what the demand waits for.
+ */
 function ApplicationAction({ application }: { application: CandidateApplicationRow }) {
+  const navigate = useNavigate();
+  const number = encodeURIComponent(application.number);
   const next = application.own ? ownNext(application.state) : null;
-  const label = application.canValidate ? 'Valider' : next ? OWN_LABEL[next] : 'OK';
-  const to = next
-    ? `/monespace/nouvelle-demande/${encodeURIComponent(application.number)}?etape=${OWN_NEXT_STEP[next]}`
-    : `/monespace/demarches/${encodeURIComponent(application.number)}`;
+  const read = `/monespace/demarches/${number}`;
+  const actions = [
+    ...(application.canValidate ? [{ label: 'Valider', to: read }] : []),
+    ...(next
+      ? [{ label: OWN_LABEL[next], to: `/monespace/nouvelle-demande/${number}?etape=${OWN_NEXT_STEP[next]}` }]
+      : []),
+    { label: 'Consulter', to: read },
+  ];
+  const [chosen, setChosen] = useState(0);
+  const id = `actions-${application.number}`;
   return (
-    <Link
-      className={application.canValidate || next ? 'fr-btn fr-btn--sm' : 'fr-btn fr-btn--sm fr-btn--secondary'}
-      to={to}
-      aria-label={`${label === 'OK' ? 'OK, consulter' : label} la demande n° ${application.number}`}
+    <form
+      className="fr-grid-row fr-grid-row--middle"
+      style={{ gap: '0.5rem', flexWrap: 'nowrap' }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        navigate((actions[chosen] ?? actions[0])?.to ?? read);
+      }}
     >
-      {label}
-    </Link>
+      <label className="fr-sr-only" htmlFor={id}>
+        Actions pour la demande n° {application.number}
+      </label>
+      <select
+        className="fr-select fr-mt-0"
+        id={id}
+        value={chosen}
+        onChange={(event) => setChosen(Number(event.target.value))}
+        style={{ width: 'auto' }}
+      >
+        {actions.map((action, index) => (
+          <option key={action.label} value={index}>
+            {action.label}
+          </option>
+        ))}
+      </select>
+      <button
+        type="submit"
+        className="fr-btn fr-btn--sm"
+        aria-label={`OK : ${(actions[chosen] ?? actions[0])?.label.toLowerCase()} la demande n° ${application.number}`}
+      >
+        OK
+      </button>
+    </form>
   );
 }

@@ -2,7 +2,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
 import { useLocation, useParams } from 'react-router';
 import { api, candidateLinkPath } from '../api.ts';
-import { CandidateFrame } from '../components/CandidateFrame.tsx';
+import { APPLICATIONS_SEGMENTS, CandidateFrame } from '../components/CandidateFrame.tsx';
 import { SessionLoading } from '../components/PageFrame.tsx';
 import { Panel } from '../components/Panel.tsx';
 import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
@@ -11,7 +11,6 @@ import { useApiData } from '../useApiData.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 const TITLE = 'Votre demande a été transmise';
-const LIST = { label: 'Mes démarches en cours', linkProps: { to: '/monespace/demarches' } };
 
 /** After the candidate's validation: the receipt, and the paper photo form for a Cerfa 02 without ePhoto (seed 000, case 2). */
 export function CandidateConfirmationPage() {
@@ -29,39 +28,44 @@ export function CandidateConfirmationPage() {
   if (passed === undefined && loaded.status === 'loading') return <SessionLoading />;
   if (passed === undefined && loaded.status === 'error') {
     return (
-      <CandidateFrame title={TITLE} segments={[LIST]}>
+      <CandidateFrame title={TITLE} segments={APPLICATIONS_SEGMENTS}>
         <Alert severity="error" small description={loaded.error.message} />
       </CandidateFrame>
     );
   }
   const photoSignatureForm = passed ?? (loaded.status === 'ready' && loaded.data.application.photoSignatureForm);
   const documentPath = (kind: 'receipt' | 'photo_signature_form') => candidateLinkPath('document', { number, kind });
-  const receiptLink = (
+  // The seed's words: « Justificatif (PDF) » beside the number, « Justificatif » in the paper case.
+  const receiptLink = (label: string) => (
     <a className="fr-link fr-link--download" href={documentPath('receipt')} download={`justificatif-${number}.pdf`}>
-      Télécharger le justificatif de dépôt <span className="fr-link__detail">PDF</span>
+      {label}
     </a>
   );
 
   return (
-    <CandidateFrame title={TITLE} segments={[LIST]}>
+    <CandidateFrame title={TITLE} segments={APPLICATIONS_SEGMENTS}>
       <Stepper currentStep={2} stepCount={2} title="Confirmation" />
       <p>La validation de votre demande a bien été prise en compte.</p>
-      <Panel className="fr-p-3w fr-mb-4w">
-        <p className="fr-h4 fr-mb-1w">Numéro de votre demande : {number}</p>
-        <p className="fr-mb-2w">
-          Vous devez maintenant enregistrer et conserver le justificatif de dépôt de la demande.
-        </p>
-        {receiptLink}
-        <p className="fr-mt-2w fr-mb-0">Ce justificatif doit être enregistré et conservé.</p>
-      </Panel>
+      {/* Seed 000, case 1 (the photo sent by e-service): the receipt is the last thing to do. In
+          case 2 it is the second of the « Dernières actions à réaliser ». */}
+      {!photoSignatureForm && (
+        <Panel className="fr-p-3w fr-mb-4w">
+          <p className="fr-mb-2w">
+            Vous devez maintenant enregistrer et conserver le justificatif de dépôt de la demande.
+          </p>
+          <p className="fr-h4 fr-mb-1w">Demande n° {number}</p>
+          {receiptLink('Justificatif (PDF)')}
+          <p className="fr-mt-2w fr-mb-0">Ce justificatif doit être enregistré et conservé.</p>
+        </Panel>
+      )}
       {photoSignatureForm && (
         <section aria-labelledby="last-actions-title">
           <h2 id="last-actions-title">Dernières actions à réaliser</h2>
           <p>Vous devez maintenant :</p>
           <ol>
             <li>
-              enregistrer et imprimer le « Formulaire de dépôt de photo et de signature pour numérisation », le
-              compléter et l'expédier par voie postale à l'adresse indiquée :
+              Enregistrer, et imprimer le formulaire de dépôt photo signature, le compléter et l'expédier par voie
+              postale à l'adresse indiquée :
               <ul>
                 <li>collez une photo d'identité en couleur, récente et aux normes, sans agrafe ;</li>
                 <li>signez dans le cadre prévu à l'encre noire ;</li>
@@ -81,10 +85,14 @@ export function CandidateConfirmationPage() {
                 </a>
               </p>
             </li>
-            <li>enregistrer et conserver le justificatif de dépôt de la demande ;</li>
             <li>
-              procéder au reste des formalités exigées par votre préfecture pour la procédure qui vous concerne (voir à
-              ce sujet le site de la préfecture).
+              Enregistrer et conserver le justificatif de dépôt de la demande
+              <p className="fr-mt-1w fr-mb-1w">Demande n° {number}</p>
+              <p className="fr-mb-2w">{receiptLink('Justificatif')}</p>
+            </li>
+            <li>
+              Procéder au reste des formalités exigées par votre préfecture pour la procédure qui vous concerne (voir à
+              ce sujet le site WEB de la préfecture)
             </li>
           </ol>
           <Alert

@@ -1,6 +1,6 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { api, type CandidateDocuments } from '../api.ts';
-import { CandidateFrame } from '../components/CandidateFrame.tsx';
+import { CandidateFrame, SPACE_SEGMENTS } from '../components/CandidateFrame.tsx';
 import { SessionLoading } from '../components/PageFrame.tsx';
 import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
 import { useSession } from '../session.tsx';
@@ -19,7 +19,7 @@ export function CandidateDocumentsPage() {
   if (session.status !== 'candidate') return <RedirectToLogin to="/monespace/connexion" session={session} />;
 
   return (
-    <CandidateFrame title={TITLE} segments={[{ label: 'Mon espace', linkProps: { to: '/monespace' } }]}>
+    <CandidateFrame title={TITLE} segments={SPACE_SEGMENTS}>
       {list.status === 'loading' && <p role="status">Chargement…</p>}
       {list.status === 'error' && <Alert severity="error" small description={list.error.message} />}
       {list.data &&

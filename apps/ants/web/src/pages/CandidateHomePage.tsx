@@ -70,6 +70,18 @@ export function CandidateHomePage() {
           ))}
         </ul>
       </nav>
+      {/* Seed 000's home: « Mon espace conducteur » opens « Mes démarches en cours »; of its
+          services, the one this site offers. */}
+      <section aria-labelledby="espace-conducteur" className="fr-mt-4w">
+        <h2 id="espace-conducteur" className="fr-h4">
+          <Link to="/monespace/demarches">Mon espace conducteur</Link>
+        </h2>
+        <ul>
+          <li>
+            <Link to="/monespace/nouvelle-demande">Demander un permis de conduire</Link>
+          </li>
+        </ul>
+      </section>
     </CandidateFrame>
   );
 }

@@ -2,7 +2,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { useState } from 'react';
 import { api, type CandidateMessage } from '../api.ts';
-import { CandidateFrame } from '../components/CandidateFrame.tsx';
+import { CandidateFrame, SPACE_SEGMENTS } from '../components/CandidateFrame.tsx';
 import { SessionLoading } from '../components/PageFrame.tsx';
 import { RedirectToLogin } from '../components/RedirectToLogin.tsx';
 import { formatParisDateTime } from '../formatDate.ts';
@@ -11,8 +11,6 @@ import { useApiData } from '../useApiData.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 const TITLE = 'Mes messages';
-const SPACE = { label: 'Mes démarches en cours', linkProps: { to: '/monespace/demarches' } };
-
 /** « Mes messages »: every news of the candidate's demands, newest first; opening one reads it. */
 export function CandidateMessagesPage() {
   usePageTitle(TITLE);
@@ -21,7 +19,7 @@ export function CandidateMessagesPage() {
   if (session.status === 'loading') return <SessionLoading />;
   if (session.status !== 'candidate') return <RedirectToLogin to="/monespace/connexion" session={session} />;
   return (
-    <CandidateFrame title={TITLE} segments={[SPACE]}>
+    <CandidateFrame title={TITLE} segments={SPACE_SEGMENTS}>
       {list.status === 'loading' && <p role="status">Chargement…</p>}
       {list.status === 'error' && <Alert severity="error" small description={list.error.message} />}
       {list.status === 'ready' &&

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, asApiError, type Candidate, OWN_EPHOTO, OWN_PIECES } from '../api.ts';
 import { ApplicationRecap } from '../components/ApplicationRecap.tsx';
-import { CandidateFrame } from '../components/CandidateFrame.tsx';
+import { APPLICATIONS_SEGMENTS, CandidateFrame } from '../components/CandidateFrame.tsx';
 import { EntryStepForm } from '../components/EntryStepForm.tsx';
 import { SessionLoading } from '../components/PageFrame.tsx';
 import { Panel } from '../components/Panel.tsx';
@@ -22,11 +22,6 @@ import { useSession } from '../session.tsx';
 import { useApiData } from '../useApiData.ts';
 
 const TITLE = 'Faire une nouvelle demande';
-const SEGMENTS = [
-  { label: 'Mon espace', linkProps: { to: '/monespace' } },
-  { label: 'Mes démarches en cours', linkProps: { to: '/monespace/demarches' } },
-];
-
 /** Seed 000's steps of the candidate's own demand, with the dossier's categories and declarations. */
 const STEPS = [
   { id: 'motif', label: 'Motif de demande' },
@@ -99,7 +94,7 @@ function Steps({ candidate, number }: { candidate: Candidate; number?: string })
   );
 
   return (
-    <CandidateFrame title={TITLE} segments={SEGMENTS}>
+    <CandidateFrame title={TITLE} segments={APPLICATIONS_SEGMENTS}>
       {wizard.stepper}
       <Panel className="fr-p-4w">
         {number && index < 4 && (

@@ -5,7 +5,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { api, asApiError, candidateLinkPath, type PersonalData, type SecretQuestion } from '../api.ts';
-import { CandidateFrame } from '../components/CandidateFrame.tsx';
+import { CandidateFrame, SPACE_SEGMENTS } from '../components/CandidateFrame.tsx';
 import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
 import { OtherAddressesSection } from '../components/OtherAddressesSection.tsx';
 import { SessionLoading } from '../components/PageFrame.tsx';
@@ -18,8 +18,6 @@ import { type LoginForm, useLoginForm } from '../useLoginForm.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 const TITLE = 'Mes données personnelles';
-const HOME = [{ label: 'Mon espace', linkProps: { to: '/monespace' } }];
-
 /**
  * « Mes données personnelles »: the identity as the agency knows it (read only), then one form
  * per thing the candidate may change, each saying what it did, and the download of all their data.
@@ -33,7 +31,7 @@ export function CandidatePersonalDataPage() {
   if (session.status !== 'candidate') return <RedirectToLogin to="/monespace/connexion" session={session} />;
 
   return (
-    <CandidateFrame title={TITLE} segments={HOME}>
+    <CandidateFrame title={TITLE} segments={SPACE_SEGMENTS}>
       {data.status === 'loading' && <p role="status">Chargement…</p>}
       {data.status === 'error' && <Alert severity="error" small description={data.error.message} />}
       {data.data && <PersonalDataSections data={data.data} reload={data.reload} />}
