@@ -153,9 +153,17 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
     await expectAccessible(page);
     await pieces.getByRole('button', { name: "Ajouter un fichier : Pièce d'identité" }).click();
     const search = page.getByRole('dialog', { name: "Rechercher un fichier — Pièce d'identité" });
+    // Over 11 Mo, said as soon as it is chosen: nothing is sent.
+    await search
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'scan.png', mimeType: 'image/png', buffer: Buffer.alloc(12 * 1024 * 1024) });
+    await expect(
+      search.getByText('« scan.png » pèse 12 Mo : la taille des fichiers est limitée à 11 Mo.'),
+    ).toBeVisible();
     await search
       .locator('input[type="file"]')
       .setInputFiles({ name: 'cni.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+    await expect(search.getByText(/la taille des fichiers est limitée/)).toHaveCount(0);
     await search.getByRole('button', { name: 'Valider' }).click();
     await expect(pieces.getByRole('row', { name: /Pièce d'identité/ })).toHaveAttribute('data-sent', 'true');
     await expect(pieces.getByRole('link', { name: 'Visualiser cni.png' })).toBeVisible();
@@ -163,7 +171,14 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
     await pieces.getByRole('button', { name: 'Ajouter un fichier : Justificatif de domicile' }).click();
     const fromDocuments = page.getByRole('dialog', { name: 'Rechercher un fichier — Justificatif de domicile' });
     await fromDocuments.getByLabel(/justif domicile\.png/).check();
-    await fromDocuments.getByLabel(/Commentaire de l'utilisateur/).fill('Facture EDF de mars');
+    // A comment over 80 characters is kept whole and said, with its count; not cut mid-word.
+    const comment = fromDocuments.getByLabel(/Commentaire de l'utilisateur/);
+    await comment.fill(`Facture EDF de mars, ${'x'.repeat(69)}`);
+    await expect(fromDocuments.getByText('90 / 80 caractères')).toBeVisible();
+    await expect(fromDocuments.getByText('Le commentaire est limité à 80 caractères : retirez-en 10.')).toBeVisible();
+    await expect(comment).toHaveValue(`Facture EDF de mars, ${'x'.repeat(69)}`);
+    await comment.fill('Facture EDF de mars');
+    await expect(fromDocuments.getByText('19 / 80 caractères')).toBeVisible();
     await fromDocuments.getByRole('button', { name: 'Valider' }).click();
     await expect(pieces.getByRole('row', { name: /Justificatif de domicile/ })).toHaveAttribute('data-sent', 'true');
     await expect(pieces.getByRole('row', { name: /Justificatif de domicile/ })).toContainText('Facture EDF de mars');

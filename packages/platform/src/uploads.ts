@@ -4,14 +4,24 @@ import { AppError, platformError } from './errors.ts';
 
 export type UploadedFile = { fileName: string; mediaType: string; bytes: Buffer };
 
+/** What a multipart body carries besides the file: boundaries, part headers, a file name, small fields. */
+const MULTIPART_ENVELOPE_BYTES = 64 * 1024;
+
 /**
  * Reads the one file of a multipart request (@fastify/multipart registered), cut at `maxBytes`
  * while streaming: a larger file is refused with the limit in megabytes, an empty one too.
  */
+
 export async function readUploadedFile(request: FastifyRequest, maxBytes: number): Promise<UploadedFile> {
   const megabytes = Math.round(maxBytes / (1024 * 1024));
   if (!request.isMultipart()) {
     throw platformError('UNSUPPORTED_MEDIA_TYPE', 'Envoyez le fichier en multipart/form-data.');
+  }
+  // A body that says it is larger than the file allowed plus its envelope is refused before any
+  // byte of it is read: the sender learns it at once, and the service reads nothing more.
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_ENVELOPE_BYTES) {
+    throw platformError('FILE_TOO_LARGE', `Le fichier dépasse la taille maximale de ${megabytes} Mo.`);
   }
   let part: Awaited<ReturnType<FastifyRequest['file']>>;
   const chunks: Buffer[] = [];

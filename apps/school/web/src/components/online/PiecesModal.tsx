@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import type { Answer } from '@permis/platform/route';
-import { MAX_PIECE_COMMENT_LENGTH } from '@permis/referentiel';
+import { MAX_PIECE_COMMENT_LENGTH, MAX_PIECE_FILE_BYTES } from '@permis/referentiel';
 import { onlineFiles, onlineRoutes } from '@permis/school-api/addresses';
 import { useState } from 'react';
 import { ApiError, apiCall, apiUpload, filePath } from '../../api.ts';
@@ -209,6 +209,14 @@ export function PiecesModal({
   );
 }
 
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
+}
+
+function commentTooLong(over: number): string {
+  return `Le commentaire est limité à ${MAX_PIECE_COMMENT_LENGTH} caractères : retirez-en ${over}.`;
+}
+
 /** "Rechercher un fichier": from the disk or among the student's documents, with a comment. */
 function AddFileModal({
   piece,
@@ -226,10 +234,14 @@ function AddFileModal({
   const [file, setFile] = useState<File | null>(null);
   const [documentId, setDocumentId] = useState('');
   const [comment, setComment] = useState('');
+  // Said as soon as the file is chosen (its size is known), not after 11 MB have been sent.
+  const [fileError, setFileError] = useState<string | null>(null);
   const call = useAntsCall();
+  const commentOver = comment.length - MAX_PIECE_COMMENT_LENGTH;
 
   const send = () =>
     call.run('Envoi du fichier sur le site de l’ANTS…', async () => {
+      if (commentOver > 0) throw new ApiError(400, 'VALIDATION', commentTooLong(commentOver));
       const params = { ...target, kind: piece.kind };
       if (file) await apiUpload(onlineRoutes.uploadPiece, { params, query: { comment } }, file);
       else if (documentId) await apiCall(onlineRoutes.pieceFromDocument, { params, body: { documentId, comment } });
@@ -247,9 +259,18 @@ function AddFileModal({
           accept="application/pdf,image/jpeg,image/png"
           value={file}
           onChange={(value) => {
+            if (value && value.size > MAX_PIECE_FILE_BYTES) {
+              setFile(null);
+              setFileError(
+                `« ${value.name} » pèse ${megabytes(value.size)} Mo : la taille des fichiers est limitée à ${megabytes(MAX_PIECE_FILE_BYTES)} Mo.`,
+              );
+              return;
+            }
+            setFileError(null);
             setFile(value);
             if (value) setDocumentId('');
           }}
+          error={fileError}
           clearable
         />
         <Radio.Group
@@ -271,9 +292,12 @@ function AddFileModal({
             ))}
           </Stack>
         </Radio.Group>
+        {/* No silent cut at the limit (a pasted text lost its end mid-word): the count shows, and a
+            comment too long is said, kept whole for the user to shorten. */}
         <TextInput
           label={`Commentaire de l'utilisateur : (${MAX_PIECE_COMMENT_LENGTH} caractères max)`}
-          maxLength={MAX_PIECE_COMMENT_LENGTH}
+          description={`${comment.length} / ${MAX_PIECE_COMMENT_LENGTH} caractères`}
+          error={commentOver > 0 ? commentTooLong(commentOver) : undefined}
           value={comment}
           onChange={(event) => setComment(event.currentTarget.value)}
         />
