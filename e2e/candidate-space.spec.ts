@@ -35,8 +35,14 @@ test.describe('Mon espace', () => {
     await expect(page.getByRole('status').filter({ hasText: '1 demande sur 1' })).toBeVisible();
     await expect(row).toBeVisible();
     await expectAccessible(page);
+    // A window that ends before it starts is said, not answered with an empty list.
+    await page.getByRole('textbox', { name: /^au jj/ }).fill('2020-01-01');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect(page.getByText('La date de fin est antérieure à la date de début.')).toBeVisible();
+    await expect(row).toBeVisible();
     await page.getByRole('button', { name: 'Effacer la recherche' }).click();
     await expect(row).toBeVisible();
+    await expect(page.getByText('La date de fin est antérieure à la date de début.')).toHaveCount(0);
 
     // The home and its menus.
     await page.goto(`${ANTS_URL}/monespace`);

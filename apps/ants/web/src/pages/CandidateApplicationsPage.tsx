@@ -76,6 +76,7 @@ function SearchableList({ applications, children }: { applications: CandidateApp
   const states = [...new Map(applications.map((a) => [a.state, a.stateLabel])).entries()];
   const found = searchApplications(applications, search);
   const searching = search !== NO_SEARCH;
+  const windowReversed = Boolean(draft.from && draft.to && draft.to < draft.from);
   const set = (field: keyof ApplicationSearch) => (event: { target: { value: string } }) =>
     setDraft((current) => ({ ...current, [field]: event.target.value }));
   return (
@@ -85,6 +86,8 @@ function SearchableList({ applications, children }: { applications: CandidateApp
         aria-labelledby="rechercher"
         onSubmit={(event) => {
           event.preventDefault();
+          // A window that ends before it starts would list nothing without a word: said instead.
+          if (windowReversed) return;
           setSearch({ ...draft });
         }}
       >
@@ -120,6 +123,8 @@ function SearchableList({ applications, children }: { applications: CandidateApp
             <Input
               label="au"
               hintText="jj/mm/aaaa"
+              state={windowReversed ? 'error' : 'default'}
+              stateRelatedMessage={windowReversed ? 'La date de fin est antérieure à la date de début.' : undefined}
               nativeInputProps={{ type: 'date', value: draft.to, onChange: set('to') }}
             />
           </div>
