@@ -198,6 +198,8 @@ function ApplicationAction({ application }: { application: CandidateApplicationR
     { label: 'Consulter', to: read },
   ];
   const [chosen, setChosen] = useState(0);
+  // « Consulter » is always there: the list is never empty.
+  const action = actions[chosen] ?? { label: 'Consulter', to: read };
   const id = `actions-${application.number}`;
   return (
     <form
@@ -205,7 +207,7 @@ function ApplicationAction({ application }: { application: CandidateApplicationR
       style={{ gap: '0.5rem', flexWrap: 'nowrap' }}
       onSubmit={(event) => {
         event.preventDefault();
-        navigate((actions[chosen] ?? actions[0])?.to ?? read);
+        navigate(action.to);
       }}
     >
       <label className="fr-sr-only" htmlFor={id}>
@@ -227,7 +229,7 @@ function ApplicationAction({ application }: { application: CandidateApplicationR
       <button
         type="submit"
         className="fr-btn fr-btn--sm"
-        aria-label={`OK : ${(actions[chosen] ?? actions[0])?.label.toLowerCase()} la demande n° ${application.number}`}
+        aria-label={`OK : ${action.label.toLowerCase()} la demande n° ${application.number}`}
       >
         OK
       </button>
