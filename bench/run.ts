@@ -11,6 +11,7 @@ import { pagesScenario } from './pages.ts';
 import { referentielScenario } from './referentiel.ts';
 import { sessionsScenario } from './sessions.ts';
 import { misses, printTable, type Row } from './stats.ts';
+import { validateScenario } from './validate.ts';
 
 /** `npm run bench`: every scenario's figures in one table, with the machine they were measured on. */
 pinnedNodeBinary(); // figures of the pinned runtime only
@@ -24,6 +25,7 @@ const scenarios = {
   referentiel: referentielScenario,
   sessions: sessionsScenario,
   online: onlineScenario,
+  validate: validateScenario,
   hostile: hostileScenario,
   // On a PostgreSQL server of their own (Debian's postgresql): issue 17's growth, load and memory.
   growth: growthScenario,

@@ -196,7 +196,18 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
     await confirm.getByRole('button', { name: 'Annuler' }).click();
     expect((await saintPriestOffice.getApplication(number)).state).toBe('draft');
     await online(page).getByRole('button', { name: 'Envoyer / Consulter les pièces justificatives' }).click();
+    // While the national service answers, the panel says what runs (and, past a few seconds, that it
+    // may be long: the seed's « Attendre »), and no other action can start.
+    const validation = await holdRequests(page, '**/api/students/*/online/*/validate', 'POST');
     await validateFromPieces(page, pieces);
+    await validation.asked;
+    await expect(online(page).getByRole('status').getByText("Validation de la demande sur le site de l’ANTS…")).toBeVisible();
+    await expect(online(page).getByRole('button', { name: 'Supprimer la demande' })).toBeDisabled();
+    await expect(
+      online(page).getByText(/Le transfert des données vers le site de l'ANTS peut être long/),
+    ).toBeVisible();
+    await expectAccessible(page);
+    validation.release();
     // The validation goes to the national service, which queues the candidate's mail.
     await expect(online(page).getByText('En attente de validation usager')).toBeVisible();
     await expect(online(page).getByRole('button', { name: 'Valider la demande' })).toBeDisabled();
