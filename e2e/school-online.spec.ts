@@ -201,7 +201,9 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
     const validation = await holdRequests(page, '**/api/students/*/online/*/validate', 'POST');
     await validateFromPieces(page, pieces);
     await validation.asked;
-    await expect(online(page).getByRole('status').getByText("Validation de la demande sur le site de l’ANTS…")).toBeVisible();
+    await expect(
+      online(page).getByRole('status').getByText('Validation de la demande sur le site de l’ANTS…'),
+    ).toBeVisible();
     await expect(online(page).getByRole('button', { name: 'Supprimer la demande' })).toBeDisabled();
     await expect(
       online(page).getByText(/Le transfert des données vers le site de l'ANTS peut être long/),

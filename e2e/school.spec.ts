@@ -8,8 +8,8 @@ const SECRETAIRE = { login: 'secretaire', password: 'Secretaire-2026!', label: '
 const MONITEUR = { login: 'moniteur', listName: 'DURAND Paul' };
 const SECRETAIRE_LIST_NAME = 'MARTIN Camille';
 const OFFICES = [
-  { name: 'BREQUIGNY', agrement: 'E1703500010', antsLogin: 'brequigny35' },
-  { name: 'SAINT-PRIEST', agrement: 'E1706900030', antsLogin: 'claboret662' },
+  { name: 'BREQUIGNY', agrement: 'E1703500010', antsLogin: 'brequigny35', prefecture: 'Préfecture de Rennes' },
+  { name: 'SAINT-PRIEST', agrement: 'E1706900030', antsLogin: 'claboret662', prefecture: 'Préfecture de Lyon' },
 ];
 // The offices' sealed ANTS passwords: the page must never receive them.
 const ANTS_PASSWORDS = ['Brequigny35!ants', '3cfBelfort!'];
@@ -132,6 +132,10 @@ test.describe('Auto-école — page web', () => {
       await expect(card.getByLabel('Mot de passe ANTS')).toHaveValue('');
       await expect(card.getByText('Enregistré (jamais affiché) : laissez vide pour le garder.')).toBeVisible();
       await expect(card.getByText(PREFECTURES_NOTE)).toBeVisible();
+      // The préfecture by the list's name; the credentials tried at the first start, and the site heard from.
+      await expect(card.getByLabel('Préfecture', { exact: true }).locator('option:checked')).toHaveText(office.prefecture);
+      await expect(card.getByText(/^Identifiants acceptés par l'ANTS le \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
+      await expect(card.getByText(/^Dernières nouvelles du site de l'ANTS : le /)).toBeVisible();
     }
     await expectAccessible(page);
 

@@ -131,7 +131,10 @@ export async function validateFromPieces(page: Page, pieces: Locator): Promise<s
  */
 export async function createdDraftNumber(page: Page): Promise<string> {
   const panel = online(page);
-  await expect(panel.getByText('Brouillon', { exact: true })).toBeVisible();
+  // A new draft waits for its required pièces (seed 002's status).
+  await expect(
+    panel.getByText('Brouillon (en attente des pièces justificatives requises)', { exact: true }),
+  ).toBeVisible();
   // The newest application's number comes first; an accepted Cerfa 02 shown beside a 06 comes after.
   const number = panel.getByText(/^\d{23}$/).first();
   await expect(number).toBeVisible();

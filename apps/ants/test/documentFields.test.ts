@@ -21,6 +21,7 @@ function held(dossier: Partial<Dossier> = {}): HeldApplication {
     number: '9012026000000000000001',
     state: 'accepted',
     stateLabel: 'Accepté',
+    missingPieces: [],
     candidate: request.candidate,
     dossier: { ...request.dossier, ...dossier },
     neph: null,

@@ -26,6 +26,7 @@ export function heldApplication(
     neph: null,
     ephotoCode: null,
     transferred: false,
+    missingPieces: [],
     createdAt: at,
     updatedAt: at,
     ...overrides,

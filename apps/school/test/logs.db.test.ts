@@ -33,7 +33,6 @@ describe('logs of both services along a whole application', () => {
       antsLogin: 'brequigny35',
       antsPassword: 'Brequigny35!ants',
       prefectureCode: '35238',
-      prefectureName: 'RENNES',
     });
     await dirigeant.post(`/api/dirigeant/offices/${office!.id}/prefectures`, {
       postalCode: '35200',

@@ -96,11 +96,23 @@ describe('Espace Dirigeant › Bureaux › Agrément pour Cerfa', () => {
       antsLogin: 'brequigny35',
       antsPassword: 'Nouveau-Secret-35',
       prefectureCode: listed.json().prefectures[0].code,
-      prefectureName: listed.json().prefectures[0].name,
+      // Whatever a page sends for the name, the office keeps the préfecture's name as the list shows it.
+      prefectureName: 'ST MALO',
     });
     expect(saved.statusCode).toBe(200);
     expect(saved.body).not.toContain('Nouveau-Secret-35');
-    expect(saved.json().office).toMatchObject({ hasAntsPassword: true, prefectureName: 'RENNES' });
+    expect(saved.json().office).toMatchObject({ hasAntsPassword: true, prefectureName: 'Préfecture de Rennes' });
+    // A code of no préfecture is refused on its field; the office keeps its own.
+    const unknown = await dirigeant.put(`/api/dirigeant/offices/${await brequignyId()}`, {
+      name: 'BREQUIGNY',
+      prefectureCode: '99999',
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().fields).toEqual([
+      { path: 'prefectureCode', message: 'Choisissez la préfecture dans la liste.' },
+    ]);
+    const [kept] = await school.db.select().from(offices).where(eq(offices.name, 'BREQUIGNY'));
+    expect(kept!.prefectureCode).toBe(listed.json().prefectures[0].code);
     const [row] = await school.db.select().from(offices).where(eq(offices.name, 'BREQUIGNY'));
     expect(row!.antsPasswordSealed).not.toContain('Nouveau-Secret-35');
     // Tried at once on the national service, which refuses this password: said now, and kept.
@@ -131,7 +143,12 @@ describe('Dossier 02 - 06 › demande en ligne', () => {
     const created = await secretaire.post(`/api/students/${id}/online`, { type: '02', idempotencyKey: key });
     expect(created.statusCode).toBe(201);
     const application = created.json().application;
-    expect(application).toMatchObject({ type: '02', state: 'draft', stateLabel: expect.stringContaining('Brouillon') });
+    // Seed 002's status while the required pièces are not all sent.
+    expect(application).toMatchObject({
+      type: '02',
+      state: 'draft',
+      stateLabel: 'Brouillon (en attente des pièces justificatives requises)',
+    });
     expect(application.number).toMatch(/^9\d{22}$/);
     expect(application.actions.validate).toEqual({ enabled: true });
     expect(application.actions.delete).toEqual({ enabled: true });
@@ -140,6 +157,8 @@ describe('Dossier 02 - 06 › demande en ligne', () => {
     expect(again.json().application.number).toBe(application.number);
     const listed = (await secretaire.get(`/api/students/${id}/online`)).json();
     expect(listed.applications).toHaveLength(1);
+    // The dossier's « Celle du bureau (…) » names the préfecture as the list does.
+    expect(listed.office.prefectureName).toBe('Préfecture de Rennes');
     // A draft 02 leaves nothing to enter: the 06 waits for the 02's acceptance.
     expect(listed.canEnter).toEqual({ '02': false, '06': false });
 
@@ -166,6 +185,17 @@ describe('Dossier 02 - 06 › demande en ligne', () => {
       files: [{ fileName: 'justif domicile.png', comment: 'Facture EDF' }],
     });
     expect(pieces.documents.map((d: { fileName: string }) => d.fileName)).toEqual(['justif domicile.png']);
+    // Every required pièce sent: a plain draft, in the tab as on the national service.
+    const shown = async () => (await secretaire.get(`/api/students/${id}/online`)).json().applications[0].stateLabel;
+    expect(await shown()).toBe('Brouillon');
+    expect((await ants.brequigny.getApplication(application.number)).missingPieces).toEqual([]);
+    // One taken back: waiting for it again; sent again, a plain draft.
+    const identity = pieces.pieces.find((p: { kind: string }) => p.kind === 'identity').files[0];
+    expect((await secretaire.delete(`${base}/pieces/files/${identity.id}`)).statusCode).toBe(200);
+    expect(await shown()).toBe('Brouillon (en attente des pièces justificatives requises)');
+    expect((await ants.brequigny.getApplication(application.number)).missingPieces).toEqual(['identity']);
+    await secretaire.request({ method: 'POST', url: `${base}/pieces/identity`, ...multipart('cni.png', PNG) });
+    expect(await shown()).toBe('Brouillon');
     const download = await secretaire.get(`${base}/pieces/files/${proof.files[0].id}`);
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(PNG)).toBe(true);

@@ -6,6 +6,8 @@ import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expireUnactivatedAccounts } from '../../ants/src/candidates/expiry.ts';
 import { draftRequest, PNG, startAntsHttp } from '../../ants/test/api.ts';
+import { createAntsClients } from '../src/ants/clients.ts';
+import { createWebhookSubscriber } from '../src/ants/webhook.ts';
 import { offices, onlineApplications } from '../src/db/schema.ts';
 import { LOGIN, startSchool, TEST_KEY } from './harness.ts';
 
@@ -40,7 +42,13 @@ describe('changes pushed by the national service (signed webhook)', () => {
     });
     expect(subscribed.map((o) => o.name).sort()).toEqual(['BREQUIGNY', 'SAINT-PRIEST']);
     const brequigny = subscribed.find((o) => o.name === 'BREQUIGNY')!;
-    expect(brequigny.antsLastHeardAt).toBeNull();
+    // The subscription opened a session with each office's credentials: checked, and the site heard
+    // from (the offices page and the list say so, not « non vérifiés » / « Aucune nouvelle »).
+    for (const office of subscribed) {
+      expect(office.antsCredentialsCheck).toBe('accepted');
+      expect(office.antsCredentialsCheckedAt).not.toBeNull();
+      expect(office.antsLastHeardAt).not.toBeNull();
+    }
 
     // A change on the national service reaches the office's list by the push.
     const entered = await ants.brequigny.createApplication(draftRequest(), crypto.randomUUID());
@@ -58,7 +66,33 @@ describe('changes pushed by the national service (signed webhook)', () => {
     const list = (await dirigeant.get(`/api/admin/online-applications?officeId=${brequigny.id}`)).json();
     expect(Date.now() - Date.parse(list.office.lastHeardAt)).toBeLessThan(60_000);
     const seen = (await dirigeant.get('/api/dirigeant/offices')).json().offices;
-    expect(seen.find((o: { name: string }) => o.name === 'SAINT-PRIEST').antsLastHeardAt).toBeNull();
+    expect(seen.find((o: { name: string }) => o.name === 'SAINT-PRIEST')).toMatchObject({
+      antsCredentialsCheck: 'accepted',
+      antsLastHeardAt: expect.any(String),
+    });
+  });
+
+  it('says at start when an office’s credentials are refused, and does not try them again', async () => {
+    await until(async () => {
+      const rows = await school.db.select().from(offices);
+      return rows.every((o) => o.webhookSecretSealed) ? rows : undefined;
+    });
+    const box = createSecretBox(TEST_KEY);
+    const [office] = await school.db
+      .update(offices)
+      .set({ antsPasswordSealed: box.seal('Plus-le-bon-2026!'), webhookUrl: null, webhookSecretSealed: null })
+      .where(eq(offices.name, 'SAINT-PRIEST'))
+      .returning();
+    const subscriber = createWebhookSubscriber(
+      school.db,
+      createAntsClients({ baseUrl: ants.baseUrl, box }),
+      box,
+      undefined,
+      'http://127.0.0.1:9',
+    );
+    await subscriber.subscribeOffice(office!.id);
+    const [after] = await school.db.select().from(offices).where(eq(offices.id, office!.id));
+    expect(after).toMatchObject({ antsCredentialsCheck: 'refused', webhookSecretSealed: null });
   });
 
   it('applies a change without any "Mettre à jour", and refuses a forged or replayed push', async () => {
@@ -71,7 +105,6 @@ describe('changes pushed by the national service (signed webhook)', () => {
       cerfaAgrement: 'E1703500010',
       antsLogin: 'brequigny35',
       prefectureCode: '35238',
-      prefectureName: 'RENNES',
     });
     expect(saved.json().webhook).toBe('registered');
     const [registered] = await school.db.select().from(offices).where(eq(offices.id, brequigny!.id));

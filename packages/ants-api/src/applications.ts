@@ -1,4 +1,4 @@
-import { PERMIT_CATEGORIES } from '@permis/referentiel';
+import { PERMIT_CATEGORIES, PIECES, type PieceKind } from '@permis/referentiel';
 import { z } from 'zod';
 import { APPLICATION_STATES, APPLICATION_TYPES, TRANSFERRED } from './states.ts';
 
@@ -6,6 +6,8 @@ const name = z.string().trim().min(1).max(100);
 const optionalText = (max: number) => z.string().trim().max(max).default('');
 const isoDate = z.iso.date();
 const category = z.enum(PERMIT_CATEGORIES);
+export const PIECE_KINDS = PIECES.map((piece) => piece.kind) as [PieceKind, ...PieceKind[]];
+export const pieceKindSchema = z.enum(PIECE_KINDS);
 /** A Oui / Non answer; null while not answered. */
 const declaration = z.boolean().nullable().default(null);
 
@@ -143,6 +145,11 @@ export const heldApplicationSchema = z
     stateReason: z.string().nullable(),
     /** It came to this school by a transfer. */
     transferred: z.boolean(),
+    /**
+     * A draft's required pièces that have no file yet (seed 002: « Brouillon (en attente des pièces
+     * justificatives requises) »); empty once they are all sent, and in every other state.
+     */
+    missingPieces: z.array(pieceKindSchema).default([]),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -1,6 +1,6 @@
 import { MAX_PIECE_COMMENT_LENGTH, PIECES, type PieceKind } from '@permis/referentiel';
 import { z } from 'zod';
-import { applicationSchema, heldApplicationSchema, prefectureSchema } from './applications.ts';
+import { applicationSchema, heldApplicationSchema, pieceKindSchema, prefectureSchema } from './applications.ts';
 
 /**
  * What the professional API answers, operation by operation: the service serialises every answer
@@ -8,8 +8,6 @@ import { applicationSchema, heldApplicationSchema, prefectureSchema } from './ap
  * document describes them, so the two cannot drift apart.
  */
 
-export const PIECE_KINDS = PIECES.map((piece) => piece.kind) as [PieceKind, ...PieceKind[]];
-export const pieceKindSchema = z.enum(PIECE_KINDS);
 /** The school's comment on a file it sends (seed 002: 80 characters). */
 export const pieceCommentSchema = z
   .string()

@@ -1,6 +1,11 @@
 import { type RouteContract, route } from '@permis/platform/route';
 import { z } from 'zod';
-import { applicationNumberSchema, createApplicationSchema, transferRequestSchema } from './applications.ts';
+import {
+  applicationNumberSchema,
+  createApplicationSchema,
+  pieceKindSchema,
+  transferRequestSchema,
+} from './applications.ts';
 import {
   applicationEnvelopeSchema,
   deletedSchema,
@@ -11,7 +16,6 @@ import {
   ephotoSetSchema,
   historyResponseSchema,
   pieceCommentSchema,
-  pieceKindSchema,
   piecesResponseSchema,
   uploadedPieceSchema,
 } from './responses.ts';

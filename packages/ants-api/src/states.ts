@@ -50,6 +50,9 @@ export function stateLabel(state: SchoolViewState, type: ApplicationType): strin
   }
 }
 
+/** Seed 002's status of a draft whose required pièces are not all sent (the Dossier 02-06's panel). */
+export const DRAFT_AWAITING_PIECES_LABEL = 'Brouillon (en attente des pièces justificatives requises)';
+
 /**
  * The status as the candidate reads it. "À traiter en Cerfa 06" is the school's counter (its next
  * step); the candidate learns that their registration is accepted (their NEPH is shown with it).

@@ -468,6 +468,8 @@ export interface components {
             ephotoCode: string | null;
             stateReason: string | null;
             transferred: boolean;
+            /** @default [] */
+            missingPieces: ("identity" | "proof_of_address" | "cancellation_judgment" | "medical_opinion" | "road_safety_certificate" | "military_licence" | "training_certificate" | "sworn_undertaking")[];
             createdAt: string;
             updatedAt: string;
         };

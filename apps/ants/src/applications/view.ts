@@ -1,5 +1,14 @@
-import { type HeldApplication, stateLabel, TRANSFERRED, type TransferredApplication } from '@permis/ants-api';
+import {
+  actionAllowed,
+  type HeldApplication,
+  stateLabel,
+  TRANSFERRED,
+  type TransferredApplication,
+} from '@permis/ants-api';
+import { PIECES } from '@permis/referentiel';
 import type { ApplicationRow } from './machine.ts';
+
+const REQUIRED_PIECES = PIECES.filter((piece) => piece.required).map((piece) => piece.kind);
 
 /** An application as the school that holds it sees it (and the candidate, the agent). */
 export function toView(row: ApplicationRow): HeldApplication {
@@ -17,6 +26,10 @@ export function toView(row: ApplicationRow): HeldApplication {
     ephotoCode: row.ephotoCode,
     stateReason: row.stateReason,
     transferred: row.previousProAccountId !== null,
+    // What `validate` would refuse for (validate.ts): only while the school may still send it.
+    missingPieces: actionAllowed('validate', row.state)
+      ? REQUIRED_PIECES.filter((kind) => !row.piecesSent.includes(kind))
+      : [],
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -232,6 +232,11 @@ export const applications = pgTable(
     ephotoCode: text('ephoto_code'),
     /** The reason given with the last transition that had one (pièce to complete, rejection). */
     stateReason: text('state_reason'),
+    /**
+     * The kinds of pièces that have a file, kept with the files (`pieces/piecesSent.ts`) so that
+     * every view of a demand says what a draft still waits for without reading its files.
+     */
+    piecesSent: text('pieces_sent').array().$type<PieceFile['kind'][]>().notNull().default(sql`'{}'::text[]`),
     idempotencyKey: text('idempotency_key'),
     requestHash: text('request_hash'),
     // Millisecond precision: the sync cursor (updatedAt, id) round-trips through JavaScript dates.

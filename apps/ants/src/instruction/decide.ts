@@ -7,6 +7,7 @@ import { toView } from '../applications/view.ts';
 import type { AntsDb, AntsTx } from '../db/index.ts';
 import { candidates, pieceFiles } from '../db/schema.ts';
 import type { FileStore } from '../pieces/fileStore.ts';
+import { recordPiecesSent } from '../pieces/piecesSent.ts';
 import { nextNeph } from './neph.ts';
 
 /** Pièces proving identity: deleted once the application is decided (minimisation). */
@@ -59,9 +60,11 @@ export async function acceptApplication(
     const [candidate] = await tx.select().from(candidates).where(eq(candidates.id, row.candidateId));
     const neph =
       row.type === '06' && candidate?.neph ? candidate.neph : await nextNeph(tx, prefecture?.department ?? '00');
+    // The identity pièces go first, so that the accepted demand answered says what it keeps.
+    const dropped = await dropIdentityFiles(tx, row.id);
     const accepted = await transition(tx, row, 'accept', agentActor(agent), { extra: { neph } });
     if (row.type === '02') await tx.update(candidates).set({ neph }).where(eq(candidates.id, row.candidateId));
-    return { value: accepted, dropped: await dropIdentityFiles(tx, row.id) };
+    return { value: accepted, dropped };
   });
   return { application: toView(done) };
 }
@@ -71,5 +74,6 @@ async function dropIdentityFiles(tx: AntsTx, applicationId: string): Promise<str
     .delete(pieceFiles)
     .where(and(eq(pieceFiles.applicationId, applicationId), inArray(pieceFiles.kind, IDENTITY_KINDS)))
     .returning({ storageName: pieceFiles.storageName });
+  await recordPiecesSent(tx, applicationId);
   return dropped.map((f) => f.storageName);
 }

@@ -13,6 +13,7 @@ import { antsError } from '../domain/errors.ts';
 import type { FileStore } from './fileStore.ts';
 import { fileView, findPieceFile } from './files.ts';
 import { inspectFile } from './inspect.ts';
+import { recordPiecesSent } from './piecesSent.ts';
 
 // The school's pièces justificatives, the same for its software (professional API) and its
 // professional space on the agency's site.
@@ -78,6 +79,7 @@ export async function storePieceFile(
         comment,
       })
       .returning();
+    await recordPiecesSent(tx, row.id);
     await recordAudit(tx, {
       by,
       action: 'piece.upload',
@@ -112,6 +114,7 @@ export async function removePieceFile(
   const file = await findPieceFile(db, row.id, fileId);
   await files.drop(async (tx) => {
     await tx.delete(pieceFiles).where(eq(pieceFiles.id, file.id));
+    await recordPiecesSent(tx, row.id);
     await recordAudit(tx, {
       by,
       action: 'piece.delete',

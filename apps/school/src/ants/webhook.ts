@@ -28,9 +28,18 @@ export async function ensureWebhook(
   const url = receiverUrl(publicUrl, office.id);
   if (office.webhookUrl === url && office.webhookSecretSealed) return;
   const { secret } = await clients.forOffice(office).registerWebhook(url);
+  // The registration opened a session with the office's credentials: they are checked, and the
+  // site answered (the offices page and the list say so from the first start).
+  const now = new Date();
   await db
     .update(offices)
-    .set({ webhookUrl: url, webhookSecretSealed: box.seal(secret) })
+    .set({
+      webhookUrl: url,
+      webhookSecretSealed: box.seal(secret),
+      antsCredentialsCheck: 'accepted',
+      antsCredentialsCheckedAt: now,
+      antsLastHeardAt: now,
+    })
     .where(eq(offices.id, office.id));
 }
 
@@ -66,8 +75,13 @@ export function createWebhookSubscriber(
     async subscribeOffice(officeId: string): Promise<void> {
       const [office] = await db.select().from(offices).where(eq(offices.id, officeId)).limit(1);
       if (!office?.cerfaAgrement || !office.antsLogin || !office.antsPasswordSealed) return;
-      await ensure(office).catch((error: unknown) => {
+      await ensure(office).catch(async (error: unknown) => {
         if (!isAuthenticationFailure(error)) throw error;
+        // Refused: said on the offices page, and not tried again until the dirigeant saves new ones.
+        await db
+          .update(offices)
+          .set({ antsCredentialsCheck: 'refused', antsCredentialsCheckedAt: new Date() })
+          .where(eq(offices.id, office.id));
       });
     },
     /** At start: the offices with credentials whose pushes do not come here yet. */

@@ -1,6 +1,7 @@
 import {
   type Application,
   type CreateApplication,
+  DRAFT_AWAITING_PIECES_LABEL,
   type HeldApplication,
   type SchoolViewState,
   TRANSFERRED,
@@ -29,6 +30,7 @@ const values = (owner: { schoolId: string; officeId: string }, app: Application)
     state: app.state,
     stateLabel: app.stateLabel,
     stateReason: held?.stateReason ?? null,
+    missingPieces: held?.missingPieces ?? [],
     neph: held?.neph ?? null,
     ephotoCode: held?.ephotoCode ?? null,
     transferred: app.transferred,
@@ -77,6 +79,7 @@ export async function saveApplications(
         state: excluded('state'),
         stateLabel: excluded('state_label'),
         stateReason: excluded('state_reason'),
+        missingPieces: excluded('missing_pieces'),
         neph: excluded('neph'),
         ephotoCode: excluded('ephoto_code'),
         transferred: excluded('transferred'),
@@ -204,7 +207,9 @@ export function toOnlineView(row: OnlineApplicationRow, rights: readonly Right[]
     type: row.type,
     // Stored as the national service answered it (a state of its contract, or "Transféré").
     state: row.state as SchoolViewState,
-    stateLabel: row.stateLabel,
+    // Seed 002's panel says what a draft waits for (the national service names missing pièces only
+    // while the school may still send it); the lists and counters keep « Brouillon ».
+    stateLabel: row.missingPieces.length > 0 ? DRAFT_AWAITING_PIECES_LABEL : row.stateLabel,
     stateReason: row.stateReason,
     neph: row.neph,
     transferred: row.transferred,

@@ -1,4 +1,6 @@
 import type { LegalRepresentative } from '@permis/ants-api';
+import type { PieceKind } from '@permis/referentiel';
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   customType,
@@ -43,7 +45,6 @@ export const offices = pgTable(
     /** AES-256-GCM sealed (platform/secrets): never returned by the API, never logged. */
     antsPasswordSealed: text('ants_password_sealed'),
     prefectureCode: text('prefecture_code'),
-    prefectureName: text('prefecture_name'),
     /** Where the last complete "Mettre à jour depuis le site de la préfecture" stopped (modification cursor). */
     syncCursor: text('sync_cursor'),
     /** The national service's webhook for this office: the address registered and its signing secret (sealed). */
@@ -210,6 +211,8 @@ export const onlineApplications = pgTable(
     state: text('state').notNull(),
     stateLabel: text('state_label').notNull(),
     stateReason: text('state_reason'),
+    /** A draft's required pièces without a file on the national service (its status says it waits for them). */
+    missingPieces: text('missing_pieces').array().$type<PieceKind[]>().notNull().default(sql`'{}'::text[]`),
     neph: text('neph'),
     /** The ePhoto code attached on the national service, if any. */
     ephotoCode: text('ephoto_code'),

@@ -5,6 +5,7 @@ import { type AntsClients, isAuthenticationFailure } from '../ants/clients.ts';
 import type { SchoolDb } from '../db/index.ts';
 import { offices } from '../db/schema.ts';
 import { type AuditActor, recordAudit } from '../domain/audit.ts';
+import { assertPrefecture } from './prefecture.ts';
 
 export type OfficeRow = typeof offices.$inferSelect;
 
@@ -27,12 +28,12 @@ export async function findOffice(db: SchoolDb, schoolId: string, id: string): Pr
 /** The columns a form sets: empty means none, and a password typed is sealed (none typed keeps it). */
 function officeValues(box: SecretBox, form: OfficeForm) {
   const { antsPassword, ...rest } = form;
+  assertPrefecture(rest.prefectureCode);
   return {
     ...rest,
     cerfaAgrement: rest.cerfaAgrement || null,
     antsLogin: rest.antsLogin || null,
     prefectureCode: rest.prefectureCode || null,
-    prefectureName: rest.prefectureName || null,
     ...(antsPassword ? { antsPasswordSealed: box.seal(antsPassword) } : {}),
   };
 }

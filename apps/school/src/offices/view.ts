@@ -1,4 +1,5 @@
 import type { Office, OfficeSummary } from '@permis/school-api';
+import { prefectureName } from './prefecture.ts';
 import type { OfficeRow } from './save.ts';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -16,7 +17,7 @@ export function officeView(row: OfficeRow): Office {
     antsLogin: row.antsLogin,
     hasAntsPassword: Boolean(row.antsPasswordSealed),
     prefectureCode: row.prefectureCode,
-    prefectureName: row.prefectureName,
+    prefectureName: prefectureName(row.prefectureCode),
     antsCredentialsCheck: row.antsCredentialsCheck,
     antsCredentialsCheckedAt: iso(row.antsCredentialsCheckedAt),
     antsLastHeardAt: iso(row.antsLastHeardAt),

@@ -14,6 +14,7 @@ import type { CurrentUser } from '../auth/context.ts';
 import type { SchoolDb } from '../db/index.ts';
 import { offices, onlineApplications, studentDocuments } from '../db/schema.ts';
 import { type AuditAction, recordAudit } from '../domain/audit.ts';
+import { prefectureName } from '../offices/prefecture.ts';
 import { renderCerfa } from '../print/cerfa.ts';
 import { findStudentDocument } from '../students/documents.ts';
 import { loadDossier } from '../students/dossier.ts';
@@ -128,6 +129,8 @@ export function createOnlineApplications(db: SchoolDb, clients: AntsClients) {
   ) => {
     const sent = await target.call((ants) => ants.uploadPiece(target.row.number, kind, file, comment));
     await audit(me, 'piece_add', target.row, kind);
+    // The copy learns what the draft still waits for (its status in the panel).
+    await resync(me, target);
     return { file: sent };
   };
 
@@ -141,7 +144,7 @@ export function createOnlineApplications(db: SchoolDb, clients: AntsClients) {
         office: {
           name: office.name,
           ready: Boolean(office.cerfaAgrement && office.antsLogin && office.antsPasswordSealed),
-          prefectureName: office.prefectureName,
+          prefectureName: prefectureName(office.prefectureCode),
         },
         applications: rows.map((row) => view(row, me, driftOf(row, student, dossier, office))),
         canEnter: {
@@ -288,6 +291,7 @@ export function createOnlineApplications(db: SchoolDb, clients: AntsClients) {
       const target = await own(me, studentId, number);
       await target.call((ants) => ants.deletePieceFile(number, fileId));
       await audit(me, 'piece_delete', target.row);
+      await resync(me, target);
       return { deleted: true as const };
     },
 

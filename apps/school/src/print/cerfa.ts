@@ -1,6 +1,7 @@
 import type { Dossier } from '@permis/ants-api';
 import PDFDocument from 'pdfkit';
 import type { offices, students } from '../db/schema.ts';
+import { prefectureName } from '../offices/prefecture.ts';
 import type { DossierForm } from '../students/form.ts';
 
 type StudentRow = typeof students.$inferSelect;
@@ -43,7 +44,8 @@ const REQUEST_LINES = {
     'Obtenue',
     d.lastCategoryBy === 'exam' ? 'Par examen' : d.lastCategoryBy === 'exchange' ? 'Par échange' : '',
   ],
-  prefectureCode: (d, office) => ['Préfecture', office.prefectureName ?? d.prefectureCode],
+  // The dossier's own choice, else the office's (« Celle du bureau »).
+  prefectureCode: (d, office) => ['Préfecture', prefectureName(d.prefectureCode || office.prefectureCode) ?? ''],
   training: (d) => ['Formation choisie', TRAINING[d.training]],
   medicalVisitDate: (d) => ['Visite médicale', frDate(d.medicalVisitDate)],
   // Not on this print: the previous licence's place is sent online only.

@@ -52,7 +52,6 @@ export const DEMO_OFFICES = [
     antsLogin: 'brequigny35',
     antsPassword: 'Brequigny35!ants',
     prefectureCode: '35238',
-    prefectureName: 'RENNES',
   },
   {
     name: 'SAINT-PRIEST',
@@ -64,7 +63,6 @@ export const DEMO_OFFICES = [
     antsLogin: 'claboret662',
     antsPassword: '3cfBelfort!',
     prefectureCode: '69123',
-    prefectureName: 'LYON',
   },
 ];
 

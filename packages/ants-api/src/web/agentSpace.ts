@@ -1,7 +1,7 @@
 import { route } from '@permis/platform/route';
 import { z } from 'zod';
-import { applicationNumberSchema, heldApplicationSchema } from '../applications.ts';
-import { EPHOTO_IMAGES, pieceKindSchema, pieceStatusSchema } from '../responses.ts';
+import { applicationNumberSchema, heldApplicationSchema, pieceKindSchema } from '../applications.ts';
+import { EPHOTO_IMAGES, pieceStatusSchema } from '../responses.ts';
 import { AGENT_FIRST_QUEUE, STATE_SETS, type StatesIn } from '../stateSets.ts';
 import { APPLICATION_TYPES } from '../states.ts';
 

@@ -1,6 +1,6 @@
 import { route } from '@permis/platform/route';
 import { z } from 'zod';
-import { applicationNumberSchema, candidateSchema } from '../applications.ts';
+import { applicationNumberSchema, candidateSchema, pieceKindSchema } from '../applications.ts';
 import { ownApplicationSchema, paymentSchema } from '../ownApplication.ts';
 import {
   type EPHOTO_IMAGES,
@@ -9,7 +9,6 @@ import {
   ephotoResponseSchema,
   ephotoSetSchema,
   pieceCommentSchema,
-  pieceKindSchema,
   pieceStatusSchema,
   prefecturesResponseSchema,
   uploadedPieceSchema,

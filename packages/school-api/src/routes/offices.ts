@@ -24,8 +24,8 @@ export const officeFormSchema = z.object({
   antsLogin: text(100),
   /** Empty keeps the stored password: it is never shown back. */
   antsPassword: z.string().max(200).default(''),
+  /** The préfecture of rattachement, by its code (its name is the list's: « Préfecture de Rennes »). */
   prefectureCode: text(10),
-  prefectureName: text(100),
 });
 export type OfficeForm = z.infer<typeof officeFormSchema>;
 

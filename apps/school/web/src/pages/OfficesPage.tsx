@@ -115,11 +115,7 @@ function OfficeForm({ office, onSaved }: { office: Office; onSaved: () => void }
 
   const save = form.submit(async (current) => {
     setSaved(null);
-    const chosen = prefectures.find((p) => p.code === current.prefectureCode);
-    const answer = await apiCall(officeRoutes.update, {
-      params: { id: office.id },
-      body: { ...current, prefectureName: chosen?.name ?? '' },
-    });
+    const answer = await apiCall(officeRoutes.update, { params: { id: office.id }, body: current });
     form.set('antsPassword', '');
     setSaved(answer.credentials);
     onSaved();

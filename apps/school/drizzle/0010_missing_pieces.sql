@@ -1,0 +1,1 @@
+ALTER TABLE "online_applications" ADD COLUMN "missing_pieces" text[] DEFAULT '{}'::text[] NOT NULL;
