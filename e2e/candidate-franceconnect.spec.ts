@@ -1,6 +1,7 @@
 import { DEMO_FRANCECONNECT_IDENTITIES } from '../scripts/franceConnectLocal.ts';
 import { activateFromMail, CANDIDATE_PASSWORD } from './antsPages.ts';
 import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
+import { tabAndPress } from './keyboard.ts';
 import { isTo, linkIn, waitForMail } from './mailbox.ts';
 import { saintPriestOffice, validatedApplication } from './schoolApi.ts';
 
@@ -40,12 +41,10 @@ test.describe('FranceConnect', () => {
     await expect(page.getByRole('heading', { name: 'Avec FranceConnect' })).toBeVisible();
     await expectAccessible(page);
     // At the keyboard: the FranceConnect button, then the provider's identity, each with Enter.
-    await page.getByRole('link', { name: /^S’identifier avec/ }).focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, page.getByRole('link', { name: /^S’identifier avec/ }));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('FranceConnect (démonstration locale)');
     await expectAccessible(page);
-    await page.getByRole('button', { name: 'Eric Jean RENAUD' }).focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, page.getByRole('button', { name: 'Eric Jean RENAUD' }));
 
     await expect(page).toHaveURL(`${ANTS_URL}/monespace`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mon espace');
@@ -57,30 +56,35 @@ test.describe('FranceConnect', () => {
     await expectAccessible(page);
 
     // « Démarches faites pour vous avec une autre adresse », at the keyboard: a link to that address.
-    await page.getByRole('link', { name: /^Des démarches ont été faites pour vous avec une autre adresse/ }).focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(
+      page,
+      page.getByRole('link', { name: /^Des démarches ont été faites pour vous avec une autre adresse/ }),
+    );
     await expect(
       page.getByRole('heading', { name: 'Démarches faites pour vous avec une autre adresse' }),
     ).toBeVisible();
     const masked = `e${'•'.repeat(former.indexOf('@') - 1)}@example.fr`;
-    await page.getByRole('button', { name: `Recevoir un lien à cette adresse : ${masked}` }).focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, page.getByRole('button', { name: `Recevoir un lien à cette adresse : ${masked}` }));
     await expect(page.getByRole('status').filter({ hasText: `Un lien a été envoyé à ${masked}` })).toBeVisible();
     await expectAccessible(page);
     const attachMail = await waitForMail((m) => isTo(m, former) && (m.subject ?? '').startsWith('Rattacher'));
     await page.goto(linkIn(attachMail, /\/monespace\/rattacher\/[A-Za-z0-9_-]+/));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rattacher mes démarches');
     await expectAccessible(page);
-    await page.getByRole('button', { name: 'Rattacher ces démarches à mon compte' }).focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, page.getByRole('button', { name: 'Rattacher ces démarches à mon compte' }));
     await expect(page.getByRole('status').filter({ hasText: 'Une démarche a rejoint votre compte.' })).toBeVisible();
     await page.getByRole('link', { name: 'Voir mes démarches en cours' }).click();
     await expect(page.getByRole('row').filter({ hasText: elsewhere.number })).toBeVisible();
     await page.goto(`${ANTS_URL}/monespace`);
 
-    await waiting.focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, waiting);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Valider votre demande');
+    // Validated at the keyboard too: the sworn attestation with Space, then « Valider ».
+    const attestation = page.getByRole('checkbox', { name: /^Je soussigné\(e\), le \(la\) déclarant\(e\)/ });
+    await tabAndPress(page, attestation, 'Space');
+    await expect(attestation).toBeChecked();
+    await tabAndPress(page, page.getByRole('button', { name: 'Valider' }));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande a été transmise');
 
     // Signed out here and at FranceConnect, back on the sign-in page.
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
@@ -135,10 +139,9 @@ test.describe('FranceConnect', () => {
     // His real school registers him, with his email; he signs in with FranceConnect, at the keyboard.
     const { number } = await validatedApplication(person);
     await page.goto(`${ANTS_URL}/monespace/connexion`);
-    await page.getByRole('link', { name: /^S’identifier avec/ }).focus();
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: 'Lucas PETIT' }).focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, page.getByRole('link', { name: /^S’identifier avec/ }));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('FranceConnect (démonstration locale)');
+    await tabAndPress(page, page.getByRole('button', { name: 'Lucas PETIT' }));
     await expect(page).toHaveURL(`${ANTS_URL}/monespace`);
     await expect(page.getByRole('link', { name: `La demande n° ${number} attend votre validation.` })).toBeVisible();
     await expect(page.getByText(`n° ${decoy.number}`)).toHaveCount(0);

@@ -10,14 +10,13 @@ import {
   signInAsPro,
 } from './antsPages.ts';
 import { ANTS_URL, expect, expectAccessible, SCHOOL_URL, test } from './fixtures.ts';
-import { tick, type } from './keyboard.ts';
+import { tabAndPickFile, tabAndPress, tabAndType, tabTo, tick, type } from './keyboard.ts';
 import { isTo, waitForMail } from './mailbox.ts';
 import { boothCode, ONE_PIXEL_PNG } from './schoolApi.ts';
 import { newPage, snap } from './schoolPages.ts';
 
 async function saveStep(page: Page, nextStep: string) {
-  await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
-  await page.keyboard.press('Enter');
+  await tabAndPress(page, page.getByRole('button', { name: 'Enregistrer et continuer' }));
   await expect(page.getByRole('heading', { level: 3, name: nextStep, exact: true })).toBeVisible();
 }
 
@@ -28,19 +27,20 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
   }, info) => {
     test.slow();
     const name = `SAISIE-${[...String(Date.now()).slice(-6)].map((d) => String.fromCharCode(65 + Number(d))).join('')}`;
-    await signInAsPro(page);
+    await page.goto(`${ANTS_URL}/pro/connexion`);
+    await tabAndType(page, page.getByLabel("Numéro d'agrément Cerfa"), PRO.agrementNumber);
+    await tabAndType(page, page.getByLabel('Identifiant', { exact: true }), PRO.login);
+    await tabAndType(page, page.getByLabel('Mot de passe', { exact: true }), PRO.password);
+    await tabAndPress(page, page.getByRole('button', { name: 'Se connecter' }));
     const start = page.getByRole('link', { name: 'Nouvelle demande' });
-    await start.focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, start);
     await expect(page.getByRole('heading', { level: 1, name: 'Nouvelle demande' })).toBeVisible();
     await expectAccessible(page);
-    await page.getByRole('button', { name: 'Commencer une nouvelle demande' }).focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, page.getByRole('button', { name: 'Commencer une nouvelle demande' }));
 
     // 1. Mandat papier: a required answer, refused empty with the message under it.
     await expect(page.getByText('Étape 1 sur 9')).toBeVisible();
-    await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, page.getByRole('button', { name: 'Enregistrer et continuer' }));
     await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible();
     await expectAccessible(page);
     await snap(page, info, '1 mandat papier');
@@ -56,19 +56,18 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
     await tick(page, 'Féminin');
     await type(page, 'Nom de naissance *', name);
     await type(page, 'Prénom *', 'Lina');
-    // The order of a date field's segments follows the browser's own language, not the page's:
-    // the value is set whole, the field stays a native one a keyboard user types into.
+    // The order of a native date field's segments follows the browser's own language, not the page's:
+    // reached with Tab, its value is set whole.
+    await tabTo(page, page.getByLabel('Date de naissance *'));
     await page.getByLabel('Date de naissance *').fill('2005-03-14');
     await type(page, 'Département de naissance', '35');
     await type(page, 'Ville de naissance *', 'RENES');
-    await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, page.getByRole('button', { name: 'Enregistrer et continuer' }));
     const suggestion = page.getByRole('button', { name: /^RENNES/ });
     await expect(suggestion).toBeVisible();
     await expectAccessible(page);
     await snap(page, info, '3 etat civil avec suggestion');
-    await suggestion.focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, suggestion);
     await expect(page.getByLabel('Ville de naissance *')).toHaveValue('RENNES');
     await saveStep(page, 'Adresse et contact du candidat');
 
@@ -77,8 +76,7 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
     const resume = page.getByRole('link', { name: new RegExp(`${name} Lina`) });
     await expect(resume).toBeVisible();
     await expectAccessible(page);
-    await resume.focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, resume);
     await expect(page.getByRole('heading', { level: 3, name: 'Adresse et contact du candidat' })).toBeVisible();
 
     // 4. Adresse et contact.
@@ -97,14 +95,13 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
     await expect(
       page.getByLabel('Préfecture de rattachement *').locator('option:not([value=""])').first(),
     ).toBeAttached();
-    await page.getByLabel('Préfecture de rattachement *').focus();
+    await tabTo(page, page.getByLabel('Préfecture de rattachement *'));
     await page.keyboard.press('ArrowDown');
     await expect(page.getByLabel('Préfecture de rattachement *')).not.toHaveValue('');
     await tick(page, 'Oui', 'Être en règle avec la Journée défense et citoyenneté (JDC)');
     await expectAccessible(page);
     await snap(page, info, '5 dossier');
-    await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, page.getByRole('button', { name: 'Enregistrer et continuer' }));
     const created = page.getByRole('status').filter({ hasText: /La demande n° \d+ est enregistrée en brouillon\./ });
     await expect(created).toBeVisible();
     await expect(page.getByText('Étape 6 sur 9')).toBeVisible();
@@ -120,31 +117,23 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
     await expect(page.getByRole('img', { name: 'Visage du candidat pris par la cabine' })).toBeVisible();
     await expectAccessible(page);
     await snap(page, info, '6 photo signature');
-    await page.getByRole('button', { name: 'Continuer' }).focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, page.getByRole('button', { name: 'Continuer' }));
 
     // 7. Pièces justificatives: two pièces, one with a comment; the catalogue's limits shown.
     await expect(page.getByText('Étape 7 sur 9')).toBeVisible();
     const identity = page.getByRole('region', { name: /^Pièce d'identité/ });
-    await identity
-      .getByLabel(/^Fichier pour/)
-      .setInputFiles({ name: 'cni.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
-    await identity.getByLabel(/^Commentaire/).focus();
-    await page.keyboard.type('Recto et verso');
+    await tabAndPickFile(page, identity.getByLabel(/^Fichier pour/), { name: 'cni.png', buffer: ONE_PIXEL_PNG });
+    await tabAndType(page, identity.getByLabel(/^Commentaire/), 'Recto et verso');
     await page.keyboard.press('Enter');
     await expect(identity.getByRole('link', { name: 'cni.png' })).toBeVisible();
     await expect(identity.getByText('Recto et verso')).toBeVisible();
     const address = page.getByRole('region', { name: /^Justificatif de domicile/ });
-    await address
-      .getByLabel(/^Fichier pour/)
-      .setInputFiles({ name: 'domicile.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
-    await address.getByRole('button', { name: 'Envoyer' }).focus();
-    await page.keyboard.press('Enter');
+    await tabAndPickFile(page, address.getByLabel(/^Fichier pour/), { name: 'domicile.png', buffer: ONE_PIXEL_PNG });
+    await tabAndPress(page, address.getByRole('button', { name: 'Envoyer' }));
     await expect(address.getByRole('link', { name: 'domicile.png' })).toBeVisible();
     await expectAccessible(page);
     await snap(page, info, '7 pieces justificatives');
-    await page.getByRole('button', { name: 'Continuer' }).focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, page.getByRole('button', { name: 'Continuer' }));
 
     // 8. Récapitulatif: "Relisez-vous !", with what was entered and sent.
     await expect(page.getByRole('heading', { name: 'Relisez-vous !' })).toBeVisible();
@@ -152,12 +141,10 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
     await expect(page.getByRole('link', { name: 'domicile.png' })).toBeVisible();
     await expectAccessible(page);
     await snap(page, info, '8 recapitulatif');
-    await page.getByRole('button', { name: 'Continuer' }).focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, page.getByRole('button', { name: 'Continuer' }));
 
     // 9. Validation: without a mandate, the candidate receives it to validate.
-    await page.getByRole('button', { name: 'Valider la demande' }).focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, page.getByRole('button', { name: 'Valider la demande' }));
     await expect(
       page.getByRole('status').filter({ hasText: 'le candidat la reçoit par courriel pour la valider' }),
     ).toBeVisible();
@@ -166,8 +153,7 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
     await waitForMail((mail) => isTo(mail, `${name.toLowerCase()}@example.fr`));
 
     // A demand like any other: on its page, with the candidate entered here, awaiting the candidate.
-    await page.getByRole('link', { name: `Ouvrir la demande n° ${number}` }).focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, page.getByRole('link', { name: `Ouvrir la demande n° ${number}` }));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Demande n° ${number}`);
     await expect(page.getByText(`${name} Lina`)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'En attente de validation usager' })).toBeVisible();
@@ -193,8 +179,7 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
     // The Cerfa 06 from the accepted one: a Nouvelle demande already filled in, the mandate asked again.
     await page.reload();
     await expect(page.getByRole('heading', { name: 'À traiter en Cerfa 06' })).toBeVisible();
-    await page.getByRole('button', { name: 'Faire la demande de titre (Cerfa 06)' }).focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, page.getByRole('button', { name: 'Faire la demande de titre (Cerfa 06)' }));
     await expect(page.getByText('Étape 1 sur 9')).toBeVisible();
     await tick(page, 'Non');
     await saveStep(page, 'Motif de la demande');
@@ -203,8 +188,7 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
     await expect(page.getByLabel('Nom de naissance *')).toHaveValue(name);
     await saveStep(page, 'Adresse et contact du candidat');
     await saveStep(page, 'Catégories de permis');
-    await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
-    await page.keyboard.press('Enter');
+    await tabAndPress(page, page.getByRole('button', { name: 'Enregistrer et continuer' }));
     await expect(page.getByRole('status').filter({ hasText: /est enregistrée en brouillon/ })).toBeVisible();
     await expectAccessible(page);
     await snap(page, info, '11 cerfa 06 cree');

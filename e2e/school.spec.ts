@@ -133,7 +133,9 @@ test.describe('Auto-école — page web', () => {
       await expect(card.getByText('Enregistré (jamais affiché) : laissez vide pour le garder.')).toBeVisible();
       await expect(card.getByText(PREFECTURES_NOTE)).toBeVisible();
       // The préfecture by the list's name; the credentials tried at the first start, and the site heard from.
-      await expect(card.getByLabel('Préfecture', { exact: true }).locator('option:checked')).toHaveText(office.prefecture);
+      await expect(card.getByLabel('Préfecture', { exact: true }).locator('option:checked')).toHaveText(
+        office.prefecture,
+      );
       await expect(card.getByText(/^Identifiants acceptés par l'ANTS le \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
       await expect(card.getByText(/^Dernières nouvelles du site de l'ANTS : le /)).toBeVisible();
     }
