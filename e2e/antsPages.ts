@@ -5,7 +5,7 @@ import { ONE_PIXEL_PNG } from './schoolApi.ts';
 import { newPage, snap } from './schoolPages.ts';
 
 /** The national service's pages driven as the agent and the candidate do, shared by the journeys. */
-const AGENT = { login: 'agent.cert', password: 'Instruction-2026!' };
+export const AGENT = { login: 'agent.cert', password: 'Instruction-2026!' };
 /** The demo school's professional account (SEED_DEMO). */
 export const PRO = { agrementNumber: 'E1703500010', login: 'brequigny35', password: 'Brequigny35!ants' };
 

@@ -7,11 +7,11 @@ export const ANTS_URL = `http://localhost:${E2E_PORTS.ants}`;
 export const SCHOOL_URL = `http://localhost:${E2E_PORTS.school}`;
 export const MAIL_URL = `http://localhost:${E2E_PORTS.mailWeb}`;
 
-/** Runs axe on the current page; fails on any serious or critical violation (RGAA / WCAG 2.1 AA). */
-export async function expectAccessible(page: Page) {
-  // A dialog still fading in is half transparent: axe would measure its text's contrast mid-way.
-  // Wait for the running transitions and finite animations to end (their state, not a timer); an
-  // endless one (a spinner) is not waited for.
+/**
+ * Waits for the page's running transitions and finite animations to end (their state, not a timer);
+ * an endless one (a spinner) is not waited for. A dialog fading in, a menu sliding out after a resize.
+ */
+export async function settled(page: Page) {
   await page.evaluate(() =>
     Promise.all(
       document
@@ -23,6 +23,12 @@ export async function expectAccessible(page: Page) {
         .map((animation) => animation.finished.catch(() => undefined)),
     ),
   );
+}
+
+/** Runs axe on the current page; fails on any serious or critical violation (RGAA / WCAG 2.1 AA). */
+export async function expectAccessible(page: Page) {
+  // A dialog still fading in is half transparent: axe would measure its text's contrast mid-way.
+  await settled(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(

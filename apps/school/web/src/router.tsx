@@ -1,5 +1,6 @@
 import { lazyPage } from '@permis/web-client';
 import { createBrowserRouter, Navigate } from 'react-router';
+import { ACCESSIBILITY_PATH } from './accessibility.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { RequireSession } from './layout/RequireSession.tsx';
 import { RootLayout } from './layout/RootLayout.tsx';
@@ -18,6 +19,11 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { path: LOGIN_PATH, element: <LoginPage /> },
+      // The statement is open without signing in (every footer, the login page's too, links to it).
+      {
+        path: ACCESSIBILITY_PATH,
+        lazy: lazyPage(() => import('./pages/AccessibilityPage.tsx'), 'AccessibilityPage'),
+      },
       {
         element: <RequireSession />,
         children: [

@@ -17,6 +17,14 @@ export const theme = createTheme({
     // Icon-only buttons named in French for screen readers.
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Fermer' } } },
     FileInput: { defaultProps: { clearButtonProps: { 'aria-label': 'Retirer le fichier' } } },
+    // A long label (« Mettre à jour la liste des préfectures », a counter) wraps its words on a narrow
+    // screen instead of pushing the page sideways (RGAA 10.11); a short one keeps Mantine's height.
+    Button: {
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--button-height)', maxWidth: '100%' },
+        label: { whiteSpace: 'normal', paddingBlock: 2 },
+      },
+    },
     // A badge says a state ("Dossier en cours de vérification des pièces justificatives"): it wraps
     // onto several lines rather than cutting the words with an ellipsis.
     Badge: {

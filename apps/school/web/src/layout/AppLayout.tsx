@@ -4,6 +4,8 @@ import { PerAddress } from '@permis/web-client';
 import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { type ApiError, asApiError } from '../api.ts';
+import { AccessibilityFooter } from '../components/AccessibilityFooter.tsx';
+import { SkipLink } from '../components/SkipLink.tsx';
 import { personName, ROLE_LABELS } from '../format.ts';
 import { useCurrentUser, useSession } from '../session.tsx';
 import classes from './AppLayout.module.css';
@@ -42,9 +44,7 @@ export function AppLayout() {
       padding="lg"
       className={classes.shell}
     >
-      <a href="#contenu" className="skip-link">
-        Aller au contenu
-      </a>
+      <SkipLink />
       <AppShell.Header className={classes.header}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -57,7 +57,8 @@ export function AppLayout() {
               aria-label={menuOpened ? 'Fermer le menu' : 'Ouvrir le menu'}
             />
             <div>
-              <Text fw={700} size="lg" c="white" lh={1.2} data-testid="school-name">
+              {/* Smaller on a phone: the school's name stays whole beside the menu and « Se déconnecter ». */}
+              <Text fw={700} fz={{ base: 'sm', xs: 'lg' }} c="white" lh={1.2} data-testid="school-name">
                 {user.schoolName}
               </Text>
               <Text size="xs" c="blue.0" lh={1.2} visibleFrom="xs">
@@ -91,6 +92,7 @@ export function AppLayout() {
         )}
         <div className={classes.content}>
           <PerAddress />
+          <AccessibilityFooter />
         </div>
       </AppShell.Main>
     </AppShell>

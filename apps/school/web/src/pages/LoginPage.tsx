@@ -2,8 +2,10 @@ import { Alert, Box, Button, Center, Paper, Stack, Text, TextInput, Title } from
 import { type FormEvent, useState } from 'react';
 import { Navigate } from 'react-router';
 import { type ApiError, asApiError } from '../api.ts';
+import { AccessibilityFooter } from '../components/AccessibilityFooter.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
+import { SkipLink } from '../components/SkipLink.tsx';
 import { HOME_PATH, useSession } from '../session.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
 import classes from './LoginPage.module.css';
@@ -43,59 +45,62 @@ export function LoginPage() {
   };
 
   return (
-    <Box component="main" className={classes.page}>
-      <Center mih="100vh" p="md">
-        <Stack w="100%" maw={420} gap="lg">
-          <div>
-            <Text ta="center" fw={700} c="blue.9" size="lg">
-              Auto-école — Gestion
+    <>
+      <SkipLink />
+      <Box component="main" id="contenu" tabIndex={-1} className={classes.page}>
+        <Center mih="100vh" p="md">
+          <Stack w="100%" maw={420} gap="lg">
+            <div>
+              <Text ta="center" fw={700} c="blue.9" size="lg">
+                Auto-école — Gestion
+              </Text>
+              <Text ta="center" size="sm" c="dimmed">
+                Logiciel de gestion de votre auto-école
+              </Text>
+            </div>
+            <Paper withBorder shadow="sm" radius="md" p="xl">
+              <form onSubmit={handleSubmit} noValidate>
+                <Stack gap="md">
+                  <Title order={1} size="h3">
+                    Connexion à votre espace auto-école
+                  </Title>
+                  {expired && !error && (
+                    <Alert color="blue" variant="light">
+                      Votre session a pris fin. Reconnectez-vous pour continuer.
+                    </Alert>
+                  )}
+                  <ErrorAlert error={error} />
+                  <TextInput
+                    label="Identifiant"
+                    name="login"
+                    autoComplete="username"
+                    autoCapitalize="none"
+                    spellCheck={false}
+                    value={login}
+                    onChange={(event) => setLogin(event.currentTarget.value)}
+                    error={fieldErrors.login}
+                  />
+                  <PasswordField
+                    label="Mot de passe"
+                    name="password"
+                    autoComplete="current-password"
+                    value={password}
+                    onChange={(event) => setPassword(event.currentTarget.value)}
+                    error={fieldErrors.password}
+                  />
+                  <Button type="submit" fullWidth loading={submitting} mt="xs">
+                    Se connecter
+                  </Button>
+                </Stack>
+              </form>
+            </Paper>
+            <Text ta="center" size="xs" c="dimmed">
+              Identifiant oublié ou compte bloqué ? Contactez le dirigeant de votre auto-école.
             </Text>
-            <Text ta="center" size="sm" c="dimmed">
-              Logiciel de gestion de votre auto-école
-            </Text>
-          </div>
-          <Paper withBorder shadow="sm" radius="md" p="xl">
-            <form onSubmit={handleSubmit} noValidate>
-              <Stack gap="md">
-                <Title order={1} size="h3">
-                  Connexion à votre espace auto-école
-                </Title>
-                {expired && !error && (
-                  <Alert color="blue" variant="light">
-                    Votre session a pris fin. Reconnectez-vous pour continuer.
-                  </Alert>
-                )}
-                <ErrorAlert error={error} />
-                <TextInput
-                  label="Identifiant"
-                  name="login"
-                  autoComplete="username"
-                  autoCapitalize="none"
-                  spellCheck={false}
-                  value={login}
-                  onChange={(event) => setLogin(event.currentTarget.value)}
-                  error={fieldErrors.login}
-                  autoFocus
-                />
-                <PasswordField
-                  label="Mot de passe"
-                  name="password"
-                  autoComplete="current-password"
-                  value={password}
-                  onChange={(event) => setPassword(event.currentTarget.value)}
-                  error={fieldErrors.password}
-                />
-                <Button type="submit" fullWidth loading={submitting} mt="xs">
-                  Se connecter
-                </Button>
-              </Stack>
-            </form>
-          </Paper>
-          <Text ta="center" size="xs" c="dimmed">
-            Identifiant oublié ou compte bloqué ? Contactez le dirigeant de votre auto-école.
-          </Text>
-        </Stack>
-      </Center>
-    </Box>
+            <AccessibilityFooter />
+          </Stack>
+        </Center>
+      </Box>
+    </>
   );
 }

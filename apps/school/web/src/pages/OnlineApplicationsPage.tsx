@@ -27,6 +27,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { DocumentsModal } from '../components/online/DocumentsModal.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
 import { formatInstant, formatInstantDate } from '../format.ts';
 import type { AdminApplicationRow, SyncRun } from '../types.ts';
 import { useApiCall } from '../useApiData.ts';
@@ -192,11 +193,13 @@ function OfficeApplications({ officeId }: { officeId: string }) {
         <Paper withBorder radius="md" p="md" component="section" aria-label="Compteurs">
           <Stack gap="sm">
             {list.data.counters.map((row) => (
-              <Group key={row.type} gap="xs" align="flex-start" wrap="nowrap">
+              // On a narrow screen the counters go under their Cerfa, and a long one wraps its words
+              // (« Dossier en attente de validation usager »): nothing to scroll sideways (RGAA 10.11).
+              <Group key={row.type} gap="xs" align="flex-start">
                 <Text fw={700} w={90} title={row.label}>
                   CERFA {row.type}
                 </Text>
-                <Group gap="xs">
+                <Group gap="xs" style={{ flex: '1 1 240px' }}>
                   {row.counters.map((cell) => {
                     const pressed = counter?.type === row.type && counter.state === cell.state;
                     return (
@@ -282,7 +285,7 @@ function OfficeApplications({ officeId }: { officeId: string }) {
       {list.error && !list.data && <ErrorAlert error={list.error} />}
       {list.data && (
         <Paper withBorder radius="md" component="section" aria-label="Liste des demandes">
-          <Table.ScrollContainer minWidth={900}>
+          <TableScroll label="Demandes en ligne" minWidth={900}>
             <Table striped>
               <Table.Caption>
                 {list.data.total} demande{list.data.total > 1 ? 's' : ''}. Les lignes rouges correspondent aux demandes
@@ -359,7 +362,7 @@ function OfficeApplications({ officeId }: { officeId: string }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
           {list.data.total > list.data.pageSize && (
             <Group justify="center" p="sm">
               <Pagination

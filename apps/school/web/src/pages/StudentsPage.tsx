@@ -5,6 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
 import { formatDate } from '../format.ts';
 import { useApiCall } from '../useApiData.ts';
 import classes from './StudentsPage.module.css';
@@ -68,7 +69,7 @@ export function StudentsPage() {
                   : "Aucun élève n'est encore enregistré."}
               </Text>
             ) : (
-              <Table.ScrollContainer minWidth={720}>
+              <TableScroll label="Liste des élèves" minWidth={720}>
                 <Table highlightOnHover striped>
                   <Table.Caption className={classes.caption}>Liste des élèves</Table.Caption>
                   <Table.Thead>
@@ -112,7 +113,7 @@ export function StudentsPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </TableScroll>
             )}
           </Paper>
         )}

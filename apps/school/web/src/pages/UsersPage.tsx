@@ -18,6 +18,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
 import { ROLE_LABELS } from '../format.ts';
 import type { NewUser, Role, SchoolUser } from '../types.ts';
 import { useApiCall } from '../useApiData.ts';
@@ -48,7 +49,7 @@ export function UsersPage() {
 
 function UsersTable({ users }: { users: SchoolUser[] }) {
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <TableScroll label="Utilisateurs" minWidth={560}>
       <Table striped>
         <Table.Thead>
           <Table.Tr>
@@ -76,7 +77,7 @@ function UsersTable({ users }: { users: SchoolUser[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }
 

@@ -21,6 +21,7 @@ import { ApiError, apiCall, apiUpload, filePath } from '../../api.ts';
 import { formatInstantDate } from '../../format.ts';
 import type { ApplicationTarget, OnlineApplication, PieceStatus } from '../../types.ts';
 import { useApiCall } from '../../useApiData.ts';
+import { TableScroll } from '../TableScroll.tsx';
 import { AntsProgress } from './AntsProgress.tsx';
 import { ConfirmModal } from './ConfirmModal.tsx';
 import { useAntsCall } from './useAntsCall.ts';
@@ -69,7 +70,7 @@ export function PiecesModal({
         )}
         {loading && !data && <Text role="status">Chargement des pièces depuis le site de l'ANTS…</Text>}
         {data && (
-          <Table.ScrollContainer minWidth={900}>
+          <TableScroll label="Pièces justificatives" minWidth={900}>
             <Table withTableBorder>
               <Table.Thead>
                 <Table.Tr>
@@ -160,7 +161,7 @@ export function PiecesModal({
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
         <Text size="sm" c="dimmed">
           La taille des fichiers est limitée à 11 Mo ; le nombre de pages est limité (voir la colonne Nb pages / Nb
