@@ -84,11 +84,23 @@ test.describe("Console d'instruction", () => {
     await signInAsAgent(page);
     await openFromQueue(page, number);
 
+    // Required, and said so before sending (RGAA 11.10); an empty one opens no confirmation.
+    await expect(page.getByText('Obligatoire, de 5 à 500 caractères.')).toBeVisible();
     await page.getByRole('button', { name: 'Rejeter', exact: true }).click();
     await expect(page.getByText('Indiquez le motif du rejet.')).toBeVisible();
+    await expect(page.getByRole('dialog', { name: 'Rejeter la demande ?' })).toHaveCount(0);
 
+    // Irreversible: asked first (RGAA 11.12); cancelled, nothing changes.
     await page.getByLabel('Motif du rejet').fill('Pièce d’identité illisible.');
     await page.getByRole('button', { name: 'Rejeter', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'Rejeter la demande ?' });
+    await expect(confirm).toContainText('Pièce d’identité illisible.');
+    await expectAccessible(page);
+    await confirm.getByRole('button', { name: 'Annuler' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByText('Rejeté', { exact: true })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Rejeter', exact: true }).click();
+    await confirm.getByRole('button', { name: 'Confirmer le rejet' }).click();
     await expect(page.getByText('Demande rejetée.')).toBeVisible();
     await expect(page.getByText('Rejeté', { exact: true })).toBeVisible();
   });

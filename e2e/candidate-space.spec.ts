@@ -30,13 +30,13 @@ test.describe('Mon espace', () => {
     await expect(page.getByText('Aucune demande ne correspond à votre recherche.')).toBeVisible();
     await page.getByLabel('Numéro de la demande').fill(number.slice(0, 8));
     await page.getByLabel('Etat').selectOption({ label: 'Dossier en cours de vérification des pièces justificatives' });
-    await page.getByLabel('Créée du').fill(new Date().toISOString().slice(0, 10));
-    await page.getByLabel('Créée du').press('Enter');
+    await page.getByLabel('Créée à partir du').fill(new Date().toISOString().slice(0, 10));
+    await page.getByLabel('Créée à partir du').press('Enter');
     await expect(page.getByRole('status').filter({ hasText: '1 demande sur 1' })).toBeVisible();
     await expect(row).toBeVisible();
     await expectAccessible(page);
     // A window that ends before it starts is said, not answered with an empty list.
-    await page.getByRole('textbox', { name: /^au jj/ }).fill('2020-01-01');
+    await page.getByRole('textbox', { name: /^Créée jusqu'au/ }).fill('2020-01-01');
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await expect(page.getByText('La date de fin est antérieure à la date de début.')).toBeVisible();
     await expect(row).toBeVisible();

@@ -1,5 +1,4 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { headerFooterDisplayItem } from '@codegouvfr/react-dsfr/Display';
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { Header, type HeaderProps } from '@codegouvfr/react-dsfr/Header';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
@@ -83,7 +82,6 @@ export function Layout() {
         homeLinkProps={HOME_LINK}
         accessibility="partially compliant"
         accessibilityLinkProps={{ to: '/accessibilite' }}
-        bottomItems={[headerFooterDisplayItem]}
         contentDescription="Service en ligne de l'Agence Nationale des Titres Sécurisés pour les demandes de permis de conduire : validation par les candidats, suivi par les écoles de conduite et instruction par les agents des CERT et des préfectures."
       />
       <ScrollRestoration />

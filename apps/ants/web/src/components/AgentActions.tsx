@@ -8,6 +8,9 @@ import { type AgentPiece, type ApiError, api, asApiError } from '../api.ts';
 import { TitledSection } from './TitledSection.tsx';
 
 const acceptModal = createModal({ id: 'accept-application-modal', isOpenedByDefault: false });
+const rejectModal = createModal({ id: 'reject-application-modal', isOpenedByDefault: false });
+/** The contract's own words for a missing reason (agentSpace.ts): said before the confirmation. */
+const REASON_MISSING = 'Indiquez le motif du rejet.';
 
 type Props = { number: string; pieces: AgentPiece[]; onDecided: (message: string) => void };
 
@@ -41,10 +44,20 @@ export function AgentActions({ number, pieces, onDecided }: Props) {
     });
   }
 
-  function reject(event: FormEvent) {
+  const [reasonMissing, setReasonMissing] = useState(false);
+
+  /** « Rejeter »: a reason first, then the confirmation (a rejection cannot be undone). */
+  function askReject(event: FormEvent) {
     event.preventDefault();
+    const missing = reason.trim().length < 5;
+    setReasonMissing(missing);
+    if (!missing) rejectModal.open();
+  }
+
+  function reject() {
     void run('reject', async () => {
       await api.rejectApplication(number, reason);
+      rejectModal.close();
       return 'Demande rejetée.';
     });
   }
@@ -57,7 +70,7 @@ export function AgentActions({ number, pieces, onDecided }: Props) {
     });
   }
 
-  const reasonError = errors.reject?.fieldMessage('reason');
+  const reasonError = reasonMissing ? REASON_MISSING : errors.reject?.fieldMessage('reason');
 
   return (
     <>
@@ -98,14 +111,16 @@ export function AgentActions({ number, pieces, onDecided }: Props) {
       </TitledSection>
 
       <TitledSection id="action-reject" title="Rejeter la demande">
-        <form onSubmit={reject} noValidate>
+        <form onSubmit={askReject} noValidate>
           <Input
-            label="Motif du rejet"
+            label="Motif du rejet *"
+            hintText="Obligatoire, de 5 à 500 caractères."
             textArea
             state={reasonError ? 'error' : 'default'}
             stateRelatedMessage={reasonError}
             nativeTextAreaProps={{
               name: 'reason',
+              required: true,
               value: reason,
               maxLength: 500,
               onChange: (event) => setReason(event.target.value),
@@ -137,6 +152,17 @@ export function AgentActions({ number, pieces, onDecided }: Props) {
       >
         <p>La demande n° {number} sera acceptée et un NEPH lui sera attribué.</p>
       </acceptModal.Component>
+
+      <rejectModal.Component
+        title="Rejeter la demande ?"
+        buttons={[
+          { children: 'Annuler', priority: 'secondary', doClosesModal: true },
+          { children: 'Confirmer le rejet', doClosesModal: false, disabled: busy, onClick: reject },
+        ]}
+      >
+        <p>La demande n° {number} sera rejetée, avec ce motif que l'école et le candidat liront :</p>
+        <blockquote className="fr-text--lg">{reason.trim()}</blockquote>
+      </rejectModal.Component>
     </>
   );
 }

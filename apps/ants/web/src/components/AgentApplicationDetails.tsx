@@ -75,7 +75,7 @@ export function AgentApplicationDetails({ data }: { data: AgentApplication }) {
         />
         {ephotoCode && (
           <div className="fr-grid-row fr-grid-row--gutters fr-mt-1w">
-            <figure className="fr-col-auto fr-m-0">
+            <figure className="fr-col-auto fr-m-0" role="figure" aria-label="Photo">
               <img
                 src={agentFilePath('ephotoImage', { number: application.number, image: 'photo' })}
                 alt="Portrait du candidat (ePhoto)"
@@ -83,7 +83,7 @@ export function AgentApplicationDetails({ data }: { data: AgentApplication }) {
               />
               <figcaption className="fr-text--sm">Photo</figcaption>
             </figure>
-            <figure className="fr-col-auto fr-m-0">
+            <figure className="fr-col-auto fr-m-0" role="figure" aria-label="Signature">
               <img
                 src={agentFilePath('ephotoImage', { number: application.number, image: 'signature' })}
                 alt="Signature du candidat (ePhoto)"

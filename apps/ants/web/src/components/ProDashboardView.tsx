@@ -35,9 +35,9 @@ function Counters({ counters, params }: { counters: ProDashboard['counters']; pa
     <div className="fr-grid-row fr-grid-row--gutters">
       {counters.map((row) => (
         <section key={row.type} className="fr-col-12 fr-col-md-6" aria-labelledby={`compteurs-${row.type}`}>
-          <h2 id={`compteurs-${row.type}`} className="fr-h5">
+          <h3 id={`compteurs-${row.type}`} className="fr-h5">
             Cerfa {row.type}
-          </h2>
+          </h3>
           <ul className="fr-raw-list">
             {row.counters.map((counter) => {
               const current = params.get('type') === row.type && params.get('state') === counter.state;
@@ -82,9 +82,9 @@ export function ProDashboardView() {
     <>
       {loaded.data && <Counters counters={loaded.data.counters} params={params} />}
       <form className="fr-my-3w" onSubmit={submit} aria-labelledby="recherche-titre">
-        <h2 id="recherche-titre" className="fr-h5">
+        <h3 id="recherche-titre" className="fr-h5">
           Rechercher une demande
-        </h2>
+        </h3>
         <div className="fr-grid-row fr-grid-row--gutters">
           <Input
             className="fr-col-12 fr-col-md-4"

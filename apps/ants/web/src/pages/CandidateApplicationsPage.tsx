@@ -114,14 +114,14 @@ function SearchableList({ applications, children }: { applications: CandidateApp
           </div>
           <div className="fr-col-12 fr-col-md-3">
             <Input
-              label="Créée du"
+              label="Créée à partir du"
               hintText="jj/mm/aaaa"
               nativeInputProps={{ type: 'date', value: draft.from, onChange: set('from') }}
             />
           </div>
           <div className="fr-col-12 fr-col-md-3">
             <Input
-              label="au"
+              label="Créée jusqu'au"
               hintText="jj/mm/aaaa"
               state={windowReversed ? 'error' : 'default'}
               stateRelatedMessage={windowReversed ? 'La date de fin est antérieure à la date de début.' : undefined}

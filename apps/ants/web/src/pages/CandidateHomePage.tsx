@@ -65,7 +65,13 @@ export function CandidateHomePage() {
         <ul className="fr-grid-row fr-grid-row--gutters" style={{ listStyle: 'none', paddingLeft: 0 }}>
           {menus(unread).map((menu) => (
             <li key={menu.to} className="fr-col-12 fr-col-md-6">
-              <Tile title={menu.title} desc={menu.desc} linkProps={{ to: menu.to }} orientation="vertical" />
+              <Tile
+                title={menu.title}
+                titleAs="h2"
+                desc={menu.desc}
+                linkProps={{ to: menu.to }}
+                orientation="vertical"
+              />
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import { type ApiError, apiCall, apiUpload, asApiError, filePath } from '../api.
 import { formatInstantDate } from '../format.ts';
 import type { StudentDocument } from '../types.ts';
 import { useApiCall } from '../useApiData.ts';
+import { ConfirmModal } from './ConfirmModal.tsx';
 import { Loading } from './Loading.tsx';
 
 /** The student's documents: upload from the disk, list, download, delete. */
@@ -30,7 +31,10 @@ export function StudentDocuments({ studentId }: { studentId: string }) {
     }
   };
 
+  // A document deleted is gone for good: asked first (RGAA 11.12).
+  const [removing, setRemoving] = useState<StudentDocument | null>(null);
   const remove = async (document: StudentDocument) => {
+    setRemoving(null);
     try {
       await apiCall(studentRoutes.deleteDocument, { params: { ...params, documentId: document.id } });
       reload();
@@ -52,7 +56,8 @@ export function StudentDocuments({ studentId }: { studentId: string }) {
             value={file}
             onChange={setFile}
             clearable
-            w={360}
+            w="100%"
+            maw={360}
           />
           <Button onClick={() => void upload()} disabled={!file} loading={sending}>
             Envoyer
@@ -66,7 +71,7 @@ export function StudentDocuments({ studentId }: { studentId: string }) {
         {loading && !data && <Loading />}
         {data && data.documents.length === 0 && <Text size="sm">Aucun document.</Text>}
         {data && data.documents.length > 0 && (
-          <Table>
+          <Table aria-labelledby="documents-title">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Date</Table.Th>
@@ -88,7 +93,7 @@ export function StudentDocuments({ studentId }: { studentId: string }) {
                       size="compact-xs"
                       variant="subtle"
                       color="red"
-                      onClick={() => void remove(document)}
+                      onClick={() => setRemoving(document)}
                       aria-label={`Supprimer ${document.fileName}`}
                     >
                       Supprimer
@@ -100,6 +105,15 @@ export function StudentDocuments({ studentId }: { studentId: string }) {
           </Table>
         )}
       </Stack>
+      <ConfirmModal
+        opened={removing !== null}
+        title="Supprimer le document ?"
+        confirmLabel="Oui, supprimer"
+        onClose={() => setRemoving(null)}
+        onConfirm={() => removing && void remove(removing)}
+      >
+        « {removing?.fileName} » sera supprimé de la fiche de l'élève.
+      </ConfirmModal>
     </Paper>
   );
 }

@@ -16,6 +16,7 @@ import { apiCall } from '../api.ts';
 import { formatDate } from '../format.ts';
 import type { Drift, LegalRepresentative, OfficeSummary, Student } from '../types.ts';
 import { toIsoDate, useForm } from '../useForm.ts';
+import { RequiredNote } from './RequiredNote.tsx';
 
 const QUALITIES = [
   { value: 'father', label: 'Père' },
@@ -143,6 +144,7 @@ export function StudentForm({
   return (
     <form onSubmit={save} noValidate aria-label={student ? 'Modifier la fiche élève' : 'Nouvel élève'}>
       <Stack gap="md">
+        <RequiredNote />
         {form.error && (
           <Alert color="red" variant="light" data-testid="error-alert">
             {form.error.message}

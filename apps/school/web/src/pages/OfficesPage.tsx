@@ -207,7 +207,8 @@ function OfficeForm({ office, onSaved }: { office: Office; onSaved: () => void }
           )}
         </Group>
         {saved && saved !== 'incomplete' && (
-          <Alert color={SAVED_COLORS[saved]} variant="light" mt="sm">
+          // A success is news, not an alarm: a status (RGAA 7.5); a refusal stays an alert.
+          <Alert color={SAVED_COLORS[saved]} variant="light" mt="sm" role={saved === 'accepted' ? 'status' : 'alert'}>
             {SAVED_MESSAGES[saved]}
           </Alert>
         )}

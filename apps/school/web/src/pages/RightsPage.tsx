@@ -212,7 +212,7 @@ function RightsTable({
   onChange: (code: string, granted: boolean) => void;
 }) {
   return (
-    <Table striped withTableBorder>
+    <Table striped withTableBorder aria-label="Droits de l’utilisateur">
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">Droit</Table.Th>

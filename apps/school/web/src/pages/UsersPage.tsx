@@ -18,6 +18,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
+import { RequiredNote } from '../components/RequiredNote.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { ROLE_LABELS } from '../format.ts';
 import type { NewUser, Role, SchoolUser } from '../types.ts';
@@ -50,7 +51,7 @@ export function UsersPage() {
 function UsersTable({ users }: { users: SchoolUser[] }) {
   return (
     <TableScroll label="Utilisateurs" minWidth={560}>
-      <Table striped>
+      <Table striped aria-label="Utilisateurs de l’auto-école">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Nom</Table.Th>
@@ -131,6 +132,7 @@ function AddUserForm({ onCreated }: { onCreated: () => void }) {
               L'utilisateur reçoit son identifiant par email ; communiquez-lui vous-même son mot de passe provisoire.
             </Text>
           </div>
+          <RequiredNote />
           {created && (
             <Notification
               color="green"

@@ -24,7 +24,7 @@ export function DocumentsModal({
         </Alert>
       )}
       {data && (
-        <Table>
+        <Table aria-label="Documents de la demande">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Document</Table.Th>

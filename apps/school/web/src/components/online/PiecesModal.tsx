@@ -21,9 +21,9 @@ import { ApiError, apiCall, apiUpload, filePath } from '../../api.ts';
 import { formatInstantDate } from '../../format.ts';
 import type { ApplicationTarget, OnlineApplication, PieceStatus } from '../../types.ts';
 import { useApiCall } from '../../useApiData.ts';
+import { ConfirmModal } from '../ConfirmModal.tsx';
 import { TableScroll } from '../TableScroll.tsx';
 import { AntsProgress } from './AntsProgress.tsx';
-import { ConfirmModal } from './ConfirmModal.tsx';
 import { useAntsCall } from './useAntsCall.ts';
 
 /**
@@ -71,7 +71,7 @@ export function PiecesModal({
         {loading && !data && <Text role="status">Chargement des pièces depuis le site de l'ANTS…</Text>}
         {data && (
           <TableScroll label="Pièces justificatives" minWidth={900}>
-            <Table withTableBorder>
+            <Table withTableBorder aria-label="Pièces justificatives de la demande">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">Libellé</Table.Th>
