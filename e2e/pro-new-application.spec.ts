@@ -38,10 +38,17 @@ test.describe('ANTS — espace professionnel : nouvelle demande', () => {
     await expectAccessible(page);
     await tabAndPress(page, page.getByRole('button', { name: 'Commencer une nouvelle demande' }));
 
-    // 1. Mandat papier: a required answer, refused empty with the message under it.
+    // 1. Mandat papier: a required answer, refused empty with the message under it, and the step's
+    // errors summed up at its top, each a link to its field.
     await expect(page.getByText('Étape 1 sur 9')).toBeVisible();
     await tabAndPress(page, page.getByRole('button', { name: 'Enregistrer et continuer' }));
-    await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible();
+    await expect(page.getByText('Ce champ est obligatoire.', { exact: true })).toBeVisible();
+    await expect(page.getByText('Cette étape contient une erreur')).toBeVisible();
+    const toField = page.getByRole('link', {
+      name: 'Le candidat vous a-t-il signé un mandat papier pour cette demande ? : Ce champ est obligatoire.',
+    });
+    await tabAndPress(page, toField);
+    await expect(page.getByRole('radio').first()).toBeFocused();
     await expectAccessible(page);
     await snap(page, info, '1 mandat papier');
     await tick(page, 'Non');

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { AGENT, PRO } from './antsPages.ts';
 import { ANTS_URL, expect, expectAccessible, SCHOOL_URL, settled, test } from './fixtures.ts';
@@ -115,3 +117,34 @@ for (const space of SPACES) {
     }
   });
 }
+
+/** The rates of the audit grid's results (« Taux de conformité » row): national service, back office. */
+function gridRates(): [string, string] {
+  const grid = readFileSync(path.join(import.meta.dirname, '../docs/accessibility/grille-rgaa.md'), 'utf8');
+  const row = grid.split('\n').find((line) => line.startsWith('| **Taux de conformité** |')) ?? '';
+  const rates = [...row.matchAll(/\*\*(\d+,\d) %\*\*/g)].map((match) => match[1]!);
+  expect(rates, 'la ligne « Taux de conformité » de la grille').toHaveLength(2);
+  return rates as [string, string];
+}
+
+test('chaque déclaration d’accessibilité donne le taux de la grille d’audit, ses non-conformités et les voies de recours', async ({
+  page,
+}) => {
+  const [national, school] = gridRates();
+  for (const [base, rate] of [
+    [ANTS_URL, national],
+    [SCHOOL_URL, school],
+  ] as const) {
+    await page.goto(`${base}/accessibilite`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText("Déclaration d'accessibilité");
+    await expect(page.getByText(`${rate} % des critères du RGAA version 4.1`)).toBeVisible();
+    for (const section of ['État de conformité', 'Non-conformités', 'Voies de recours']) {
+      await expect(page.getByRole('heading', { name: section, exact: true })).toBeVisible();
+    }
+    await expect(page.getByText(/critère 13\.3/)).toBeVisible();
+    await expect(
+      page.getByText('Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07', { exact: false }),
+    ).toBeVisible();
+    await expectAccessible(page);
+  }
+});

@@ -214,6 +214,15 @@ test.describe('Auto-école — Dossier 02-06 et demande en ligne', () => {
     await expect(online(page).getByText('En attente de validation usager')).toBeVisible();
     await expect(online(page).getByRole('button', { name: 'Valider la demande' })).toBeDisabled();
     expect((await saintPriestOffice.getApplication(number)).state).toBe('awaiting_candidate');
+    // Why it is inactive is said in words, not in a tooltip a mouse alone finds; the button is described by it.
+    await online(page).getByText('Pourquoi certaines actions sont-elles indisponibles ?').click();
+    const why = online(page)
+      .getByRole('listitem')
+      .filter({ hasText: /^Valider la demande : / });
+    await expect(why).toBeVisible();
+    await expect(online(page).getByRole('button', { name: 'Valider la demande' })).toHaveAccessibleDescription(
+      ((await why.textContent()) ?? '').replace(/^Valider la demande : /, ''),
+    );
 
     // "Editer les documents": the receipt exists now.
     await online(page).getByRole('button', { name: 'Editer les documents' }).click();

@@ -102,9 +102,37 @@ export function EntryStepForm<S extends SavedStep>({
     document.getElementById(fieldId(path))?.focus();
   };
 
+  const wrong = shownFields.filter((field) => errors[field.path]);
+
   return (
     <form onSubmit={submit} noValidate aria-busy={submitting}>
       {alert && <Alert className="fr-mb-4w" severity="error" small description={alert} />}
+      {wrong.length > 0 && (
+        // The step's errors listed at its top, each a link to its field (the DSFR's error summary):
+        // whoever lands on the form learns what to fix before reading it all.
+        <Alert
+          className="fr-mb-4w"
+          severity="error"
+          title={wrong.length === 1 ? 'Cette étape contient une erreur' : `Cette étape contient ${wrong.length} erreurs`}
+          description={
+            <ul className="fr-mb-0">
+              {wrong.map((field) => (
+                <li key={field.path}>
+                  <a
+                    href={`#${inputId(field)}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      document.getElementById(inputId(field))?.focus();
+                    }}
+                  >
+                    {field.label} : {errors[field.path]!.message}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       <p className="fr-hint-text">Les champs marqués d'un astérisque (*) sont obligatoires.</p>
       {shownGroups.map((group) => (
         <fieldset key={group.legend} className="fr-fieldset">

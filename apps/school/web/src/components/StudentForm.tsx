@@ -159,7 +159,7 @@ export function StudentForm({
             />
             <Radio.Group
               label="Sexe"
-              withAsterisk
+              required
               value={values.sex}
               onChange={(value) => set('sex', value)}
               error={form.error?.fieldMessage('sex')}
@@ -170,14 +170,9 @@ export function StudentForm({
               </Group>
             </Radio.Group>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label="Nom de naissance" withAsterisk {...text('birthName')} />
+              <TextInput label="Nom de naissance" required {...text('birthName')} />
               <TextInput label="Nom d'usage" {...text('usageName')} />
-              <TextInput
-                label="Prénom"
-                withAsterisk
-                description="Le prénom principal seulement"
-                {...text('firstName')}
-              />
+              <TextInput label="Prénom" required description="Le prénom principal seulement" {...text('firstName')} />
               <TextInput
                 label="Autres prénoms"
                 description="Les prénoms suivants, séparés par un espace"
@@ -188,28 +183,22 @@ export function StudentForm({
         </Fieldset>
         <Fieldset legend="Naissance">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Date de naissance" withAsterisk placeholder="jj/mm/aaaa" {...text('birthDate')} />
-            <TextInput label="Ville de naissance" withAsterisk {...text('birthCity')} />
+            <TextInput label="Date de naissance" required placeholder="jj/mm/aaaa" {...text('birthDate')} />
+            <TextInput label="Ville de naissance" required {...text('birthCity')} />
             <TextInput
               label="Département de naissance"
               description="Vide pour une naissance à l'étranger"
               {...text('birthDepartment')}
             />
-            <TextInput label="Pays de naissance" withAsterisk {...text('birthCountry')} />
+            <TextInput label="Pays de naissance" required {...text('birthCountry')} />
           </SimpleGrid>
         </Fieldset>
         <Fieldset legend="Adresse et contact">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Adresse" withAsterisk {...text('addressLine')} />
-            <TextInput label="Code postal" withAsterisk inputMode="numeric" {...text('postalCode')} />
-            <TextInput label="Ville" withAsterisk {...text('city')} />
-            <TextInput
-              label="Email"
-              withAsterisk
-              type="email"
-              description="Unique pour chaque élève"
-              {...text('email')}
-            />
+            <TextInput label="Adresse" required {...text('addressLine')} />
+            <TextInput label="Code postal" required inputMode="numeric" {...text('postalCode')} />
+            <TextInput label="Ville" required {...text('city')} />
+            <TextInput label="Email" required type="email" description="Unique pour chaque élève" {...text('email')} />
             <TextInput label="Téléphone portable" type="tel" placeholder="06 12 34 56 78" {...text('mobile')} />
           </SimpleGrid>
         </Fieldset>

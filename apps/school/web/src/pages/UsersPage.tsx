@@ -154,7 +154,7 @@ function AddUserForm({ onCreated }: { onCreated: () => void }) {
                 value={values.firstName}
                 onChange={set('firstName')}
                 error={fieldError('firstName')}
-                withAsterisk
+                required
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
@@ -165,7 +165,7 @@ function AddUserForm({ onCreated }: { onCreated: () => void }) {
                 value={values.lastName}
                 onChange={set('lastName')}
                 error={fieldError('lastName')}
-                withAsterisk
+                required
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
@@ -177,7 +177,7 @@ function AddUserForm({ onCreated }: { onCreated: () => void }) {
                 value={values.email}
                 onChange={set('email')}
                 error={fieldError('email')}
-                withAsterisk
+                required
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
@@ -191,7 +191,7 @@ function AddUserForm({ onCreated }: { onCreated: () => void }) {
                 value={values.login}
                 onChange={set('login')}
                 error={fieldError('login')}
-                withAsterisk
+                required
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
@@ -202,7 +202,7 @@ function AddUserForm({ onCreated }: { onCreated: () => void }) {
                 value={values.role}
                 onChange={set('role')}
                 error={fieldError('role')}
-                withAsterisk
+                required
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
@@ -214,7 +214,7 @@ function AddUserForm({ onCreated }: { onCreated: () => void }) {
                 value={values.password}
                 onChange={set('password')}
                 error={fieldError('password')}
-                withAsterisk
+                required
               />
             </Grid.Col>
           </Grid>

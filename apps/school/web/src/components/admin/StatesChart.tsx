@@ -1,7 +1,8 @@
-import { Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { type SchoolViewState, stateLabel } from '@permis/ants-api';
 import { adminRoutes } from '@permis/school-api/addresses';
 import { useApiCall } from '../../useApiData.ts';
+import { TableScroll } from '../TableScroll.tsx';
 
 /** A colour per state, the same in the bars and the legend (with the text for who cannot see it). */
 const COLORS: Record<SchoolViewState, string> = {
@@ -41,7 +42,10 @@ export function StatesChart({ officeId, version }: { officeId: string; version: 
           Demandes par état sur les 12 derniers mois (mois de dernière modification)
         </Title>
         <svg viewBox={`0 0 ${width} ${height + 20}`} width="100%" role="img" style={{ maxWidth: width }}>
-          <title>Graphique : nombre de demandes par mois, empilées par état (détail dans le tableau qui suit)</title>
+          <title>
+            Graphique : nombre de demandes par mois, empilées par état (détail dans « Afficher les données du graphique
+            »)
+          </title>
           {months.map((month, i) => {
             let y = height;
             return (
@@ -69,31 +73,39 @@ export function StatesChart({ officeId, version }: { officeId: string; version: 
           ))}
           {states.length === 0 && <Text size="sm">Aucune demande sur la période.</Text>}
         </Group>
-        <VisuallyHidden>
-          <table>
-            <caption>Nombre de demandes par mois et par état</caption>
-            <thead>
-              <tr>
-                <th scope="col">Mois</th>
-                {states.map((state) => (
-                  <th key={state} scope="col">
-                    {stateLabel(state, '02')}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((month) => (
-                <tr key={month}>
-                  <th scope="row">{MONTH.format(new Date(`${month}-01T00:00:00Z`))}</th>
+        {/* The figures in words for everyone (the colours alone would carry the states: RGAA 3.1). */}
+        <details>
+          <summary>
+            <Text span size="sm">
+              Afficher les données du graphique
+            </Text>
+          </summary>
+          <TableScroll label="Données du graphique" minWidth={560}>
+            <Table striped>
+              <caption>Nombre de demandes par mois et par état</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Mois</th>
                   {states.map((state) => (
-                    <td key={state}>{count(month, state)}</td>
+                    <th key={state} scope="col">
+                      {stateLabel(state, '02')}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </VisuallyHidden>
+              </thead>
+              <tbody>
+                {months.map((month) => (
+                  <tr key={month}>
+                    <th scope="row">{MONTH.format(new Date(`${month}-01T00:00:00Z`))}</th>
+                    {states.map((state) => (
+                      <td key={state}>{count(month, state)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </TableScroll>
+        </details>
       </Stack>
     </Paper>
   );

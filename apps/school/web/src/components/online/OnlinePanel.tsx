@@ -12,7 +12,6 @@ import {
   Stack,
   Text,
   Title,
-  Tooltip,
 } from '@mantine/core';
 import { ageOn, FIELD_LABELS, inStateSet, jdcError, parisToday } from '@permis/ants-api';
 import { referentielContract } from '@permis/referentiel';
@@ -55,6 +54,9 @@ const BUTTONS: { action: OnlineAction; label: string; color?: string }[] = [
   { action: 'deleteEphoto', label: 'Supprimer la ePhoto', color: 'red' },
   { action: 'delete', label: 'Supprimer la demande', color: 'red' },
 ];
+
+/** The id of the sentence that says why an action is inactive (its button is described by it). */
+const reasonId = (action: OnlineAction) => `online-action-reason-${action}`;
 
 /**
  * "Informations concernant les demandes faites en ligne" and every action of seed 002 on the
@@ -281,9 +283,9 @@ export function OnlinePanel({
         </SimpleGrid>
         {registration && (
           <Paper withBorder p="xs" radius="sm" component="section" aria-labelledby="registration-title">
-            <Text size="sm" fw={600} id="registration-title" mb={4}>
+            <Title order={3} size="h6" id="registration-title" mb={4}>
               Inscription au permis (Cerfa 02)
-            </Text>
+            </Title>
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
               <Info label="N° de demande">{registration.number}</Info>
               <Info label="Statut">
@@ -300,7 +302,7 @@ export function OnlinePanel({
               reason: "Aucune demande en ligne n'est enregistrée.",
             };
             if (action === 'complete' && !availability.enabled) return null;
-            const button = (
+            return (
               <Button
                 key={action}
                 size="xs"
@@ -308,26 +310,40 @@ export function OnlinePanel({
                 color={availability.enabled ? (color ?? 'yellow.5') : undefined}
                 c={availability.enabled && !color ? 'dark' : undefined}
                 disabled={!availability.enabled || call.busy !== null}
+                aria-describedby={current?.actions[action]?.reason ? reasonId(action) : undefined}
                 onClick={() => onAction(action)}
               >
                 {label}
               </Button>
             );
-            return availability.reason ? (
-              <Tooltip key={action} label={availability.reason} withArrow>
-                <span>{button}</span>
-              </Tooltip>
-            ) : (
-              button
-            );
           })}
         </Group>
+        {/* Why a button is inactive, in words anyone can reach (a tooltip on a disabled button is
+            seen with a mouse only: RGAA 7.3, 10.13). */}
+        {BUTTONS.some(({ action }) => action !== 'complete' && current?.actions[action]?.reason) && (
+          <details>
+            <summary>
+              <Text span size="sm">
+                Pourquoi certaines actions sont-elles indisponibles ?
+              </Text>
+            </summary>
+            <List size="sm" mt={4}>
+              {BUTTONS.filter(({ action }) => action !== 'complete' && current?.actions[action]?.reason).map(
+                ({ action, label }) => (
+                  <List.Item key={action}>
+                    {label} : <span id={reasonId(action)}>{current?.actions[action]?.reason}</span>
+                  </List.Item>
+                ),
+              )}
+            </List>
+          </details>
+        )}
 
         <Paper withBorder p="sm" radius="sm" bg="var(--mantine-color-gray-0)">
           <Stack gap="xs">
-            <Text fw={600} size="sm">
+            <Title order={3} size="h6">
               Impression Cerfa
-            </Text>
+            </Title>
             <Radio.Group value={type} onChange={(value) => setType(value as '02' | '06')} aria-label="Type de Cerfa">
               <Group>
                 <Radio value="02" label="Cerfa 02" />
