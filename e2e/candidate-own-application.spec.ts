@@ -29,8 +29,9 @@ test.describe('ANTS — candidat libre', () => {
     await expect(page.getByRole('heading', { name: 'Rechercher dans la liste' })).toBeVisible();
     await page.getByRole('link', { name: 'Ajouter une demande' }).click();
 
-    // 1. Motif de demande.
-    await expect(page.getByText('Étape 1 sur 9')).toBeVisible();
+    // 1. Motif de demande: seed 000's eight steps, named as it names them.
+    await expect(page.getByText('Étape 1 sur 8')).toBeVisible();
+    await expect(page.locator('.fr-stepper__details')).toHaveText('Étape suivante : État civil');
     await expectAccessible(page);
     await tick(page, /nouveau titre \/ premier permis/);
     await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
@@ -44,6 +45,7 @@ test.describe('ANTS — candidat libre', () => {
     await page.getByRole('button', { name: 'Continuer' }).click();
 
     // 3. Adresse et contact (no email to type: her account's).
+    await expect(page.getByText('Étape 3 sur 8')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Votre adresse et votre contact' })).toBeVisible();
     await expect(page.getByLabel(/^Courriel/)).toHaveCount(0);
     await type(page, 'Adresse *', '12 rue Duguesclin');
@@ -54,7 +56,9 @@ test.describe('ANTS — candidat libre', () => {
     await expectAccessible(page);
     await saveStep(page, 'Catégories de permis');
 
-    // 4. Catégories, formation et déclarations: then the draft is made on the agency.
+    // 3, second part: categories, formation, déclarations and the préfecture of that address; then
+    // the draft is made on the agency.
+    await expect(page.getByText('Étape 3 sur 8')).toBeVisible();
     await tick(page, 'B', 'Catégorie(s) de permis demandée(s) *');
     // The préfectures of the département arrive after the postal code: wait for them, not for a timer.
     await expect(
@@ -68,10 +72,10 @@ test.describe('ANTS — candidat libre', () => {
     await page.getByRole('button', { name: 'Enregistrer et continuer' }).focus();
     await page.keyboard.press('Enter');
 
-    await expect(page.getByText('Étape 5 sur 9')).toBeVisible();
+    await expect(page.getByText('Étape 4 sur 8')).toBeVisible();
     await expect(page).toHaveURL(/\/monespace\/nouvelle-demande\/\d+\?etape=photo$/);
     const number = /nouvelle-demande\/(\d+)/.exec(page.url())![1]!;
-    // 5. Photo / Signature: the ePhoto code a booth gave her (else the paper form, linked here).
+    // 4. Photo / Signature: the ePhoto code a booth gave her (else the paper form, linked here).
     await expect(page.getByRole('link', { name: 'formulaire de dépôt photo signature' })).toBeVisible();
     const code = await boothCode();
     await type(page, /^Code ePhoto à associer à la demande/, code);
@@ -81,25 +85,25 @@ test.describe('ANTS — candidat libre', () => {
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Continuer' }).click();
 
-    // 6. Pièces justificatives, the same catalogue as a school's.
+    // 5. Pièces justificatives, the same catalogue as a school's.
     await sendRequiredPieces(page);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Continuer' }).click();
 
-    // 7. Paiement: nothing is due for a registration.
+    // 6. Paiement: nothing is due for a registration.
     await expect(
       page.getByText(/Aucun paiement n'est dû : l'inscription au permis de conduire est gratuite/),
     ).toBeVisible();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Continuer' }).click();
 
-    // 8. Récapitulatif.
+    // 7. Récapitulatif.
     await expect(page.getByRole('heading', { name: 'Relisez-vous !' })).toBeVisible();
     await expect(page.getByText('Candidat libre (sans école de conduite)')).toBeVisible();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Continuer' }).click();
 
-    // 9. Confirmation: sworn, then sent; the seed's « Dernières actions à réaliser ».
+    // 8. Confirmation: sworn, then sent; the seed's « Dernières actions à réaliser ».
     const send = page.getByRole('button', { name: 'Envoyer ma demande' });
     await expect(send).toBeDisabled();
     await page.getByText(/J'atteste sur l'honneur/).click();
@@ -147,7 +151,7 @@ test('une candidate née à l’étranger (FranceConnect ne donne que le pays) i
   await page.getByLabel('Préfecture de rattachement *').selectOption({ index: 1 });
   await tick(page, 'Oui', 'Être en règle avec la Journée défense et citoyenneté (JDC)');
   await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
-  await expect(page.getByText('Étape 5 sur 9')).toBeVisible();
+  await expect(page.getByText('Étape 4 sur 8')).toBeVisible();
   await page.goto(`${ANTS_URL}/monespace/donnees`);
   await expect(page.getByText('DAKAR, SENEGAL')).toBeVisible();
 });

@@ -393,10 +393,21 @@ export const SUGGESTION_COMPANIONS: Record<string, { path: string; from: 'postal
 /** An input's id from its path ("candidate.birthCity" → "entry-candidate-birthCity"). */
 export const fieldId = (path: string) => `entry-${path.replaceAll('.', '-')}`;
 
-/** What a candidat libre reads instead of the school's wording, by field path. */
-const OWN_WORDING: Record<string, Partial<Pick<FieldSpec, 'label' | 'hint'>>> = {
+/**
+ * What a candidat libre reads instead of the school's wording, by field path; their own address and
+ * mobile filled in by the browser (RGAA 11.13: they are about the user, where a school's typing is
+ * about someone else, so stays `off`).
+ */
+const OWN_WORDING: Record<string, Partial<Pick<FieldSpec, 'label' | 'hint' | 'autoComplete'>>> = {
   motif: { label: 'Pourquoi faites-vous cette demande ?' },
-  'candidate.mobile': { hint: 'Un numéro français (06 ou 07) : vous y recevez les SMS de votre demande.' },
+  'candidate.addressLine1': { autoComplete: 'address-line1' },
+  'candidate.addressLine2': { autoComplete: 'address-line2' },
+  'candidate.postalCode': { autoComplete: 'postal-code' },
+  'candidate.city': { autoComplete: 'address-level2' },
+  'candidate.mobile': {
+    hint: 'Un numéro français (06 ou 07) : vous y recevez les SMS de votre demande.',
+    autoComplete: 'tel-national',
+  },
   hasLegalRepresentative: { label: 'Avez-vous un représentant légal ?', hint: 'Obligatoire si vous êtes mineur.' },
   'dossier.neph': { hint: 'Les 12 chiffres, si vous en avez déjà un.' },
 };

@@ -113,7 +113,9 @@ export function EntryStepForm<S extends SavedStep>({
         <Alert
           className="fr-mb-4w"
           severity="error"
-          title={wrong.length === 1 ? 'Cette étape contient une erreur' : `Cette étape contient ${wrong.length} erreurs`}
+          title={
+            wrong.length === 1 ? 'Cette étape contient une erreur' : `Cette étape contient ${wrong.length} erreurs`
+          }
           description={
             <ul className="fr-mb-0">
               {wrong.map((field) => (

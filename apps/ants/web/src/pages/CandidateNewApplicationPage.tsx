@@ -22,12 +22,15 @@ import { useSession } from '../session.tsx';
 import { useApiData } from '../useApiData.ts';
 
 const TITLE = 'Faire une nouvelle demande';
-/** Seed 000's steps of the candidate's own demand, with the dossier's categories and declarations. */
+/**
+ * Seed 000's eight steps of « Faire une nouvelle demande ». The dossier (categories, formation,
+ * déclarations, préfecture de rattachement) is the second part of « Adresse et contact »: its
+ * préfectures are those of the address just given.
+ */
 const STEPS = [
   { id: 'motif', label: 'Motif de demande' },
   { id: 'civilStatus', label: 'État civil' },
   { id: 'address', label: 'Adresse et contact' },
-  { id: 'dossier', label: 'Catégories, formation et déclarations' },
   { id: 'photo', label: 'Photo / Signature' },
   { id: 'pieces', label: 'Pièces justificatives' },
   { id: 'payment', label: 'Paiement' },
@@ -68,9 +71,12 @@ function Steps({ candidate, number }: { candidate: Candidate; number?: string })
   const wizard = useWizardSteps(STEPS, TITLE, number ? 'photo' : 'motif');
   const { step, index, goTo } = wizard;
   const previous = wizard.goPrevious;
+  // « Adresse et contact » in two parts: the address, then the dossier that depends on it.
+  const [addressPart, setAddressPart] = useState<'address' | 'dossier'>('address');
+  const dossierPart = step.id === 'address' && addressPart === 'dossier' && Boolean(answers.address);
   const postalCode = String((answers.address?.candidate as { postalCode?: string } | undefined)?.postalCode ?? '');
   const prefectures = useApiData(`prefectures-${postalCode}`, () => api.candidatePrefectures(postalCode), {
-    enabled: step.id === 'dossier' && /^\d{5}$/.test(postalCode),
+    enabled: dossierPart && /^\d{5}$/.test(postalCode),
   });
 
   const keep = (part: keyof Answers, body: unknown) => {
@@ -79,7 +85,7 @@ function Steps({ candidate, number }: { candidate: Candidate; number?: string })
     setAnswers(updated);
   };
   const entrySteps = answers as never;
-  const form = (saved: SavedStep, save: (body: unknown) => Promise<void>) => (
+  const form = (saved: SavedStep, save: (body: unknown) => Promise<void>, back = previous) => (
     <EntryStepForm
       key={saved}
       step={saved}
@@ -89,7 +95,7 @@ function Steps({ candidate, number }: { candidate: Candidate; number?: string })
         prefectures: prefectures.data?.prefectures ?? [],
       })}
       save={save}
-      previous={previous}
+      previous={back}
     />
   );
 
@@ -97,7 +103,7 @@ function Steps({ candidate, number }: { candidate: Candidate; number?: string })
     <CandidateFrame title={TITLE} segments={APPLICATIONS_SEGMENTS}>
       {wizard.stepper}
       <Panel className="fr-p-4w">
-        {number && index < 4 && (
+        {number && index < 3 && (
           <>
             <Alert
               className="fr-mb-3w"
@@ -129,28 +135,31 @@ function Steps({ candidate, number }: { candidate: Candidate; number?: string })
         )}
         {!number &&
           step.id === 'address' &&
+          !dossierPart &&
           form('address', async (body) => {
             keep('address', body);
-            goTo('dossier');
+            setAddressPart('dossier');
           })}
-        {!number && step.id === 'dossier' && !answers.address && <p>Complétez d'abord votre adresse.</p>}
         {!number &&
-          step.id === 'dossier' &&
-          answers.address &&
-          form('dossier', async (body) => {
-            const address = answers.address as Pick<OwnApplication, 'candidate' | 'legalRepresentative'>;
-            const created = await api.createOwnApplication({
-              motif: (answers.motif as { motif: (typeof OWN_MOTIFS)[number] }).motif,
-              candidate: address.candidate,
-              legalRepresentative: address.legalRepresentative ?? null,
-              dossier: (body as Pick<OwnApplication, 'dossier'>).dossier,
-              ...(answers.birthCity ? { birthCity: answers.birthCity } : {}),
-            });
-            sessionStorage.removeItem(KEPT);
-            goTo('photo', `/monespace/nouvelle-demande/${encodeURIComponent(created.number)}`);
-          })}
-        {!number && index >= 4 && <p>Complétez d'abord les étapes précédentes.</p>}
-        {number && index >= 4 && <DemandStep step={step.id} number={number} previous={previous} next={wizard.goNext} />}
+          dossierPart &&
+          form(
+            'dossier',
+            async (body) => {
+              const address = answers.address as Pick<OwnApplication, 'candidate' | 'legalRepresentative'>;
+              const created = await api.createOwnApplication({
+                motif: (answers.motif as { motif: (typeof OWN_MOTIFS)[number] }).motif,
+                candidate: address.candidate,
+                legalRepresentative: address.legalRepresentative ?? null,
+                dossier: (body as Pick<OwnApplication, 'dossier'>).dossier,
+                ...(answers.birthCity ? { birthCity: answers.birthCity } : {}),
+              });
+              sessionStorage.removeItem(KEPT);
+              goTo('photo', `/monespace/nouvelle-demande/${encodeURIComponent(created.number)}`);
+            },
+            () => setAddressPart('address'),
+          )}
+        {!number && index >= 3 && <p>Complétez d'abord les étapes précédentes.</p>}
+        {number && index >= 3 && <DemandStep step={step.id} number={number} previous={previous} next={wizard.goNext} />}
       </Panel>
     </CandidateFrame>
   );
