@@ -80,6 +80,20 @@ test.describe('ANTS — espace particulier du candidat', () => {
     ]) {
       await expect(page.getByText(sentence)).toBeVisible();
     }
+    // The address as seed 000's recap lists it, field by field (« 15 rue Aristide Briand », 69800 SAINT-PRIEST).
+    const address = page.getByRole('region', { name: 'Adresse de la personne concernée par le titre' });
+    for (const [label, value] of [
+      ['N° de la voie', '15'],
+      ['Extension (bis, ter, etc)', ''],
+      ['Type de voie (avenue, boulevard, etc)', 'Rue'],
+      ['Nom de la voie', 'Aristide Briand'],
+      ["Complément d'adresse (étage, escalier, appartement - Immeuble, bâtiment, résidence - Lieu-dit)", ''],
+      ['Code Postal', '69800'],
+      ['Commune', 'SAINT-PRIEST'],
+      ['Préfecture de rattachement', 'Préfecture de Lyon'],
+    ] as const) {
+      await expect(address.locator(`dt:text-is("${label}") + dd`)).toHaveText(value);
+    }
     // The seed's buttons, in its order.
     await expect(page.getByRole('button', { name: /^(Refuser|Valider)$/ })).toHaveText(['Refuser', 'Valider']);
     await expect(page.getByRole('heading', { name: "Coordonnées où l'on peut vous joindre" })).toBeVisible();

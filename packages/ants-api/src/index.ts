@@ -19,6 +19,7 @@ export * from './responses.ts';
 export * from './schoolOperations.ts';
 export * from './stateSets.ts';
 export * from './states.ts';
+export * from './streetAddress.ts';
 export * from './web/agentSpace.ts';
 export * from './web/candidateSpace.ts';
 export * from './web/proSpace.ts';

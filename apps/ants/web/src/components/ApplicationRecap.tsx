@@ -1,4 +1,4 @@
-import type { Dossier } from '@permis/ants-api';
+import { type Dossier, splitStreetLine } from '@permis/ants-api';
 import { Fragment, type ReactNode } from 'react';
 import { type CandidateApplication, candidateLinkPath, type Piece } from '../api.ts';
 import { formatCalendarDate } from '../formatDate.ts';
@@ -160,9 +160,12 @@ export function ApplicationRecap({
       <TitledSection id="recap-address" title="Adresse de la personne concernée par le titre">
         <SummaryList
           items={[
-            { label: 'Adresse', value: candidate.addressLine1 },
-            { label: "Complément d'adresse", value: candidate.addressLine2 || NOT_GIVEN },
-            { label: 'Code postal', value: candidate.postalCode },
+            ...streetLines(candidate.addressLine1),
+            {
+              label: "Complément d'adresse (étage, escalier, appartement - Immeuble, bâtiment, résidence - Lieu-dit)",
+              value: candidate.addressLine2,
+            },
+            { label: 'Code Postal', value: candidate.postalCode },
             { label: 'Commune', value: candidate.city },
             ...linesIn('recap-address', application),
           ]}
@@ -259,4 +262,15 @@ function medicalVisit({ dossier, medicalVisitNeeded }: CandidateApplication): st
 
 function categories(list: string[]): string {
   return list.length === 0 ? 'Aucune' : list.join(', ');
+}
+
+/** Seed 000's four lines of a street address, read from the line as it was typed (`splitStreetLine`). */
+function streetLines(line: string) {
+  const street = splitStreetLine(line);
+  return [
+    { label: 'N° de la voie', value: street.number },
+    { label: 'Extension (bis, ter, etc)', value: street.extension },
+    { label: 'Type de voie (avenue, boulevard, etc)', value: street.streetType },
+    { label: 'Nom de la voie', value: street.streetName },
+  ];
 }
