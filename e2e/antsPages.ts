@@ -1,5 +1,6 @@
 import type { Browser, Page, TestInfo } from '@playwright/test';
 import { ANTS_URL, expect } from './fixtures.ts';
+import { tabAndPress } from './keyboard.ts';
 import { isTo, linkIn, waitForMail } from './mailbox.ts';
 import { ONE_PIXEL_PNG } from './schoolApi.ts';
 import { newPage, snap } from './schoolPages.ts';
@@ -72,6 +73,15 @@ export async function validateOpenDemand(page: Page) {
     .getByRole('checkbox', { name: /^Je soussigné\(e\), le \(la\) déclarant\(e\), atteste sur l'honneur/ })
     .check({ force: true });
   await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande a été transmise');
+}
+
+/** The same at the keyboard alone: the sworn attestation reached with Tab and ticked with Space, then « Valider ». */
+export async function validateOpenDemandAtKeyboard(page: Page) {
+  const attestation = page.getByRole('checkbox', { name: /^Je soussigné\(e\), le \(la\) déclarant\(e\)/ });
+  await tabAndPress(page, attestation, 'Space');
+  await expect(attestation).toBeChecked();
+  await tabAndPress(page, page.getByRole('button', { name: 'Valider' }));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande a été transmise');
 }
 

@@ -1,5 +1,5 @@
 import { DEMO_FRANCECONNECT_IDENTITIES } from '../scripts/franceConnectLocal.ts';
-import { activateFromMail, CANDIDATE_PASSWORD } from './antsPages.ts';
+import { activateFromMail, CANDIDATE_PASSWORD, validateOpenDemandAtKeyboard } from './antsPages.ts';
 import { ANTS_URL, expect, expectAccessible, test } from './fixtures.ts';
 import { tabAndPress } from './keyboard.ts';
 import { isTo, linkIn, waitForMail } from './mailbox.ts';
@@ -79,12 +79,8 @@ test.describe('FranceConnect', () => {
 
     await tabAndPress(page, waiting);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Valider votre demande');
-    // Validated at the keyboard too: the sworn attestation with Space, then « Valider ».
-    const attestation = page.getByRole('checkbox', { name: /^Je soussigné\(e\), le \(la\) déclarant\(e\)/ });
-    await tabAndPress(page, attestation, 'Space');
-    await expect(attestation).toBeChecked();
-    await tabAndPress(page, page.getByRole('button', { name: 'Valider' }));
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande a été transmise');
+    // Validated at the keyboard too.
+    await validateOpenDemandAtKeyboard(page);
 
     // Signed out here and at FranceConnect, back on the sign-in page.
     await page.getByRole('button', { name: 'Se déconnecter' }).click();

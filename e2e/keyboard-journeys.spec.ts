@@ -1,3 +1,4 @@
+import { validateOpenDemandAtKeyboard } from './antsPages.ts';
 import { ANTS_URL, expect, expectAccessible, SCHOOL_URL, test } from './fixtures.ts';
 import { tabAndChoose, tabAndPickFile, tabAndPress, tabAndType, tabTo, tick } from './keyboard.ts';
 import { isTo, linkIn, waitForMail } from './mailbox.ts';
@@ -123,11 +124,7 @@ test.describe('Au clavier seul', () => {
     await tabAndChoose(page, row.getByRole('combobox', { name: /^Actions pour la demande/ }), 'Valider');
     await tabAndPress(page, row.getByRole('button', { name: /^OK : valider la demande/ }));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Valider votre demande');
-    const attestation = page.getByRole('checkbox', { name: /^Je soussigné\(e\), le \(la\) déclarant\(e\)/ });
-    await tabAndPress(page, attestation, 'Space');
-    await expect(attestation).toBeChecked();
-    await tabAndPress(page, page.getByRole('button', { name: 'Valider' }));
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande a été transmise');
+    await validateOpenDemandAtKeyboard(page);
     await expectAccessible(page);
   });
 

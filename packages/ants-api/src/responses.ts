@@ -1,4 +1,4 @@
-import { MAX_PIECE_COMMENT_LENGTH, PIECES, type PieceKind } from '@permis/referentiel';
+import { MAX_PIECE_COMMENT_LENGTH } from '@permis/referentiel';
 import { z } from 'zod';
 import { applicationSchema, heldApplicationSchema, pieceKindSchema, prefectureSchema } from './applications.ts';
 

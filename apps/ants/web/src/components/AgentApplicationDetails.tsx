@@ -75,6 +75,7 @@ export function AgentApplicationDetails({ data }: { data: AgentApplication }) {
         />
         {ephotoCode && (
           <div className="fr-grid-row fr-grid-row--gutters fr-mt-1w">
+            {/* biome-ignore lint/a11y/noRedundantRoles: RGAA 1.9.2 asks the role on the element, which screen readers do not all give a figure */}
             <figure className="fr-col-auto fr-m-0" role="figure" aria-label="Photo">
               <img
                 src={agentFilePath('ephotoImage', { number: application.number, image: 'photo' })}
@@ -83,6 +84,7 @@ export function AgentApplicationDetails({ data }: { data: AgentApplication }) {
               />
               <figcaption className="fr-text--sm">Photo</figcaption>
             </figure>
+            {/* biome-ignore lint/a11y/noRedundantRoles: RGAA 1.9.2 asks the role on the element, which screen readers do not all give a figure */}
             <figure className="fr-col-auto fr-m-0" role="figure" aria-label="Signature">
               <img
                 src={agentFilePath('ephotoImage', { number: application.number, image: 'signature' })}
