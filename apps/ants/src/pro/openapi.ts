@@ -6,7 +6,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 import { PRO_TAGS } from '../doors/operation.ts';
 
 /** The version of the professional API's contract; see docs/api.md for the changelog. */
-export const PRO_API_VERSION = '1.5.0';
+export const PRO_API_VERSION = '1.6.0';
 
 const SIGNATURE_HEADERS = [
   {
