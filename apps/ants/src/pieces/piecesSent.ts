@@ -8,6 +8,10 @@ import type { AntsTx } from '../db/index.ts';
  * the schools' copies learn it at their next synchronisation.
  */
 export async function recordPiecesSent(tx: AntsTx, applicationId: string): Promise<void> {
+  // The demand's row first: two changes of its files at once (two removals) then write one after
+  // the other, and the second's next statement sees the first's files (a fresh snapshot), never a
+  // list that still has a removed kind.
+  await tx.execute(sql`select 1 from applications where id = ${applicationId} for update`);
   await tx.execute(sql`
     update applications
        set pieces_sent = coalesce(
