@@ -3,14 +3,13 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { createModal } from '@codegouvfr/react-dsfr/Modal';
 import { Select } from '@codegouvfr/react-dsfr/Select';
+import { agentSpace } from '@permis/ants-api';
 import { type FormEvent, useState } from 'react';
 import { type AgentPiece, type ApiError, api, asApiError } from '../api.ts';
 import { TitledSection } from './TitledSection.tsx';
 
 const acceptModal = createModal({ id: 'accept-application-modal', isOpenedByDefault: false });
 const rejectModal = createModal({ id: 'reject-application-modal', isOpenedByDefault: false });
-/** The contract's own words for a missing reason (agentSpace.ts): said before the confirmation. */
-const REASON_MISSING = 'Indiquez le motif du rejet.';
 
 type Props = { number: string; pieces: AgentPiece[]; onDecided: (message: string) => void };
 
@@ -44,14 +43,17 @@ export function AgentActions({ number, pieces, onDecided }: Props) {
     });
   }
 
-  const [reasonMissing, setReasonMissing] = useState(false);
+  const [reasonRefused, setReasonRefused] = useState<string | null>(null);
 
-  /** « Rejeter »: a reason first, then the confirmation (a rejection cannot be undone). */
+  /**
+   * « Rejeter »: the reason checked by the contract's own rule and words (the server's), then the
+   * confirmation (a rejection cannot be undone).
+   */
   function askReject(event: FormEvent) {
     event.preventDefault();
-    const missing = reason.trim().length < 5;
-    setReasonMissing(missing);
-    if (!missing) rejectModal.open();
+    const checked = agentSpace.reject.body.safeParse({ reason });
+    setReasonRefused(checked.success ? null : (checked.error.issues[0]?.message ?? null));
+    if (checked.success) rejectModal.open();
   }
 
   function reject() {
@@ -70,7 +72,7 @@ export function AgentActions({ number, pieces, onDecided }: Props) {
     });
   }
 
-  const reasonError = reasonMissing ? REASON_MISSING : errors.reject?.fieldMessage('reason');
+  const reasonError = reasonRefused ?? errors.reject?.fieldMessage('reason');
 
   return (
     <>
