@@ -9,12 +9,12 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
 import { z } from 'zod';
+import { answerWriter, CHECK_ANSWERS } from './answers.ts';
 import { AppError, type PlatformErrorCode, platformError } from './errors.ts';
 import { loggableError, loggerOptions } from './logger.ts';
 import { PROBLEM_CONTENT_TYPE, type ProblemCatalogue, problemBody, problemWriter } from './problems.ts';
@@ -303,7 +303,7 @@ export async function createHttpServer(options: HttpOptions) {
   // string the routes' schemas would refuse field by field.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(({ schema }) => answerWriter(schema as z.ZodType, { check: CHECK_ANSWERS }));
   // Every route, as registered: the security matrix test fails on a route it does not list.
   const routeList: { method: string; url: string }[] = [];
   app.decorate('routeList', routeList);
