@@ -123,6 +123,8 @@ export async function loadScenario(): Promise<Row[]> {
       ANTS_SECRET_KEY: generateKey(),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       PRO_RATE_LIMIT_PER_MINUTE: '100000000',
+      // As deployed (docs/deploy.md): answers projected on their schema, not checked value by value.
+      NODE_ENV: 'production',
     };
     const service = await startServiceProcess('ants', env);
     children.push(service);

@@ -610,6 +610,15 @@ describe('listing and incremental sync', () => {
       5,
     );
     expect((await ants.brequigny.listApplications({ createdTo: '2020-01-01' })).applications).toHaveLength(0);
+    expect((await ants.brequigny.listApplications({ updatedFrom: today, type: '02' })).applications).toHaveLength(5);
+    expect((await ants.brequigny.listApplications({ updatedTo: '2020-01-01' })).applications).toHaveLength(0);
+    expect((await ants.brequigny.listApplications({ type: '06' })).applications).toHaveLength(0);
+    // A sync's progress: what is left from this page on, the page included, whatever the filters.
+    const first = await ants.brequigny.listApplications({ limit: 2, count: 'true' });
+    expect(first.remaining).toBe(5);
+    const second = await ants.brequigny.listApplications({ limit: 2, count: 'true', cursor: first.nextCursor! });
+    expect(second.remaining).toBe(3);
+    expect((await ants.brequigny.listApplications({ state: 'draft', count: 'true' })).remaining).toBe(4);
     expect((await failure(ants.brequigny.listApplications({ cursor: 'nimportequoi' }))).code).toBe('VALIDATION');
   });
 });

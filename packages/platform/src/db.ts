@@ -156,6 +156,26 @@ export function prepared<Q extends object, P extends object>(build: (on: Q) => P
   };
 }
 
+/**
+ * A family of prepared statements told apart by a key (which filters a list has, say): each member
+ * is built the first time its key is asked for, and named after it (`name(key)`), so a query whose
+ * shape depends on what the caller asked still skips the query builder after its first use. The keys
+ * must be few (a handful of optional filters): each one is a statement on every connection.
+ */
+export function preparedFamily<Q extends object, P extends object, K extends string>(
+  build: (on: Q, key: K) => P,
+): (on: Q, key: K) => P {
+  const members = new Map<K, (on: Q) => P>();
+  return (on, key) => {
+    let member = members.get(key);
+    if (!member) {
+      member = prepared((db: Q) => build(db, key));
+      members.set(key, member);
+    }
+    return member(on);
+  };
+}
+
 /** The PostgreSQL error code (23505 unique violation…) of a failed query, on either driver. */
 export function pgErrorCode(error: unknown): string | undefined {
   const e = error as { code?: string; cause?: { code?: string } };
