@@ -14,7 +14,9 @@ import pg from 'pg';
  * `POST /create` a creation: it is sent the very request the service is sent (the same body and
  * idempotency key), parses the body the simplest way (JSON.parse) and puts the request's key,
  * email and birth name, and a fresh number, where the captured statements had the capture's; the
- * ids of the rows it inserts are carried into the statements after, as the service does.
+ * ids of the rows it inserts are carried into the statements after, as the service does. It
+ * answers every row its statements read, as JSON (until 2026-12-08 only the last statement's: for
+ * the list, the empty page of demands handed over, so the baseline wrote no page at all).
  */
 type Statement = { query: string; params: unknown[] };
 const [url, file, port] = process.argv.slice(2) as [string, string, string];
@@ -42,7 +44,9 @@ async function replay(statements: Statement[], replace: [string, string][]) {
   const client = await pool.connect();
   let open = false;
   try {
-    let last: unknown[] = [];
+    // Every row the statements read, answered: the service writes them all into its answer (the
+    // list's page is the rows of two statements, the demands held and those handed over).
+    const read: unknown[] = [];
     for (const s of statements) {
       const answer = await client.query(
         s.query,
@@ -50,13 +54,13 @@ async function replay(statements: Statement[], replace: [string, string][]) {
       );
       if (/^begin/i.test(s.query)) open = true;
       else if (/^(commit|rollback)/i.test(s.query)) open = false;
-      else last = answer.rows;
+      else read.push(...answer.rows);
       // A row inserted here has an id of its own: the statements after it use that one.
       const table = /^insert into "(\w+)"/i.exec(s.query)?.[1];
       const id = (answer.rows[0] as { id?: unknown } | undefined)?.id;
       if (table && captured.ids[table] && typeof id === 'string') replace.push([captured.ids[table]!, id]);
     }
-    return last;
+    return read;
   } catch (error) {
     if (open) await client.query('rollback');
     throw error;
