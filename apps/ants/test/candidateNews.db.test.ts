@@ -3,7 +3,7 @@ import { testClient, until } from '@permis/platform/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendCandidateNews } from '../src/candidates/newsSender.ts';
-import { candidateMessages } from '../src/db/schema.ts';
+import { applications, candidateMessages } from '../src/db/schema.ts';
 import { readSmsOutbox } from '../src/notify/sms.ts';
 import { activatedCandidate, draftRequest, mailTo, PNG, startAntsHttp } from './api.ts';
 import { AGENT, TEST_KEY } from './harness.ts';
@@ -123,11 +123,11 @@ describe('sending the news', () => {
 
   it('two senders at once hand each message over once; a queue failing gives the rest back to the next run', async () => {
     const app = await quiet.brequigny.createApplication(draftRequest(), crypto.randomUUID());
-    const row = (await quiet.db.query.applications.findFirst({ where: (a, { eq }) => eq(a.id, app.id) }))!;
+    const [row] = await quiet.db.select().from(applications).where(eq(applications.id, app.id));
     await quiet.db.insert(candidateMessages).values(
       Array.from({ length: 12 }, (_, i) => ({
-        candidateId: row.candidateId!,
-        applicationId: row.id,
+        candidateId: row!.candidateId!,
+        applicationId: row!.id,
         kind: 'test',
         subject: `Essai ${i}`,
         body: 'Corps',

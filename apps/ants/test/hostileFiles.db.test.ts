@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pieceFiles } from '../src/db/schema.ts';
 import { analysePdf, closePdfAnalysis } from '../src/pieces/pdfAnalysis.ts';
 import { draftRequest, failure, pdf, startAntsHttp } from './api.ts';
 import {
@@ -39,7 +40,7 @@ describe('hostile PDFs', () => {
     const refused = await failure(upload(bytes));
     expect([refused.status, refused.code]).toEqual([422, code]);
     expect(refused.message).toMatch(/^Ce PDF /);
-    expect(await ants.db.query.pieceFiles.findMany()).toEqual([]);
+    expect(await ants.db.select().from(pieceFiles)).toEqual([]);
   });
 
   it('still counts the pages of ordinary PDFs, a few hundred included', async () => {

@@ -1,5 +1,6 @@
 import { testClient } from '@permis/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiTokens } from '../src/db/schema.ts';
 import { startAntsHttp } from './api.ts';
 
 let ants: Awaited<ReturnType<typeof startAntsHttp>>;
@@ -20,7 +21,7 @@ describe("the professional space: the account's password", () => {
     const elsewhere = testClient(ants.app);
     await elsewhere.login('/api/pro/login', SAINT_PRIEST);
     await ants.saintPriest.listApplications();
-    const tokenBefore = await ants.db.query.apiTokens.findMany();
+    const tokenBefore = await ants.db.select().from(apiTokens);
     expect(tokenBefore.length).toBeGreaterThan(0);
 
     const wrong = await here.post('/api/pro/web/account/password', {

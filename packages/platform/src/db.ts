@@ -7,7 +7,12 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 
 /** The Drizzle database of a service, whichever engine is underneath. */
-export type Db<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
+/**
+ * The query builder, without drizzle's relational queries (`db.query.*`): given the schema, drizzle
+ * builds a query object for every table at each transaction it opens (a hundredth of a creation's
+ * CPU, issue 37's profile), and no code reads them. `TSchema` still names the service's tables.
+ */
+export type Db<_TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT>;
 
 /**
  * Raw SQL for code that brings its own queries (the pg-boss 10 upgrade, tests). Multi-statement text
@@ -33,6 +38,7 @@ export type Database<TSchema extends Record<string, unknown>> = {
 };
 
 export type OpenOptions<TSchema extends Record<string, unknown>> = {
+  /** The service's tables: they type its database (drizzle is not given them, see `Db`). */
   schema: TSchema;
   /** PostgreSQL server; when absent, PGlite persisted in dataDir (or in memory with 'memory://'). */
   url?: string;
@@ -52,8 +58,8 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
 ): Promise<Database<TSchema>> {
   const logger = options.logQuery ? { logQuery: options.logQuery } : undefined;
   const database = options.url
-    ? openPostgres(options.url, options.schema, logger)
-    : await openPglite(options.pglite ?? (await PGlite.create(options.dataDir ?? 'memory://')), options.schema, logger);
+    ? openPostgres<TSchema>(options.url, logger)
+    : await openPglite<TSchema>(options.pglite ?? (await PGlite.create(options.dataDir ?? 'memory://')), logger);
   const folder = options.migrationsFolder;
   if (folder) await database.exclusively(STARTUP_LOCK, () => migrateDatabase(database, folder));
   return database;
@@ -68,13 +74,9 @@ export async function migrateDatabase(database: Database<Record<string, unknown>
 
 type QueryLogger = { logQuery(query: string, params: unknown[]): void } | undefined;
 
-async function openPglite<TSchema extends Record<string, unknown>>(
-  client: PGlite,
-  schema: TSchema,
-  logger: QueryLogger,
-) {
+async function openPglite<TSchema extends Record<string, unknown>>(client: PGlite, logger: QueryLogger) {
   await client.waitReady;
-  const db = drizzlePglite(client, { schema, logger }) as unknown as Db<TSchema>;
+  const db = drizzlePglite(client, { logger }) as unknown as Db<TSchema>;
   const executeSql: ExecuteSql = async (text, values) => {
     if (values && values.length > 0) return { rows: (await client.query(text, values)).rows };
     const results = await client.exec(text);
@@ -92,11 +94,7 @@ async function openPglite<TSchema extends Record<string, unknown>>(
   };
 }
 
-function openPostgres<TSchema extends Record<string, unknown>>(
-  url: string,
-  schema: TSchema,
-  logger: QueryLogger,
-): Database<TSchema> {
+function openPostgres<TSchema extends Record<string, unknown>>(url: string, logger: QueryLogger): Database<TSchema> {
   // Every statement planned for its own values, as an unnamed one is: a named statement's generic
   // plan, chosen once per connection from the statistics of the moment (a nearly empty table at
   // start), kept reading an account's every demand by the wrong index for each creation as the
@@ -105,7 +103,7 @@ function openPostgres<TSchema extends Record<string, unknown>>(
   const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c plan_cache_mode=force_custom_plan' });
   // An idle client's network error must not crash the process; the next query reconnects.
   pool.on('error', () => {});
-  const db = drizzlePg(pool, { schema, logger }) as unknown as Db<TSchema>;
+  const db = drizzlePg(pool, { logger }) as unknown as Db<TSchema>;
   return {
     kind: 'postgres',
     db,
