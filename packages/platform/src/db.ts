@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { Column, is, SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -148,10 +149,66 @@ export function prepared<Q extends object, P extends object>(build: (on: Q) => P
     let statement = built.get(session.constructor);
     if (!statement) {
       statement = build(on);
+      compileRowMapping(statement);
       built.set(session.constructor, statement);
     }
     return Object.create(statement, { client: { value: session.client }, logger: { value: session.logger } });
   };
+}
+
+/** What a prepared select or returning statement keeps of its columns (both drivers). */
+type MappedStatement = {
+  fields?: { path: string[]; field: unknown }[];
+  joinsNotNullableMap?: Record<string, boolean>;
+  customResultMapper?: (rows: unknown[][]) => unknown;
+};
+type Decoder = { mapFromDriverValue(value: unknown): unknown };
+
+/**
+ * drizzle maps each row it reads by walking its columns' paths and testing each column's class
+ * (`mapResultRow`): 248 µs for a page of 100 demands. A prepared statement's columns never change,
+ * so its mapping is compiled once into one object literal (50 µs, the same rows), each value
+ * through its column's own decoder. Left joins (whose missing side drizzle turns into null) and
+ * selected expressions other than columns and `sql` keep drizzle's mapping; `prepared.db.test.ts`
+ * checks the compiled rows against drizzle's.
+ */
+function compileRowMapping(statement: object): void {
+  const s = statement as MappedStatement;
+  if (!s.fields || s.customResultMapper) return;
+  if (s.joinsNotNullableMap && Object.values(s.joinsNotNullableMap).some((notNull) => !notNull)) return;
+  const decoders: Decoder[] = [];
+  for (const { field } of s.fields) {
+    if (is(field, Column)) decoders.push(field as unknown as Decoder);
+    else if (is(field, SQL)) decoders.push((field as unknown as { decoder: Decoder }).decoder);
+    else return;
+  }
+  type Tree = Map<string, Tree | number>;
+  const tree: Tree = new Map();
+  s.fields.forEach(({ path }, index) => {
+    let node = tree;
+    for (const chunk of path.slice(0, -1)) {
+      const next = node.get(chunk) ?? new Map();
+      if (typeof next === 'number') return;
+      node.set(chunk, next);
+      node = next;
+    }
+    node.set(path.at(-1)!, index);
+  });
+  // Keys are JSON-quoted column names of the schema, never data.
+  const literal = (node: Tree): string =>
+    `{ ${[...node]
+      .map(([key, value]) => {
+        const member =
+          typeof value === 'number'
+            ? `row[${value}] === null ? null : decoders[${value}].mapFromDriverValue(row[${value}])`
+            : literal(value);
+        return `${JSON.stringify(key)}: ${member}`;
+      })
+      .join(', ')} }`;
+  const mapRow = new Function('decoders', `return (row) => (${literal(tree)});`)(decoders) as (
+    row: unknown[],
+  ) => unknown;
+  s.customResultMapper = (rows) => rows.map(mapRow);
 }
 
 /**
