@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 /** What an answer's schema makes of a value: the same value with only the members the schema names. */
 type Project = (value: unknown) => unknown;
+const same: Project = (value) => value;
 
 /**
  * Thrown when an answer does not match its schema: a defect of the service, answered 500 (the
@@ -55,8 +56,9 @@ function projector(schema: z.ZodType): Project | undefined {
     }
     case 'array': {
       const element = projector(def.element as z.ZodType);
+      const whole = checked(schema);
       return (value) => {
-        if (!Array.isArray(value)) return checked(schema)(value);
+        if (!Array.isArray(value)) return whole(value);
         return element ? value.map(element) : value;
       };
     }
@@ -80,11 +82,12 @@ function projector(schema: z.ZodType): Project | undefined {
     case 'union': {
       const discriminator = def.discriminator as string | undefined;
       if (!discriminator) return checked(schema);
+      const whole = checked(schema);
       const byValue = new Map<unknown, Project>();
       for (const option of def.options as z.ZodType[]) {
         const values = (option._zod as { propValues?: Record<string, Set<unknown>> }).propValues?.[discriminator];
-        if (!values) return checked(schema);
-        const project = projector(option) ?? ((value: unknown) => value);
+        if (!values) return whole;
+        const project = projector(option) ?? same;
         for (const value of values) byValue.set(value, project);
       }
       return (value) => {
@@ -92,7 +95,7 @@ function projector(schema: z.ZodType): Project | undefined {
           typeof value === 'object' && value !== null
             ? byValue.get((value as Record<string, unknown>)[discriminator])
             : undefined;
-        return project ? project(value) : checked(schema)(value);
+        return project ? project(value) : whole(value);
       };
     }
     default:
@@ -103,12 +106,12 @@ function projector(schema: z.ZodType): Project | undefined {
 /**
  * How an answer is turned into JSON. Its schema, the contract's, is the one source of its shape: the
  * compiler holds a route to it, and the projection sends only the members it names. With `check`
- * (every process but one started with NODE_ENV=production: the tests, a developer's start), zod also
+ * (every process not started with NODE_ENV=production: the tests, a developer's start), zod also
  * checks every value of every answer, which cost three times the JSON writing of a list page
  * (decision 0020): a contract and a route drifting apart fail the tests, not the production answers.
  */
 export function answerWriter(schema: z.ZodType, { check }: { check: boolean }): (value: unknown) => string {
-  const project = projector(schema) ?? ((value: unknown) => value);
+  const project = projector(schema) ?? same;
   const full = checked(schema);
   if (!check) return (value) => JSON.stringify(project(value));
   return (value) => {
